@@ -86,10 +86,7 @@ pub fn set_current(lang: Lang) {
 }
 
 fn lookup(id: &str) -> Option<&'static Text> {
-    tables()
-        .iter()
-        .flat_map(|t| t.iter())
-        .find(|t| t.id == id)
+    tables().iter().flat_map(|t| t.iter()).find(|t| t.id == id)
 }
 
 /// The text `id` in `lang`; the id itself when missing (a test forbids that).

@@ -1,9 +1,16 @@
 //! cleocps core: everything but the terminal.
 //!
 //! The CLI (`cli`) and the TUI (`tui`) are thin fronts over the same
-//! operations; core modules never use ratatui or crossterm.
+//! operations (`procedure`); core modules never use ratatui or crossterm.
 
+pub mod error;
+pub mod fsutil;
 pub mod i18n;
 pub mod messages;
 pub mod pki;
+pub mod request;
 pub mod secret;
+pub mod validate;
+pub mod workspace;
+
+pub use error::{Error, Result};

@@ -17,5 +17,9 @@ pub static TEXTS: &[Text] = &[
         "fichier de clé illisible : {}",
         "unreadable key file: {}"
     ),
-    text!("pki.crypto", "erreur cryptographique : {}", "cryptographic error: {}"),
+    text!(
+        "pki.crypto",
+        "erreur cryptographique : {}",
+        "cryptographic error: {}"
+    ),
 ];

@@ -1,0 +1,151 @@
+//! The core's errors. Each one is shown to people through
+//! [`Error::localize`] and maps to a process exit code (DESIGN §2).
+
+use crate::i18n::{t, tf, Lang};
+use crate::pki::PkiError;
+use crate::request::Refusal;
+use crate::secret::SecretFileError;
+use crate::validate::Problem;
+use std::path::PathBuf;
+
+#[derive(Debug)]
+pub enum Error {
+    /// The life cycle refuses the action in the request's state.
+    Refused(Refusal),
+    /// A value typed by the user is not acceptable; `field` names it.
+    Invalid {
+        field: &'static str,
+        problem: Problem,
+    },
+    FolderNotFound(String),
+    RequestNotFound(String),
+    FolderExists(String),
+    RequestExists(String),
+    FolderNotEmpty(String),
+    /// `FOLDER/NAME` was expected.
+    BadRequestPath(String),
+    /// Another instance holds the workspace lock.
+    Locked {
+        pid: Option<u32>,
+    },
+    /// The workspace path exists and is not a directory.
+    NotADirectory(PathBuf),
+    Io {
+        path: PathBuf,
+        detail: String,
+    },
+    /// A `request.json` that can't be read.
+    Corrupt {
+        path: PathBuf,
+        detail: String,
+    },
+    Pki(PkiError),
+    SecretFile(SecretFileError),
+    /// A password is needed and there is neither a file nor a terminal to ask.
+    SecretNeeded(&'static str),
+    /// The two typed passwords differ.
+    SecretMismatch,
+    /// The PKCS#12 password equals the key password.
+    SamePassword,
+    /// An export would overwrite this file (`--force`).
+    FileExists(PathBuf),
+    /// The request lacks a value the step needs (e.g. no FQDN before generating).
+    FormIncomplete(&'static str),
+    /// 1024-bit keys need `--legacy-1024`.
+    LegacyNeedsFlag,
+    /// No key size of that number.
+    BadKeySize(u32),
+    /// Nothing yet (no answer); the request stays resumable. Exit code 3.
+    NothingYet(String),
+}
+
+impl Error {
+    pub fn io(path: impl Into<PathBuf>, e: std::io::Error) -> Error {
+        Error::Io {
+            path: path.into(),
+            detail: e.to_string(),
+        }
+    }
+
+    /// Exit code of a command that failed with this error.
+    pub fn exit_code(&self) -> i32 {
+        match self {
+            Error::NothingYet(_) => 3,
+            _ => 1,
+        }
+    }
+
+    pub fn localize(&self, lang: Lang) -> String {
+        match self {
+            Error::Refused(r) => tf(
+                lang,
+                "err.refused",
+                &[&t(lang, r.state.label_id()), &t(lang, r.reason_id())],
+            ),
+            Error::Invalid { field, problem } => tf(
+                lang,
+                "err.invalid",
+                &[&t(lang, field), &t(lang, problem.id)],
+            ),
+            Error::FolderNotFound(n) => tf(lang, "err.not_found.folder", &[n]),
+            Error::RequestNotFound(n) => tf(lang, "err.not_found.request", &[n]),
+            Error::FolderExists(n) => tf(lang, "err.exists.folder", &[n]),
+            Error::RequestExists(n) => tf(lang, "err.exists.request", &[n]),
+            Error::FolderNotEmpty(n) => tf(lang, "err.folder_not_empty", &[n]),
+            Error::BadRequestPath(p) => tf(lang, "err.request_path", &[p]),
+            Error::Locked { pid: Some(pid) } => tf(lang, "err.locked_pid", &[pid]),
+            Error::Locked { pid: None } => t(lang, "err.locked").to_string(),
+            Error::NotADirectory(p) => tf(lang, "err.not_a_directory", &[&p.display()]),
+            Error::Io { path, detail } => tf(lang, "err.io", &[&path.display(), detail]),
+            Error::Corrupt { path, detail } => tf(lang, "err.corrupt", &[&path.display(), detail]),
+            Error::Pki(e) => e.localize(lang),
+            Error::SecretFile(SecretFileError::Empty { path }) => {
+                tf(lang, "err.secret_file.empty", &[&path.display()])
+            }
+            Error::SecretFile(SecretFileError::NotUtf8 { path }) => {
+                tf(lang, "err.secret_file.utf8", &[&path.display()])
+            }
+            Error::SecretFile(SecretFileError::Unreadable { path, reason }) => tf(
+                lang,
+                "err.secret_file.unreadable",
+                &[&path.display(), reason],
+            ),
+            Error::SecretNeeded(what) => tf(lang, "err.secret_needed", &[&t(lang, what)]),
+            Error::SecretMismatch => t(lang, "err.secret_mismatch").to_string(),
+            Error::SamePassword => t(lang, "err.same_password").to_string(),
+            Error::FileExists(p) => tf(lang, "err.file_exists", &[&p.display()]),
+            Error::FormIncomplete(field) => tf(lang, "err.form_incomplete", &[&t(lang, field)]),
+            Error::LegacyNeedsFlag => t(lang, "err.legacy_flag").to_string(),
+            Error::BadKeySize(b) => tf(lang, "err.key_size", &[b]),
+            Error::NothingYet(detail) => detail.clone(),
+        }
+    }
+}
+
+impl std::fmt::Display for Error {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.localize(crate::i18n::current()))
+    }
+}
+
+impl std::error::Error for Error {}
+
+impl From<PkiError> for Error {
+    fn from(e: PkiError) -> Error {
+        Error::Pki(e)
+    }
+}
+
+impl From<SecretFileError> for Error {
+    fn from(e: SecretFileError) -> Error {
+        Error::SecretFile(e)
+    }
+}
+
+impl From<Refusal> for Error {
+    fn from(r: Refusal) -> Error {
+        Error::Refused(r)
+    }
+}
+
+pub type Result<T> = std::result::Result<T, Error>;

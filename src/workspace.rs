@@ -1,0 +1,482 @@
+//! The workspace on disk (DESIGN §3): folders of requests, `request.json`,
+//! the files of each request, and the lock that keeps two instances from
+//! writing at once.
+
+use crate::error::{Error, Result};
+use crate::fsutil::{self, create_private_dir, write_atomic, PRIVATE_FILE};
+use crate::request::{Request, RequestType, REQUEST_VERSION};
+use crate::validate;
+use std::fs::{self, File, OpenOptions, TryLockError};
+use std::io::{Read, Seek, Write};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+/// How long a second instance waits for the lock before naming its holder.
+const LOCK_WAIT: Duration = Duration::from_secs(3);
+
+/// The files of a request, named after it (DESIGN §3).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RequestFile {
+    Json,
+    Key,
+    Csr,
+    P7m,
+    Eml,
+    Answer,
+    Crt,
+    Chain,
+}
+
+impl RequestFile {
+    pub const ALL: [RequestFile; 8] = [
+        RequestFile::Json,
+        RequestFile::Key,
+        RequestFile::Csr,
+        RequestFile::P7m,
+        RequestFile::Eml,
+        RequestFile::Answer,
+        RequestFile::Crt,
+        RequestFile::Chain,
+    ];
+
+    fn file_name(self, request: &str) -> String {
+        match self {
+            RequestFile::Json => "request.json".into(),
+            RequestFile::Key => format!("{request}.key"),
+            RequestFile::Csr => format!("{request}.csr"),
+            RequestFile::P7m => format!("{request}.p7m"),
+            RequestFile::Eml => format!("{request}.eml"),
+            RequestFile::Answer => "smime.p7c".into(),
+            RequestFile::Crt => format!("{request}.crt"),
+            RequestFile::Chain => format!("{request}.chain.pem"),
+        }
+    }
+}
+
+/// A workspace root. Reading needs nothing; writing takes [`Workspace::lock`].
+#[derive(Debug, Clone)]
+pub struct Workspace {
+    root: PathBuf,
+}
+
+/// Held while an instance changes files; released on drop.
+#[derive(Debug)]
+pub struct WriteLock {
+    _file: File,
+}
+
+impl Workspace {
+    /// `--workspace`, else `$CLEOCPS_HOME`, else `$XDG_DATA_HOME/cleocps`.
+    pub fn default_root(flag: Option<&Path>) -> Option<PathBuf> {
+        if let Some(p) = flag {
+            return Some(p.to_path_buf());
+        }
+        if let Some(home) = std::env::var_os("CLEOCPS_HOME").filter(|v| !v.is_empty()) {
+            return Some(PathBuf::from(home));
+        }
+        directories::ProjectDirs::from("", "", "cleocps").map(|d| d.data_dir().to_path_buf())
+    }
+
+    /// Opens (creating when missing, mode 0700) the workspace at `root`.
+    pub fn open(root: &Path) -> Result<Workspace> {
+        if root.exists() && !root.is_dir() {
+            return Err(Error::NotADirectory(root.to_path_buf()));
+        }
+        let ws = Workspace {
+            root: root.to_path_buf(),
+        };
+        create_private_dir(&ws.dossiers()).map_err(|e| Error::io(root, e))?;
+        Ok(ws)
+    }
+
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    fn dossiers(&self) -> PathBuf {
+        self.root.join("dossiers")
+    }
+
+    pub fn folder_dir(&self, folder: &str) -> PathBuf {
+        self.dossiers().join(folder)
+    }
+
+    pub fn request_dir(&self, folder: &str, name: &str) -> PathBuf {
+        self.folder_dir(folder).join(name)
+    }
+
+    pub fn file(&self, req: &Request, which: RequestFile) -> PathBuf {
+        self.request_dir(&req.folder, &req.name)
+            .join(which.file_name(&req.name))
+    }
+
+    /// Takes the exclusive write lock, waiting a few seconds for another
+    /// instance; then fails naming the holder's PID.
+    pub fn lock(&self) -> Result<WriteLock> {
+        let path = self.root.join(".lock");
+        let mut file = OpenOptions::new()
+            .read(true)
+            .write(true)
+            .create(true)
+            .truncate(false)
+            .open(&path)
+            .map_err(|e| Error::io(&path, e))?;
+        let start = Instant::now();
+        loop {
+            match file.try_lock() {
+                Ok(()) => break,
+                Err(TryLockError::WouldBlock) if start.elapsed() < lock_wait() => {
+                    std::thread::sleep(Duration::from_millis(50));
+                }
+                Err(TryLockError::WouldBlock) => {
+                    let mut s = String::new();
+                    let _ = file.read_to_string(&mut s);
+                    return Err(Error::Locked {
+                        pid: s.trim().parse().ok(),
+                    });
+                }
+                Err(TryLockError::Error(e)) => return Err(Error::io(&path, e)),
+            }
+        }
+        // Tell a waiting instance who holds it.
+        let _ = file.set_len(0);
+        let _ = file.rewind();
+        let _ = write!(file, "{}", std::process::id());
+        Ok(WriteLock { _file: file })
+    }
+
+    /// Folder names, in natural order ("Dossier 2" before "Dossier 10").
+    pub fn folders(&self) -> Result<Vec<String>> {
+        list_dirs(&self.dossiers())
+    }
+
+    /// Creates a folder; without a name, the next "Dossier N".
+    pub fn create_folder(&self, name: Option<&str>) -> Result<String> {
+        let name = match name {
+            Some(n) => n.to_string(),
+            None => self.next_default("Dossier", &self.folders()?),
+        };
+        check_name("field.folder", &name)?;
+        let dir = self.folder_dir(&name);
+        if dir.exists() {
+            return Err(Error::FolderExists(name));
+        }
+        create_private_dir(&dir).map_err(|e| Error::io(&dir, e))?;
+        fsutil::fsync_dir(&self.dossiers()).map_err(|e| Error::io(&dir, e))?;
+        Ok(name)
+    }
+
+    pub fn rename_folder(&self, old: &str, new: &str) -> Result<()> {
+        check_name("field.folder", new)?;
+        let from = self.existing_folder(old)?;
+        let to = self.folder_dir(new);
+        if to.exists() {
+            return Err(Error::FolderExists(new.to_string()));
+        }
+        fs::rename(&from, &to).map_err(|e| Error::io(&from, e))?;
+        fsutil::fsync_dir(&self.dossiers()).map_err(|e| Error::io(&to, e))?;
+        // request.json repeats its folder: keep it in step.
+        for mut req in self.requests(new)? {
+            req.folder = new.to_string();
+            self.save(&req)?;
+        }
+        Ok(())
+    }
+
+    /// Deletes a folder; one holding requests only with `force`.
+    pub fn delete_folder(&self, name: &str, force: bool) -> Result<()> {
+        let dir = self.existing_folder(name)?;
+        if !force && !list_dirs(&dir)?.is_empty() {
+            return Err(Error::FolderNotEmpty(name.to_string()));
+        }
+        fs::remove_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
+        fsutil::fsync_dir(&self.dossiers()).map_err(|e| Error::io(&dir, e))
+    }
+
+    fn existing_folder(&self, name: &str) -> Result<PathBuf> {
+        let dir = self.folder_dir(name);
+        if validate::name(name).is_err() || !dir.is_dir() {
+            return Err(Error::FolderNotFound(name.to_string()));
+        }
+        Ok(dir)
+    }
+
+    /// The requests of a folder, in natural order of their names.
+    pub fn requests(&self, folder: &str) -> Result<Vec<Request>> {
+        let dir = self.existing_folder(folder)?;
+        list_dirs(&dir)?
+            .iter()
+            .map(|name| self.load(folder, name))
+            .collect()
+    }
+
+    /// Every folder with its requests.
+    pub fn tree(&self) -> Result<Vec<(String, Vec<Request>)>> {
+        self.folders()?
+            .into_iter()
+            .map(|f| {
+                let reqs = self.requests(&f)?;
+                Ok((f, reqs))
+            })
+            .collect()
+    }
+
+    /// Reads `request.json`. The directory names are the truth for folder and name.
+    pub fn load(&self, folder: &str, name: &str) -> Result<Request> {
+        let full = format!("{folder}/{name}");
+        if validate::name(folder).is_err() || validate::name(name).is_err() {
+            return Err(Error::RequestNotFound(full));
+        }
+        let path = self.request_dir(folder, name).join("request.json");
+        let text = match fs::read_to_string(&path) {
+            Ok(t) => t,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                return Err(Error::RequestNotFound(full))
+            }
+            Err(e) => return Err(Error::io(&path, e)),
+        };
+        let mut req: Request = serde_json::from_str(&text).map_err(|e| Error::Corrupt {
+            path: path.clone(),
+            detail: e.to_string(),
+        })?;
+        if req.version != REQUEST_VERSION {
+            return Err(Error::Corrupt {
+                path,
+                detail: format!("version {}", req.version),
+            });
+        }
+        req.folder = folder.to_string();
+        req.name = name.to_string();
+        Ok(req)
+    }
+
+    /// Finds a request given as "FOLDER/NAME".
+    pub fn find(&self, path: &str) -> Result<Request> {
+        let (folder, name) = split_request_path(path)?;
+        self.load(folder, name)
+    }
+
+    /// Writes `request.json` atomically.
+    pub fn save(&self, req: &Request) -> Result<()> {
+        let path = self.file(req, RequestFile::Json);
+        let mut json = serde_json::to_vec_pretty(req).map_err(|e| Error::Corrupt {
+            path: path.clone(),
+            detail: e.to_string(),
+        })?;
+        json.push(b'\n');
+        write_atomic(&path, &json, PRIVATE_FILE).map_err(|e| Error::io(&path, e))
+    }
+
+    /// Writes one of the request's files atomically (mode 0600).
+    pub fn write_file(&self, req: &Request, which: RequestFile, data: &[u8]) -> Result<PathBuf> {
+        let path = self.file(req, which);
+        write_atomic(&path, data, PRIVATE_FILE).map_err(|e| Error::io(&path, e))?;
+        Ok(path)
+    }
+
+    pub fn read_file(&self, req: &Request, which: RequestFile) -> Result<Vec<u8>> {
+        let path = self.file(req, which);
+        fs::read(&path).map_err(|e| Error::io(&path, e))
+    }
+
+    /// Creates a request (state `new`); without a name, the next "Demande N".
+    pub fn create_request(
+        &self,
+        folder: &str,
+        name: Option<&str>,
+        kind: RequestType,
+        now: &str,
+    ) -> Result<Request> {
+        let folder_dir = self.existing_folder(folder)?;
+        let name = match name {
+            Some(n) => n.to_string(),
+            None => self.next_default("Demande", &list_dirs(&folder_dir)?),
+        };
+        check_name("field.request", &name)?;
+        let dir = self.request_dir(folder, &name);
+        if dir.exists() {
+            return Err(Error::RequestExists(format!("{folder}/{name}")));
+        }
+        let req = Request::new(folder, &name, kind, now);
+        // Build it in a hidden directory, then rename: never a request without its json.
+        let tmp = folder_dir.join(format!(".new-{}", req.id));
+        create_private_dir(&tmp).map_err(|e| Error::io(&tmp, e))?;
+        let json_path = tmp.join("request.json");
+        let json = serde_json::to_vec_pretty(&req).map_err(|e| Error::Corrupt {
+            path: json_path.clone(),
+            detail: e.to_string(),
+        })?;
+        write_atomic(&json_path, &json, PRIVATE_FILE).map_err(|e| Error::io(&json_path, e))?;
+        fs::rename(&tmp, &dir).map_err(|e| Error::io(&dir, e))?;
+        fsutil::fsync_dir(&folder_dir).map_err(|e| Error::io(&dir, e))?;
+        Ok(req)
+    }
+
+    pub fn delete_request(&self, req: &Request) -> Result<()> {
+        let dir = self.request_dir(&req.folder, &req.name);
+        fs::remove_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
+        fsutil::fsync_dir(&self.folder_dir(&req.folder)).map_err(|e| Error::io(&dir, e))
+    }
+
+    /// The first "<base> N" not taken.
+    fn next_default(&self, base: &str, taken: &[String]) -> String {
+        (1..)
+            .map(|n| format!("{base} {n}"))
+            .find(|n| !taken.contains(n))
+            .unwrap_or_else(|| base.to_string())
+    }
+}
+
+fn lock_wait() -> Duration {
+    std::env::var("CLEOCPS_LOCK_WAIT_MS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .map(Duration::from_millis)
+        .unwrap_or(LOCK_WAIT)
+}
+
+/// Splits "FOLDER/NAME".
+pub fn split_request_path(path: &str) -> Result<(&str, &str)> {
+    match path.split_once('/') {
+        Some((f, n)) if !f.is_empty() && !n.is_empty() && !n.contains('/') => Ok((f, n)),
+        _ => Err(Error::BadRequestPath(path.to_string())),
+    }
+}
+
+fn check_name(field: &'static str, name: &str) -> Result<()> {
+    validate::name(name).map_err(|problem| Error::Invalid { field, problem })
+}
+
+/// Visible sub-directories, naturally sorted; stale temp entries are skipped.
+fn list_dirs(dir: &Path) -> Result<Vec<String>> {
+    let entries = match fs::read_dir(dir) {
+        Ok(e) => e,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) => return Err(Error::io(dir, e)),
+    };
+    let mut names: Vec<String> = entries
+        .flatten()
+        .filter(|e| e.file_type().map(|t| t.is_dir()).unwrap_or(false))
+        .filter_map(|e| e.file_name().into_string().ok())
+        .filter(|n| !n.starts_with('.'))
+        .collect();
+    names.sort_by(|a, b| natural_cmp(a, b));
+    Ok(names)
+}
+
+/// Compares names with their digit runs as numbers.
+pub fn natural_cmp(a: &str, b: &str) -> std::cmp::Ordering {
+    fn chunks(s: &str) -> Vec<(bool, String)> {
+        let mut out: Vec<(bool, String)> = Vec::new();
+        for c in s.chars() {
+            let digit = c.is_ascii_digit();
+            match out.last_mut() {
+                Some((d, chunk)) if *d == digit => chunk.push(c),
+                _ => out.push((digit, c.to_string())),
+            }
+        }
+        out
+    }
+    let (ca, cb) = (chunks(a), chunks(b));
+    for (x, y) in ca.iter().zip(cb.iter()) {
+        let ord = match (x, y) {
+            ((true, nx), (true, ny)) => {
+                let tx = nx.trim_start_matches('0');
+                let ty = ny.trim_start_matches('0');
+                tx.len().cmp(&ty.len()).then_with(|| tx.cmp(ty))
+            }
+            ((_, sx), (_, sy)) => sx.to_lowercase().cmp(&sy.to_lowercase()),
+        };
+        if ord != std::cmp::Ordering::Equal {
+            return ord;
+        }
+    }
+    ca.len().cmp(&cb.len()).then_with(|| a.cmp(b))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::request::State;
+
+    fn ws() -> (tempfile::TempDir, Workspace) {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let ws = Workspace::open(&dir.path().join("ws")).expect("open");
+        (dir, ws)
+    }
+
+    #[test]
+    fn default_names_follow_the_original() {
+        let (_d, ws) = ws();
+        assert_eq!(ws.create_folder(None).expect("f"), "Dossier 1");
+        assert_eq!(ws.create_folder(None).expect("f"), "Dossier 2");
+        let r = ws
+            .create_request("Dossier 1", None, RequestType::Ssl, "t")
+            .expect("r");
+        assert_eq!(r.name, "Demande 1");
+        let r2 = ws
+            .create_request("Dossier 1", None, RequestType::Smime, "t")
+            .expect("r");
+        assert_eq!(r2.name, "Demande 2");
+        let loaded = ws.find("Dossier 1/Demande 2").expect("load");
+        assert_eq!(loaded.kind, RequestType::Smime);
+        assert_eq!(loaded.state, State::New);
+    }
+
+    #[test]
+    fn rename_keeps_requests_in_step() {
+        let (_d, ws) = ws();
+        ws.create_folder(Some("A")).expect("f");
+        ws.create_request("A", Some("r"), RequestType::Ssl, "t")
+            .expect("r");
+        ws.rename_folder("A", "B").expect("rename");
+        assert_eq!(ws.find("B/r").expect("load").folder, "B");
+        assert!(matches!(ws.find("A/r"), Err(Error::RequestNotFound(_))));
+        assert!(matches!(
+            ws.delete_folder("B", false),
+            Err(Error::FolderNotEmpty(_))
+        ));
+        ws.delete_folder("B", true).expect("delete");
+        assert!(ws.folders().expect("ls").is_empty());
+    }
+
+    #[test]
+    fn bad_names_and_paths() {
+        let (_d, ws) = ws();
+        assert!(matches!(
+            ws.create_folder(Some("../x")),
+            Err(Error::Invalid { .. })
+        ));
+        assert!(matches!(ws.find("nofolder"), Err(Error::BadRequestPath(_))));
+        assert!(matches!(
+            ws.find("../passwd"),
+            Err(Error::RequestNotFound(_))
+        ));
+    }
+
+    #[test]
+    fn workspace_path_that_is_a_file() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let f = dir.path().join("file");
+        fs::write(&f, b"x").expect("write");
+        assert!(matches!(Workspace::open(&f), Err(Error::NotADirectory(_))));
+    }
+
+    #[test]
+    fn second_lock_names_the_holder() {
+        let (_d, ws) = ws();
+        let _held = ws.lock().expect("lock");
+        std::env::set_var("CLEOCPS_LOCK_WAIT_MS", "100");
+        match ws.lock() {
+            Err(Error::Locked { pid }) => assert_eq!(pid, Some(std::process::id())),
+            other => panic!("expected Locked, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn natural_order() {
+        let mut v = vec!["Dossier 10", "Dossier 2", "dossier 1", "B"];
+        v.sort_by(|a, b| natural_cmp(a, b));
+        assert_eq!(v, vec!["B", "dossier 1", "Dossier 2", "Dossier 10"]);
+    }
+}
