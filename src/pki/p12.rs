@@ -259,3 +259,133 @@ fn mac(profile: P12Profile, pw: &str, auth_safe: &[u8]) -> Result<MacData> {
         iterations,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pki::answer::cert_from_pem_or_der;
+    use crate::pki::test_support::{make_pki, run, test_key};
+    use std::path::Path;
+    use std::process::Command;
+
+    fn cert(p: &Path) -> Certificate {
+        cert_from_pem_or_der(&std::fs::read(p).expect("read")).expect("cert")
+    }
+
+    fn openssl_pkcs12(p12: &Path, pass: &str, extra: &[&str]) -> std::process::Output {
+        Command::new("openssl")
+            .args(["pkcs12", "-info", "-in"])
+            .arg(p12)
+            .args(["-passin", &format!("pass:{pass}")])
+            .args(extra)
+            .output()
+            .expect("openssl must be installed")
+    }
+
+    fn check(profile: P12Profile) {
+        let dir = tempfile::tempdir().expect("tmp");
+        let d = dir.path();
+        let key = test_key();
+        let pki = make_pki(d, &key, "srv.example.fr");
+        let leaf = cert(&pki.leaf);
+        let chain = [cert(&pki.inter), cert(&pki.root)];
+        // ASCII: keytool garbles non-ASCII -storepass arguments (even for OpenSSL-made files).
+        let pass = "Mot de passe p12 !";
+        let der = build_p12(
+            &key,
+            &leaf,
+            &chain,
+            "srv.example.fr",
+            &Secret::new(pass),
+            profile,
+        )
+        .expect("p12");
+        let p12 = d.join("f.p12");
+        std::fs::write(&p12, der).expect("write");
+
+        // Certificates: all three, no -legacy needed; the MAC and bags open.
+        let out = openssl_pkcs12(&p12, pass, &["-nokeys"]);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let certs = String::from_utf8_lossy(&out.stdout);
+        assert_eq!(
+            certs.matches("-----BEGIN CERTIFICATE-----").count(),
+            3,
+            "{certs}"
+        );
+        assert!(certs.contains("friendlyName: srv.example.fr\n"), "{certs}");
+        assert!(certs.contains("localKeyID:"), "{certs}");
+        let info = String::from_utf8_lossy(&out.stderr);
+        match profile {
+            P12Profile::Modern => {
+                assert!(info.contains("MAC: sha256"), "{info}");
+                assert!(info.contains("PBES2, PBKDF2, AES-256-CBC"), "{info}");
+            }
+            P12Profile::Legacy => {
+                assert!(info.contains("MAC: sha1"), "{info}");
+                assert!(info.contains("pbeWithSHA1And3-KeyTripleDES-CBC"), "{info}");
+            }
+        }
+
+        // Key: decrypts, and matches the leaf.
+        let out = openssl_pkcs12(&p12, pass, &["-nocerts", "-nodes"]);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let key_pem = d.join("key.pem");
+        std::fs::write(&key_pem, &out.stdout).expect("write");
+        let key_mod = run(Command::new("openssl")
+            .args(["rsa", "-noout", "-modulus", "-in"])
+            .arg(&key_pem));
+        let cert_mod = run(Command::new("openssl")
+            .args(["x509", "-noout", "-modulus", "-in"])
+            .arg(&pki.leaf));
+        assert_eq!(key_mod, cert_mod);
+
+        // A non-ASCII password works with OpenSSL (BMPString for the KDF, UTF-8 for PBES2).
+        let accented = d.join("accented.p12");
+        let der = build_p12(&key, &leaf, &[], "x", &Secret::new("pâté été"), profile).expect("p12");
+        std::fs::write(&accented, der).expect("write");
+        let out = openssl_pkcs12(&accented, "pâté été", &["-nodes"]);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+
+        // Wrong password: refused.
+        assert!(!openssl_pkcs12(&p12, "wrong", &["-nokeys"]).status.success());
+
+        // Java: one PrivateKeyEntry with the chain of 3.
+        let list = run(Command::new("keytool")
+            .args(["-list", "-v", "-storetype", "PKCS12", "-keystore"])
+            .arg(&p12)
+            .args(["-storepass", pass]));
+        assert!(list.contains("Alias name: srv.example.fr\n"), "{list}");
+        assert!(list.contains("PrivateKeyEntry"), "{list}");
+        assert!(list.contains("Certificate chain length: 3"), "{list}");
+        assert!(!Command::new("keytool")
+            .args(["-list", "-storetype", "PKCS12", "-keystore"])
+            .arg(&p12)
+            .args(["-storepass", "wrong"])
+            .output()
+            .expect("keytool must be installed")
+            .status
+            .success());
+    }
+
+    #[test]
+    fn modern_p12_opens_in_openssl_and_java() {
+        check(P12Profile::Modern);
+    }
+
+    #[test]
+    fn legacy_p12_opens_in_openssl_and_java() {
+        check(P12Profile::Legacy);
+    }
+}
