@@ -14,5 +14,5 @@ pub mod validate;
 pub mod workspace;
 
 pub use error::{Error, Result};
-pub mod procedure;
 pub mod cli;
+pub mod procedure;

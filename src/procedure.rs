@@ -147,7 +147,11 @@ pub fn check_form(kind: RequestType, edit: &FormEdit) -> Vec<FieldProblem> {
             push("field.c", p, false);
         }
     }
-    for (field, v) in [("field.o", &edit.o), ("field.st", &edit.st), ("field.l", &edit.l)] {
+    for (field, v) in [
+        ("field.o", &edit.o),
+        ("field.st", &edit.st),
+        ("field.l", &edit.l),
+    ] {
         if let Some(text) = v.as_deref().filter(|s| !s.is_empty()) {
             if let Err(p) = validate::text_field(text) {
                 push(field, p, false);
@@ -183,7 +187,10 @@ pub fn edit_form(ws: &Workspace, path: &str, edit: &FormEdit) -> Result<(Request
     let s = &mut req.subject;
     match req.kind {
         RequestType::Ssl => {
-            let cn = edit.cn.as_ref().map(|c| c.trim().trim_end_matches('.').to_lowercase());
+            let cn = edit
+                .cn
+                .as_ref()
+                .map(|c| c.trim().trim_end_matches('.').to_lowercase());
             apply(&mut s.cn, &cn);
         }
         RequestType::Smime => {
@@ -200,7 +207,10 @@ pub fn edit_form(ws: &Workspace, path: &str, edit: &FormEdit) -> Result<(Request
     }
     if let Some(san) = &edit.san {
         let mut names: Vec<String> = Vec::new();
-        for n in san.iter().map(|n| n.trim().trim_end_matches('.').to_lowercase()) {
+        for n in san
+            .iter()
+            .map(|n| n.trim().trim_end_matches('.').to_lowercase())
+        {
             if !n.is_empty() && !names.contains(&n) {
                 names.push(n);
             }
@@ -306,9 +316,8 @@ pub fn load_key(
     password: Option<&Secret>,
 ) -> Result<rsa::RsaPrivateKey> {
     let pem = zeroize::Zeroizing::new(
-        String::from_utf8(ws.read_file(req, RequestFile::Key)?).map_err(|_| {
-            Error::Pki(pki::PkiError::BadKeyFile("not UTF-8".into()))
-        })?,
+        String::from_utf8(ws.read_file(req, RequestFile::Key)?)
+            .map_err(|_| Error::Pki(pki::PkiError::BadKeyFile("not UTF-8".into())))?,
     );
     Ok(pki::decode_key_pem(&pem, password)?)
 }
@@ -399,9 +408,13 @@ pub fn import_response(
 }
 
 /// The issued certificate and its chain (issuer first), as imported.
-fn certified(ws: &Workspace, req: &Request) -> Result<(x509_cert::Certificate, Vec<x509_cert::Certificate>)> {
+fn certified(
+    ws: &Workspace,
+    req: &Request,
+) -> Result<(x509_cert::Certificate, Vec<x509_cert::Certificate>)> {
     let leaf = pki::parse_certificates(&ws.read_file(req, RequestFile::Crt)?)?;
-    let chain = pki::parse_certificates(&ws.read_file(req, RequestFile::Chain)?).unwrap_or_default();
+    let chain =
+        pki::parse_certificates(&ws.read_file(req, RequestFile::Chain)?).unwrap_or_default();
     let leaf = leaf
         .into_iter()
         .next()
@@ -442,7 +455,11 @@ pub fn export_pem(
     let files = [
         ("key", key_pem.as_bytes().to_vec(), PRIVATE_FILE),
         ("crt", leaf_pem.clone().into_bytes(), PUBLIC_FILE),
-        ("chain.pem", pki::certs_pem(&chain)?.into_bytes(), PUBLIC_FILE),
+        (
+            "chain.pem",
+            pki::certs_pem(&chain)?.into_bytes(),
+            PUBLIC_FILE,
+        ),
         (
             "fullchain.pem",
             format!("{leaf_pem}{}", pki::certs_pem(&intermediates)?).into_bytes(),

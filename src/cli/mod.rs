@@ -296,11 +296,12 @@ fn request(ws: &Workspace, cmd: &RequestCmd, out: &Output) -> Result<i32> {
         }
         RequestCmd::Generate(a) => {
             if !a.csr_only {
-                return Err(Error::NothingYet(t(lang, "cli.card_not_yet").to_string()))
-                    .or_else(|e| {
+                return Err(Error::NothingYet(t(lang, "cli.card_not_yet").to_string())).or_else(
+                    |e| {
                         eprintln!("cleocps: {e}");
                         Ok(2)
-                    });
+                    },
+                );
             }
             let req = ws.find(&a.path)?;
             req.state.check(crate::request::Action::GenerateRequest)?;
@@ -394,14 +395,8 @@ fn export(ws: &Workspace, cmd: &ExportCmd, out: &Output) -> Result<i32> {
             if *no_key_password {
                 out.notices(&[Notice("notice.clear_key")]);
             }
-            let files = procedure::export_pem(
-                ws,
-                path,
-                dir,
-                password.as_ref(),
-                *no_key_password,
-                *force,
-            )?;
+            let files =
+                procedure::export_pem(ws, path, dir, password.as_ref(), *no_key_password, *force)?;
             let text = files
                 .iter()
                 .map(|p| p.display().to_string())
@@ -426,15 +421,8 @@ fn export(ws: &Workspace, cmd: &ExportCmd, out: &Output) -> Result<i32> {
                 "field.p12_password",
                 true,
             )?;
-            let written = procedure::export_p12(
-                ws,
-                path,
-                file,
-                &p12_pw,
-                key_pw.as_ref(),
-                *legacy,
-                *force,
-            )?;
+            let written =
+                procedure::export_p12(ws, path, file, &p12_pw, key_pw.as_ref(), *legacy, *force)?;
             out.done(
                 &written.display().to_string(),
                 json!({"file": written, "legacy": legacy}),
