@@ -58,6 +58,10 @@ pub enum Error {
     /// Nothing yet (no answer); the request stays resumable. Exit code 3.
     NothingYet(String),
     Config(crate::config::ConfigError),
+    /// Sending or receiving mail failed.
+    Mail(crate::mail::MailError),
+    /// The directory lookup failed.
+    Directory(crate::directory::DirectoryError),
 }
 
 impl Error {
@@ -120,6 +124,8 @@ impl Error {
             Error::BadKeySize(b) => tf(lang, "err.key_size", &[b]),
             Error::NothingYet(detail) => detail.clone(),
             Error::Config(e) => e.localize(lang),
+            Error::Mail(e) => e.localize(lang),
+            Error::Directory(e) => e.localize(lang),
         }
     }
 }
@@ -147,6 +153,18 @@ impl From<SecretFileError> for Error {
 impl From<crate::config::ConfigError> for Error {
     fn from(e: crate::config::ConfigError) -> Error {
         Error::Config(e)
+    }
+}
+
+impl From<crate::mail::MailError> for Error {
+    fn from(e: crate::mail::MailError) -> Error {
+        Error::Mail(e)
+    }
+}
+
+impl From<crate::directory::DirectoryError> for Error {
+    fn from(e: crate::directory::DirectoryError) -> Error {
+        Error::Directory(e)
     }
 }
 

@@ -4,9 +4,11 @@
 //! operations (`procedure`); core modules never use ratatui or crossterm.
 
 pub mod config;
+pub mod directory;
 pub mod error;
 pub mod fsutil;
 pub mod i18n;
+pub mod mail;
 pub mod messages;
 pub mod pki;
 pub mod request;

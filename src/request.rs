@@ -251,6 +251,9 @@ pub struct Request {
     pub message_id: Option<String>,
     pub rejection_code: Option<String>,
     pub rejection_reason: Option<String>,
+    /// Message-ID of the answer mail already used (never used twice).
+    #[serde(default)]
+    pub answer_message_id: Option<String>,
     #[serde(default)]
     pub generation: Option<Generation>,
     /// Wildcard names were allowed for this request (`--allow-wildcard`).
@@ -282,6 +285,7 @@ impl Request {
             message_id: None,
             rejection_code: None,
             rejection_reason: None,
+            answer_message_id: None,
             generation: None,
             allow_wildcard: false,
             journal: Vec::new(),

@@ -56,6 +56,19 @@ pub enum Command {
     /// The configuration file
     #[command(subcommand)]
     Config(ConfigCmd),
+    /// The directory (LDAP or JSON file): servers the card holder administers
+    #[command(subcommand)]
+    Directory(DirectoryCmd),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum DirectoryCmd {
+    /// List the servers a holder administers (FQDN, e-mail, structure, département)
+    Lookup {
+        /// Card holder identifier (default: the holder of the card)
+        #[arg(long, value_name = "ID")]
+        holder: Option<String>,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -103,6 +116,8 @@ pub enum RequestCmd {
     Edit(EditArgs),
     /// Étape 2: generate the request
     Generate(GenerateArgs),
+    /// Étape 2: mail the signed request (.p7m) to the registration server
+    Send { path: String },
     /// A new request pre-filled from this one (renewal, or start over after a rejection)
     Renew {
         path: String,
@@ -194,6 +209,21 @@ pub enum ResponseCmd {
         path: String,
         file: PathBuf,
         /// Accepted for symmetry; the answer is matched by public key, no password needed
+        #[arg(long, value_name = "F")]
+        key_password_file: Option<PathBuf>,
+    },
+    /// Look for the answer in the mailbox; import it or record the rejection
+    Fetch {
+        /// FOLDER/NAME (or --all)
+        #[arg(required_unless_present = "all", conflicts_with = "all")]
+        path: Option<String>,
+        /// Every sent request
+        #[arg(long)]
+        all: bool,
+        /// Check again until an answer comes, at most SECONDS (Ctrl-C stops)
+        #[arg(long, value_name = "SECONDS", conflicts_with = "all")]
+        wait: Option<u64>,
+        /// Not needed (the answer is matched with the CSR); accepted for scripts
         #[arg(long, value_name = "F")]
         key_password_file: Option<PathBuf>,
     },

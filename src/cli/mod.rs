@@ -2,6 +2,7 @@
 //! Exit codes (DESIGN §2): 0 done, 1 refused/failed, 2 usage, 3 nothing yet.
 
 mod args;
+mod mail;
 mod secrets;
 mod texts;
 
@@ -141,6 +142,23 @@ fn run(cli: &Cli, ctx: &Ctx, out: &Output) -> Result<i32> {
                 json!({"request": req, "warnings": warnings}),
             );
             Ok(0)
+        }
+        Command::Response(ResponseCmd::Fetch {
+            path,
+            all,
+            wait,
+            key_password_file,
+        }) => mail::fetch(
+            &ws,
+            &ctx.config,
+            out,
+            path.as_deref(),
+            *all,
+            *wait,
+            key_password_file.as_deref(),
+        ),
+        Command::Directory(DirectoryCmd::Lookup { holder }) => {
+            mail::lookup(&ctx.config, out, holder.as_deref())
         }
         Command::Response(ResponseCmd::Import { path, file, .. }) => {
             let bytes = std::fs::read(file).map_err(|e| Error::io(file, e))?;
@@ -337,6 +355,17 @@ fn request(ws: &Workspace, cmd: &RequestCmd, ctx: &Ctx, out: &Output) -> Result<
             out.done(
                 &tf(lang, "cli.csr_done", &[&csr.display()]),
                 json!({"request": req, "csr": csr}),
+            );
+        }
+        RequestCmd::Send { path } => {
+            let req = crate::mail::send_request(ws, &ctx.config, path)?;
+            out.done(
+                &tf(
+                    lang,
+                    "cli.sent",
+                    &[&req.path(), &req.message_id.clone().unwrap_or_default()],
+                ),
+                json!({"request": req}),
             );
         }
         RequestCmd::Renew { path, name } => {

@@ -36,4 +36,20 @@ pub static TEXTS: &[Text] = &[
         "aucun fichier (valeurs par défaut)",
         "no file (defaults)"
     ),
+    text!("cli.sent", "demande « {} » envoyée (Message-ID {})", "request \"{}\" sent (Message-ID {})"),
+    text!(
+        "cli.rejected",
+        "demande « {} » rejetée : {} — {}\nrecommencez avec une nouvelle demande : cleocps request renew",
+        "request \"{}\" rejected: {} — {}\nstart over with a new request: cleocps request renew"
+    ),
+    text!(
+        "cli.waiting",
+        "pas encore de réponse ; nouvelle vérification dans {} s (encore {} s, Ctrl-C pour arrêter)",
+        "no answer yet; next check in {} s ({} s left, Ctrl-C to stop)"
+    ),
+    text!(
+        "cli.wait_stopped",
+        "attente interrompue ; la demande reste en attente de réponse",
+        "wait stopped; the request is still waiting for its answer"
+    ),
 ];

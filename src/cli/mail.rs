@@ -1,0 +1,196 @@
+//! `response fetch` and `directory lookup`: printing only; the work is in
+//! `crate::mail` and `crate::directory`.
+
+use super::Output;
+use crate::config::Config;
+use crate::error::{Error, Result};
+use crate::i18n::{t, tf};
+use crate::mail::{self, FetchOutcome, Tick};
+use crate::workspace::Workspace;
+use serde_json::{json, Value};
+use std::io::{IsTerminal, Write};
+use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+use std::time::Duration;
+
+/// Seconds between two checks of a `--wait` (tests shorten it).
+fn poll_interval() -> Duration {
+    let s = std::env::var("CLEOCPS_POLL_INTERVAL_S")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(10u64);
+    Duration::from_secs(s.max(1))
+}
+
+pub(super) fn fetch(
+    ws: &Workspace,
+    config: &Config,
+    out: &Output,
+    path: Option<&str>,
+    all: bool,
+    wait: Option<u64>,
+    key_password_file: Option<&Path>,
+) -> Result<i32> {
+    // Read only to fail early on a bad file: matching needs no key password.
+    let key_password = key_password_file
+        .map(crate::secret::Secret::from_file)
+        .transpose()?;
+    if all {
+        let results = mail::fetch_all(ws, config)?;
+        let mut code = 0;
+        let mut values = Vec::new();
+        for (p, r) in results {
+            match r {
+                Ok(o) => {
+                    print_outcome(out, &o, false);
+                    values.push(outcome_json(&o));
+                }
+                Err(e) => {
+                    let msg = e.localize(out.lang);
+                    eprintln!("cleocps: {p}: {msg}");
+                    values.push(json!({"path": p, "error": msg}));
+                    code = 1;
+                }
+            }
+        }
+        if out.json {
+            println!("{}", Value::Array(values));
+        }
+        return Ok(code);
+    }
+    let path = path.unwrap_or_default();
+    let outcome = match wait {
+        None => mail::fetch_response(ws, config, path, key_password.as_ref())?,
+        Some(secs) => wait_for(ws, config, out, path, Duration::from_secs(secs))?,
+    };
+    print_outcome(out, &outcome, true);
+    Ok(0)
+}
+
+fn wait_for(
+    ws: &Workspace,
+    config: &Config,
+    out: &Output,
+    path: &str,
+    wait: Duration,
+) -> Result<FetchOutcome> {
+    let stop = Arc::new(AtomicBool::new(false));
+    let flag = stop.clone();
+    // A second handler can't be set in one process; the CLI sets it once.
+    let _ = ctrlc::set_handler(move || flag.store(true, Ordering::Relaxed));
+    let tty = std::io::stderr().is_terminal();
+    let interval = poll_interval();
+    let mut last_line = None;
+    let mut tick = |t: Tick| {
+        let msg = tf(
+            out.lang,
+            "cli.waiting",
+            &[
+                &t.next_check.as_secs_f32().ceil(),
+                &t.left.as_secs_f32().ceil(),
+            ],
+        );
+        if tty {
+            eprint!("\r{msg}\x1b[K");
+            let _ = std::io::stderr().flush();
+        } else if last_line != Some(t.left.as_secs() / interval.as_secs().max(1)) {
+            // Not a terminal: one line per check, not one per second.
+            last_line = Some(t.left.as_secs() / interval.as_secs().max(1));
+            eprintln!("cleocps: {msg}");
+        }
+    };
+    let r = mail::fetch_wait(ws, config, path, wait, interval, &stop, &mut tick);
+    if tty {
+        eprint!("\r\x1b[K");
+    }
+    match r {
+        Err(Error::NothingYet(_)) if stop.load(Ordering::Relaxed) => Err(Error::NothingYet(
+            t(out.lang, "cli.wait_stopped").to_string(),
+        )),
+        other => other,
+    }
+}
+
+fn outcome_json(o: &FetchOutcome) -> Value {
+    match o {
+        FetchOutcome::Imported { request, report } => json!({
+            "path": request.path(), "request": request, "certificate": report.leaf,
+            "chain": report.chain, "warnings": report.warnings
+        }),
+        FetchOutcome::Rejected { request } => json!({
+            "path": request.path(), "request": request,
+            "rejection": {"code": request.rejection_code, "reason": request.rejection_reason}
+        }),
+    }
+}
+
+fn print_outcome(out: &Output, o: &FetchOutcome, json_too: bool) {
+    let lang = out.lang;
+    let text = match o {
+        FetchOutcome::Imported { request, report } => {
+            for w in &report.warnings {
+                eprintln!("cleocps: {w}");
+            }
+            tf(
+                lang,
+                "cli.imported",
+                &[
+                    &request.path(),
+                    &report.leaf.subject,
+                    &report.leaf.not_after,
+                ],
+            )
+        }
+        FetchOutcome::Rejected { request } => tf(
+            lang,
+            "cli.rejected",
+            &[
+                &request.path(),
+                &request.rejection_code.clone().unwrap_or_default(),
+                &request.rejection_reason.clone().unwrap_or_default(),
+            ],
+        ),
+    };
+    if json_too {
+        out.done(&text, outcome_json(o));
+    } else if !out.json {
+        println!("{text}");
+    }
+}
+
+pub(super) fn lookup(config: &Config, out: &Output, holder: Option<&str>) -> Result<i32> {
+    let lang = out.lang;
+    let holder = holder.ok_or(crate::directory::DirectoryError::NoHolder)?;
+    let found = crate::directory::lookup(config, holder)?;
+    if let Some(limit) = found.size_limit_hit {
+        eprintln!("cleocps: {}", tf(lang, "dir.size_limit", &[&limit]));
+    }
+    let text = if found.servers.is_empty() {
+        tf(lang, "dir.none", &[&holder])
+    } else {
+        found
+            .servers
+            .iter()
+            .map(|s| {
+                [
+                    Some(s.fqdn.as_str()),
+                    s.mail.as_deref(),
+                    s.structure_id.as_deref(),
+                    s.structure_name.as_deref(),
+                    s.departement.as_deref(),
+                ]
+                .iter()
+                .map(|v| v.unwrap_or("-"))
+                .collect::<Vec<_>>()
+                .join("\t")
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    out.done(
+        &text,
+        json!({"holder": holder, "servers": found.servers, "size_limit_hit": found.size_limit_hit}),
+    );
+    Ok(0)
+}

@@ -1,0 +1,176 @@
+//! Incoming mail: is it an answer of the registration server (DESIGN §5),
+//! and to which request does it belong.
+
+use crate::request::Request;
+use der::Encode;
+use mail_parser::{MessageParser, MimeHeaders};
+
+/// What an answer carries.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AnswerKind {
+    /// `smime.p7c` (certs-only), as received.
+    Certificates(Vec<u8>),
+    /// A text body whose first line is `REJET: <CODE>`.
+    Rejection { code: String, reason: String },
+}
+
+/// An answer mail, reduced to what matching and import need.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Incoming {
+    /// Without angle brackets; `None` when the mail has none.
+    pub message_id: Option<String>,
+    /// In-Reply-To then References, without angle brackets.
+    pub refs: Vec<String>,
+    pub subject: String,
+    pub kind: AnswerKind,
+}
+
+/// Why a mail was tied to a request, strongest first (DESIGN §5 order).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Match {
+    Reply,
+    Subject,
+    PublicKey,
+}
+
+/// `<id>` → `id`.
+pub fn bare_id(id: &str) -> String {
+    id.trim()
+        .trim_start_matches('<')
+        .trim_end_matches('>')
+        .to_string()
+}
+
+/// Parses a raw mail; `None` when it is not an answer (left untouched).
+pub fn parse(raw: &[u8]) -> Option<Incoming> {
+    let msg = MessageParser::default().parse(raw)?;
+    let mut refs = Vec::new();
+    for v in [msg.in_reply_to(), msg.references()] {
+        if let Some(t) = v.as_text() {
+            refs.push(bare_id(t));
+        } else if let Some(list) = v.as_text_list() {
+            refs.extend(list.iter().map(|t| bare_id(t)));
+        }
+    }
+    let kind = certificates(&msg).or_else(|| rejection(&msg))?;
+    Some(Incoming {
+        message_id: msg.message_id().map(bare_id),
+        refs,
+        subject: msg.subject().unwrap_or_default().to_string(),
+        kind,
+    })
+}
+
+fn certificates(msg: &mail_parser::Message) -> Option<AnswerKind> {
+    msg.attachments()
+        .chain(std::iter::once(msg.root_part()))
+        .find(|part| {
+            let certs_only = part.content_type().is_some_and(|ct| {
+                ct.ctype().eq_ignore_ascii_case("application")
+                    && ct.subtype().is_some_and(|s| {
+                        s.eq_ignore_ascii_case("pkcs7-mime")
+                            || s.eq_ignore_ascii_case("x-pkcs7-mime")
+                    })
+                    && ct
+                        .attribute("smime-type")
+                        .is_some_and(|s| s.eq_ignore_ascii_case("certs-only"))
+            });
+            let named = part
+                .attachment_name()
+                .is_some_and(|n| n.to_ascii_lowercase().ends_with(".p7c"));
+            (certs_only || named) && !part.contents().is_empty()
+        })
+        .map(|part| AnswerKind::Certificates(part.contents().to_vec()))
+}
+
+fn rejection(msg: &mail_parser::Message) -> Option<AnswerKind> {
+    let body = msg.body_text(0)?;
+    let mut lines = body.lines().skip_while(|l| l.trim().is_empty());
+    let first = lines.next()?.trim();
+    let code = first.strip_prefix("REJET:")?.trim();
+    let code = code.split_whitespace().next()?.to_string();
+    let reason = lines.collect::<Vec<_>>().join("\n").trim().to_string();
+    Some(AnswerKind::Rejection { code, reason })
+}
+
+/// How `inc` matches `req`, if at all. `csr_spki` is the request's public key.
+pub fn matches(inc: &Incoming, req: &Request, csr_spki: Option<&[u8]>) -> Option<Match> {
+    if let Some(id) = req.message_id.as_deref().map(bare_id) {
+        if inc.refs.iter().any(|r| *r == id) {
+            return Some(Match::Reply);
+        }
+    }
+    if inc.subject.contains(&req.id) {
+        return Some(Match::Subject);
+    }
+    if let (AnswerKind::Certificates(bytes), Some(spki)) = (&inc.kind, csr_spki) {
+        let certs = crate::pki::parse_certificates(bytes).unwrap_or_default();
+        if certs.iter().any(|c| {
+            c.tbs_certificate
+                .subject_public_key_info
+                .to_der()
+                .is_ok_and(|d| d == spki)
+        }) {
+            return Some(Match::PublicKey);
+        }
+    }
+    None
+}
+
+/// Whether the mail answers some *other* request by its In-Reply-To/References
+/// or subject: then the public key of `req` must not claim it.
+pub fn claimed_elsewhere(inc: &Incoming, req: &Request, others: &[Request]) -> bool {
+    others
+        .iter()
+        .filter(|o| o.id != req.id)
+        .any(|o| matches(inc, o, None).is_some())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::request::RequestType;
+
+    fn mail(headers: &str, body: &str) -> Vec<u8> {
+        format!("From: a@b\r\nTo: c@d\r\nMessage-ID: <ans1@ra>\r\n{headers}\r\n{body}").into_bytes()
+    }
+
+    #[test]
+    fn rejection_with_reason() {
+        let raw = mail(
+            "In-Reply-To: <req1@x>\r\nSubject: Re: Demande\r\nContent-Type: text/plain; charset=utf-8\r\n",
+            "REJET: ADMIN_INCONNU\r\nLe porteur n'est pas administrateur du serveur.\r\n",
+        );
+        let inc = parse(&raw).expect("answer");
+        assert_eq!(inc.refs, vec!["req1@x".to_string()]);
+        assert_eq!(inc.message_id.as_deref(), Some("ans1@ra"));
+        assert_eq!(
+            inc.kind,
+            AnswerKind::Rejection {
+                code: "ADMIN_INCONNU".into(),
+                reason: "Le porteur n'est pas administrateur du serveur.".into()
+            }
+        );
+        let mut req = Request::new("f", "r", RequestType::Ssl, "t");
+        assert_eq!(matches(&inc, &req, None), None);
+        req.message_id = Some("<req1@x>".into());
+        assert_eq!(matches(&inc, &req, None), Some(Match::Reply));
+    }
+
+    #[test]
+    fn unrelated_mail_is_not_an_answer() {
+        let raw = mail("Subject: Bonjour\r\n", "Rien à voir.\r\n");
+        assert_eq!(parse(&raw), None);
+    }
+
+    #[test]
+    fn subject_with_request_id_matches() {
+        let req = Request::new("f", "r", RequestType::Ssl, "t");
+        let raw = mail(
+            &format!("Subject: Re: Demande de certificat serveur {}\r\n", req.id),
+            "REJET: CSR_INVALIDE\r\n",
+        );
+        let inc = parse(&raw).expect("answer");
+        assert_eq!(matches(&inc, &req, None), Some(Match::Subject));
+    }
+}
