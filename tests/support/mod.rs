@@ -2,6 +2,9 @@
 //! and check files with the openssl CLI (never skipped: a missing tool fails).
 #![allow(dead_code)]
 
+pub mod mail;
+pub mod services;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
