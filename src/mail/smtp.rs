@@ -151,7 +151,7 @@ fn classify_with(
             _ => {}
         }
     }
-    if e.is_tls() {
+    if e.is_tls() || is_tls_failure(e) {
         return MailError::TlsUntrusted {
             service: Service::Smtp,
             host,
@@ -176,6 +176,18 @@ fn classify_with(
             detail,
         },
     }
+}
+
+/// STARTTLS failures come as connection errors: look for the TLS cause.
+fn is_tls_failure(e: &(dyn std::error::Error + 'static)) -> bool {
+    let mut src: Option<&(dyn std::error::Error + 'static)> = Some(e);
+    while let Some(err) = src {
+        if err.downcast_ref::<native_tls::Error>().is_some() {
+            return true;
+        }
+        src = err.source();
+    }
+    error_chain(e).contains("certificate verify failed")
 }
 
 fn io_kind(e: &(dyn std::error::Error + 'static)) -> Option<std::io::ErrorKind> {
