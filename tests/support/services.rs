@@ -206,6 +206,8 @@ impl Stack {
 
     fn spawn_slapd(&mut self) {
         let d = self.dir.join("ldap");
+        // A reused directory (testenv.sh) starts from the test data again.
+        let _ = fs::remove_dir_all(&d);
         fs::create_dir_all(d.join("db")).expect("ldap dir");
         fs::write(d.join("test.schema"), schema()).expect("schema");
         let conf = format!(
