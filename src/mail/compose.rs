@@ -69,10 +69,7 @@ mod tests {
             .parse(&raw)
             .expect("parse");
         assert_eq!(parsed.subject(), Some(subject(&req).as_str()));
-        assert_eq!(
-            parsed.message_id(),
-            Some(id.trim_matches(['<', '>']).as_ref())
-        );
+        assert_eq!(parsed.message_id(), Some(id.trim_matches(['<', '>'])));
         let att = parsed.attachments().next().expect("attachment");
         use mail_parser::MimeHeaders;
         assert_eq!(att.attachment_name(), Some("Demande 1.p7m"));

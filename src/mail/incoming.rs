@@ -96,7 +96,7 @@ fn rejection(msg: &mail_parser::Message) -> Option<AnswerKind> {
 /// How `inc` matches `req`, if at all. `csr_spki` is the request's public key.
 pub fn matches(inc: &Incoming, req: &Request, csr_spki: Option<&[u8]>) -> Option<Match> {
     if let Some(id) = req.message_id.as_deref().map(bare_id) {
-        if inc.refs.iter().any(|r| *r == id) {
+        if inc.refs.contains(&id) {
             return Some(Match::Reply);
         }
     }

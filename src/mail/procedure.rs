@@ -53,11 +53,11 @@ pub fn send_request(ws: &Workspace, config: &Config, path: &str) -> Result<Reque
 #[derive(Debug, Clone)]
 pub enum FetchOutcome {
     Imported {
-        request: Request,
-        report: ImportReport,
+        request: Box<Request>,
+        report: Box<ImportReport>,
     },
     Rejected {
-        request: Request,
+        request: Box<Request>,
     },
 }
 
@@ -187,8 +187,8 @@ fn apply(ws: &Workspace, path: &str, mail: &Incoming) -> Result<FetchOutcome> {
             );
             ws.save(&req)?;
             Ok(FetchOutcome::Imported {
-                request: req,
-                report,
+                request: Box::new(req),
+                report: Box::new(report),
             })
         }
         AnswerKind::Rejection { code, reason } => {
@@ -205,7 +205,9 @@ fn apply(ws: &Workspace, path: &str, mail: &Incoming) -> Result<FetchOutcome> {
                 &now(),
             );
             ws.save(&req)?;
-            Ok(FetchOutcome::Rejected { request: req })
+            Ok(FetchOutcome::Rejected {
+                request: Box::new(req),
+            })
         }
     }
 }

@@ -24,7 +24,7 @@ pub fn read_ca_file(path: &Path) -> Result<Vec<native_tls::Certificate>, MailErr
     let mut out = Vec::new();
     for block in text.split_inclusive("-----END CERTIFICATE-----") {
         if let Some(start) = block.find("-----BEGIN CERTIFICATE-----") {
-            let cert = native_tls::Certificate::from_pem(block[start..].as_bytes())
+            let cert = native_tls::Certificate::from_pem(&block.as_bytes()[start..])
                 .map_err(|e| err(e.to_string()))?;
             out.push(cert);
         }
