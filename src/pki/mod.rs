@@ -1,6 +1,7 @@
 //! All cryptography of cleocps lives here, so a move to newer RustCrypto
 //! releases touches one module. No file system, no terminal: bytes in, bytes out.
 
+pub mod cms;
 pub mod keys;
 mod texts;
 
@@ -20,6 +21,18 @@ pub enum PkiError {
     BadKeyFile(String),
     /// RSA or another primitive failed (rare; the detail is technical).
     Crypto(String),
+
+    // --- CMS (pki::cms) ---
+    /// The signer (the card) could not sign; its message.
+    SignFailed(String),
+    /// A CMS message we can't read or that lacks a part; the detail is technical.
+    BadCms(String),
+    /// The CMS signature or message digest does not verify.
+    BadSignature,
+    /// The CMS message is not encrypted for this key.
+    NotForThisKey,
+    /// The certificate does not carry an RSA key.
+    NotRsaKey,
 }
 
 impl PkiError {
@@ -29,6 +42,11 @@ impl PkiError {
             PkiError::KeyPasswordNeeded => tf(lang, "pki.key_password_needed", &[]),
             PkiError::BadKeyFile(d) => tf(lang, "pki.bad_key_file", &[d]),
             PkiError::Crypto(d) => tf(lang, "pki.crypto", &[d]),
+            PkiError::SignFailed(d) => tf(lang, "pki.sign_failed", &[d]),
+            PkiError::BadCms(d) => tf(lang, "pki.bad_cms", &[d]),
+            PkiError::BadSignature => tf(lang, "pki.bad_signature", &[]),
+            PkiError::NotForThisKey => tf(lang, "pki.not_for_this_key", &[]),
+            PkiError::NotRsaKey => tf(lang, "pki.not_rsa_key", &[]),
         }
     }
 }
