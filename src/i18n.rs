@@ -58,7 +58,11 @@ macro_rules! text {
 }
 
 /// Every module's table. Add a module's `TEXTS` here.
-static TABLES: &[&[Text]] = &[crate::messages::TEXTS, crate::pki::TEXTS];
+static TABLES: &[&[Text]] = &[
+    crate::messages::TEXTS,
+    crate::pki::TEXTS,
+    crate::card::TEXTS,
+];
 
 pub fn tables() -> &'static [&'static [Text]] {
     TABLES
@@ -86,10 +90,7 @@ pub fn set_current(lang: Lang) {
 }
 
 fn lookup(id: &str) -> Option<&'static Text> {
-    tables()
-        .iter()
-        .flat_map(|t| t.iter())
-        .find(|t| t.id == id)
+    tables().iter().flat_map(|t| t.iter()).find(|t| t.id == id)
 }
 
 /// The text `id` in `lang`; the id itself when missing (a test forbids that).
