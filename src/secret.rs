@@ -27,10 +27,12 @@ impl Secret {
     /// its LF or CRLF ending removed, inner and trailing spaces kept; an empty
     /// first line is an error.
     pub fn from_file(path: &Path) -> Result<Secret, SecretFileError> {
-        let raw = Zeroizing::new(std::fs::read(path).map_err(|e| SecretFileError::Unreadable {
-            path: path.to_path_buf(),
-            reason: e.to_string(),
-        })?);
+        let raw = Zeroizing::new(
+            std::fs::read(path).map_err(|e| SecretFileError::Unreadable {
+                path: path.to_path_buf(),
+                reason: e.to_string(),
+            })?,
+        );
         let text = std::str::from_utf8(&raw).map_err(|_| SecretFileError::NotUtf8 {
             path: path.to_path_buf(),
         })?;

@@ -240,7 +240,7 @@ impl SoftHsm {
         c
     }
 
-    fn import(&self, key_label: &str, id: &str, issued: &Issued, cert_label: &str) {
+    pub fn import(&self, key_label: &str, id: &str, issued: &Issued, cert_label: &str) {
         run(self.util().arg("--import").arg(&issued.key).args([
             "--token", LABEL, "--label", key_label, "--id", id, "--pin", PIN,
         ]));
