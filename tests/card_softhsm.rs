@@ -255,3 +255,60 @@ fn module_and_token_errors() {
         })
     );
 }
+
+/// Kills the child it holds on drop (no stray `p11-kit server`).
+struct Child(std::process::Child);
+
+impl Drop for Child {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+#[test]
+fn forwarded_card_through_p11_kit_server() {
+    let _g = lock();
+    let hsm = SoftHsm::card();
+    let socket = hsm.path("card.sock");
+    let log = std::fs::File::create(hsm.path("p11-kit.log")).expect("log");
+    let _server = Child(
+        std::process::Command::new("p11-kit")
+            .args(["server", "-f", "--provider", MODULE, "-n"])
+            .arg(&socket)
+            .arg(format!("pkcs11:token={LABEL}"))
+            .env("SOFTHSM2_CONF", &hsm.conf)
+            .stdout(log.try_clone().expect("log"))
+            .stderr(log)
+            .spawn()
+            .expect("p11-kit server: install p11-kit"),
+    );
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while !socket.exists() {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "p11-kit server did not start"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    std::env::set_var(
+        "P11_KIT_SERVER_ADDRESS",
+        format!("unix:path={}", socket.display()),
+    );
+    // No module given: the forwarded card is chosen.
+    let result = card::open(&CardOptions::default()).and_then(|mut token| {
+        let module = card::find_module(&CardOptions::default())?;
+        let sd = card::sign_content(token.as_mut(), &Secret::new(PIN), b"forwarded")?;
+        Ok((module, token.info()?.label, sd))
+    });
+    std::env::remove_var("P11_KIT_SERVER_ADDRESS");
+    let (module, label, sd) = result.expect("sign through the forwarded card");
+    assert!(module.ends_with("p11-kit-client.so"));
+    assert_eq!(label, LABEL);
+    let (content, signer) = cleocps::pki::cms::verify_signed(&sd).expect("verify");
+    assert_eq!(content, b"forwarded");
+    assert_eq!(
+        signer.to_der().expect("der"),
+        hsm.pki.sig.cert().to_der().expect("der")
+    );
+}

@@ -1,6 +1,8 @@
 //! Which PKCS#11 module to load (DESIGN §8).
 //!
-//! An explicit choice (option, environment, config) is used as is: when it
+//! A card forwarded over SSH (`$P11_KIT_SERVER_ADDRESS`, set by the user or
+//! by `card share`) goes through p11-kit's client module.
+//! An explicit choice (option, environment, forwarded card, config) is used as is: when it
 //! is missing we say so rather than silently take another library. Without
 //! one, the first existing CPS default, then p11-kit registered modules.
 
@@ -9,6 +11,8 @@ use serde::Serialize;
 use std::path::{Path, PathBuf};
 
 pub const ENV_MODULE: &str = "CLEOCPS_PKCS11_MODULE";
+pub const ENV_P11KIT_SERVER: &str = "P11_KIT_SERVER_ADDRESS";
+pub const P11KIT_CLIENT: &str = "/usr/lib/x86_64-linux-gnu/pkcs11/p11-kit-client.so";
 pub const CPS_DEFAULTS: &[&str] = &[
     "/usr/lib64/libcps3_pkcs11_lux.so",
     "/opt/santesocial/CPS/lib/libcps3_pkcs11_lux.so",
@@ -21,6 +25,7 @@ const P11KIT_LIBDIR: &str = "/usr/lib/x86_64-linux-gnu/pkcs11";
 pub enum ModuleOrigin {
     Option,
     Environment,
+    Forwarded,
     Config,
     CpsDefault,
     P11Kit,
@@ -38,9 +43,11 @@ pub fn module_candidates(opts: &CardOptions) -> Vec<ModuleCandidate> {
     let env = std::env::var_os(ENV_MODULE)
         .filter(|v| !v.is_empty())
         .map(PathBuf::from);
+    let forwarded = std::env::var_os(ENV_P11KIT_SERVER).is_some_and(|v| !v.is_empty());
     candidates_from(
         opts,
         env,
+        forwarded,
         Path::new(P11KIT_MODULES),
         Path::new(P11KIT_LIBDIR),
     )
@@ -49,6 +56,7 @@ pub fn module_candidates(opts: &CardOptions) -> Vec<ModuleCandidate> {
 fn candidates_from(
     opts: &CardOptions,
     env: Option<PathBuf>,
+    forwarded: bool,
     p11kit_dir: &Path,
     p11kit_libdir: &Path,
 ) -> Vec<ModuleCandidate> {
@@ -58,6 +66,9 @@ fn candidates_from(
     }
     if let Some(p) = env {
         out.push((p, ModuleOrigin::Environment));
+    }
+    if forwarded {
+        out.push((PathBuf::from(P11KIT_CLIENT), ModuleOrigin::Forwarded));
     }
     if let Some(p) = &opts.config_module {
         out.push((p.clone(), ModuleOrigin::Config));
@@ -119,7 +130,10 @@ fn pick(candidates: Vec<ModuleCandidate>) -> Result<PathBuf> {
     let explicit = |o: ModuleOrigin| {
         matches!(
             o,
-            ModuleOrigin::Option | ModuleOrigin::Environment | ModuleOrigin::Config
+            ModuleOrigin::Option
+                | ModuleOrigin::Environment
+                | ModuleOrigin::Forwarded
+                | ModuleOrigin::Config
         )
     };
     if let Some(first) = candidates.first().filter(|c| explicit(c.origin)) {
@@ -161,13 +175,23 @@ mod tests {
             config_module: Some("/nonexistent/conf.so".into()),
             ..Default::default()
         };
-        let c = candidates_from(&opts, Some("/nonexistent/env.so".into()), &mods, &lib);
+        let c = candidates_from(
+            &opts,
+            Some("/nonexistent/env.so".into()),
+            false,
+            &mods,
+            &lib,
+        );
         let paths: Vec<_> = c.iter().map(|c| c.path.clone()).collect();
         assert_eq!(paths[0], PathBuf::from("/nonexistent/env.so"));
         assert_eq!(paths[1], PathBuf::from("/nonexistent/conf.so"));
         assert_eq!(paths[2], PathBuf::from(CPS_DEFAULTS[0]));
         assert_eq!(paths.last(), Some(&lib.join("liba.so")));
         assert_eq!(paths.len(), 5);
+        // A forwarded card comes right after the environment variable.
+        let fwd = candidates_from(&CardOptions::default(), None, true, &mods, &lib);
+        assert_eq!(fwd[0].path, PathBuf::from(P11KIT_CLIENT));
+        assert_eq!(fwd[0].origin, ModuleOrigin::Forwarded);
         // An explicit choice that is missing is an error naming it.
         assert_eq!(
             pick(c),
@@ -176,12 +200,12 @@ mod tests {
             })
         );
         // Without explicit choice: first existing, here the p11-kit one.
-        let c = candidates_from(&CardOptions::default(), None, &mods, &lib);
+        let c = candidates_from(&CardOptions::default(), None, false, &mods, &lib);
         if !Path::new(CPS_DEFAULTS[0]).exists() && !Path::new(CPS_DEFAULTS[1]).exists() {
             assert_eq!(pick(c), Ok(lib.join("liba.so")));
         }
         let empty = dir.path().join("none");
-        let c = candidates_from(&CardOptions::default(), None, &empty, &lib);
+        let c = candidates_from(&CardOptions::default(), None, false, &empty, &lib);
         if !Path::new(CPS_DEFAULTS[0]).exists() && !Path::new(CPS_DEFAULTS[1]).exists() {
             assert!(matches!(pick(c), Err(CardError::NoModule { tried }) if tried.len() == 2));
         }

@@ -257,6 +257,8 @@ pub enum CardError {
         label: String,
         available: Vec<String>,
     },
+    /// The card was pulled out during the operation.
+    CardRemoved,
     /// Several tokens and no `--token-label`.
     SeveralTokens {
         labels: Vec<String>,
@@ -311,6 +313,7 @@ impl CardError {
                 "card.token_not_found",
                 &[label, &available.join(", ")],
             ),
+            CardError::CardRemoved => tf(lang, "card.removed", &[]),
             CardError::SeveralTokens { labels } => {
                 tf(lang, "card.several_tokens", &[&labels.join(", ")])
             }

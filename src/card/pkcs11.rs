@@ -71,9 +71,10 @@ impl Drop for Module {
 
 fn p11(e: Error) -> CardError {
     match e {
-        Error::Pkcs11(RvError::TokenNotPresent | RvError::DeviceRemoved, _) => {
-            CardError::Pkcs11(format!("{e} (carte retirée ? / card removed?)"))
-        }
+        Error::Pkcs11(
+            RvError::TokenNotPresent | RvError::DeviceRemoved | RvError::SessionHandleInvalid,
+            _,
+        ) => CardError::CardRemoved,
         other => CardError::Pkcs11(other.to_string()),
     }
 }

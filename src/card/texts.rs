@@ -23,6 +23,11 @@ pub static TEXTS: &[Text] = &[
         "no card \"{}\"; cards present: {}"
     ),
     text!(
+        "card.removed",
+        "la carte a été retirée pendant l'opération : réinsérez-la et recommencez",
+        "the card was removed during the operation: insert it again and retry"
+    ),
+    text!(
         "card.several_tokens",
         "plusieurs cartes présentes ({}) : choisissez-en une avec --token-label",
         "several cards present ({}): choose one with --token-label"
