@@ -95,6 +95,23 @@ pub enum CardCmd {
         #[command(flatten)]
         card: CardArgs,
     },
+    /// On the workstation: export the card for a server reached over SSH
+    Share {
+        #[command(flatten)]
+        card: CardArgs,
+        /// Open the SSH session to USER@HOST with the card forwarded, and stop when it ends
+        #[arg(long, value_name = "USER@HOST")]
+        ssh: Option<String>,
+        /// Extra ssh option (-o), repeatable, e.g. Port=2222
+        #[arg(long = "ssh-option", value_name = "OPT")]
+        ssh_options: Vec<String>,
+        /// Socket path on the server (default: ~USER/.cleocps/card.sock)
+        #[arg(long, value_name = "PATH")]
+        remote_socket: Option<PathBuf>,
+        /// Command to run on the server instead of a shell (after --)
+        #[arg(last = true)]
+        command: Vec<String>,
+    },
     /// Create a rehearsal soft token from a holder certificate and key
     SoftInit {
         file: PathBuf,

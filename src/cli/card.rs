@@ -90,7 +90,7 @@ pub fn status(args: &CardArgs, ctx: &Ctx, out: &Output) -> Result<i32> {
     .copied()
     .collect::<Vec<_>>()
     .join(" ");
-    let text = [
+    let mut text = vec![
         tf(
             lang,
             "card.status_token",
@@ -106,8 +106,11 @@ pub fn status(args: &CardArgs, ctx: &Ctx, out: &Output) -> Result<i32> {
             },
             &[&st.not_after],
         ),
-    ]
-    .join("\n");
+    ];
+    if let Some(fwd) = &st.forwarded {
+        text.push(tf(lang, "card.doctor.forwarded", &[&fwd.socket.display()]));
+    }
+    let text = text.join("\n");
     if let Some(w) = warning_for(&st.token.pin) {
         eprintln!("cleocps: {}", w.localize(lang));
     }
@@ -206,4 +209,69 @@ pub fn generate(
         json!({"request": req, "card": report}),
     );
     Ok(0)
+}
+
+/// `card share`: export the chosen token; with `--ssh`, run the session
+/// with the card forwarded and stop the export when it ends.
+pub fn share(
+    args: &CardArgs,
+    ssh: Option<&str>,
+    ssh_options: &[String],
+    remote_socket: Option<&Path>,
+    command: &[String],
+    ctx: &Ctx,
+    out: &Output,
+) -> Result<i32> {
+    use crate::card::share::{self as sh, Export};
+    use std::sync::atomic::{AtomicBool, Ordering};
+    use std::sync::Arc;
+    let lang = out.lang;
+    sh::platform_supported()?;
+    let opts = options(args, ctx);
+    if opts.soft_token.is_some() {
+        return Err(card::CardError::Share {
+            detail: t(lang, "card.share_soft").to_string(),
+        }
+        .into());
+    }
+    let module = card::find_module(&opts)?;
+    let label = card::open(&opts)?.info()?.label;
+    let mut export = Export::start(&module, &label)?;
+    let target = ssh.unwrap_or("USER@SERVER");
+    let remote = remote_socket
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| sh::default_remote_socket(target));
+    let ssh_cmd = sh::ssh_args(target, &export.socket, &remote, ssh_options, command);
+    let printable = format!("ssh {}", ssh_cmd.join(" "));
+    // Signals stop the export cleanly (and, with --ssh, Ctrl-C belongs to the session).
+    let stop = Arc::new(AtomicBool::new(false));
+    for sig in [
+        signal_hook::consts::SIGINT,
+        signal_hook::consts::SIGTERM,
+        signal_hook::consts::SIGHUP,
+    ] {
+        signal_hook::flag::register(sig, Arc::clone(&stop)).map_err(|e| Error::io("signal", e))?;
+    }
+    let Some(target) = ssh else {
+        out.done(
+            &tf(lang, "card.share_ready", &[&label, &export.socket.display(), &printable]),
+            json!({"token": label, "socket": export.socket, "remote_socket": remote, "ssh_command": printable}),
+        );
+        while !stop.load(Ordering::Relaxed) && export.running() {
+            std::thread::sleep(std::time::Duration::from_millis(100));
+        }
+        return Ok(0);
+    };
+    eprintln!(
+        "cleocps: {}",
+        tf(lang, "card.share_ssh", &[&label, &target])
+    );
+    sh::prepare_remote(target, &remote, ssh_options)?;
+    let status = std::process::Command::new("ssh")
+        .args(&ssh_cmd)
+        .status()
+        .map_err(|e| Error::io("ssh", e))?;
+    drop(export);
+    eprintln!("cleocps: {}", t(lang, "card.share_ended"));
+    Ok(if status.success() { 0 } else { 1 })
 }

@@ -168,6 +168,21 @@ fn run(cli: &Cli, ctx: &Ctx, out: &Output) -> Result<i32> {
         Command::Export(cmd) => export(&ws, cmd, out),
         Command::Card(CardCmd::List { card }) => card::list(card, ctx, out),
         Command::Card(CardCmd::Status { card }) => card::status(card, ctx, out),
+        Command::Card(CardCmd::Share {
+            card,
+            ssh,
+            ssh_options,
+            remote_socket,
+            command,
+        }) => card::share(
+            card,
+            ssh.as_deref(),
+            ssh_options,
+            remote_socket.as_deref(),
+            command,
+            ctx,
+            out,
+        ),
         Command::Card(CardCmd::SoftInit {
             file,
             holder_cert,

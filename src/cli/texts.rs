@@ -56,4 +56,24 @@ pub static TEXTS: &[Text] = &[
         "demande signée et chiffrée écrite : {} (porteur {}, carte {})",
         "signed and encrypted request written: {} (holder {}, card {})"
     ),
+    text!(
+        "card.share_ready",
+        "carte {} partagée sur {} (accessible à vous seul).\nSur ce poste, ouvrez la session vers le serveur avec :\n  {}\nPuis, sur le serveur, cleocps trouve la carte tout seul. Ctrl-C ici arrête le partage.",
+        "card {} shared on {} (only you can reach it).\nOn this workstation, open the session to the server with:\n  {}\nThen, on the server, cleocps finds the card by itself. Ctrl-C here stops sharing."
+    ),
+    text!(
+        "card.share_ssh",
+        "carte {} partagée avec {} pendant la session SSH",
+        "card {} shared with {} for the SSH session"
+    ),
+    text!(
+        "card.share_ended",
+        "session terminée : la carte n'est plus partagée",
+        "session ended: the card is no longer shared"
+    ),
+    text!(
+        "card.share_soft",
+        "une carte de répétition est un fichier : copiez-le plutôt que de le partager",
+        "a rehearsal card is a file: copy it rather than share it"
+    ),
 ];

@@ -242,3 +242,4 @@ pub fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
     out
 }
 pub mod softhsm;
+pub mod sshd;
