@@ -14,3 +14,5 @@ pub mod validate;
 pub mod workspace;
 
 pub use error::{Error, Result};
+pub mod cli;
+pub mod procedure;

@@ -251,4 +251,25 @@ pub static TEXTS: &[Text] = &[
         "de 1 à 64 caractères, sans caractère de contrôle",
         "1 to 64 characters, no control characters"
     ),
+    text!(
+        "val.email.ssl",
+        "l'adresse e-mail ne sert qu'aux demandes S/MIME",
+        "the e-mail address is only for S/MIME requests"
+    ),
+    text!(
+        "val.san.smime",
+        "les autres noms DNS ne servent qu'aux demandes SSL",
+        "extra DNS names are only for SSL requests"
+    ),
+    // Notices: the action went ahead, but read this.
+    text!(
+        "notice.legacy_1024",
+        "attention : clé de 1024 bits (ancien usage) ; IGC-Santé exige 2048 bits",
+        "warning: 1024-bit key (legacy); IGC-Santé requires 2048 bits"
+    ),
+    text!(
+        "notice.clear_key",
+        "attention : la clé privée est écrite sans mot de passe ; protégez le fichier",
+        "warning: the private key is written without a password; protect the file"
+    ),
 ];

@@ -264,7 +264,10 @@ impl Workspace {
             detail: e.to_string(),
         })?;
         json.push(b'\n');
-        write_atomic(&path, &json, PRIVATE_FILE).map_err(|e| Error::io(&path, e))
+        write_atomic(&path, &json, PRIVATE_FILE).map_err(|e| Error::io(&path, e))?;
+        // Writers hold the lock, so any temp file left here is from a killed writer.
+        fsutil::remove_stale_temps(fsutil::parent_of(&path));
+        Ok(())
     }
 
     /// Writes one of the request's files atomically (mode 0600).

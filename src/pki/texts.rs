@@ -17,9 +17,100 @@ pub static TEXTS: &[Text] = &[
         "fichier de clé illisible : {}",
         "unreadable key file: {}"
     ),
+    text!("pki.crypto", "erreur cryptographique : {}", "cryptographic error: {}"),
     text!(
-        "pki.crypto",
-        "erreur cryptographique : {}",
-        "cryptographic error: {}"
+        "pki.empty_cn",
+        "le nom commun (CN) est vide : donnez le FQDN du serveur (SSL) ou l'adresse e-mail (S/MIME)",
+        "the common name (CN) is empty: give the server's FQDN (SSL) or the e-mail address (S/MIME)"
+    ),
+    text!(
+        "pki.bad_subject_field",
+        "le champ {} « {} » ne peut pas être encodé : C doit faire deux lettres (FR), les noms DNS et e-mails doivent être en ASCII (punycode pour un nom accentué)",
+        "field {} \"{}\" cannot be encoded: C must be two letters (FR), DNS names and e-mails must be ASCII (punycode for an accented name)"
+    ),
+    text!(
+        "pki.bad_csr",
+        "ce fichier n'est pas une demande de certificat PKCS#10 lisible ({}) : régénérez la demande",
+        "this file is not a readable PKCS#10 certificate request ({}): generate the request again"
+    ),
+    text!(
+        "pki.empty_answer",
+        "le fichier de réponse est vide : téléchargez ou enregistrez à nouveau le certificat",
+        "the answer file is empty: download or save the certificate again"
+    ),
+    text!(
+        "pki.not_certificates",
+        "ce fichier n'est ni un certificat (PEM ou DER) ni un PKCS#7 (.p7c/.p7b) : vérifiez que vous avez choisi le bon fichier",
+        "this file is neither a certificate (PEM or DER) nor a PKCS#7 (.p7c/.p7b): check you chose the right file"
+    ),
+    text!(
+        "pki.truncated",
+        "le fichier de réponse est tronqué : téléchargez ou enregistrez-le à nouveau en entier",
+        "the answer file is truncated: download or save it again in full"
+    ),
+    text!(
+        "pki.no_certificate",
+        "le fichier de réponse ne contient aucun certificat : la demande a peut-être été refusée, lisez le message qui l'accompagnait",
+        "the answer file holds no certificate: the request may have been rejected, read the message that came with it"
+    ),
+    text!(
+        "pki.ber_not_supported",
+        "ce PKCS#7 utilise des longueurs BER indéfinies, non prises en charge : convertissez-le avec « openssl pkcs7 -inform DER -in f.p7c -print_certs -out f.pem »",
+        "this PKCS#7 uses BER indefinite lengths, which are not supported: convert it with \"openssl pkcs7 -inform DER -in f.p7c -print_certs -out f.pem\""
+    ),
+    text!(
+        "pki.another_key",
+        "la réponse concerne une autre clé que celle de cette demande : vérifiez que vous importez le bon fichier pour la bonne demande",
+        "the answer is for another key than this request's: check you are importing the right file for the right request"
+    ),
+    text!(
+        "pki.leaf_expired",
+        "le certificat reçu a expiré le {} : faites une nouvelle demande",
+        "the certificate received expired on {}: make a new request"
+    ),
+    text!(
+        "pki.leaf_not_yet_valid",
+        "le certificat reçu n'est valide qu'à partir du {} : vérifiez l'horloge de cette machine",
+        "the certificate received is only valid from {}: check this machine's clock"
+    ),
+    text!(
+        "pki.bad_signature",
+        "la signature du certificat « {} » est invalide : le fichier a été altéré ou la chaîne ne correspond pas, ne l'utilisez pas",
+        "the signature of certificate \"{}\" is invalid: the file was altered or the chain does not match, do not use it"
+    ),
+    text!(
+        "pki.unsupported_signature",
+        "le certificat « {} » est signé avec un algorithme non pris en charge ({}) : seul RSA PKCS#1 v1.5 (SHA-1/256/384/512) est vérifié",
+        "certificate \"{}\" is signed with an unsupported algorithm ({}): only RSA PKCS#1 v1.5 (SHA-1/256/384/512) is checked"
+    ),
+    text!(
+        "pki.warn_no_san",
+        "le certificat n'a pas d'extension subjectAltName : les navigateurs et clients récents le refuseront",
+        "the certificate has no subjectAltName extension: recent browsers and clients will refuse it"
+    ),
+    text!(
+        "pki.warn_no_key_usage",
+        "le certificat n'a pas d'extension keyUsage",
+        "the certificate has no keyUsage extension"
+    ),
+    text!(
+        "pki.warn_no_eku",
+        "le certificat n'a pas d'extension extendedKeyUsage",
+        "the certificate has no extendedKeyUsage extension"
+    ),
+    text!(
+        "pki.warn_names_differ",
+        "les noms du certificat ({}) diffèrent de ceux de la demande ({}) : vérifiez qu'il convient à ce serveur",
+        "the certificate's names ({}) differ from the request's ({}): check it suits this server"
+    ),
+    text!(
+        "pki.warn_leftovers",
+        "{} certificat(s) du fichier n'appartiennent pas à la chaîne et sont ignorés",
+        "{} certificate(s) of the file are not part of the chain and are ignored"
+    ),
+    text!(
+        "pki.warn_chain_incomplete",
+        "la chaîne s'arrête avant l'autorité racine : ajoutez les certificats d'autorité manquants si vos clients en ont besoin",
+        "the chain stops before the root authority: add the missing CA certificates if your clients need them"
     ),
 ];

@@ -1,0 +1,222 @@
+//! The command line (**contract**, DESIGN §2 and issue texts). Parsing only.
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "cleocps",
+    version,
+    about = "Obtain health-PKI server certificates (SSL, S/MIME) from a terminal",
+    long_about = "Obtain health-PKI server certificates (SSL, S/MIME) from a terminal.\n\
+                  Without a command, opens the full-screen interface."
+)]
+pub struct Cli {
+    /// Workspace directory (default: $CLEOCPS_HOME, else $XDG_DATA_HOME/cleocps)
+    #[arg(long, global = true, value_name = "DIR")]
+    pub workspace: Option<PathBuf>,
+    /// Language of messages (default: from LANG)
+    #[arg(long, global = true, value_enum)]
+    pub lang: Option<LangArg>,
+    /// Machine-readable output on stdout
+    #[arg(long, global = true)]
+    pub json: bool,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum LangArg {
+    Fr,
+    En,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Folders of requests
+    #[command(subcommand)]
+    Folder(FolderCmd),
+    /// Certificate requests
+    #[command(subcommand)]
+    Request(RequestCmd),
+    /// Étape 1: the RSA key pair
+    #[command(subcommand)]
+    Keys(KeysCmd),
+    /// Étape 3: the registration server's answer
+    #[command(subcommand)]
+    Response(ResponseCmd),
+    /// Étape 3: export the key and certificate
+    #[command(subcommand)]
+    Export(ExportCmd),
+    /// Open the full-screen interface (the default)
+    Tui,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum FolderCmd {
+    /// Create a folder (default name "Dossier N")
+    Create { name: Option<String> },
+    /// List folders
+    List,
+    /// Rename a folder
+    Rename { name: String, new: String },
+    /// Delete a folder (with its requests only with --force)
+    Delete {
+        name: String,
+        #[arg(long)]
+        force: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RequestCmd {
+    /// Create a request: FOLDER/NAME (or FOLDER for the default name "Demande N")
+    Create {
+        path: String,
+        #[arg(long = "type", value_enum)]
+        kind: TypeArg,
+    },
+    /// List requests
+    List,
+    /// Show a request (state, form, journal, certificate)
+    Show { path: String },
+    /// Delete a request
+    Delete {
+        path: String,
+        /// Also a request holding an issued certificate
+        #[arg(long)]
+        force: bool,
+    },
+    /// Étape 2: edit the form (only before the request is generated)
+    Edit(EditArgs),
+    /// Étape 2: generate the request
+    Generate(GenerateArgs),
+    /// A new request pre-filled from this one (renewal, or start over after a rejection)
+    Renew {
+        path: String,
+        /// Name of the new request (default "Demande N")
+        #[arg(long)]
+        name: Option<String>,
+    },
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum TypeArg {
+    Ssl,
+    Smime,
+}
+
+#[derive(Debug, Args)]
+pub struct EditArgs {
+    pub path: String,
+    /// Server FQDN (SSL)
+    #[arg(long, value_name = "FQDN")]
+    pub cn: Option<String>,
+    /// Server e-mail address (S/MIME)
+    #[arg(long, value_name = "ADDR")]
+    pub email: Option<String>,
+    /// Extra DNS name (SSL), repeatable; replaces the list
+    #[arg(long, value_name = "DNS")]
+    pub san: Vec<String>,
+    /// Remove every extra DNS name
+    #[arg(long, conflicts_with = "san")]
+    pub clear_san: bool,
+    /// Organisation (raison sociale)
+    #[arg(long)]
+    pub o: Option<String>,
+    /// Structure identifier (type digit + number)
+    #[arg(long)]
+    pub ou: Option<String>,
+    /// Département, e.g. "Sarthe (72)"
+    #[arg(long)]
+    pub st: Option<String>,
+    /// City
+    #[arg(long)]
+    pub l: Option<String>,
+    /// Country (default FR)
+    #[arg(long)]
+    pub c: Option<String>,
+    /// Accept a leading "*." in names
+    #[arg(long)]
+    pub allow_wildcard: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct GenerateArgs {
+    pub path: String,
+    /// A PKCS#10 CSR only, for a web portal (no card)
+    #[arg(long)]
+    pub csr_only: bool,
+    /// File whose first line is the key password
+    #[arg(long, value_name = "F")]
+    pub key_password_file: Option<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum KeysCmd {
+    /// Generate the RSA key pair
+    Generate {
+        path: String,
+        /// Key size: 2048 (default), 3072 or 4096
+        #[arg(long)]
+        bits: Option<u32>,
+        /// 1024-bit key for legacy systems (IGC-Santé requires 2048)
+        #[arg(long)]
+        legacy_1024: bool,
+        /// File whose first line is the new key password
+        #[arg(long, value_name = "F", conflicts_with = "no_key_password")]
+        key_password_file: Option<PathBuf>,
+        /// Write the key without a password (not recommended)
+        #[arg(long)]
+        no_key_password: bool,
+        /// Replace keys already generated
+        #[arg(long)]
+        replace: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ResponseCmd {
+    /// Import the answer: smime.p7c, .p7b, PEM bundle or certificate
+    Import {
+        path: String,
+        file: PathBuf,
+        /// Accepted for symmetry; the answer is matched by public key, no password needed
+        #[arg(long, value_name = "F")]
+        key_password_file: Option<PathBuf>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ExportCmd {
+    /// <name>.key, .crt, .chain.pem, .fullchain.pem into a directory
+    Pem {
+        path: String,
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+        #[arg(long, value_name = "F")]
+        key_password_file: Option<PathBuf>,
+        /// Write the exported key without a password
+        #[arg(long)]
+        no_key_password: bool,
+        /// Overwrite existing files
+        #[arg(long)]
+        force: bool,
+    },
+    /// A PKCS#12 (.p12) under its own password
+    P12 {
+        path: String,
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+        #[arg(long, value_name = "F")]
+        p12_password_file: Option<PathBuf>,
+        #[arg(long, value_name = "F")]
+        key_password_file: Option<PathBuf>,
+        /// 3DES and SHA-1 MAC, for old Windows and Java
+        #[arg(long)]
+        legacy: bool,
+        /// Overwrite an existing file
+        #[arg(long)]
+        force: bool,
+    },
+}

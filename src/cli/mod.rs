@@ -1,0 +1,433 @@
+//! The command-line front: parses, calls `procedure`, prints text or JSON.
+//! Exit codes (DESIGN §2): 0 done, 1 refused/failed, 2 usage, 3 nothing yet.
+
+mod args;
+mod secrets;
+mod texts;
+
+pub use args::Cli;
+pub use texts::TEXTS;
+
+use crate::error::{Error, Result};
+use crate::i18n::{self, t, tf, Lang};
+use crate::pki::KeySize;
+use crate::procedure::{self, FormEdit, KeyOptions, Notice};
+use crate::request::{Request, RequestType};
+use crate::workspace::Workspace;
+use args::*;
+use clap::Parser;
+use serde_json::{json, Value};
+use std::path::PathBuf;
+
+/// What the binary runs. Returns the process exit code.
+pub fn main() -> i32 {
+    let cli = Cli::parse();
+    let lang = match cli.lang {
+        Some(LangArg::Fr) => Lang::Fr,
+        Some(LangArg::En) => Lang::En,
+        None => Lang::from_env(),
+    };
+    i18n::set_current(lang);
+    let out = Output {
+        json: cli.json,
+        lang,
+    };
+    match run(&cli, &out) {
+        Ok(code) => code,
+        Err(e) => {
+            let msg = e.localize(lang);
+            if out.json {
+                println!(
+                    "{}",
+                    json!({"error": {"message": msg, "exit_code": e.exit_code()}})
+                );
+            }
+            eprintln!("cleocps: {msg}");
+            e.exit_code()
+        }
+    }
+}
+
+/// Where results go: text for people, JSON for scripts.
+struct Output {
+    json: bool,
+    lang: Lang,
+}
+
+impl Output {
+    /// Prints `text` for people or `value` for scripts.
+    fn done(&self, text: &str, value: Value) {
+        if self.json {
+            println!("{value}");
+        } else if !text.is_empty() {
+            println!("{text}");
+        }
+    }
+
+    /// Warnings always go to stderr, so JSON on stdout stays clean.
+    fn notices(&self, notices: &[Notice]) -> Vec<String> {
+        let texts: Vec<String> = notices.iter().map(|n| n.localize(self.lang)).collect();
+        for n in &texts {
+            eprintln!("cleocps: {n}");
+        }
+        texts
+    }
+}
+
+fn workspace(cli: &Cli) -> Result<Workspace> {
+    let root = Workspace::default_root(cli.workspace.as_deref())
+        .ok_or_else(|| Error::NotADirectory(PathBuf::from("~/.local/share/cleocps")))?;
+    Workspace::open(&root)
+}
+
+fn run(cli: &Cli, out: &Output) -> Result<i32> {
+    let lang = out.lang;
+    let Some(command) = &cli.command else {
+        return run_tui(cli, lang);
+    };
+    let ws = workspace(cli)?;
+    match command {
+        Command::Tui => run_tui(cli, lang),
+        Command::Folder(cmd) => folder(&ws, cmd, out),
+        Command::Request(cmd) => request(&ws, cmd, out),
+        Command::Keys(KeysCmd::Generate {
+            path,
+            bits,
+            legacy_1024,
+            key_password_file,
+            no_key_password,
+            replace,
+        }) => {
+            let size = key_size(*bits, *legacy_1024)?;
+            let password = if *no_key_password {
+                None
+            } else {
+                Some(secrets::obtain(
+                    lang,
+                    key_password_file.as_deref(),
+                    "field.key_password",
+                    true,
+                )?)
+            };
+            let opts = KeyOptions {
+                size,
+                password,
+                replace: *replace,
+            };
+            let (req, notices) = procedure::generate_keys(&ws, path, &opts)?;
+            let warnings = out.notices(&notices);
+            out.done(
+                &tf(lang, "cli.keys_done", &[&size.bits(), &req.path()]),
+                json!({"request": req, "warnings": warnings}),
+            );
+            Ok(0)
+        }
+        Command::Response(ResponseCmd::Import { path, file, .. }) => {
+            let bytes = std::fs::read(file).map_err(|e| Error::io(file, e))?;
+            let (req, report) = procedure::import_response(&ws, path, &bytes)?;
+            for w in &report.warnings {
+                eprintln!("cleocps: {w}");
+            }
+            out.done(
+                &tf(
+                    lang,
+                    "cli.imported",
+                    &[&req.path(), &report.leaf.subject, &report.leaf.not_after],
+                ),
+                json!({"request": req, "certificate": report.leaf, "chain": report.chain, "warnings": report.warnings}),
+            );
+            Ok(0)
+        }
+        Command::Export(cmd) => export(&ws, cmd, out),
+    }
+}
+
+fn run_tui(_cli: &Cli, lang: Lang) -> Result<i32> {
+    let _ = lang;
+    eprintln!("cleocps: {}", t(lang, "cli.no_tui"));
+    Ok(2)
+}
+
+fn key_size(bits: Option<u32>, legacy: bool) -> Result<KeySize> {
+    match (bits, legacy) {
+        (None | Some(1024), true) => Ok(KeySize::Legacy1024),
+        (Some(1024), false) => Err(Error::LegacyNeedsFlag),
+        (None, false) => Ok(KeySize::B2048),
+        (Some(b), _) => match KeySize::from_bits(b as usize) {
+            Some(s) if s != KeySize::Legacy1024 => Ok(s),
+            _ => Err(Error::BadKeySize(b)),
+        },
+    }
+}
+
+fn folder(ws: &Workspace, cmd: &FolderCmd, out: &Output) -> Result<i32> {
+    let lang = out.lang;
+    match cmd {
+        FolderCmd::Create { name } => {
+            let name = procedure::create_folder(ws, name.as_deref())?;
+            out.done(
+                &tf(lang, "cli.folder_created", &[&name]),
+                json!({"folder": name}),
+            );
+        }
+        FolderCmd::List => {
+            let tree = ws.tree()?;
+            let text = tree
+                .iter()
+                .map(|(f, reqs)| format!("{f}\t{}", reqs.len()))
+                .collect::<Vec<_>>()
+                .join("\n");
+            let value: Vec<Value> = tree
+                .iter()
+                .map(|(f, reqs)| json!({"name": f, "requests": reqs.len()}))
+                .collect();
+            out.done(&text, json!(value));
+        }
+        FolderCmd::Rename { name, new } => {
+            procedure::rename_folder(ws, name, new)?;
+            out.done(
+                &tf(lang, "cli.folder_renamed", &[name, new]),
+                json!({"folder": new}),
+            );
+        }
+        FolderCmd::Delete { name, force } => {
+            procedure::delete_folder(ws, name, *force)?;
+            out.done(
+                &tf(lang, "cli.folder_deleted", &[name]),
+                json!({"deleted": name}),
+            );
+        }
+    }
+    Ok(0)
+}
+
+/// One line per request: path, type, state.
+fn request_line(lang: Lang, r: &Request) -> String {
+    format!(
+        "{}\t{}\t{}",
+        r.path(),
+        match r.kind {
+            RequestType::Ssl => "SSL",
+            RequestType::Smime => "S/MIME",
+        },
+        t(lang, r.state.label_id())
+    )
+}
+
+fn request(ws: &Workspace, cmd: &RequestCmd, out: &Output) -> Result<i32> {
+    let lang = out.lang;
+    match cmd {
+        RequestCmd::Create { path, kind } => {
+            let (folder, name) = match path.split_once('/') {
+                Some((f, "")) => (f, None),
+                Some((f, n)) => (f, Some(n)),
+                None => (path.as_str(), None),
+            };
+            let kind = match kind {
+                TypeArg::Ssl => RequestType::Ssl,
+                TypeArg::Smime => RequestType::Smime,
+            };
+            let req = procedure::create_request(ws, folder, name, kind)?;
+            out.done(
+                &tf(lang, "cli.request_created", &[&req.path()]),
+                json!({"request": req}),
+            );
+        }
+        RequestCmd::List => {
+            let reqs: Vec<Request> = ws.tree()?.into_iter().flat_map(|(_, r)| r).collect();
+            let text = reqs
+                .iter()
+                .map(|r| request_line(lang, r))
+                .collect::<Vec<_>>()
+                .join("\n");
+            let value: Vec<Value> = reqs
+                .iter()
+                .map(|r| {
+                    json!({"folder": r.folder, "name": r.name, "type": r.kind, "state": r.state, "id": r.id})
+                })
+                .collect();
+            out.done(&text, json!(value));
+        }
+        RequestCmd::Show { path } => {
+            let req = ws.find(path)?;
+            let cert = procedure::certificate(ws, &req).ok().flatten();
+            let files: Vec<Value> = procedure::files(ws, &req)
+                .iter()
+                .map(|(p, size)| json!({"path": p, "size": size}))
+                .collect();
+            let mut value = serde_json::to_value(&req).unwrap_or_default();
+            if let Value::Object(map) = &mut value {
+                map.insert("certificate".into(), json!(cert));
+                map.insert("files".into(), json!(files));
+            }
+            out.done(&show_text(lang, &req, cert.as_ref()), value);
+        }
+        RequestCmd::Delete { path, force } => {
+            procedure::delete_request(ws, path, *force)?;
+            out.done(
+                &tf(lang, "cli.request_deleted", &[path]),
+                json!({"deleted": path}),
+            );
+        }
+        RequestCmd::Edit(a) => {
+            let edit = FormEdit {
+                cn: a.cn.clone(),
+                email: a.email.clone(),
+                san: if a.clear_san {
+                    Some(Vec::new())
+                } else if a.san.is_empty() {
+                    None
+                } else {
+                    Some(a.san.clone())
+                },
+                o: a.o.clone(),
+                ou: a.ou.clone(),
+                st: a.st.clone(),
+                l: a.l.clone(),
+                c: a.c.clone(),
+                allow_wildcard: a.allow_wildcard,
+            };
+            let (req, notices) = procedure::edit_form(ws, &a.path, &edit)?;
+            let warnings = out.notices(&notices);
+            out.done(
+                &tf(lang, "cli.form_saved", &[&req.path()]),
+                json!({"request": req, "warnings": warnings}),
+            );
+        }
+        RequestCmd::Generate(a) => {
+            if !a.csr_only {
+                return Err(Error::NothingYet(t(lang, "cli.card_not_yet").to_string())).or_else(
+                    |e| {
+                        eprintln!("cleocps: {e}");
+                        Ok(2)
+                    },
+                );
+            }
+            let req = ws.find(&a.path)?;
+            req.state.check(crate::request::Action::GenerateRequest)?;
+            let password = key_password(ws, &req, lang, a.key_password_file.as_ref())?;
+            let req = procedure::generate_csr(ws, &a.path, password.as_ref())?;
+            let csr = ws.file(&req, crate::workspace::RequestFile::Csr);
+            out.done(
+                &tf(lang, "cli.csr_done", &[&csr.display()]),
+                json!({"request": req, "csr": csr}),
+            );
+        }
+        RequestCmd::Renew { path, name } => {
+            let req = procedure::renew(ws, path, name.as_deref())?;
+            out.done(
+                &tf(lang, "cli.renewed", &[&req.path()]),
+                json!({"request": req}),
+            );
+        }
+    }
+    Ok(0)
+}
+
+/// The key password, asked only when the key is encrypted.
+fn key_password(
+    ws: &Workspace,
+    req: &Request,
+    lang: Lang,
+    file: Option<&PathBuf>,
+) -> Result<Option<crate::secret::Secret>> {
+    if procedure::key_is_encrypted(ws, req) {
+        Ok(Some(secrets::obtain(
+            lang,
+            file.map(|p| p.as_path()),
+            "field.key_password",
+            false,
+        )?))
+    } else {
+        Ok(None)
+    }
+}
+
+fn show_text(lang: Lang, req: &Request, cert: Option<&crate::pki::CertSummary>) -> String {
+    let s = &req.subject;
+    let mut lines = vec![
+        format!("{}  [{}]", req.path(), request_line(lang, req)),
+        format!("id: {}", req.id),
+    ];
+    for (id, v) in [
+        ("field.cn", &s.cn),
+        ("field.o", &s.o),
+        ("field.ou", &s.ou),
+        ("field.st", &s.st),
+        ("field.l", &s.l),
+        ("field.c", &s.c),
+    ] {
+        if let Some(v) = v {
+            lines.push(format!("{}: {v}", t(lang, id)));
+        }
+    }
+    if !req.san.is_empty() {
+        lines.push(format!("{}: {}", t(lang, "field.san"), req.san.join(", ")));
+    }
+    if let Some(bits) = req.key_bits {
+        lines.push(tf(lang, "cli.key_line", &[&bits]));
+    }
+    if let (Some(code), reason) = (&req.rejection_code, &req.rejection_reason) {
+        lines.push(format!("REJET: {code} {}", reason.as_deref().unwrap_or("")));
+    }
+    if let Some(c) = cert {
+        lines.push(tf(lang, "cli.cert_line", &[&c.subject, &c.not_after]));
+    }
+    for j in &req.journal {
+        lines.push(format!("  {} {} {}", j.time, j.action, j.outcome));
+    }
+    lines.join("\n")
+}
+
+fn export(ws: &Workspace, cmd: &ExportCmd, out: &Output) -> Result<i32> {
+    let lang = out.lang;
+    match cmd {
+        ExportCmd::Pem {
+            path,
+            out: dir,
+            key_password_file,
+            no_key_password,
+            force,
+        } => {
+            let req = ws.find(path)?;
+            req.state.check(crate::request::Action::ExportPem)?;
+            let password = key_password(ws, &req, lang, key_password_file.as_ref())?;
+            if *no_key_password {
+                out.notices(&[Notice("notice.clear_key")]);
+            }
+            let files =
+                procedure::export_pem(ws, path, dir, password.as_ref(), *no_key_password, *force)?;
+            let text = files
+                .iter()
+                .map(|p| p.display().to_string())
+                .collect::<Vec<_>>()
+                .join("\n");
+            out.done(&text, json!({"files": files}));
+        }
+        ExportCmd::P12 {
+            path,
+            out: file,
+            p12_password_file,
+            key_password_file,
+            legacy,
+            force,
+        } => {
+            let req = ws.find(path)?;
+            req.state.check(crate::request::Action::ExportP12)?;
+            let key_pw = key_password(ws, &req, lang, key_password_file.as_ref())?;
+            let p12_pw = secrets::obtain(
+                lang,
+                p12_password_file.as_deref(),
+                "field.p12_password",
+                true,
+            )?;
+            let written =
+                procedure::export_p12(ws, path, file, &p12_pw, key_pw.as_ref(), *legacy, *force)?;
+            out.done(
+                &written.display().to_string(),
+                json!({"file": written, "legacy": legacy}),
+            );
+        }
+    }
+    Ok(0)
+}
