@@ -16,3 +16,4 @@ pub mod workspace;
 pub use error::{Error, Result};
 pub mod cli;
 pub mod procedure;
+pub mod tui;

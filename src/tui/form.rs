@@ -3,7 +3,6 @@
 
 use super::action::FormValues;
 use crate::request::{Request, RequestType};
-use crate::validate::{self, StructureId};
 use tui_input::Input;
 
 /// A field of the form; `id` is its label's text id (shared with the core's errors).
@@ -120,59 +119,12 @@ impl Form {
     }
 
     /// The problems of one field.
-    pub fn problems_of(&self, id: &str) -> impl Iterator<Item = &FieldProblem> {
+    pub fn problems_of<'a>(&'a self, id: &'a str) -> impl Iterator<Item = &'a FieldProblem> + 'a {
         self.problems.iter().filter(move |p| p.field == id)
     }
 }
 
-/// Inline validation, with the core's validators: the same rules as the CLI.
+/// Inline validation, with the core's rules (the same as the CLI's).
 pub fn check(kind: RequestType, v: &FormValues, allow_wildcard: bool) -> Vec<FieldProblem> {
-    let mut out = Vec::new();
-    let mut push = |field, problem: validate::Problem, warning| {
-        out.push(FieldProblem {
-            field,
-            problem: problem.id,
-            warning,
-        })
-    };
-    // An empty name is allowed while typing; generating the request asks for it.
-    match kind {
-        RequestType::Ssl if !v.cn.is_empty() => {
-            if let Err(p) = validate::fqdn(&v.cn, allow_wildcard) {
-                push("field.cn", p, false);
-            }
-        }
-        RequestType::Smime if !v.cn.is_empty() => {
-            if let Err(p) = validate::email(&v.cn) {
-                push("field.email", p, false);
-            }
-        }
-        _ => {}
-    }
-    for san in &v.san {
-        if let Err(p) = validate::fqdn(san, allow_wildcard) {
-            push("field.san", p, false);
-            break;
-        }
-    }
-    if !v.ou.is_empty() {
-        match validate::structure_id(&v.ou) {
-            Ok(StructureId::Valid) => {}
-            Ok(StructureId::Unusual(p)) => push("field.ou", p, true),
-            Err(p) => push("field.ou", p, false),
-        }
-    }
-    if !v.c.is_empty() {
-        if let Err(p) = validate::country(&v.c) {
-            push("field.c", p, false);
-        }
-    }
-    for (id, value) in [("field.o", &v.o), ("field.st", &v.st), ("field.l", &v.l)] {
-        if !value.is_empty() {
-            if let Err(p) = validate::text_field(value) {
-                push(id, p, false);
-            }
-        }
-    }
-    out
+    super::jobs::check_form(kind, v, allow_wildcard)
 }

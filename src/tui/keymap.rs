@@ -70,10 +70,6 @@ pub static BINDINGS: &[Binding] = &[
     b!(&[ch('2')], Action::GoStep(Step::Request), "tui.key.step2", MAIN, None, false),
     b!(&[ch('3')], Action::GoStep(Step::Final), "tui.key.step3", MAIN, None, false),
     b!(&[(KeyCode::Enter, N)], Action::Activate, "tui.key.activate", MAIN, None, true),
-    b!(&[ch('c')], Action::NewFolder, "tui.key.new_folder", MAIN, None, true),
-    b!(&[ch('a')], Action::NewRequest, "tui.key.new_request", MAIN, None, true),
-    b!(&[(KeyCode::F(2), N), ch('R')], Action::RenameFolder, "tui.key.rename", MAIN, None, false),
-    b!(&[(KeyCode::Delete, N), ch('d')], Action::Delete, "tui.key.delete", MAIN, None, false),
     // Main: step actions.
     b!(&[ch('g')], Action::GenerateKeys, "tui.btn.keys", MAIN, Some(Step::Init), true),
     b!(&[ch('e')], Action::EditForm, "tui.btn.edit", MAIN, Some(Step::Request), true),
@@ -87,6 +83,10 @@ pub static BINDINGS: &[Binding] = &[
     b!(&[ch('n')], Action::Renew, "tui.btn.renew", MAIN, Some(Step::Final), false),
     b!(&[ch('?'), (KeyCode::F(1), N)], Action::Help, "tui.key.help", MAIN, None, true),
     b!(&[ch('q'), (KeyCode::Char('c'), C)], Action::Quit, "tui.key.quit", MAIN, None, true),
+    b!(&[ch('c')], Action::NewFolder, "tui.key.new_folder", MAIN, None, true),
+    b!(&[ch('a')], Action::NewRequest, "tui.key.new_request", MAIN, None, true),
+    b!(&[(KeyCode::F(2), N), ch('R')], Action::RenameFolder, "tui.key.rename", MAIN, None, false),
+    b!(&[(KeyCode::Delete, N), ch('d')], Action::Delete, "tui.key.delete", MAIN, None, false),
     // The form.
     b!(&[(KeyCode::Enter, N), (KeyCode::Char('s'), C)], Action::Submit, "tui.key.apply", &[Layer::Form], None, true),
     b!(&[(KeyCode::Tab, N), (KeyCode::Down, N)], Action::NextField, "tui.key.next_field", &[Layer::Form, Layer::Text], None, true),
@@ -205,7 +205,13 @@ pub fn help(lang: Lang) -> Vec<(&'static str, Vec<(String, &'static str)>)> {
         .map(|(title, pick)| {
             let mut seen: Vec<(String, &'static str)> = Vec::new();
             for b in BINDINGS.iter().filter(|b| pick(b)) {
-                let keys: Vec<String> = b.keys.iter().map(|k| key_name(lang, k)).collect();
+                let mut keys: Vec<String> = Vec::new();
+                for k in b.keys {
+                    let name = key_name(lang, k);
+                    if !keys.contains(&name) {
+                        keys.push(name);
+                    }
+                }
                 let keys = keys.join("/");
                 if !seen.iter().any(|(_, h)| *h == b.hint) {
                     seen.push((keys, b.hint));

@@ -24,6 +24,9 @@ mod update_jobs;
 mod update_modal;
 pub mod view;
 
+#[cfg(test)]
+mod snapshot_tests;
+
 pub use action::{Action, Effect, Job, JobId, JobOutcome};
 pub use app::App;
 pub use texts::TEXTS;

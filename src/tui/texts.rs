@@ -240,4 +240,20 @@ pub static TEXTS: &[Text] = &[
     text!("tui.done.export", "Fichiers écrits :", "Files written:"),
     text!("tui.done.renew", "Nouvelle demande « {} » pré-remplie.", "New pre-filled request \"{}\"."),
     text!("tui.import.warnings", "Avertissements :", "Warnings:"),
+    text!(
+        "tui.shell_back",
+        "Shell dans {} — tapez exit pour revenir à cleocps.",
+        "Shell in {} — type exit to come back to cleocps."
+    ),
+    // Example state (screenshots).
+    text!(
+        "tui.sample.pin_warning",
+        "Attention : plus que 2 essais avant blocage de la carte.",
+        "Careful: only 2 tries left before the card locks."
+    ),
+    text!(
+        "tui.sample.error",
+        "Cette réponse contient un certificat pour une autre clé que celle de la demande « portail » : vérifiez que vous avez choisi le bon fichier smime.p7c.",
+        "This answer holds a certificate for another key than request \"portail\"'s: check that you picked the right smime.p7c file."
+    ),
 ];

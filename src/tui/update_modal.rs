@@ -345,7 +345,7 @@ type Entries = (Zeroizing<String>, Zeroizing<String>, bool);
 fn secret(
     app: &mut App,
     what: Hidden,
-    (mut first, mut second, mut on_second): Entries,
+    (mut first, mut second, on_second): Entries,
     mut error: Option<String>,
     action: Action,
 ) -> Option<Effect> {

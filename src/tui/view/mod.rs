@@ -109,3 +109,25 @@ pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
 pub fn block_title(app: &App, id: &'static str) -> String {
     format!(" {} ", t(app.lang, id))
 }
+
+/// A rendered buffer as plain text, one line per row, trailing spaces cut
+/// (snapshots and `.txt` screenshots).
+pub fn to_text(buf: &ratatui::buffer::Buffer) -> String {
+    let mut s = String::new();
+    for y in 0..buf.area.height {
+        let mut line = String::new();
+        let mut skip = 0;
+        for x in 0..buf.area.width {
+            if skip > 0 {
+                skip -= 1;
+                continue;
+            }
+            let sym = buf[(x, y)].symbol();
+            line.push_str(sym);
+            skip = unicode_width::UnicodeWidthStr::width(sym).saturating_sub(1);
+        }
+        s.push_str(line.trim_end());
+        s.push('\n');
+    }
+    s
+}

@@ -98,9 +98,13 @@ pub fn draw(f: &mut Frame, app: &App, theme: Theme, area: Rect) {
     )];
     match (req, selected_row(app)) {
         (Some(req), _) => {
+            // One line, so the form's cursor row is known.
+            let state = t(lang, req.state.label_id());
+            let tail = format!(" · {} · {state}", kind_tag(req.kind));
+            let head = super::fit(&req.path(), width.saturating_sub(tail.width()));
             lines.push(Line::from(vec![
-                Span::raw(format!("{} · {} · ", req.path(), kind_tag(req.kind))),
-                Span::styled(t(lang, req.state.label_id()).to_string(), theme.state(req.state)),
+                Span::raw(head),
+                Span::styled(tail, theme.state(req.state)),
             ]));
             lines.push(Line::default());
             match step_refusal(req, app.step) {
@@ -114,7 +118,7 @@ pub fn draw(f: &mut Frame, app: &App, theme: Theme, area: Rect) {
                 None => lines.extend(match app.step {
                     Step::Init => step1::body(app, theme, req),
                     Step::Request => step2::body(app, theme, req, width),
-                    Step::Final => step3::body(app, theme, req),
+                    Step::Final => step3::body(app, theme, req, width),
                 }),
             }
         }
@@ -134,4 +138,11 @@ pub fn draw(f: &mut Frame, app: &App, theme: Theme, area: Rect) {
         }
     }
     f.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+    // The form's cursor, below the title, path and blank lines.
+    if let (Some(form), None) = (&app.form, &app.modal) {
+        if app.step == Step::Request {
+            let (x, y) = step2::cursor(app, form, width);
+            f.set_cursor_position((inner.x + x, inner.y + 3 + y));
+        }
+    }
 }

@@ -72,7 +72,7 @@ fn form_lines(app: &App, theme: Theme, form: &Form, width: usize) -> Vec<Line<'s
         for p in form.problems_of(field.id) {
             let style = if p.warning { theme.warning() } else { theme.error() };
             out.push(Line::styled(
-                format!("{}↳ {}", " ".repeat(LABEL_W), t(lang, p.problem)),
+                format!("  ↳ {}", t(lang, p.problem)),
                 style,
             ));
         }
@@ -89,7 +89,7 @@ fn form_lines(app: &App, theme: Theme, form: &Form, width: usize) -> Vec<Line<'s
 }
 
 /// Where the cursor of the focused field sits, relative to the pane body.
-pub fn cursor(form: &Form, width: usize) -> (u16, u16) {
+pub fn cursor(app: &App, form: &Form, width: usize) -> (u16, u16) {
     let value_w = width.saturating_sub(LABEL_W + 1);
     let mut row = 0u16;
     for (i, field) in form.fields.iter().enumerate() {
@@ -98,7 +98,12 @@ pub fn cursor(form: &Form, width: usize) -> (u16, u16) {
             let x = LABEL_W + field.input.visual_cursor().saturating_sub(scroll);
             return (x as u16, row);
         }
-        row += 1 + form.problems_of(field.id).count() as u16;
+        row += 1;
+        for p in form.problems_of(field.id) {
+            // The problem line wraps: count its rows as the paragraph will.
+            let w = 4 + unicode_width::UnicodeWidthStr::width(t(app.lang, p.problem));
+            row += w.div_ceil(width.max(1)) as u16;
+        }
     }
     (0, 0)
 }

@@ -1,7 +1,7 @@
 //! Étape 3 : Finalisation du certificat — the answer: the certificate, or
 //! the rejection and what to do; import, exports and files.
 
-use super::pad;
+use super::{fit, pad};
 use super::pane::{buttons, job_line};
 use crate::i18n::{t, tf};
 use crate::request::{Request, State};
@@ -12,7 +12,7 @@ use ratatui::text::{Line, Span};
 
 const LABEL_W: usize = 11;
 
-pub fn body(app: &App, theme: Theme, req: &Request) -> Vec<Line<'static>> {
+pub fn body(app: &App, theme: Theme, req: &Request, width: usize) -> Vec<Line<'static>> {
     let lang = app.lang;
     let mut out = Vec::new();
     match req.state {
@@ -30,7 +30,7 @@ pub fn body(app: &App, theme: Theme, req: &Request) -> Vec<Line<'static>> {
                 let row = |id: &'static str, v: String| {
                     Line::from(vec![
                         Span::styled(pad(t(lang, id), LABEL_W), theme.label()),
-                        Span::raw(v),
+                        Span::raw(fit(&v, width.saturating_sub(LABEL_W))),
                     ])
                 };
                 out.push(Line::styled(t(lang, "tui.cert.ok").to_string(), theme.ok()));
@@ -40,7 +40,12 @@ pub fn body(app: &App, theme: Theme, req: &Request) -> Vec<Line<'static>> {
                     "tui.cert.validity",
                     tf(lang, "tui.cert.from_to", &[&c.not_before, &c.not_after]),
                 ));
-                out.push(row("tui.cert.names", c.san.join(", ")));
+                let names: Vec<&str> = c
+                    .san
+                    .iter()
+                    .map(|n| n.split_once(':').map_or(n.as_str(), |(_, v)| v))
+                    .collect();
+                out.push(row("tui.cert.names", names.join(", ")));
                 out.push(row("tui.cert.serial", c.serial.clone()));
                 out.push(row("tui.cert.sha256", c.fingerprint.clone()));
             }
