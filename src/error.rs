@@ -57,6 +57,7 @@ pub enum Error {
     BadKeySize(u32),
     /// Nothing yet (no answer); the request stays resumable. Exit code 3.
     NothingYet(String),
+    Config(crate::config::ConfigError),
 }
 
 impl Error {
@@ -118,6 +119,7 @@ impl Error {
             Error::LegacyNeedsFlag => t(lang, "err.legacy_flag").to_string(),
             Error::BadKeySize(b) => tf(lang, "err.key_size", &[b]),
             Error::NothingYet(detail) => detail.clone(),
+            Error::Config(e) => e.localize(lang),
         }
     }
 }
@@ -139,6 +141,12 @@ impl From<PkiError> for Error {
 impl From<SecretFileError> for Error {
     fn from(e: SecretFileError) -> Error {
         Error::SecretFile(e)
+    }
+}
+
+impl From<crate::config::ConfigError> for Error {
+    fn from(e: crate::config::ConfigError) -> Error {
+        Error::Config(e)
     }
 }
 

@@ -58,7 +58,13 @@ macro_rules! text {
 }
 
 /// Every module's table. Add a module's `TEXTS` here.
-static TABLES: &[&[Text]] = &[crate::messages::TEXTS, crate::pki::TEXTS, crate::cli::TEXTS, crate::tui::TEXTS];
+static TABLES: &[&[Text]] = &[
+    crate::messages::TEXTS,
+    crate::pki::TEXTS,
+    crate::card::TEXTS,
+    crate::cli::TEXTS,
+    crate::tui::TEXTS,
+];
 
 pub fn tables() -> &'static [&'static [Text]] {
     TABLES

@@ -3,6 +3,8 @@
 //! The CLI (`cli`) and the TUI (`tui`) are thin fronts over the same
 //! operations (`procedure`); core modules never use ratatui or crossterm.
 
+pub mod card;
+pub mod config;
 pub mod error;
 pub mod fsutil;
 pub mod i18n;

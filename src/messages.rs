@@ -272,4 +272,30 @@ pub static TEXTS: &[Text] = &[
         "attention : la clé privée est écrite sans mot de passe ; protégez le fichier",
         "warning: the private key is written without a password; protect the file"
     ),
+    // Configuration.
+    text!(
+        "config.unreadable",
+        "configuration {} illisible : {}",
+        "cannot read configuration {}: {}"
+    ),
+    text!(
+        "config.invalid",
+        "configuration {} invalide : {}",
+        "invalid configuration {}: {}"
+    ),
+    text!(
+        "config.several_send",
+        "configuration : un seul moyen d'envoi à la fois (trouvés : {})",
+        "configuration: only one way to send at a time (found: {})"
+    ),
+    text!(
+        "config.several_receive",
+        "configuration : un seul moyen de réception à la fois (trouvés : {})",
+        "configuration: only one way to receive at a time (found: {})"
+    ),
+    text!(
+        "config.bad_value",
+        "configuration : valeur refusée pour « {} » : {}",
+        "configuration: value refused for \"{}\": {}"
+    ),
 ];

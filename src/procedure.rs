@@ -5,6 +5,7 @@
 //! lock, then takes the lock, checks the state again and writes: files
 //! first, `request.json` last, each atomically. A failed action changes nothing.
 
+use crate::config::SubjectDefaults;
 use crate::error::{Error, Result};
 use crate::fsutil::{create_private_dir, parent_of, write_atomic, PRIVATE_FILE};
 use crate::i18n;
@@ -58,8 +59,35 @@ pub fn create_request(
     name: Option<&str>,
     kind: RequestType,
 ) -> Result<Request> {
+    create_request_with(ws, folder, name, kind, &SubjectDefaults::default())
+}
+
+/// Creates a request whose form starts from the configuration's `subject_defaults`.
+pub fn create_request_with(
+    ws: &Workspace,
+    folder: &str,
+    name: Option<&str>,
+    kind: RequestType,
+    defaults: &SubjectDefaults,
+) -> Result<Request> {
     let _lock = ws.lock()?;
-    ws.create_request(folder, name, kind, &now())
+    let mut req = ws.create_request(folder, name, kind, &now())?;
+    let s = &mut req.subject;
+    for (slot, v) in [
+        (&mut s.o, &defaults.o),
+        (&mut s.ou, &defaults.ou),
+        (&mut s.st, &defaults.st),
+        (&mut s.l, &defaults.l),
+        (&mut s.c, &defaults.c),
+    ] {
+        if let Some(v) = v.as_ref().filter(|v| !v.trim().is_empty()) {
+            *slot = Some(v.trim().to_string());
+        }
+    }
+    if defaults != &SubjectDefaults::default() {
+        ws.save(&req)?;
+    }
+    Ok(req)
 }
 
 /// Deletes a request. One holding an issued certificate needs `force`.

@@ -21,6 +21,9 @@ pub struct Cli {
     /// Machine-readable output on stdout
     #[arg(long, global = true)]
     pub json: bool,
+    /// Configuration file (default: $CLEOCPS_CONFIG, else $XDG_CONFIG_HOME/cleocps/config.json)
+    #[arg(long, global = true, value_name = "FILE")]
+    pub config: Option<PathBuf>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -50,6 +53,15 @@ pub enum Command {
     Export(ExportCmd),
     /// Open the full-screen interface (the default)
     Tui,
+    /// The configuration file
+    #[command(subcommand)]
+    Config(ConfigCmd),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ConfigCmd {
+    /// Validate the configuration and print what would be used
+    Check,
 }
 
 #[derive(Debug, Subcommand)]

@@ -8,6 +8,7 @@ mod texts;
 pub use args::Cli;
 pub use texts::TEXTS;
 
+use crate::config::Config;
 use crate::error::{Error, Result};
 use crate::i18n::{self, t, tf, Lang};
 use crate::pki::KeySize;
@@ -22,17 +23,25 @@ use std::path::PathBuf;
 /// What the binary runs. Returns the process exit code.
 pub fn main() -> i32 {
     let cli = Cli::parse();
+    let loaded = Config::load(cli.config.as_deref());
     let lang = match cli.lang {
         Some(LangArg::Fr) => Lang::Fr,
         Some(LangArg::En) => Lang::En,
-        None => Lang::from_env(),
+        None => loaded
+            .as_ref()
+            .ok()
+            .and_then(|(c, _)| c.lang())
+            .unwrap_or_else(Lang::from_env),
     };
     i18n::set_current(lang);
     let out = Output {
         json: cli.json,
         lang,
     };
-    match run(&cli, &out) {
+    let result = loaded
+        .map_err(Error::from)
+        .and_then(|(config, path)| run(&cli, &Ctx { config, path }, &out));
+    match result {
         Ok(code) => code,
         Err(e) => {
             let msg = e.localize(lang);
@@ -80,16 +89,27 @@ fn workspace(cli: &Cli) -> Result<Workspace> {
     Workspace::open(&root)
 }
 
-fn run(cli: &Cli, out: &Output) -> Result<i32> {
+/// What every command may need besides its arguments.
+struct Ctx {
+    config: Config,
+    /// The configuration file read, if any.
+    path: Option<PathBuf>,
+}
+
+fn run(cli: &Cli, ctx: &Ctx, out: &Output) -> Result<i32> {
     let lang = out.lang;
     let Some(command) = &cli.command else {
         return run_tui(cli, lang);
     };
+    if let Command::Config(ConfigCmd::Check) = command {
+        return config_check(ctx, out);
+    }
     let ws = workspace(cli)?;
     match command {
         Command::Tui => run_tui(cli, lang),
+        Command::Config(_) => Ok(0),
         Command::Folder(cmd) => folder(&ws, cmd, out),
-        Command::Request(cmd) => request(&ws, cmd, out),
+        Command::Request(cmd) => request(&ws, cmd, ctx, out),
         Command::Keys(KeysCmd::Generate {
             path,
             bits,
@@ -98,7 +118,7 @@ fn run(cli: &Cli, out: &Output) -> Result<i32> {
             no_key_password,
             replace,
         }) => {
-            let size = key_size(*bits, *legacy_1024)?;
+            let size = key_size(bits.or(ctx.config.key_bits), *legacy_1024)?;
             let password = if *no_key_password {
                 None
             } else {
@@ -214,7 +234,7 @@ fn request_line(lang: Lang, r: &Request) -> String {
     )
 }
 
-fn request(ws: &Workspace, cmd: &RequestCmd, out: &Output) -> Result<i32> {
+fn request(ws: &Workspace, cmd: &RequestCmd, ctx: &Ctx, out: &Output) -> Result<i32> {
     let lang = out.lang;
     match cmd {
         RequestCmd::Create { path, kind } => {
@@ -227,7 +247,13 @@ fn request(ws: &Workspace, cmd: &RequestCmd, out: &Output) -> Result<i32> {
                 TypeArg::Ssl => RequestType::Ssl,
                 TypeArg::Smime => RequestType::Smime,
             };
-            let req = procedure::create_request(ws, folder, name, kind)?;
+            let req = procedure::create_request_with(
+                ws,
+                folder,
+                name,
+                kind,
+                &ctx.config.subject_defaults,
+            )?;
             out.done(
                 &tf(lang, "cli.request_created", &[&req.path()]),
                 json!({"request": req}),
@@ -429,5 +455,49 @@ fn export(ws: &Workspace, cmd: &ExportCmd, out: &Output) -> Result<i32> {
             );
         }
     }
+    Ok(0)
+}
+
+/// `config check`: the file read and what would be used.
+fn config_check(ctx: &Ctx, out: &Output) -> Result<i32> {
+    let c = &ctx.config;
+    let lang = out.lang;
+    let send = if c.smtp.is_some() {
+        "smtp"
+    } else if c.sendmail.is_some() {
+        "sendmail"
+    } else if c.outbox.is_some() {
+        "outbox"
+    } else {
+        "-"
+    };
+    let receive = if c.imap.is_some() {
+        "imap"
+    } else if c.maildir.is_some() {
+        "maildir"
+    } else {
+        "-"
+    };
+    let directory = if c.ldap.is_some() {
+        "ldap"
+    } else if c.directory_file.is_some() {
+        "directory_file"
+    } else {
+        "-"
+    };
+    let file = ctx
+        .path
+        .as_ref()
+        .map(|p| p.display().to_string())
+        .unwrap_or_else(|| t(lang, "cli.config_none").to_string());
+    let text = tf(
+        lang,
+        "cli.config_check",
+        &[&file, &send, &receive, &directory],
+    );
+    out.done(
+        &text,
+        json!({"file": ctx.path, "send": send, "receive": receive, "directory": directory, "config": c}),
+    );
     Ok(0)
 }

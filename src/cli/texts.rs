@@ -26,4 +26,14 @@ pub static TEXTS: &[Text] = &[
         "l'interface plein écran n'est pas encore disponible : utilisez les sous-commandes (cleocps --help)",
         "the full-screen interface is not available yet: use the subcommands (cleocps --help)"
     ),
+    text!(
+        "cli.config_check",
+        "configuration : {}\nenvoi : {}\nréception : {}\nannuaire : {}",
+        "configuration: {}\nsend: {}\nreceive: {}\ndirectory: {}"
+    ),
+    text!(
+        "cli.config_none",
+        "aucun fichier (valeurs par défaut)",
+        "no file (defaults)"
+    ),
 ];
