@@ -30,7 +30,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         for (name, app) in sample::screens(lang) {
             let buf = render(&app, W, H)?;
             let base = out.join(format!("{name}.{suffix}"));
-            std::fs::write(base.with_extension(format!("{suffix}.txt")), view::to_text(&buf))?;
+            std::fs::write(
+                base.with_extension(format!("{suffix}.txt")),
+                view::to_text(&buf),
+            )?;
             let svg_path = base.with_extension(format!("{suffix}.svg"));
             std::fs::write(&svg_path, svg(&buf))?;
             if png {
@@ -79,7 +82,9 @@ fn rgb(c: Color, fg: bool) -> &'static str {
 }
 
 fn esc(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
 }
 
 /// One `<rect>` per background cell that is not the default, one `<text>` per cell.

@@ -27,8 +27,21 @@ impl Tmux {
         );
         let t = Tmux { socket };
         t.tmux(&[
-            "new-session", "-d", "-s", "t", "-x", "80", "-y", "24", "env", "LANG=C.UTF-8", "TERM=xterm-256color",
-            "CLEOCPS_LOCK_WAIT_MS=5000", "sh", "-c", &script,
+            "new-session",
+            "-d",
+            "-s",
+            "t",
+            "-x",
+            "80",
+            "-y",
+            "24",
+            "env",
+            "LANG=C.UTF-8",
+            "TERM=xterm-256color",
+            "CLEOCPS_LOCK_WAIT_MS=5000",
+            "sh",
+            "-c",
+            &script,
         ]);
         t
     }
@@ -39,7 +52,11 @@ impl Tmux {
             .args(args)
             .output()
             .expect("tmux must be installed (apt-get install tmux)");
-        assert!(out.status.success(), "tmux {args:?}: {}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "tmux {args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         String::from_utf8_lossy(&out.stdout).into_owned()
     }
 
@@ -77,15 +94,23 @@ impl Tmux {
 
 impl Drop for Tmux {
     fn drop(&mut self) {
-        let _ = Command::new("tmux").args(["-L", &self.socket, "kill-server"]).output();
+        let _ = Command::new("tmux")
+            .args(["-L", &self.socket, "kill-server"])
+            .output();
     }
 }
 
 fn assert_restored(screen: &str) {
     assert!(screen.contains("EXIT=0"), "{screen}");
     let modes = screen.lines().find(|l| l.contains("icanon")).unwrap_or("");
-    assert!(modes.contains("icanon") && !modes.contains("-icanon"), "raw mode left on: {screen}");
-    assert!(modes.contains("echo") && !modes.contains("-echo"), "echo left off: {screen}");
+    assert!(
+        modes.contains("icanon") && !modes.contains("-icanon"),
+        "raw mode left on: {screen}"
+    );
+    assert!(
+        modes.contains("echo") && !modes.contains("-echo"),
+        "echo left off: {screen}"
+    );
 }
 
 #[test]
@@ -137,7 +162,17 @@ fn whole_procedure_by_keys() {
 
     let dir = ws.join("dossiers/Dossier 1/Demande 1");
     let csr = dir.join("Demande 1.csr");
-    let text = tool_ok("openssl", &["req", "-in", csr.to_str().expect("utf8"), "-verify", "-noout", "-text"]);
+    let text = tool_ok(
+        "openssl",
+        &[
+            "req",
+            "-in",
+            csr.to_str().expect("utf8"),
+            "-verify",
+            "-noout",
+            "-text",
+        ],
+    );
     assert!(text.contains("srv.clinique-test.fr"), "{text}");
 
     // The registration authority answers (an openssl CA here).
@@ -171,19 +206,38 @@ fn whole_procedure_by_keys() {
     t.keys(&["Enter"]);
     t.wait("Files written", 60);
     let screen = t.screen();
-    assert!(!screen.contains("keypw") && !screen.contains("p12pw"), "a secret on screen:\n{screen}");
+    assert!(
+        !screen.contains("keypw") && !screen.contains("p12pw"),
+        "a secret on screen:\n{screen}"
+    );
     t.keys(&["Escape", "q"]);
     let screen = t.wait("EXIT=", 10);
     assert_restored(&screen);
 
     let info = tool_ok(
         "openssl",
-        &["pkcs12", "-in", p12.to_str().expect("utf8"), "-passin", "pass:p12pw", "-nokeys", "-clcerts"],
+        &[
+            "pkcs12",
+            "-in",
+            p12.to_str().expect("utf8"),
+            "-passin",
+            "pass:p12pw",
+            "-nokeys",
+            "-clcerts",
+        ],
     );
     assert!(info.contains("srv.clinique-test.fr"), "{info}");
     let key = tool_ok(
         "openssl",
-        &["pkcs12", "-in", p12.to_str().expect("utf8"), "-passin", "pass:p12pw", "-nocerts", "-nodes"],
+        &[
+            "pkcs12",
+            "-in",
+            p12.to_str().expect("utf8"),
+            "-passin",
+            "pass:p12pw",
+            "-nocerts",
+            "-nodes",
+        ],
     );
     assert!(key.contains("PRIVATE KEY"), "{key}");
 }
@@ -217,7 +271,10 @@ fn quit_during_4096_key_generation_restores_and_leaves_no_half_file() {
         .map(|e| e.file_name().to_string_lossy().into_owned())
         .collect();
     for n in &names {
-        assert!(n == "request.json" || n == "Demande 1.key", "stray file {n} in {names:?}");
+        assert!(
+            n == "request.json" || n == "Demande 1.key",
+            "stray file {n} in {names:?}"
+        );
     }
     let json = std::fs::read_to_string(dir.join("request.json")).expect("json");
     if names.iter().any(|n| n.ends_with(".key")) {

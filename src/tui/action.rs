@@ -234,17 +234,29 @@ pub struct CertView {
 /// Something a finished job brings to show.
 #[derive(Debug, Clone)]
 pub enum Shown {
-    Csr { path: String, pem: String },
-    Certificate { path: String, cert: CertView },
-    Files { dir: PathBuf, files: Vec<(PathBuf, u64)> },
+    Csr {
+        path: String,
+        pem: String,
+    },
+    Certificate {
+        path: String,
+        cert: CertView,
+    },
+    Files {
+        dir: PathBuf,
+        files: Vec<(PathBuf, u64)>,
+    },
     /// A report worth a modal (import warnings, exported files).
-    Report { title: &'static str, text: String },
+    Report {
+        title: &'static str,
+        text: String,
+    },
 }
 
 /// A finished job's result.
 #[derive(Debug, Clone)]
 pub enum JobOutcome {
-    Done(Done),
+    Done(Box<Done>),
     /// The error, localized, saying what to do.
     Failed(String),
 }

@@ -33,7 +33,13 @@ pub struct Form {
 pub fn field_ids(kind: RequestType) -> &'static [&'static str] {
     match kind {
         RequestType::Ssl => &[
-            "field.cn", "field.san", "field.o", "field.ou", "field.l", "field.st", "field.c",
+            "field.cn",
+            "field.san",
+            "field.o",
+            "field.ou",
+            "field.l",
+            "field.st",
+            "field.c",
         ],
         RequestType::Smime => &[
             "field.email",

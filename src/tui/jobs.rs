@@ -17,7 +17,7 @@ pub fn spawn(ws: &Workspace, lang: Lang, id: JobId, job: Job, tx: Sender<Event>)
     let ws = ws.clone();
     std::thread::spawn(move || {
         let outcome = match run(&ws, lang, job) {
-            Ok(done) => JobOutcome::Done(done),
+            Ok(done) => JobOutcome::Done(Box::new(done)),
             Err(e) => JobOutcome::Failed(e.localize(lang)),
         };
         // The loop may be gone (quit): nothing to tell then.
@@ -108,7 +108,11 @@ fn run(ws: &Workspace, lang: Lang, job: Job) -> crate::Result<Done> {
         Job::DeleteRequest { path, force } => {
             core::delete_request(ws, &path, force)?;
             let (folder, _) = split_request_path(&path)?;
-            changed(ws, folder.to_string(), tf(lang, "tui.done.deleted", &[&path]))
+            changed(
+                ws,
+                folder.to_string(),
+                tf(lang, "tui.done.deleted", &[&path]),
+            )
         }
         Job::GenerateKeys {
             path,
@@ -144,11 +148,7 @@ fn run(ws: &Workspace, lang: Lang, job: Job) -> crate::Result<Done> {
             let req = core::generate_csr(ws, &path, key_password.as_ref())?;
             let file = ws.file(&req, crate::workspace::RequestFile::Csr);
             let pem = core::csr_pem(ws, &req)?;
-            let mut done = changed(
-                ws,
-                req.path(),
-                tf(lang, "tui.done.csr", &[&file.display()]),
-            )?;
+            let mut done = changed(ws, req.path(), tf(lang, "tui.done.csr", &[&file.display()]))?;
             done.shown = Some(Shown::Csr { path, pem });
             Ok(done)
         }
@@ -248,7 +248,9 @@ fn report(
         text.push_str(&format!("\n• {}", f.display()));
     }
     let mut done = changed(ws, path, text.clone())?;
-    done.message = files.last().map(|f| format!("{} {}", t(lang, "tui.done.export"), f.display()));
+    done.message = files
+        .last()
+        .map(|f| format!("{} {}", t(lang, "tui.done.export"), f.display()));
     done.shown = Some(Shown::Report {
         title: "tui.title.report",
         text,

@@ -56,6 +56,8 @@ macro_rules! b {
 }
 
 /// Every binding, in help order. The first matching binding wins.
+/// (One line per binding: kept as a table on purpose.)
+#[rustfmt::skip]
 pub static BINDINGS: &[Binding] = &[
     // Main: the tree.
     b!(&[(KeyCode::Up, N), ch('k')], Action::Up, "tui.key.up", MAIN, None, false),
@@ -193,7 +195,8 @@ pub fn footer(app: &App) -> Vec<(String, &'static str)> {
 
 /// Help sections: a title id and its (keys, what) lines, straight from the table.
 pub fn help(lang: Lang) -> Vec<(&'static str, Vec<(String, &'static str)>)> {
-    let sections: [(&str, fn(&Binding) -> bool); 5] = [
+    type Pick = fn(&Binding) -> bool;
+    let sections: [(&str, Pick); 5] = [
         ("tui.help.tree", |b| b.layers == MAIN && b.step.is_none()),
         ("tui.help.step1", |b| b.step == Some(Step::Init)),
         ("tui.help.step2", |b| b.step == Some(Step::Request)),

@@ -18,9 +18,17 @@ use zeroize::Zeroizing;
 /// Yes/no questions before a destructive or irreversible action.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Confirm {
-    DeleteFolder { name: String, force: bool },
-    DeleteRequest { path: String, force: bool },
-    ReplaceKeys { path: String },
+    DeleteFolder {
+        name: String,
+        force: bool,
+    },
+    DeleteRequest {
+        path: String,
+        force: bool,
+    },
+    ReplaceKeys {
+        path: String,
+    },
     /// Quit while a job runs.
     Quit,
 }
@@ -57,10 +65,9 @@ impl Choose {
                 "tui.choose.key_size",
                 &["tui.size.2048", "tui.size.3072", "tui.size.4096"],
             ),
-            Choose::KeyProtect { .. } => (
-                "tui.choose.protect",
-                &["tui.protect.yes", "tui.protect.no"],
-            ),
+            Choose::KeyProtect { .. } => {
+                ("tui.choose.protect", &["tui.protect.yes", "tui.protect.no"])
+            }
             Choose::P12Profile { .. } => (
                 "tui.choose.p12_profile",
                 &["tui.p12.modern", "tui.p12.legacy"],

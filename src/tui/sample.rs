@@ -53,7 +53,12 @@ fn tree() -> Vec<Folder> {
     portal.generation = Some(Generation::CsrOnly);
     let fresh = request("Dossier 2", "Demande 1", RequestType::Ssl, State::New);
     let old = |n: &str| {
-        let mut r = request("Archives 2023", n, RequestType::Ssl, State::CertificateImported);
+        let mut r = request(
+            "Archives 2023",
+            n,
+            RequestType::Ssl,
+            State::CertificateImported,
+        );
         r.subject.cn = Some(format!("{n}.clinique-test.fr"));
         r
     };
@@ -118,9 +123,15 @@ cXVlLXRlc3QuZnIwDQYJKoZIhvcNAQELBQADggEBAExampleSignatureExample
 /// Every screen and dialog worth a snapshot or a screenshot, by name.
 pub fn screens(lang: Lang) -> Vec<(&'static str, App)> {
     let mut out = Vec::new();
-    out.push(("01-tree-step1", at(lang, "Clinique du Test/messagerie", Step::Init)));
+    out.push((
+        "01-tree-step1",
+        at(lang, "Clinique du Test/messagerie", Step::Init),
+    ));
     out.push(("02-step1-new", at(lang, "Dossier 2/Demande 1", Step::Init)));
-    out.push(("03-step2-form", at(lang, "Clinique du Test/intranet", Step::Request)));
+    out.push((
+        "03-step2-form",
+        at(lang, "Clinique du Test/intranet", Step::Request),
+    ));
 
     let mut edit = at(lang, "Clinique du Test/intranet", Step::Request);
     if let Some(req) = super::tree::selected_request(&edit) {
@@ -133,9 +144,18 @@ pub fn screens(lang: Lang) -> Vec<(&'static str, App)> {
     }
     out.push(("04-step2-edit", edit));
 
-    out.push(("05-step3-certificate", at(lang, "Clinique du Test/srv-web", Step::Final)));
-    out.push(("06-step3-rejected", at(lang, "Clinique du Test/Demande 3", Step::Final)));
-    out.push(("07-step3-locked", at(lang, "Dossier 2/Demande 1", Step::Final)));
+    out.push((
+        "05-step3-certificate",
+        at(lang, "Clinique du Test/srv-web", Step::Final),
+    ));
+    out.push((
+        "06-step3-rejected",
+        at(lang, "Clinique du Test/Demande 3", Step::Final),
+    ));
+    out.push((
+        "07-step3-locked",
+        at(lang, "Dossier 2/Demande 1", Step::Final),
+    ));
 
     let mut pin = at(lang, "Clinique du Test/messagerie", Step::Request);
     pin.modal = Some(Modal::Pin {
@@ -207,7 +227,11 @@ pub fn screens(lang: Lang) -> Vec<(&'static str, App)> {
             path: "Clinique du Test/Demande 3".into(),
             force: false,
         },
-        text: crate::i18n::tf(lang, "tui.confirm.delete_request", &[&"Clinique du Test/Demande 3"]),
+        text: crate::i18n::tf(
+            lang,
+            "tui.confirm.delete_request",
+            &[&"Clinique du Test/Demande 3"],
+        ),
     });
     out.push(("15-confirm-delete", del));
 

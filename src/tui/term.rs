@@ -19,15 +19,15 @@ const TICK: Duration = Duration::from_millis(120);
 /// The file remembering the last selected request.
 const LAST: &str = ".tui-last";
 
-pub fn run(ws: Workspace, lang: Lang) -> std::io::Result<i32> {
-    crate::i18n::set_current(lang);
+/// The state of the first frame: the tree read, folders expanded, the
+/// last selected request (or the first one) selected.
+pub fn load(ws: &Workspace, lang: Lang) -> std::io::Result<App> {
     let mut app = App::new(lang, ws.root().to_path_buf());
     app.color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     if let Ok(cwd) = std::env::current_dir() {
         app.cwd = cwd;
     }
-    // Read the tree before the first frame: folders expanded, last request selected.
-    let fresh = jobs::tree(&ws).map_err(|e| std::io::Error::other(e.localize(lang)))?;
+    let fresh = jobs::tree(ws).map_err(|e| std::io::Error::other(e.localize(lang)))?;
     app.tree = fresh
         .into_iter()
         .map(|(name, requests)| super::app::Folder { name, requests })
@@ -38,7 +38,12 @@ pub fn run(ws: Workspace, lang: Lang) -> std::io::Result<i32> {
             tree::select(&mut app, &first);
         }
     }
+    Ok(app)
+}
 
+pub fn run(ws: Workspace, lang: Lang) -> std::io::Result<i32> {
+    crate::i18n::set_current(lang);
+    let mut app = load(&ws, lang)?;
     // ratatui::init installs a panic hook that restores the terminal first.
     let mut terminal = ratatui::try_init()?;
     let result = event_loop(&mut terminal, &ws, &mut app);
@@ -53,7 +58,11 @@ pub fn run(ws: Workspace, lang: Lang) -> std::io::Result<i32> {
     result
 }
 
-fn event_loop(terminal: &mut DefaultTerminal, ws: &Workspace, app: &mut App) -> std::io::Result<i32> {
+fn event_loop(
+    terminal: &mut DefaultTerminal,
+    ws: &Workspace,
+    app: &mut App,
+) -> std::io::Result<i32> {
     let (tx, rx) = channel();
     spawn_input(tx.clone());
     spawn_signals(tx.clone())?;
@@ -122,7 +131,10 @@ fn osc52(text: &str) -> std::io::Result<()> {
 fn shell(dir: &Path) {
     ratatui::restore();
     let sh = std::env::var_os("SHELL").unwrap_or_else(|| "/bin/sh".into());
-    println!("{}", crate::i18n::tf(crate::i18n::current(), "tui.shell_back", &[&dir.display()]));
+    println!(
+        "{}",
+        crate::i18n::tf(crate::i18n::current(), "tui.shell_back", &[&dir.display()])
+    );
     let _ = std::process::Command::new(sh).current_dir(dir).status();
     let _ = crossterm::terminal::enable_raw_mode();
     let _ = crossterm::execute!(std::io::stdout(), crossterm::terminal::EnterAlternateScreen);
@@ -137,7 +149,11 @@ pub fn complete_path(partial: &str) -> Option<String> {
         let stem = p.file_name()?.to_string_lossy().to_string();
         (p.parent().unwrap_or(Path::new(".")).to_path_buf(), stem)
     };
-    let read = if dir.as_os_str().is_empty() { Path::new(".") } else { &dir };
+    let read = if dir.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        &dir
+    };
     let mut names: Vec<(String, bool)> = std::fs::read_dir(read)
         .ok()?
         .flatten()

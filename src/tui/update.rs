@@ -196,7 +196,11 @@ fn delete(app: &mut App) {
             let Some(f) = app.tree.get(fi) else { return };
             let force = !f.requests.is_empty();
             let text = if force {
-                tf(lang, "tui.confirm.delete_folder_full", &[&f.name, &f.requests.len()])
+                tf(
+                    lang,
+                    "tui.confirm.delete_folder_full",
+                    &[&f.name, &f.requests.len()],
+                )
             } else {
                 tf(lang, "tui.confirm.delete_folder", &[&f.name])
             };
@@ -245,6 +249,19 @@ fn request_action(app: &mut App, action: Action) -> Option<Effect> {
         set_error(app, tf(lang, "tui.busy", &[&path]));
         return None;
     }
+    // The life cycle decides first; a refusal says why in the status line.
+    let op = match action {
+        Action::EditForm => Some(Op::EditForm),
+        Action::GenerateCsr | Action::GenerateCard => Some(Op::GenerateRequest),
+        Action::ImportResponse => Some(Op::ImportResponse),
+        Action::ExportPem => Some(Op::ExportPem),
+        Action::ExportP12 => Some(Op::ExportP12),
+        Action::Renew => Some(Op::Renew),
+        _ => None,
+    };
+    if op.is_some_and(|op| refuse(app, &req, op)) {
+        return None;
+    }
     match action {
         Action::GenerateKeys => {
             if req.state.check(Op::ReplaceKeys).is_ok() {
@@ -263,15 +280,10 @@ fn request_action(app: &mut App, action: Action) -> Option<Effect> {
             }
         }
         Action::EditForm => {
-            if !refuse(app, &req, Op::EditForm) {
-                app.step = Step::Request;
-                app.form = Some(Form::open(&req));
-            }
+            app.step = Step::Request;
+            app.form = Some(Form::open(&req));
         }
         Action::GenerateCsr => {
-            if refuse(app, &req, Op::GenerateRequest) {
-                return None;
-            }
             if req.subject.cn.as_deref().unwrap_or("").is_empty() {
                 let field = match req.kind {
                     crate::request::RequestType::Ssl => "field.cn",
@@ -294,11 +306,7 @@ fn request_action(app: &mut App, action: Action) -> Option<Effect> {
                 );
             }
         }
-        Action::GenerateCard => {
-            if !refuse(app, &req, Op::GenerateRequest) {
-                set_error(app, t(lang, "tui.card_soon").to_string());
-            }
-        }
+        Action::GenerateCard => set_error(app, t(lang, "tui.card_soon").to_string()),
         Action::ShowCsr => {
             if steps::has_csr(&req) {
                 return start(app, Job::ShowCsr { path });
@@ -306,31 +314,20 @@ fn request_action(app: &mut App, action: Action) -> Option<Effect> {
             set_error(app, t(lang, "refuse.need_request").to_string());
         }
         Action::ImportResponse => {
-            if !refuse(app, &req, Op::ImportResponse) {
-                let start_at = format!("{}/", app.cwd.display());
-                app.modal = Some(Modal::input(Ask::ImportPath { path }, &start_at));
-            }
+            let start_at = format!("{}/", app.cwd.display());
+            app.modal = Some(Modal::input(Ask::ImportPath { path }, &start_at));
         }
         Action::ExportPem => {
-            if !refuse(app, &req, Op::ExportPem) {
-                let dir = app.cwd.join(&req.name);
-                let dir = dir.display().to_string();
-                app.modal = Some(Modal::input(Ask::ExportDir { path }, &dir));
-            }
+            let dir = app.cwd.join(&req.name).display().to_string();
+            app.modal = Some(Modal::input(Ask::ExportDir { path }, &dir));
         }
         Action::ExportP12 => {
-            if !refuse(app, &req, Op::ExportP12) {
-                let file = app.cwd.join(format!("{}.p12", req.name));
-                let file = file.display().to_string();
-                app.modal = Some(Modal::input(Ask::P12File { path }, &file));
-            }
+            let file = app.cwd.join(format!("{}.p12", req.name));
+            let file = file.display().to_string();
+            app.modal = Some(Modal::input(Ask::P12File { path }, &file));
         }
         Action::Files => return start(app, Job::Files { path }),
-        Action::Renew => {
-            if !refuse(app, &req, Op::Renew) {
-                return start(app, Job::Renew { path });
-            }
-        }
+        Action::Renew => return start(app, Job::Renew { path }),
         _ => {}
     }
     None

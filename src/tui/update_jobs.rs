@@ -19,7 +19,7 @@ pub(super) fn job_done(app: &mut App, id: JobId, outcome: JobOutcome) -> Option<
             set_error(app, text);
             return None;
         }
-        JobOutcome::Done(done) => done,
+        JobOutcome::Done(done) => *done,
     };
     if run.label == "tui.job.form" {
         app.form = None;
@@ -43,10 +43,9 @@ pub(super) fn job_done(app: &mut App, id: JobId, outcome: JobOutcome) -> Option<
     }
     match done.message {
         Some(m) => set_info(app, m),
-        None if app.jobs.is_empty() => {
-            if app.status.as_ref().is_some_and(|s| !s.error) {
-                app.status = None;
-            }
+        // A finished job clears its own progress message, never an error.
+        None if app.jobs.is_empty() && app.status.as_ref().is_some_and(|s| !s.error) => {
+            app.status = None;
         }
         None => {}
     }

@@ -15,9 +15,7 @@ use zeroize::Zeroizing;
 
 pub(super) fn form_action(app: &mut App, action: Action) -> Option<Effect> {
     let lang = app.lang;
-    let Some(f) = app.form.as_mut() else {
-        return None;
-    };
+    let f = app.form.as_mut()?;
     match action {
         Action::Edit(req) => {
             if let Some(field) = f.fields.get_mut(f.focus) {
@@ -27,7 +25,9 @@ pub(super) fn form_action(app: &mut App, action: Action) -> Option<Effect> {
             f.problems = form::check(f.kind, &f.values(), allow);
         }
         Action::NextField => f.focus = (f.focus + 1) % f.fields.len().max(1),
-        Action::PrevField => f.focus = (f.focus + f.fields.len().max(1) - 1) % f.fields.len().max(1),
+        Action::PrevField => {
+            f.focus = (f.focus + f.fields.len().max(1) - 1) % f.fields.len().max(1)
+        }
         Action::Cancel => {
             app.form = None;
             set_info(app, t(lang, "tui.form.cancelled").to_string());

@@ -7,10 +7,22 @@ use ratatui::widgets::{Block, Clear};
 use ratatui::Frame;
 
 /// Clears and frames a `w`×`h` dialog; returns its inner area.
-pub fn frame(f: &mut Frame, theme: Theme, area: Rect, w: u16, h: u16, title: &str, error: bool) -> Rect {
+pub fn frame(
+    f: &mut Frame,
+    theme: Theme,
+    area: Rect,
+    w: u16,
+    h: u16,
+    title: &str,
+    error: bool,
+) -> Rect {
     let rect = centered(area, w, h);
     f.render_widget(Clear, rect);
-    let style = if error { theme.error() } else { theme.focus_border() };
+    let style = if error {
+        theme.error()
+    } else {
+        theme.focus_border()
+    };
     let block = Block::bordered()
         .title(format!(" {title} "))
         .border_style(style)

@@ -19,14 +19,22 @@ pub fn spinner(n: usize) -> &'static str {
 
 pub fn status(f: &mut Frame, app: &App, theme: Theme, area: Rect) {
     let line = if let Some(job) = app.jobs.iter().find(|j| j.label != "tui.job.reading") {
-        let on = job.request.as_deref().map(|p| format!(" — {p}")).unwrap_or_default();
+        let on = job
+            .request
+            .as_deref()
+            .map(|p| format!(" — {p}"))
+            .unwrap_or_default();
         let more = if app.jobs.len() > 1 {
             format!(" (+{})", app.jobs.len() - 1)
         } else {
             String::new()
         };
         Line::styled(
-            format!(" {} {}{on}{more}", spinner(app.spinner), t(app.lang, job.label)),
+            format!(
+                " {} {}{on}{more}",
+                spinner(app.spinner),
+                t(app.lang, job.label)
+            ),
             theme.warning(),
         )
     } else if let Some(s) = &app.status {

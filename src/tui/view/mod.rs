@@ -41,7 +41,8 @@ pub fn draw(f: &mut Frame, app: &App) {
             &[&area.width, &area.height, &MIN_W, &MIN_H],
         );
         f.render_widget(
-            Paragraph::new(Line::styled(msg, theme.error())).wrap(ratatui::widgets::Wrap { trim: true }),
+            Paragraph::new(Line::styled(msg, theme.error()))
+                .wrap(ratatui::widgets::Wrap { trim: true }),
             area,
         );
         return;

@@ -58,7 +58,14 @@ pub fn draw(f: &mut Frame, app: &App, theme: Theme, area: Rect) {
                 })
                 .collect();
             lines.push(Line::default());
-            lines.push(hint(app, theme, &[("tui.kn.enter", "tui.key.ok"), ("tui.kn.esc", "tui.key.close")]));
+            lines.push(hint(
+                app,
+                theme,
+                &[
+                    ("tui.kn.enter", "tui.key.ok"),
+                    ("tui.kn.esc", "tui.key.close"),
+                ],
+            ));
             f.render_widget(Paragraph::new(lines), inner);
         }
         Modal::Input { what, input, error } => {
@@ -72,7 +79,10 @@ pub fn draw(f: &mut Frame, app: &App, theme: Theme, area: Rect) {
                 None => lines.push(Line::default()),
             }
             lines.push(Line::default());
-            let mut keys = vec![("tui.kn.enter", "tui.key.ok"), ("tui.kn.esc", "tui.key.close")];
+            let mut keys = vec![
+                ("tui.kn.enter", "tui.key.ok"),
+                ("tui.kn.esc", "tui.key.close"),
+            ];
             if what.is_path() {
                 keys.push(("tui.kn.tab", "tui.key.complete"));
             }
@@ -90,10 +100,26 @@ pub fn draw(f: &mut Frame, app: &App, theme: Theme, area: Rect) {
         } => {
             let twice = what.twice();
             let h = if twice { 9 } else { 7 };
-            let inner = dialog::frame(f, theme, area, w.min(60), h, t(lang, what.title_id()), false);
-            let mut rows = vec![(t(lang, "tui.secret.enter"), first.chars().count(), !on_second)];
+            let inner = dialog::frame(
+                f,
+                theme,
+                area,
+                w.min(60),
+                h,
+                t(lang, what.title_id()),
+                false,
+            );
+            let mut rows = vec![(
+                t(lang, "tui.secret.enter"),
+                first.chars().count(),
+                !on_second,
+            )];
             if twice {
-                rows.push((t(lang, "tui.secret.again"), second.chars().count(), *on_second));
+                rows.push((
+                    t(lang, "tui.secret.again"),
+                    second.chars().count(),
+                    *on_second,
+                ));
             }
             let mut lines = Vec::new();
             for (label, n, focus) in &rows {
@@ -108,23 +134,54 @@ pub fn draw(f: &mut Frame, app: &App, theme: Theme, area: Rect) {
                 Some(e) => lines.push(Line::styled(format!("↳ {e}"), theme.error())),
                 None => lines.push(Line::default()),
             }
-            lines.push(Line::styled(t(lang, what.advice_id()).to_string(), theme.label()));
-            lines.push(hint(app, theme, &[("tui.kn.enter", "tui.key.ok"), ("tui.kn.esc", "tui.key.close")]));
+            lines.push(Line::styled(
+                t(lang, what.advice_id()).to_string(),
+                theme.label(),
+            ));
+            lines.push(hint(
+                app,
+                theme,
+                &[
+                    ("tui.kn.enter", "tui.key.ok"),
+                    ("tui.kn.esc", "tui.key.close"),
+                ],
+            ));
             f.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
         }
         Modal::Pin { warning, pin } => {
-            let inner = dialog::frame(f, theme, area, w.min(60), 8, t(lang, "tui.pin.title"), false);
+            let inner = dialog::frame(
+                f,
+                theme,
+                area,
+                w.min(60),
+                8,
+                t(lang, "tui.pin.title"),
+                false,
+            );
             let mut lines = vec![Line::from(vec![
                 Span::styled(format!("{} ", t(lang, "field.pin")), theme.key()),
-                Span::styled(super::pad(&"•".repeat(pin.chars().count()), 12), theme.input()),
+                Span::styled(
+                    super::pad(&"•".repeat(pin.chars().count()), 12),
+                    theme.input(),
+                ),
             ])];
             match warning {
                 Some(wn) => lines.push(Line::styled(format!("⚠ {wn}"), theme.warning())),
                 None => lines.push(Line::default()),
             }
-            lines.push(Line::styled(t(lang, "tui.pin.advice").to_string(), theme.label()));
+            lines.push(Line::styled(
+                t(lang, "tui.pin.advice").to_string(),
+                theme.label(),
+            ));
             lines.push(Line::default());
-            lines.push(hint(app, theme, &[("tui.kn.enter", "tui.key.ok"), ("tui.kn.esc", "tui.key.close")]));
+            lines.push(hint(
+                app,
+                theme,
+                &[
+                    ("tui.kn.enter", "tui.key.ok"),
+                    ("tui.kn.esc", "tui.key.close"),
+                ],
+            ));
             f.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
         }
         Modal::Csr { path, pem, scroll } => {
@@ -132,14 +189,35 @@ pub fn draw(f: &mut Frame, app: &App, theme: Theme, area: Rect) {
             let title = tf(lang, "tui.title.csr", &[path]);
             let inner = dialog::frame(f, theme, area, 70, h, &title, false);
             let mut lines: Vec<Line> = pem.lines().map(|l| Line::raw(l.to_string())).collect();
-            lines.insert(0, hint(app, theme, &[("tui.kn.y", "tui.key.copy"), ("tui.kn.esc", "tui.key.close")]));
+            lines.insert(
+                0,
+                hint(
+                    app,
+                    theme,
+                    &[
+                        ("tui.kn.y", "tui.key.copy"),
+                        ("tui.kn.esc", "tui.key.close"),
+                    ],
+                ),
+            );
             lines.insert(1, Line::default());
             f.render_widget(Paragraph::new(lines).scroll((*scroll, 0)), inner);
         }
         Modal::Files { dir, files } => {
             let h = (files.len() as u16 + 7).min(area.height.saturating_sub(2));
-            let inner = dialog::frame(f, theme, area, area.width.saturating_sub(4), h, t(lang, "tui.title.files"), false);
-            let mut lines = vec![Line::styled(dir.display().to_string(), theme.title()), Line::default()];
+            let inner = dialog::frame(
+                f,
+                theme,
+                area,
+                area.width.saturating_sub(4),
+                h,
+                t(lang, "tui.title.files"),
+                false,
+            );
+            let mut lines = vec![
+                Line::styled(dir.display().to_string(), theme.title()),
+                Line::default(),
+            ];
             for (p, size) in files {
                 let name = p.display().to_string();
                 let width = inner.width.saturating_sub(12) as usize;
@@ -149,7 +227,14 @@ pub fn draw(f: &mut Frame, app: &App, theme: Theme, area: Rect) {
                 ]));
             }
             lines.push(Line::default());
-            lines.push(hint(app, theme, &[("tui.kn.s", "tui.key.shell"), ("tui.kn.esc", "tui.key.close")]));
+            lines.push(hint(
+                app,
+                theme,
+                &[
+                    ("tui.kn.s", "tui.key.shell"),
+                    ("tui.kn.esc", "tui.key.close"),
+                ],
+            ));
             f.render_widget(Paragraph::new(lines), inner);
         }
     }

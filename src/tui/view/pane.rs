@@ -55,7 +55,10 @@ pub fn buttons(app: &App, theme: Theme, req: &Request, step: Step) -> Vec<Line<'
                 Span::raw(label.to_string()),
             ])),
             Some(reason) => {
-                out.push(Line::styled(format!("[{}] {label}", b.key), theme.disabled()));
+                out.push(Line::styled(
+                    format!("[{}] {label}", b.key),
+                    theme.disabled(),
+                ));
                 if last_reason != Some(reason) {
                     out.push(Line::styled(
                         format!("    ↳ {}", t(app.lang, reason)),
@@ -72,7 +75,10 @@ pub fn buttons(app: &App, theme: Theme, req: &Request, step: Step) -> Vec<Line<'
 /// The spinner line when a job works on this request.
 pub fn job_line(app: &App, theme: Theme, req: &Request) -> Option<Line<'static>> {
     let path = req.path();
-    let job = app.jobs.iter().find(|j| j.request.as_deref() == Some(&path))?;
+    let job = app
+        .jobs
+        .iter()
+        .find(|j| j.request.as_deref() == Some(&path))?;
     Some(Line::styled(
         format!(
             "{} {}",
@@ -130,11 +136,17 @@ pub fn draw(f: &mut Frame, app: &App, theme: Theme, area: Rect) {
                 .unwrap_or(("", 0));
             lines.push(Line::raw(tf(lang, "tui.folder.summary", &[&name, &n])));
             lines.push(Line::default());
-            lines.push(Line::styled(t(lang, "tui.folder.hint").to_string(), theme.label()));
+            lines.push(Line::styled(
+                t(lang, "tui.folder.hint").to_string(),
+                theme.label(),
+            ));
         }
         _ => {
             lines.push(Line::default());
-            lines.push(Line::styled(t(lang, "tui.welcome").to_string(), theme.label()));
+            lines.push(Line::styled(
+                t(lang, "tui.welcome").to_string(),
+                theme.label(),
+            ));
         }
     }
     f.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);

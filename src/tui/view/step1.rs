@@ -18,11 +18,17 @@ pub fn body(app: &App, theme: Theme, req: &Request) -> Vec<Line<'static>> {
             } else {
                 t(lang, "tui.key.clear")
             };
-            out.push(Line::styled(tf(lang, "tui.key.present", &[&bits, &protect]), theme.ok()));
+            out.push(Line::styled(
+                tf(lang, "tui.key.present", &[&bits, &protect]),
+                theme.ok(),
+            ));
         }
         None => out.push(Line::raw(t(lang, "tui.key.none").to_string())),
     }
-    out.push(Line::styled(t(lang, "tui.key.advice").to_string(), theme.label()));
+    out.push(Line::styled(
+        t(lang, "tui.key.advice").to_string(),
+        theme.label(),
+    ));
     out.push(Line::default());
     out.extend(job_line(app, theme, req));
     out.extend(buttons(app, theme, req, Step::Init));

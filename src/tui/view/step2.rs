@@ -1,8 +1,8 @@
 //! Étape 2 : Demande de certificat — the form (read-only, or with inputs
 //! and inline problems while *Modifier* is on) and the generation buttons.
 
-use super::pane::{buttons, job_line};
 use super::pad;
+use super::pane::{buttons, job_line};
 use crate::i18n::t;
 use crate::request::Request;
 use crate::tui::action::Step;
@@ -36,7 +36,11 @@ pub fn body(app: &App, theme: Theme, req: &Request, width: usize) -> Vec<Line<'s
         None => {
             for id in field_ids(req.kind) {
                 let value = current_value(req, id);
-                let value = if value.is_empty() { "—".to_string() } else { value };
+                let value = if value.is_empty() {
+                    "—".to_string()
+                } else {
+                    value
+                };
                 out.push(Line::from(vec![
                     Span::styled(pad(t(lang, short_label(id)), LABEL_W), theme.label()),
                     Span::raw(value),
@@ -64,17 +68,21 @@ fn form_lines(app: &App, theme: Theme, form: &Form, width: usize) -> Vec<Line<'s
         let marker = if focused { "›" } else { " " };
         out.push(Line::from(vec![
             Span::styled(
-                format!("{marker}{}", pad(t(lang, short_label(field.id)), LABEL_W - 1)),
+                format!(
+                    "{marker}{}",
+                    pad(t(lang, short_label(field.id)), LABEL_W - 1)
+                ),
                 label_style,
             ),
             Span::styled(pad(&shown, value_w), theme.input()),
         ]));
         for p in form.problems_of(field.id) {
-            let style = if p.warning { theme.warning() } else { theme.error() };
-            out.push(Line::styled(
-                format!("  ↳ {}", t(lang, p.problem)),
-                style,
-            ));
+            let style = if p.warning {
+                theme.warning()
+            } else {
+                theme.error()
+            };
+            out.push(Line::styled(format!("  ↳ {}", t(lang, p.problem)), style));
         }
     }
     out.push(Line::default());

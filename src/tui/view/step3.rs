@@ -1,8 +1,8 @@
 //! Étape 3 : Finalisation du certificat — the answer: the certificate, or
 //! the rejection and what to do; import, exports and files.
 
-use super::{fit, pad};
 use super::pane::{buttons, job_line};
+use super::{fit, pad};
 use crate::i18n::{t, tf};
 use crate::request::{Request, State};
 use crate::tui::action::Step;
@@ -18,12 +18,18 @@ pub fn body(app: &App, theme: Theme, req: &Request, width: usize) -> Vec<Line<'s
     match req.state {
         State::Rejected => {
             let code = req.rejection_code.as_deref().unwrap_or("?");
-            out.push(Line::styled(tf(lang, "tui.rejected.title", &[&code]), theme.error()));
+            out.push(Line::styled(
+                tf(lang, "tui.rejected.title", &[&code]),
+                theme.error(),
+            ));
             if let Some(reason) = &req.rejection_reason {
                 out.push(Line::raw(reason.clone()));
             }
             out.push(Line::default());
-            out.push(Line::styled(t(lang, "tui.rejected.todo").to_string(), theme.warning()));
+            out.push(Line::styled(
+                t(lang, "tui.rejected.todo").to_string(),
+                theme.warning(),
+            ));
         }
         State::CertificateImported => match app.certs.get(&req.path()) {
             Some(c) => {
@@ -49,7 +55,10 @@ pub fn body(app: &App, theme: Theme, req: &Request, width: usize) -> Vec<Line<'s
                 out.push(row("tui.cert.serial", c.serial.clone()));
                 out.push(row("tui.cert.sha256", c.fingerprint.clone()));
             }
-            None => out.push(Line::styled(t(lang, "tui.job.reading").to_string(), theme.label())),
+            None => out.push(Line::styled(
+                t(lang, "tui.job.reading").to_string(),
+                theme.label(),
+            )),
         },
         _ => out.push(Line::raw(t(lang, "tui.wait_answer").to_string())),
     }

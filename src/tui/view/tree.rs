@@ -99,7 +99,11 @@ fn row_line(app: &App, theme: Theme, row: Row, width: usize) -> Line<'static> {
             let Some(req) = app.tree.get(fi).and_then(|f| f.requests.get(ri)) else {
                 return Line::default();
             };
-            let busy = if app.busy_with(&req.path()) { "⟳" } else { " " };
+            let busy = if app.busy_with(&req.path()) {
+                "⟳"
+            } else {
+                " "
+            };
             let kind = kind_tag(req.kind);
             let tag = state_tag(app.lang, req.state);
             // "  name ……… KIND tag"
