@@ -284,3 +284,41 @@ fn quit_during_4096_key_generation_restores_and_leaves_no_half_file() {
         assert!(json.contains("\"new\""), "{json}");
     }
 }
+
+/// The pid of the TUI: the child of the pane's shell.
+fn tui_pid(t: &Tmux) -> String {
+    let sh = t.tmux(&["list-panes", "-t", "t", "-F", "#{pane_pid}"]);
+    let out = Command::new("pgrep")
+        .args(["-P", sh.trim()])
+        .output()
+        .expect("pgrep");
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .next()
+        .expect("the TUI runs under the pane's shell")
+        .trim()
+        .to_string()
+}
+
+#[test]
+fn sigterm_and_sighup_restore_the_terminal() {
+    for (sig, code) in [("TERM", 143), ("HUP", 129)] {
+        let tmp = tempfile::tempdir().expect("tmp");
+        let ws = tmp.path().join("ws");
+        let t = Tmux::start(&ws, sig);
+        t.wait("No folder yet", 20);
+        let pid = tui_pid(&t);
+        let status = Command::new("kill")
+            .args([&format!("-{sig}"), &pid])
+            .status()
+            .expect("kill");
+        assert!(status.success());
+        let screen = t.wait("EXIT=", 10);
+        assert!(screen.contains(&format!("EXIT={code}")), "{screen}");
+        let modes = screen.lines().find(|l| l.contains("icanon")).unwrap_or("");
+        assert!(
+            !modes.contains("-icanon") && !modes.contains("-echo"),
+            "{screen}"
+        );
+    }
+}
