@@ -10,11 +10,19 @@
 //!  footer: the keys of the current context, from the keymap
 //! ```
 
+mod choice;
+mod confirm;
+mod csr;
 mod dialog;
+mod files;
 mod footer;
 mod help;
+mod input;
+mod message;
 mod modals;
 mod pane;
+mod pin;
+mod secret;
 mod step1;
 mod step2;
 mod step3;
