@@ -22,6 +22,7 @@ pub mod tree;
 pub mod update;
 mod update_jobs;
 mod update_modal;
+mod update_secret;
 pub mod view;
 
 #[cfg(test)]
