@@ -58,6 +58,19 @@ pub enum Error {
     /// Nothing yet (no answer); the request stays resumable. Exit code 3.
     NothingYet(String),
     Config(crate::config::ConfigError),
+    Card(crate::card::CardError),
+    /// A command line that parses but can't be run as given (exit code 2).
+    Usage(&'static str),
+    /// No registration server certificate (`--ra-cert` / `registration.certificate`).
+    RaCertMissing,
+    RaCertInvalid {
+        path: PathBuf,
+        detail: String,
+    },
+    RaCertExpired {
+        path: PathBuf,
+        not_after: String,
+    },
 }
 
 impl Error {
@@ -72,6 +85,7 @@ impl Error {
     pub fn exit_code(&self) -> i32 {
         match self {
             Error::NothingYet(_) => 3,
+            Error::Usage(_) => 2,
             _ => 1,
         }
     }
@@ -120,6 +134,15 @@ impl Error {
             Error::BadKeySize(b) => tf(lang, "err.key_size", &[b]),
             Error::NothingYet(detail) => detail.clone(),
             Error::Config(e) => e.localize(lang),
+            Error::Card(e) => e.localize(lang),
+            Error::Usage(text) => text.to_string(),
+            Error::RaCertMissing => t(lang, "err.ra_cert_missing").to_string(),
+            Error::RaCertInvalid { path, detail } => {
+                tf(lang, "err.ra_cert_invalid", &[&path.display(), detail])
+            }
+            Error::RaCertExpired { path, not_after } => {
+                tf(lang, "err.ra_cert_expired", &[&path.display(), not_after])
+            }
         }
     }
 }
@@ -147,6 +170,12 @@ impl From<SecretFileError> for Error {
 impl From<crate::config::ConfigError> for Error {
     fn from(e: crate::config::ConfigError) -> Error {
         Error::Config(e)
+    }
+}
+
+impl From<crate::card::CardError> for Error {
+    fn from(e: crate::card::CardError) -> Error {
+        Error::Card(e)
     }
 }
 

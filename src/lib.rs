@@ -8,6 +8,7 @@ pub mod config;
 pub mod error;
 pub mod fsutil;
 pub mod i18n;
+pub mod logging;
 pub mod messages;
 pub mod pki;
 pub mod request;

@@ -13,6 +13,16 @@ use std::path::{Path, PathBuf};
 pub const ENV_MODULE: &str = "CLEOCPS_PKCS11_MODULE";
 pub const ENV_P11KIT_SERVER: &str = "P11_KIT_SERVER_ADDRESS";
 pub const P11KIT_CLIENT: &str = "/usr/lib/x86_64-linux-gnu/pkcs11/p11-kit-client.so";
+/// Where p11-kit's client module lives on Debian/Ubuntu, RHEL/Fedora and others.
+const P11KIT_CLIENT_PATHS: &[&str] = &[
+    P11KIT_CLIENT,
+    "/usr/lib/aarch64-linux-gnu/pkcs11/p11-kit-client.so",
+    "/usr/lib64/pkcs11/p11-kit-client.so",
+    "/usr/lib/pkcs11/p11-kit-client.so",
+    "/usr/local/lib/pkcs11/p11-kit-client.so",
+];
+/// Where `card share` forwards the card on the server, under `$HOME`.
+pub const FORWARDED_SOCKET: &str = ".cleocps/card.sock";
 pub const CPS_DEFAULTS: &[&str] = &[
     "/usr/lib64/libcps3_pkcs11_lux.so",
     "/opt/santesocial/CPS/lib/libcps3_pkcs11_lux.so",
@@ -43,7 +53,7 @@ pub fn module_candidates(opts: &CardOptions) -> Vec<ModuleCandidate> {
     let env = std::env::var_os(ENV_MODULE)
         .filter(|v| !v.is_empty())
         .map(PathBuf::from);
-    let forwarded = std::env::var_os(ENV_P11KIT_SERVER).is_some_and(|v| !v.is_empty());
+    let forwarded = forwarding().is_some();
     candidates_from(
         opts,
         env,
@@ -68,7 +78,7 @@ fn candidates_from(
         out.push((p, ModuleOrigin::Environment));
     }
     if forwarded {
-        out.push((PathBuf::from(P11KIT_CLIENT), ModuleOrigin::Forwarded));
+        out.push((p11kit_client(), ModuleOrigin::Forwarded));
     }
     if let Some(p) = &opts.config_module {
         out.push((p.clone(), ModuleOrigin::Config));
@@ -121,9 +131,82 @@ fn p11kit_registered(dir: &Path, libdir: &Path) -> Vec<PathBuf> {
     out
 }
 
-/// The module to load.
+/// A card forwarded from the workstation (`card share` + `ssh -R`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Forwarding {
+    /// `unix:path=<socket>`, as p11-kit's client wants it.
+    pub address: String,
+    /// The socket on this machine.
+    pub socket: PathBuf,
+    /// Found through `$P11_KIT_SERVER_ADDRESS` (else the default socket path).
+    pub from_env: bool,
+}
+
+/// The forwarded card: `$P11_KIT_SERVER_ADDRESS`, else a socket at `~/.cleocps/card.sock`.
+pub fn forwarding() -> Option<Forwarding> {
+    if let Some(addr) = std::env::var(ENV_P11KIT_SERVER)
+        .ok()
+        .filter(|v| !v.is_empty())
+    {
+        let socket = addr
+            .split(';')
+            .find_map(|part| part.strip_prefix("unix:path="))
+            .map(PathBuf::from)
+            .unwrap_or_default();
+        return Some(Forwarding {
+            address: addr,
+            socket,
+            from_env: true,
+        });
+    }
+    let home = std::env::var_os("HOME").filter(|h| !h.is_empty())?;
+    let socket = PathBuf::from(home).join(FORWARDED_SOCKET);
+    use std::os::unix::fs::FileTypeExt;
+    let is_socket = std::fs::symlink_metadata(&socket)
+        .map(|m| m.file_type().is_socket())
+        .unwrap_or(false);
+    is_socket.then(|| Forwarding {
+        address: format!("unix:path={}", socket.display()),
+        socket,
+        from_env: false,
+    })
+}
+
+/// p11-kit's client module, wherever the distribution put it.
+pub fn p11kit_client() -> PathBuf {
+    P11KIT_CLIENT_PATHS
+        .iter()
+        .map(PathBuf::from)
+        .find(|p| p.is_file())
+        .unwrap_or_else(|| PathBuf::from(P11KIT_CLIENT))
+}
+
+/// Checks that somebody answers on the forwarded socket, and points
+/// p11-kit's client at it (it reads the variable when the module starts).
+pub fn prepare_forwarding(fwd: &Forwarding) -> Result<()> {
+    if std::os::unix::net::UnixStream::connect(&fwd.socket).is_err() {
+        return Err(CardError::ForwardingDead {
+            socket: fwd.socket.clone(),
+        });
+    }
+    if !fwd.from_env {
+        std::env::set_var(ENV_P11KIT_SERVER, &fwd.address);
+    }
+    Ok(())
+}
+
+/// The module to load. A forwarded card must answer on its socket.
 pub fn find_module(opts: &CardOptions) -> Result<PathBuf> {
-    pick(module_candidates(opts))
+    let candidates = module_candidates(opts);
+    if candidates
+        .first()
+        .is_some_and(|c| c.origin == ModuleOrigin::Forwarded)
+    {
+        if let Some(fwd) = forwarding() {
+            prepare_forwarding(&fwd)?;
+        }
+    }
+    pick(candidates)
 }
 
 fn pick(candidates: Vec<ModuleCandidate>) -> Result<PathBuf> {

@@ -42,6 +42,12 @@ pub fn doctor(opts: &CardOptions, ra_certificate: Option<&Path>) -> Vec<Check> {
         match find_module(opts) {
             Ok(module) => {
                 out.push(check("module", true, module.display().to_string(), None));
+                if module == super::discovery::p11kit_client() {
+                    if let Some(fwd) = super::forwarding() {
+                        let detail = tf(lang, "card.doctor.forwarded", &[&fwd.socket.display()]);
+                        out.push(check("ssh_forwarding", true, detail, None));
+                    }
+                }
                 let is_cps = CPS_DEFAULTS.iter().any(|d| module == Path::new(d))
                     || module
                         .file_name()
@@ -57,11 +63,17 @@ pub fn doctor(opts: &CardOptions, ra_certificate: Option<&Path>) -> Vec<Check> {
                 }
             }
             Err(e) => {
+                let (name, fix) = match e {
+                    super::CardError::ForwardingDead { .. } => {
+                        ("ssh_forwarding", "card.fix.forwarding")
+                    }
+                    _ => ("module", "card.fix.module"),
+                };
                 out.push(check(
-                    "module",
+                    name,
                     false,
                     e.localize(lang),
-                    Some(t(lang, "card.fix.module").to_string()),
+                    Some(t(lang, fix).to_string()),
                 ));
                 push_ra(&mut out, ra_certificate);
                 return out;

@@ -8,10 +8,13 @@ mod discovery;
 mod doctor;
 mod pin;
 mod pkcs11;
+pub mod share;
 mod soft;
 mod texts;
 
-pub use discovery::{find_module, module_candidates, ModuleCandidate, ModuleOrigin};
+pub use discovery::{
+    find_module, forwarding, module_candidates, Forwarding, ModuleCandidate, ModuleOrigin,
+};
 pub use doctor::{doctor, Check};
 pub use pin::{check_pin_length, pin_precheck, PinWarning};
 pub use soft::soft_init;
@@ -214,6 +217,8 @@ pub fn list(opts: &CardOptions) -> Result<CardListing> {
 #[derive(Debug, Clone, Serialize)]
 pub struct CardStatus {
     pub token: TokenInfo,
+    /// Set when the card is reached through SSH forwarding (`card share`).
+    pub forwarded: Option<Forwarding>,
     pub holder: Holder,
     pub subject: String,
     pub issuer: String,
@@ -226,8 +231,13 @@ pub fn status(opts: &CardOptions) -> Result<CardStatus> {
     let info = token.info()?;
     let cert = token.signature_certificate()?;
     let tbs = &cert.tbs_certificate;
+    let forwarded = match &info.source {
+        TokenSource::Pkcs11 { module, .. } if module == &discovery::p11kit_client() => forwarding(),
+        _ => None,
+    };
     Ok(CardStatus {
         token: info,
+        forwarded,
         holder: holder_of(&cert),
         subject: tbs.subject.to_string(),
         issuer: tbs.issuer.to_string(),
@@ -287,6 +297,16 @@ pub enum CardError {
         path: PathBuf,
         reason: String,
     },
+    /// `card share` could not export the card.
+    Share {
+        detail: String,
+    },
+    /// `card share` on a system p11-kit does not run on.
+    ShareUnsupported,
+    /// The forwarded card's socket is there but nobody answers (ssh ended).
+    ForwardingDead {
+        socket: PathBuf,
+    },
     /// Another PKCS#11 failure (function and return code).
     Pkcs11(String),
     Pki(PkiError),
@@ -331,6 +351,11 @@ impl CardError {
                 tf(lang, "card.soft_token", &[&path.display(), reason])
             }
             CardError::Pkcs11(d) => tf(lang, "card.pkcs11", &[d]),
+            CardError::Share { detail } => tf(lang, "card.share_failed", &[detail]),
+            CardError::ShareUnsupported => tf(lang, "card.share_unsupported", &[]),
+            CardError::ForwardingDead { socket } => {
+                tf(lang, "card.forwarding_dead", &[&socket.display()])
+            }
             CardError::Pki(e) => e.localize(lang),
         }
     }

@@ -128,4 +128,29 @@ pub static TEXTS: &[Text] = &[
         "{} (valable jusqu'au {})",
         "{} (valid until {})"
     ),
+    text!(
+        "card.forwarding_dead",
+        "la carte transférée par SSH ne répond plus (socket {}) : relancez « cleocps card share --ssh UTILISATEUR@SERVEUR » sur votre poste, où la carte est insérée",
+        "the card forwarded over SSH no longer answers (socket {}): run \"cleocps card share --ssh USER@SERVER\" again on your workstation, where the card is inserted"
+    ),
+    text!(
+        "card.doctor.forwarded",
+        "carte atteinte par transfert SSH (socket {})",
+        "card reached through SSH forwarding (socket {})"
+    ),
+    text!(
+        "card.fix.forwarding",
+        "sur votre poste, où la carte est insérée : cleocps card share --ssh UTILISATEUR@SERVEUR",
+        "on your workstation, where the card is inserted: cleocps card share --ssh USER@SERVER"
+    ),
+    text!(
+        "card.share_failed",
+        "impossible de partager la carte : {}",
+        "cannot share the card: {}"
+    ),
+    text!(
+        "card.share_unsupported",
+        "le partage de carte demande Linux ou macOS (p11-kit) : sur ce système, utilisez un lecteur sur le serveur",
+        "card sharing needs Linux or macOS (p11-kit): on this system, use a reader on the server"
+    ),
 ];
