@@ -19,3 +19,4 @@ pub mod workspace;
 pub use error::{Error, Result};
 pub mod cli;
 pub mod procedure;
+pub mod tui;
