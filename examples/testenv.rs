@@ -14,10 +14,11 @@ fn main() {
         std::process::exit(2);
     };
     let stop = Arc::new(AtomicBool::new(false));
-    let flag = stop.clone();
-    if let Err(e) = ctrlc::set_handler(move || flag.store(true, Ordering::Relaxed)) {
-        eprintln!("testenv: {e}");
-        std::process::exit(1);
+    for sig in [signal_hook::consts::SIGINT, signal_hook::consts::SIGTERM] {
+        if let Err(e) = signal_hook::flag::register(sig, stop.clone()) {
+            eprintln!("testenv: {e}");
+            std::process::exit(1);
+        }
     }
     let stack = services::Stack::start_in(&dir, services::ALL);
     let config = serde_json::to_vec_pretty(&stack.config()).unwrap_or_default();

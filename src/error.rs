@@ -62,6 +62,19 @@ pub enum Error {
     Mail(crate::mail::MailError),
     /// The directory lookup failed.
     Directory(crate::directory::DirectoryError),
+    Card(crate::card::CardError),
+    /// A command line that parses but can't be run as given (exit code 2).
+    Usage(&'static str),
+    /// No registration server certificate (`--ra-cert` / `registration.certificate`).
+    RaCertMissing,
+    RaCertInvalid {
+        path: PathBuf,
+        detail: String,
+    },
+    RaCertExpired {
+        path: PathBuf,
+        not_after: String,
+    },
 }
 
 impl Error {
@@ -76,6 +89,7 @@ impl Error {
     pub fn exit_code(&self) -> i32 {
         match self {
             Error::NothingYet(_) => 3,
+            Error::Usage(_) => 2,
             _ => 1,
         }
     }
@@ -126,6 +140,15 @@ impl Error {
             Error::Config(e) => e.localize(lang),
             Error::Mail(e) => e.localize(lang),
             Error::Directory(e) => e.localize(lang),
+            Error::Card(e) => e.localize(lang),
+            Error::Usage(text) => text.to_string(),
+            Error::RaCertMissing => t(lang, "err.ra_cert_missing").to_string(),
+            Error::RaCertInvalid { path, detail } => {
+                tf(lang, "err.ra_cert_invalid", &[&path.display(), detail])
+            }
+            Error::RaCertExpired { path, not_after } => {
+                tf(lang, "err.ra_cert_expired", &[&path.display(), not_after])
+            }
         }
     }
 }
@@ -165,6 +188,12 @@ impl From<crate::mail::MailError> for Error {
 impl From<crate::directory::DirectoryError> for Error {
     fn from(e: crate::directory::DirectoryError) -> Error {
         Error::Directory(e)
+    }
+}
+
+impl From<crate::card::CardError> for Error {
+    fn from(e: crate::card::CardError) -> Error {
+        Error::Card(e)
     }
 }
 

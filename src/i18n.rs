@@ -61,9 +61,11 @@ macro_rules! text {
 static TABLES: &[&[Text]] = &[
     crate::messages::TEXTS,
     crate::pki::TEXTS,
-    crate::cli::TEXTS,
     crate::mail::TEXTS,
     crate::directory::TEXTS,
+    crate::card::TEXTS,
+    crate::cli::TEXTS,
+    crate::tui::TEXTS,
 ];
 
 pub fn tables() -> &'static [&'static [Text]] {

@@ -3,11 +3,13 @@
 //! The CLI (`cli`) and the TUI (`tui`) are thin fronts over the same
 //! operations (`procedure`); core modules never use ratatui or crossterm.
 
+pub mod card;
 pub mod config;
 pub mod directory;
 pub mod error;
 pub mod fsutil;
 pub mod i18n;
+pub mod logging;
 pub mod mail;
 pub mod messages;
 pub mod pki;
@@ -19,3 +21,4 @@ pub mod workspace;
 pub use error::{Error, Result};
 pub mod cli;
 pub mod procedure;
+pub mod tui;

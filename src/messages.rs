@@ -298,4 +298,20 @@ pub static TEXTS: &[Text] = &[
         "configuration : valeur refusée pour « {} » : {}",
         "configuration: value refused for \"{}\": {}"
     ),
+    // Registration server certificate.
+    text!(
+        "err.ra_cert_missing",
+        "certificat du serveur d'inscription non configuré : donnez --ra-cert FICHIER ou « registration.certificate » dans la configuration",
+        "registration server certificate not configured: give --ra-cert FILE or \"registration.certificate\" in the configuration"
+    ),
+    text!(
+        "err.ra_cert_invalid",
+        "certificat du serveur d'inscription {} illisible : {}",
+        "registration server certificate {} unreadable: {}"
+    ),
+    text!(
+        "err.ra_cert_expired",
+        "le certificat du serveur d'inscription {} a expiré le {} : procurez-vous le certificat à jour",
+        "the registration server certificate {} expired on {}: get the current certificate"
+    ),
 ];

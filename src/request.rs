@@ -305,6 +305,14 @@ impl Request {
 
     /// Adds a journal line without changing state.
     pub fn log(&mut self, action: Action, outcome: &str, now: &str) {
+        log::info!(
+            "{} {} {}: {} -> {}",
+            self.id,
+            self.path(),
+            action.as_str(),
+            outcome,
+            self.state.as_str()
+        );
         self.updated = now.to_string();
         self.journal.push(JournalEntry {
             time: now.to_string(),

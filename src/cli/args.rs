@@ -59,6 +59,76 @@ pub enum Command {
     /// The directory (LDAP or JSON file): servers the card holder administers
     #[command(subcommand)]
     Directory(DirectoryCmd),
+    /// The CPS card (PKCS#11) or the rehearsal soft token
+    #[command(subcommand)]
+    Card(CardCmd),
+    /// Check what the card path needs, one line per check
+    Doctor {
+        #[command(flatten)]
+        card: CardArgs,
+        /// Registration server certificate (default: registration.certificate)
+        #[arg(long, value_name = "FILE")]
+        ra_cert: Option<PathBuf>,
+    },
+}
+
+/// How to reach the card.
+#[derive(Debug, Clone, Default, Args)]
+pub struct CardArgs {
+    /// PKCS#11 module (default: $CLEOCPS_PKCS11_MODULE, config, CPS defaults, p11-kit)
+    #[arg(long, value_name = "PATH")]
+    pub pkcs11_module: Option<PathBuf>,
+    /// Token label, when several cards are present
+    #[arg(long, value_name = "LABEL")]
+    pub token_label: Option<String>,
+    /// Rehearsal soft token file instead of a card
+    #[arg(long, value_name = "FILE")]
+    pub soft_token: Option<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CardCmd {
+    /// Modules found, slots, tokens, labels, PIN flags
+    List {
+        #[command(flatten)]
+        card: CardArgs,
+    },
+    /// The selected token, its holder and certificate validity
+    Status {
+        #[command(flatten)]
+        card: CardArgs,
+    },
+    /// On the workstation: export the card for a server reached over SSH
+    Share {
+        #[command(flatten)]
+        card: CardArgs,
+        /// Open the SSH session to USER@HOST with the card forwarded, and stop when it ends
+        #[arg(long, value_name = "USER@HOST")]
+        ssh: Option<String>,
+        /// Extra ssh option (-o), repeatable, e.g. Port=2222
+        #[arg(long = "ssh-option", value_name = "OPT")]
+        ssh_options: Vec<String>,
+        /// Socket path on the server (default: ~USER/.cleocps/card.sock)
+        #[arg(long, value_name = "PATH")]
+        remote_socket: Option<PathBuf>,
+        /// Command to run on the server instead of a shell (after --)
+        #[arg(last = true)]
+        command: Vec<String>,
+    },
+    /// Create a rehearsal soft token from a holder certificate and key
+    SoftInit {
+        file: PathBuf,
+        #[arg(long, value_name = "C")]
+        holder_cert: PathBuf,
+        /// Holder key, PKCS#8 PEM without password
+        #[arg(long, value_name = "K")]
+        holder_key: PathBuf,
+        #[arg(long, value_name = "F")]
+        pin_file: Option<PathBuf>,
+        /// Replace an existing soft token file
+        #[arg(long)]
+        force: bool,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -68,6 +138,8 @@ pub enum DirectoryCmd {
         /// Card holder identifier (default: the holder of the card)
         #[arg(long, value_name = "ID")]
         holder: Option<String>,
+        #[command(flatten)]
+        card: CardArgs,
     },
 }
 
@@ -172,11 +244,32 @@ pub struct EditArgs {
 pub struct GenerateArgs {
     pub path: String,
     /// A PKCS#10 CSR only, for a web portal (no card)
-    #[arg(long)]
+    #[arg(long, conflicts_with = "card")]
     pub csr_only: bool,
+    /// Signed and encrypted with the CPS card (.p7m for the registration server)
+    #[arg(long = "card")]
+    pub card: bool,
     /// File whose first line is the key password
     #[arg(long, value_name = "F")]
     pub key_password_file: Option<PathBuf>,
+    #[command(flatten)]
+    pub card_args: CardArgs,
+    #[command(flatten)]
+    pub pin: PinArgs,
+    /// Registration server certificate (default: registration.certificate)
+    #[arg(long, value_name = "FILE")]
+    pub ra_cert: Option<PathBuf>,
+}
+
+/// The card PIN ("code porteur").
+#[derive(Debug, Clone, Default, Args)]
+pub struct PinArgs {
+    /// File whose first line is the PIN (scripts); otherwise asked on the terminal
+    #[arg(long, value_name = "F")]
+    pub pin_file: Option<PathBuf>,
+    /// Allow a non-interactive run to use the card's last PIN try
+    #[arg(long)]
+    pub allow_last_pin_try: bool,
 }
 
 #[derive(Debug, Subcommand)]

@@ -77,8 +77,7 @@ fn wait_for(
 ) -> Result<FetchOutcome> {
     let stop = Arc::new(AtomicBool::new(false));
     let flag = stop.clone();
-    // A second handler can't be set in one process; the CLI sets it once.
-    let _ = ctrlc::set_handler(move || flag.store(true, Ordering::Relaxed));
+    let _ = signal_hook::flag::register(signal_hook::consts::SIGINT, flag);
     let tty = std::io::stderr().is_terminal();
     let interval = poll_interval();
     let mut last_line = None;
@@ -159,9 +158,8 @@ fn print_outcome(out: &Output, o: &FetchOutcome, json_too: bool) {
     }
 }
 
-pub(super) fn lookup(config: &Config, out: &Output, holder: Option<&str>) -> Result<i32> {
+pub(super) fn lookup(config: &Config, out: &Output, holder: &str) -> Result<i32> {
     let lang = out.lang;
-    let holder = holder.ok_or(crate::directory::DirectoryError::NoHolder)?;
     let found = crate::directory::lookup(config, holder)?;
     if let Some(limit) = found.size_limit_hit {
         eprintln!("cleocps: {}", tf(lang, "dir.size_limit", &[&limit]));

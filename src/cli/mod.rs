@@ -2,6 +2,7 @@
 //! Exit codes (DESIGN §2): 0 done, 1 refused/failed, 2 usage, 3 nothing yet.
 
 mod args;
+mod card;
 mod mail;
 mod secrets;
 mod texts;
@@ -24,6 +25,7 @@ use std::path::PathBuf;
 /// What the binary runs. Returns the process exit code.
 pub fn main() -> i32 {
     let cli = Cli::parse();
+    crate::logging::init();
     let loaded = Config::load(cli.config.as_deref());
     let lang = match cli.lang {
         Some(LangArg::Fr) => Lang::Fr,
@@ -46,6 +48,11 @@ pub fn main() -> i32 {
         Ok(code) => code,
         Err(e) => {
             let msg = e.localize(lang);
+            log::warn!(
+                "{:?} failed: {}",
+                cli.command.as_ref().map(command_name),
+                e.localize(crate::i18n::Lang::En)
+            );
             if out.json {
                 println!(
                     "{}",
@@ -157,8 +164,15 @@ fn run(cli: &Cli, ctx: &Ctx, out: &Output) -> Result<i32> {
             *wait,
             key_password_file.as_deref(),
         ),
-        Command::Directory(DirectoryCmd::Lookup { holder }) => {
-            mail::lookup(&ctx.config, out, holder.as_deref())
+        Command::Directory(DirectoryCmd::Lookup { holder, card }) => {
+            let holder = match holder {
+                Some(h) => h.clone(),
+                // The card's holder; without a card, say how to give it.
+                None => crate::card::status(&card::options(card, ctx))
+                    .map(|s| s.holder.id)
+                    .map_err(|_| crate::directory::DirectoryError::NoHolder)?,
+            };
+            mail::lookup(&ctx.config, out, &holder)
         }
         Command::Response(ResponseCmd::Import { path, file, .. }) => {
             let bytes = std::fs::read(file).map_err(|e| Error::io(file, e))?;
@@ -177,6 +191,38 @@ fn run(cli: &Cli, ctx: &Ctx, out: &Output) -> Result<i32> {
             Ok(0)
         }
         Command::Export(cmd) => export(&ws, cmd, out),
+        Command::Card(CardCmd::List { card }) => card::list(card, ctx, out),
+        Command::Card(CardCmd::Status { card }) => card::status(card, ctx, out),
+        Command::Card(CardCmd::Share {
+            card,
+            ssh,
+            ssh_options,
+            remote_socket,
+            command,
+        }) => card::share(
+            card,
+            ssh.as_deref(),
+            ssh_options,
+            remote_socket.as_deref(),
+            command,
+            ctx,
+            out,
+        ),
+        Command::Card(CardCmd::SoftInit {
+            file,
+            holder_cert,
+            holder_key,
+            pin_file,
+            force,
+        }) => card::soft_init(
+            file,
+            holder_cert,
+            holder_key,
+            pin_file.as_ref(),
+            *force,
+            out,
+        ),
+        Command::Doctor { card, ra_cert } => card::doctor(card, ra_cert.as_deref(), ctx, out),
     }
 }
 
@@ -339,17 +385,16 @@ fn request(ws: &Workspace, cmd: &RequestCmd, ctx: &Ctx, out: &Output) -> Result<
             );
         }
         RequestCmd::Generate(a) => {
-            if !a.csr_only {
-                return Err(Error::NothingYet(t(lang, "cli.card_not_yet").to_string())).or_else(
-                    |e| {
-                        eprintln!("cleocps: {e}");
-                        Ok(2)
-                    },
-                );
+            if !a.csr_only && !a.card {
+                return Err(Error::Usage(t(lang, "cli.generate_how")));
             }
             let req = ws.find(&a.path)?;
             req.state.check(crate::request::Action::GenerateRequest)?;
+            procedure::csr_spec(&req)?;
             let password = key_password(ws, &req, lang, a.key_password_file.as_ref())?;
+            if a.card {
+                return card::generate(ws, a, password.as_ref(), ctx, out);
+            }
             let req = procedure::generate_csr(ws, &a.path, password.as_ref())?;
             let csr = ws.file(&req, crate::workspace::RequestFile::Csr);
             out.done(
@@ -529,4 +574,20 @@ fn config_check(ctx: &Ctx, out: &Output) -> Result<i32> {
         json!({"file": ctx.path, "send": send, "receive": receive, "directory": directory, "config": c}),
     );
     Ok(0)
+}
+
+/// The subcommand's name for the log (never its arguments).
+fn command_name(c: &Command) -> &'static str {
+    match c {
+        Command::Folder(_) => "folder",
+        Command::Request(_) => "request",
+        Command::Keys(_) => "keys",
+        Command::Response(_) => "response",
+        Command::Export(_) => "export",
+        Command::Tui => "tui",
+        Command::Config(_) => "config",
+        Command::Card(_) => "card",
+        Command::Doctor { .. } => "doctor",
+        Command::Directory(_) => "directory",
+    }
 }

@@ -17,9 +17,9 @@ pub static TEXTS: &[Text] = &[
     text!("cli.key_line", "clé : RSA {} bits", "key: RSA {} bits"),
     text!("cli.cert_line", "certificat : {} (jusqu'au {})", "certificate: {} (until {})"),
     text!(
-        "cli.card_not_yet",
-        "précisez --csr-only (la signature par carte CPS arrive avec --card)",
-        "give --csr-only (signing with the CPS card comes with --card)"
+        "cli.generate_how",
+        "précisez --card (demande signée et chiffrée avec la carte CPS) ou --csr-only (CSR pour le portail)",
+        "give --card (request signed and encrypted with the CPS card) or --csr-only (CSR for the portal)"
     ),
     text!(
         "cli.no_tui",
@@ -35,6 +35,46 @@ pub static TEXTS: &[Text] = &[
         "cli.config_none",
         "aucun fichier (valeurs par défaut)",
         "no file (defaults)"
+    ),
+    text!("card.flag_locked", "carte bloquée", "card blocked"),
+    text!("card.flag_final_try", "dernier essai", "last try"),
+    text!("card.flag_count_low", "peu d'essais restants", "few tries left"),
+    text!("card.module_used", "module utilisé : {}", "module used: {}"),
+    text!("card.no_token_in_slot", "pas de carte", "no card"),
+    text!("card.status_token", "carte : {} [{}]", "card: {} [{}]"),
+    text!("card.status_holder", "porteur : {} {}", "holder: {} {}"),
+    text!("card.status_cert", "certificat de signature valide jusqu'au {}", "signature certificate valid until {}"),
+    text!(
+        "card.status_cert_expired",
+        "certificat de signature EXPIRÉ le {} : renouvelez la carte",
+        "signature certificate EXPIRED on {}: renew the card"
+    ),
+    text!("card.soft_created", "carte de répétition créée : {}", "rehearsal card created: {}"),
+    text!("card.fail", "ÉCHEC", "FAIL"),
+    text!(
+        "card.request_done",
+        "demande signée et chiffrée écrite : {} (porteur {}, carte {})",
+        "signed and encrypted request written: {} (holder {}, card {})"
+    ),
+    text!(
+        "card.share_ready",
+        "carte {} partagée sur {} (accessible à vous seul).\nSur ce poste, ouvrez la session vers le serveur avec :\n  {}\nPuis, sur le serveur, cleocps trouve la carte tout seul. Ctrl-C ici arrête le partage.",
+        "card {} shared on {} (only you can reach it).\nOn this workstation, open the session to the server with:\n  {}\nThen, on the server, cleocps finds the card by itself. Ctrl-C here stops sharing."
+    ),
+    text!(
+        "card.share_ssh",
+        "carte {} partagée avec {} pendant la session SSH",
+        "card {} shared with {} for the SSH session"
+    ),
+    text!(
+        "card.share_ended",
+        "session terminée : la carte n'est plus partagée",
+        "session ended: the card is no longer shared"
+    ),
+    text!(
+        "card.share_soft",
+        "une carte de répétition est un fichier : copiez-le plutôt que de le partager",
+        "a rehearsal card is a file: copy it rather than share it"
     ),
     text!("cli.sent", "demande « {} » envoyée (Message-ID {})", "request \"{}\" sent (Message-ID {})"),
     text!(

@@ -2,6 +2,7 @@
 //! releases touches one module. No file system, no terminal: bytes in, bytes out.
 
 pub mod answer;
+pub mod cms;
 pub mod csr;
 pub mod keys;
 pub mod p12;
@@ -60,6 +61,18 @@ pub enum PkiError {
     BadSignature { subject: String },
     /// A certificate is signed with an algorithm we don't check (not RSA PKCS#1 v1.5).
     UnsupportedSignature { subject: String, algorithm: String },
+
+    // --- CMS (pki::cms) ---
+    /// The signer (the card) could not sign; its message.
+    SignFailed(String),
+    /// A CMS message we can't read or that lacks a part; the detail is technical.
+    BadCms(String),
+    /// The CMS signature or message digest does not verify.
+    CmsBadSignature,
+    /// The CMS message is not encrypted for this key.
+    NotForThisKey,
+    /// The certificate does not carry an RSA key.
+    NotRsaKey,
 }
 
 impl PkiError {
@@ -89,6 +102,11 @@ impl PkiError {
             PkiError::UnsupportedSignature { subject, algorithm } => {
                 tf(lang, "pki.unsupported_signature", &[subject, algorithm])
             }
+            PkiError::SignFailed(d) => tf(lang, "pki.sign_failed", &[d]),
+            PkiError::BadCms(d) => tf(lang, "pki.bad_cms", &[d]),
+            PkiError::CmsBadSignature => tf(lang, "pki.cms_bad_signature", &[]),
+            PkiError::NotForThisKey => tf(lang, "pki.not_for_this_key", &[]),
+            PkiError::NotRsaKey => tf(lang, "pki.not_rsa_key", &[]),
         }
     }
 }

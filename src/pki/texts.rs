@@ -113,4 +113,30 @@ pub static TEXTS: &[Text] = &[
         "la chaîne s'arrête avant l'autorité racine : ajoutez les certificats d'autorité manquants si vos clients en ont besoin",
         "the chain stops before the root authority: add the missing CA certificates if your clients need them"
     ),
+    // --- CMS (pki::cms) ---
+    text!(
+        "pki.sign_failed",
+        "signature impossible : {}",
+        "signing failed: {}"
+    ),
+    text!(
+        "pki.bad_cms",
+        "message CMS illisible ou incomplet : {}",
+        "unreadable or incomplete CMS message: {}"
+    ),
+    text!(
+        "pki.cms_bad_signature",
+        "la signature du message ne se vérifie pas (message altéré ou mauvais signataire)",
+        "the message signature does not verify (altered message or wrong signer)"
+    ),
+    text!(
+        "pki.not_for_this_key",
+        "ce message n'est pas chiffré pour cette clé : vérifiez le certificat du destinataire",
+        "this message is not encrypted for this key: check the recipient certificate"
+    ),
+    text!(
+        "pki.not_rsa_key",
+        "le certificat ne porte pas de clé RSA",
+        "the certificate does not carry an RSA key"
+    ),
 ];

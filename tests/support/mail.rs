@@ -9,7 +9,7 @@ use cleocps::request::Generation;
 use cleocps::workspace::{RequestFile, Workspace};
 use lettre::message::header::ContentType;
 use lettre::message::{Attachment, MultiPart, SinglePart};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 pub const REQ: &str = "Dossier 1/Demande 1";
 pub const FQDN: &str = "a.clinique.test.local";
@@ -154,6 +154,6 @@ pub fn all_text(dir: &Path) -> String {
         .collect()
 }
 
-pub fn path_str(p: &PathBuf) -> &str {
+pub fn path_str(p: &Path) -> &str {
     p.to_str().expect("utf8")
 }

@@ -16,10 +16,22 @@ pub fn cleo(ws: &Path, args: &[&str]) -> Output {
         .args(["--lang", "en"])
         .args(args)
         .env_remove("CLEOCPS_HOME")
+        .env_remove("CLEOCPS_CONFIG")
+        .env("XDG_CONFIG_HOME", "/nonexistent-cleocps-test")
+        .env("CLEOCPS_LOG_FILE", log_of(ws))
         .env("LANG", "C")
         .stdin(std::process::Stdio::null())
         .output()
         .expect("run cleocps")
+}
+
+/// The log file the tests give to cleocps: beside the workspace.
+pub fn log_of(ws: &Path) -> PathBuf {
+    parent(ws).join("cleocps.log")
+}
+
+fn parent(p: &Path) -> &Path {
+    p.parent().unwrap_or(Path::new("/tmp"))
 }
 
 /// Like [`cleo`], asserting success; returns stdout.
@@ -232,3 +244,5 @@ pub fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
     out.sort();
     out
 }
+pub mod softhsm;
+pub mod sshd;

@@ -5,6 +5,10 @@
 //! lock, then takes the lock, checks the state again and writes: files
 //! first, `request.json` last, each atomically. A failed action changes nothing.
 
+mod card;
+
+pub use card::{generate_card_request, load_ra_certificate, CardRequestReport};
+
 use crate::config::SubjectDefaults;
 use crate::error::{Error, Result};
 use crate::fsutil::{create_private_dir, parent_of, write_atomic, PRIVATE_FILE};

@@ -1,0 +1,158 @@
+//! `card doctor`: each link of the chain checked and, when broken, what to do.
+
+use super::{discovery::CPS_DEFAULTS, expired, find_module, holder_of, open, rfc3339, CardOptions};
+use crate::i18n::{current, t, tf};
+use der::{Decode, DecodePem};
+use serde::Serialize;
+use std::path::Path;
+use std::time::SystemTime;
+use x509_cert::Certificate;
+
+const PCSCD_SOCKET: &str = "/run/pcscd/pcscd.comm";
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Check {
+    pub name: String,
+    pub ok: bool,
+    pub detail: String,
+    pub fix: Option<String>,
+}
+
+fn check(name: &str, ok: bool, detail: String, fix: Option<String>) -> Check {
+    Check {
+        name: name.to_string(),
+        ok,
+        detail,
+        fix: if ok { None } else { fix },
+    }
+}
+
+fn read_certificate(path: &Path) -> Result<Certificate, String> {
+    let bytes = std::fs::read(path).map_err(|e| e.to_string())?;
+    Certificate::from_pem(&bytes)
+        .or_else(|_| Certificate::from_der(&bytes))
+        .map_err(|e| e.to_string())
+}
+
+/// Runs the checks in order; stops at the first one the others depend on.
+pub fn doctor(opts: &CardOptions, ra_certificate: Option<&Path>) -> Vec<Check> {
+    let lang = current();
+    let mut out = Vec::new();
+    if opts.soft_token.is_none() {
+        match find_module(opts) {
+            Ok(module) => {
+                out.push(check("module", true, module.display().to_string(), None));
+                if module == super::discovery::p11kit_client() {
+                    if let Some(fwd) = super::forwarding() {
+                        let detail = tf(lang, "card.doctor.forwarded", &[&fwd.socket.display()]);
+                        out.push(check("ssh_forwarding", true, detail, None));
+                    }
+                }
+                let is_cps = CPS_DEFAULTS.iter().any(|d| module == Path::new(d))
+                    || module
+                        .file_name()
+                        .is_some_and(|n| n.to_string_lossy().contains("cps3_pkcs11"));
+                if is_cps {
+                    let present = Path::new(PCSCD_SOCKET).exists();
+                    out.push(check(
+                        "pcscd",
+                        present,
+                        PCSCD_SOCKET.to_string(),
+                        Some(t(lang, "card.fix.pcscd").to_string()),
+                    ));
+                }
+            }
+            Err(e) => {
+                let (name, fix) = match e {
+                    super::CardError::ForwardingDead { .. } => {
+                        ("ssh_forwarding", "card.fix.forwarding")
+                    }
+                    _ => ("module", "card.fix.module"),
+                };
+                out.push(check(
+                    name,
+                    false,
+                    e.localize(lang),
+                    Some(t(lang, fix).to_string()),
+                ));
+                push_ra(&mut out, ra_certificate);
+                return out;
+            }
+        }
+    }
+    let token = match open(opts) {
+        Ok(tok) => tok,
+        Err(e) => {
+            out.push(check(
+                "token",
+                false,
+                e.localize(lang),
+                Some(t(lang, "card.fix.token").to_string()),
+            ));
+            push_ra(&mut out, ra_certificate);
+            return out;
+        }
+    };
+    match token.info() {
+        Ok(info) => out.push(check("token", true, info.label, None)),
+        Err(e) => out.push(check("token", false, e.localize(lang), None)),
+    }
+    match token.signature_certificate() {
+        Ok(cert) => {
+            let holder = holder_of(&cert);
+            out.push(check("signature_certificate", true, holder.id, None));
+            let not_after = cert.tbs_certificate.validity.not_after.to_system_time();
+            let valid = !expired(&cert, SystemTime::now());
+            out.push(check(
+                "certificate_valid",
+                valid,
+                rfc3339(not_after),
+                Some(t(lang, "card.fix.expired").to_string()),
+            ));
+        }
+        Err(e) => out.push(check(
+            "signature_certificate",
+            false,
+            e.localize(lang),
+            Some(t(lang, "card.fix.certificate").to_string()),
+        )),
+    }
+    push_ra(&mut out, ra_certificate);
+    out
+}
+
+fn push_ra(out: &mut Vec<Check>, ra: Option<&Path>) {
+    let lang = current();
+    let fix = Some(t(lang, "card.fix.ra").to_string());
+    let Some(path) = ra else {
+        out.push(check(
+            "registration_certificate",
+            false,
+            t(lang, "card.doctor.no_ra").to_string(),
+            fix,
+        ));
+        return;
+    };
+    match read_certificate(path) {
+        Ok(cert) => {
+            let not_after = cert.tbs_certificate.validity.not_after.to_system_time();
+            let valid = !expired(&cert, SystemTime::now());
+            out.push(check(
+                "registration_certificate",
+                valid,
+                tf(
+                    lang,
+                    "card.doctor.ra",
+                    &[&path.display(), &rfc3339(not_after)],
+                ),
+                fix,
+            ));
+        }
+        Err(e) => out.push(check(
+            "registration_certificate",
+            false,
+            format!("{}: {e}", path.display()),
+            fix,
+        )),
+    }
+}

@@ -1,0 +1,273 @@
+//! What the user (or a finished job) asks of the TUI, and what `update`
+//! asks of the outside world in return.
+
+use crate::pki::KeySize;
+use crate::request::{Request, RequestType};
+use crate::secret::Secret;
+use std::path::PathBuf;
+use tui_input::InputRequest;
+
+/// The three steps of the original, one tab each.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Step {
+    Init,
+    Request,
+    Final,
+}
+
+impl Step {
+    pub const ALL: [Step; 3] = [Step::Init, Step::Request, Step::Final];
+
+    pub fn index(self) -> usize {
+        match self {
+            Step::Init => 0,
+            Step::Request => 1,
+            Step::Final => 2,
+        }
+    }
+
+    pub fn from_index(i: usize) -> Step {
+        match i % 3 {
+            0 => Step::Init,
+            1 => Step::Request,
+            _ => Step::Final,
+        }
+    }
+}
+
+pub type JobId = u64;
+
+/// A typed user intent or event. Keys map to these through [`crate::tui::keymap`].
+#[derive(Debug, Clone)]
+pub enum Action {
+    // Moving around.
+    Up,
+    Down,
+    Left,
+    Right,
+    Home,
+    End,
+    NextStep,
+    PrevStep,
+    GoStep(Step),
+    /// Enter: the step's next sensible action.
+    Activate,
+    // Tree.
+    NewFolder,
+    NewRequest,
+    RenameFolder,
+    Delete,
+    // Steps.
+    GenerateKeys,
+    EditForm,
+    GenerateCsr,
+    GenerateCard,
+    ShowCsr,
+    ImportResponse,
+    ExportPem,
+    ExportP12,
+    Files,
+    Renew,
+    Help,
+    Quit,
+    // Modal and form layers.
+    Cancel,
+    Submit,
+    NextField,
+    PrevField,
+    Edit(InputRequest),
+    /// Tab in a path input.
+    Complete,
+    /// The loop's answer to [`Effect::Complete`].
+    Completed(Option<String>),
+    /// Copy the CSR to the SSH client's clipboard (OSC 52).
+    Copy,
+    /// Open a shell in the request's directory.
+    Shell,
+    // Events.
+    Resize(u16, u16),
+    Tick,
+    Job(JobId, JobOutcome),
+}
+
+/// What `update` asks the loop to do.
+#[derive(Debug)]
+pub enum Effect {
+    Job(JobId, Job),
+    Quit,
+    /// Put this text on the clipboard of the terminal (OSC 52).
+    Copy(String),
+    /// Suspend the TUI and run a shell in this directory.
+    Shell(PathBuf),
+    /// Complete this partial path (reads the disk, so not in `update`).
+    Complete(String),
+}
+
+/// The form's values as typed, trimmed; turned into the core's edit by `jobs`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FormValues {
+    pub cn: String,
+    pub san: Vec<String>,
+    pub o: String,
+    pub ou: String,
+    pub st: String,
+    pub l: String,
+    pub c: String,
+}
+
+/// Slow or disk-touching work, run off the UI thread by `jobs`.
+#[derive(Debug, Clone)]
+pub enum Job {
+    Reload,
+    CreateFolder {
+        name: Option<String>,
+    },
+    RenameFolder {
+        old: String,
+        new: String,
+    },
+    DeleteFolder {
+        name: String,
+        force: bool,
+    },
+    CreateRequest {
+        folder: String,
+        name: Option<String>,
+        kind: RequestType,
+    },
+    DeleteRequest {
+        path: String,
+        force: bool,
+    },
+    GenerateKeys {
+        path: String,
+        size: KeySize,
+        password: Option<Secret>,
+        replace: bool,
+    },
+    EditForm {
+        path: String,
+        values: FormValues,
+    },
+    GenerateCsr {
+        path: String,
+        key_password: Option<Secret>,
+    },
+    ShowCsr {
+        path: String,
+    },
+    Certificate {
+        path: String,
+    },
+    ImportResponse {
+        path: String,
+        file: PathBuf,
+    },
+    ExportPem {
+        path: String,
+        dir: PathBuf,
+        key_password: Option<Secret>,
+    },
+    ExportP12 {
+        path: String,
+        file: PathBuf,
+        p12_password: Secret,
+        key_password: Option<Secret>,
+        legacy: bool,
+    },
+    Renew {
+        path: String,
+    },
+    Files {
+        path: String,
+    },
+}
+
+impl Job {
+    /// The request this job works on: a second job on it is refused.
+    pub fn request(&self) -> Option<&str> {
+        match self {
+            Job::GenerateKeys { path, .. }
+            | Job::EditForm { path, .. }
+            | Job::GenerateCsr { path, .. }
+            | Job::ImportResponse { path, .. }
+            | Job::ExportPem { path, .. }
+            | Job::ExportP12 { path, .. }
+            | Job::DeleteRequest { path, .. }
+            | Job::Renew { path } => Some(path),
+            _ => None,
+        }
+    }
+
+    /// Text id of what the status line says while it runs.
+    pub fn label_id(&self) -> &'static str {
+        match self {
+            Job::Reload | Job::Certificate { .. } | Job::ShowCsr { .. } | Job::Files { .. } => {
+                "tui.job.reading"
+            }
+            Job::CreateFolder { .. } => "tui.job.create_folder",
+            Job::RenameFolder { .. } => "tui.job.rename_folder",
+            Job::DeleteFolder { .. } | Job::DeleteRequest { .. } => "tui.job.delete",
+            Job::CreateRequest { .. } => "tui.job.create_request",
+            Job::GenerateKeys { .. } => "tui.job.keys",
+            Job::EditForm { .. } => "tui.job.form",
+            Job::GenerateCsr { .. } => "tui.job.csr",
+            Job::ImportResponse { .. } => "tui.job.import",
+            Job::ExportPem { .. } | Job::ExportP12 { .. } => "tui.job.export",
+            Job::Renew { .. } => "tui.job.renew",
+        }
+    }
+}
+
+/// The certificate as Étape 3 shows it (already formatted by `jobs`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CertView {
+    pub subject: String,
+    pub issuer: String,
+    pub serial: String,
+    pub not_before: String,
+    pub not_after: String,
+    pub san: Vec<String>,
+    pub fingerprint: String,
+}
+
+/// Something a finished job brings to show.
+#[derive(Debug, Clone)]
+pub enum Shown {
+    Csr {
+        path: String,
+        pem: String,
+    },
+    Certificate {
+        path: String,
+        cert: CertView,
+    },
+    Files {
+        dir: PathBuf,
+        files: Vec<(PathBuf, u64)>,
+    },
+    /// A report worth a modal (import warnings, exported files).
+    Report {
+        title: &'static str,
+        text: String,
+    },
+}
+
+/// A finished job's result.
+#[derive(Debug, Clone)]
+pub enum JobOutcome {
+    Done(Box<Done>),
+    /// The error, localized, saying what to do.
+    Failed(String),
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Done {
+    /// The whole tree again, after a change on disk.
+    pub tree: Option<Vec<(String, Vec<Request>)>>,
+    /// What to select after the change: "FOLDER" or "FOLDER/NAME".
+    pub select: Option<String>,
+    /// One line for the status bar.
+    pub message: Option<String>,
+    pub shown: Option<Shown>,
+}

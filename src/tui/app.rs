@@ -1,0 +1,113 @@
+//! The TUI's whole state. Views read it; only `update` changes it.
+
+use super::action::{CertView, JobId, Step};
+use super::form::Form;
+use super::modal::Modal;
+use crate::i18n::Lang;
+use crate::request::Request;
+use std::collections::{HashMap, HashSet};
+use std::path::PathBuf;
+
+/// A folder of the tree and its requests, as last read from disk.
+#[derive(Debug, Clone)]
+pub struct Folder {
+    pub name: String,
+    pub requests: Vec<Request>,
+}
+
+/// One line of the status bar.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Status {
+    pub text: String,
+    pub error: bool,
+}
+
+/// A job started and not yet finished.
+#[derive(Debug, Clone)]
+pub struct Running {
+    pub id: JobId,
+    pub label: &'static str,
+    pub request: Option<String>,
+}
+
+/// Which keymap layer gets the keys: the modal first, then the form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Layer {
+    Main,
+    Form,
+    /// A text or secret input.
+    Text,
+    /// A path input (Tab completes).
+    Path,
+    Choice,
+    Confirm,
+    Message,
+    Csr,
+    Files,
+    Help,
+}
+
+#[derive(Debug, Clone)]
+pub struct App {
+    pub lang: Lang,
+    pub color: bool,
+    /// Workspace root, for paths shown to the user.
+    pub root: PathBuf,
+    /// Where exports go by default (the directory cleocps was started in).
+    pub cwd: PathBuf,
+    pub tree: Vec<Folder>,
+    pub collapsed: HashSet<String>,
+    /// Index into [`super::tree::rows`].
+    pub cursor: usize,
+    pub step: Step,
+    pub form: Option<Form>,
+    pub modal: Option<Modal>,
+    pub status: Option<Status>,
+    pub jobs: Vec<Running>,
+    pub next_job: JobId,
+    pub spinner: usize,
+    pub size: (u16, u16),
+    /// Certificates read for Étape 3, by request path.
+    pub certs: HashMap<String, CertView>,
+}
+
+impl App {
+    pub fn new(lang: Lang, root: PathBuf) -> App {
+        App {
+            lang,
+            color: true,
+            cwd: root.clone(),
+            root,
+            tree: Vec::new(),
+            collapsed: HashSet::new(),
+            cursor: 0,
+            step: Step::Init,
+            form: None,
+            modal: None,
+            status: None,
+            jobs: Vec::new(),
+            next_job: 1,
+            spinner: 0,
+            size: (80, 24),
+            certs: HashMap::new(),
+        }
+    }
+
+    /// The only routing decision: who gets the next key.
+    pub fn layer(&self) -> Layer {
+        match &self.modal {
+            Some(m) => m.layer(),
+            None if self.form.is_some() => Layer::Form,
+            None => Layer::Main,
+        }
+    }
+
+    pub fn busy(&self) -> bool {
+        !self.jobs.is_empty()
+    }
+
+    /// Whether a job is already working on this request.
+    pub fn busy_with(&self, path: &str) -> bool {
+        self.jobs.iter().any(|j| j.request.as_deref() == Some(path))
+    }
+}

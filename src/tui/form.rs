@@ -1,0 +1,136 @@
+//! The Étape 2 form while *Modifier* is on: one tui-input per field and the
+//! inline problems of what is typed.
+
+use super::action::FormValues;
+use crate::request::{Request, RequestType};
+use tui_input::Input;
+
+/// A field of the form; `id` is its label's text id (shared with the core's errors).
+#[derive(Debug, Clone)]
+pub struct Field {
+    pub id: &'static str,
+    pub input: Input,
+}
+
+/// A problem under a field: an error blocks *Appliquer*, a warning does not.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldProblem {
+    pub field: &'static str,
+    pub problem: &'static str,
+    pub warning: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct Form {
+    pub path: String,
+    pub kind: RequestType,
+    pub fields: Vec<Field>,
+    pub focus: usize,
+    pub problems: Vec<FieldProblem>,
+}
+
+/// The fields in screen order; the first is the server's name or e-mail.
+pub fn field_ids(kind: RequestType) -> &'static [&'static str] {
+    match kind {
+        RequestType::Ssl => &[
+            "field.cn",
+            "field.san",
+            "field.o",
+            "field.ou",
+            "field.l",
+            "field.st",
+            "field.c",
+        ],
+        RequestType::Smime => &[
+            "field.email",
+            "field.o",
+            "field.ou",
+            "field.l",
+            "field.st",
+            "field.c",
+        ],
+    }
+}
+
+/// The value a request holds for a field, as the form shows it.
+pub fn current_value(req: &Request, id: &str) -> String {
+    let s = &req.subject;
+    let v = match id {
+        "field.cn" | "field.email" => s.cn.clone(),
+        "field.san" => Some(req.san.join(", ")),
+        "field.o" => s.o.clone(),
+        "field.ou" => s.ou.clone(),
+        "field.l" => s.l.clone(),
+        "field.st" => s.st.clone(),
+        "field.c" => s.c.clone(),
+        _ => None,
+    };
+    v.unwrap_or_default()
+}
+
+impl Form {
+    pub fn open(req: &Request) -> Form {
+        let fields = field_ids(req.kind)
+            .iter()
+            .map(|&id| Field {
+                id,
+                input: Input::new(current_value(req, id)),
+            })
+            .collect();
+        let mut form = Form {
+            path: req.path(),
+            kind: req.kind,
+            fields,
+            focus: 0,
+            problems: Vec::new(),
+        };
+        form.problems = check(form.kind, &form.values(), req.allow_wildcard);
+        form
+    }
+
+    fn get(&self, id: &str) -> String {
+        self.fields
+            .iter()
+            .find(|f| f.id == id)
+            .map(|f| f.input.value().trim().to_string())
+            .unwrap_or_default()
+    }
+
+    pub fn values(&self) -> FormValues {
+        let cn = if self.kind == RequestType::Ssl {
+            self.get("field.cn").to_ascii_lowercase()
+        } else {
+            self.get("field.email")
+        };
+        FormValues {
+            cn,
+            san: self
+                .get("field.san")
+                .split([',', ' '])
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(str::to_ascii_lowercase)
+                .collect(),
+            o: self.get("field.o"),
+            ou: self.get("field.ou"),
+            st: self.get("field.st"),
+            l: self.get("field.l"),
+            c: self.get("field.c"),
+        }
+    }
+
+    /// Whether *Appliquer* may go ahead (warnings do not stop it).
+    pub fn blocking(&self) -> bool {
+        self.problems.iter().any(|p| !p.warning)
+    }
+
+    /// The problems of one field.
+    pub fn problems_of<'a>(&'a self, id: &'a str) -> impl Iterator<Item = &'a FieldProblem> + 'a {
+        self.problems.iter().filter(move |p| p.field == id)
+    }
+}
+
+/// Inline validation, with the core's rules (the same as the CLI's).
+pub fn check(kind: RequestType, v: &FormValues, allow_wildcard: bool) -> Vec<FieldProblem> {
+    super::jobs::check_form(kind, v, allow_wildcard)
+}

@@ -1,0 +1,259 @@
+//! Runs jobs on worker threads and reports back over the loop's channel.
+//! The only file of the TUI that calls the core procedures.
+
+use super::action::{CertView, Done, FormValues, Job, JobId, JobOutcome, Shown};
+use super::event::Event;
+use super::form::FieldProblem;
+use crate::error::Error;
+use crate::i18n::{t, tf, Lang};
+use crate::pki::CertSummary;
+use crate::procedure::{self as core, FormEdit, KeyOptions};
+use crate::request::RequestType;
+use crate::workspace::{split_request_path, Workspace};
+use std::sync::mpsc::Sender;
+
+/// Starts `job` on its own thread; its outcome comes back as `Event::Job`.
+pub fn spawn(ws: &Workspace, lang: Lang, id: JobId, job: Job, tx: Sender<Event>) {
+    let ws = ws.clone();
+    std::thread::spawn(move || {
+        let outcome = match run(&ws, lang, job) {
+            Ok(done) => JobOutcome::Done(Box::new(done)),
+            Err(e) => JobOutcome::Failed(e.localize(lang)),
+        };
+        // The loop may be gone (quit): nothing to tell then.
+        let _ = tx.send(Event::Job(id, outcome));
+    });
+}
+
+/// The whole tree, read again after a change.
+pub fn tree(ws: &Workspace) -> crate::Result<Vec<(String, Vec<crate::request::Request>)>> {
+    ws.tree()
+}
+
+/// The form's inline problems, with the core's rules (same as the CLI).
+pub fn check_form(kind: RequestType, v: &FormValues, allow_wildcard: bool) -> Vec<FieldProblem> {
+    core::check_form(kind, &to_edit(kind, v, allow_wildcard))
+        .into_iter()
+        .map(|p| FieldProblem {
+            field: p.field,
+            problem: p.problem_id,
+            warning: p.warning,
+        })
+        .collect()
+}
+
+fn to_edit(kind: RequestType, v: &FormValues, allow_wildcard: bool) -> FormEdit {
+    let (cn, email, san) = match kind {
+        RequestType::Ssl => (Some(v.cn.clone()), None, Some(v.san.clone())),
+        RequestType::Smime => (None, Some(v.cn.clone()), None),
+    };
+    FormEdit {
+        cn,
+        email,
+        san,
+        o: Some(v.o.clone()),
+        ou: Some(v.ou.clone()),
+        st: Some(v.st.clone()),
+        l: Some(v.l.clone()),
+        c: Some(v.c.clone()),
+        allow_wildcard,
+    }
+}
+
+pub fn cert_view(c: &CertSummary) -> CertView {
+    CertView {
+        subject: c.subject.clone(),
+        issuer: c.issuer.clone(),
+        serial: c.serial.clone(),
+        not_before: c.not_before.chars().take(10).collect(),
+        not_after: c.not_after.chars().take(10).collect(),
+        san: c.san.clone(),
+        fingerprint: c.sha256_fingerprint.clone(),
+    }
+}
+
+fn changed(ws: &Workspace, select: String, message: String) -> crate::Result<Done> {
+    Ok(Done {
+        tree: Some(tree(ws)?),
+        select: Some(select),
+        message: Some(message),
+        shown: None,
+    })
+}
+
+fn run(ws: &Workspace, lang: Lang, job: Job) -> crate::Result<Done> {
+    match job {
+        Job::Reload => Ok(Done {
+            tree: Some(tree(ws)?),
+            ..Done::default()
+        }),
+        Job::CreateFolder { name } => {
+            let name = core::create_folder(ws, name.as_deref())?;
+            changed(ws, name.clone(), tf(lang, "tui.done.folder", &[&name]))
+        }
+        Job::RenameFolder { old, new } => {
+            core::rename_folder(ws, &old, &new)?;
+            changed(ws, new.clone(), tf(lang, "tui.done.renamed", &[&new]))
+        }
+        Job::DeleteFolder { name, force } => {
+            core::delete_folder(ws, &name, force)?;
+            let mut done = changed(ws, String::new(), tf(lang, "tui.done.deleted", &[&name]))?;
+            done.select = None;
+            Ok(done)
+        }
+        Job::CreateRequest { folder, name, kind } => {
+            let req = core::create_request(ws, &folder, name.as_deref(), kind)?;
+            changed(ws, req.path(), tf(lang, "tui.done.request", &[&req.path()]))
+        }
+        Job::DeleteRequest { path, force } => {
+            core::delete_request(ws, &path, force)?;
+            let (folder, _) = split_request_path(&path)?;
+            changed(
+                ws,
+                folder.to_string(),
+                tf(lang, "tui.done.deleted", &[&path]),
+            )
+        }
+        Job::GenerateKeys {
+            path,
+            size,
+            password,
+            replace,
+        } => {
+            let opts = KeyOptions {
+                size,
+                password,
+                replace,
+            };
+            let (req, notices) = core::generate_keys(ws, &path, &opts)?;
+            let mut msg = t(lang, "tui.done.keys").to_string();
+            for n in notices {
+                msg.push(' ');
+                msg.push_str(&n.localize(lang));
+            }
+            changed(ws, req.path(), msg)
+        }
+        Job::EditForm { path, values } => {
+            let req = ws.find(&path)?;
+            let edit = to_edit(req.kind, &values, req.allow_wildcard);
+            let (req, notices) = core::edit_form(ws, &path, &edit)?;
+            let mut msg = t(lang, "tui.done.form").to_string();
+            for n in notices {
+                msg.push(' ');
+                msg.push_str(&n.localize(lang));
+            }
+            changed(ws, req.path(), msg)
+        }
+        Job::GenerateCsr { path, key_password } => {
+            let req = core::generate_csr(ws, &path, key_password.as_ref())?;
+            let file = ws.file(&req, crate::workspace::RequestFile::Csr);
+            let pem = core::csr_pem(ws, &req)?;
+            let mut done = changed(ws, req.path(), tf(lang, "tui.done.csr", &[&file.display()]))?;
+            done.shown = Some(Shown::Csr { path, pem });
+            Ok(done)
+        }
+        Job::ShowCsr { path } => {
+            let req = ws.find(&path)?;
+            let pem = core::csr_pem(ws, &req)?;
+            Ok(Done {
+                shown: Some(Shown::Csr { path, pem }),
+                ..Done::default()
+            })
+        }
+        Job::Certificate { path } => {
+            let req = ws.find(&path)?;
+            let shown = core::certificate(ws, &req)?.map(|c| Shown::Certificate {
+                path,
+                cert: cert_view(&c),
+            });
+            Ok(Done {
+                shown,
+                ..Done::default()
+            })
+        }
+        Job::ImportResponse { path, file } => {
+            let bytes = std::fs::read(&file).map_err(|e| Error::io(&file, e))?;
+            let (req, report) = core::import_response(ws, &path, &bytes)?;
+            let mut done = changed(ws, req.path(), t(lang, "tui.done.import").to_string())?;
+            done.shown = Some(if report.warnings.is_empty() {
+                Shown::Certificate {
+                    path,
+                    cert: cert_view(&report.leaf),
+                }
+            } else {
+                let mut text = t(lang, "tui.import.warnings").to_string();
+                for w in &report.warnings {
+                    text.push_str("\n• ");
+                    text.push_str(w);
+                }
+                Shown::Report {
+                    title: "tui.title.report",
+                    text,
+                }
+            });
+            Ok(done)
+        }
+        Job::ExportPem {
+            path,
+            dir,
+            key_password,
+        } => {
+            let files = core::export_pem(ws, &path, &dir, key_password.as_ref(), false, false)?;
+            report(ws, lang, path, files)
+        }
+        Job::ExportP12 {
+            path,
+            file,
+            p12_password,
+            key_password,
+            legacy,
+        } => {
+            let written = core::export_p12(
+                ws,
+                &path,
+                &file,
+                &p12_password,
+                key_password.as_ref(),
+                legacy,
+                false,
+            )?;
+            report(ws, lang, path, vec![written])
+        }
+        Job::Renew { path } => {
+            let req = core::renew(ws, &path, None)?;
+            changed(ws, req.path(), tf(lang, "tui.done.renew", &[&req.path()]))
+        }
+        Job::Files { path } => {
+            let req = ws.find(&path)?;
+            let dir = ws.request_dir(&req.folder, &req.name);
+            Ok(Done {
+                shown: Some(Shown::Files {
+                    dir,
+                    files: core::files(ws, &req),
+                }),
+                ..Done::default()
+            })
+        }
+    }
+}
+
+fn report(
+    ws: &Workspace,
+    lang: Lang,
+    path: String,
+    files: Vec<std::path::PathBuf>,
+) -> crate::Result<Done> {
+    let mut text = t(lang, "tui.done.export").to_string();
+    for f in &files {
+        text.push_str(&format!("\n• {}", f.display()));
+    }
+    let mut done = changed(ws, path, text.clone())?;
+    done.message = files
+        .last()
+        .map(|f| format!("{} {}", t(lang, "tui.done.export"), f.display()));
+    done.shown = Some(Shown::Report {
+        title: "tui.title.report",
+        text,
+    });
+    Ok(done)
+}

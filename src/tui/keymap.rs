@@ -1,0 +1,226 @@
+//! The one keymap table. Routing, the footer and the help screen all read
+//! it, so the help can never disagree with the keys.
+
+use super::action::{Action, Step};
+use super::app::{App, Layer};
+use crate::i18n::{t, Lang};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use tui_input::InputRequest;
+
+type K = (KeyCode, KeyModifiers);
+const N: KeyModifiers = KeyModifiers::NONE;
+const S: KeyModifiers = KeyModifiers::SHIFT;
+const C: KeyModifiers = KeyModifiers::CONTROL;
+
+const fn ch(c: char) -> K {
+    (KeyCode::Char(c), N)
+}
+
+pub struct Binding {
+    pub keys: &'static [K],
+    pub action: Action,
+    /// Text id of what it does.
+    pub hint: &'static str,
+    pub layers: &'static [Layer],
+    /// Only in this step's tab (main layer).
+    pub step: Option<Step>,
+    /// Shown in the footer (all are in the help).
+    pub footer: bool,
+}
+
+const MAIN: &[Layer] = &[Layer::Main];
+const ALL_MODALS: &[Layer] = &[
+    Layer::Text,
+    Layer::Path,
+    Layer::Choice,
+    Layer::Confirm,
+    Layer::Message,
+    Layer::Csr,
+    Layer::Files,
+    Layer::Help,
+];
+const LISTS: &[Layer] = &[Layer::Choice, Layer::Csr, Layer::Files, Layer::Help];
+const FIELDS: &[Layer] = &[Layer::Form, Layer::Text, Layer::Path];
+
+macro_rules! b {
+    ($keys:expr, $action:expr, $hint:expr, $layers:expr, $step:expr, $footer:expr) => {
+        Binding {
+            keys: $keys,
+            action: $action,
+            hint: $hint,
+            layers: $layers,
+            step: $step,
+            footer: $footer,
+        }
+    };
+}
+
+/// Every binding, in help order. The first matching binding wins.
+/// (One line per binding: kept as a table on purpose.)
+#[rustfmt::skip]
+pub static BINDINGS: &[Binding] = &[
+    // Main: the tree.
+    b!(&[(KeyCode::Up, N), ch('k')], Action::Up, "tui.key.up", MAIN, None, false),
+    b!(&[(KeyCode::Down, N), ch('j')], Action::Down, "tui.key.down", MAIN, None, false),
+    b!(&[(KeyCode::Left, N), ch('h')], Action::Left, "tui.key.collapse", MAIN, None, false),
+    b!(&[(KeyCode::Right, N), ch('l')], Action::Right, "tui.key.expand", MAIN, None, false),
+    b!(&[(KeyCode::Home, N)], Action::Home, "tui.key.home", MAIN, None, false),
+    b!(&[(KeyCode::End, N)], Action::End, "tui.key.end", MAIN, None, false),
+    b!(&[(KeyCode::Tab, N)], Action::NextStep, "tui.key.next_step", MAIN, None, true),
+    b!(&[(KeyCode::BackTab, S), (KeyCode::BackTab, N)], Action::PrevStep, "tui.key.prev_step", MAIN, None, false),
+    b!(&[ch('1')], Action::GoStep(Step::Init), "tui.key.step1", MAIN, None, false),
+    b!(&[ch('2')], Action::GoStep(Step::Request), "tui.key.step2", MAIN, None, false),
+    b!(&[ch('3')], Action::GoStep(Step::Final), "tui.key.step3", MAIN, None, false),
+    b!(&[(KeyCode::Enter, N)], Action::Activate, "tui.key.activate", MAIN, None, true),
+    // Main: step actions.
+    b!(&[ch('g')], Action::GenerateKeys, "tui.btn.keys", MAIN, Some(Step::Init), true),
+    b!(&[ch('e')], Action::EditForm, "tui.btn.edit", MAIN, Some(Step::Request), true),
+    b!(&[ch('r')], Action::GenerateCsr, "tui.btn.csr", MAIN, Some(Step::Request), true),
+    b!(&[ch('s')], Action::GenerateCard, "tui.btn.card", MAIN, Some(Step::Request), false),
+    b!(&[ch('v')], Action::ShowCsr, "tui.btn.show_csr", MAIN, Some(Step::Request), false),
+    b!(&[ch('i')], Action::ImportResponse, "tui.btn.import", MAIN, Some(Step::Final), true),
+    b!(&[ch('x')], Action::ExportPem, "tui.btn.export_pem", MAIN, Some(Step::Final), false),
+    b!(&[ch('p')], Action::ExportP12, "tui.btn.export_p12", MAIN, Some(Step::Final), false),
+    b!(&[ch('f')], Action::Files, "tui.btn.files", MAIN, Some(Step::Final), false),
+    b!(&[ch('n')], Action::Renew, "tui.btn.renew", MAIN, Some(Step::Final), false),
+    b!(&[ch('?'), (KeyCode::F(1), N)], Action::Help, "tui.key.help", MAIN, None, true),
+    b!(&[ch('q'), (KeyCode::Char('c'), C)], Action::Quit, "tui.key.quit", MAIN, None, true),
+    b!(&[ch('c')], Action::NewFolder, "tui.key.new_folder", MAIN, None, true),
+    b!(&[ch('a')], Action::NewRequest, "tui.key.new_request", MAIN, None, true),
+    b!(&[(KeyCode::F(2), N), ch('R')], Action::RenameFolder, "tui.key.rename", MAIN, None, false),
+    b!(&[(KeyCode::Delete, N), ch('d')], Action::Delete, "tui.key.delete", MAIN, None, false),
+    // The form.
+    b!(&[(KeyCode::Enter, N), (KeyCode::Char('s'), C)], Action::Submit, "tui.key.apply", &[Layer::Form], None, true),
+    b!(&[(KeyCode::Tab, N), (KeyCode::Down, N)], Action::NextField, "tui.key.next_field", &[Layer::Form, Layer::Text], None, true),
+    b!(&[(KeyCode::BackTab, S), (KeyCode::BackTab, N), (KeyCode::Up, N)], Action::PrevField, "tui.key.prev_field", &[Layer::Form, Layer::Text], None, false),
+    b!(&[(KeyCode::Esc, N)], Action::Cancel, "tui.key.cancel_form", &[Layer::Form], None, true),
+    // Dialogs.
+    b!(&[(KeyCode::Tab, N)], Action::Complete, "tui.key.complete", &[Layer::Path], None, true),
+    b!(&[(KeyCode::Up, N), ch('k')], Action::Up, "tui.key.up", LISTS, None, false),
+    b!(&[(KeyCode::Down, N), ch('j')], Action::Down, "tui.key.down", LISTS, None, false),
+    b!(&[ch('y')], Action::Copy, "tui.key.copy", &[Layer::Csr], None, true),
+    b!(&[ch('s')], Action::Shell, "tui.key.shell", &[Layer::Files], None, true),
+    b!(&[ch('o'), ch('y')], Action::Submit, "tui.key.yes", &[Layer::Confirm], None, true),
+    b!(&[(KeyCode::Enter, N)], Action::Submit, "tui.key.ok", &[Layer::Text, Layer::Path, Layer::Choice, Layer::Message], None, true),
+    b!(&[(KeyCode::Esc, N)], Action::Cancel, "tui.key.close", ALL_MODALS, None, true),
+    b!(&[ch('n'), ch('q'), (KeyCode::Enter, N)], Action::Cancel, "tui.key.no", &[Layer::Confirm], None, false),
+    b!(&[ch('q'), (KeyCode::Enter, N)], Action::Cancel, "tui.key.close", &[Layer::Csr, Layer::Files, Layer::Help], None, false),
+];
+
+fn matches(key: &KeyEvent, k: &K) -> bool {
+    // Shift is part of the character for letters; compare it only for other keys.
+    let mods = key.modifiers & (KeyModifiers::CONTROL | KeyModifiers::ALT);
+    let want = k.1 & (KeyModifiers::CONTROL | KeyModifiers::ALT);
+    match (key.code, k.0) {
+        (KeyCode::Char(a), KeyCode::Char(b)) => a == b && mods == want,
+        (a, b) => a == b && (key.modifiers == k.1 || (mods == want && k.1 != S)),
+    }
+}
+
+fn applies(b: &Binding, layer: Layer, step: Step) -> bool {
+    b.layers.contains(&layer) && b.step.is_none_or(|s| s == step)
+}
+
+/// The action for a key in the app's current layer.
+pub fn action_for(app: &App, key: KeyEvent) -> Option<Action> {
+    let layer = app.layer();
+    let found = BINDINGS
+        .iter()
+        .filter(|b| applies(b, layer, app.step))
+        .find(|b| b.keys.iter().any(|k| matches(&key, k)))
+        .map(|b| b.action.clone());
+    if found.is_some() {
+        return found;
+    }
+    if FIELDS.contains(&layer) {
+        return edit_request(key).map(Action::Edit);
+    }
+    None
+}
+
+/// Editing keys of a text field.
+fn edit_request(key: KeyEvent) -> Option<InputRequest> {
+    use InputRequest as R;
+    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    Some(match key.code {
+        KeyCode::Char('u') if ctrl => R::DeleteLine,
+        KeyCode::Char('w') if ctrl => R::DeletePrevWord,
+        KeyCode::Char('a') if ctrl => R::GoToStart,
+        KeyCode::Char('e') if ctrl => R::GoToEnd,
+        KeyCode::Char(c) if !ctrl => R::InsertChar(c),
+        KeyCode::Backspace => R::DeletePrevChar,
+        KeyCode::Delete => R::DeleteNextChar,
+        KeyCode::Left => R::GoToPrevChar,
+        KeyCode::Right => R::GoToNextChar,
+        KeyCode::Home => R::GoToStart,
+        KeyCode::End => R::GoToEnd,
+        _ => return None,
+    })
+}
+
+/// How a key is written in the footer and help.
+pub fn key_name(lang: Lang, k: &K) -> String {
+    let base = match k.0 {
+        KeyCode::Up => "↑".to_string(),
+        KeyCode::Down => "↓".to_string(),
+        KeyCode::Left => "←".to_string(),
+        KeyCode::Right => "→".to_string(),
+        KeyCode::Enter => t(lang, "tui.kn.enter").to_string(),
+        KeyCode::Esc => t(lang, "tui.kn.esc").to_string(),
+        KeyCode::Tab => "Tab".to_string(),
+        KeyCode::BackTab => "⇧Tab".to_string(),
+        KeyCode::Home => t(lang, "tui.kn.home").to_string(),
+        KeyCode::End => t(lang, "tui.kn.end").to_string(),
+        KeyCode::Delete => t(lang, "tui.kn.delete").to_string(),
+        KeyCode::F(n) => format!("F{n}"),
+        KeyCode::Char(c) => c.to_string(),
+        _ => "?".to_string(),
+    };
+    if k.1.contains(KeyModifiers::CONTROL) {
+        format!("Ctrl-{base}")
+    } else {
+        base
+    }
+}
+
+/// The footer's hints for the current context: (key, what).
+pub fn footer(app: &App) -> Vec<(String, &'static str)> {
+    let layer = app.layer();
+    BINDINGS
+        .iter()
+        .filter(|b| b.footer && applies(b, layer, app.step))
+        .filter_map(|b| b.keys.first().map(|k| (key_name(app.lang, k), b.hint)))
+        .collect()
+}
+
+/// Help sections: a title id and its (keys, what) lines, straight from the table.
+pub fn help(lang: Lang) -> Vec<(&'static str, Vec<(String, &'static str)>)> {
+    type Pick = fn(&Binding) -> bool;
+    let sections: [(&str, Pick); 5] = [
+        ("tui.help.tree", |b| b.layers == MAIN && b.step.is_none()),
+        ("tui.help.step1", |b| b.step == Some(Step::Init)),
+        ("tui.help.step2", |b| b.step == Some(Step::Request)),
+        ("tui.help.step3", |b| b.step == Some(Step::Final)),
+        ("tui.help.dialogs", |b| b.layers != MAIN),
+    ];
+    sections
+        .iter()
+        .map(|(title, pick)| {
+            let mut seen: Vec<(String, &'static str)> = Vec::new();
+            for b in BINDINGS.iter().filter(|b| pick(b)) {
+                let mut keys: Vec<String> = Vec::new();
+                for k in b.keys {
+                    let name = key_name(lang, k);
+                    if !keys.contains(&name) {
+                        keys.push(name);
+                    }
+                }
+                let keys = keys.join("/");
+                if !seen.iter().any(|(_, h)| *h == b.hint) {
+                    seen.push((keys, b.hint));
+                }
+            }
+            (*title, seen)
+        })
+        .collect()
+}

@@ -1,0 +1,42 @@
+//! The full-screen terminal front (ratatui + crossterm).
+//!
+//! Shape (STYLE.md): keys become typed [`Action`]s through one keymap table
+//! ([`keymap`]); [`update`] is pure and returns an [`Effect`]; effects that
+//! touch disk or crypto run as jobs on worker threads ([`jobs`], the only
+//! file that calls the core procedures) and report back over one channel;
+//! drawing ([`view`]) is a pure function of [`App`].
+
+pub mod action;
+pub mod app;
+pub mod event;
+pub mod form;
+pub mod jobs;
+pub mod keymap;
+pub mod modal;
+pub mod sample;
+pub mod steps;
+pub mod term;
+pub mod texts;
+pub mod theme;
+pub mod tree;
+pub mod update;
+mod update_jobs;
+mod update_modal;
+mod update_secret;
+pub mod view;
+
+#[cfg(test)]
+mod snapshot_tests;
+
+pub use action::{Action, Effect, Job, JobId, JobOutcome};
+pub use app::App;
+pub use texts::TEXTS;
+pub use update::update;
+
+use crate::i18n::Lang;
+use crate::workspace::Workspace;
+
+/// Runs the TUI on `ws` until the user quits; returns the process exit code.
+pub fn run(ws: Workspace, lang: Lang) -> std::io::Result<i32> {
+    term::run(ws, lang)
+}

@@ -1,0 +1,247 @@
+//! The modal dialogs. Which one is open is plain state: [`App::layer`]
+//! derives the keymap layer from it, and the view draws it last.
+//!
+//! Each dialog carries what the flow has gathered so far (e.g. the key size
+//! chosen before the password is asked), so a flow is a chain of modals and
+//! Esc anywhere drops it without side effects.
+//!
+//! [`App::layer`]: super::app::App::layer
+
+use super::app::Layer;
+use crate::pki::KeySize;
+use crate::request::RequestType;
+use crate::secret::Secret;
+use std::path::PathBuf;
+use tui_input::Input;
+use zeroize::Zeroizing;
+
+/// Yes/no questions before a destructive or irreversible action.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Confirm {
+    DeleteFolder {
+        name: String,
+        force: bool,
+    },
+    DeleteRequest {
+        path: String,
+        force: bool,
+    },
+    ReplaceKeys {
+        path: String,
+    },
+    /// Quit while a job runs.
+    Quit,
+}
+
+/// Pick one of a few options.
+#[derive(Debug, Clone)]
+pub enum Choose {
+    RequestType {
+        folder: String,
+    },
+    KeySize {
+        path: String,
+        replace: bool,
+    },
+    KeyProtect {
+        path: String,
+        size: KeySize,
+        replace: bool,
+    },
+    P12Profile {
+        path: String,
+        file: PathBuf,
+        key_password: Option<Secret>,
+        p12_password: Secret,
+    },
+}
+
+impl Choose {
+    /// Title and option text ids.
+    pub fn texts(&self) -> (&'static str, &'static [&'static str]) {
+        match self {
+            Choose::RequestType { .. } => ("tui.choose.type", &["tui.type.ssl", "tui.type.smime"]),
+            Choose::KeySize { .. } => (
+                "tui.choose.key_size",
+                &["tui.size.2048", "tui.size.3072", "tui.size.4096"],
+            ),
+            Choose::KeyProtect { .. } => {
+                ("tui.choose.protect", &["tui.protect.yes", "tui.protect.no"])
+            }
+            Choose::P12Profile { .. } => (
+                "tui.choose.p12_profile",
+                &["tui.p12.modern", "tui.p12.legacy"],
+            ),
+        }
+    }
+}
+
+pub const KEY_SIZES: [KeySize; 3] = [KeySize::B2048, KeySize::B3072, KeySize::B4096];
+pub const REQUEST_TYPES: [RequestType; 2] = [RequestType::Ssl, RequestType::Smime];
+
+/// Text typed in a one-line input.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Ask {
+    FolderName,
+    RenameFolder { old: String },
+    RequestName { folder: String, kind: RequestType },
+    ImportPath { path: String },
+    ExportDir { path: String },
+    P12File { path: String },
+}
+
+impl Ask {
+    pub fn title_id(&self) -> &'static str {
+        match self {
+            Ask::FolderName => "tui.ask.folder",
+            Ask::RenameFolder { .. } => "tui.ask.rename",
+            Ask::RequestName { .. } => "tui.ask.request",
+            Ask::ImportPath { .. } => "tui.ask.import",
+            Ask::ExportDir { .. } => "tui.ask.export_dir",
+            Ask::P12File { .. } => "tui.ask.p12_file",
+        }
+    }
+
+    pub fn is_path(&self) -> bool {
+        matches!(
+            self,
+            Ask::ImportPath { .. } | Ask::ExportDir { .. } | Ask::P12File { .. }
+        )
+    }
+}
+
+/// What a key password is asked for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Then {
+    Csr { path: String },
+    Pem { path: String, dir: PathBuf },
+    P12 { path: String, file: PathBuf },
+}
+
+/// Masked inputs. `twice` ones have a second field that must match.
+#[derive(Debug, Clone)]
+pub enum Hidden {
+    NewKeyPassword {
+        path: String,
+        size: KeySize,
+        replace: bool,
+    },
+    KeyPassword {
+        then: Then,
+    },
+    P12Password {
+        path: String,
+        file: PathBuf,
+        key_password: Option<Secret>,
+    },
+}
+
+impl Hidden {
+    pub fn twice(&self) -> bool {
+        !matches!(self, Hidden::KeyPassword { .. })
+    }
+
+    pub fn title_id(&self) -> &'static str {
+        match self {
+            Hidden::NewKeyPassword { .. } => "tui.secret.new_key",
+            Hidden::KeyPassword { .. } => "tui.secret.key",
+            Hidden::P12Password { .. } => "tui.secret.p12",
+        }
+    }
+
+    pub fn advice_id(&self) -> &'static str {
+        match self {
+            Hidden::NewKeyPassword { .. } => "tui.secret.new_key.advice",
+            Hidden::KeyPassword { .. } => "tui.secret.key.advice",
+            Hidden::P12Password { .. } => "tui.secret.p12.advice",
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub enum Modal {
+    Help {
+        scroll: u16,
+    },
+    /// A message; `error` ones say what went wrong and what to do.
+    Message {
+        title: &'static str,
+        text: String,
+        error: bool,
+    },
+    Confirm {
+        what: Confirm,
+        text: String,
+    },
+    Choice {
+        what: Choose,
+        sel: usize,
+    },
+    Input {
+        what: Ask,
+        input: Input,
+        error: Option<String>,
+    },
+    Secret {
+        what: Hidden,
+        first: Zeroizing<String>,
+        second: Zeroizing<String>,
+        on_second: bool,
+        error: Option<String>,
+    },
+    /// The card's PIN ("code porteur"), with the tries-left warning.
+    Pin {
+        warning: Option<String>,
+        pin: Zeroizing<String>,
+    },
+    Csr {
+        path: String,
+        pem: String,
+        scroll: u16,
+    },
+    Files {
+        dir: PathBuf,
+        files: Vec<(PathBuf, u64)>,
+    },
+}
+
+impl Modal {
+    pub fn layer(&self) -> Layer {
+        match self {
+            Modal::Help { .. } => Layer::Help,
+            Modal::Message { .. } => Layer::Message,
+            Modal::Confirm { .. } => Layer::Confirm,
+            Modal::Choice { .. } => Layer::Choice,
+            Modal::Input { what, .. } if what.is_path() => Layer::Path,
+            Modal::Input { .. } | Modal::Secret { .. } | Modal::Pin { .. } => Layer::Text,
+            Modal::Csr { .. } => Layer::Csr,
+            Modal::Files { .. } => Layer::Files,
+        }
+    }
+
+    pub fn secret(what: Hidden) -> Modal {
+        Modal::Secret {
+            what,
+            first: Zeroizing::new(String::new()),
+            second: Zeroizing::new(String::new()),
+            on_second: false,
+            error: None,
+        }
+    }
+
+    pub fn input(what: Ask, value: &str) -> Modal {
+        Modal::Input {
+            what,
+            input: Input::new(value.to_string()),
+            error: None,
+        }
+    }
+
+    pub fn error(text: String) -> Modal {
+        Modal::Message {
+            title: "tui.title.error",
+            text,
+            error: true,
+        }
+    }
+}

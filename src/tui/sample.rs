@@ -1,0 +1,255 @@
+//! A fixed example workspace in memory, for snapshots, screenshots and the
+//! benchmark: no disk, no clock, the same bytes on every run.
+
+use super::action::{CertView, Step};
+use super::app::{App, Folder, Running};
+use super::form::Form;
+use super::modal::{Ask, Choose, Confirm, Hidden, Modal};
+use crate::i18n::{t, Lang};
+use crate::request::{Generation, Request, RequestType, State, Subject};
+use std::path::PathBuf;
+use zeroize::Zeroizing;
+
+const DAY: &str = "2026-03-02T09:15:00Z";
+
+fn request(folder: &str, name: &str, kind: RequestType, state: State) -> Request {
+    let mut r = Request::new(folder, name, kind, DAY);
+    r.id = format!("00000000-0000-4000-8000-{:012}", name.len());
+    r.state = state;
+    if state != State::New {
+        r.key_bits = Some(2048);
+        r.key_encrypted = Some(true);
+    }
+    r.subject = Subject {
+        c: Some("FR".into()),
+        st: Some("Sarthe (72)".into()),
+        l: Some("Le Mans".into()),
+        o: Some("Clinique du Test".into()),
+        ou: Some("1720012345".into()),
+        cn: None,
+    };
+    r
+}
+
+fn tree() -> Vec<Folder> {
+    let f = "Clinique du Test";
+    let mut web = request(f, "srv-web", RequestType::Ssl, State::CertificateImported);
+    web.subject.cn = Some("srv-web.clinique-test.fr".into());
+    web.san = vec!["www.clinique-test.fr".into()];
+    web.generation = Some(Generation::CsrOnly);
+    let mut mail = request(f, "messagerie", RequestType::Smime, State::KeysGenerated);
+    mail.subject.cn = Some("secretariat@clinique-test.fr".into());
+    let mut intra = request(f, "intranet", RequestType::Ssl, State::KeysGenerated);
+    intra.subject.cn = Some("intranet.clinique-test.fr".into());
+    let mut rejected = request(f, "Demande 3", RequestType::Ssl, State::Rejected);
+    rejected.subject.cn = Some("dmp.clinique-test.fr".into());
+    rejected.generation = Some(Generation::Card);
+    rejected.rejection_code = Some("ADMIN_INCONNU".into());
+    rejected.rejection_reason = Some(
+        "Le porteur de la carte n'est pas enregistré comme administrateur du doublet serveur & domaine dmp.clinique-test.fr.".into(),
+    );
+    let mut portal = request(f, "portail", RequestType::Ssl, State::RequestGenerated);
+    portal.subject.cn = Some("portail.clinique-test.fr".into());
+    portal.generation = Some(Generation::CsrOnly);
+    let fresh = request("Dossier 2", "Demande 1", RequestType::Ssl, State::New);
+    let old = |n: &str| {
+        let mut r = request(
+            "Archives 2023",
+            n,
+            RequestType::Ssl,
+            State::CertificateImported,
+        );
+        r.subject.cn = Some(format!("{n}.clinique-test.fr"));
+        r
+    };
+    vec![
+        Folder {
+            name: f.into(),
+            requests: vec![rejected, intra, mail, portal, web],
+        },
+        Folder {
+            name: "Dossier 2".into(),
+            requests: vec![fresh],
+        },
+        Folder {
+            name: "Archives 2023".into(),
+            requests: vec![old("ancien-web"), old("ancien-dmp")],
+        },
+    ]
+}
+
+fn cert() -> CertView {
+    CertView {
+        subject: "CN=srv-web.clinique-test.fr,OU=1720012345,O=Clinique du Test,L=Le Mans,ST=Sarthe (72),C=FR".into(),
+        issuer: "CN=TEST AC IGC-SANTE ELEMENTAIRE ORGANISATIONS,O=ASIP-SANTE,C=FR".into(),
+        serial: "4A1F09C2D37B".into(),
+        not_before: "2026-03-02".into(),
+        not_after: "2029-03-01".into(),
+        san: vec![
+            "DNS:srv-web.clinique-test.fr".into(),
+            "DNS:www.clinique-test.fr".into(),
+        ],
+        fingerprint: "9C:41:D2:7E:0B:55:A8:13:F6:2D:90:C4:7A:E1:38:5B:…".into(),
+    }
+}
+
+/// The example state: a few folders, requests in every state, one selected.
+pub fn example(lang: Lang) -> App {
+    let mut app = App::new(lang, PathBuf::from("/home/admin/.local/share/cleocps"));
+    app.cwd = PathBuf::from("/home/admin");
+    app.tree = tree();
+    app.collapsed.insert("Archives 2023".into());
+    app.certs.insert("Clinique du Test/srv-web".into(), cert());
+    super::tree::select(&mut app, "Clinique du Test/messagerie");
+    app
+}
+
+fn at(lang: Lang, path: &str, step: Step) -> App {
+    let mut app = example(lang);
+    super::tree::select(&mut app, path);
+    app.step = step;
+    app
+}
+
+const CSR: &str = "-----BEGIN CERTIFICATE REQUEST-----
+MIIC4jCCAcoCAQAwgZwxCzAJBgNVBAYTAkZSMRQwEgYDVQQIDAtTYXJ0aGUgKDcy
+KTEQMA4GA1UEBwwHTGUgTWFuczEZMBcGA1UECgwQQ2xpbmlxdWUgZHUgVGVzdDET
+MBEGA1UECwwKMTcyMDAxMjM0NTEhMB8GA1UEAwwYcG9ydGFpbC5jbGluaXF1ZS10
+ZXN0LmZyMIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAxampleExample
+AQABoDcwNQYJKoZIhvcNAQkOMSgwJjAkBgNVHREEHTAbghlwb3J0YWlsLmNsaW5p
+cXVlLXRlc3QuZnIwDQYJKoZIhvcNAQELBQADggEBAExampleSignatureExample
+-----END CERTIFICATE REQUEST-----";
+
+/// Every screen and dialog worth a snapshot or a screenshot, by name.
+pub fn screens(lang: Lang) -> Vec<(&'static str, App)> {
+    let mut out = Vec::new();
+    out.push((
+        "01-tree-step1",
+        at(lang, "Clinique du Test/messagerie", Step::Init),
+    ));
+    out.push(("02-step1-new", at(lang, "Dossier 2/Demande 1", Step::Init)));
+    out.push((
+        "03-step2-form",
+        at(lang, "Clinique du Test/intranet", Step::Request),
+    ));
+
+    let mut edit = at(lang, "Clinique du Test/intranet", Step::Request);
+    if let Some(req) = super::tree::selected_request(&edit) {
+        let mut form = Form::open(req);
+        if let Some(f) = form.fields.first_mut() {
+            f.input = tui_input::Input::new("intranet".into());
+        }
+        form.problems = super::form::check(form.kind, &form.values(), false);
+        edit.form = Some(form);
+    }
+    out.push(("04-step2-edit", edit));
+
+    out.push((
+        "05-step3-certificate",
+        at(lang, "Clinique du Test/srv-web", Step::Final),
+    ));
+    out.push((
+        "06-step3-rejected",
+        at(lang, "Clinique du Test/Demande 3", Step::Final),
+    ));
+    out.push((
+        "07-step3-locked",
+        at(lang, "Dossier 2/Demande 1", Step::Final),
+    ));
+
+    let mut pin = at(lang, "Clinique du Test/messagerie", Step::Request);
+    pin.modal = Some(Modal::Pin {
+        warning: Some(t(lang, "tui.sample.pin_warning").to_string()),
+        pin: Zeroizing::new("1234".into()),
+    });
+    out.push(("08-pin", pin));
+
+    let mut help = example(lang);
+    help.modal = Some(Modal::Help { scroll: 0 });
+    out.push(("09-help", help));
+
+    let mut err = at(lang, "Clinique du Test/portail", Step::Final);
+    err.modal = Some(Modal::error(t(lang, "tui.sample.error").to_string()));
+    out.push(("10-error", err));
+
+    let mut pw = at(lang, "Dossier 2/Demande 1", Step::Init);
+    pw.modal = Some(Modal::Secret {
+        what: Hidden::NewKeyPassword {
+            path: "Dossier 2/Demande 1".into(),
+            size: crate::pki::KeySize::B2048,
+            replace: false,
+        },
+        first: Zeroizing::new("correct horse".into()),
+        second: Zeroizing::new("corr".into()),
+        on_second: true,
+        error: None,
+    });
+    out.push(("11-key-password", pw));
+
+    let mut kind = at(lang, "Dossier 2/Demande 1", Step::Init);
+    kind.modal = Some(Modal::Choice {
+        what: Choose::RequestType {
+            folder: "Dossier 2".into(),
+        },
+        sel: 0,
+    });
+    out.push(("12-choose-type", kind));
+
+    let mut csr = at(lang, "Clinique du Test/portail", Step::Request);
+    csr.modal = Some(Modal::Csr {
+        path: "Clinique du Test/portail".into(),
+        pem: CSR.into(),
+        scroll: 0,
+    });
+    out.push(("13-csr", csr));
+
+    let mut files = at(lang, "Clinique du Test/srv-web", Step::Final);
+    let dir = PathBuf::from("/home/admin/.local/share/cleocps/dossiers/Clinique du Test/srv-web");
+    files.modal = Some(Modal::Files {
+        files: [
+            ("request.json", 2214),
+            ("smime.p7c", 4127),
+            ("srv-web.chain.pem", 3840),
+            ("srv-web.crt", 2106),
+            ("srv-web.csr", 1082),
+            ("srv-web.key", 1874),
+        ]
+        .iter()
+        .map(|(n, s)| (dir.join(n), *s))
+        .collect(),
+        dir,
+    });
+    out.push(("14-files", files));
+
+    let mut del = at(lang, "Clinique du Test/Demande 3", Step::Final);
+    del.modal = Some(Modal::Confirm {
+        what: Confirm::DeleteRequest {
+            path: "Clinique du Test/Demande 3".into(),
+            force: false,
+        },
+        text: crate::i18n::tf(
+            lang,
+            "tui.confirm.delete_request",
+            &[&"Clinique du Test/Demande 3"],
+        ),
+    });
+    out.push(("15-confirm-delete", del));
+
+    let mut busy = at(lang, "Dossier 2/Demande 1", Step::Init);
+    busy.jobs.push(Running {
+        id: 1,
+        label: "tui.job.keys",
+        request: Some("Dossier 2/Demande 1".into()),
+    });
+    out.push(("16-job-running", busy));
+
+    let mut import = at(lang, "Clinique du Test/portail", Step::Final);
+    import.modal = Some(Modal::input(
+        Ask::ImportPath {
+            path: "Clinique du Test/portail".into(),
+        },
+        "/home/admin/Téléchargements/smime.p7c",
+    ));
+    out.push(("17-import-path", import));
+    out
+}

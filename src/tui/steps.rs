@@ -1,0 +1,83 @@
+//! What each step tab offers for a request: its buttons, whether each is
+//! possible now and, when not, why (from the core's life cycle).
+
+use super::action::{Action, Step};
+use super::keymap::BINDINGS;
+use crate::request::{Action as Op, Request, State};
+
+pub struct Button {
+    pub key: String,
+    pub label: &'static str,
+    pub action: Action,
+    /// Text id of why it can't be done now.
+    pub refusal: Option<&'static str>,
+}
+
+fn refusal(req: &Request, op: Op) -> Option<&'static str> {
+    req.state.check(op).err().map(|r| r.reason_id())
+}
+
+/// Why a step's tab can't be used yet, if so.
+pub fn step_refusal(req: &Request, step: Step) -> Option<&'static str> {
+    match (step, req.state) {
+        (Step::Final, State::New | State::KeysGenerated) => refusal(req, Op::ImportResponse),
+        _ => None,
+    }
+}
+
+/// Whether the request has a CSR on disk to show.
+pub fn has_csr(req: &Request) -> bool {
+    matches!(
+        req.state,
+        State::RequestGenerated | State::Sent | State::CertificateImported
+    ) || (req.state == State::Rejected && req.generation.is_some())
+}
+
+fn why(req: &Request, action: &Action) -> Option<&'static str> {
+    match action {
+        Action::GenerateKeys => match refusal(req, Op::ReplaceKeys) {
+            None => None,
+            Some(_) => refusal(req, Op::GenerateKeys),
+        },
+        Action::EditForm => refusal(req, Op::EditForm),
+        Action::GenerateCsr => refusal(req, Op::GenerateRequest),
+        Action::GenerateCard => refusal(req, Op::GenerateRequest).or(Some("tui.card_soon")),
+        Action::ShowCsr => (!has_csr(req)).then_some("refuse.need_request"),
+        Action::ImportResponse => refusal(req, Op::ImportResponse),
+        Action::ExportPem => refusal(req, Op::ExportPem),
+        Action::ExportP12 => refusal(req, Op::ExportP12),
+        Action::Renew => refusal(req, Op::Renew),
+        _ => None,
+    }
+}
+
+/// The buttons of a step, in screen order, with their keys from the keymap.
+pub fn buttons(req: &Request, step: Step) -> Vec<Button> {
+    BINDINGS
+        .iter()
+        .filter(|b| b.step == Some(step))
+        .map(|b| Button {
+            key: b
+                .keys
+                .first()
+                .map(|k| super::keymap::key_name(crate::i18n::Lang::En, k))
+                .unwrap_or_default(),
+            label: b.hint,
+            action: b.action.clone(),
+            refusal: why(req, &b.action),
+        })
+        .collect()
+}
+
+/// What Enter does in a step: the next sensible thing that is possible.
+pub fn primary(req: &Request, step: Step) -> Option<Action> {
+    let order: &[Action] = match step {
+        Step::Init => &[Action::GenerateKeys],
+        Step::Request if req.subject.cn.as_deref().unwrap_or("").is_empty() => {
+            &[Action::EditForm, Action::ShowCsr]
+        }
+        Step::Request => &[Action::GenerateCsr, Action::EditForm, Action::ShowCsr],
+        Step::Final => &[Action::ImportResponse, Action::ExportP12, Action::Renew],
+    };
+    order.iter().find(|a| why(req, a).is_none()).cloned()
+}

@@ -1,0 +1,180 @@
+//! The terminal side: setup and restore (also on panic and signals), the
+//! event loop, and the effects that touch the terminal (OSC 52, shell).
+
+use super::action::{Action, Effect};
+use super::app::App;
+use super::event::{spawn_input, spawn_signals, Event};
+use super::{jobs, keymap, tree, update, view};
+use crate::i18n::Lang;
+use crate::workspace::Workspace;
+use ratatui::DefaultTerminal;
+use std::io::Write;
+use std::path::Path;
+use std::sync::mpsc::{channel, RecvTimeoutError};
+use std::time::Duration;
+
+/// Spinner period while a job runs; no ticks at all when idle.
+const TICK: Duration = Duration::from_millis(120);
+
+/// The file remembering the last selected request.
+const LAST: &str = ".tui-last";
+
+/// The state of the first frame: the tree read, folders expanded, the
+/// last selected request (or the first one) selected.
+pub fn load(ws: &Workspace, lang: Lang) -> std::io::Result<App> {
+    let mut app = App::new(lang, ws.root().to_path_buf());
+    app.color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    if let Ok(cwd) = std::env::current_dir() {
+        app.cwd = cwd;
+    }
+    let fresh = jobs::tree(ws).map_err(|e| std::io::Error::other(e.localize(lang)))?;
+    app.tree = fresh
+        .into_iter()
+        .map(|(name, requests)| super::app::Folder { name, requests })
+        .collect();
+    let last = std::fs::read_to_string(ws.root().join(LAST)).unwrap_or_default();
+    if !tree::select(&mut app, last.trim()) {
+        if let Some(first) = tree::first_request(&app) {
+            tree::select(&mut app, &first);
+        }
+    }
+    Ok(app)
+}
+
+pub fn run(ws: Workspace, lang: Lang) -> std::io::Result<i32> {
+    crate::i18n::set_current(lang);
+    let mut app = load(&ws, lang)?;
+    // ratatui::init installs a panic hook that restores the terminal first.
+    let mut terminal = ratatui::try_init()?;
+    let result = event_loop(&mut terminal, &ws, &mut app);
+    ratatui::restore();
+    if let Some(r) = tree::selected_request(&app) {
+        let _ = crate::fsutil::write_atomic(
+            &ws.root().join(LAST),
+            r.path().as_bytes(),
+            crate::fsutil::PRIVATE_FILE,
+        );
+    }
+    result
+}
+
+fn event_loop(
+    terminal: &mut DefaultTerminal,
+    ws: &Workspace,
+    app: &mut App,
+) -> std::io::Result<i32> {
+    let (tx, rx) = channel();
+    spawn_input(tx.clone());
+    spawn_signals(tx.clone())?;
+    let size = terminal.size()?;
+    update(app, Action::Resize(size.width, size.height));
+    let mut first = super::update::after_move(app);
+    loop {
+        terminal.draw(|f| view::draw(f, app))?;
+        let effect = if let Some(e) = first.take() {
+            Some(e)
+        } else {
+            let event = if app.busy() {
+                match rx.recv_timeout(TICK) {
+                    Ok(ev) => ev,
+                    Err(RecvTimeoutError::Timeout) => {
+                        update(app, Action::Tick);
+                        continue;
+                    }
+                    Err(RecvTimeoutError::Disconnected) => return Ok(1),
+                }
+            } else {
+                match rx.recv() {
+                    Ok(ev) => ev,
+                    Err(_) => return Ok(1),
+                }
+            };
+            let action = match event {
+                Event::Key(k) => match keymap::action_for(app, k) {
+                    Some(a) => a,
+                    None => continue,
+                },
+                Event::Resize(w, h) => Action::Resize(w, h),
+                Event::Job(id, outcome) => Action::Job(id, outcome),
+                // 128 + signal, as a shell reports it.
+                Event::Signal(sig) => return Ok(128 + sig),
+                Event::InputGone => return Ok(1),
+            };
+            update(app, action)
+        };
+        match effect {
+            None => {}
+            Some(Effect::Quit) => return Ok(0),
+            Some(Effect::Job(id, job)) => jobs::spawn(ws, app.lang, id, job, tx.clone()),
+            Some(Effect::Copy(text)) => osc52(&text)?,
+            Some(Effect::Complete(partial)) => {
+                update(app, Action::Completed(complete_path(&partial)));
+            }
+            Some(Effect::Shell(dir)) => {
+                shell(&dir);
+                terminal.clear()?;
+            }
+        }
+    }
+}
+
+/// Copies to the clipboard of the machine the SSH client runs on.
+fn osc52(text: &str) -> std::io::Result<()> {
+    use base64::Engine;
+    let b64 = base64::engine::general_purpose::STANDARD.encode(text);
+    let mut out = std::io::stdout();
+    write!(out, "\x1b]52;c;{b64}\x07")?;
+    out.flush()
+}
+
+/// Leaves the TUI for a shell in `dir`, then comes back.
+fn shell(dir: &Path) {
+    ratatui::restore();
+    let sh = std::env::var_os("SHELL").unwrap_or_else(|| "/bin/sh".into());
+    println!(
+        "{}",
+        crate::i18n::tf(crate::i18n::current(), "tui.shell_back", &[&dir.display()])
+    );
+    let _ = std::process::Command::new(sh).current_dir(dir).status();
+    let _ = crossterm::terminal::enable_raw_mode();
+    let _ = crossterm::execute!(std::io::stdout(), crossterm::terminal::EnterAlternateScreen);
+}
+
+/// Completes a path: the longest common prefix of the entries that match.
+pub fn complete_path(partial: &str) -> Option<String> {
+    let p = Path::new(partial);
+    let (dir, stem) = if partial.ends_with('/') {
+        (p.to_path_buf(), String::new())
+    } else {
+        let stem = p.file_name()?.to_string_lossy().to_string();
+        (p.parent().unwrap_or(Path::new(".")).to_path_buf(), stem)
+    };
+    let read = if dir.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        &dir
+    };
+    let mut names: Vec<(String, bool)> = std::fs::read_dir(read)
+        .ok()?
+        .flatten()
+        .filter_map(|e| {
+            let n = e.file_name().to_string_lossy().to_string();
+            let is_dir = e.file_type().map(|t| t.is_dir()).unwrap_or(false);
+            n.starts_with(&stem).then_some((n, is_dir))
+        })
+        .collect();
+    names.sort();
+    let first = names.first()?.0.clone();
+    let common = names.iter().fold(first, |acc, (n, _)| {
+        acc.chars()
+            .zip(n.chars())
+            .take_while(|(a, b)| a == b)
+            .map(|(a, _)| a)
+            .collect()
+    });
+    let mut out = dir.join(&common).display().to_string();
+    if names.len() == 1 && names[0].1 {
+        out.push('/');
+    }
+    Some(out)
+}

@@ -1,0 +1,334 @@
+//! `update(&mut App, Action) -> Option<Effect>`: the whole behaviour, pure.
+//! The main layer is here; dialogs and the form are in `update_modal`;
+//! finished jobs in `update_jobs`.
+
+use super::action::{Action, Effect, Job, Step};
+use super::app::{App, Layer, Running, Status};
+use super::form::Form;
+use super::modal::{Ask, Choose, Confirm, Modal};
+use super::steps;
+use super::tree::{self, Row};
+use super::update_jobs::job_done;
+use super::update_modal::{form_action, modal_action};
+use crate::error::Error;
+use crate::i18n::{t, tf};
+use crate::request::{Action as Op, Request, State};
+
+pub fn update(app: &mut App, action: Action) -> Option<Effect> {
+    match action {
+        Action::Resize(w, h) => {
+            app.size = (w, h);
+            None
+        }
+        Action::Tick => {
+            app.spinner = app.spinner.wrapping_add(1);
+            None
+        }
+        Action::Job(id, outcome) => job_done(app, id, outcome),
+        other => match app.layer() {
+            Layer::Main => main_action(app, other),
+            Layer::Form => form_action(app, other),
+            _ => modal_action(app, other),
+        },
+    }
+}
+
+/// Starts a job unless its request is already busy.
+pub(super) fn start(app: &mut App, job: Job) -> Option<Effect> {
+    if let Some(path) = job.request() {
+        if app.busy_with(path) {
+            set_error(app, tf(app.lang, "tui.busy", &[&path]));
+            return None;
+        }
+    }
+    let id = app.next_job;
+    app.next_job += 1;
+    app.jobs.push(Running {
+        id,
+        label: job.label_id(),
+        request: job.request().map(str::to_string),
+    });
+    Some(Effect::Job(id, job))
+}
+
+pub(super) fn set_error(app: &mut App, text: String) {
+    app.status = Some(Status { text, error: true });
+}
+
+pub(super) fn set_info(app: &mut App, text: String) {
+    app.status = Some(Status { text, error: false });
+}
+
+fn refuse(app: &mut App, req: &Request, op: Op) -> bool {
+    match req.state.check(op) {
+        Ok(()) => false,
+        Err(r) => {
+            set_error(app, Error::Refused(r).localize(app.lang));
+            true
+        }
+    }
+}
+
+/// The first "<base> N" not taken, as the original proposes.
+pub(super) fn default_name(base: &str, taken: &[&str]) -> String {
+    (1..)
+        .map(|n| format!("{base} {n}"))
+        .find(|n| !taken.contains(&n.as_str()))
+        .unwrap_or_else(|| base.to_string())
+}
+
+/// After the selection or tab changed: fetch the certificate Étape 3 shows.
+pub(super) fn after_move(app: &mut App) -> Option<Effect> {
+    let req = tree::selected_request(app)?;
+    if app.step == Step::Final
+        && req.state == State::CertificateImported
+        && !app.certs.contains_key(&req.path())
+        && !app.jobs.iter().any(|j| j.label == "tui.job.reading")
+    {
+        let path = req.path();
+        return start(app, Job::Certificate { path });
+    }
+    None
+}
+
+fn main_action(app: &mut App, action: Action) -> Option<Effect> {
+    let rows = tree::rows(app).len();
+    match action {
+        Action::Up => app.cursor = app.cursor.saturating_sub(1),
+        Action::Down => app.cursor = (app.cursor + 1).min(rows.saturating_sub(1)),
+        Action::Home => app.cursor = 0,
+        Action::End => app.cursor = rows.saturating_sub(1),
+        Action::Left => match tree::selected_row(app) {
+            Some(Row::Request(fi, _)) => {
+                let name = app.tree.get(fi).map(|f| f.name.clone()).unwrap_or_default();
+                tree::select(app, &name);
+            }
+            Some(Row::Folder(fi)) => {
+                if let Some(f) = app.tree.get(fi) {
+                    app.collapsed.insert(f.name.clone());
+                }
+            }
+            None => {}
+        },
+        Action::Right => {
+            if let Some(Row::Folder(fi)) = tree::selected_row(app) {
+                if let Some(f) = app.tree.get(fi) {
+                    let name = f.name.clone();
+                    app.collapsed.remove(&name);
+                }
+            }
+        }
+        Action::NextStep => app.step = Step::from_index(app.step.index() + 1),
+        Action::PrevStep => app.step = Step::from_index(app.step.index() + 2),
+        Action::GoStep(s) => app.step = s,
+        Action::Activate => return activate(app),
+        Action::Help => app.modal = Some(Modal::Help { scroll: 0 }),
+        Action::Quit if app.busy() => {
+            app.modal = Some(Modal::Confirm {
+                what: Confirm::Quit,
+                text: t(app.lang, "tui.confirm.quit").to_string(),
+            })
+        }
+        Action::Quit => return Some(Effect::Quit),
+        Action::NewFolder => {
+            let taken: Vec<&str> = app.tree.iter().map(|f| f.name.as_str()).collect();
+            let name = default_name("Dossier", &taken);
+            app.modal = Some(Modal::input(Ask::FolderName, &name));
+        }
+        Action::NewRequest => match tree::selected_folder(app) {
+            Some(folder) => {
+                app.modal = Some(Modal::Choice {
+                    what: Choose::RequestType {
+                        folder: folder.to_string(),
+                    },
+                    sel: 0,
+                })
+            }
+            None => set_error(app, t(app.lang, "tui.need_folder").to_string()),
+        },
+        Action::RenameFolder => match tree::selected_row(app) {
+            Some(Row::Folder(fi)) => {
+                let old = app.tree.get(fi).map(|f| f.name.clone()).unwrap_or_default();
+                app.modal = Some(Modal::input(Ask::RenameFolder { old: old.clone() }, &old));
+            }
+            _ => set_error(app, t(app.lang, "tui.select_folder").to_string()),
+        },
+        Action::Delete => delete(app),
+        other => return request_action(app, other),
+    }
+    after_move(app)
+}
+
+fn activate(app: &mut App) -> Option<Effect> {
+    match tree::selected_row(app) {
+        Some(Row::Folder(_)) => {
+            if let Some(folder) = tree::selected_folder(app).map(str::to_string) {
+                if !app.collapsed.remove(&folder) {
+                    app.collapsed.insert(folder);
+                }
+            }
+            None
+        }
+        Some(Row::Request(..)) => {
+            let req = tree::selected_request(app)?;
+            match steps::step_refusal(req, app.step) {
+                Some(reason) => {
+                    set_error(app, t(app.lang, reason).to_string());
+                    None
+                }
+                None => match steps::primary(req, app.step) {
+                    Some(a) => request_action(app, a),
+                    None => {
+                        set_info(app, t(app.lang, "tui.nothing_to_do").to_string());
+                        None
+                    }
+                },
+            }
+        }
+        None => main_action(app, Action::NewFolder),
+    }
+}
+
+fn delete(app: &mut App) {
+    let lang = app.lang;
+    match tree::selected_row(app) {
+        Some(Row::Folder(fi)) => {
+            let Some(f) = app.tree.get(fi) else { return };
+            let force = !f.requests.is_empty();
+            let text = if force {
+                tf(
+                    lang,
+                    "tui.confirm.delete_folder_full",
+                    &[&f.name, &f.requests.len()],
+                )
+            } else {
+                tf(lang, "tui.confirm.delete_folder", &[&f.name])
+            };
+            app.modal = Some(Modal::Confirm {
+                what: Confirm::DeleteFolder {
+                    name: f.name.clone(),
+                    force,
+                },
+                text,
+            });
+        }
+        Some(Row::Request(..)) => {
+            let Some(req) = tree::selected_request(app) else {
+                return;
+            };
+            let path = req.path();
+            if app.busy_with(&path) {
+                set_error(app, tf(lang, "tui.busy", &[&path]));
+                return;
+            }
+            // A certified request holds a key and certificate: say so, then force.
+            let force = req.state.check(Op::Delete).is_err();
+            let text = if force {
+                tf(lang, "tui.confirm.delete_certified", &[&path])
+            } else {
+                tf(lang, "tui.confirm.delete_request", &[&path])
+            };
+            app.modal = Some(Modal::Confirm {
+                what: Confirm::DeleteRequest { path, force },
+                text,
+            });
+        }
+        None => {}
+    }
+}
+
+/// Actions on the selected request (step buttons).
+fn request_action(app: &mut App, action: Action) -> Option<Effect> {
+    let Some(req) = tree::selected_request(app).cloned() else {
+        set_error(app, t(app.lang, "tui.select_request").to_string());
+        return None;
+    };
+    let path = req.path();
+    let lang = app.lang;
+    if app.busy_with(&path) {
+        set_error(app, tf(lang, "tui.busy", &[&path]));
+        return None;
+    }
+    // The life cycle decides first; a refusal says why in the status line.
+    let op = match action {
+        Action::EditForm => Some(Op::EditForm),
+        Action::GenerateCsr | Action::GenerateCard => Some(Op::GenerateRequest),
+        Action::ImportResponse => Some(Op::ImportResponse),
+        Action::ExportPem => Some(Op::ExportPem),
+        Action::ExportP12 => Some(Op::ExportP12),
+        Action::Renew => Some(Op::Renew),
+        _ => None,
+    };
+    if op.is_some_and(|op| refuse(app, &req, op)) {
+        return None;
+    }
+    match action {
+        Action::GenerateKeys => {
+            if req.state.check(Op::ReplaceKeys).is_ok() {
+                app.modal = Some(Modal::Confirm {
+                    what: Confirm::ReplaceKeys { path: path.clone() },
+                    text: tf(lang, "tui.confirm.replace_keys", &[&path]),
+                });
+            } else if !refuse(app, &req, Op::GenerateKeys) {
+                app.modal = Some(Modal::Choice {
+                    what: Choose::KeySize {
+                        path,
+                        replace: false,
+                    },
+                    sel: 0,
+                });
+            }
+        }
+        Action::EditForm => {
+            app.step = Step::Request;
+            app.form = Some(Form::open(&req));
+        }
+        Action::GenerateCsr => {
+            if req.subject.cn.as_deref().unwrap_or("").is_empty() {
+                let field = match req.kind {
+                    crate::request::RequestType::Ssl => "field.cn",
+                    crate::request::RequestType::Smime => "field.email",
+                };
+                set_error(app, Error::FormIncomplete(field).localize(lang));
+                return None;
+            }
+            if req.key_encrypted == Some(true) {
+                app.modal = Some(Modal::secret(super::modal::Hidden::KeyPassword {
+                    then: super::modal::Then::Csr { path },
+                }));
+            } else {
+                return start(
+                    app,
+                    Job::GenerateCsr {
+                        path,
+                        key_password: None,
+                    },
+                );
+            }
+        }
+        Action::GenerateCard => set_error(app, t(lang, "tui.card_soon").to_string()),
+        Action::ShowCsr => {
+            if steps::has_csr(&req) {
+                return start(app, Job::ShowCsr { path });
+            }
+            set_error(app, t(lang, "refuse.need_request").to_string());
+        }
+        Action::ImportResponse => {
+            let start_at = format!("{}/", app.cwd.display());
+            app.modal = Some(Modal::input(Ask::ImportPath { path }, &start_at));
+        }
+        Action::ExportPem => {
+            let dir = app.cwd.join(&req.name).display().to_string();
+            app.modal = Some(Modal::input(Ask::ExportDir { path }, &dir));
+        }
+        Action::ExportP12 => {
+            let file = app.cwd.join(format!("{}.p12", req.name));
+            let file = file.display().to_string();
+            app.modal = Some(Modal::input(Ask::P12File { path }, &file));
+        }
+        Action::Files => return start(app, Job::Files { path }),
+        Action::Renew => return start(app, Job::Renew { path }),
+        _ => {}
+    }
+    None
+}

@@ -1,0 +1,74 @@
+//! `update` for finished jobs: apply the fresh tree, show what they bring,
+//! say what failed. A result for a job we no longer wait for is dropped.
+
+use super::action::{Effect, JobId, JobOutcome, Shown};
+use super::app::{App, Folder};
+use super::modal::Modal;
+use super::tree;
+use super::update::{after_move, set_error, set_info};
+
+pub(super) fn job_done(app: &mut App, id: JobId, outcome: JobOutcome) -> Option<Effect> {
+    let pos = app.jobs.iter().position(|j| j.id == id)?;
+    let run = app.jobs.remove(pos);
+    let done = match outcome {
+        JobOutcome::Failed(text) => {
+            // Don't clobber a dialog the user opened meanwhile.
+            if app.modal.is_none() {
+                app.modal = Some(Modal::error(text.clone()));
+            }
+            set_error(app, text);
+            return None;
+        }
+        JobOutcome::Done(done) => *done,
+    };
+    if run.label == "tui.job.form" {
+        app.form = None;
+    }
+    if let Some(fresh) = done.tree {
+        let before = tree::selected_row(app).map(|r| tree::row_key(app, r));
+        app.tree = fresh
+            .into_iter()
+            .map(|(name, requests)| Folder { name, requests })
+            .collect();
+        let names: Vec<String> = app.tree.iter().map(|f| f.name.clone()).collect();
+        app.collapsed.retain(|c| names.contains(c));
+        // Certificates are re-read when shown again.
+        if let Some(path) = &run.request {
+            app.certs.remove(path);
+        }
+        let target = done.select.or(before);
+        if !target.is_some_and(|key| tree::select(app, &key)) {
+            tree::clamp(app);
+        }
+    }
+    match done.message {
+        Some(m) => set_info(app, m),
+        // A finished job clears its own progress message, never an error.
+        None if app.jobs.is_empty() && app.status.as_ref().is_some_and(|s| !s.error) => {
+            app.status = None;
+        }
+        None => {}
+    }
+    match done.shown {
+        Some(Shown::Csr { path, pem }) => {
+            app.modal = Some(Modal::Csr {
+                path,
+                pem,
+                scroll: 0,
+            })
+        }
+        Some(Shown::Certificate { path, cert }) => {
+            app.certs.insert(path, cert);
+        }
+        Some(Shown::Files { dir, files }) => app.modal = Some(Modal::Files { dir, files }),
+        Some(Shown::Report { title, text }) => {
+            app.modal = Some(Modal::Message {
+                title,
+                text,
+                error: false,
+            })
+        }
+        None => {}
+    }
+    after_move(app)
+}

@@ -1,0 +1,30 @@
+//! The help screen, generated from the keymap table.
+
+use super::{dialog, pad};
+use crate::i18n::t;
+use crate::tui::app::App;
+use crate::tui::keymap;
+use crate::tui::theme::Theme;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+use ratatui::Frame;
+
+pub fn draw(f: &mut Frame, app: &App, theme: Theme, area: Rect, scroll: u16) {
+    let lang = app.lang;
+    let w = area.width.saturating_sub(4).min(76);
+    let h = area.height.saturating_sub(2);
+    let inner = dialog::frame(f, theme, area, w, h, t(lang, "tui.title.help"), false);
+    let mut lines = Vec::new();
+    for (title, entries) in keymap::help(lang) {
+        lines.push(Line::styled(t(lang, title).to_string(), theme.title()));
+        for (keys, what) in entries {
+            lines.push(Line::from(vec![
+                Span::styled(format!("  {}", pad(&keys, 22)), theme.key()),
+                Span::raw(t(lang, what).to_string()),
+            ]));
+        }
+        lines.push(Line::default());
+    }
+    f.render_widget(Paragraph::new(lines).scroll((scroll, 0)), inner);
+}

@@ -1,0 +1,77 @@
+//! A masked password input, twice when it is chosen: dots only, never the text.
+
+use super::modals::hint;
+use super::{dialog, fit};
+use crate::i18n::t;
+use crate::tui::app::App;
+use crate::tui::modal::Hidden;
+use crate::tui::theme::Theme;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::Frame;
+
+#[allow(clippy::too_many_arguments)]
+pub fn draw(
+    f: &mut Frame,
+    app: &App,
+    theme: Theme,
+    area: Rect,
+    what: &Hidden,
+    first: &str,
+    second: &str,
+    on_second: &bool,
+    error: &Option<String>,
+) {
+    let lang = app.lang;
+    let w = area.width.saturating_sub(8).min(72);
+    let twice = what.twice();
+    let h = if twice { 9 } else { 7 };
+    let inner = dialog::frame(
+        f,
+        theme,
+        area,
+        w.min(60),
+        h,
+        t(lang, what.title_id()),
+        false,
+    );
+    let mut rows = vec![(
+        t(lang, "tui.secret.enter"),
+        first.chars().count(),
+        !on_second,
+    )];
+    if twice {
+        rows.push((
+            t(lang, "tui.secret.again"),
+            second.chars().count(),
+            *on_second,
+        ));
+    }
+    let mut lines = Vec::new();
+    for (label, n, focus) in &rows {
+        let style = if *focus { theme.key() } else { theme.label() };
+        lines.push(Line::from(vec![
+            Span::styled(format!("{} ", fit(label, 20)), style),
+            // One dot per character: the length shows, the secret never does.
+            Span::styled(super::pad(&"•".repeat(*n), 24), theme.input()),
+        ]));
+    }
+    match error {
+        Some(e) => lines.push(Line::styled(format!("↳ {e}"), theme.error())),
+        None => lines.push(Line::default()),
+    }
+    lines.push(Line::styled(
+        t(lang, what.advice_id()).to_string(),
+        theme.label(),
+    ));
+    lines.push(hint(
+        app,
+        theme,
+        &[
+            ("tui.kn.enter", "tui.key.ok"),
+            ("tui.kn.esc", "tui.key.close"),
+        ],
+    ));
+    f.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+}

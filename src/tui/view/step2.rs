@@ -1,0 +1,117 @@
+//! Étape 2 : Demande de certificat — the form (read-only, or with inputs
+//! and inline problems while *Modifier* is on) and the generation buttons.
+
+use super::pad;
+use super::pane::{buttons, job_line};
+use crate::i18n::t;
+use crate::request::Request;
+use crate::tui::action::Step;
+use crate::tui::app::App;
+use crate::tui::form::{current_value, field_ids, Form};
+use crate::tui::theme::Theme;
+use ratatui::text::{Line, Span};
+
+const LABEL_W: usize = 17;
+
+/// The short label of a field for the form's left column.
+pub fn short_label(id: &str) -> &'static str {
+    match id {
+        "field.cn" => "tui.lbl.cn",
+        "field.email" => "tui.lbl.email",
+        "field.san" => "tui.lbl.san",
+        "field.o" => "tui.lbl.o",
+        "field.ou" => "tui.lbl.ou",
+        "field.l" => "tui.lbl.l",
+        "field.st" => "tui.lbl.st",
+        _ => "tui.lbl.c",
+    }
+}
+
+pub fn body(app: &App, theme: Theme, req: &Request, width: usize) -> Vec<Line<'static>> {
+    let lang = app.lang;
+    let editing = app.form.as_ref().filter(|f| f.path == req.path());
+    let mut out = Vec::new();
+    match editing {
+        Some(form) => out.extend(form_lines(app, theme, form, width)),
+        None => {
+            for id in field_ids(req.kind) {
+                let value = current_value(req, id);
+                let value = if value.is_empty() {
+                    "—".to_string()
+                } else {
+                    value
+                };
+                out.push(Line::from(vec![
+                    Span::styled(pad(t(lang, short_label(id)), LABEL_W), theme.label()),
+                    Span::raw(value),
+                ]));
+            }
+            out.push(Line::default());
+            out.extend(job_line(app, theme, req));
+            out.extend(buttons(app, theme, req, Step::Request));
+        }
+    }
+    out
+}
+
+fn form_lines(app: &App, theme: Theme, form: &Form, width: usize) -> Vec<Line<'static>> {
+    let lang = app.lang;
+    let mut out = Vec::new();
+    let value_w = width.saturating_sub(LABEL_W + 1);
+    for (i, field) in form.fields.iter().enumerate() {
+        let focused = i == form.focus;
+        let value = field.input.value();
+        // Scroll long values so the cursor stays visible.
+        let scroll = field.input.visual_scroll(value_w.saturating_sub(1));
+        let shown: String = value.chars().skip(scroll).collect();
+        let label_style = if focused { theme.key() } else { theme.label() };
+        let marker = if focused { "›" } else { " " };
+        out.push(Line::from(vec![
+            Span::styled(
+                format!(
+                    "{marker}{}",
+                    pad(t(lang, short_label(field.id)), LABEL_W - 1)
+                ),
+                label_style,
+            ),
+            Span::styled(pad(&shown, value_w), theme.input()),
+        ]));
+        for p in form.problems_of(field.id) {
+            let style = if p.warning {
+                theme.warning()
+            } else {
+                theme.error()
+            };
+            out.push(Line::styled(format!("  ↳ {}", t(lang, p.problem)), style));
+        }
+    }
+    out.push(Line::default());
+    out.push(Line::from(vec![
+        Span::styled(format!("[{}] ", t(lang, "tui.kn.enter")), theme.key()),
+        Span::raw(t(lang, "tui.key.apply").to_string()),
+        Span::raw("   "),
+        Span::styled(format!("[{}] ", t(lang, "tui.kn.esc")), theme.key()),
+        Span::raw(t(lang, "tui.key.cancel_form").to_string()),
+    ]));
+    out
+}
+
+/// Where the cursor of the focused field sits, relative to the pane body.
+pub fn cursor(app: &App, form: &Form, width: usize) -> (u16, u16) {
+    let value_w = width.saturating_sub(LABEL_W + 1);
+    let mut row = 0u16;
+    for (i, field) in form.fields.iter().enumerate() {
+        if i == form.focus {
+            let scroll = field.input.visual_scroll(value_w.saturating_sub(1));
+            let x = LABEL_W + field.input.visual_cursor().saturating_sub(scroll);
+            return (x as u16, row);
+        }
+        row += 1;
+        for p in form.problems_of(field.id) {
+            // The problem line wraps: count its rows as the paragraph will.
+            let w = 4 + unicode_width::UnicodeWidthStr::width(t(app.lang, p.problem));
+            row += w.div_ceil(width.max(1)) as u16;
+        }
+    }
+    (0, 0)
+}

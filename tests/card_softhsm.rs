@@ -1,0 +1,314 @@
+//! The card through PKCS#11, with a SoftHSM2 token shaped like a CPS4 card.
+//! All tests here share `SOFTHSM2_CONF` (process-wide): each takes the lock.
+
+#[path = "support/softhsm.rs"]
+mod softhsm;
+
+use cleocps::card::{
+    self, holder_of, CardError, CardOptions, Holder, Token, TokenSource, SIG_KEY_LABEL,
+};
+use cleocps::pki::cms::enveloped_data;
+use cleocps::secret::Secret;
+use der::Encode;
+use softhsm::{lock, openssl, run, SoftHsm, LABEL, MODULE, PIN};
+use std::path::PathBuf;
+
+fn opts(label: Option<&str>) -> CardOptions {
+    CardOptions {
+        pkcs11_module: Some(PathBuf::from(MODULE)),
+        token_label: label.map(str::to_string),
+        ..Default::default()
+    }
+}
+
+fn open(label: Option<&str>) -> Box<dyn Token> {
+    card::open(&opts(label)).expect("open token")
+}
+
+#[test]
+fn signs_a_request_that_openssl_opens_and_verifies() {
+    let _g = lock();
+    let hsm = SoftHsm::card();
+    let mut token = open(Some(LABEL));
+    let info = token.info().expect("info");
+    assert_eq!(info.label, LABEL);
+    assert!(
+        matches!(&info.source, TokenSource::Pkcs11 { module, .. } if module == &PathBuf::from(MODULE))
+    );
+    assert!(!info.pin.count_low && !info.pin.final_try && !info.pin.locked);
+    assert!(info.pin.min_len >= 4 && info.pin.max_len >= 8);
+
+    let cert = token.signature_certificate().expect("cert");
+    assert_eq!(
+        cert.to_der().expect("der"),
+        hsm.pki.sig.cert().to_der().expect("der")
+    );
+    assert_eq!(
+        holder_of(&cert),
+        Holder {
+            id: "810001234567".into(),
+            surname: Some("DUPONT".into()),
+            given_name: Some("JEAN".into()),
+        }
+    );
+
+    let csr = b"0\x82CSR-LIKE bytes\r\n\0 with binary".to_vec();
+    let sd = card::sign_content(token.as_mut(), &Secret::new(PIN), &csr).expect("sign");
+    let p7m = enveloped_data(&sd, &hsm.pki.ra.cert()).expect("envelope");
+    std::fs::write(hsm.path("req.p7m"), &p7m).expect("w");
+    run(openssl()
+        .args(["cms", "-decrypt", "-inform", "DER", "-binary", "-in"])
+        .arg(hsm.path("req.p7m"))
+        .arg("-recip")
+        .arg(&hsm.pki.ra.crt)
+        .arg("-inkey")
+        .arg(&hsm.pki.ra.key)
+        .arg("-out")
+        .arg(hsm.path("sd.der")));
+    run(openssl()
+        .args(["cms", "-verify", "-inform", "DER", "-binary", "-in"])
+        .arg(hsm.path("sd.der"))
+        .arg("-CAfile")
+        .arg(&hsm.pki.card_ca.crt)
+        .arg("-out")
+        .arg(hsm.path("csr.out"))
+        .arg("-signer")
+        .arg(hsm.path("signer.pem")));
+    assert_eq!(std::fs::read(hsm.path("csr.out")).expect("r"), csr);
+    // The signature key signed, not the authentication key.
+    let signer = std::fs::read_to_string(hsm.path("signer.pem")).expect("r");
+    assert_eq!(signer.trim(), hsm.pki.sig.cert_pem().trim());
+
+    // Without a label: the only token.
+    drop(token);
+    assert_eq!(open(None).info().expect("info").label, LABEL);
+}
+
+#[test]
+fn status_list_and_doctor() {
+    let _g = lock();
+    let hsm = SoftHsm::card();
+    let st = card::status(&opts(None)).expect("status");
+    assert_eq!(st.holder.id, "810001234567");
+    assert!(!st.expired);
+    assert!(st.issuer.contains("TEST AC CARTES CPS"), "{}", st.issuer);
+    let json = serde_json::to_value(&st).expect("json");
+    assert_eq!(json["token"]["label"], LABEL);
+    assert_eq!(json["token"]["pin"]["count_low"], false);
+    assert_eq!(json["token"]["source"]["kind"], "pkcs11");
+
+    let listing = card::list(&opts(None)).expect("list");
+    assert_eq!(listing.module, Some(PathBuf::from(MODULE)));
+    let labels: Vec<_> = listing
+        .slots
+        .iter()
+        .filter_map(|s| s.token.as_ref().map(|t| t.label.clone()))
+        .collect();
+    assert_eq!(labels, vec![LABEL.to_string()]);
+    // SoftHSM always adds one empty (uninitialised) slot.
+    assert!(listing.slots.iter().any(|s| s.token.is_none()));
+
+    let checks = card::doctor(&opts(None), Some(&hsm.pki.ra.crt));
+    for c in &checks {
+        assert!(c.ok, "{c:?}");
+    }
+    let names: Vec<_> = checks.iter().map(|c| c.name.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "module",
+            "token",
+            "signature_certificate",
+            "certificate_valid",
+            "registration_certificate"
+        ]
+    );
+    let checks = card::doctor(&opts(None), None);
+    assert!(!checks.last().expect("one").ok);
+}
+
+#[test]
+fn wrong_pin_is_tried_once_then_count_low_then_good_pin_clears() {
+    let _g = lock();
+    let hsm = SoftHsm::card();
+    // Load through OpenSC's pkcs11-spy to count the C_Login calls.
+    let spy_log = hsm.path("spy.log");
+    std::env::set_var("PKCS11SPY", MODULE);
+    std::env::set_var("PKCS11SPY_OUTPUT", &spy_log);
+    let spied = CardOptions {
+        pkcs11_module: Some("/usr/lib/x86_64-linux-gnu/pkcs11/pkcs11-spy.so".into()),
+        token_label: Some(LABEL.into()),
+        ..Default::default()
+    };
+    let mut token = card::open(&spied).expect("open through spy");
+    let err = token
+        .sign_sha256(&Secret::new("9999"), b"data")
+        .expect_err("wrong PIN");
+    assert_eq!(err, CardError::WrongPin);
+    assert!(err
+        .localize(cleocps::i18n::Lang::Fr)
+        .contains("code porteur incorrect"));
+    assert!(err.localize(cleocps::i18n::Lang::En).contains("wrong PIN"));
+    drop(token);
+    std::env::remove_var("PKCS11SPY");
+    std::env::remove_var("PKCS11SPY_OUTPUT");
+    let log = std::fs::read_to_string(&spy_log).expect("spy log");
+    assert_eq!(log.matches("C_Login").count(), 1, "{log}");
+
+    let mut token = open(Some(LABEL));
+    assert!(token.info().expect("info").pin.count_low);
+    // Out-of-bounds length: refused before the card, no try used.
+    assert!(matches!(
+        token.sign_sha256(&Secret::new("12"), b"data"),
+        Err(CardError::PinLength { .. })
+    ));
+    token
+        .sign_sha256(&Secret::new(PIN), b"data")
+        .expect("good PIN signs");
+    assert!(!token.info().expect("info").pin.count_low);
+}
+
+#[test]
+fn falls_back_to_the_non_repudiation_key_when_labels_differ() {
+    let _g = lock();
+    let hsm = SoftHsm::empty();
+    run(hsm
+        .util()
+        .args(["--init-token", "--free", "--label", LABEL])
+        .args(["--so-pin", softhsm::SO_PIN, "--pin", PIN]));
+    // Authentication key first, signature key under another label and id.
+    hsm.import("AUTH", "02", &hsm.pki.aut.clone(), "aut");
+    hsm.import("SIGNATURE", "07", &hsm.pki.sig.clone(), "sig");
+    assert_ne!(SIG_KEY_LABEL, "SIGNATURE");
+    let mut token = open(None);
+    let cert = token.signature_certificate().expect("cert");
+    assert_eq!(
+        cert.to_der().expect("der"),
+        hsm.pki.sig.cert().to_der().expect("der")
+    );
+    let sd = card::sign_content(token.as_mut(), &Secret::new(PIN), b"x").expect("sign");
+    let (_, signer) = cleocps::pki::cms::verify_signed(&sd).expect("verify");
+    assert_eq!(signer, cert);
+}
+
+#[test]
+fn module_and_token_errors() {
+    let _g = lock();
+    let missing = PathBuf::from("/nonexistent/libcps3_pkcs11_lux.so");
+    let o = CardOptions {
+        pkcs11_module: Some(missing.clone()),
+        ..Default::default()
+    };
+    assert_eq!(
+        card::open(&o).err(),
+        Some(CardError::NoModule {
+            tried: vec![missing]
+        })
+    );
+
+    let libc = PathBuf::from("/lib/x86_64-linux-gnu/libc.so.6");
+    let o = CardOptions {
+        pkcs11_module: Some(libc.clone()),
+        ..Default::default()
+    };
+    assert!(matches!(
+        card::open(&o).err(),
+        Some(CardError::ModuleNotLoadable { module, .. }) if module == libc
+    ));
+
+    let hsm = SoftHsm::empty();
+    assert_eq!(
+        card::open(&opts(None)).err(),
+        Some(CardError::NoToken {
+            module: MODULE.into()
+        })
+    );
+
+    run(hsm
+        .util()
+        .args(["--init-token", "--free", "--label", "CPS3v3-TEST0002"])
+        .args(["--so-pin", softhsm::SO_PIN, "--pin", PIN]));
+    run(hsm
+        .util()
+        .args(["--init-token", "--free", "--label", LABEL])
+        .args(["--so-pin", softhsm::SO_PIN, "--pin", PIN]));
+    match card::open(&opts(None)).err() {
+        Some(CardError::SeveralTokens { mut labels }) => {
+            labels.sort();
+            assert_eq!(
+                labels,
+                vec!["CPS3v3-TEST0002".to_string(), LABEL.to_string()]
+            );
+        }
+        other => panic!("expected SeveralTokens, got {other:?}"),
+    }
+    assert!(matches!(
+        card::open(&opts(Some("CPS4v1-NOPE"))).err(),
+        Some(CardError::TokenNotFound { .. })
+    ));
+    // A token without keys or certificates.
+    let token = open(Some("CPS3v3-TEST0002"));
+    assert_eq!(
+        token.signature_certificate().err(),
+        Some(CardError::NoCertificate {
+            token: "CPS3v3-TEST0002".into()
+        })
+    );
+}
+
+/// Kills the child it holds on drop (no stray `p11-kit server`).
+struct Child(std::process::Child);
+
+impl Drop for Child {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+#[test]
+fn forwarded_card_through_p11_kit_server() {
+    let _g = lock();
+    let hsm = SoftHsm::card();
+    let socket = hsm.path("card.sock");
+    let log = std::fs::File::create(hsm.path("p11-kit.log")).expect("log");
+    let _server = Child(
+        std::process::Command::new("p11-kit")
+            .args(["server", "-f", "--provider", MODULE, "-n"])
+            .arg(&socket)
+            .arg(format!("pkcs11:token={LABEL}"))
+            .env("SOFTHSM2_CONF", &hsm.conf)
+            .stdout(log.try_clone().expect("log"))
+            .stderr(log)
+            .spawn()
+            .expect("p11-kit server: install p11-kit"),
+    );
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while !socket.exists() {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "p11-kit server did not start"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    std::env::set_var(
+        "P11_KIT_SERVER_ADDRESS",
+        format!("unix:path={}", socket.display()),
+    );
+    // No module given: the forwarded card is chosen.
+    let result = card::open(&CardOptions::default()).and_then(|mut token| {
+        let module = card::find_module(&CardOptions::default())?;
+        let sd = card::sign_content(token.as_mut(), &Secret::new(PIN), b"forwarded")?;
+        Ok((module, token.info()?.label, sd))
+    });
+    std::env::remove_var("P11_KIT_SERVER_ADDRESS");
+    let (module, label, sd) = result.expect("sign through the forwarded card");
+    assert!(module.ends_with("p11-kit-client.so"));
+    assert_eq!(label, LABEL);
+    let (content, signer) = cleocps::pki::cms::verify_signed(&sd).expect("verify");
+    assert_eq!(content, b"forwarded");
+    assert_eq!(
+        signer.to_der().expect("der"),
+        hsm.pki.sig.cert().to_der().expect("der")
+    );
+}

@@ -1,0 +1,324 @@
+//! The real binary in tmux at 80×24: the manual procedure driven by keys,
+//! the screen read with `capture-pane`, the files checked with openssl.
+//! Needs `cleocps tui` (and `cleocps` alone) to open the TUI.
+
+mod support;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+use support::*;
+
+/// A tmux server of our own (its own socket), killed on drop.
+struct Tmux {
+    socket: String,
+}
+
+impl Tmux {
+    /// Runs the TUI on `ws`, then prints its exit code and the tty modes,
+    /// and stays so the test can read them.
+    fn start(ws: &Path, tag: &str) -> Tmux {
+        let socket = format!("cleocps-test-{}-{tag}", std::process::id());
+        let bin = env!("CARGO_BIN_EXE_cleocps");
+        let script = format!(
+            "cd '{}'; '{bin}' --workspace '{}' --lang en tui; echo EXIT=$?; stty -a | tr -s ' ;' '\\n\\n' | grep -E '^-?(icanon|echo)$' | tr '\\n' ' '; echo; sleep 60",
+            ws.parent().unwrap_or(ws).display(),
+            ws.display()
+        );
+        let t = Tmux { socket };
+        t.tmux(&[
+            "new-session",
+            "-d",
+            "-s",
+            "t",
+            "-x",
+            "80",
+            "-y",
+            "24",
+            "env",
+            "LANG=C.UTF-8",
+            "TERM=xterm-256color",
+            "CLEOCPS_LOCK_WAIT_MS=5000",
+            "sh",
+            "-c",
+            &script,
+        ]);
+        t
+    }
+
+    fn tmux(&self, args: &[&str]) -> String {
+        let out = Command::new("tmux")
+            .args(["-u", "-L", &self.socket, "-f", "/dev/null"])
+            .args(args)
+            .output()
+            .expect("tmux must be installed (apt-get install tmux)");
+        assert!(
+            out.status.success(),
+            "tmux {args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    fn keys(&self, keys: &[&str]) {
+        for k in keys {
+            self.tmux(&["send-keys", "-t", "t", k]);
+            std::thread::sleep(Duration::from_millis(60));
+        }
+    }
+
+    fn text(&self, s: &str) {
+        self.tmux(&["send-keys", "-t", "t", "-l", s]);
+        std::thread::sleep(Duration::from_millis(60));
+    }
+
+    fn screen(&self) -> String {
+        self.tmux(&["capture-pane", "-p", "-t", "t"])
+    }
+
+    /// Waits until the screen shows `what`; panics with the screen if not.
+    fn wait(&self, what: &str, secs: u64) -> String {
+        let start = Instant::now();
+        loop {
+            let s = self.screen();
+            if s.contains(what) {
+                return s;
+            }
+            if start.elapsed() > Duration::from_secs(secs) {
+                panic!("waited {secs}s for {what:?}; screen:\n{s}");
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = Command::new("tmux")
+            .args(["-L", &self.socket, "kill-server"])
+            .output();
+    }
+}
+
+fn assert_restored(screen: &str) {
+    assert!(screen.contains("EXIT=0"), "{screen}");
+    let modes = screen.lines().find(|l| l.contains("icanon")).unwrap_or("");
+    assert!(
+        modes.contains("icanon") && !modes.contains("-icanon"),
+        "raw mode left on: {screen}"
+    );
+    assert!(
+        modes.contains("echo") && !modes.contains("-echo"),
+        "echo left off: {screen}"
+    );
+}
+
+#[test]
+fn whole_procedure_by_keys() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let ws = tmp.path().join("ws");
+    let t = Tmux::start(&ws, "flow");
+    t.wait("No folder yet", 20);
+    t.wait("1 Initialisation │ 2 Request │ 3 Finalisation", 5);
+
+    // Dossiers: a folder with the default name, an SSL request with the default name.
+    t.keys(&["c"]);
+    t.wait("Name of the new folder", 5);
+    t.keys(&["Enter"]);
+    t.wait("Folder \"Dossier 1\" created", 10);
+    t.keys(&["a"]);
+    t.wait("Certificate type", 5);
+    t.keys(&["Enter"]);
+    t.wait("Name of the request", 5);
+    t.keys(&["Enter"]);
+    t.wait("Request \"Dossier 1/Demande 1\" created", 10);
+
+    // Étape 1: 2048 bits, with a password typed twice.
+    t.keys(&["g"]);
+    t.wait("RSA key length", 5);
+    t.keys(&["Enter"]);
+    t.wait("Protect the key?", 5);
+    t.keys(&["Enter"]);
+    t.wait("Password for the new key", 5);
+    t.text("keypw");
+    t.keys(&["Enter"]);
+    t.text("keypw");
+    t.keys(&["Enter"]);
+    t.wait("Keys generated", 60);
+
+    // Étape 2: Modifier, Appliquer, then the CSR-only request.
+    t.keys(&["2", "e"]);
+    t.wait("Apply changes", 5);
+    t.keys(&["C-u"]);
+    t.text("srv.clinique-test.fr");
+    t.keys(&["Enter"]);
+    t.wait("Form saved", 10);
+    t.keys(&["r"]);
+    t.wait("Key password", 5);
+    t.text("keypw");
+    t.keys(&["Enter"]);
+    t.wait("BEGIN CERTIFICATE REQUEST", 30);
+    t.keys(&["Escape"]);
+
+    let dir = ws.join("dossiers/Dossier 1/Demande 1");
+    let csr = dir.join("Demande 1.csr");
+    let text = tool_ok(
+        "openssl",
+        &[
+            "req",
+            "-in",
+            csr.to_str().expect("utf8"),
+            "-verify",
+            "-noout",
+            "-text",
+        ],
+    );
+    assert!(text.contains("srv.clinique-test.fr"), "{text}");
+
+    // The registration authority answers (an openssl CA here).
+    let ca = TestCa::new(tmp.path());
+    let leaf = ca.issue(&csr, "leaf", "serverAuth");
+    let p7c = ca.p7c(&leaf, &tmp.path().join("smime.p7c"), false);
+
+    // Étape 3: import, then a PKCS#12 under another password.
+    t.keys(&["3", "i"]);
+    t.wait("Answer file", 5);
+    t.keys(&["C-u"]);
+    t.text(p7c.to_str().expect("utf8"));
+    t.keys(&["Enter"]);
+    t.wait("Certificate imported", 30);
+    t.wait("srv.clinique-test.fr", 10);
+    let p12: PathBuf = tmp.path().join("srv.p12");
+    t.keys(&["p"]);
+    t.wait("PKCS#12 file to create", 5);
+    t.keys(&["C-u"]);
+    t.text(p12.to_str().expect("utf8"));
+    t.keys(&["Enter"]);
+    t.wait("Key password", 5);
+    t.text("keypw");
+    t.keys(&["Enter"]);
+    t.wait("PKCS#12 password", 5);
+    t.text("p12pw");
+    t.keys(&["Enter"]);
+    t.text("p12pw");
+    t.keys(&["Enter"]);
+    t.wait("PKCS#12 profile", 5);
+    t.keys(&["Enter"]);
+    t.wait("Files written", 60);
+    let screen = t.screen();
+    assert!(
+        !screen.contains("keypw") && !screen.contains("p12pw"),
+        "a secret on screen:\n{screen}"
+    );
+    t.keys(&["Escape", "q"]);
+    let screen = t.wait("EXIT=", 10);
+    assert_restored(&screen);
+
+    let info = tool_ok(
+        "openssl",
+        &[
+            "pkcs12",
+            "-in",
+            p12.to_str().expect("utf8"),
+            "-passin",
+            "pass:p12pw",
+            "-nokeys",
+            "-clcerts",
+        ],
+    );
+    assert!(info.contains("srv.clinique-test.fr"), "{info}");
+    let key = tool_ok(
+        "openssl",
+        &[
+            "pkcs12",
+            "-in",
+            p12.to_str().expect("utf8"),
+            "-passin",
+            "pass:p12pw",
+            "-nocerts",
+            "-nodes",
+        ],
+    );
+    assert!(key.contains("PRIVATE KEY"), "{key}");
+}
+
+#[test]
+fn quit_during_4096_key_generation_restores_and_leaves_no_half_file() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let ws = tmp.path().join("ws");
+    ok(&ws, &["folder", "create"]);
+    ok(&ws, &["request", "create", "Dossier 1", "--type", "ssl"]);
+    let t = Tmux::start(&ws, "quit");
+    t.wait("Demande 1", 20);
+    t.keys(&["g"]);
+    t.wait("RSA key length", 5);
+    t.keys(&["Down", "Down", "Enter"]);
+    t.wait("Protect the key?", 5);
+    t.keys(&["Down", "Enter"]);
+    t.wait("Generating the RSA keys", 5);
+    // The UI still answers while the job runs.
+    t.keys(&["?"]);
+    t.wait("Help", 5);
+    t.keys(&["Escape", "q"]);
+    t.wait("A job is running. Quit anyway?", 5);
+    t.keys(&["o"]);
+    let screen = t.wait("EXIT=", 10);
+    assert_restored(&screen);
+    let dir = ws.join("dossiers/Dossier 1/Demande 1");
+    let names: Vec<String> = std::fs::read_dir(&dir)
+        .expect("request dir")
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    for n in &names {
+        assert!(
+            n == "request.json" || n == "Demande 1.key",
+            "stray file {n} in {names:?}"
+        );
+    }
+    let json = std::fs::read_to_string(dir.join("request.json")).expect("json");
+    if names.iter().any(|n| n.ends_with(".key")) {
+        // Finished just in time: then it is whole and the state says so.
+        assert!(json.contains("keys_generated"), "{json}");
+    } else {
+        assert!(json.contains("\"new\""), "{json}");
+    }
+}
+
+/// The pid of the TUI: the child of the pane's shell.
+fn tui_pid(t: &Tmux) -> String {
+    let sh = t.tmux(&["list-panes", "-t", "t", "-F", "#{pane_pid}"]);
+    let out = Command::new("pgrep")
+        .args(["-P", sh.trim()])
+        .output()
+        .expect("pgrep");
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .next()
+        .expect("the TUI runs under the pane's shell")
+        .trim()
+        .to_string()
+}
+
+#[test]
+fn sigterm_and_sighup_restore_the_terminal() {
+    for (sig, code) in [("TERM", 143), ("HUP", 129)] {
+        let tmp = tempfile::tempdir().expect("tmp");
+        let ws = tmp.path().join("ws");
+        let t = Tmux::start(&ws, sig);
+        t.wait("No folder yet", 20);
+        let pid = tui_pid(&t);
+        let status = Command::new("kill")
+            .args([&format!("-{sig}"), &pid])
+            .status()
+            .expect("kill");
+        assert!(status.success());
+        let screen = t.wait("EXIT=", 10);
+        assert!(screen.contains(&format!("EXIT={code}")), "{screen}");
+        let modes = screen.lines().find(|l| l.contains("icanon")).unwrap_or("");
+        assert!(
+            !modes.contains("-icanon") && !modes.contains("-echo"),
+            "{screen}"
+        );
+    }
+}
