@@ -201,10 +201,9 @@ fn run(cli: &Cli, ctx: &Ctx, out: &Output) -> Result<i32> {
     }
 }
 
-fn run_tui(_cli: &Cli, lang: Lang) -> Result<i32> {
-    let _ = lang;
-    eprintln!("cleocps: {}", t(lang, "cli.no_tui"));
-    Ok(2)
+fn run_tui(cli: &Cli, lang: Lang) -> Result<i32> {
+    let ws = workspace(cli)?;
+    crate::tui::run(ws, lang).map_err(|e| Error::io(PathBuf::from("/dev/tty"), e))
 }
 
 fn key_size(bits: Option<u32>, legacy: bool) -> Result<KeySize> {
