@@ -63,6 +63,7 @@ static TABLES: &[&[Text]] = &[
     crate::pki::TEXTS,
     crate::card::TEXTS,
     crate::cli::TEXTS,
+    crate::ra::TEXTS,
 ];
 
 pub fn tables() -> &'static [&'static [Text]] {
