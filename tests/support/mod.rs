@@ -241,4 +241,5 @@ pub fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
     out.sort();
     out
 }
+pub mod ra;
 pub mod softhsm;
