@@ -11,6 +11,7 @@ pub mod i18n;
 pub mod logging;
 pub mod messages;
 pub mod pki;
+pub mod ra;
 pub mod request;
 pub mod secret;
 pub mod validate;

@@ -3,6 +3,7 @@
 
 mod args;
 mod card;
+mod ra;
 mod secrets;
 mod texts;
 
@@ -111,6 +112,9 @@ fn run(cli: &Cli, ctx: &Ctx, out: &Output) -> Result<i32> {
     if let Command::Config(ConfigCmd::Check) = command {
         return config_check(ctx, out);
     }
+    if let Command::Ra(cmd) = command {
+        return ra::run(cmd, ctx, out);
+    }
     let ws = workspace(cli)?;
     match command {
         Command::Tui => run_tui(cli, lang),
@@ -198,6 +202,7 @@ fn run(cli: &Cli, ctx: &Ctx, out: &Output) -> Result<i32> {
             out,
         ),
         Command::Doctor { card, ra_cert } => card::doctor(card, ra_cert.as_deref(), ctx, out),
+        Command::Ra(_) => Ok(0),
     }
 }
 
@@ -551,5 +556,6 @@ fn command_name(c: &Command) -> &'static str {
         Command::Config(_) => "config",
         Command::Card(_) => "card",
         Command::Doctor { .. } => "doctor",
+        Command::Ra(_) => "ra",
     }
 }
