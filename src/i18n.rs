@@ -66,6 +66,7 @@ static TABLES: &[&[Text]] = &[
     crate::card::TEXTS,
     crate::cli::TEXTS,
     crate::tui::TEXTS,
+    crate::ra::TEXTS,
 ];
 
 pub fn tables() -> &'static [&'static [Text]] {

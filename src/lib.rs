@@ -13,6 +13,7 @@ pub mod logging;
 pub mod mail;
 pub mod messages;
 pub mod pki;
+pub mod ra;
 pub mod request;
 pub mod secret;
 pub mod validate;

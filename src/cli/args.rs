@@ -70,6 +70,57 @@ pub enum Command {
         #[arg(long, value_name = "FILE")]
         ra_cert: Option<PathBuf>,
     },
+    /// The rehearsal registration server (tests, demos, training; not for production)
+    #[command(subcommand)]
+    Ra(RaCmd),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RaCmd {
+    /// Create a registration server: test CAs, its certificate, a card CA
+    Init {
+        dir: PathBuf,
+        /// Trust this card CA (PEM/DER) instead of making one
+        #[arg(long, value_name = "CERT")]
+        card_ca: Option<PathBuf>,
+        /// Size of the root and issuing CA keys: 2048, 3072 (default) or 4096
+        #[arg(long, value_name = "BITS")]
+        ca_bits: Option<u32>,
+        /// Replace an existing server (directory.json and seen/ are kept)
+        #[arg(long)]
+        force: bool,
+    },
+    /// Make a test card holder (certificate + key) from the server's card CA
+    Card {
+        dir: PathBuf,
+        #[arg(long, value_name = "ID")]
+        holder_id: String,
+        #[arg(long, value_name = "S")]
+        surname: String,
+        #[arg(long, value_name = "G")]
+        given_name: String,
+        #[arg(long, value_name = "C")]
+        out_cert: PathBuf,
+        /// Written without password, mode 0600
+        #[arg(long, value_name = "K")]
+        out_key: PathBuf,
+        /// Validity of the card certificate in days
+        #[arg(long, default_value_t = 1095)]
+        days: u32,
+        /// Overwrite existing files
+        #[arg(long)]
+        force: bool,
+    },
+    /// Handle one request: .p7m in, smime.p7c (or a REJET text) out
+    Process {
+        dir: PathBuf,
+        request: PathBuf,
+        #[arg(long, value_name = "ANSWER")]
+        out: PathBuf,
+        /// JSON directory (default: directory_file of the configuration, else DIR's)
+        #[arg(long, value_name = "FILE")]
+        directory: Option<PathBuf>,
+    },
 }
 
 /// How to reach the card.

@@ -4,6 +4,7 @@
 mod args;
 mod card;
 mod mail;
+mod ra;
 mod secrets;
 mod texts;
 
@@ -111,6 +112,9 @@ fn run(cli: &Cli, ctx: &Ctx, out: &Output) -> Result<i32> {
     };
     if let Command::Config(ConfigCmd::Check) = command {
         return config_check(ctx, out);
+    }
+    if let Command::Ra(cmd) = command {
+        return ra::run(cmd, ctx, out);
     }
     let ws = workspace(cli)?;
     match command {
@@ -223,13 +227,13 @@ fn run(cli: &Cli, ctx: &Ctx, out: &Output) -> Result<i32> {
             out,
         ),
         Command::Doctor { card, ra_cert } => card::doctor(card, ra_cert.as_deref(), ctx, out),
+        Command::Ra(_) => Ok(0),
     }
 }
 
-fn run_tui(_cli: &Cli, lang: Lang) -> Result<i32> {
-    let _ = lang;
-    eprintln!("cleocps: {}", t(lang, "cli.no_tui"));
-    Ok(2)
+fn run_tui(cli: &Cli, lang: Lang) -> Result<i32> {
+    let ws = workspace(cli)?;
+    crate::tui::run(ws, lang).map_err(|e| Error::io(PathBuf::from("/dev/tty"), e))
 }
 
 fn key_size(bits: Option<u32>, legacy: bool) -> Result<KeySize> {
@@ -589,5 +593,6 @@ fn command_name(c: &Command) -> &'static str {
         Command::Card(_) => "card",
         Command::Doctor { .. } => "doctor",
         Command::Directory(_) => "directory",
+        Command::Ra(_) => "ra",
     }
 }

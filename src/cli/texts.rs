@@ -22,11 +22,6 @@ pub static TEXTS: &[Text] = &[
         "give --card (request signed and encrypted with the CPS card) or --csr-only (CSR for the portal)"
     ),
     text!(
-        "cli.no_tui",
-        "l'interface plein écran n'est pas encore disponible : utilisez les sous-commandes (cleocps --help)",
-        "the full-screen interface is not available yet: use the subcommands (cleocps --help)"
-    ),
-    text!(
         "cli.config_check",
         "configuration : {}\nenvoi : {}\nréception : {}\nannuaire : {}",
         "configuration: {}\nsend: {}\nreceive: {}\ndirectory: {}"

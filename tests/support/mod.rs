@@ -244,5 +244,6 @@ pub fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
     out.sort();
     out
 }
+pub mod ra;
 pub mod softhsm;
 pub mod sshd;

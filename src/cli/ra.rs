@@ -1,0 +1,172 @@
+//! `ra init|card|process`: the rehearsal registration server, offline.
+//! `ra process` exits 0 when it issued, 1 on a rejection (the code on stderr).
+
+use super::args::RaCmd;
+use super::{Ctx, Output};
+use crate::error::{Error, Result};
+use crate::fsutil::{write_atomic, PRIVATE_FILE};
+use crate::i18n::tf;
+use crate::pki::{self, KeySize};
+use crate::ra::{self, CardHolderSpec, Decision, InitOptions, JsonDirectory, RaDir, RequestMeta};
+use serde_json::json;
+use std::path::Path;
+use std::time::SystemTime;
+
+pub fn run(cmd: &RaCmd, ctx: &Ctx, out: &Output) -> Result<i32> {
+    match cmd {
+        RaCmd::Init {
+            dir,
+            card_ca,
+            ca_bits,
+            force,
+        } => init(dir, card_ca.as_deref(), *ca_bits, *force, ctx, out),
+        RaCmd::Card {
+            dir,
+            holder_id,
+            surname,
+            given_name,
+            out_cert,
+            out_key,
+            days,
+            force,
+        } => {
+            for p in [out_cert, out_key] {
+                if p.exists() && !force {
+                    return Err(Error::FileExists(p.clone()));
+                }
+            }
+            let server = RaDir::open(dir)?;
+            let spec = CardHolderSpec {
+                holder_id: holder_id.clone(),
+                surname: surname.clone(),
+                given_name: given_name.clone(),
+                days: *days,
+            };
+            let (cert, key) = ra::make_card_holder(&server, &spec, SystemTime::now())?;
+            let key_pem = pki::encode_key_pem(&key, None)?;
+            write_atomic(out_key, key_pem.as_bytes(), PRIVATE_FILE)
+                .map_err(|e| Error::io(out_key, e))?;
+            write_atomic(out_cert, pki::cert_pem(&cert)?.as_bytes(), 0o644)
+                .map_err(|e| Error::io(out_cert, e))?;
+            out.done(
+                &tf(
+                    out.lang,
+                    "ra.card_done",
+                    &[holder_id, &out_cert.display(), &out_key.display()],
+                ),
+                json!({"holder": holder_id, "certificate": out_cert, "key": out_key,
+                       "summary": pki::summarize(&cert)}),
+            );
+            Ok(0)
+        }
+        RaCmd::Process {
+            dir,
+            request,
+            out: answer,
+            directory,
+        } => process(dir, request, answer, directory.as_deref(), ctx, out),
+    }
+}
+
+fn init(
+    dir: &Path,
+    card_ca: Option<&Path>,
+    ca_bits: Option<u32>,
+    force: bool,
+    ctx: &Ctx,
+    out: &Output,
+) -> Result<i32> {
+    let ca_bits = match ca_bits {
+        None => ra::CA_KEY_BITS,
+        Some(b) => match KeySize::from_bits(b as usize) {
+            Some(s) if s != KeySize::Legacy1024 => s,
+            _ => return Err(Error::BadKeySize(b)),
+        },
+    };
+    let card_ca = match card_ca {
+        Some(p) => Some(std::fs::read(p).map_err(|e| Error::io(p, e))?),
+        None => None,
+    };
+    let opts = InitOptions {
+        card_ca,
+        force,
+        ra: ctx.config.ra.clone(),
+        ca_bits,
+    };
+    let server = ra::init(dir, &opts, SystemTime::now())?;
+    let cert = server.path(&server.settings.server_certificate);
+    out.done(
+        &tf(out.lang, "ra.init_done", &[&dir.display(), &cert.display()]),
+        json!({"dir": dir, "registration_certificate": cert,
+               "chain": server.path(&server.settings.chain),
+               "root": server.path(&server.settings.root_certificate),
+               "card_ca": server.path(&server.settings.card_ca),
+               "settings": server.settings}),
+    );
+    Ok(0)
+}
+
+fn process(
+    dir: &Path,
+    request: &Path,
+    answer: &Path,
+    directory: Option<&Path>,
+    ctx: &Ctx,
+    out: &Output,
+) -> Result<i32> {
+    let server = RaDir::open(dir)?;
+    let dir_file = match directory.or(ctx.config.directory_file.as_deref()) {
+        Some(p) => p.to_path_buf(),
+        None => server.path(&server.settings.directory_file),
+    };
+    let admins = JsonDirectory::load(&dir_file)?;
+    let p7m = std::fs::read(request).map_err(|e| Error::io(request, e))?;
+    let done = ra::process(
+        &server,
+        &admins,
+        &p7m,
+        &RequestMeta::default(),
+        SystemTime::now(),
+    )?;
+    let mode = 0o644;
+    write_atomic(answer, &done.answer, mode).map_err(|e| Error::io(answer, e))?;
+    match &done.decision {
+        Decision::Issued(issued) => {
+            out.done(
+                &tf(
+                    out.lang,
+                    "ra.issued",
+                    &[
+                        &issued.holder,
+                        &issued.names.join(", "),
+                        &issued.summary.not_after,
+                        &answer.display(),
+                    ],
+                ),
+                json!({"decision": "issued", "holder": issued.holder, "type": issued.kind,
+                       "names": issued.names, "certificate": issued.summary,
+                       "answer": answer, "content_sha256": done.content_sha256}),
+            );
+            Ok(0)
+        }
+        Decision::Rejected { code, reason_fr } => {
+            if out.json {
+                println!(
+                    "{}",
+                    json!({"decision": "rejected", "code": code, "reason": reason_fr,
+                           "holder": done.holder, "answer": answer,
+                           "content_sha256": done.content_sha256})
+                );
+            }
+            eprintln!(
+                "cleocps: {}",
+                tf(
+                    out.lang,
+                    "ra.rejected",
+                    &[code, reason_fr, &answer.display()]
+                )
+            );
+            Ok(1)
+        }
+    }
+}
