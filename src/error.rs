@@ -63,6 +63,8 @@ pub enum Error {
     /// The directory lookup failed.
     Directory(crate::directory::DirectoryError),
     Card(crate::card::CardError),
+    /// A wizard run that can't go on; the text says why and what to do.
+    Wizard(String),
     /// A command line that parses but can't be run as given (exit code 2).
     Usage(&'static str),
     /// No registration server certificate (`--ra-cert` / `registration.certificate`).
@@ -141,6 +143,7 @@ impl Error {
             Error::Mail(e) => e.localize(lang),
             Error::Directory(e) => e.localize(lang),
             Error::Card(e) => e.localize(lang),
+            Error::Wizard(text) => text.clone(),
             Error::Usage(text) => text.to_string(),
             Error::RaCertMissing => t(lang, "err.ra_cert_missing").to_string(),
             Error::RaCertInvalid { path, detail } => {

@@ -67,6 +67,7 @@ static TABLES: &[&[Text]] = &[
     crate::cli::TEXTS,
     crate::tui::TEXTS,
     crate::ra::TEXTS,
+    crate::wizard::TEXTS,
 ];
 
 pub fn tables() -> &'static [&'static [Text]] {

@@ -5,6 +5,7 @@
 
 pub mod card;
 pub mod config;
+pub mod demo;
 pub mod directory;
 pub mod error;
 pub mod fsutil;
@@ -17,6 +18,7 @@ pub mod ra;
 pub mod request;
 pub mod secret;
 pub mod validate;
+pub mod wizard;
 pub mod workspace;
 
 pub use error::{Error, Result};

@@ -73,6 +73,8 @@ pub enum Command {
     /// The rehearsal registration server (tests, demos, training; not for production)
     #[command(subcommand)]
     Ra(RaCmd),
+    /// CleoWizard: the whole procedure in one go
+    Wizard(super::wizard::WizardArgs),
 }
 
 #[derive(Debug, Subcommand)]
@@ -120,6 +122,17 @@ pub enum RaCmd {
         /// JSON directory (default: directory_file of the configuration, else DIR's)
         #[arg(long, value_name = "FILE")]
         directory: Option<PathBuf>,
+    },
+    /// Answer request mails: read the mailbox (imap/maildir) and answer
+    /// (smtp/sendmail/outbox) as the configuration says
+    Serve {
+        dir: PathBuf,
+        /// Seconds between two looks at the mailbox
+        #[arg(long, value_name = "SECONDS", default_value_t = 5)]
+        interval: u64,
+        /// One look, then stop
+        #[arg(long)]
+        once: bool,
     },
 }
 

@@ -7,6 +7,7 @@ mod mail;
 mod ra;
 mod secrets;
 mod texts;
+mod wizard;
 
 pub use args::Cli;
 pub use texts::TEXTS;
@@ -228,6 +229,7 @@ fn run(cli: &Cli, ctx: &Ctx, out: &Output) -> Result<i32> {
         ),
         Command::Doctor { card, ra_cert } => card::doctor(card, ra_cert.as_deref(), ctx, out),
         Command::Ra(_) => Ok(0),
+        Command::Wizard(args) => wizard::run(&ws, args, ctx, out),
     }
 }
 
@@ -594,5 +596,6 @@ fn command_name(c: &Command) -> &'static str {
         Command::Doctor { .. } => "doctor",
         Command::Directory(_) => "directory",
         Command::Ra(_) => "ra",
+        Command::Wizard(_) => "wizard",
     }
 }

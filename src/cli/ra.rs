@@ -65,7 +65,41 @@ pub fn run(cmd: &RaCmd, ctx: &Ctx, out: &Output) -> Result<i32> {
             out: answer,
             directory,
         } => process(dir, request, answer, directory.as_deref(), ctx, out),
+        RaCmd::Serve {
+            dir,
+            interval,
+            once,
+        } => serve(dir, *interval, *once, ctx, out),
     }
+}
+
+/// `ra serve`: the mail loop, until Ctrl-C / SIGTERM (or one round with `--once`).
+fn serve(dir: &Path, interval: u64, once: bool, ctx: &Ctx, out: &Output) -> Result<i32> {
+    use std::sync::atomic::AtomicBool;
+    use std::sync::Arc;
+    let server = RaDir::open(dir)?;
+    if once {
+        let done = ra::serve_once(&server, &ctx.config)?;
+        let text = done
+            .iter()
+            .map(|h| format!("{} {}", h.message_id, h.outcome))
+            .collect::<Vec<_>>()
+            .join("\n");
+        out.done(&text, json!(done));
+        return Ok(0);
+    }
+    let stop = Arc::new(AtomicBool::new(false));
+    for sig in [signal_hook::consts::SIGINT, signal_hook::consts::SIGTERM] {
+        signal_hook::flag::register(sig, Arc::clone(&stop)).map_err(|e| Error::io("signal", e))?;
+    }
+    eprintln!("cleocps: {}", tf(out.lang, "ra.serving", &[&dir.display()]));
+    ra::serve(
+        &server,
+        &ctx.config,
+        std::time::Duration::from_secs(interval.max(1)),
+        &stop,
+    );
+    Ok(0)
 }
 
 fn init(
@@ -119,11 +153,15 @@ fn process(
         Some(p) => p.to_path_buf(),
         None => server.path(&server.settings.directory_file),
     };
-    let admins = JsonDirectory::load(&dir_file)?;
+    let admins: Box<dyn ra::AdminDirectory> = if directory.is_none() && ctx.config.ldap.is_some() {
+        Box::new(ra::ConfiguredDirectory(&ctx.config))
+    } else {
+        Box::new(JsonDirectory::load(&dir_file)?)
+    };
     let p7m = std::fs::read(request).map_err(|e| Error::io(request, e))?;
     let done = ra::process(
         &server,
-        &admins,
+        admins.as_ref(),
         &p7m,
         &RequestMeta::default(),
         SystemTime::now(),

@@ -14,6 +14,7 @@ mod directory;
 mod issue;
 mod process;
 mod replay;
+pub mod serve;
 mod store;
 mod texts;
 mod verify;
@@ -24,6 +25,7 @@ pub use directory::{AdminDirectory, JsonDirectory, ServerEntry};
 pub use issue::{CertKind, CA_KEY_BITS};
 pub use process::{process, Decision, Issued, Processed, RejectCode, RequestMeta};
 pub use replay::SeenStore;
+pub use serve::{serve, serve_once, ConfiguredDirectory, Handled};
 pub use store::{init, InitOptions, RaDir, RaFileNames, RaSettings, FILES};
 pub use texts::TEXTS;
 

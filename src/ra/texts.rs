@@ -105,4 +105,9 @@ pub static TEXTS: &[Text] = &[
         "REJET: {} — {} (réponse : {})",
         "REJET: {} — {} (answer: {})"
     ),
+    text!(
+        "ra.serving",
+        "serveur d'inscription de répétition {} : relève du courrier en cours (Ctrl-C pour arrêter)",
+        "rehearsal registration server {}: reading mail (Ctrl-C to stop)"
+    ),
 ];

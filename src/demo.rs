@@ -1,0 +1,179 @@
+//! The rehearsal sandbox (`cleocps demo`): a registration server, a soft
+//! token card with a printed test PIN, a JSON directory listing the holder's
+//! servers, and mail through local directories, with the registration server
+//! answering in-process. No card, no network, no service needed.
+//!
+//! ```text
+//! <root>/workspace/          the demo's workspace
+//! <root>/ra/                 the rehearsal registration server
+//! <root>/carte-demo.json     the soft token (PIN: DEMO_PIN)
+//! <root>/directory.json      servers the demo holder administers
+//! <root>/mail/ra/{new,cur}   the server's mailbox (the client's outbox is its new/)
+//! <root>/mail/admin/{new,cur} the admin's mailbox (the server's outbox is its new/)
+//! <root>/cleocps.json        the client configuration (also usable from the CLI)
+//! <root>/ra.json             the server configuration
+//! ```
+
+use crate::config::Config;
+use crate::error::{Error, Result};
+use crate::fsutil::{create_private_dir, write_atomic, PRIVATE_FILE};
+use crate::ra::{self, CardHolderSpec, InitOptions, RaDir};
+use crate::secret::Secret;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+use std::time::{Duration, SystemTime};
+
+/// The soft token's PIN, printed to the user: it is a rehearsal.
+pub const DEMO_PIN: &str = "1234";
+pub const HOLDER_ID: &str = "899700367917";
+
+/// A ready sandbox.
+#[derive(Debug, Clone)]
+pub struct Sandbox {
+    pub root: PathBuf,
+    pub workspace: PathBuf,
+    pub config_file: PathBuf,
+    pub config: Config,
+    pub ra_dir: PathBuf,
+    pub ra_config: Config,
+}
+
+/// Where the sandbox lives by default.
+pub fn default_root() -> Option<PathBuf> {
+    directories::ProjectDirs::from("", "", "cleocps").map(|d| d.data_dir().join("demo"))
+}
+
+fn write_json(path: &Path, value: &serde_json::Value) -> Result<()> {
+    let text = serde_json::to_vec_pretty(value).map_err(|e| Error::Corrupt {
+        path: path.to_path_buf(),
+        detail: e.to_string(),
+    })?;
+    write_atomic(path, &text, PRIVATE_FILE).map_err(|e| Error::io(path, e))
+}
+
+fn load_config(path: &Path) -> Result<Config> {
+    let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
+    Ok(Config::parse(path, &text)?)
+}
+
+/// Opens the sandbox at `root`, creating it the first time (or with `reset`).
+pub fn ensure(root: &Path, reset: bool) -> Result<Sandbox> {
+    let marker = root.join("cleocps.json");
+    if reset && root.exists() {
+        std::fs::remove_dir_all(root).map_err(|e| Error::io(root, e))?;
+    }
+    if !marker.exists() {
+        create(root)?;
+    }
+    let ra_dir = root.join("ra");
+    Ok(Sandbox {
+        root: root.to_path_buf(),
+        workspace: root.join("workspace"),
+        config: load_config(&marker)?,
+        config_file: marker,
+        ra_config: load_config(&root.join("ra.json"))?,
+        ra_dir,
+    })
+}
+
+fn create(root: &Path) -> Result<()> {
+    log::info!("demo: creating the sandbox in {}", root.display());
+    create_private_dir(root).map_err(|e| Error::io(root, e))?;
+    let now = SystemTime::now();
+    let ra_dir = root.join("ra");
+    let opts = InitOptions {
+        ca_bits: crate::pki::KeySize::B2048,
+        force: true,
+        ..InitOptions::default()
+    };
+    let server = ra::init(&ra_dir, &opts, now)?;
+    let spec = CardHolderSpec {
+        holder_id: HOLDER_ID.into(),
+        surname: "MARTIN".into(),
+        given_name: "CLAIRE".into(),
+        days: 1095,
+    };
+    let (cert, key) = ra::make_card_holder(&server, &spec, now)?;
+    let card = root.join("carte-demo.json");
+    crate::card::soft_init(
+        &card,
+        &crate::pki::cert_pem(&cert)?,
+        &crate::pki::encode_key_pem(&key, None)?,
+        &Secret::new(DEMO_PIN),
+    )?;
+    let directory = root.join("directory.json");
+    let server_entry = |fqdn: &str, mail: &str| {
+        serde_json::json!({"holder": HOLDER_ID, "fqdn": fqdn, "mail": mail,
+            "structure_id": "318751275100020", "structure_name": "Clinique de Démonstration",
+            "departement": "Sarthe (72)"})
+    };
+    write_json(
+        &directory,
+        &serde_json::json!({"servers": [
+            server_entry("srv-web.clinique-demo.fr", "messagerie@clinique-demo.fr"),
+        ]}),
+    )?;
+    let mail = root.join("mail");
+    for dir in ["ra/new", "ra/cur", "admin/new", "admin/cur"] {
+        let d = mail.join(dir);
+        create_private_dir(&d).map_err(|e| Error::io(&d, e))?;
+    }
+    let p = |p: PathBuf| p.display().to_string();
+    write_json(
+        &root.join("cleocps.json"),
+        &serde_json::json!({
+            "card": {"soft_token": p(card)},
+            "registration": {"address": "inscription@serveur-inscription.demo",
+                             "certificate": p(ra_dir.join("inscription.crt"))},
+            "mail_from": "admin@clinique-demo.fr",
+            "outbox": p(mail.join("ra/new")),
+            "maildir": p(mail.join("admin")),
+            "directory_file": p(directory.clone()),
+            "subject_defaults": {"o": "Clinique de Démonstration", "ou": "318751275100020",
+                                 "st": "Sarthe (72)", "l": "Le Mans", "c": "FR"}
+        }),
+    )?;
+    write_json(
+        &root.join("ra.json"),
+        &serde_json::json!({
+            "mail_from": "inscription@serveur-inscription.demo",
+            "maildir": p(mail.join("ra")),
+            "outbox": p(mail.join("admin/new")),
+            "directory_file": p(directory),
+        }),
+    )?;
+    Ok(())
+}
+
+/// The registration server answering in a background thread; stops on drop.
+pub struct RaThread {
+    stop: Arc<AtomicBool>,
+    handle: Option<std::thread::JoinHandle<()>>,
+}
+
+impl RaThread {
+    pub fn start(sandbox: &Sandbox) -> Result<RaThread> {
+        let server = RaDir::open(&sandbox.ra_dir)?;
+        let config = sandbox.ra_config.clone();
+        let stop = Arc::new(AtomicBool::new(false));
+        let flag = Arc::clone(&stop);
+        let handle = std::thread::Builder::new()
+            .name("ra".into())
+            .spawn(move || ra::serve(&server, &config, Duration::from_millis(500), &flag))
+            .map_err(|e| Error::io("thread", e))?;
+        Ok(RaThread {
+            stop,
+            handle: Some(handle),
+        })
+    }
+}
+
+impl Drop for RaThread {
+    fn drop(&mut self) {
+        self.stop.store(true, Ordering::Relaxed);
+        if let Some(h) = self.handle.take() {
+            let _ = h.join();
+        }
+    }
+}

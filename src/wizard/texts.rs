@@ -1,0 +1,91 @@
+use crate::i18n::Text;
+use crate::text;
+
+pub static TEXTS: &[Text] = &[
+    text!(
+        "wizard.degraded",
+        "l'annuaire CPS est injoignable ({}) : procédure dégradée. Saisissez vous-même le nom complet du serveur. Attention : le serveur doit appartenir à la structure du porteur de la carte, sinon la demande sera rejetée.",
+        "the CPS directory cannot be reached ({}): degraded procedure. Type the server's full name yourself. Beware: the server must belong to the card holder's structure, or the request will be rejected."
+    ),
+    text!(
+        "wizard.not_listed",
+        "« {} » n'est pas listé pour ce porteur dans l'annuaire : la demande est envoyée quand même, le serveur d'inscription décidera",
+        "\"{}\" is not listed for this holder in the directory: the request is sent anyway, the registration server decides"
+    ),
+    text!(
+        "wizard.several",
+        "le porteur administre plusieurs serveurs : choisissez-en un avec --fqdn (ou --email) : {}",
+        "the holder administers several servers: choose one with --fqdn (or --email): {}"
+    ),
+    text!(
+        "wizard.none",
+        "aucun serveur trouvé pour le porteur {} : donnez-le avec --fqdn (ou --email)",
+        "no server found for holder {}: give it with --fqdn (or --email)"
+    ),
+    text!(
+        "wizard.ask_fqdn",
+        "nom complet du serveur (FQDN)",
+        "server's full name (FQDN)"
+    ),
+    text!(
+        "wizard.ask_email",
+        "adresse e-mail du serveur",
+        "server's e-mail address"
+    ),
+    text!("wizard.pick", "numéro du serveur", "server number"),
+    text!(
+        "wizard.step_holder",
+        "carte {} — porteur {}",
+        "card {} — holder {}"
+    ),
+    text!(
+        "wizard.step_target",
+        "serveur : {}",
+        "server: {}"
+    ),
+    text!(
+        "wizard.step_sent",
+        "demande {} envoyée au serveur d'inscription ; attente de la réponse…",
+        "request {} sent to the registration server; waiting for the answer…"
+    ),
+    text!(
+        "wizard.waiting",
+        "attente de la réponse : prochaine relève dans {} s, fin dans {} s (Ctrl-C : reprendre plus tard avec cleocps wizard --resume)",
+        "waiting for the answer: next check in {} s, ends in {} s (Ctrl-C: resume later with cleocps wizard --resume)"
+    ),
+    text!(
+        "wizard.timeout",
+        "pas encore de réponse pour {} : reprenez plus tard avec « cleocps wizard --resume »",
+        "no answer yet for {}: resume later with \"cleocps wizard --resume\""
+    ),
+    text!(
+        "wizard.rejected",
+        "demande rejetée : {} — {}",
+        "request rejected: {} — {}"
+    ),
+    text!(
+        "wizard.done",
+        "certificat obtenu. Fichiers dans {} : {}, {}, {} et password.txt",
+        "certificate obtained. Files in {}: {}, {}, {} and password.txt"
+    ),
+    text!(
+        "wizard.password_notice",
+        "password.txt contient les mots de passe de la clé et du PKCS#12 : conservez-les ailleurs (coffre-fort de mots de passe), puis supprimez ce fichier",
+        "password.txt holds the key and PKCS#12 passwords: store them elsewhere (a password manager), then delete this file"
+    ),
+    text!(
+        "wizard.previous",
+        "résultats précédents déplacés dans {}",
+        "earlier results moved to {}"
+    ),
+    text!(
+        "wizard.nothing_to_resume",
+        "aucune procédure CleoWizard en attente",
+        "no CleoWizard run waiting"
+    ),
+    text!(
+        "wizard.resuming",
+        "reprise de {} (état : {})",
+        "resuming {} (state: {})"
+    ),
+];
