@@ -7,6 +7,7 @@ mod support;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
+use support::ra::{Server, ALIAS, FQDN, HOLDER, PIN};
 use support::*;
 
 /// A tmux server of our own (its own socket), killed on drop.
@@ -18,6 +19,11 @@ impl Tmux {
     /// Runs the TUI on `ws`, then prints its exit code and the tty modes,
     /// and stays so the test can read them.
     fn start(ws: &Path, tag: &str) -> Tmux {
+        Tmux::start_env(ws, tag, &[])
+    }
+
+    /// The same, with extra `NAME=value` variables (e.g. `CLEOCPS_CONFIG`).
+    fn start_env(ws: &Path, tag: &str, env: &[String]) -> Tmux {
         let socket = format!("cleocps-test-{}-{tag}", std::process::id());
         let bin = env!("CARGO_BIN_EXE_cleocps");
         let script = format!(
@@ -26,7 +32,7 @@ impl Tmux {
             ws.display()
         );
         let t = Tmux { socket };
-        t.tmux(&[
+        let mut args = vec![
             "new-session",
             "-d",
             "-s",
@@ -39,10 +45,10 @@ impl Tmux {
             "LANG=C.UTF-8",
             "TERM=xterm-256color",
             "CLEOCPS_LOCK_WAIT_MS=5000",
-            "sh",
-            "-c",
-            &script,
-        ]);
+        ];
+        args.extend(env.iter().map(String::as_str));
+        args.extend(["sh", "-c", &script]);
+        t.tmux(&args);
         t
     }
 
@@ -154,6 +160,8 @@ fn whole_procedure_by_keys() {
     t.keys(&["Enter"]);
     t.wait("Form saved", 10);
     t.keys(&["r"]);
+    t.wait("Sign and encrypt the request with the CPS card", 5);
+    t.keys(&["Down", "Enter"]);
     t.wait("Key password", 5);
     t.text("keypw");
     t.keys(&["Enter"]);
@@ -321,4 +329,128 @@ fn sigterm_and_sighup_restore_the_terminal() {
             "{screen}"
         );
     }
+}
+
+/// Every file under `dir`, as bytes.
+fn all_files(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+    let mut out = Vec::new();
+    for e in std::fs::read_dir(dir).expect("dir").flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            out.extend(all_files(&p));
+        } else if let Ok(b) = std::fs::read(&p) {
+            out.push((p, b));
+        }
+    }
+    out
+}
+
+fn holds(bytes: &[u8], needle: &str) -> bool {
+    bytes.windows(needle.len()).any(|w| w == needle.as_bytes())
+}
+
+#[test]
+fn card_request_wrong_pin_then_warning_then_signed_and_issued() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let server = Server::new(tmp.path());
+    let token = server.card(&server.dir, HOLDER, "carte");
+    let ws = server.ws.clone();
+    ok(&ws, &["folder", "create", "F"]);
+    ok(&ws, &["request", "create", "F/srv", "--type", "ssl"]);
+    let kp = secret_file(tmp.path(), "kp", "keypw-card");
+    let kp = kp.to_str().expect("utf8");
+    ok(
+        &ws,
+        &["keys", "generate", "F/srv", "--key-password-file", kp],
+    );
+    ok(
+        &ws,
+        &[
+            "request",
+            "edit",
+            "F/srv",
+            "--cn",
+            FQDN,
+            "--san",
+            ALIAS,
+            "--o",
+            "Clinique du Test",
+            "--ou",
+            "318751275100020",
+            "--st",
+            "Sarthe (72)",
+            "--l",
+            "Le Mans",
+        ],
+    );
+    let config = tmp.path().join("config.json");
+    let json = serde_json::json!({
+        "card": {"soft_token": token},
+        "registration": {"certificate": server.file("inscription.crt")},
+    });
+    std::fs::write(&config, json.to_string()).expect("config");
+    let t = Tmux::start_env(
+        &ws,
+        "card",
+        &[format!("CLEOCPS_CONFIG={}", config.display())],
+    );
+    t.wait("srv", 20);
+
+    // "Générer la demande": the card is the default choice.
+    let ask_pin = |t: &Tmux| {
+        t.keys(&["2", "r"]);
+        t.wait("Sign and encrypt the request with the CPS card", 5);
+        t.keys(&["Enter"]);
+        t.wait("Key password", 5);
+        t.text("keypw-card");
+        t.keys(&["Enter"]);
+        t.wait("CPS card PIN", 20)
+    };
+    let screen = ask_pin(&t);
+    assert!(!screen.contains("few tries left"), "{screen}");
+    assert!(
+        screen.contains("810001234567"),
+        "holder in the status: {screen}"
+    );
+
+    // A wrong PIN: the message, one try used, nothing retried or written.
+    t.text("9999");
+    t.keys(&["Enter"]);
+    t.wait("wrong PIN", 20);
+    let p7m = ws.join("dossiers/F/srv/srv.p7m");
+    assert!(!p7m.exists());
+    t.keys(&["Escape"]);
+
+    // The next attempt reads the card again: its warning shows before the PIN.
+    let screen = ask_pin(&t);
+    assert!(screen.contains("few tries left"), "{screen}");
+    t.text(PIN);
+    let screen = t.screen();
+    assert!(!screen.contains(PIN), "the PIN on screen:\n{screen}");
+    assert!(screen.contains("••••"), "{screen}");
+    t.keys(&["Enter"]);
+    let screen = t.wait("signed by card", 30);
+    for secret in [PIN, "9999", "keypw-card"] {
+        assert!(!screen.contains(secret), "{secret} on screen:\n{screen}");
+    }
+    t.keys(&["Escape", "q"]);
+    let screen = t.wait("EXIT=", 10);
+    assert_restored(&screen);
+
+    assert!(p7m.exists(), "no {}", p7m.display());
+    let json = std::fs::read_to_string(ws.join("dossiers/F/srv/request.json")).expect("json");
+    assert!(json.contains("request_generated"), "{json}");
+    for (path, bytes) in all_files(&ws) {
+        for secret in [PIN, "9999", "keypw-card"] {
+            assert!(!holds(&bytes, secret), "{secret} in {}", path.display());
+        }
+    }
+    let (o, answer) = server.process(&p7m, "answer.p7c");
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    assert!(answer.exists());
 }

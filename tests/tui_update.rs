@@ -469,13 +469,6 @@ fn generate_csr_refused_without_keys_or_name() {
 }
 
 #[test]
-fn card_path_not_yet() {
-    let mut app = at("Clinique du Test/intranet", Step::Request);
-    assert!(update(&mut app, Action::GenerateCard).is_none());
-    assert!(status(&app).contains("CPS"));
-}
-
-#[test]
 fn show_csr_then_copy_osc52() {
     let mut app = at("Clinique du Test/portail", Step::Request);
     assert!(matches!(
@@ -531,11 +524,22 @@ fn export_pem_asks_key_password() {
         })
     ));
     update(&mut app, Action::Submit);
+    // The key is encrypted: keep its password on the export (default) or write it clear.
+    assert!(matches!(
+        app.modal,
+        Some(Modal::Choice {
+            what: Choose::PemKey { .. },
+            sel: 0
+        })
+    ));
+    update(&mut app, Action::Submit);
     typed(&mut app, "pw");
     assert!(matches!(
         job(update(&mut app, Action::Submit)),
         Job::ExportPem {
             key_password: Some(_),
+            clear: false,
+            force: false,
             ..
         }
     ));
@@ -684,20 +688,6 @@ fn step3_loads_the_certificate_once() {
     assert!(update(&mut app, Action::Tick).is_none());
     assert!(update(&mut app, Action::Resize(100, 30)).is_none());
     assert_eq!(app.size, (100, 30));
-}
-
-#[test]
-fn pin_modal_masks_and_esc_drops() {
-    let mut app = sample::example(Lang::En);
-    app.modal = Some(Modal::Pin {
-        warning: Some("2 tries left".into()),
-        pin: Default::default(),
-    });
-    typed(&mut app, "12");
-    update(&mut app, Action::Edit(InputRequest::DeletePrevChar));
-    assert!(matches!(&app.modal, Some(Modal::Pin { pin, .. }) if pin.as_str() == "1"));
-    update(&mut app, Action::Cancel);
-    assert!(app.modal.is_none());
 }
 
 #[test]

@@ -52,7 +52,10 @@ pub enum Command {
     #[command(subcommand)]
     Export(ExportCmd),
     /// Open the full-screen interface (the default)
-    Tui,
+    Tui {
+        #[command(flatten)]
+        card: CardArgs,
+    },
     /// The configuration file
     #[command(subcommand)]
     Config(ConfigCmd),

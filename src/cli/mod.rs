@@ -109,7 +109,8 @@ struct Ctx {
 fn run(cli: &Cli, ctx: &Ctx, out: &Output) -> Result<i32> {
     let lang = out.lang;
     let Some(command) = &cli.command else {
-        return run_tui(cli, lang);
+        // Plain `cleocps`: the card as the configuration and environment say.
+        return run_tui(cli, ctx, &CardArgs::default(), lang);
     };
     if let Command::Config(ConfigCmd::Check) = command {
         return config_check(ctx, out);
@@ -119,7 +120,7 @@ fn run(cli: &Cli, ctx: &Ctx, out: &Output) -> Result<i32> {
     }
     let ws = workspace(cli)?;
     match command {
-        Command::Tui => run_tui(cli, lang),
+        Command::Tui { card } => run_tui(cli, ctx, card, lang),
         Command::Config(_) => Ok(0),
         Command::Folder(cmd) => folder(&ws, cmd, out),
         Command::Request(cmd) => request(&ws, cmd, ctx, out),
@@ -233,9 +234,13 @@ fn run(cli: &Cli, ctx: &Ctx, out: &Output) -> Result<i32> {
     }
 }
 
-fn run_tui(cli: &Cli, lang: Lang) -> Result<i32> {
+fn run_tui(cli: &Cli, ctx: &Ctx, card_args: &CardArgs, lang: Lang) -> Result<i32> {
     let ws = workspace(cli)?;
-    crate::tui::run(ws, lang).map_err(|e| Error::io(PathBuf::from("/dev/tty"), e))
+    let tui_ctx = crate::tui::TuiContext {
+        config: ctx.config.clone(),
+        card: card::options(card_args, ctx),
+    };
+    crate::tui::run(ws, lang, tui_ctx).map_err(|e| Error::io(PathBuf::from("/dev/tty"), e))
 }
 
 fn key_size(bits: Option<u32>, legacy: bool) -> Result<KeySize> {
@@ -590,7 +595,7 @@ fn command_name(c: &Command) -> &'static str {
         Command::Keys(_) => "keys",
         Command::Response(_) => "response",
         Command::Export(_) => "export",
-        Command::Tui => "tui",
+        Command::Tui { .. } => "tui",
         Command::Config(_) => "config",
         Command::Card(_) => "card",
         Command::Doctor { .. } => "doctor",

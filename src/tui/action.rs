@@ -60,6 +60,8 @@ pub enum Action {
     // Steps.
     GenerateKeys,
     EditForm,
+    /// "Générer la demande": choose the card (default) or the CSR only.
+    GenerateRequest,
     GenerateCsr,
     GenerateCard,
     ShowCsr,
@@ -167,6 +169,10 @@ pub enum Job {
         path: String,
         dir: PathBuf,
         key_password: Option<Secret>,
+        /// Write the key without a password (`notice.clear_key`).
+        clear: bool,
+        /// Overwrite: only after the user said yes to the overwrite question.
+        force: bool,
     },
     ExportP12 {
         path: String,
@@ -174,6 +180,21 @@ pub enum Job {
         p12_password: Secret,
         key_password: Option<Secret>,
         legacy: bool,
+        force: bool,
+    },
+    /// Opens the card and reads its flags and holder (no PIN): what the PIN
+    /// modal shows. Also checks the registration certificate, so nobody
+    /// types a PIN for a request that can't be encrypted.
+    ProbeCard {
+        path: String,
+        /// Carried through to the PIN modal (asked before the probe).
+        key_password: Option<Secret>,
+    },
+    /// One PIN try on the card: sign, encrypt, write the `.p7m`.
+    Sign {
+        path: String,
+        key_password: Option<Secret>,
+        pin: Secret,
     },
     Renew {
         path: String,
@@ -193,6 +214,8 @@ impl Job {
             | Job::ImportResponse { path, .. }
             | Job::ExportPem { path, .. }
             | Job::ExportP12 { path, .. }
+            | Job::ProbeCard { path, .. }
+            | Job::Sign { path, .. }
             | Job::DeleteRequest { path, .. }
             | Job::Renew { path } => Some(path),
             _ => None,
@@ -215,6 +238,8 @@ impl Job {
             Job::ImportResponse { .. } => "tui.job.import",
             Job::ExportPem { .. } | Job::ExportP12 { .. } => "tui.job.export",
             Job::Renew { .. } => "tui.job.renew",
+            Job::ProbeCard { .. } => "tui.job.probe",
+            Job::Sign { .. } => "tui.job.sign",
         }
     }
 }
@@ -251,6 +276,25 @@ pub enum Shown {
         title: &'static str,
         text: String,
     },
+    /// The card answered the probe: next, the PIN modal (or a refusal).
+    Card(Box<CardProbe>),
+    /// An export found this file already there: ask, then `retry` with force.
+    Exists {
+        file: PathBuf,
+        retry: Box<Job>,
+    },
+}
+
+/// What a card probe read, for the PIN modal and the status line.
+#[derive(Debug, Clone)]
+pub struct CardProbe {
+    pub path: String,
+    pub info: crate::card::TokenInfo,
+    /// "810001234567 JEAN DUPONT".
+    pub holder: String,
+    /// Reached through `card share` + `ssh -R` (p11-kit's client module).
+    pub forwarded: bool,
+    pub key_password: Option<Secret>,
 }
 
 /// A finished job's result.

@@ -69,6 +69,9 @@ pub struct App {
     pub size: (u16, u16),
     /// Certificates read for Étape 3, by request path.
     pub certs: HashMap<String, CertView>,
+    /// Index in [`super::modal::KEY_SIZES`] the key-size chooser starts on
+    /// (`key_bits` of the configuration).
+    pub default_key: usize,
 }
 
 impl App {
@@ -90,6 +93,7 @@ impl App {
             spinner: 0,
             size: (80, 24),
             certs: HashMap::new(),
+            default_key: 0,
         }
     }
 

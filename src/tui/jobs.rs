@@ -4,6 +4,7 @@
 use super::action::{CertView, Done, FormValues, Job, JobId, JobOutcome, Shown};
 use super::event::Event;
 use super::form::FieldProblem;
+use super::TuiContext;
 use crate::error::Error;
 use crate::i18n::{t, tf, Lang};
 use crate::pki::CertSummary;
@@ -11,14 +12,23 @@ use crate::procedure::{self as core, FormEdit, KeyOptions};
 use crate::request::RequestType;
 use crate::workspace::{split_request_path, Workspace};
 use std::sync::mpsc::Sender;
+use std::sync::Arc;
 
 /// Starts `job` on its own thread; its outcome comes back as `Event::Job`.
-pub fn spawn(ws: &Workspace, lang: Lang, id: JobId, job: Job, tx: Sender<Event>) {
+pub fn spawn(
+    ws: &Workspace,
+    ctx: &Arc<TuiContext>,
+    lang: Lang,
+    id: JobId,
+    job: Job,
+    tx: Sender<Event>,
+) {
     let ws = ws.clone();
+    let ctx = Arc::clone(ctx);
     std::thread::spawn(move || {
-        let outcome = match run(&ws, lang, job) {
+        let outcome = match run(&ws, &ctx, lang, job) {
             Ok(done) => JobOutcome::Done(Box::new(done)),
-            Err(e) => JobOutcome::Failed(e.localize(lang)),
+            Err(text) => JobOutcome::Failed(text),
         };
         // The loop may be gone (quit): nothing to tell then.
         let _ = tx.send(Event::Job(id, outcome));
@@ -72,7 +82,7 @@ pub fn cert_view(c: &CertSummary) -> CertView {
     }
 }
 
-fn changed(ws: &Workspace, select: String, message: String) -> crate::Result<Done> {
+pub(super) fn changed(ws: &Workspace, select: String, message: String) -> crate::Result<Done> {
     Ok(Done {
         tree: Some(tree(ws)?),
         select: Some(select),
@@ -81,7 +91,24 @@ fn changed(ws: &Workspace, select: String, message: String) -> crate::Result<Don
     })
 }
 
-fn run(ws: &Workspace, lang: Lang, job: Job) -> crate::Result<Done> {
+/// One job, start to end; a failure comes back localized, saying what to
+/// do. A new family of jobs (mail, directory) gets its own file and an arm
+/// here, like `jobs_card`.
+fn run(ws: &Workspace, ctx: &TuiContext, lang: Lang, job: Job) -> Result<Done, String> {
+    use super::jobs_card as card;
+    match job {
+        Job::ProbeCard { path, key_password } => card::probe(ctx, lang, path, key_password),
+        Job::Sign {
+            path,
+            key_password,
+            pin,
+        } => card::sign(ws, ctx, lang, path, key_password, pin),
+        other => run_core(ws, ctx, lang, other).map_err(|e| e.localize(lang)),
+    }
+}
+
+/// The jobs that are one call of the core's procedures.
+fn run_core(ws: &Workspace, ctx: &TuiContext, lang: Lang, job: Job) -> crate::Result<Done> {
     match job {
         Job::Reload => Ok(Done {
             tree: Some(tree(ws)?),
@@ -102,7 +129,8 @@ fn run(ws: &Workspace, lang: Lang, job: Job) -> crate::Result<Done> {
             Ok(done)
         }
         Job::CreateRequest { folder, name, kind } => {
-            let req = core::create_request(ws, &folder, name.as_deref(), kind)?;
+            let defaults = &ctx.config.subject_defaults;
+            let req = core::create_request_with(ws, &folder, name.as_deref(), kind, defaults)?;
             changed(ws, req.path(), tf(lang, "tui.done.request", &[&req.path()]))
         }
         Job::DeleteRequest { path, force } => {
@@ -194,31 +222,41 @@ fn run(ws: &Workspace, lang: Lang, job: Job) -> crate::Result<Done> {
             Ok(done)
         }
         Job::ExportPem {
-            path,
-            dir,
-            key_password,
+            ref path,
+            ref dir,
+            ref key_password,
+            clear,
+            force,
         } => {
-            let files = core::export_pem(ws, &path, &dir, key_password.as_ref(), false, false)?;
-            report(ws, lang, path, files)
+            let key = key_password.as_ref();
+            match core::export_pem(ws, path, dir, key, clear, force) {
+                Err(Error::FileExists(file)) => Ok(exists(file, job)),
+                Err(e) => Err(e),
+                Ok(files) => {
+                    // A key written without password says so (as the CLI does).
+                    let clear = clear || key.is_none();
+                    let notice = clear.then(|| t(lang, "notice.clear_key"));
+                    report(ws, lang, path.clone(), files, notice)
+                }
+            }
         }
         Job::ExportP12 {
-            path,
-            file,
-            p12_password,
-            key_password,
+            ref path,
+            ref file,
+            ref p12_password,
+            ref key_password,
             legacy,
+            force,
         } => {
-            let written = core::export_p12(
-                ws,
-                &path,
-                &file,
-                &p12_password,
-                key_password.as_ref(),
-                legacy,
-                false,
-            )?;
-            report(ws, lang, path, vec![written])
+            let key = key_password.as_ref();
+            match core::export_p12(ws, path, file, p12_password, key, legacy, force) {
+                Err(Error::FileExists(file)) => Ok(exists(file, job)),
+                Err(e) => Err(e),
+                Ok(written) => report(ws, lang, path.clone(), vec![written], None),
+            }
         }
+        // Dispatched by `run`.
+        Job::ProbeCard { .. } | Job::Sign { .. } => Ok(Done::default()),
         Job::Renew { path } => {
             let req = core::renew(ws, &path, None)?;
             changed(ws, req.path(), tf(lang, "tui.done.renew", &[&req.path()]))
@@ -237,15 +275,34 @@ fn run(ws: &Workspace, lang: Lang, job: Job) -> crate::Result<Done> {
     }
 }
 
+/// An export refused because a file is there: the user is asked, and a
+/// yes runs the same job again with `force` (never decided in the job).
+fn exists(file: std::path::PathBuf, mut job: Job) -> Done {
+    if let Job::ExportPem { force, .. } | Job::ExportP12 { force, .. } = &mut job {
+        *force = true;
+    }
+    Done {
+        shown: Some(Shown::Exists {
+            file,
+            retry: Box::new(job),
+        }),
+        ..Done::default()
+    }
+}
+
 fn report(
     ws: &Workspace,
     lang: Lang,
     path: String,
     files: Vec<std::path::PathBuf>,
+    notice: Option<&str>,
 ) -> crate::Result<Done> {
     let mut text = t(lang, "tui.done.export").to_string();
     for f in &files {
         text.push_str(&format!("\n• {}", f.display()));
+    }
+    if let Some(n) = notice {
+        text.push_str(&format!("\n\n⚠ {n}"));
     }
     let mut done = changed(ws, path, text.clone())?;
     done.message = files

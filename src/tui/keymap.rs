@@ -75,8 +75,7 @@ pub static BINDINGS: &[Binding] = &[
     // Main: step actions.
     b!(&[ch('g')], Action::GenerateKeys, "tui.btn.keys", MAIN, Some(Step::Init), true),
     b!(&[ch('e')], Action::EditForm, "tui.btn.edit", MAIN, Some(Step::Request), true),
-    b!(&[ch('r')], Action::GenerateCsr, "tui.btn.csr", MAIN, Some(Step::Request), true),
-    b!(&[ch('s')], Action::GenerateCard, "tui.btn.card", MAIN, Some(Step::Request), false),
+    b!(&[ch('r')], Action::GenerateRequest, "tui.btn.request", MAIN, Some(Step::Request), true),
     b!(&[ch('v')], Action::ShowCsr, "tui.btn.show_csr", MAIN, Some(Step::Request), false),
     b!(&[ch('i')], Action::ImportResponse, "tui.btn.import", MAIN, Some(Step::Final), true),
     b!(&[ch('x')], Action::ExportPem, "tui.btn.export_pem", MAIN, Some(Step::Final), false),

@@ -11,6 +11,7 @@ pub mod app;
 pub mod event;
 pub mod form;
 pub mod jobs;
+mod jobs_card;
 pub mod keymap;
 pub mod modal;
 pub mod sample;
@@ -20,6 +21,7 @@ pub mod texts;
 pub mod theme;
 pub mod tree;
 pub mod update;
+mod update_card;
 mod update_jobs;
 mod update_modal;
 mod update_secret;
@@ -36,7 +38,15 @@ pub use update::update;
 use crate::i18n::Lang;
 use crate::workspace::Workspace;
 
+/// What the TUI needs besides the workspace: the configuration (subject
+/// defaults, key size, registration certificate…) and how to reach the card.
+#[derive(Debug, Clone, Default)]
+pub struct TuiContext {
+    pub config: crate::config::Config,
+    pub card: crate::card::CardOptions,
+}
+
 /// Runs the TUI on `ws` until the user quits; returns the process exit code.
-pub fn run(ws: Workspace, lang: Lang) -> std::io::Result<i32> {
-    term::run(ws, lang)
+pub fn run(ws: Workspace, lang: Lang, ctx: TuiContext) -> std::io::Result<i32> {
+    term::run(ws, lang, ctx)
 }

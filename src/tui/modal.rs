@@ -7,7 +7,9 @@
 //!
 //! [`App::layer`]: super::app::App::layer
 
+use super::action::Job;
 use super::app::Layer;
+use crate::card::PinState;
 use crate::pki::KeySize;
 use crate::request::RequestType;
 use crate::secret::Secret;
@@ -16,7 +18,7 @@ use tui_input::Input;
 use zeroize::Zeroizing;
 
 /// Yes/no questions before a destructive or irreversible action.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub enum Confirm {
     DeleteFolder {
         name: String,
@@ -31,6 +33,11 @@ pub enum Confirm {
     },
     /// Quit while a job runs.
     Quit,
+    /// An export's file exists: yes runs `job` again with `force`.
+    Overwrite {
+        file: PathBuf,
+        job: Box<Job>,
+    },
 }
 
 /// Pick one of a few options.
@@ -54,6 +61,15 @@ pub enum Choose {
         key_password: Option<Secret>,
         p12_password: Secret,
     },
+    /// "Générer la demande": with the CPS card (default) or CSR only.
+    RequestMode {
+        path: String,
+    },
+    /// The exported key: under the key password, or clear.
+    PemKey {
+        path: String,
+        dir: PathBuf,
+    },
 }
 
 impl Choose {
@@ -72,6 +88,19 @@ impl Choose {
                 "tui.choose.p12_profile",
                 &["tui.p12.modern", "tui.p12.legacy"],
             ),
+            Choose::RequestMode { .. } => ("tui.choose.mode", &["tui.mode.card", "tui.mode.csr"]),
+            Choose::PemKey { .. } => (
+                "tui.choose.pem_key",
+                &["tui.pem.protected", "tui.pem.clear"],
+            ),
+        }
+    }
+
+    /// A warning under the options, if any.
+    pub fn note_id(&self) -> Option<&'static str> {
+        match self {
+            Choose::PemKey { .. } => Some("notice.clear_key"),
+            _ => None,
         }
     }
 }
@@ -113,9 +142,22 @@ impl Ask {
 /// What a key password is asked for.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Then {
-    Csr { path: String },
-    Pem { path: String, dir: PathBuf },
-    P12 { path: String, file: PathBuf },
+    Csr {
+        path: String,
+    },
+    Pem {
+        path: String,
+        dir: PathBuf,
+        clear: bool,
+    },
+    P12 {
+        path: String,
+        file: PathBuf,
+    },
+    /// The card path: the key password first, then the card probe.
+    Card {
+        path: String,
+    },
 }
 
 /// Masked inputs. `twice` ones have a second field that must match.
@@ -158,6 +200,15 @@ impl Hidden {
     }
 }
 
+/// What a PIN is asked for: signing this request, after a card probe.
+#[derive(Debug, Clone)]
+pub struct PinFor {
+    pub path: String,
+    pub key_password: Option<Secret>,
+    /// The card's PIN flags and length bounds, as the probe read them.
+    pub bounds: PinState,
+}
+
 #[derive(Debug, Clone)]
 pub enum Modal {
     Help {
@@ -191,8 +242,11 @@ pub enum Modal {
     },
     /// The card's PIN ("code porteur"), with the tries-left warning.
     Pin {
+        what: PinFor,
         warning: Option<String>,
         pin: Zeroizing<String>,
+        /// A PIN of the wrong length (checked before the card sees it).
+        error: Option<String>,
     },
     Csr {
         path: String,
@@ -233,6 +287,15 @@ impl Modal {
         Modal::Input {
             what,
             input: Input::new(value.to_string()),
+            error: None,
+        }
+    }
+
+    pub fn pin(what: PinFor, warning: Option<String>) -> Modal {
+        Modal::Pin {
+            what,
+            warning,
+            pin: Zeroizing::new(String::new()),
             error: None,
         }
     }

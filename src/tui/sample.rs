@@ -2,10 +2,11 @@
 //! benchmark: no disk, no clock, the same bytes on every run.
 
 use super::action::{CertView, Step};
-use super::app::{App, Folder, Running};
+use super::app::{App, Folder, Running, Status};
 use super::form::Form;
-use super::modal::{Ask, Choose, Confirm, Hidden, Modal};
-use crate::i18n::{t, Lang};
+use super::modal::{Ask, Choose, Confirm, Hidden, Modal, PinFor};
+use crate::card::{PinState, PinWarning};
+use crate::i18n::{t, tf, Lang};
 use crate::request::{Generation, Request, RequestType, State, Subject};
 use std::path::PathBuf;
 use zeroize::Zeroizing;
@@ -157,10 +158,31 @@ pub fn screens(lang: Lang) -> Vec<(&'static str, App)> {
         at(lang, "Dossier 2/Demande 1", Step::Final),
     ));
 
+    // After a probe of a card with a failed try: the card's own warning.
     let mut pin = at(lang, "Clinique du Test/messagerie", Step::Request);
+    pin.status = Some(Status {
+        text: tf(
+            lang,
+            "tui.card.seen",
+            &[&"CPS4v1-TEST0001", &"810001234567 JEAN DUPONT"],
+        ) + " · "
+            + t(lang, "tui.card.forwarded"),
+        error: false,
+    });
     pin.modal = Some(Modal::Pin {
-        warning: Some(t(lang, "tui.sample.pin_warning").to_string()),
+        what: PinFor {
+            path: "Clinique du Test/messagerie".into(),
+            key_password: None,
+            bounds: PinState {
+                count_low: true,
+                min_len: 4,
+                max_len: 8,
+                ..PinState::default()
+            },
+        },
+        warning: Some(PinWarning::CountLow.localize(lang)),
         pin: Zeroizing::new("1234".into()),
+        error: None,
     });
     out.push(("08-pin", pin));
 
@@ -251,5 +273,43 @@ pub fn screens(lang: Lang) -> Vec<(&'static str, App)> {
         "/home/admin/Téléchargements/smime.p7c",
     ));
     out.push(("17-import-path", import));
+
+    let mut mode = at(lang, "Clinique du Test/intranet", Step::Request);
+    mode.modal = Some(Modal::Choice {
+        what: Choose::RequestMode {
+            path: "Clinique du Test/intranet".into(),
+        },
+        sel: 0,
+    });
+    out.push(("18-request-mode", mode));
+
+    let web = "Clinique du Test/srv-web";
+    let mut dir = at(lang, web, Step::Final);
+    dir.modal = Some(Modal::input(
+        Ask::ExportDir { path: web.into() },
+        "/home/admin/",
+    ));
+    out.push(("19-export-dir", dir));
+
+    let mut key = at(lang, web, Step::Final);
+    key.modal = Some(Modal::Choice {
+        what: Choose::PemKey {
+            path: web.into(),
+            dir: PathBuf::from("/home/admin"),
+        },
+        sel: 1,
+    });
+    out.push(("20-export-clear-key", key));
+
+    let mut over = at(lang, web, Step::Final);
+    let file = PathBuf::from("/home/admin/srv-web.key");
+    over.modal = Some(Modal::Confirm {
+        text: tf(lang, "tui.confirm.overwrite", &[&file.display()]),
+        what: Confirm::Overwrite {
+            job: Box::new(super::action::Job::Files { path: web.into() }),
+            file,
+        },
+    });
+    out.push(("21-overwrite", over));
     out
 }

@@ -40,8 +40,9 @@ fn why(req: &Request, action: &Action) -> Option<&'static str> {
             Some(_) => refusal(req, Op::GenerateKeys),
         },
         Action::EditForm => refusal(req, Op::EditForm),
-        Action::GenerateCsr => refusal(req, Op::GenerateRequest),
-        Action::GenerateCard => refusal(req, Op::GenerateRequest).or(Some("tui.card_soon")),
+        Action::GenerateRequest | Action::GenerateCsr | Action::GenerateCard => {
+            refusal(req, Op::GenerateRequest)
+        }
         Action::ShowCsr => (!has_csr(req)).then_some("refuse.need_request"),
         Action::ImportResponse => refusal(req, Op::ImportResponse),
         Action::ExportPem => refusal(req, Op::ExportPem),
@@ -76,7 +77,7 @@ pub fn primary(req: &Request, step: Step) -> Option<Action> {
         Step::Request if req.subject.cn.as_deref().unwrap_or("").is_empty() => {
             &[Action::EditForm, Action::ShowCsr]
         }
-        Step::Request => &[Action::GenerateCsr, Action::EditForm, Action::ShowCsr],
+        Step::Request => &[Action::GenerateRequest, Action::EditForm, Action::ShowCsr],
         Step::Final => &[Action::ImportResponse, Action::ExportP12, Action::Renew],
     };
     order.iter().find(|a| why(req, a).is_none()).cloned()

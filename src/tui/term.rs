@@ -4,13 +4,14 @@
 use super::action::{Action, Effect};
 use super::app::App;
 use super::event::{spawn_input, spawn_signals, Event};
-use super::{jobs, keymap, tree, update, view};
+use super::{jobs, keymap, tree, update, view, TuiContext};
 use crate::i18n::Lang;
 use crate::workspace::Workspace;
 use ratatui::DefaultTerminal;
 use std::io::Write;
 use std::path::Path;
 use std::sync::mpsc::{channel, RecvTimeoutError};
+use std::sync::Arc;
 use std::time::Duration;
 
 /// Spinner period while a job runs; no ticks at all when idle.
@@ -41,12 +42,14 @@ pub fn load(ws: &Workspace, lang: Lang) -> std::io::Result<App> {
     Ok(app)
 }
 
-pub fn run(ws: Workspace, lang: Lang) -> std::io::Result<i32> {
+pub fn run(ws: Workspace, lang: Lang, ctx: TuiContext) -> std::io::Result<i32> {
     crate::i18n::set_current(lang);
     let mut app = load(&ws, lang)?;
+    app.default_key = default_key(ctx.config.key_bits);
+    let ctx = Arc::new(ctx);
     // ratatui::init installs a panic hook that restores the terminal first.
     let mut terminal = ratatui::try_init()?;
-    let result = event_loop(&mut terminal, &ws, &mut app);
+    let result = event_loop(&mut terminal, &ws, &ctx, &mut app);
     ratatui::restore();
     if let Some(r) = tree::selected_request(&app) {
         let _ = crate::fsutil::write_atomic(
@@ -61,6 +64,7 @@ pub fn run(ws: Workspace, lang: Lang) -> std::io::Result<i32> {
 fn event_loop(
     terminal: &mut DefaultTerminal,
     ws: &Workspace,
+    ctx: &Arc<TuiContext>,
     app: &mut App,
 ) -> std::io::Result<i32> {
     let (tx, rx) = channel();
@@ -105,7 +109,7 @@ fn event_loop(
         match effect {
             None => {}
             Some(Effect::Quit) => return Ok(0),
-            Some(Effect::Job(id, job)) => jobs::spawn(ws, app.lang, id, job, tx.clone()),
+            Some(Effect::Job(id, job)) => jobs::spawn(ws, ctx, app.lang, id, job, tx.clone()),
             Some(Effect::Copy(text)) => osc52(&text)?,
             Some(Effect::Complete(partial)) => {
                 update(app, Action::Completed(complete_path(&partial)));
@@ -116,6 +120,14 @@ fn event_loop(
             }
         }
     }
+}
+
+/// The key-size chooser's starting option for `key_bits` (2048 when unset or odd).
+pub fn default_key(bits: Option<u32>) -> usize {
+    super::modal::KEY_SIZES
+        .iter()
+        .position(|s| bits.is_some_and(|b| s.bits() == b as usize))
+        .unwrap_or(0)
 }
 
 /// Copies to the clipboard of the machine the SSH client runs on.

@@ -92,18 +92,21 @@ pub static TEXTS: &[Text] = &[
     // Buttons (also the keymap's hints).
     text!("tui.btn.keys", "Générer les clés", "Generate the keys"),
     text!("tui.btn.edit", "Modifier", "Edit"),
-    text!("tui.btn.csr", "Générer la demande (CSR, portail)", "Generate the request (CSR, portal)"),
-    text!("tui.btn.card", "Générer la demande avec la carte CPS", "Generate the request with the CPS card"),
+    text!("tui.btn.request", "Générer la demande", "Generate the request"),
     text!("tui.btn.show_csr", "Voir / copier la demande", "Show / copy the request"),
     text!("tui.btn.import", "Importer réponse", "Import answer"),
     text!("tui.btn.export_pem", "Exporter .key + .crt", "Export .key + .crt"),
     text!("tui.btn.export_p12", "Exporter .p12", "Export .p12"),
     text!("tui.btn.files", "Accéder aux fichiers", "Open the files"),
     text!("tui.btn.renew", "Renouveler / recommencer", "Renew / start over"),
+    // The card (Étape 2).
+    // Label · holder: fits the status line at 80 columns with the forwarding note.
+    text!("tui.card.seen", "{} · {}", "{} · {}"),
+    text!("tui.card.forwarded", "carte atteinte par transfert SSH", "card forwarded over SSH"),
     text!(
-        "tui.card_soon",
-        "signature avec la carte CPS : pas encore disponible ici (utilisez r, CSR pour le portail)",
-        "signing with the CPS card: not available here yet (use r, CSR for the portal)"
+        "tui.card.ra_cert",
+        "{} — réglez « registration.certificate » dans la configuration, ou lancez « cleocps doctor ».",
+        "{} — set \"registration.certificate\" in the configuration, or run \"cleocps doctor\"."
     ),
     // Keys.
     text!("tui.key.up", "monter", "up"),
@@ -166,6 +169,12 @@ pub static TEXTS: &[Text] = &[
     text!("tui.choose.protect", "Protéger la clé ?", "Protect the key?"),
     text!("tui.protect.yes", "Avec mot de passe (fortement recommandé)", "With a password (strongly recommended)"),
     text!("tui.protect.no", "Sans mot de passe", "Without password"),
+    text!("tui.choose.mode", "Générer la demande", "Generate the request"),
+    text!("tui.mode.card", "Signer et chiffrer la demande avec la carte CPS", "Sign and encrypt the request with the CPS card"),
+    text!("tui.mode.csr", "Demande seule (CSR), pour le portail", "Request only (CSR), for the portal"),
+    text!("tui.choose.pem_key", "Clé privée exportée", "Exported private key"),
+    text!("tui.pem.protected", "Protégée par le mot de passe de la clé", "Protected by the key password"),
+    text!("tui.pem.clear", "Clé sans mot de passe (en clair)", "Key without password (clear)"),
     text!("tui.choose.p12_profile", "Profil du PKCS#12", "PKCS#12 profile"),
     text!("tui.p12.modern", "AES-256 (OpenSSL 3, Java récent)", "AES-256 (OpenSSL 3, recent Java)"),
     text!("tui.p12.legacy", "3DES (ancien Windows / Java)", "3DES (old Windows / Java)"),
@@ -191,6 +200,11 @@ pub static TEXTS: &[Text] = &[
         "tui.pin.advice",
         "La carte se bloque après 3 codes faux.",
         "The card locks after 3 wrong PINs."
+    ),
+    text!(
+        "tui.confirm.overwrite",
+        "{} existe déjà. L'écraser ?",
+        "{} already exists. Overwrite it?"
     ),
     text!("tui.confirm.quit", "Une opération est en cours. Quitter quand même ?", "A job is running. Quit anyway?"),
     text!("tui.confirm.delete_folder", "Supprimer le dossier « {} » ?", "Delete folder \"{}\"?"),
@@ -227,6 +241,8 @@ pub static TEXTS: &[Text] = &[
     text!("tui.job.csr", "Génération de la demande…", "Generating the request…"),
     text!("tui.job.import", "Import de la réponse…", "Importing the answer…"),
     text!("tui.job.export", "Export…", "Exporting…"),
+    text!("tui.job.probe", "Lecture de la carte CPS…", "Reading the CPS card…"),
+    text!("tui.job.sign", "Signature sur la carte et chiffrement…", "Signing on the card and encrypting…"),
     text!("tui.job.renew", "Création de la nouvelle demande…", "Creating the new request…"),
     // Job results.
     text!("tui.done.folder", "Dossier « {} » créé.", "Folder \"{}\" created."),
@@ -239,6 +255,12 @@ pub static TEXTS: &[Text] = &[
     text!("tui.done.import", "Certificat importé. Exportez-le : x (.key + .crt) ou p (.p12).", "Certificate imported. Export it: x (.key + .crt) or p (.p12)."),
     text!("tui.done.export", "Fichiers écrits :", "Files written:"),
     text!("tui.done.renew", "Nouvelle demande « {} » pré-remplie.", "New pre-filled request \"{}\"."),
+    text!(
+        "tui.done.card",
+        "Demande signée par la carte {} (porteur {}) et chiffrée pour le serveur d'inscription :\n• {}\n• {}\nEnvoyez-la au serveur d'inscription, puis Étape 3 pour importer la réponse.",
+        "Request signed by card {} (holder {}) and encrypted for the registration server:\n• {}\n• {}\nSend it to the registration server, then Step 3 to import the answer."
+    ),
+    text!("tui.done.card_short", "Demande signée et chiffrée : {}", "Request signed and encrypted: {}"),
     text!("tui.import.warnings", "Avertissements :", "Warnings:"),
     text!(
         "tui.shell_back",
@@ -246,11 +268,6 @@ pub static TEXTS: &[Text] = &[
         "Shell in {} — type exit to come back to cleocps."
     ),
     // Example state (screenshots).
-    text!(
-        "tui.sample.pin_warning",
-        "Attention : plus que 2 essais avant blocage de la carte.",
-        "Careful: only 2 tries left before the card locks."
-    ),
     text!(
         "tui.sample.error",
         "Cette réponse contient un certificat pour une autre clé que celle de la demande « portail » : vérifiez que vous avez choisi le bon fichier smime.p7c.",

@@ -237,8 +237,21 @@ fn delete(app: &mut App) {
     }
 }
 
+/// A request is generated from a form with its CN (or e-mail): else say so.
+fn form_ready(app: &mut App, req: &Request) -> bool {
+    if !req.subject.cn.as_deref().unwrap_or("").is_empty() {
+        return true;
+    }
+    let field = match req.kind {
+        crate::request::RequestType::Ssl => "field.cn",
+        crate::request::RequestType::Smime => "field.email",
+    };
+    set_error(app, Error::FormIncomplete(field).localize(app.lang));
+    false
+}
+
 /// Actions on the selected request (step buttons).
-fn request_action(app: &mut App, action: Action) -> Option<Effect> {
+pub(super) fn request_action(app: &mut App, action: Action) -> Option<Effect> {
     let Some(req) = tree::selected_request(app).cloned() else {
         set_error(app, t(app.lang, "tui.select_request").to_string());
         return None;
@@ -252,7 +265,9 @@ fn request_action(app: &mut App, action: Action) -> Option<Effect> {
     // The life cycle decides first; a refusal says why in the status line.
     let op = match action {
         Action::EditForm => Some(Op::EditForm),
-        Action::GenerateCsr | Action::GenerateCard => Some(Op::GenerateRequest),
+        Action::GenerateRequest | Action::GenerateCsr | Action::GenerateCard => {
+            Some(Op::GenerateRequest)
+        }
         Action::ImportResponse => Some(Op::ImportResponse),
         Action::ExportPem => Some(Op::ExportPem),
         Action::ExportP12 => Some(Op::ExportP12),
@@ -275,7 +290,7 @@ fn request_action(app: &mut App, action: Action) -> Option<Effect> {
                         path,
                         replace: false,
                     },
-                    sel: 0,
+                    sel: app.default_key,
                 });
             }
         }
@@ -283,13 +298,18 @@ fn request_action(app: &mut App, action: Action) -> Option<Effect> {
             app.step = Step::Request;
             app.form = Some(Form::open(&req));
         }
+        // The card is the default; the CSR for a portal is the second choice.
+        Action::GenerateRequest if form_ready(app, &req) => {
+            app.modal = Some(Modal::Choice {
+                what: Choose::RequestMode { path },
+                sel: 0,
+            });
+        }
+        Action::GenerateCard if form_ready(app, &req) => {
+            return super::update_card::start(app, &req);
+        }
         Action::GenerateCsr => {
-            if req.subject.cn.as_deref().unwrap_or("").is_empty() {
-                let field = match req.kind {
-                    crate::request::RequestType::Ssl => "field.cn",
-                    crate::request::RequestType::Smime => "field.email",
-                };
-                set_error(app, Error::FormIncomplete(field).localize(lang));
+            if !form_ready(app, &req) {
                 return None;
             }
             if req.key_encrypted == Some(true) {
@@ -306,7 +326,6 @@ fn request_action(app: &mut App, action: Action) -> Option<Effect> {
                 );
             }
         }
-        Action::GenerateCard => set_error(app, t(lang, "tui.card_soon").to_string()),
         Action::ShowCsr => {
             if steps::has_csr(&req) {
                 return start(app, Job::ShowCsr { path });
@@ -318,7 +337,8 @@ fn request_action(app: &mut App, action: Action) -> Option<Effect> {
             app.modal = Some(Modal::input(Ask::ImportPath { path }, &start_at));
         }
         Action::ExportPem => {
-            let dir = app.cwd.join(&req.name).display().to_string();
+            // The directory cleocps was started in: the files are named after the request.
+            let dir = format!("{}/", app.cwd.display());
             app.modal = Some(Modal::input(Ask::ExportDir { path }, &dir));
         }
         Action::ExportP12 => {

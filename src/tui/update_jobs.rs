@@ -3,9 +3,10 @@
 
 use super::action::{Effect, JobId, JobOutcome, Shown};
 use super::app::{App, Folder};
-use super::modal::Modal;
+use super::modal::{Confirm, Modal};
 use super::tree;
 use super::update::{after_move, set_error, set_info};
+use crate::i18n::tf;
 
 pub(super) fn job_done(app: &mut App, id: JobId, outcome: JobOutcome) -> Option<Effect> {
     let pos = app.jobs.iter().position(|j| j.id == id)?;
@@ -61,6 +62,14 @@ pub(super) fn job_done(app: &mut App, id: JobId, outcome: JobOutcome) -> Option<
             app.certs.insert(path, cert);
         }
         Some(Shown::Files { dir, files }) => app.modal = Some(Modal::Files { dir, files }),
+        Some(Shown::Card(probe)) => super::update_card::probed(app, *probe),
+        Some(Shown::Exists { file, retry }) => {
+            let text = tf(app.lang, "tui.confirm.overwrite", &[&file.display()]);
+            app.modal = Some(Modal::Confirm {
+                what: Confirm::Overwrite { file, job: retry },
+                text,
+            });
+        }
         Some(Shown::Report { title, text }) => {
             app.modal = Some(Modal::Message {
                 title,

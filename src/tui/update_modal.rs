@@ -4,8 +4,9 @@
 use super::action::{Action, Effect, Job};
 use super::form;
 use super::modal::{Ask, Choose, Confirm, Hidden, Modal, Then, KEY_SIZES, REQUEST_TYPES};
+use super::update::request_action;
 use super::update::{default_name, set_error, set_info, start};
-use super::update_secret::{edit_secret, secret};
+use super::update_secret::secret;
 use super::App;
 use crate::i18n::t;
 use crate::validate;
@@ -74,19 +75,12 @@ pub(super) fn modal_action(app: &mut App, action: Action) -> Option<Effect> {
             on_second,
             error,
         } => secret(app, what, (first, second, on_second), error, action),
-        Modal::Pin { warning, mut pin } => {
-            match action {
-                Action::Edit(r) => edit_secret(&mut pin, r),
-                // The card flow arrives with the card issue; until then nothing is signed.
-                Action::Submit => {
-                    set_error(app, t(app.lang, "tui.card_soon").to_string());
-                    return None;
-                }
-                _ => {}
-            }
-            app.modal = Some(Modal::Pin { warning, pin });
-            None
-        }
+        Modal::Pin {
+            what,
+            warning,
+            pin,
+            error,
+        } => super::update_card::pin_action(app, what, warning, pin, error, action),
         Modal::Csr { path, pem, scroll } => {
             let (scroll, effect) = match action {
                 Action::Up => (scroll.saturating_sub(1), None),
@@ -122,11 +116,12 @@ fn confirmed(app: &mut App, what: Confirm) -> Option<Effect> {
                     path,
                     replace: true,
                 },
-                sel: 0,
+                sel: app.default_key,
             });
             None
         }
         Confirm::Quit => Some(Effect::Quit),
+        Confirm::Overwrite { job, .. } => start(app, *job),
     }
 }
 
@@ -215,8 +210,23 @@ fn choice(app: &mut App, what: Choose, sel: usize, action: Action) -> Option<Eff
                 p12_password,
                 key_password,
                 legacy: sel == 1,
+                force: false,
             },
         ),
+        // The request is still the selected one: a modal blocks navigation.
+        Choose::RequestMode { .. } if sel == 0 => request_action(app, Action::GenerateCard),
+        Choose::RequestMode { .. } => request_action(app, Action::GenerateCsr),
+        Choose::PemKey { path, dir } => {
+            // The key is encrypted: its password is needed either way.
+            app.modal = Some(Modal::secret(Hidden::KeyPassword {
+                then: Then::Pem {
+                    path,
+                    dir,
+                    clear: sel == 1,
+                },
+            }));
+            None
+        }
     }
 }
 
@@ -295,17 +305,21 @@ fn text_input(
         Ask::ExportDir { path } => {
             let dir = PathBuf::from(value);
             if key_encrypted {
-                app.modal = Some(Modal::secret(Hidden::KeyPassword {
-                    then: Then::Pem { path, dir },
-                }));
+                app.modal = Some(Modal::Choice {
+                    what: Choose::PemKey { path, dir },
+                    sel: 0,
+                });
                 return None;
             }
+            // A key without password is exported as it is (clear), and the report says so.
             start(
                 app,
                 Job::ExportPem {
                     path,
                     dir,
                     key_password: None,
+                    clear: false,
+                    force: false,
                 },
             )
         }

@@ -91,15 +91,20 @@ pub(super) fn secret(
             },
         ),
         Hidden::KeyPassword {
-            then: Then::Pem { path, dir },
+            then: Then::Pem { path, dir, clear },
         } => start(
             app,
             Job::ExportPem {
                 path,
                 dir,
                 key_password: Some(value),
+                clear,
+                force: false,
             },
         ),
+        Hidden::KeyPassword {
+            then: Then::Card { path },
+        } => super::update_card::probe(app, path, Some(value)),
         Hidden::KeyPassword {
             then: Then::P12 { path, file },
         } => {

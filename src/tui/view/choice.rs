@@ -8,14 +8,26 @@ use crate::tui::modal::Choose;
 use crate::tui::theme::Theme;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
-use ratatui::widgets::Paragraph;
+use ratatui::widgets::{Paragraph, Wrap};
 use ratatui::Frame;
+use unicode_width::UnicodeWidthStr;
 
 pub fn draw(f: &mut Frame, app: &App, theme: Theme, area: Rect, what: &Choose, sel: &usize) {
     let lang = app.lang;
     let (title, options) = what.texts();
-    let h = options.len() as u16 + 4;
-    let inner = dialog::frame(f, theme, area, 50, h, t(lang, title), false);
+    // Wide enough for the longest option ("Signer et chiffrer… carte CPS").
+    let widest = options
+        .iter()
+        .map(|id| t(lang, id).width() + 6)
+        .max()
+        .unwrap_or(0);
+    let w = (widest as u16).clamp(50, area.width.saturating_sub(4).max(50));
+    let note = what.note_id().map(|id| t(lang, id));
+    let note_h = note.map_or(0, |n| {
+        (n.width() + 2).div_ceil(w.saturating_sub(2).max(1) as usize) + 1
+    });
+    let h = options.len() as u16 + 4 + note_h as u16;
+    let inner = dialog::frame(f, theme, area, w, h, t(lang, title), false);
     let mut lines: Vec<Line> = options
         .iter()
         .enumerate()
@@ -29,6 +41,10 @@ pub fn draw(f: &mut Frame, app: &App, theme: Theme, area: Rect, what: &Choose, s
             }
         })
         .collect();
+    if let Some(n) = note {
+        lines.push(Line::default());
+        lines.push(Line::styled(format!("⚠ {n}"), theme.warning()));
+    }
     lines.push(Line::default());
     lines.push(hint(
         app,
@@ -38,5 +54,5 @@ pub fn draw(f: &mut Frame, app: &App, theme: Theme, area: Rect, what: &Choose, s
             ("tui.kn.esc", "tui.key.close"),
         ],
     ));
-    f.render_widget(Paragraph::new(lines), inner);
+    f.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
 }

@@ -34,8 +34,13 @@ pub fn draw(f: &mut Frame, app: &App, theme: Theme, area: Rect) {
         } => {
             secret::draw(f, app, theme, area, what, first, second, on_second, error);
         }
-        Modal::Pin { warning, pin } => {
-            pin::draw(f, app, theme, area, warning, pin);
+        Modal::Pin {
+            warning,
+            pin,
+            error,
+            ..
+        } => {
+            pin::draw(f, app, theme, area, warning, pin, error);
         }
         Modal::Csr { path, pem, scroll } => {
             csr::draw(f, app, theme, area, path, pem, scroll);

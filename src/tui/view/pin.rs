@@ -1,4 +1,5 @@
-//! The card PIN ("code porteur"), masked, with the tries-left warning.
+//! The card PIN ("code porteur"), masked (one dot per digit, never the
+//! digits), with the card's tries-left warning read before asking.
 
 use super::dialog;
 use super::modals::hint;
@@ -9,6 +10,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 use ratatui::Frame;
+use unicode_width::UnicodeWidthStr;
 
 pub fn draw(
     f: &mut Frame,
@@ -17,18 +19,14 @@ pub fn draw(
     area: Rect,
     warning: &Option<String>,
     pin: &str,
+    error: &Option<String>,
 ) {
     let lang = app.lang;
-    let w = area.width.saturating_sub(8).min(72);
-    let inner = dialog::frame(
-        f,
-        theme,
-        area,
-        w.min(60),
-        8,
-        t(lang, "tui.pin.title"),
-        false,
-    );
+    let w = area.width.saturating_sub(8).min(64);
+    // Rows: PIN, error?, warning (wrapped), advice, blank, keys; plus the border.
+    let rows = |s: &str| (s.width() + 2).div_ceil(w.saturating_sub(2).max(1) as usize) as u16;
+    let h = 6 + error.as_deref().map_or(0, rows) + warning.as_deref().map_or(1, rows);
+    let inner = dialog::frame(f, theme, area, w, h, t(lang, "tui.pin.title"), false);
     let mut lines = vec![Line::from(vec![
         Span::styled(format!("{} ", t(lang, "field.pin")), theme.key()),
         Span::styled(
@@ -36,6 +34,9 @@ pub fn draw(
             theme.input(),
         ),
     ])];
+    if let Some(e) = error {
+        lines.push(Line::styled(format!("↳ {e}"), theme.error()));
+    }
     match warning {
         Some(wn) => lines.push(Line::styled(format!("⚠ {wn}"), theme.warning())),
         None => lines.push(Line::default()),

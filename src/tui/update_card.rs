@@ -1,0 +1,124 @@
+//! `update` for Étape 2 with the CPS card. The flow, each step asked
+//! before the job that needs it: key password (if the key is encrypted) →
+//! probe job (flags, holder; no PIN) → PIN modal with the tries-left
+//! warning (a locked card is refused before asking) → sign job, one try.
+//! A wrong PIN comes back as a message; the next attempt probes again, so
+//! the fresh warning shows. The PIN lives in the modal, then in the job.
+
+use super::action::{CardProbe, Effect, Job};
+use super::modal::{Hidden, Modal, PinFor, Then};
+use super::update::{set_error, set_info, start as start_job};
+use super::update_secret::edit_secret;
+use super::App;
+use crate::card;
+use crate::i18n::{t, tf};
+use crate::request::Request;
+use crate::secret::Secret;
+use zeroize::Zeroizing;
+
+/// "Signer et chiffrer la demande avec la carte CPS" on `req`.
+pub(super) fn start(app: &mut App, req: &Request) -> Option<Effect> {
+    let path = req.path();
+    if req.key_encrypted == Some(true) {
+        app.modal = Some(Modal::secret(Hidden::KeyPassword {
+            then: Then::Card { path },
+        }));
+        return None;
+    }
+    probe(app, path, None)
+}
+
+/// Reads the card off the UI thread (it may be slow, or forwarded over SSH).
+pub(super) fn probe(app: &mut App, path: String, key_password: Option<Secret>) -> Option<Effect> {
+    start_job(app, Job::ProbeCard { path, key_password })
+}
+
+/// The probe's answer: say which card it is, then refuse a locked one or
+/// ask the PIN with the card's warning.
+pub(super) fn probed(app: &mut App, probe: CardProbe) {
+    let lang = app.lang;
+    let mut seen = tf(lang, "tui.card.seen", &[&probe.info.label, &probe.holder]);
+    if probe.forwarded {
+        seen.push_str(" · ");
+        seen.push_str(t(lang, "tui.card.forwarded"));
+    }
+    match card::pin_precheck(&probe.info, false, true) {
+        Err(e) => {
+            let text = e.localize(lang);
+            app.modal = Some(Modal::error(text.clone()));
+            set_error(app, format!("{seen} — {text}"));
+        }
+        Ok(warning) => {
+            set_info(app, seen);
+            let what = PinFor {
+                path: probe.path,
+                key_password: probe.key_password,
+                bounds: probe.info.pin,
+            };
+            app.modal = Some(Modal::pin(what, warning.map(|w| w.localize(lang))));
+        }
+    }
+}
+
+/// Keys in the PIN modal. Enter checks the length (a typo of the wrong
+/// length never costs a try), then hands the PIN to the sign job.
+pub(super) fn pin_action(
+    app: &mut App,
+    what: PinFor,
+    warning: Option<String>,
+    mut pin: Zeroizing<String>,
+    error: Option<String>,
+    action: super::Action,
+) -> Option<Effect> {
+    use super::Action;
+    let lang = app.lang;
+    match action {
+        Action::Edit(r) => {
+            edit_secret(&mut pin, r);
+            app.modal = Some(Modal::Pin {
+                what,
+                warning,
+                pin,
+                error: None,
+            });
+            None
+        }
+        Action::Submit => {
+            let secret = Secret::new(pin.as_str());
+            drop(pin);
+            let problem = if secret.is_empty() {
+                Some(t(lang, "tui.secret.empty").to_string())
+            } else {
+                card::check_pin_length(&secret, &what.bounds)
+                    .err()
+                    .map(|e| e.localize(lang))
+            };
+            if let Some(problem) = problem {
+                app.modal = Some(Modal::Pin {
+                    what,
+                    warning,
+                    pin: Zeroizing::new(String::new()),
+                    error: Some(problem),
+                });
+                return None;
+            }
+            start_job(
+                app,
+                Job::Sign {
+                    path: what.path,
+                    key_password: what.key_password,
+                    pin: secret,
+                },
+            )
+        }
+        _ => {
+            app.modal = Some(Modal::Pin {
+                what,
+                warning,
+                pin,
+                error,
+            });
+            None
+        }
+    }
+}

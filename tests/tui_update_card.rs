@@ -1,0 +1,427 @@
+//! `update` for Étape 2 with the CPS card and for the exports' questions
+//! (clear key, overwrite): every step and refusal, without a card or disk.
+
+use cleocps::card::{CardError, PinState, TokenInfo, TokenSource};
+use cleocps::i18n::Lang;
+use cleocps::tui::action::{CardProbe, Done, JobOutcome, Shown, Step};
+use cleocps::tui::modal::{Choose, Confirm, Hidden, Modal, PinFor};
+use cleocps::tui::{sample, tree, update, Action, App, Effect, Job};
+use std::path::PathBuf;
+use tui_input::InputRequest;
+
+const INTRA: &str = "Clinique du Test/intranet";
+
+fn at(path: &str, step: Step) -> App {
+    let mut app = sample::example(Lang::En);
+    assert!(tree::select(&mut app, path), "{path} in the example");
+    app.step = step;
+    app
+}
+
+fn typed(app: &mut App, s: &str) {
+    for c in s.chars() {
+        update(app, Action::Edit(InputRequest::InsertChar(c)));
+    }
+}
+
+fn status(app: &App) -> String {
+    app.status
+        .as_ref()
+        .map(|s| s.text.clone())
+        .unwrap_or_default()
+}
+
+fn job(effect: Option<Effect>) -> Job {
+    match effect {
+        Some(Effect::Job(_, j)) => j,
+        other => panic!("expected a job, got {other:?}"),
+    }
+}
+
+fn pin_state(count_low: bool, final_try: bool, locked: bool) -> PinState {
+    PinState {
+        count_low,
+        final_try,
+        locked,
+        min_len: 4,
+        max_len: 8,
+    }
+}
+
+/// The probe's answer for the job `id`.
+fn probed(app: &mut App, id: u64, pin: PinState, forwarded: bool) -> Option<Effect> {
+    let probe = CardProbe {
+        path: INTRA.into(),
+        info: TokenInfo {
+            label: "CPS4v1-TEST0001".into(),
+            serial: "0001".into(),
+            manufacturer: String::new(),
+            model: String::new(),
+            source: TokenSource::Soft {
+                path: PathBuf::from("/tmp/card.json"),
+            },
+            pin,
+        },
+        holder: "810001234567 JEAN DUPONT".into(),
+        forwarded,
+        key_password: Some(cleocps::secret::Secret::new("keypw")),
+    };
+    let done = Done {
+        shown: Some(Shown::Card(Box::new(probe))),
+        ..Done::default()
+    };
+    update(app, Action::Job(id, JobOutcome::Done(Box::new(done))))
+}
+
+/// Up to the probe job: "Générer la demande" → card (default) → key password.
+fn to_probe(app: &mut App) -> u64 {
+    assert!(update(app, Action::GenerateRequest).is_none());
+    assert!(matches!(
+        app.modal,
+        Some(Modal::Choice {
+            what: Choose::RequestMode { .. },
+            sel: 0
+        })
+    ));
+    assert!(update(app, Action::Submit).is_none());
+    assert!(matches!(
+        app.modal,
+        Some(Modal::Secret {
+            what: Hidden::KeyPassword { .. },
+            ..
+        })
+    ));
+    typed(app, "keypw");
+    match job(update(app, Action::Submit)) {
+        Job::ProbeCard { path, key_password } => {
+            assert_eq!(path, INTRA);
+            assert_eq!(
+                key_password.map(|k| k.expose().to_string()),
+                Some("keypw".into())
+            );
+        }
+        other => panic!("{other:?}"),
+    }
+    assert!(app.modal.is_none(), "no modal while the card is read");
+    app.jobs[0].id
+}
+
+#[test]
+fn generate_request_offers_card_first_then_csr() {
+    let mut app = at(INTRA, Step::Request);
+    update(&mut app, Action::GenerateRequest);
+    update(&mut app, Action::Down);
+    update(&mut app, Action::Submit);
+    // The CSR path: key password, then the CSR job (as before).
+    typed(&mut app, "pw");
+    assert!(matches!(
+        job(update(&mut app, Action::Submit)),
+        Job::GenerateCsr { .. }
+    ));
+    // Enter in Étape 2 opens the same choice.
+    let mut app = at(INTRA, Step::Request);
+    update(&mut app, Action::Activate);
+    assert!(matches!(
+        app.modal,
+        Some(Modal::Choice {
+            what: Choose::RequestMode { .. },
+            ..
+        })
+    ));
+}
+
+#[test]
+fn generate_request_refused_when_already_generated_or_incomplete() {
+    let mut app = at("Clinique du Test/portail", Step::Request);
+    assert!(update(&mut app, Action::GenerateRequest).is_none());
+    assert!(app.modal.is_none());
+    assert!(app.status.as_ref().is_some_and(|s| s.error));
+    assert!(update(&mut app, Action::GenerateCard).is_none());
+    assert!(app.modal.is_none());
+    let mut app = at("Dossier 2/Demande 1", Step::Request);
+    assert!(update(&mut app, Action::GenerateCard).is_none());
+    assert!(app.modal.is_none() && app.jobs.is_empty());
+}
+
+#[test]
+fn card_probe_ok_opens_pin_modal_with_warning_and_status() {
+    let mut app = at(INTRA, Step::Request);
+    let id = to_probe(&mut app);
+    assert!(probed(&mut app, id, pin_state(true, false, false), true).is_none());
+    match &app.modal {
+        Some(Modal::Pin {
+            what, warning, pin, ..
+        }) => {
+            assert_eq!(what.path, INTRA);
+            assert!(pin.is_empty());
+            let w = warning.as_deref().unwrap_or("");
+            assert!(w.contains("few tries left"), "{w}");
+        }
+        other => panic!("{other:?}"),
+    }
+    let s = status(&app);
+    assert!(
+        s.contains("CPS4v1-TEST0001") && s.contains("810001234567"),
+        "{s}"
+    );
+    assert!(s.contains("forwarded over SSH"), "{s}");
+
+    // The PIN goes to the sign job, with the key password; the modal is gone.
+    typed(&mut app, "7391");
+    match job(update(&mut app, Action::Submit)) {
+        Job::Sign {
+            path,
+            key_password,
+            pin,
+        } => {
+            assert_eq!(path, INTRA);
+            assert_eq!(pin.expose(), "7391");
+            assert!(key_password.is_some());
+        }
+        other => panic!("{other:?}"),
+    }
+    assert!(app.modal.is_none());
+    assert!(
+        !format!("{app:?}").contains("7391"),
+        "the PIN left in state"
+    );
+}
+
+#[test]
+fn final_try_warns_and_no_warning_when_clean() {
+    let mut app = at(INTRA, Step::Request);
+    let id = to_probe(&mut app);
+    probed(&mut app, id, pin_state(true, true, false), false);
+    assert!(matches!(&app.modal,
+        Some(Modal::Pin { warning: Some(w), .. }) if w.contains("last try")));
+    assert!(!status(&app).contains("SSH"));
+    let mut app = at(INTRA, Step::Request);
+    let id = to_probe(&mut app);
+    probed(&mut app, id, pin_state(false, false, false), false);
+    assert!(matches!(&app.modal, Some(Modal::Pin { warning: None, .. })));
+}
+
+#[test]
+fn locked_card_is_refused_without_pin_modal() {
+    let mut app = at(INTRA, Step::Request);
+    let id = to_probe(&mut app);
+    assert!(probed(&mut app, id, pin_state(true, true, true), false).is_none());
+    assert!(
+        matches!(&app.modal, Some(Modal::Message { error: true, .. })),
+        "{:?}",
+        app.modal
+    );
+    assert!(app.status.as_ref().is_some_and(|s| s.error));
+    assert!(status(&app).contains(&CardError::PinLocked.localize(Lang::En)));
+}
+
+#[test]
+fn pin_of_wrong_length_is_refused_before_the_card() {
+    let mut app = at(INTRA, Step::Request);
+    let id = to_probe(&mut app);
+    probed(&mut app, id, pin_state(false, false, false), false);
+    typed(&mut app, "12");
+    assert!(update(&mut app, Action::Submit).is_none());
+    assert!(matches!(&app.modal,
+        Some(Modal::Pin { error: Some(_), pin, .. }) if pin.is_empty()));
+    assert!(update(&mut app, Action::Submit).is_none(), "empty PIN");
+    assert!(app.jobs.is_empty());
+}
+
+#[test]
+fn wrong_pin_is_a_message_never_retried_and_next_try_probes_again() {
+    let mut app = at(INTRA, Step::Request);
+    let id = to_probe(&mut app);
+    probed(&mut app, id, pin_state(false, false, false), false);
+    typed(&mut app, "9999");
+    let _ = job(update(&mut app, Action::Submit));
+    let id = app.jobs[0].id;
+    let wrong = CardError::WrongPin.localize(Lang::En);
+    let effect = update(&mut app, Action::Job(id, JobOutcome::Failed(wrong.clone())));
+    assert!(effect.is_none(), "never retried");
+    assert!(app.jobs.is_empty());
+    assert!(matches!(&app.modal,
+        Some(Modal::Message { error: true, text, .. }) if *text == wrong));
+    assert!(status(&app).contains("wrong PIN"), "{}", status(&app));
+    // Closing the message does nothing more.
+    assert!(update(&mut app, Action::Submit).is_none());
+    assert!(app.jobs.is_empty());
+    // The next attempt reads the card again (its fresh flags → warning).
+    let id = to_probe(&mut app);
+    probed(&mut app, id, pin_state(true, false, false), false);
+    assert!(matches!(
+        &app.modal,
+        Some(Modal::Pin {
+            warning: Some(_),
+            ..
+        })
+    ));
+}
+
+#[test]
+fn forwarding_dead_is_a_message_and_the_ui_stays() {
+    let mut app = at(INTRA, Step::Request);
+    let id = to_probe(&mut app);
+    let cursor = app.cursor;
+    let tree_before = format!("{:?}", app.tree);
+    let text = CardError::ForwardingDead {
+        socket: PathBuf::from("/home/admin/.cleocps/card.sock"),
+    }
+    .localize(Lang::En);
+    assert!(update(&mut app, Action::Job(id, JobOutcome::Failed(text.clone()))).is_none());
+    assert!(matches!(&app.modal, Some(Modal::Message { error: true, text: t, .. }) if *t == text));
+    assert_eq!(app.cursor, cursor);
+    assert_eq!(app.step, Step::Request);
+    assert_eq!(format!("{:?}", app.tree), tree_before);
+    assert!(app.jobs.is_empty());
+    // Still usable: Esc, then move.
+    update(&mut app, Action::Cancel);
+    update(&mut app, Action::Up);
+    assert_ne!(app.cursor, cursor);
+}
+
+#[test]
+fn esc_in_pin_modal_does_nothing_and_drops_the_pin() {
+    let mut app = at(INTRA, Step::Request);
+    let id = to_probe(&mut app);
+    probed(&mut app, id, pin_state(false, false, false), false);
+    typed(&mut app, "58");
+    update(&mut app, Action::Edit(InputRequest::DeletePrevChar));
+    assert!(matches!(&app.modal, Some(Modal::Pin { pin, .. }) if pin.as_str() == "5"));
+    typed(&mut app, "806");
+    assert!(update(&mut app, Action::Cancel).is_none());
+    assert!(app.modal.is_none());
+    assert!(app.jobs.is_empty());
+    assert!(!format!("{app:?}").contains("5806"));
+}
+
+#[test]
+fn a_second_card_action_on_a_busy_request_is_refused() {
+    let mut app = at(INTRA, Step::Request);
+    to_probe(&mut app);
+    assert!(update(&mut app, Action::GenerateRequest).is_none());
+    assert!(status(&app).contains("already running"), "{}", status(&app));
+}
+
+#[test]
+fn unencrypted_key_goes_straight_to_the_probe() {
+    let mut app = at(INTRA, Step::Request);
+    for f in &mut app.tree {
+        for r in &mut f.requests {
+            r.key_encrypted = Some(false);
+        }
+    }
+    update(&mut app, Action::GenerateRequest);
+    assert!(matches!(
+        job(update(&mut app, Action::Submit)),
+        Job::ProbeCard {
+            key_password: None,
+            ..
+        }
+    ));
+}
+
+#[test]
+fn export_pem_clear_key_then_overwrite_asks_and_forces() {
+    let web = "Clinique du Test/srv-web";
+    let mut app = at(web, Step::Final);
+    update(&mut app, Action::ExportPem);
+    update(&mut app, Action::Submit);
+    update(&mut app, Action::Down);
+    update(&mut app, Action::Submit);
+    typed(&mut app, "pw");
+    let first = job(update(&mut app, Action::Submit));
+    assert!(matches!(
+        first,
+        Job::ExportPem {
+            clear: true,
+            force: false,
+            ..
+        }
+    ));
+    // The job found the file there: it asks, yes runs it again with force.
+    let id = app.jobs[0].id;
+    let mut retry = first.clone();
+    if let Job::ExportPem { force, .. } = &mut retry {
+        *force = true;
+    }
+    let done = Done {
+        shown: Some(Shown::Exists {
+            file: PathBuf::from("/home/admin/srv-web.key"),
+            retry: Box::new(retry),
+        }),
+        ..Done::default()
+    };
+    update(&mut app, Action::Job(id, JobOutcome::Done(Box::new(done))));
+    assert!(matches!(&app.modal,
+        Some(Modal::Confirm { what: Confirm::Overwrite { .. }, text }) if text.contains("srv-web.key")));
+    assert!(matches!(
+        job(update(&mut app, Action::Submit)),
+        Job::ExportPem {
+            clear: true,
+            force: true,
+            ..
+        }
+    ));
+}
+
+#[test]
+fn overwrite_refused_by_esc_runs_nothing() {
+    let mut app = at("Clinique du Test/srv-web", Step::Final);
+    app.modal = Some(Modal::Confirm {
+        what: Confirm::Overwrite {
+            file: PathBuf::from("/tmp/x.p12"),
+            job: Box::new(Job::Files {
+                path: "Clinique du Test/srv-web".into(),
+            }),
+        },
+        text: "x".into(),
+    });
+    assert!(update(&mut app, Action::Cancel).is_none());
+    assert!(app.modal.is_none() && app.jobs.is_empty());
+}
+
+#[test]
+fn export_p12_starts_without_force() {
+    let mut app = at("Clinique du Test/srv-web", Step::Final);
+    update(&mut app, Action::ExportP12);
+    update(&mut app, Action::Submit);
+    typed(&mut app, "keypw");
+    update(&mut app, Action::Submit);
+    typed(&mut app, "p12pw");
+    update(&mut app, Action::Submit);
+    typed(&mut app, "p12pw");
+    update(&mut app, Action::Submit);
+    assert!(matches!(
+        job(update(&mut app, Action::Submit)),
+        Job::ExportP12 { force: false, .. }
+    ));
+}
+
+#[test]
+fn key_size_chooser_starts_on_configured_size() {
+    let mut app = at("Dossier 2/Demande 1", Step::Init);
+    app.default_key = cleocps::tui::term::default_key(Some(4096));
+    assert_eq!(app.default_key, 2);
+    update(&mut app, Action::GenerateKeys);
+    assert!(matches!(
+        app.modal,
+        Some(Modal::Choice {
+            what: Choose::KeySize { .. },
+            sel: 2
+        })
+    ));
+    assert_eq!(cleocps::tui::term::default_key(None), 0);
+    assert_eq!(cleocps::tui::term::default_key(Some(1234)), 0);
+}
+
+#[test]
+fn pin_for_is_plain_data() {
+    // The modal's request and bounds, nothing secret but the key password.
+    let p = PinFor {
+        path: INTRA.into(),
+        key_password: None,
+        bounds: pin_state(false, false, false),
+    };
+    assert!(format!("{p:?}").contains("intranet"));
+}
