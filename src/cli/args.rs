@@ -78,6 +78,16 @@ pub enum Command {
     Ra(RaCmd),
     /// CleoWizard: the whole procedure in one go
     Wizard(super::wizard::WizardArgs),
+    /// Rehearsal: a sandbox with a test card, a registration server and local
+    /// mail, then the interface on it — no card, no network needed
+    Demo {
+        /// Start again from a new sandbox
+        #[arg(long)]
+        reset: bool,
+        /// Prepare the sandbox and print how to use it from the command line
+        #[arg(long)]
+        no_tui: bool,
+    },
 }
 
 #[derive(Debug, Subcommand)]

@@ -118,6 +118,9 @@ fn run(cli: &Cli, ctx: &Ctx, out: &Output) -> Result<i32> {
     if let Command::Ra(cmd) = command {
         return ra::run(cmd, ctx, out);
     }
+    if let Command::Demo { reset, no_tui } = command {
+        return demo(cli, *reset, *no_tui, out);
+    }
     let ws = workspace(cli)?;
     match command {
         Command::Tui { card } => run_tui(cli, ctx, card, lang),
@@ -231,6 +234,7 @@ fn run(cli: &Cli, ctx: &Ctx, out: &Output) -> Result<i32> {
         Command::Doctor { card, ra_cert } => card::doctor(card, ra_cert.as_deref(), ctx, out),
         Command::Ra(_) => Ok(0),
         Command::Wizard(args) => wizard::run(&ws, args, ctx, out),
+        Command::Demo { .. } => Ok(0),
     }
 }
 
@@ -602,5 +606,51 @@ fn command_name(c: &Command) -> &'static str {
         Command::Directory(_) => "directory",
         Command::Ra(_) => "ra",
         Command::Wizard(_) => "wizard",
+        Command::Demo { .. } => "demo",
     }
+}
+
+/// `demo`: the sandbox (`--workspace` chooses its place), then the interface
+/// with the registration server answering in the background.
+fn demo(cli: &Cli, reset: bool, no_tui: bool, out: &Output) -> Result<i32> {
+    let lang = out.lang;
+    let root = cli
+        .workspace
+        .clone()
+        .or_else(crate::demo::default_root)
+        .ok_or_else(|| Error::NotADirectory(PathBuf::from("~/.local/share/cleocps/demo")))?;
+    let sandbox = crate::demo::ensure(&root, reset)?;
+    let text = tf(
+        lang,
+        "cli.demo_ready",
+        &[
+            &sandbox.root.display(),
+            &crate::demo::DEMO_PIN,
+            &sandbox.config_file.display(),
+            &sandbox.workspace.display(),
+            &sandbox.root.join("ra.json").display(),
+            &sandbox.ra_dir.display(),
+        ],
+    );
+    if no_tui || out.json {
+        out.done(
+            &text,
+            json!({"root": sandbox.root, "workspace": sandbox.workspace,
+                   "config": sandbox.config_file, "pin": crate::demo::DEMO_PIN,
+                   "ra": sandbox.ra_dir, "ra_config": sandbox.root.join("ra.json")}),
+        );
+        return Ok(0);
+    }
+    eprintln!("{text}");
+    let _ra = crate::demo::RaThread::start(&sandbox)?;
+    let ws = Workspace::open(&sandbox.workspace)?;
+    let ctx = Ctx {
+        config: sandbox.config.clone(),
+        path: Some(sandbox.config_file.clone()),
+    };
+    let tui_ctx = crate::tui::TuiContext {
+        config: sandbox.config.clone(),
+        card: card::options(&CardArgs::default(), &ctx),
+    };
+    crate::tui::run(ws, lang, tui_ctx).map_err(|e| Error::io(PathBuf::from("/dev/tty"), e))
 }

@@ -87,4 +87,9 @@ pub static TEXTS: &[Text] = &[
         "attente interrompue ; la demande reste en attente de réponse",
         "wait stopped; the request is still waiting for its answer"
     ),
+    text!(
+        "cli.demo_ready",
+        "Répétition prête dans {}.\nCarte de test : code porteur {} (c'est une répétition : aucune vraie carte, aucun réseau).\nEn ligne de commande : cleocps --config {} --workspace {} wizard --type ssl\n(avec le serveur d'inscription : cleocps --config {} ra serve {})",
+        "Rehearsal ready in {}.\nTest card: PIN {} (a rehearsal: no real card, no network).\nFrom the command line: cleocps --config {} --workspace {} wizard --type ssl\n(with the registration server: cleocps --config {} ra serve {})"
+    ),
 ];
