@@ -45,13 +45,13 @@ pub static TEXTS: &[Text] = &[
     ),
     text!(
         "wizard.step_sent",
-        "demande {} envoyée au serveur d'inscription ; attente de la réponse…",
-        "request {} sent to the registration server; waiting for the answer…"
+        "demande {} envoyée au serveur d'inscription ; attente de la réponse (Ctrl-C : reprendre plus tard avec « cleocps wizard --resume »)",
+        "request {} sent to the registration server; waiting for the answer (Ctrl-C: resume later with \"cleocps wizard --resume\")"
     ),
     text!(
         "wizard.waiting",
-        "attente de la réponse : prochaine relève dans {} s, fin dans {} s (Ctrl-C : reprendre plus tard avec cleocps wizard --resume)",
-        "waiting for the answer: next check in {} s, ends in {} s (Ctrl-C: resume later with cleocps wizard --resume)"
+        "attente de la réponse : relève dans {} s, reste {} s",
+        "waiting for the answer: next check in {} s, {} s left"
     ),
     text!(
         "wizard.timeout",
