@@ -19,7 +19,15 @@ fn main() {
     assert!(ok, "demo sandbox");
     std::fs::write(root.join("pin"), "1234\n").expect("pin");
     let mut ra = Command::new(BIN)
-        .args(["--config", &r("ra.json"), "ra", "serve", &r("ra"), "--interval", "1"])
+        .args([
+            "--config",
+            &r("ra.json"),
+            "ra",
+            "serve",
+            &r("ra"),
+            "--interval",
+            "1",
+        ])
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .spawn()
@@ -30,13 +38,29 @@ fn main() {
         for _ in 0..runs {
             let t = Instant::now();
             let out = Command::new(BIN)
-                .args(["--config", &r("cleocps.json"), "--workspace", &r("workspace")])
-                .args(["wizard", "--type", kind, "--non-interactive", "--pin-file", &r("pin")])
+                .args([
+                    "--config",
+                    &r("cleocps.json"),
+                    "--workspace",
+                    &r("workspace"),
+                ])
+                .args([
+                    "wizard",
+                    "--type",
+                    kind,
+                    "--non-interactive",
+                    "--pin-file",
+                    &r("pin"),
+                ])
                 .args(["--wait", "30", "--interval", "1"])
                 .env("CLEOCPS_POLL_INTERVAL_S", "1")
                 .output()
                 .expect("wizard");
-            assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+            assert!(
+                out.status.success(),
+                "{}",
+                String::from_utf8_lossy(&out.stderr)
+            );
             times.push(t.elapsed());
         }
     }
