@@ -138,9 +138,12 @@ fn send_and_fetch_failures() {
     fails(&ws, &good, &fetch, "refused the connection", "sent");
     stack.stop("smtp");
 
-    // No password in the journal or any file of the workspace.
+    // No password in the journal or any file of the workspace, nor in the log.
     let text = all_text(&ws);
     assert!(!text.contains(ADMIN.1) && !text.contains(WRONG_PW));
+    let log = std::fs::read_to_string(log_of(&ws)).expect("the log was written");
+    assert!(log.contains("failed"), "{log}");
+    assert!(!log.contains(ADMIN.1) && !log.contains(WRONG_PW), "{log}");
 }
 
 #[test]
