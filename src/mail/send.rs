@@ -18,29 +18,12 @@ pub fn way(config: &Config) -> Result<&'static str, MailError> {
     }
 }
 
+/// Sends `msg` by the configured way (SMTP failures are classified from the message).
 pub fn send(config: &Config, msg: &Message) -> crate::Result<()> {
-    if let Some(c) = &config.smtp {
-        return smtp::send(c, msg);
+    match &config.smtp {
+        Some(c) => smtp::send(c, msg),
+        None => send_raw(config, msg.envelope(), &msg.formatted()),
     }
-    if let Some(path) = &config.sendmail {
-        return SendmailTransport::new_with_command(path.as_os_str())
-            .send(msg)
-            .map_err(|e| {
-                MailError::Sendmail {
-                    path: path.clone(),
-                    detail: smtp::error_chain(&e),
-                }
-                .into()
-            });
-    }
-    if let Some(dir) = &config.outbox {
-        crate::fsutil::create_private_dir(dir).map_err(|e| MailError::Outbox {
-            path: dir.clone(),
-            detail: e.to_string(),
-        })?;
-        return write_outbox(dir, &msg.formatted());
-    }
-    Err(MailError::NoSender.into())
 }
 
 /// Sends a ready-made mail by the configured way (the rehearsal server
