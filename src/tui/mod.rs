@@ -12,6 +12,8 @@ pub mod event;
 pub mod form;
 pub mod jobs;
 mod jobs_card;
+mod jobs_mail;
+mod jobs_wizard;
 pub mod keymap;
 pub mod modal;
 pub mod sample;
@@ -23,9 +25,12 @@ pub mod tree;
 pub mod update;
 mod update_card;
 mod update_jobs;
+mod update_mail;
 mod update_modal;
 mod update_secret;
+mod update_wizard;
 pub mod view;
+pub mod wizard;
 
 #[cfg(test)]
 mod snapshot_tests;
