@@ -17,6 +17,7 @@ mod jobs_wizard;
 pub mod keymap;
 pub mod modal;
 pub mod sample;
+mod sample_wizard;
 pub mod steps;
 pub mod term;
 pub mod texts;

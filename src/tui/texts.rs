@@ -41,8 +41,8 @@ pub static TEXTS: &[Text] = &[
     ),
     text!(
         "tui.welcome",
-        "Bienvenue. c : créer un dossier, puis a : créer une demande de certificat (SSL ou S/MIME).",
-        "Welcome. c: create a folder, then a: create a certificate request (SSL or S/MIME)."
+        "Bienvenue. c : créer un dossier, puis a : créer une demande de certificat (SSL ou S/MIME). Ou w : l'assistant CleoWizard fait toute la procédure.",
+        "Welcome. c: create a folder, then a: create a certificate request (SSL or S/MIME). Or w: the CleoWizard assistant does the whole procedure."
     ),
     // Étape 1.
     text!("tui.key.none", "Pas encore de clés pour cette demande.", "No keys for this request yet."),

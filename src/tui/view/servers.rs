@@ -19,11 +19,13 @@ use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 
-/// "srv-web.clinique.fr · messagerie@clinique.fr · Clinique (Sarthe (72))".
-pub fn entry_line(e: &ServerEntry) -> String {
-    let mut parts = vec![e.fqdn.clone()];
-    if let Some(m) = e.mail.as_ref().filter(|m| !m.is_empty()) {
-        parts.push(m.clone());
+/// "srv-web.clinique.fr · Clinique (Sarthe (72))"; with the e-mail first
+/// when `mail` (S/MIME).
+pub fn entry_line(e: &ServerEntry, mail: bool) -> String {
+    let mut parts = Vec::new();
+    match e.mail.as_ref().filter(|m| mail && !m.is_empty()) {
+        Some(m) => parts.push(format!("{m} ({})", e.fqdn)),
+        None => parts.push(e.fqdn.clone()),
     }
     let org = match (&e.structure_name, &e.departement) {
         (Some(n), Some(d)) => format!("{n} ({d})"),
@@ -45,6 +47,10 @@ pub fn draw(
     entries: &[ServerEntry],
     sel: usize,
 ) {
+    let mail = app
+        .form
+        .as_ref()
+        .is_some_and(|f| f.kind == crate::request::RequestType::Smime);
     let lang = app.lang;
     let w = area.width.saturating_sub(6).min(76);
     let shown = entries.len().min(area.height.saturating_sub(8) as usize);
@@ -59,7 +65,10 @@ pub fn draw(
         .take(shown)
         .map(|(i, e)| {
             let mark = if i == sel { "● " } else { "○ " };
-            let line = Line::raw(format!(" {mark}{}", super::fit(&entry_line(e), width)));
+            let line = Line::raw(format!(
+                " {mark}{}",
+                super::fit(&entry_line(e, mail), width)
+            ));
             if i == sel {
                 line.style(theme.selected())
             } else {

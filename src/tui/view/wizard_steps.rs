@@ -83,12 +83,7 @@ pub fn body(app: &App, theme: Theme, w: &Wizard, width: usize) -> Vec<Line<'stat
             let mut items: Vec<String> = entries
                 .iter()
                 .map(|e| {
-                    let s = match w.kind {
-                        RequestType::Ssl => entry_line(e),
-                        RequestType::Smime => {
-                            format!("{} · {}", e.mail.clone().unwrap_or_default(), entry_line(e))
-                        }
-                    };
+                    let s = entry_line(e, w.kind == RequestType::Smime);
                     super::fit(&s, width.saturating_sub(5))
                 })
                 .collect();
