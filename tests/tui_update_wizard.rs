@@ -209,7 +209,7 @@ fn the_whole_run_by_keys() {
     // "Accéder aux certificats obtenus": the folder's files.
     assert!(matches!(
         job(update(&mut app, Action::Files)),
-        Job::ListDir { dir } if dir == PathBuf::from("/ws/wizard")
+        Job::ListDir { dir } if dir == std::path::Path::new("/ws/wizard")
     ));
     // Enter: leave, the tree read again.
     let id = app.jobs.last().map(|j| j.id).expect("job");
