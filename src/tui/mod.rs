@@ -30,6 +30,7 @@ mod update_mail;
 mod update_modal;
 mod update_secret;
 mod update_wizard;
+mod update_wizard_jobs;
 pub mod view;
 pub mod wizard;
 

@@ -11,14 +11,14 @@ use crate::i18n::tf;
 pub(super) fn job_done(app: &mut App, id: JobId, outcome: JobOutcome) -> Option<Effect> {
     let pos = app.jobs.iter().position(|j| j.id == id)?;
     if let JobOutcome::Progress { next_check, left } = outcome {
-        super::update_wizard::progress(app, next_check, left);
+        super::update_wizard_jobs::progress(app, next_check, left);
         return None;
     }
     let run = app.jobs.remove(pos);
     let done = match outcome {
         JobOutcome::Progress { .. } => return None,
         JobOutcome::Failed(text) if run.label.starts_with("tui.job.wiz") => {
-            super::update_wizard::failed(app, text);
+            super::update_wizard_jobs::failed(app, text);
             return None;
         }
         JobOutcome::Failed(text) => {
@@ -85,7 +85,7 @@ pub(super) fn job_done(app: &mut App, id: JobId, outcome: JobOutcome) -> Option<
             servers,
         }) => super::update_mail::servers(app, path, holder, servers),
         Some(Shown::Wizard(w)) => {
-            if let Some(effect) = super::update_wizard::shown(app, *w) {
+            if let Some(effect) = super::update_wizard_jobs::shown(app, *w) {
                 return Some(effect);
             }
         }

@@ -1,25 +1,25 @@
-//! `update` for the CleoWizard screen: the keys of each step and the
-//! answers of its jobs. Every question is asked before the job that needs
-//! it; the PIN goes from its modal straight into the send job.
+//! `update` for the CleoWizard screen: the keys of each step (the answers
+//! of its jobs are in `update_wizard_jobs`). Every question is asked
+//! before the job that needs it; the PIN goes from its modal straight into
+//! the send job.
 
 use super::action::{Effect, Job};
 use super::modal::{Modal, PinFor};
-use super::update::{set_error, set_info, start};
-use super::wizard::{WizStep, Wizard, WizardJob, WizardShown};
+use super::update::{set_info, start};
+use super::update_wizard_jobs::{resume, wait};
+use super::wizard::{WizStep, Wizard, WizardJob};
 use super::{Action, App};
 use crate::card;
-use crate::i18n::{t, tf};
-use crate::request::{RequestType, State};
+use crate::i18n::t;
+use crate::request::RequestType;
 use crate::secret::Secret;
-use crate::wizard::{self as core, Choice, Target};
-use std::sync::atomic::AtomicBool;
-use std::sync::Arc;
+use crate::wizard::{self as core, Target};
 
-fn job(app: &mut App, j: WizardJob) -> Option<Effect> {
+pub(super) fn job(app: &mut App, j: WizardJob) -> Option<Effect> {
     start(app, Job::Wizard(Box::new(j)))
 }
 
-fn step(app: &mut App, s: WizStep) {
+pub(super) fn step(app: &mut App, s: WizStep) {
     if let Some(w) = app.wizard.as_mut() {
         w.step = s;
     }
@@ -230,7 +230,7 @@ fn check_name(kind: RequestType, name: &str) -> Option<&'static str> {
     }
 }
 
-fn typed(degraded: Option<String>) -> WizStep {
+pub(super) fn typed(degraded: Option<String>) -> WizStep {
     WizStep::Typed {
         input: tui_input::Input::default(),
         degraded,
@@ -246,7 +246,7 @@ fn chosen(app: &mut App, target: Target) {
 }
 
 /// The card's warning first; a locked card is refused before asking.
-fn ask_pin(app: &mut App) {
+pub(super) fn ask_pin(app: &mut App) {
     let lang = app.lang;
     let Some(info) = app.wizard.as_ref().and_then(|w| w.card.clone()) else {
         return;
@@ -287,132 +287,4 @@ pub(super) fn pin_given(app: &mut App, pin: Secret) -> Option<Effect> {
         pin: Some(pin),
     };
     job(app, j)
-}
-
-fn resume(app: &mut App, path: String, state: State) -> Option<Effect> {
-    if let Some(w) = app.wizard.as_mut() {
-        w.resume = Some(path.clone());
-    }
-    match state {
-        State::KeysGenerated => {
-            // The card is read again for the PIN modal.
-            step(app, WizStep::Looking);
-            let kind = app.wizard.as_ref().map_or(RequestType::Ssl, |w| w.kind);
-            job(app, WizardJob::Probe { kind })
-        }
-        State::RequestGenerated => {
-            step(app, WizStep::Sending);
-            job(
-                app,
-                WizardJob::Send {
-                    target: None,
-                    key_password: false,
-                    resume: Some(path),
-                    pin: None,
-                },
-            )
-        }
-        _ => wait(app, path),
-    }
-}
-
-/// Waits for the answer; Esc or quitting sets the stop flag.
-fn wait(app: &mut App, path: String) -> Option<Effect> {
-    let stop = Arc::new(AtomicBool::new(false));
-    if let Some(w) = app.wizard.as_mut() {
-        w.stop = Some(Arc::clone(&stop));
-        w.step = WizStep::Waiting {
-            path: path.clone(),
-            next_check: None,
-            left: None,
-        };
-    }
-    job(app, WizardJob::Finish { path, stop })
-}
-
-/// The waiting job's progress line.
-pub(super) fn progress(app: &mut App, next_check: u64, left: u64) {
-    if let Some(w) = app.wizard.as_mut() {
-        if let WizStep::Waiting { path, .. } = &w.step {
-            w.step = WizStep::Waiting {
-                path: path.clone(),
-                next_check: Some(next_check),
-                left: Some(left),
-            };
-        }
-    }
-}
-
-/// A wizard job failed: the screen says what, the run stays resumable.
-pub(super) fn failed(app: &mut App, text: String) {
-    match app.wizard.as_mut() {
-        Some(w) => {
-            w.stop = None;
-            w.step = WizStep::Failed { text: text.clone() };
-            if app.modal.is_none() {
-                app.modal = Some(Modal::error(text.clone()));
-            }
-            set_error(app, text);
-        }
-        None => set_error(app, text),
-    }
-}
-
-/// A wizard job's answer.
-pub(super) fn shown(app: &mut App, s: WizardShown) -> Option<Effect> {
-    let lang = app.lang;
-    let Some(w) = app.wizard.as_mut() else {
-        // The screen was left: say where the run is.
-        if let WizardShown::Done { files } = &s {
-            set_info(
-                app,
-                tf(lang, "tui.wiz.done_status", &[&files.p12.display()]),
-            );
-        }
-        return None;
-    };
-    match s {
-        WizardShown::Resumable(Some((path, state))) => {
-            w.step = WizStep::Resume {
-                path,
-                state,
-                sel: 0,
-            }
-        }
-        WizardShown::Resumable(None) => w.step = WizStep::Type { sel: 0 },
-        WizardShown::Probed {
-            info,
-            holder,
-            lookup,
-        } => {
-            w.holder = Some(holder);
-            w.card = Some(info);
-            if w.resume.is_some() {
-                ask_pin(app);
-                return None;
-            }
-            w.step = match core::choose(w.kind, None, &lookup) {
-                Choice::One(t) => WizStep::Server {
-                    entries: t.entry.into_iter().collect(),
-                    sel: 0,
-                },
-                Choice::Several(entries) => WizStep::Server { entries, sel: 0 },
-                Choice::Type { reason } => typed(reason),
-            };
-        }
-        WizardShown::Sent { path } => return wait(app, path),
-        WizardShown::Done { files } => {
-            w.stop = None;
-            w.step = WizStep::Done { files };
-        }
-        WizardShown::Rejected { path, code, reason } => {
-            w.stop = None;
-            w.step = WizStep::Rejected { path, code, reason };
-        }
-        WizardShown::NotYet { path } => {
-            w.stop = None;
-            w.step = WizStep::Stopped { path };
-        }
-    }
-    None
 }
