@@ -286,3 +286,58 @@ fn lookup_answer_after_the_form_closed_is_dropped() {
     assert!(app.modal.is_none());
     assert!(app.form.is_none());
 }
+
+#[test]
+fn automatic_wait_stops_on_esc_and_on_quit() {
+    let mut app = intranet(State::RequestGenerated, Step::Final);
+    assert!(
+        update(&mut app, Action::FetchWait).is_none(),
+        "not sent yet"
+    );
+    assert!(app.stop_wait.is_none());
+    let mut app = intranet(State::Sent, Step::Final);
+    let stop = match job(update(&mut app, Action::FetchWait)) {
+        Job::FetchWait { path, stop } => {
+            assert_eq!(path, INTRA);
+            stop
+        }
+        other => panic!("{other:?}"),
+    };
+    let id = app.jobs[0].id;
+    update(
+        &mut app,
+        Action::Job(
+            id,
+            JobOutcome::Progress {
+                next_check: 3,
+                left: 590,
+            },
+        ),
+    );
+    assert_eq!(app.wait_progress, Some((3, 590)));
+    assert!(app.busy());
+    // Esc: the job is told to stop; it ends at its next look.
+    assert!(update(&mut app, Action::Cancel).is_none());
+    assert!(stop.load(std::sync::atomic::Ordering::Relaxed));
+    assert!(!status(&app).1);
+    done(
+        &mut app,
+        Done {
+            message: Some("No answer in the mailbox yet.".into()),
+            ..Done::default()
+        },
+    );
+    assert!(app.wait_progress.is_none() && app.stop_wait.is_none());
+    // Quit while waiting: asked, then the flag is set.
+    let mut app = intranet(State::Sent, Step::Final);
+    let stop = match job(update(&mut app, Action::FetchWait)) {
+        Job::FetchWait { stop, .. } => stop,
+        other => panic!("{other:?}"),
+    };
+    update(&mut app, Action::Quit);
+    assert!(matches!(
+        update(&mut app, Action::Submit),
+        Some(Effect::Quit)
+    ));
+    assert!(stop.load(std::sync::atomic::Ordering::Relaxed));
+}

@@ -74,6 +74,8 @@ pub enum Action {
     Send,
     /// Étape 3: look for the answer in the mailbox.
     Fetch,
+    /// Étape 3: look again and again until the answer comes (Esc stops).
+    FetchWait,
     /// In the form: fill it from the card holder's servers in the directory.
     Lookup,
     /// Open the CleoWizard screen.
@@ -218,6 +220,11 @@ pub enum Job {
     FetchReply {
         path: String,
     },
+    /// Étape 3: `FetchReply` until the answer comes or `stop` is set.
+    FetchWait {
+        path: String,
+        stop: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    },
     /// Card → holder → directory, to fill the form of `path`.
     Lookup {
         path: String,
@@ -245,6 +252,7 @@ impl Job {
             | Job::DeleteRequest { path, .. }
             | Job::SendMail { path }
             | Job::FetchReply { path }
+            | Job::FetchWait { path, .. }
             | Job::Renew { path } => Some(path),
             _ => None,
         }
@@ -260,6 +268,7 @@ impl Job {
             | Job::ListDir { .. } => "tui.job.reading",
             Job::SendMail { .. } => "tui.job.send",
             Job::FetchReply { .. } => "tui.job.fetch",
+            Job::FetchWait { .. } => "tui.job.fetch_wait",
             Job::Lookup { .. } => "tui.job.lookup",
             Job::Wizard(w) => w.label_id(),
             Job::CreateFolder { .. } => "tui.job.create_folder",

@@ -78,6 +78,10 @@ pub struct App {
     pub default_key: usize,
     /// The CleoWizard screen, when open (it covers the tree and the pane).
     pub wizard: Option<super::wizard::Wizard>,
+    /// The stop flag of Étape 3's automatic wait, while it runs.
+    pub stop_wait: Option<std::sync::Arc<std::sync::atomic::AtomicBool>>,
+    /// That wait's progress: seconds to the next look, seconds left.
+    pub wait_progress: Option<(u64, u64)>,
 }
 
 impl App {
@@ -101,6 +105,8 @@ impl App {
             certs: HashMap::new(),
             default_key: 0,
             wizard: None,
+            stop_wait: None,
+            wait_progress: None,
         }
     }
 

@@ -109,7 +109,8 @@ fn run(
     use super::jobs_mail as mail;
     match job {
         Job::SendMail { path } => mail::send(ws, ctx, lang, path),
-        Job::FetchReply { path } => mail::fetch(ws, ctx, lang, path),
+        Job::FetchReply { path } => mail::fetch(ws, ctx, lang, path, None),
+        Job::FetchWait { path, stop } => mail::fetch(ws, ctx, lang, path, Some((&stop, progress))),
         Job::Lookup { path } => mail::lookup(ctx, lang, path),
         Job::ListDir { dir } => Ok(mail::list_dir(dir)),
         Job::Wizard(w) => super::jobs_wizard::run(ws, ctx, lang, *w, progress),
@@ -276,6 +277,7 @@ fn run_core(ws: &Workspace, ctx: &TuiContext, lang: Lang, job: Job) -> crate::Re
         | Job::Sign { .. }
         | Job::SendMail { .. }
         | Job::FetchReply { .. }
+        | Job::FetchWait { .. }
         | Job::Lookup { .. }
         | Job::ListDir { .. }
         | Job::Wizard(_) => Ok(Done::default()),

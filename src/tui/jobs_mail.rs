@@ -5,6 +5,7 @@
 use super::action::{Done, Shown};
 use super::jobs::{cert_view, changed};
 use super::jobs_card::holder_text;
+use super::wizard::{INTERVAL_SECS, WAIT_SECS};
 use super::TuiContext;
 use crate::card;
 use crate::error::Error;
@@ -12,6 +13,8 @@ use crate::i18n::{t, tf, Lang};
 use crate::mail::{self, FetchOutcome};
 use crate::workspace::Workspace;
 use std::path::PathBuf;
+use std::sync::atomic::AtomicBool;
+use std::time::Duration;
 
 pub fn send(ws: &Workspace, ctx: &TuiContext, lang: Lang, path: String) -> Result<Done, String> {
     let req = mail::send_request(ws, &ctx.config, &path)
@@ -20,9 +23,32 @@ pub fn send(ws: &Workspace, ctx: &TuiContext, lang: Lang, path: String) -> Resul
     changed(ws, req.path(), tf(lang, "tui.done.sent", &[&id])).map_err(|e| e.localize(lang))
 }
 
-pub fn fetch(ws: &Workspace, ctx: &TuiContext, lang: Lang, path: String) -> Result<Done, String> {
+/// A waiting fetch: its stop flag and where its countdown goes.
+pub type Waiting<'a> = (&'a AtomicBool, &'a dyn Fn(u64, u64));
+
+/// One look in the mailbox, or (`wait`) looks until the answer comes or
+/// the stop flag is set, reporting the countdown.
+pub fn fetch(
+    ws: &Workspace,
+    ctx: &TuiContext,
+    lang: Lang,
+    path: String,
+    wait: Option<Waiting>,
+) -> Result<Done, String> {
     let say = |e: Error| e.localize(lang);
-    match mail::fetch_response(ws, &ctx.config, &path, None) {
+    let outcome = match wait {
+        None => mail::fetch_response(ws, &ctx.config, &path, None),
+        Some((stop, progress)) => mail::fetch_wait(
+            ws,
+            &ctx.config,
+            &path,
+            Duration::from_secs(WAIT_SECS),
+            Duration::from_secs(INTERVAL_SECS),
+            stop,
+            &mut |tk| progress(tk.next_check.as_secs(), tk.left.as_secs()),
+        ),
+    };
+    match outcome {
         Ok(FetchOutcome::Imported { request, report }) => {
             let mut done =
                 changed(ws, request.path(), t(lang, "tui.done.import").to_string()).map_err(say)?;

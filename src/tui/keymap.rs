@@ -81,6 +81,8 @@ pub static BINDINGS: &[Binding] = &[
     b!(&[ch('s')], Action::Send, "tui.btn.send", MAIN, Some(Step::Request), true),
     b!(&[ch('v')], Action::ShowCsr, "tui.btn.show_csr", MAIN, Some(Step::Request), false),
     b!(&[ch('m')], Action::Fetch, "tui.btn.fetch", MAIN, Some(Step::Final), true),
+    b!(&[ch('M')], Action::FetchWait, "tui.btn.fetch_wait", MAIN, Some(Step::Final), false),
+    b!(&[(KeyCode::Esc, N)], Action::Cancel, "tui.key.stop_wait", MAIN, None, false),
     b!(&[ch('i')], Action::ImportResponse, "tui.btn.import", MAIN, Some(Step::Final), true),
     b!(&[ch('x')], Action::ExportPem, "tui.btn.export_pem", MAIN, Some(Step::Final), false),
     b!(&[ch('p')], Action::ExportP12, "tui.btn.export_p12", MAIN, Some(Step::Final), false),

@@ -127,6 +127,15 @@ pub fn screens(lang: Lang) -> Vec<(&'static str, App)> {
     });
     out.push(("24-step3-fetching", fetching));
 
+    let mut waiting = intranet(lang, State::Sent, Step::Final);
+    waiting.jobs.push(Running {
+        id: 1,
+        label: "tui.job.fetch_wait",
+        request: Some(INTRA.into()),
+    });
+    waiting.wait_progress = Some((2, 584));
+    out.push(("28-step3-waiting", waiting));
+
     let mut nothing = intranet(lang, State::Sent, Step::Final);
     nothing.status = Some(Status {
         text: t(lang, "tui.fetch.nothing").to_string(),

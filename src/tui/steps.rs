@@ -52,7 +52,7 @@ fn why(req: &Request, action: &Action) -> Option<&'static str> {
             Some("tui.send.csr_only_short")
         }
         Action::Send => refusal(req, Op::SendRequest),
-        Action::Fetch => refusal(req, Op::FetchResponse),
+        Action::Fetch | Action::FetchWait => refusal(req, Op::FetchResponse),
         _ => None,
     }
 }

@@ -150,6 +150,13 @@ fn main_action(app: &mut App, action: Action) -> Option<Effect> {
         },
         Action::Delete => delete(app),
         Action::Wizard => return super::update_wizard::open(app),
+        Action::Cancel => match app.stop_wait.take() {
+            Some(flag) => {
+                flag.store(true, std::sync::atomic::Ordering::Relaxed);
+                set_info(app, t(app.lang, "tui.fetch.stopping").to_string());
+            }
+            None => return None,
+        },
         other => return request_action(app, other),
     }
     after_move(app)
@@ -281,7 +288,7 @@ pub(super) fn request_action(app: &mut App, action: Action) -> Option<Effect> {
         Action::ExportP12 => Some(Op::ExportP12),
         Action::Renew => Some(Op::Renew),
         Action::Send => Some(Op::SendRequest),
-        Action::Fetch => Some(Op::FetchResponse),
+        Action::Fetch | Action::FetchWait => Some(Op::FetchResponse),
         _ => None,
     };
     if op.is_some_and(|op| refuse(app, &req, op)) {
@@ -360,6 +367,21 @@ pub(super) fn request_action(app: &mut App, action: Action) -> Option<Effect> {
         Action::Renew => return start(app, Job::Renew { path }),
         Action::Send => return super::update_mail::send(app, &req),
         Action::Fetch => return start(app, Job::FetchReply { path }),
+        Action::FetchWait => {
+            let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+            let effect = start(
+                app,
+                Job::FetchWait {
+                    path,
+                    stop: std::sync::Arc::clone(&stop),
+                },
+            );
+            if effect.is_some() {
+                app.stop_wait = Some(stop);
+                app.wait_progress = None;
+            }
+            return effect;
+        }
         _ => {}
     }
     None

@@ -11,10 +11,18 @@ use crate::i18n::tf;
 pub(super) fn job_done(app: &mut App, id: JobId, outcome: JobOutcome) -> Option<Effect> {
     let pos = app.jobs.iter().position(|j| j.id == id)?;
     if let JobOutcome::Progress { next_check, left } = outcome {
-        super::update_wizard_jobs::progress(app, next_check, left);
+        if app.jobs[pos].label == "tui.job.fetch_wait" {
+            app.wait_progress = Some((next_check, left));
+        } else {
+            super::update_wizard_jobs::progress(app, next_check, left);
+        }
         return None;
     }
     let run = app.jobs.remove(pos);
+    if run.label == "tui.job.fetch_wait" {
+        app.stop_wait = None;
+        app.wait_progress = None;
+    }
     let done = match outcome {
         JobOutcome::Progress { .. } => return None,
         JobOutcome::Failed(text) if run.label.starts_with("tui.job.wiz") => {

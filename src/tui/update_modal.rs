@@ -132,6 +132,9 @@ fn confirmed(app: &mut App, what: Confirm) -> Option<Effect> {
             if let Some(w) = app.wizard.as_mut() {
                 w.stop_waiting();
             }
+            if let Some(flag) = app.stop_wait.take() {
+                flag.store(true, std::sync::atomic::Ordering::Relaxed);
+            }
             Some(Effect::Quit)
         }
         Confirm::Overwrite { job, .. } => start(app, *job),

@@ -83,12 +83,14 @@ pub fn job_line(app: &App, theme: Theme, req: &Request) -> Option<Line<'static>>
         .jobs
         .iter()
         .find(|j| j.request.as_deref() == Some(&path))?;
+    let text = match app.wait_progress {
+        Some((next, left)) if job.label == "tui.job.fetch_wait" => {
+            crate::i18n::tf(app.lang, "tui.fetch.waiting", &[&next, &left])
+        }
+        _ => t(app.lang, job.label).to_string(),
+    };
     Some(Line::styled(
-        format!(
-            "{} {}",
-            super::footer::spinner(app.spinner),
-            t(app.lang, job.label)
-        ),
+        format!("{} {text}", super::footer::spinner(app.spinner)),
         theme.warning(),
     ))
 }
