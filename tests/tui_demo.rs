@@ -261,3 +261,45 @@ fn demo_manual_procedure_with_directory_and_mail() {
     let text = openssl(&["x509", "-in", s(&crt), "-noout", "-subject"]);
     assert!(text.contains("srv-web.clinique-demo.fr"), "{text}");
 }
+
+#[test]
+fn demo_wizard_wrong_pin_then_resume() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let root = tmp.path().join("demo");
+    let t = Tmux::demo(&root, "resume");
+    t.wait("No folder yet", 120);
+
+    t.keys(&["w"]);
+    t.wait("Certificate type", 10);
+    t.keys(&["Enter"]);
+    t.wait("Another server (typed by hand)", 30);
+    t.keys(&["Enter"]);
+    t.wait("Protect the key?", 5);
+    t.keys(&["Down", "Enter"]); // no key password
+    t.wait("CPS card PIN", 5);
+    t.text("9999");
+    t.keys(&["Enter"]);
+    // One try, never retried: the card's answer, and the run kept.
+    let screen = t.wait("open the assistant again (w)", 60);
+    assert!(!screen.contains("9999"), "{screen}");
+    t.keys(&["Escape", "Escape"]);
+    t.wait("CleoWizard", 10);
+
+    t.keys(&["w"]);
+    let screen = t.wait("A CleoWizard run is not finished", 10);
+    assert!(screen.contains("keys generated"), "{screen}");
+    t.keys(&["Enter"]);
+    t.wait("CPS card PIN", 30);
+    t.text("1234");
+    t.keys(&["Enter"]);
+    t.wait("Certificate obtained", 90);
+    t.keys(&["Enter", "q"]);
+    let screen = t.wait("EXIT=", 20);
+    assert!(screen.contains("EXIT=0"), "{screen}");
+    let wizard = root.join("workspace/wizard");
+    verified(&root, &wizard.join("Requete_Wizard.crt"));
+    let passwords = std::fs::read_to_string(wizard.join("password.txt")).expect("password.txt");
+    assert!(passwords.starts_with("key=\n"), "no key password chosen");
+    let key = std::fs::read_to_string(wizard.join("Requete_Wizard.key")).expect("key");
+    assert!(key.contains("BEGIN PRIVATE KEY"), "a clear key");
+}
