@@ -96,12 +96,12 @@ pub fn body(app: &App, theme: Theme, w: &Wizard, width: usize) -> Vec<Line<'stat
             error,
         } => {
             out.push(Line::styled(tx(name_label(w.kind)), theme.title()));
+            // Scrolled as the cursor is (see `cursor`).
+            let scroll = input.visual_scroll(width.saturating_sub(4));
+            let shown: String = input.value().chars().skip(scroll).collect();
             out.push(Line::from(vec![
                 Span::styled("› ", theme.key()),
-                Span::styled(
-                    super::pad(input.value(), width.saturating_sub(3)),
-                    theme.input(),
-                ),
+                Span::styled(super::pad(&shown, width.saturating_sub(3)), theme.input()),
             ]));
             if let Some(e) = error {
                 out.push(Line::styled(format!("  ↳ {e}"), theme.error()));
