@@ -15,12 +15,21 @@ struct Tmux {
 impl Tmux {
     /// `cleocps --workspace <root> --lang en demo`, then the exit code.
     fn demo(root: &Path, tag: &str) -> Tmux {
+        Tmux::cleocps(
+            root,
+            tag,
+            &format!("--workspace '{}' --lang en demo", root.display()),
+            "",
+        )
+    }
+
+    /// `cleocps <args>` with `env` (`NAME=value …`) in `root`'s parent.
+    fn cleocps(root: &Path, tag: &str, args: &str, env: &str) -> Tmux {
         let socket = format!("cleocps-demo-{}-{tag}", std::process::id());
         let bin = env!("CARGO_BIN_EXE_cleocps");
         let script = format!(
-            "cd '{}'; '{bin}' --workspace '{}' --lang en demo; echo EXIT=$?; sleep 60",
+            "cd '{}'; {env} '{bin}' {args}; echo EXIT=$?; sleep 60",
             root.parent().unwrap_or(root).display(),
-            root.display()
         );
         let t = Tmux { socket };
         t.tmux(&[
@@ -302,4 +311,39 @@ fn demo_wizard_wrong_pin_then_resume() {
     assert!(passwords.starts_with("key=\n"), "no key password chosen");
     let key = std::fs::read_to_string(wizard.join("Requete_Wizard.key")).expect("key");
     assert!(key.contains("BEGIN PRIVATE KEY"), "a clear key");
+}
+
+#[test]
+fn cleocps_wizard_on_a_terminal_opens_the_wizard_screen() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let root = tmp.path().join("demo");
+    let bin = env!("CARGO_BIN_EXE_cleocps");
+    let out = Command::new(bin)
+        .args(["--workspace", s(&root), "demo", "--no-tui"])
+        .output()
+        .expect("cleocps demo --no-tui");
+    assert!(out.status.success(), "{out:?}");
+    // Not on a terminal, no type: a usage error.
+    let out = Command::new(bin)
+        .args(["--workspace", s(&root.join("workspace")), "wizard"])
+        .env("CLEOCPS_CONFIG", root.join("cleocps.json"))
+        .output()
+        .expect("cleocps wizard");
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+
+    let args = format!(
+        "--workspace '{}' --lang en wizard",
+        root.join("workspace").display()
+    );
+    let env = format!("CLEOCPS_CONFIG='{}'", root.join("cleocps.json").display());
+    let t = Tmux::cleocps(&root, "cli", &args, &env);
+    t.wait("CleoWizard — automatic procedure", 30);
+    t.wait("Certificate type", 10);
+    t.keys(&["Enter"]);
+    t.wait("srv-web.clinique-demo.fr", 30);
+    t.keys(&["Escape"]);
+    t.wait("No folder yet", 10);
+    t.keys(&["q"]);
+    let screen = t.wait("EXIT=", 20);
+    assert!(screen.contains("EXIT=0"), "{screen}");
 }

@@ -51,6 +51,8 @@ use crate::workspace::Workspace;
 pub struct TuiContext {
     pub config: crate::config::Config,
     pub card: crate::card::CardOptions,
+    /// Open on the CleoWizard screen (`cleocps wizard` on a terminal).
+    pub open_wizard: bool,
 }
 
 /// Runs the TUI on `ws` until the user quits; returns the process exit code.
