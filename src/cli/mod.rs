@@ -243,6 +243,7 @@ fn run_tui(cli: &Cli, ctx: &Ctx, card_args: &CardArgs, lang: Lang) -> Result<i32
     let tui_ctx = crate::tui::TuiContext {
         config: ctx.config.clone(),
         card: card::options(card_args, ctx),
+        open_wizard: false,
     };
     crate::tui::run(ws, lang, tui_ctx).map_err(|e| Error::io(PathBuf::from("/dev/tty"), e))
 }
@@ -651,6 +652,7 @@ fn demo(cli: &Cli, reset: bool, no_tui: bool, out: &Output) -> Result<i32> {
     let tui_ctx = crate::tui::TuiContext {
         config: sandbox.config.clone(),
         card: card::options(&CardArgs::default(), &ctx),
+        open_wizard: false,
     };
     crate::tui::run(ws, lang, tui_ctx).map_err(|e| Error::io(PathBuf::from("/dev/tty"), e))
 }

@@ -24,7 +24,8 @@ use std::time::Duration;
 #[derive(Debug, Args)]
 pub struct WizardArgs {
     /// SSL server or S/MIME server
-    #[arg(long = "type", value_enum, required_unless_present = "resume")]
+    /// (without it, on a terminal: the wizard screen of the TUI)
+    #[arg(long = "type", value_enum)]
     pub kind: Option<TypeArg>,
     /// The server's FQDN (SSL); default: the holder's server in the directory
     #[arg(long, value_name = "FQDN")]
@@ -159,6 +160,21 @@ fn obtain_pin(
 pub fn run(ws: &Workspace, args: &WizardArgs, ctx: &Ctx, out: &Output) -> Result<i32> {
     let lang = out.lang;
     let interactive = !args.non_interactive && std::io::stdin().is_terminal();
+    if args.kind.is_none() && !args.resume {
+        // No type given: on a terminal, the TUI's wizard screen asks it.
+        if interactive && std::io::stdout().is_terminal() {
+            let tui_ctx = crate::tui::TuiContext {
+                config: ctx.config.clone(),
+                card: options(&args.card, ctx),
+                open_wizard: true,
+            };
+            return crate::tui::run(ws.clone(), lang, tui_ctx)
+                .map_err(|e| Error::io(PathBuf::from("/dev/tty"), e));
+        }
+        return Err(Error::Usage(
+            "--type ssl|smime is required (or run `cleocps wizard` on a terminal for the wizard screen)",
+        ));
+    }
     let config = &ctx.config;
     let ra_path = args
         .ra_cert

@@ -70,6 +70,16 @@ pub enum Action {
     ExportP12,
     Files,
     Renew,
+    /// Étape 2: mail the signed request to the registration server.
+    Send,
+    /// Étape 3: look for the answer in the mailbox.
+    Fetch,
+    /// Étape 3: look again and again until the answer comes (Esc stops).
+    FetchWait,
+    /// In the form: fill it from the card holder's servers in the directory.
+    Lookup,
+    /// Open the CleoWizard screen.
+    Wizard,
     Help,
     Quit,
     // Modal and form layers.
@@ -202,6 +212,29 @@ pub enum Job {
     Files {
         path: String,
     },
+    /// Étape 2: mail the `.p7m`.
+    SendMail {
+        path: String,
+    },
+    /// Étape 3: one look in the mailbox for this request's answer.
+    FetchReply {
+        path: String,
+    },
+    /// Étape 3: `FetchReply` until the answer comes or `stop` is set.
+    FetchWait {
+        path: String,
+        stop: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    },
+    /// Card → holder → directory, to fill the form of `path`.
+    Lookup {
+        path: String,
+    },
+    /// The files of a directory (the wizard's results).
+    ListDir {
+        dir: PathBuf,
+    },
+    /// The wizard's jobs (see `jobs_wizard`).
+    Wizard(Box<super::wizard::WizardJob>),
 }
 
 impl Job {
@@ -217,6 +250,9 @@ impl Job {
             | Job::ProbeCard { path, .. }
             | Job::Sign { path, .. }
             | Job::DeleteRequest { path, .. }
+            | Job::SendMail { path }
+            | Job::FetchReply { path }
+            | Job::FetchWait { path, .. }
             | Job::Renew { path } => Some(path),
             _ => None,
         }
@@ -225,9 +261,16 @@ impl Job {
     /// Text id of what the status line says while it runs.
     pub fn label_id(&self) -> &'static str {
         match self {
-            Job::Reload | Job::Certificate { .. } | Job::ShowCsr { .. } | Job::Files { .. } => {
-                "tui.job.reading"
-            }
+            Job::Reload
+            | Job::Certificate { .. }
+            | Job::ShowCsr { .. }
+            | Job::Files { .. }
+            | Job::ListDir { .. } => "tui.job.reading",
+            Job::SendMail { .. } => "tui.job.send",
+            Job::FetchReply { .. } => "tui.job.fetch",
+            Job::FetchWait { .. } => "tui.job.fetch_wait",
+            Job::Lookup { .. } => "tui.job.lookup",
+            Job::Wizard(w) => w.label_id(),
             Job::CreateFolder { .. } => "tui.job.create_folder",
             Job::RenameFolder { .. } => "tui.job.rename_folder",
             Job::DeleteFolder { .. } | Job::DeleteRequest { .. } => "tui.job.delete",
@@ -283,6 +326,14 @@ pub enum Shown {
         file: PathBuf,
         retry: Box<Job>,
     },
+    /// The card holder's servers from the directory, for the form of `path`.
+    Servers {
+        path: String,
+        holder: String,
+        servers: Vec<crate::directory::ServerEntry>,
+    },
+    /// What a wizard job brings.
+    Wizard(Box<super::wizard::WizardShown>),
 }
 
 /// What a card probe read, for the PIN modal and the status line.
@@ -301,6 +352,12 @@ pub struct CardProbe {
 #[derive(Debug, Clone)]
 pub enum JobOutcome {
     Done(Box<Done>),
+    /// A waiting job's progress (seconds to the next look, seconds left);
+    /// the job goes on.
+    Progress {
+        next_check: u64,
+        left: u64,
+    },
     /// The error, localized, saying what to do.
     Failed(String),
 }

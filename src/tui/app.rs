@@ -45,6 +45,10 @@ pub enum Layer {
     Csr,
     Files,
     Help,
+    /// The CleoWizard screen.
+    Wizard,
+    /// The CleoWizard screen's typed server name.
+    WizardText,
 }
 
 #[derive(Debug, Clone)]
@@ -72,6 +76,12 @@ pub struct App {
     /// Index in [`super::modal::KEY_SIZES`] the key-size chooser starts on
     /// (`key_bits` of the configuration).
     pub default_key: usize,
+    /// The CleoWizard screen, when open (it covers the tree and the pane).
+    pub wizard: Option<super::wizard::Wizard>,
+    /// The stop flag of Étape 3's automatic wait, while it runs.
+    pub stop_wait: Option<std::sync::Arc<std::sync::atomic::AtomicBool>>,
+    /// That wait's progress: seconds to the next look, seconds left.
+    pub wait_progress: Option<(u64, u64)>,
 }
 
 impl App {
@@ -94,6 +104,9 @@ impl App {
             size: (80, 24),
             certs: HashMap::new(),
             default_key: 0,
+            wizard: None,
+            stop_wait: None,
+            wait_progress: None,
         }
     }
 
@@ -101,8 +114,14 @@ impl App {
     pub fn layer(&self) -> Layer {
         match &self.modal {
             Some(m) => m.layer(),
-            None if self.form.is_some() => Layer::Form,
-            None => Layer::Main,
+            None => match &self.wizard {
+                Some(w) if matches!(w.step, super::wizard::WizStep::Typed { .. }) => {
+                    Layer::WizardText
+                }
+                Some(_) => Layer::Wizard,
+                None if self.form.is_some() => Layer::Form,
+                None => Layer::Main,
+            },
         }
     }
 

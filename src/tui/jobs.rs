@@ -26,7 +26,11 @@ pub fn spawn(
     let ws = ws.clone();
     let ctx = Arc::clone(ctx);
     std::thread::spawn(move || {
-        let outcome = match run(&ws, &ctx, lang, job) {
+        let progress_tx = tx.clone();
+        let progress = move |next_check: u64, left: u64| {
+            let _ = progress_tx.send(Event::Job(id, JobOutcome::Progress { next_check, left }));
+        };
+        let outcome = match run(&ws, &ctx, lang, job, &progress) {
             Ok(done) => JobOutcome::Done(Box::new(done)),
             Err(text) => JobOutcome::Failed(text),
         };
@@ -94,9 +98,22 @@ pub(super) fn changed(ws: &Workspace, select: String, message: String) -> crate:
 /// One job, start to end; a failure comes back localized, saying what to
 /// do. A new family of jobs (mail, directory) gets its own file and an arm
 /// here, like `jobs_card`.
-fn run(ws: &Workspace, ctx: &TuiContext, lang: Lang, job: Job) -> Result<Done, String> {
+fn run(
+    ws: &Workspace,
+    ctx: &TuiContext,
+    lang: Lang,
+    job: Job,
+    progress: &dyn Fn(u64, u64),
+) -> Result<Done, String> {
     use super::jobs_card as card;
+    use super::jobs_mail as mail;
     match job {
+        Job::SendMail { path } => mail::send(ws, ctx, lang, path),
+        Job::FetchReply { path } => mail::fetch(ws, ctx, lang, path, None),
+        Job::FetchWait { path, stop } => mail::fetch(ws, ctx, lang, path, Some((&stop, progress))),
+        Job::Lookup { path } => mail::lookup(ctx, lang, path),
+        Job::ListDir { dir } => Ok(mail::list_dir(dir)),
+        Job::Wizard(w) => super::jobs_wizard::run(ws, ctx, lang, *w, progress),
         Job::ProbeCard { path, key_password } => card::probe(ctx, lang, path, key_password),
         Job::Sign {
             path,
@@ -256,7 +273,14 @@ fn run_core(ws: &Workspace, ctx: &TuiContext, lang: Lang, job: Job) -> crate::Re
             }
         }
         // Dispatched by `run`.
-        Job::ProbeCard { .. } | Job::Sign { .. } => Ok(Done::default()),
+        Job::ProbeCard { .. }
+        | Job::Sign { .. }
+        | Job::SendMail { .. }
+        | Job::FetchReply { .. }
+        | Job::FetchWait { .. }
+        | Job::Lookup { .. }
+        | Job::ListDir { .. }
+        | Job::Wizard(_) => Ok(Done::default()),
         Job::Renew { path } => {
             let req = core::renew(ws, &path, None)?;
             changed(ws, req.path(), tf(lang, "tui.done.renew", &[&req.path()]))

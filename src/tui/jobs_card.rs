@@ -15,7 +15,10 @@ use crate::workspace::Workspace;
 
 /// The registration certificate from the configuration: missing or invalid
 /// says to set `registration.certificate` or run `cleocps doctor`.
-fn ra_certificate(ctx: &TuiContext, lang: Lang) -> Result<x509_cert::Certificate, String> {
+pub(super) fn ra_certificate(
+    ctx: &TuiContext,
+    lang: Lang,
+) -> Result<x509_cert::Certificate, String> {
     core::load_ra_certificate(ctx.config.registration.certificate.as_deref())
         .map_err(|e| tf(lang, "tui.card.ra_cert", &[&e.localize(lang)]))
 }
@@ -26,10 +29,21 @@ fn say(lang: Lang) -> impl Fn(Error) -> String {
 }
 
 /// Whether the token is reached through `card share` + `ssh -R`.
-fn forwarded(source: &TokenSource) -> bool {
+pub(super) fn forwarded(source: &TokenSource) -> bool {
     let client = matches!(source, TokenSource::Pkcs11 { module, .. }
         if module.file_name().is_some_and(|n| n.to_string_lossy().contains("p11-kit-client")));
     client && card::forwarding().is_some()
+}
+
+/// "810001234567 JEAN DUPONT".
+pub(super) fn holder_text(holder: &card::Holder) -> String {
+    let name = [holder.given_name.as_deref(), holder.surname.as_deref()]
+        .iter()
+        .flatten()
+        .copied()
+        .collect::<Vec<_>>()
+        .join(" ");
+    format!("{} {name}", holder.id).trim().to_string()
 }
 
 pub fn probe(
@@ -43,13 +57,7 @@ pub fn probe(
     let token = card::open(&ctx.card).map_err(card_err)?;
     let info = token.info().map_err(card_err)?;
     let holder = card::holder_of(&token.signature_certificate().map_err(card_err)?);
-    let name = [holder.given_name.as_deref(), holder.surname.as_deref()]
-        .iter()
-        .flatten()
-        .copied()
-        .collect::<Vec<_>>()
-        .join(" ");
-    let holder = format!("{} {name}", holder.id).trim().to_string();
+    let holder = holder_text(&holder);
     Ok(Done {
         shown: Some(Shown::Card(Box::new(CardProbe {
             path,

@@ -40,7 +40,9 @@ const ALL_MODALS: &[Layer] = &[
     Layer::Help,
 ];
 const LISTS: &[Layer] = &[Layer::Choice, Layer::Csr, Layer::Files, Layer::Help];
-const FIELDS: &[Layer] = &[Layer::Form, Layer::Text, Layer::Path];
+const FIELDS: &[Layer] = &[Layer::Form, Layer::Text, Layer::Path, Layer::WizardText];
+const WIZ: &[Layer] = &[Layer::Wizard];
+const WIZ_ALL: &[Layer] = &[Layer::Wizard, Layer::WizardText];
 
 macro_rules! b {
     ($keys:expr, $action:expr, $hint:expr, $layers:expr, $step:expr, $footer:expr) => {
@@ -76,7 +78,11 @@ pub static BINDINGS: &[Binding] = &[
     b!(&[ch('g')], Action::GenerateKeys, "tui.btn.keys", MAIN, Some(Step::Init), true),
     b!(&[ch('e')], Action::EditForm, "tui.btn.edit", MAIN, Some(Step::Request), true),
     b!(&[ch('r')], Action::GenerateRequest, "tui.btn.request", MAIN, Some(Step::Request), true),
+    b!(&[ch('s')], Action::Send, "tui.btn.send", MAIN, Some(Step::Request), true),
     b!(&[ch('v')], Action::ShowCsr, "tui.btn.show_csr", MAIN, Some(Step::Request), false),
+    b!(&[ch('m')], Action::Fetch, "tui.btn.fetch", MAIN, Some(Step::Final), true),
+    b!(&[ch('M')], Action::FetchWait, "tui.btn.fetch_wait", MAIN, Some(Step::Final), false),
+    b!(&[(KeyCode::Esc, N)], Action::Cancel, "tui.key.stop_wait", MAIN, None, false),
     b!(&[ch('i')], Action::ImportResponse, "tui.btn.import", MAIN, Some(Step::Final), true),
     b!(&[ch('x')], Action::ExportPem, "tui.btn.export_pem", MAIN, Some(Step::Final), false),
     b!(&[ch('p')], Action::ExportP12, "tui.btn.export_p12", MAIN, Some(Step::Final), false),
@@ -86,6 +92,7 @@ pub static BINDINGS: &[Binding] = &[
     b!(&[ch('q'), (KeyCode::Char('c'), C)], Action::Quit, "tui.key.quit", MAIN, None, true),
     b!(&[ch('c')], Action::NewFolder, "tui.key.new_folder", MAIN, None, true),
     b!(&[ch('a')], Action::NewRequest, "tui.key.new_request", MAIN, None, true),
+    b!(&[ch('w')], Action::Wizard, "tui.key.wizard", MAIN, None, true),
     b!(&[(KeyCode::F(2), N), ch('R')], Action::RenameFolder, "tui.key.rename", MAIN, None, false),
     b!(&[(KeyCode::Delete, N), ch('d')], Action::Delete, "tui.key.delete", MAIN, None, false),
     // The form.
@@ -93,6 +100,15 @@ pub static BINDINGS: &[Binding] = &[
     b!(&[(KeyCode::Tab, N), (KeyCode::Down, N)], Action::NextField, "tui.key.next_field", &[Layer::Form, Layer::Text], None, true),
     b!(&[(KeyCode::BackTab, S), (KeyCode::BackTab, N), (KeyCode::Up, N)], Action::PrevField, "tui.key.prev_field", &[Layer::Form, Layer::Text], None, false),
     b!(&[(KeyCode::Esc, N)], Action::Cancel, "tui.key.cancel_form", &[Layer::Form], None, true),
+    b!(&[(KeyCode::F(3), N), (KeyCode::Char('d'), C)], Action::Lookup, "tui.key.lookup", &[Layer::Form], None, true),
+    // The CleoWizard screen.
+    b!(&[(KeyCode::Up, N), ch('k')], Action::Up, "tui.key.up", WIZ, None, false),
+    b!(&[(KeyCode::Down, N), ch('j')], Action::Down, "tui.key.down", WIZ, None, false),
+    b!(&[(KeyCode::Enter, N)], Action::Submit, "tui.key.continue", WIZ_ALL, None, true),
+    b!(&[ch('f')], Action::Files, "tui.wiz.key.files", WIZ, None, false),
+    b!(&[ch('n')], Action::Renew, "tui.wiz.key.renew", WIZ, None, false),
+    b!(&[(KeyCode::Esc, N)], Action::Cancel, "tui.key.leave_wizard", WIZ_ALL, None, true),
+    b!(&[ch('q'), (KeyCode::Char('c'), C)], Action::Quit, "tui.key.quit", WIZ, None, true),
     // Dialogs.
     b!(&[(KeyCode::Tab, N)], Action::Complete, "tui.key.complete", &[Layer::Path], None, true),
     b!(&[(KeyCode::Up, N), ch('k')], Action::Up, "tui.key.up", LISTS, None, false),
@@ -195,12 +211,17 @@ pub fn footer(app: &App) -> Vec<(String, &'static str)> {
 /// Help sections: a title id and its (keys, what) lines, straight from the table.
 pub fn help(lang: Lang) -> Vec<(&'static str, Vec<(String, &'static str)>)> {
     type Pick = fn(&Binding) -> bool;
-    let sections: [(&str, Pick); 5] = [
+    let sections: [(&str, Pick); 6] = [
         ("tui.help.tree", |b| b.layers == MAIN && b.step.is_none()),
         ("tui.help.step1", |b| b.step == Some(Step::Init)),
         ("tui.help.step2", |b| b.step == Some(Step::Request)),
         ("tui.help.step3", |b| b.step == Some(Step::Final)),
-        ("tui.help.dialogs", |b| b.layers != MAIN),
+        ("tui.help.dialogs", |b| {
+            b.layers != MAIN && !b.layers.iter().any(|l| WIZ_ALL.contains(l))
+        }),
+        ("tui.help.wizard", |b| {
+            b.layers.iter().any(|l| WIZ_ALL.contains(l))
+        }),
     ];
     sections
         .iter()

@@ -12,9 +12,12 @@ pub mod event;
 pub mod form;
 pub mod jobs;
 mod jobs_card;
+mod jobs_mail;
+mod jobs_wizard;
 pub mod keymap;
 pub mod modal;
 pub mod sample;
+mod sample_wizard;
 pub mod steps;
 pub mod term;
 pub mod texts;
@@ -23,9 +26,13 @@ pub mod tree;
 pub mod update;
 mod update_card;
 mod update_jobs;
+mod update_mail;
 mod update_modal;
 mod update_secret;
+mod update_wizard;
+mod update_wizard_jobs;
 pub mod view;
+pub mod wizard;
 
 #[cfg(test)]
 mod snapshot_tests;
@@ -44,6 +51,8 @@ use crate::workspace::Workspace;
 pub struct TuiContext {
     pub config: crate::config::Config,
     pub card: crate::card::CardOptions,
+    /// Open on the CleoWizard screen (`cleocps wizard` on a terminal).
+    pub open_wizard: bool,
 }
 
 /// Runs the TUI on `ws` until the user quits; returns the process exit code.

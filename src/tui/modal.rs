@@ -257,6 +257,12 @@ pub enum Modal {
         dir: PathBuf,
         files: Vec<(PathBuf, u64)>,
     },
+    /// The directory listed several servers for the form of `path`: pick one.
+    Servers {
+        path: String,
+        entries: Vec<crate::directory::ServerEntry>,
+        sel: usize,
+    },
 }
 
 impl Modal {
@@ -265,7 +271,7 @@ impl Modal {
             Modal::Help { .. } => Layer::Help,
             Modal::Message { .. } => Layer::Message,
             Modal::Confirm { .. } => Layer::Confirm,
-            Modal::Choice { .. } => Layer::Choice,
+            Modal::Choice { .. } | Modal::Servers { .. } => Layer::Choice,
             Modal::Input { what, .. } if what.is_path() => Layer::Path,
             Modal::Input { .. } | Modal::Secret { .. } | Modal::Pin { .. } => Layer::Text,
             Modal::Csr { .. } => Layer::Csr,

@@ -311,5 +311,6 @@ pub fn screens(lang: Lang) -> Vec<(&'static str, App)> {
         },
     });
     out.push(("21-overwrite", over));
+    out.extend(super::sample_wizard::screens(lang));
     out
 }

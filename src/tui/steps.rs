@@ -48,6 +48,11 @@ fn why(req: &Request, action: &Action) -> Option<&'static str> {
         Action::ExportPem => refusal(req, Op::ExportPem),
         Action::ExportP12 => refusal(req, Op::ExportP12),
         Action::Renew => refusal(req, Op::Renew),
+        Action::Send if req.generation == Some(crate::request::Generation::CsrOnly) => {
+            Some("tui.send.csr_only_short")
+        }
+        Action::Send => refusal(req, Op::SendRequest),
+        Action::Fetch | Action::FetchWait => refusal(req, Op::FetchResponse),
         _ => None,
     }
 }
@@ -77,8 +82,18 @@ pub fn primary(req: &Request, step: Step) -> Option<Action> {
         Step::Request if req.subject.cn.as_deref().unwrap_or("").is_empty() => {
             &[Action::EditForm, Action::ShowCsr]
         }
-        Step::Request => &[Action::GenerateRequest, Action::EditForm, Action::ShowCsr],
-        Step::Final => &[Action::ImportResponse, Action::ExportP12, Action::Renew],
+        Step::Request => &[
+            Action::GenerateRequest,
+            Action::Send,
+            Action::EditForm,
+            Action::ShowCsr,
+        ],
+        Step::Final => &[
+            Action::Fetch,
+            Action::ImportResponse,
+            Action::ExportP12,
+            Action::Renew,
+        ],
     };
     order.iter().find(|a| why(req, a).is_none()).cloned()
 }

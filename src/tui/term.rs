@@ -72,7 +72,11 @@ fn event_loop(
     spawn_signals(tx.clone())?;
     let size = terminal.size()?;
     update(app, Action::Resize(size.width, size.height));
-    let mut first = super::update::after_move(app);
+    let mut first = if ctx.open_wizard {
+        update(app, Action::Wizard)
+    } else {
+        super::update::after_move(app)
+    };
     loop {
         terminal.draw(|f| view::draw(f, app))?;
         let effect = if let Some(e) = first.take() {

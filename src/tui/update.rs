@@ -28,6 +28,7 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
         other => match app.layer() {
             Layer::Main => main_action(app, other),
             Layer::Form => form_action(app, other),
+            Layer::Wizard | Layer::WizardText => super::update_wizard::action(app, other),
             _ => modal_action(app, other),
         },
     }
@@ -123,13 +124,7 @@ fn main_action(app: &mut App, action: Action) -> Option<Effect> {
         Action::GoStep(s) => app.step = s,
         Action::Activate => return activate(app),
         Action::Help => app.modal = Some(Modal::Help { scroll: 0 }),
-        Action::Quit if app.busy() => {
-            app.modal = Some(Modal::Confirm {
-                what: Confirm::Quit,
-                text: t(app.lang, "tui.confirm.quit").to_string(),
-            })
-        }
-        Action::Quit => return Some(Effect::Quit),
+        Action::Quit => return main_quit(app),
         Action::NewFolder => {
             let taken: Vec<&str> = app.tree.iter().map(|f| f.name.as_str()).collect();
             let name = default_name("Dossier", &taken);
@@ -154,9 +149,29 @@ fn main_action(app: &mut App, action: Action) -> Option<Effect> {
             _ => set_error(app, t(app.lang, "tui.select_folder").to_string()),
         },
         Action::Delete => delete(app),
+        Action::Wizard => return super::update_wizard::open(app),
+        Action::Cancel => match app.stop_wait.take() {
+            Some(flag) => {
+                flag.store(true, std::sync::atomic::Ordering::Relaxed);
+                set_info(app, t(app.lang, "tui.fetch.stopping").to_string());
+            }
+            None => return None,
+        },
         other => return request_action(app, other),
     }
     after_move(app)
+}
+
+/// Quit, after a question when a job runs.
+pub(super) fn main_quit(app: &mut App) -> Option<Effect> {
+    if !app.busy() {
+        return Some(Effect::Quit);
+    }
+    app.modal = Some(Modal::Confirm {
+        what: Confirm::Quit,
+        text: t(app.lang, "tui.confirm.quit").to_string(),
+    });
+    None
 }
 
 fn activate(app: &mut App) -> Option<Effect> {
@@ -272,6 +287,8 @@ pub(super) fn request_action(app: &mut App, action: Action) -> Option<Effect> {
         Action::ExportPem => Some(Op::ExportPem),
         Action::ExportP12 => Some(Op::ExportP12),
         Action::Renew => Some(Op::Renew),
+        Action::Send => Some(Op::SendRequest),
+        Action::Fetch | Action::FetchWait => Some(Op::FetchResponse),
         _ => None,
     };
     if op.is_some_and(|op| refuse(app, &req, op)) {
@@ -348,6 +365,23 @@ pub(super) fn request_action(app: &mut App, action: Action) -> Option<Effect> {
         }
         Action::Files => return start(app, Job::Files { path }),
         Action::Renew => return start(app, Job::Renew { path }),
+        Action::Send => return super::update_mail::send(app, &req),
+        Action::Fetch => return start(app, Job::FetchReply { path }),
+        Action::FetchWait => {
+            let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+            let effect = start(
+                app,
+                Job::FetchWait {
+                    path,
+                    stop: std::sync::Arc::clone(&stop),
+                },
+            );
+            if effect.is_some() {
+                app.stop_wait = Some(stop);
+                app.wait_progress = None;
+            }
+            return effect;
+        }
         _ => {}
     }
     None

@@ -102,6 +102,9 @@ pub(super) fn pin_action(
                 });
                 return None;
             }
+            if super::update_wizard::wants_pin(app) {
+                return super::update_wizard::pin_given(app, secret);
+            }
             start_job(
                 app,
                 Job::Sign {

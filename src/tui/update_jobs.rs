@@ -10,8 +10,25 @@ use crate::i18n::tf;
 
 pub(super) fn job_done(app: &mut App, id: JobId, outcome: JobOutcome) -> Option<Effect> {
     let pos = app.jobs.iter().position(|j| j.id == id)?;
+    if let JobOutcome::Progress { next_check, left } = outcome {
+        if app.jobs[pos].label == "tui.job.fetch_wait" {
+            app.wait_progress = Some((next_check, left));
+        } else {
+            super::update_wizard_jobs::progress(app, next_check, left);
+        }
+        return None;
+    }
     let run = app.jobs.remove(pos);
+    if run.label == "tui.job.fetch_wait" {
+        app.stop_wait = None;
+        app.wait_progress = None;
+    }
     let done = match outcome {
+        JobOutcome::Progress { .. } => return None,
+        JobOutcome::Failed(text) if run.label.starts_with("tui.job.wiz") => {
+            super::update_wizard_jobs::failed(app, text);
+            return None;
+        }
         JobOutcome::Failed(text) => {
             // Don't clobber a dialog the user opened meanwhile.
             if app.modal.is_none() {
@@ -69,6 +86,16 @@ pub(super) fn job_done(app: &mut App, id: JobId, outcome: JobOutcome) -> Option<
                 what: Confirm::Overwrite { file, job: retry },
                 text,
             });
+        }
+        Some(Shown::Servers {
+            path,
+            holder,
+            servers,
+        }) => super::update_mail::servers(app, path, holder, servers),
+        Some(Shown::Wizard(w)) => {
+            if let Some(effect) = super::update_wizard_jobs::shown(app, *w) {
+                return Some(effect);
+            }
         }
         Some(Shown::Report { title, text }) => {
             app.modal = Some(Modal::Message {

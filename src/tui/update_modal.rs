@@ -27,6 +27,10 @@ pub(super) fn form_action(app: &mut App, action: Action) -> Option<Effect> {
         Action::PrevField => {
             f.focus = (f.focus + f.fields.len().max(1) - 1) % f.fields.len().max(1)
         }
+        Action::Lookup => {
+            let path = f.path.clone();
+            return start(app, Job::Lookup { path });
+        }
         Action::Cancel => {
             app.form = None;
             set_info(app, t(lang, "tui.form.cancelled").to_string());
@@ -94,6 +98,9 @@ pub(super) fn modal_action(app: &mut App, action: Action) -> Option<Effect> {
             app.modal = Some(Modal::Csr { path, pem, scroll });
             effect
         }
+        Modal::Servers { path, entries, sel } => {
+            super::update_mail::servers_action(app, path, entries, sel, action)
+        }
         Modal::Files { dir, files } => {
             let effect = matches!(action, Action::Shell).then(|| Effect::Shell(dir.clone()));
             app.modal = Some(Modal::Files { dir, files });
@@ -120,7 +127,16 @@ fn confirmed(app: &mut App, what: Confirm) -> Option<Effect> {
             });
             None
         }
-        Confirm::Quit => Some(Effect::Quit),
+        Confirm::Quit => {
+            // A waiting wizard stops looking; its request stays resumable.
+            if let Some(w) = app.wizard.as_mut() {
+                w.stop_waiting();
+            }
+            if let Some(flag) = app.stop_wait.take() {
+                flag.store(true, std::sync::atomic::Ordering::Relaxed);
+            }
+            Some(Effect::Quit)
+        }
         Confirm::Overwrite { job, .. } => start(app, *job),
     }
 }

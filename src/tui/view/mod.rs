@@ -23,10 +23,13 @@ mod modals;
 mod pane;
 mod pin;
 mod secret;
+mod servers;
 mod step1;
 mod step2;
 mod step3;
 mod tree;
+mod wizard;
+mod wizard_steps;
 
 use super::app::App;
 use super::theme::Theme;
@@ -64,8 +67,13 @@ pub fn draw(f: &mut Frame, app: &App) {
     let tree_w = (area.width * 3 / 10).clamp(30, 44);
     let [left, right] =
         Layout::horizontal([Constraint::Length(tree_w), Constraint::Min(20)]).areas(main);
-    tree::draw(f, app, theme, left);
-    pane::draw(f, app, theme, right);
+    match &app.wizard {
+        Some(w) => wizard::draw(f, app, theme, w, main),
+        None => {
+            tree::draw(f, app, theme, left);
+            pane::draw(f, app, theme, right);
+        }
+    }
     footer::status(f, app, theme, status);
     footer::keys(f, app, theme, keys);
     modals::draw(f, app, theme, area);

@@ -43,11 +43,15 @@ fn tabs(app: &App, theme: Theme, req: Option<&Request>, width: usize) -> Line<'s
     Line::from(spans)
 }
 
-/// The buttons of a step: "[g] Générer les clés", dimmed with the reason when not possible.
+/// The buttons of a step: "[g] Générer les clés", dimmed with the reason
+/// when not possible. The possible ones come first, so they stay on screen
+/// at 80×24 whatever the reasons' length.
 pub fn buttons(app: &App, theme: Theme, req: &Request, step: Step) -> Vec<Line<'static>> {
     let mut out = Vec::new();
     let mut last_reason = None;
-    for b in steps::buttons(req, step) {
+    let mut all = steps::buttons(req, step);
+    all.sort_by_key(|b| b.refusal.is_some());
+    for b in all {
         let label = t(app.lang, b.label);
         match b.refusal {
             None => out.push(Line::from(vec![
@@ -79,12 +83,14 @@ pub fn job_line(app: &App, theme: Theme, req: &Request) -> Option<Line<'static>>
         .jobs
         .iter()
         .find(|j| j.request.as_deref() == Some(&path))?;
+    let text = match app.wait_progress {
+        Some((next, left)) if job.label == "tui.job.fetch_wait" => {
+            crate::i18n::tf(app.lang, "tui.fetch.waiting", &[&next, &left])
+        }
+        _ => t(app.lang, job.label).to_string(),
+    };
     Some(Line::styled(
-        format!(
-            "{} {}",
-            super::footer::spinner(app.spinner),
-            t(app.lang, job.label)
-        ),
+        format!("{} {text}", super::footer::spinner(app.spinner)),
         theme.warning(),
     ))
 }

@@ -3,8 +3,8 @@
 
 use super::pad;
 use super::pane::{buttons, job_line};
-use crate::i18n::t;
-use crate::request::Request;
+use crate::i18n::{t, tf};
+use crate::request::{Generation, Request, State};
 use crate::tui::action::Step;
 use crate::tui::app::App;
 use crate::tui::form::{current_value, field_ids, Form};
@@ -46,10 +46,48 @@ pub fn body(app: &App, theme: Theme, req: &Request, width: usize) -> Vec<Line<'s
                     Span::raw(value),
                 ]));
             }
+            out.extend(mail_status(app, theme, req));
             out.push(Line::default());
             out.extend(job_line(app, theme, req));
             out.extend(buttons(app, theme, req, Step::Request));
         }
+    }
+    out
+}
+
+/// When and how the request was mailed (card requests only).
+fn mail_status(app: &App, theme: Theme, req: &Request) -> Vec<Line<'static>> {
+    let lang = app.lang;
+    let mut out = Vec::new();
+    if let Some(id) = &req.message_id {
+        let sent = req
+            .journal
+            .iter()
+            .rev()
+            .find(|j| j.action == crate::request::Action::SendRequest.as_str())
+            .map(|j| {
+                j.time
+                    .chars()
+                    .take(16)
+                    .collect::<String>()
+                    .replace('T', " ")
+            })
+            .unwrap_or_default();
+        out.push(Line::default());
+        out.push(Line::styled(
+            format!(
+                "✉ {} · {}",
+                tf(lang, "tui.mail.sent", &[&sent]),
+                tf(lang, "tui.mail.message_id", &[id])
+            ),
+            theme.ok(),
+        ));
+    } else if req.state == State::RequestGenerated && req.generation == Some(Generation::Card) {
+        out.push(Line::default());
+        out.push(Line::styled(
+            t(lang, "tui.mail.not_sent").to_string(),
+            theme.warning(),
+        ));
     }
     out
 }

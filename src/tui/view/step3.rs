@@ -64,6 +64,18 @@ pub fn body(app: &App, theme: Theme, req: &Request, width: usize) -> Vec<Line<'s
     }
     out.push(Line::default());
     out.extend(job_line(app, theme, req));
+    if req.state == State::Rejected {
+        // Only what can be done: "recommencer" first (the others are refused).
+        for b in crate::tui::steps::buttons(req, Step::Final) {
+            if b.refusal.is_none() {
+                out.push(Line::from(vec![
+                    Span::styled(format!("[{}] ", b.key), theme.key()),
+                    Span::raw(t(lang, b.label).to_string()),
+                ]));
+            }
+        }
+        return out;
+    }
     out.extend(buttons(app, theme, req, Step::Final));
     out
 }

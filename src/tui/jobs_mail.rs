@@ -1,0 +1,107 @@
+//! The mail and directory jobs of the manual procedure: send the `.p7m`
+//! (Étape 2), look in the mailbox once (Étape 3: "no answer yet" is a calm
+//! message, not an error), and the holder's servers for the form.
+
+use super::action::{Done, Shown};
+use super::jobs::{cert_view, changed};
+use super::jobs_card::holder_text;
+use super::wizard::{INTERVAL_SECS, WAIT_SECS};
+use super::TuiContext;
+use crate::card;
+use crate::error::Error;
+use crate::i18n::{t, tf, Lang};
+use crate::mail::{self, FetchOutcome};
+use crate::workspace::Workspace;
+use std::path::PathBuf;
+use std::sync::atomic::AtomicBool;
+use std::time::Duration;
+
+pub fn send(ws: &Workspace, ctx: &TuiContext, lang: Lang, path: String) -> Result<Done, String> {
+    let req = mail::send_request(ws, &ctx.config, &path)
+        .map_err(|e| tf(lang, "tui.send.failed", &[&e.localize(lang)]))?;
+    let id = req.message_id.clone().unwrap_or_default();
+    changed(ws, req.path(), tf(lang, "tui.done.sent", &[&id])).map_err(|e| e.localize(lang))
+}
+
+/// A waiting fetch: its stop flag and where its countdown goes.
+pub type Waiting<'a> = (&'a AtomicBool, &'a dyn Fn(u64, u64));
+
+/// One look in the mailbox, or (`wait`) looks until the answer comes or
+/// the stop flag is set, reporting the countdown.
+pub fn fetch(
+    ws: &Workspace,
+    ctx: &TuiContext,
+    lang: Lang,
+    path: String,
+    wait: Option<Waiting>,
+) -> Result<Done, String> {
+    let say = |e: Error| e.localize(lang);
+    let outcome = match wait {
+        None => mail::fetch_response(ws, &ctx.config, &path, None),
+        Some((stop, progress)) => mail::fetch_wait(
+            ws,
+            &ctx.config,
+            &path,
+            Duration::from_secs(WAIT_SECS),
+            Duration::from_secs(INTERVAL_SECS),
+            stop,
+            &mut |tk| progress(tk.next_check.as_secs(), tk.left.as_secs()),
+        ),
+    };
+    match outcome {
+        Ok(FetchOutcome::Imported { request, report }) => {
+            let mut done =
+                changed(ws, request.path(), t(lang, "tui.done.import").to_string()).map_err(say)?;
+            done.shown = Some(Shown::Certificate {
+                path,
+                cert: cert_view(&report.leaf),
+            });
+            Ok(done)
+        }
+        Ok(FetchOutcome::Rejected { request }) => {
+            let code = request.rejection_code.clone().unwrap_or_default();
+            changed(ws, request.path(), tf(lang, "tui.done.rejected", &[&code])).map_err(say)
+        }
+        // Not an error: the answer just isn't there yet.
+        Err(Error::NothingYet(_)) => Ok(Done {
+            message: Some(t(lang, "tui.fetch.nothing").to_string()),
+            ..Done::default()
+        }),
+        Err(e) => Err(tf(lang, "tui.fetch.failed", &[&e.localize(lang)])),
+    }
+}
+
+/// Card → holder → directory.
+pub fn lookup(ctx: &TuiContext, lang: Lang, path: String) -> Result<Done, String> {
+    let token = card::open(&ctx.card).map_err(|e| e.localize(lang))?;
+    let holder = crate::wizard::holder(token.as_ref()).map_err(|e| e.localize(lang))?;
+    drop(token);
+    let found = crate::directory::lookup(&ctx.config, &holder.id)
+        .map_err(|e| tf(lang, "tui.dir.unreachable", &[&e.localize(lang)]))?;
+    Ok(Done {
+        shown: Some(Shown::Servers {
+            path,
+            holder: holder_text(&holder),
+            servers: found.servers,
+        }),
+        ..Done::default()
+    })
+}
+
+/// The visible files of `dir`, sorted, with their sizes.
+pub fn list_dir(dir: PathBuf) -> Done {
+    let mut files: Vec<(PathBuf, u64)> = std::fs::read_dir(&dir)
+        .map(|rd| {
+            rd.flatten()
+                .filter(|e| !e.file_name().to_string_lossy().starts_with('.'))
+                .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
+                .filter_map(|e| Some((e.path(), e.metadata().ok()?.len())))
+                .collect()
+        })
+        .unwrap_or_default();
+    files.sort();
+    Done {
+        shown: Some(Shown::Files { dir, files }),
+        ..Done::default()
+    }
+}

@@ -1,0 +1,96 @@
+//! `update` for the mail and directory actions of the manual procedure:
+//! *Envoyer* (Étape 2), the form filled from the directory (a chooser when
+//! the holder administers several servers).
+
+use super::action::{Effect, Job};
+use super::form;
+use super::modal::Modal;
+use super::update::{set_error, set_info, start};
+use super::{Action, App};
+use crate::directory::ServerEntry;
+use crate::i18n::{t, tf};
+use crate::request::{Generation, Request, RequestType};
+
+/// *Envoyer*: only a request signed with the card has a `.p7m` to mail.
+pub(super) fn send(app: &mut App, req: &Request) -> Option<Effect> {
+    if req.generation == Some(Generation::CsrOnly) {
+        set_error(app, t(app.lang, "tui.send.csr_only").to_string());
+        return None;
+    }
+    start(app, Job::SendMail { path: req.path() })
+}
+
+/// The lookup's answer: none says so, one fills the form, several ask.
+pub(super) fn servers(app: &mut App, path: String, holder: String, entries: Vec<ServerEntry>) {
+    let lang = app.lang;
+    if app.form.as_ref().is_none_or(|f| f.path != path) {
+        return; // The form was closed meanwhile: nothing to fill.
+    }
+    match entries.len() {
+        0 => set_error(app, tf(lang, "tui.dir.none", &[&holder])),
+        1 => {
+            if let Some(e) = entries.first() {
+                fill(app, e);
+            }
+        }
+        _ => {
+            app.modal = Some(Modal::Servers {
+                path,
+                entries,
+                sel: 0,
+            })
+        }
+    }
+}
+
+/// Keys in the server chooser.
+pub(super) fn servers_action(
+    app: &mut App,
+    path: String,
+    entries: Vec<ServerEntry>,
+    sel: usize,
+    action: Action,
+) -> Option<Effect> {
+    let sel = match action {
+        Action::Up => sel.saturating_sub(1),
+        Action::Down => (sel + 1).min(entries.len().saturating_sub(1)),
+        Action::Submit => {
+            if let Some(e) = entries.get(sel) {
+                fill(app, e);
+            }
+            return None;
+        }
+        _ => sel,
+    };
+    app.modal = Some(Modal::Servers { path, entries, sel });
+    None
+}
+
+/// Puts the entry in the open form: name (FQDN or e-mail), O, OU, ST.
+pub fn fill(app: &mut App, e: &ServerEntry) {
+    let lang = app.lang;
+    let Some(f) = app.form.as_mut() else { return };
+    let name = match f.kind {
+        RequestType::Ssl => Some(e.fqdn.clone()),
+        RequestType::Smime => e.mail.clone(),
+    };
+    let values = [
+        ("field.cn", name.clone()),
+        ("field.email", name.clone()),
+        ("field.o", e.structure_name.clone()),
+        ("field.ou", e.structure_id.clone()),
+        ("field.st", e.departement.clone()),
+    ];
+    for (id, v) in values {
+        let Some(v) = v.filter(|v| !v.is_empty()) else {
+            continue;
+        };
+        if let Some(field) = f.fields.iter_mut().find(|x| x.id == id) {
+            field.input = tui_input::Input::new(v);
+        }
+    }
+    let allow = f.fields.iter().any(|x| x.input.value().starts_with("*."));
+    f.problems = form::check(f.kind, &f.values(), allow);
+    let shown = name.unwrap_or_else(|| e.fqdn.clone());
+    set_info(app, tf(lang, "tui.dir.filled", &[&shown]));
+}
