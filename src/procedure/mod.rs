@@ -6,22 +6,21 @@
 //! first, `request.json` last, each atomically. A failed action changes nothing.
 
 mod card;
+mod export;
+mod form;
 
 pub use card::{generate_card_request, load_ra_certificate, CardRequestReport};
+pub use export::{export_p12, export_pem};
+pub use form::{check_form, edit_form, FieldProblem, FormEdit};
 
 use crate::config::SubjectDefaults;
 use crate::error::{Error, Result};
-use crate::fsutil::{create_private_dir, parent_of, write_atomic, PRIVATE_FILE};
 use crate::i18n;
 use crate::pki::{self, CertSummary, KeySize};
 use crate::request::{Action, Generation, Request, RequestType, State};
 use crate::secret::Secret;
-use crate::validate::{self, StructureId};
 use crate::workspace::{split_request_path, RequestFile, Workspace};
-use std::path::{Path, PathBuf};
-
-/// Mode of exported certificates (public material).
-const PUBLIC_FILE: u32 = 0o644;
+use std::path::PathBuf;
 
 /// Now, as written in `request.json` (RFC 3339, UTC, seconds).
 pub fn now() -> String {
@@ -102,157 +101,6 @@ pub fn delete_request(ws: &Workspace, path: &str, force: bool) -> Result<()> {
         req.state.check(Action::Delete)?;
     }
     ws.delete_request(&req)
-}
-
-/// Changes to the form; `None` leaves a field as it is, `Some("")` clears it.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct FormEdit {
-    pub cn: Option<String>,
-    pub email: Option<String>,
-    pub san: Option<Vec<String>>,
-    pub o: Option<String>,
-    pub ou: Option<String>,
-    pub st: Option<String>,
-    pub l: Option<String>,
-    pub c: Option<String>,
-    pub allow_wildcard: bool,
-}
-
-/// A problem with one field of the form, for inline display.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FieldProblem {
-    pub field: &'static str,
-    pub problem_id: &'static str,
-    /// A warning lets the form be applied.
-    pub warning: bool,
-}
-
-/// Checks the fields an edit sets, without touching anything.
-pub fn check_form(kind: RequestType, edit: &FormEdit) -> Vec<FieldProblem> {
-    let mut out = Vec::new();
-    let mut push = |field, problem: validate::Problem, warning| {
-        out.push(FieldProblem {
-            field,
-            problem_id: problem.id,
-            warning,
-        })
-    };
-    let set = |v: &Option<String>| v.as_deref().filter(|s| !s.is_empty()).map(str::to_string);
-    match kind {
-        RequestType::Ssl => {
-            if let Some(cn) = set(&edit.cn) {
-                if let Err(p) = validate::fqdn(&cn, edit.allow_wildcard) {
-                    push("field.cn", p, false);
-                }
-            }
-            if set(&edit.email).is_some() {
-                push("field.email", problem("val.email.ssl"), false);
-            }
-            for name in edit.san.iter().flatten().filter(|s| !s.is_empty()) {
-                if let Err(p) = validate::fqdn(name, edit.allow_wildcard) {
-                    push("field.san", p, false);
-                }
-            }
-        }
-        RequestType::Smime => {
-            for (field, v) in [("field.email", &edit.email), ("field.email", &edit.cn)] {
-                if let Some(mail) = set(v) {
-                    if let Err(p) = validate::email(&mail) {
-                        push(field, p, false);
-                    }
-                }
-            }
-            if edit.san.iter().flatten().any(|s| !s.is_empty()) {
-                push("field.san", problem("val.san.smime"), false);
-            }
-        }
-    }
-    if let Some(ou) = set(&edit.ou) {
-        match validate::structure_id(&ou) {
-            Ok(StructureId::Valid) => {}
-            Ok(StructureId::Unusual(p)) => push("field.ou", p, true),
-            Err(p) => push("field.ou", p, false),
-        }
-    }
-    if let Some(c) = set(&edit.c) {
-        if let Err(p) = validate::country(&c) {
-            push("field.c", p, false);
-        }
-    }
-    for (field, v) in [
-        ("field.o", &edit.o),
-        ("field.st", &edit.st),
-        ("field.l", &edit.l),
-    ] {
-        if let Some(text) = v.as_deref().filter(|s| !s.is_empty()) {
-            if let Err(p) = validate::text_field(text) {
-                push(field, p, false);
-            }
-        }
-    }
-    out
-}
-
-fn problem(id: &'static str) -> validate::Problem {
-    validate::Problem { id }
-}
-
-/// Applies an edit to the form ("Appliquer modifications").
-pub fn edit_form(ws: &Workspace, path: &str, edit: &FormEdit) -> Result<(Request, Vec<Notice>)> {
-    let _lock = ws.lock()?;
-    let mut req = ws.find(path)?;
-    req.state.check(Action::EditForm)?;
-    let problems = check_form(req.kind, edit);
-    if let Some(p) = problems.iter().find(|p| !p.warning) {
-        return Err(Error::Invalid {
-            field: p.field,
-            problem: problem(p.problem_id),
-        });
-    }
-    let notices = problems.iter().map(|p| Notice(p.problem_id)).collect();
-    let apply = |slot: &mut Option<String>, v: &Option<String>| {
-        if let Some(v) = v {
-            let v = v.trim();
-            *slot = (!v.is_empty()).then(|| v.to_string());
-        }
-    };
-    let s = &mut req.subject;
-    match req.kind {
-        RequestType::Ssl => {
-            let cn = edit
-                .cn
-                .as_ref()
-                .map(|c| c.trim().trim_end_matches('.').to_lowercase());
-            apply(&mut s.cn, &cn);
-        }
-        RequestType::Smime => {
-            apply(&mut s.cn, &edit.cn);
-            apply(&mut s.cn, &edit.email);
-        }
-    }
-    apply(&mut s.o, &edit.o);
-    apply(&mut s.ou, &edit.ou);
-    apply(&mut s.st, &edit.st);
-    apply(&mut s.l, &edit.l);
-    if let Some(c) = &edit.c {
-        s.c = (!c.trim().is_empty()).then(|| c.trim().to_string());
-    }
-    if let Some(san) = &edit.san {
-        let mut names: Vec<String> = Vec::new();
-        for n in san
-            .iter()
-            .map(|n| n.trim().trim_end_matches('.').to_lowercase())
-        {
-            if !n.is_empty() && !names.contains(&n) {
-                names.push(n);
-            }
-        }
-        req.san = names;
-    }
-    req.allow_wildcard |= edit.allow_wildcard;
-    req.log(Action::EditForm, "ok", &now());
-    ws.save(&req)?;
-    Ok((req, notices))
 }
 
 /// Étape 1 choices.
@@ -439,122 +287,6 @@ pub fn import_response(
     Ok((req, report))
 }
 
-/// The issued certificate and its chain (issuer first), as imported.
-fn certified(
-    ws: &Workspace,
-    req: &Request,
-) -> Result<(x509_cert::Certificate, Vec<x509_cert::Certificate>)> {
-    let leaf = pki::parse_certificates(&ws.read_file(req, RequestFile::Crt)?)?;
-    let chain =
-        pki::parse_certificates(&ws.read_file(req, RequestFile::Chain)?).unwrap_or_default();
-    let leaf = leaf
-        .into_iter()
-        .next()
-        .ok_or_else(|| Error::Pki(pki::PkiError::Crypto("empty certificate file".into())))?;
-    Ok((leaf, chain))
-}
-
-/// Refuses to overwrite any of `paths` unless `force`; checked before writing anything.
-fn check_free(paths: &[PathBuf], force: bool) -> Result<()> {
-    match paths.iter().find(|p| p.exists()) {
-        Some(p) if !force => Err(Error::FileExists(p.clone())),
-        _ => Ok(()),
-    }
-}
-
-/// Exports `<name>.key`, `.crt`, `.chain.pem`, `.fullchain.pem` into `out_dir`.
-/// The key is re-encrypted under the key password, or clear when `clear`.
-pub fn export_pem(
-    ws: &Workspace,
-    path: &str,
-    out_dir: &Path,
-    key_password: Option<&Secret>,
-    clear: bool,
-    force: bool,
-) -> Result<Vec<PathBuf>> {
-    let req = ws.find(path)?;
-    req.state.check(Action::ExportPem)?;
-    let key = load_key(ws, &req, key_password)?;
-    let (leaf, chain) = certified(ws, &req)?;
-    let key_pem = pki::encode_key_pem(&key, if clear { None } else { key_password })?;
-    // fullchain = leaf + intermediates (no self-signed root), as nginx wants.
-    let intermediates: Vec<_> = chain
-        .iter()
-        .filter(|c| c.tbs_certificate.subject != c.tbs_certificate.issuer)
-        .cloned()
-        .collect();
-    let leaf_pem = pki::cert_pem(&leaf)?;
-    let files = [
-        ("key", key_pem.as_bytes().to_vec(), PRIVATE_FILE),
-        ("crt", leaf_pem.clone().into_bytes(), PUBLIC_FILE),
-        (
-            "chain.pem",
-            pki::certs_pem(&chain)?.into_bytes(),
-            PUBLIC_FILE,
-        ),
-        (
-            "fullchain.pem",
-            format!("{leaf_pem}{}", pki::certs_pem(&intermediates)?).into_bytes(),
-            PUBLIC_FILE,
-        ),
-    ];
-    let paths: Vec<PathBuf> = files
-        .iter()
-        .map(|(ext, _, _)| out_dir.join(format!("{}.{ext}", req.name)))
-        .collect();
-    check_free(&paths, force)?;
-    create_private_dir(out_dir).map_err(|e| Error::io(out_dir, e))?;
-    for ((_, data, mode), p) in files.iter().zip(&paths) {
-        write_atomic(p, data, *mode).map_err(|e| Error::io(p, e))?;
-    }
-    journal(ws, path, Action::ExportPem, &out_dir.display().to_string())?;
-    Ok(paths)
-}
-
-/// Exports a PKCS#12 under its own password (never the key's).
-pub fn export_p12(
-    ws: &Workspace,
-    path: &str,
-    out_file: &Path,
-    p12_password: &Secret,
-    key_password: Option<&Secret>,
-    legacy: bool,
-    force: bool,
-) -> Result<PathBuf> {
-    let req = ws.find(path)?;
-    req.state.check(Action::ExportP12)?;
-    if key_password.is_some_and(|k| k == p12_password) {
-        return Err(Error::SamePassword);
-    }
-    let key = load_key(ws, &req, key_password)?;
-    let (leaf, chain) = certified(ws, &req)?;
-    let profile = if legacy {
-        pki::P12Profile::Legacy
-    } else {
-        pki::P12Profile::Modern
-    };
-    let der = pki::build_p12(&key, &leaf, &chain, &req.name, p12_password, profile)?;
-    check_free(&[out_file.to_path_buf()], force)?;
-    let dir = parent_of(out_file);
-    create_private_dir(dir).map_err(|e| Error::io(dir, e))?;
-    write_atomic(out_file, &der, PRIVATE_FILE).map_err(|e| Error::io(out_file, e))?;
-    let outcome = format!(
-        "{} {}",
-        if legacy { "legacy" } else { "modern" },
-        out_file.display()
-    );
-    journal(ws, path, Action::ExportP12, &outcome)?;
-    Ok(out_file.to_path_buf())
-}
-
-/// Adds a journal line (exports do not change the state).
-fn journal(ws: &Workspace, path: &str, action: Action, outcome: &str) -> Result<()> {
-    let _lock = ws.lock()?;
-    let mut req = ws.find(path)?;
-    req.log(action, outcome, &now());
-    ws.save(&req)
-}
-
 /// A new request pre-filled from this one: renewal of an issued
 /// certificate, or "recommencer" after a rejection.
 pub fn renew(ws: &Workspace, path: &str, new_name: Option<&str>) -> Result<Request> {
@@ -593,6 +325,6 @@ pub fn certificate(ws: &Workspace, req: &Request) -> Result<Option<CertSummary>>
     if !ws.file(req, RequestFile::Crt).exists() {
         return Ok(None);
     }
-    let (leaf, _) = certified(ws, req)?;
+    let (leaf, _) = export::certified(ws, req)?;
     Ok(Some(pki::summarize(&leaf)))
 }
