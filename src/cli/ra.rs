@@ -7,7 +7,9 @@ use crate::error::{Error, Result};
 use crate::fsutil::{write_atomic, PRIVATE_FILE};
 use crate::i18n::tf;
 use crate::pki::{self, KeySize};
-use crate::ra::{self, CardHolderSpec, Decision, InitOptions, JsonDirectory, RaDir, RequestMeta};
+use crate::ra::{
+    self, CardHolderSpec, ConfiguredDirectory, Decision, InitOptions, RaDir, RequestMeta,
+};
 use serde_json::json;
 use std::path::Path;
 use std::time::SystemTime;
@@ -149,19 +151,15 @@ fn process(
     out: &Output,
 ) -> Result<i32> {
     let server = RaDir::open(dir)?;
-    let dir_file = match directory.or(ctx.config.directory_file.as_deref()) {
-        Some(p) => p.to_path_buf(),
-        None => server.path(&server.settings.directory_file),
-    };
-    let admins: Box<dyn ra::AdminDirectory> = if directory.is_none() && ctx.config.ldap.is_some() {
-        Box::new(ra::ConfiguredDirectory(&ctx.config))
-    } else {
-        Box::new(JsonDirectory::load(&dir_file)?)
+    // `--directory FILE`, else the configuration's directory, else DIR/directory.json.
+    let admins = match directory {
+        Some(file) => ConfiguredDirectory::file(file),
+        None => ra::directory_for(&server, &ctx.config),
     };
     let p7m = std::fs::read(request).map_err(|e| Error::io(request, e))?;
     let done = ra::process(
         &server,
-        admins.as_ref(),
+        &admins,
         &p7m,
         &RequestMeta::default(),
         SystemTime::now(),

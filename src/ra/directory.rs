@@ -1,8 +1,8 @@
-//! Who administers what: the question the server asks before issuing, and
-//! its JSON-file answer (the file format of the directory module:
+//! Who administers what: the question the server asks before issuing. The
+//! answer comes from the directory module (LDAP, or the JSON directory file
 //! `{"servers":[{"holder","fqdn","mail","structure_id","structure_name","departement"}]}`).
 
-use crate::error::{Error, Result};
+use crate::config::Config;
 use std::path::Path;
 
 /// The directory the server consults. `Err` is a lookup failure (the
@@ -13,49 +13,33 @@ pub trait AdminDirectory {
     fn administers(&self, holder_id: &str, name: &str) -> std::result::Result<bool, String>;
 }
 
-/// One server of the JSON directory. Unknown keys are ignored, so the file
-/// can carry more than the server reads.
-#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[serde(default)]
-pub struct ServerEntry {
-    /// The administrator's card holder id (CN of the card certificate).
-    pub holder: String,
-    pub fqdn: Option<String>,
-    pub mail: Option<String>,
-    pub structure_id: Option<String>,
-    pub structure_name: Option<String>,
-    pub departement: Option<String>,
-}
+/// The directory a configuration names (`ldap`, else `directory_file`).
+#[derive(Debug, Clone)]
+pub struct ConfiguredDirectory(pub Config);
 
-#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[serde(default)]
-pub struct JsonDirectory {
-    pub servers: Vec<ServerEntry>,
-}
-
-impl JsonDirectory {
-    /// Reads the file; a missing or damaged file is an error naming it.
-    pub fn load(path: &Path) -> Result<JsonDirectory> {
-        let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
-        serde_json::from_str(&text).map_err(|e| Error::Corrupt {
-            path: path.to_path_buf(),
-            detail: e.to_string(),
+impl ConfiguredDirectory {
+    /// Only the JSON directory file at `path`.
+    pub fn file(path: &Path) -> ConfiguredDirectory {
+        ConfiguredDirectory(Config {
+            directory_file: Some(path.to_path_buf()),
+            ..Config::default()
         })
     }
 }
 
-impl AdminDirectory for JsonDirectory {
+impl AdminDirectory for ConfiguredDirectory {
     fn administers(&self, holder_id: &str, name: &str) -> std::result::Result<bool, String> {
-        // DNS names and mail domains are case-insensitive; we compare whole
-        // names without case (local parts are never case-folded by anyone here).
-        let same = |v: &Option<String>| {
-            v.as_deref()
-                .is_some_and(|v| v.trim().eq_ignore_ascii_case(name.trim()))
-        };
-        Ok(self
-            .servers
-            .iter()
-            .any(|s| s.holder.trim() == holder_id.trim() && (same(&s.fqdn) || same(&s.mail))))
+        let found = crate::directory::lookup(&self.0, holder_id.trim())
+            .map_err(|e| e.localize(crate::i18n::Lang::En))?;
+        // DNS names and mail domains are case-insensitive; local parts are
+        // never case-folded by anyone here, so whole names compare without case.
+        let name = name.trim();
+        Ok(found.servers.iter().any(|s| {
+            s.fqdn.eq_ignore_ascii_case(name)
+                || s.mail
+                    .as_deref()
+                    .is_some_and(|m| m.eq_ignore_ascii_case(name))
+        }))
     }
 }
 
@@ -65,11 +49,15 @@ mod tests {
 
     #[test]
     fn holder_and_name_must_match_one_entry() {
-        let d: JsonDirectory = serde_json::from_str(
+        let dir = tempfile::tempdir().expect("tmp");
+        let path = dir.path().join("d.json");
+        std::fs::write(
+            &path,
             r#"{"servers":[{"holder":"810001234567","fqdn":"srv.clinique.example.fr",
-               "mail":"messagerie@clinique.example.fr","structure_id":"1","extra":true}]}"#,
+               "mail":"messagerie@clinique.example.fr","structure_id":"1"}]}"#,
         )
-        .expect("json");
+        .expect("w");
+        let d = ConfiguredDirectory::file(&path);
         assert_eq!(
             d.administers("810001234567", "SRV.clinique.example.fr"),
             Ok(true)
@@ -83,5 +71,7 @@ mod tests {
             d.administers("899999999999", "srv.clinique.example.fr"),
             Ok(false)
         );
+        let missing = ConfiguredDirectory::file(&dir.path().join("none.json"));
+        assert!(missing.administers("810001234567", "x.example.fr").is_err());
     }
 }

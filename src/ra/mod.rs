@@ -21,11 +21,11 @@ mod verify;
 
 pub use answer::{certs_only_p7c, rejection_body};
 pub use cards::{make_card_holder, CardHolderSpec};
-pub use directory::{AdminDirectory, JsonDirectory, ServerEntry};
+pub use directory::{AdminDirectory, ConfiguredDirectory};
 pub use issue::{CertKind, CA_KEY_BITS};
 pub use process::{process, Decision, Issued, Processed, RejectCode, RequestMeta};
 pub use replay::SeenStore;
-pub use serve::{serve, serve_once, ConfiguredDirectory, Handled};
+pub use serve::{directory_for, serve, serve_once, Handled};
 pub use store::{init, InitOptions, RaDir, RaFileNames, RaSettings, FILES};
 pub use texts::TEXTS;
 

@@ -6,7 +6,7 @@
 //! before the answer is sent: a send that fails is retried with the same
 //! answer next round, never decided again (which would look like a replay).
 
-use super::{process, AdminDirectory, Decision, JsonDirectory, RaDir, RequestMeta};
+use super::{process, AdminDirectory, ConfiguredDirectory, Decision, RaDir, RequestMeta};
 use crate::config::Config;
 use crate::error::{Error, Result};
 use crate::fsutil::{create_private_dir, write_atomic, PRIVATE_FILE};
@@ -20,32 +20,13 @@ use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, SystemTime};
 
-/// The directory the server consults: the configured one (LDAP or JSON
-/// file), else its own `directory.json`.
-pub struct ConfiguredDirectory<'a>(pub &'a Config);
-
-impl AdminDirectory for ConfiguredDirectory<'_> {
-    fn administers(&self, holder_id: &str, name: &str) -> std::result::Result<bool, String> {
-        let found = crate::directory::lookup(self.0, holder_id)
-            .map_err(|e| e.localize(crate::i18n::Lang::En))?;
-        let name = name.trim();
-        Ok(found.servers.iter().any(|s| {
-            s.fqdn.eq_ignore_ascii_case(name)
-                || s.mail
-                    .as_deref()
-                    .is_some_and(|m| m.eq_ignore_ascii_case(name))
-        }))
-    }
-}
-
-/// The directory for this server and configuration.
-pub fn directory_for<'a>(ra: &RaDir, config: &'a Config) -> Result<Box<dyn AdminDirectory + 'a>> {
+/// The directory for this server and configuration: the configured one
+/// (LDAP or JSON file), else the server's own `directory.json`.
+pub fn directory_for(ra: &RaDir, config: &Config) -> ConfiguredDirectory {
     if config.ldap.is_some() || config.directory_file.is_some() {
-        Ok(Box::new(ConfiguredDirectory(config)))
+        ConfiguredDirectory(config.clone())
     } else {
-        Ok(Box::new(JsonDirectory::load(
-            &ra.path(&ra.settings.directory_file),
-        )?))
+        ConfiguredDirectory::file(&ra.path(&ra.settings.directory_file))
     }
 }
 
@@ -71,10 +52,10 @@ pub fn serve_once(ra: &RaDir, config: &Config) -> Result<Vec<Handled>> {
     } else {
         return Err(crate::mail::MailError::NoReceiver.into());
     };
-    let directory = directory_for(ra, config)?;
+    let directory = directory_for(ra, config);
     let mut done = Vec::new();
     for raw in raw_mails {
-        if let Some(h) = handle(ra, config, directory.as_ref(), &raw)? {
+        if let Some(h) = handle(ra, config, &directory, &raw)? {
             done.push(h);
         }
     }
