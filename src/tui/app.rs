@@ -125,6 +125,14 @@ impl App {
         }
     }
 
+    /// The current form or dialog has more than one field to move between.
+    pub fn several_fields(&self) -> bool {
+        match &self.modal {
+            Some(m) => matches!(m, super::modal::Modal::Secret { .. }),
+            None => self.form.is_some(),
+        }
+    }
+
     pub fn busy(&self) -> bool {
         !self.jobs.is_empty()
     }

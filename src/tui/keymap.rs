@@ -204,6 +204,8 @@ pub fn footer(app: &App) -> Vec<(String, &'static str)> {
     BINDINGS
         .iter()
         .filter(|b| b.footer && applies(b, layer, app.step))
+        // "next field" only where there is another field (not in the PIN prompt).
+        .filter(|b| !matches!(b.action, Action::NextField) || app.several_fields())
         .filter_map(|b| b.keys.first().map(|k| (key_name(app.lang, k), b.hint)))
         .collect()
 }
