@@ -12,6 +12,9 @@ use cleocps::secret::Secret;
 use der::Encode;
 use softhsm::{lock, openssl, run, SoftHsm, LABEL, MODULE, PIN};
 use std::path::PathBuf;
+use std::sync::atomic::AtomicBool;
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
 
 fn opts(label: Option<&str>) -> CardOptions {
     CardOptions {
@@ -311,4 +314,84 @@ fn forwarded_card_through_p11_kit_server() {
         signer.to_der().expect("der"),
         hsm.pki.sig.cert().to_der().expect("der")
     );
+}
+
+/// Polling (DESIGN §8): the wait sees a card inserted after it started,
+/// because each try initialises the module again.
+#[test]
+fn wait_for_card_sees_a_card_inserted_later() {
+    let _g = lock();
+    let hsm = SoftHsm::empty();
+    let stop = AtomicBool::new(false);
+    let (tx, rx) = mpsc::channel();
+    let opts = opts(Some(LABEL));
+    let (waited, ticks) = std::thread::scope(|s| {
+        let waiter = s.spawn(|| {
+            let mut ticks = 0;
+            let token = card::wait_for_card(&opts, Duration::from_secs(60), &stop, &mut |_| {
+                ticks += 1;
+                let _ = tx.send(());
+            });
+            (token, ticks)
+        });
+        // A first miss: the card is absent and the wait goes on.
+        rx.recv_timeout(Duration::from_secs(30)).expect("a tick");
+        hsm.insert();
+        waiter.join().expect("waiter")
+    });
+    let token = waited.expect("the card, once inserted");
+    assert_eq!(token.info().expect("info").label, LABEL);
+    assert!(ticks >= 1);
+}
+
+#[test]
+fn wait_for_card_times_out_with_the_no_card_error() {
+    let _g = lock();
+    let _hsm = SoftHsm::empty();
+    let stop = AtomicBool::new(false);
+    let mut lefts = Vec::new();
+    let started = Instant::now();
+    let r = card::wait_for_card(&opts(None), Duration::from_millis(1500), &stop, &mut |l| {
+        lefts.push(l)
+    });
+    assert!(matches!(r, Err(CardError::NoToken { .. })), "{:?}", r.err());
+    let took = started.elapsed();
+    assert!(
+        took >= Duration::from_millis(1500) && took < Duration::from_secs(10),
+        "{took:?}"
+    );
+    assert!(
+        !lefts.is_empty() && lefts.windows(2).all(|w| w[1] < w[0]),
+        "{lefts:?}"
+    );
+    // A wanted label that is absent is waited for too, then named.
+    let r = card::wait_for_card(&opts(Some(LABEL)), Duration::ZERO, &stop, &mut |_| {});
+    assert!(
+        matches!(r, Err(CardError::TokenNotFound { .. })),
+        "{:?}",
+        r.err()
+    );
+}
+
+#[test]
+fn wait_for_card_stops_on_the_flag_and_on_other_errors() {
+    let _g = lock();
+    let _hsm = SoftHsm::empty();
+    let stop = AtomicBool::new(true);
+    let started = Instant::now();
+    let mut ticks = 0;
+    let r = card::wait_for_card(&opts(None), Duration::from_secs(60), &stop, &mut |_| {
+        ticks += 1
+    });
+    assert!(matches!(r, Err(CardError::NoToken { .. })), "{:?}", r.err());
+    // Not waiting for a module that is not there: that won't fix itself.
+    let bad = CardOptions {
+        pkcs11_module: Some(PathBuf::from("/nonexistent/libnothing.so")),
+        ..Default::default()
+    };
+    let go = AtomicBool::new(false);
+    let r = card::wait_for_card(&bad, Duration::from_secs(60), &go, &mut |_| ticks += 1);
+    assert!(r.is_err_and(|e| !card::card_absent(&e)));
+    assert!(started.elapsed() < Duration::from_secs(5));
+    assert_eq!(ticks, 0);
 }

@@ -93,7 +93,9 @@ fn to_probe(app: &mut App) -> u64 {
     ));
     typed(app, "keypw");
     match job(update(app, Action::Submit)) {
-        Job::ProbeCard { path, key_password } => {
+        Job::ProbeCard {
+            path, key_password, ..
+        } => {
             assert_eq!(path, INTRA);
             assert_eq!(
                 key_password.map(|k| k.expose().to_string()),
@@ -424,4 +426,82 @@ fn pin_for_is_plain_data() {
         bounds: pin_state(false, false, false),
     };
     assert!(format!("{p:?}").contains("intranet"));
+}
+
+/// The probe job reports "no card yet" as progress (seconds left).
+fn no_card_yet(app: &mut App, id: u64, left: u64) {
+    let progress = JobOutcome::Progress {
+        next_check: 0,
+        left,
+    };
+    assert!(update(app, Action::Job(id, progress)).is_none());
+}
+
+#[test]
+fn absent_card_shows_the_waiting_modal_then_the_pin_modal() {
+    let mut app = at(INTRA, Step::Request);
+    let id = to_probe(&mut app);
+    no_card_yet(&mut app, id, 119);
+    assert!(matches!(app.modal, Some(Modal::CardWait { left: 119 })));
+    no_card_yet(&mut app, id, 118);
+    assert!(matches!(app.modal, Some(Modal::CardWait { left: 118 })));
+    // Keys other than Esc leave it open; the job goes on.
+    update(&mut app, Action::Submit);
+    assert!(matches!(app.modal, Some(Modal::CardWait { .. })));
+    assert_eq!(app.jobs.len(), 1);
+    // The card came: the PIN modal, with the card's warning, as without a wait.
+    probed(&mut app, id, pin_state(true, false, false), false);
+    assert!(matches!(&app.modal,
+        Some(Modal::Pin { warning: Some(w), .. }) if w.contains("few tries left")));
+    assert!(app.jobs.is_empty() && app.stop_card.is_none());
+}
+
+#[test]
+fn esc_stops_waiting_for_the_card_without_side_effect() {
+    let mut app = at(INTRA, Step::Request);
+    let id = to_probe(&mut app);
+    no_card_yet(&mut app, id, 119);
+    let flag = app.stop_card.clone().expect("the probe's stop flag");
+    assert!(update(&mut app, Action::Cancel).is_none());
+    assert!(app.modal.is_none());
+    assert!(
+        flag.load(std::sync::atomic::Ordering::Relaxed),
+        "the job is told to stop"
+    );
+    // A late tick does not reopen it; the job's "no card" answer is dropped.
+    no_card_yet(&mut app, id, 118);
+    assert!(app.modal.is_none());
+    let no_card = CardError::NoToken {
+        module: PathBuf::from("/usr/lib64/libcps3_pkcs11_lux.so"),
+    }
+    .localize(Lang::En);
+    assert!(update(&mut app, Action::Job(id, JobOutcome::Failed(no_card))).is_none());
+    assert!(app.modal.is_none());
+    assert!(
+        !app.status.as_ref().is_some_and(|s| s.error),
+        "{:?}",
+        app.status
+    );
+    assert!(app.jobs.is_empty() && app.stop_card.is_none());
+    // Even a card found just as Esc was pressed asks no PIN.
+    let mut app = at(INTRA, Step::Request);
+    let id = to_probe(&mut app);
+    no_card_yet(&mut app, id, 119);
+    update(&mut app, Action::Cancel);
+    probed(&mut app, id, pin_state(false, false, false), false);
+    assert!(app.modal.is_none());
+}
+
+#[test]
+fn card_wait_timeout_is_the_no_card_error() {
+    let mut app = at(INTRA, Step::Request);
+    let id = to_probe(&mut app);
+    no_card_yet(&mut app, id, 1);
+    let no_card = CardError::NoToken {
+        module: PathBuf::from("/usr/lib64/libcps3_pkcs11_lux.so"),
+    }
+    .localize(Lang::En);
+    update(&mut app, Action::Job(id, JobOutcome::Failed(no_card)));
+    assert!(matches!(&app.modal,
+        Some(Modal::Message { error: true, text, .. }) if text.contains("insert the CPS card")));
 }

@@ -117,7 +117,8 @@ fn to_pin(app: &mut App) {
     assert!(matches!(
         wjob(update(app, Action::Submit)),
         WizardJob::Probe {
-            kind: RequestType::Ssl
+            kind: RequestType::Ssl,
+            ..
         }
     ));
     assert!(matches!(step(app), WizStep::Looking));
@@ -240,7 +241,8 @@ fn smime_and_several_servers_and_another_typed() {
     assert!(matches!(
         wjob(update(&mut app, Action::Submit)),
         WizardJob::Probe {
-            kind: RequestType::Smime
+            kind: RequestType::Smime,
+            ..
         }
     ));
     probed(
@@ -516,4 +518,47 @@ fn wizard_keys_and_help_come_from_the_keymap() {
     assert!(help
         .iter()
         .any(|(t, lines)| *t == "tui.help.wizard" && !lines.is_empty()));
+}
+
+#[test]
+fn wizard_waits_for_an_absent_card_and_esc_goes_back_to_the_type() {
+    let mut app = opened();
+    update(&mut app, Action::Down);
+    let stop = match wjob(update(&mut app, Action::Submit)) {
+        WizardJob::Probe { stop, .. } => stop,
+        other => panic!("{other:?}"),
+    };
+    let id = app.jobs.last().map(|j| j.id).expect("probe");
+    let progress = JobOutcome::Progress {
+        next_check: 0,
+        left: 119,
+    };
+    update(&mut app, Action::Job(id, progress));
+    assert!(matches!(app.modal, Some(Modal::CardWait { left: 119 })));
+    // Esc closes the waiting modal only (not the wizard) and stops the job.
+    update(&mut app, Action::Cancel);
+    assert!(app.modal.is_none() && app.wizard.is_some());
+    assert!(stop.load(Ordering::Relaxed));
+    update(
+        &mut app,
+        Action::Job(id, JobOutcome::Failed("no card".into())),
+    );
+    assert!(app.modal.is_none());
+    assert!(matches!(step(&app), WizStep::Type { sel: 1 }));
+}
+
+#[test]
+fn wizard_card_inserted_while_waiting_goes_on_to_the_servers() {
+    let mut app = opened();
+    wjob(update(&mut app, Action::Submit));
+    let id = app.jobs.last().map(|j| j.id).expect("probe");
+    let progress = JobOutcome::Progress {
+        next_check: 0,
+        left: 100,
+    };
+    update(&mut app, Action::Job(id, progress));
+    assert!(matches!(app.modal, Some(Modal::CardWait { .. })));
+    probed(&mut app, servers(&["srv-web.clinique-demo.fr"]), pin_ok());
+    assert!(app.modal.is_none());
+    assert!(matches!(step(&app), WizStep::Server { .. }));
 }

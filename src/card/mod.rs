@@ -11,6 +11,7 @@ mod pkcs11;
 pub mod share;
 mod soft;
 mod texts;
+mod wait;
 
 pub use discovery::{
     find_module, forwarding, module_candidates, Forwarding, ModuleCandidate, ModuleOrigin,
@@ -19,6 +20,7 @@ pub use doctor::{doctor, Check};
 pub use pin::{check_pin_length, pin_precheck, PinWarning};
 pub use soft::soft_init;
 pub use texts::TEXTS;
+pub use wait::{card_absent, wait_for_card, CARD_WAIT};
 
 use crate::i18n::{tf, Lang};
 use crate::pki::PkiError;

@@ -173,6 +173,29 @@ pub fn doctor(args: &CardArgs, ra_cert: Option<&Path>, ctx: &Ctx, out: &Output) 
     Ok(if checks.iter().all(|c| c.ok) { 0 } else { 1 })
 }
 
+/// Opens the card; when it is absent and someone is at the terminal
+/// (`wait`), asks for it and polls up to [`card::CARD_WAIT`] ("the card is
+/// asked for if absent"). Ctrl-C keeps its default action: nothing has
+/// been written yet, and the PIN prompt after this must stay interruptible.
+pub(super) fn open_or_wait(
+    lang: Lang,
+    opts: &CardOptions,
+    wait: bool,
+) -> Result<Box<dyn card::Token>> {
+    match card::open(opts) {
+        Err(e) if wait && card::card_absent(&e) => {}
+        other => return Ok(other?),
+    }
+    eprintln!("cleocps: {}", t(lang, "card.insert"));
+    let never = std::sync::atomic::AtomicBool::new(false);
+    let token = card::wait_for_card(opts, card::CARD_WAIT, &never, &mut |_| {})?;
+    eprintln!(
+        "cleocps: {}",
+        tf(lang, "card.inserted", &[&token.info()?.label])
+    );
+    Ok(token)
+}
+
 /// `request generate --card`: card flags first, then the PIN, then one try.
 pub fn generate(
     ws: &Workspace,
@@ -186,7 +209,8 @@ pub fn generate(
     let lang = out.lang;
     let ra =
         procedure::load_ra_certificate(ra_cert.or(ctx.config.registration.certificate.as_deref()))?;
-    let mut token = card::open(&options(card_args, ctx))?;
+    let opts = options(card_args, ctx);
+    let mut token = open_or_wait(lang, &opts, std::io::stdin().is_terminal())?;
     let info = token.info()?;
     let interactive = pin_args.pin_file.is_none() && std::io::stdin().is_terminal();
     if let Some(w) = card::pin_precheck(&info, !interactive, pin_args.allow_last_pin_try)? {

@@ -47,6 +47,12 @@ pub static TEXTS: &[Text] = &[
     text!("card.soft_created", "carte de répétition créée : {}", "rehearsal card created: {}"),
     text!("card.fail", "ÉCHEC", "FAIL"),
     text!(
+        "card.insert",
+        "Insérez votre carte CPS dans le lecteur… (Ctrl-C pour annuler)",
+        "Insert your CPS card in the reader… (Ctrl-C to cancel)"
+    ),
+    text!("card.inserted", "carte détectée : {}", "card found: {}"),
+    text!(
         "card.request_done",
         "demande signée et chiffrée écrite : {} (porteur {}, carte {})",
         "signed and encrypted request written: {} (holder {}, card {})"

@@ -3,7 +3,8 @@
 //! error naming the flag that answers it.
 
 use super::args::{CardArgs, PinArgs, TypeArg};
-use super::{card::options, secrets, Ctx, Output};
+use super::card::{open_or_wait, options};
+use super::{secrets, Ctx, Output};
 use crate::card;
 use crate::error::{Error, Result};
 use crate::i18n::{t, tf, Lang};
@@ -197,7 +198,7 @@ pub fn run(ws: &Workspace, args: &WizardArgs, ctx: &Ctx, out: &Output) -> Result
         );
         if req.state == State::KeysGenerated {
             let ra = procedure::load_ra_certificate(ra_path)?;
-            let mut token = card::open(&options(&args.card, ctx))?;
+            let mut token = open_or_wait(lang, &options(&args.card, ctx), interactive)?;
             let pin = obtain_pin(lang, token.as_ref(), &args.pin, interactive)?;
             let path = req.path();
             wizard::sign_and_send(ws, config, &path, &secrets, token.as_mut(), &pin, &ra)?;
@@ -213,7 +214,7 @@ pub fn run(ws: &Workspace, args: &WizardArgs, ctx: &Ctx, out: &Output) -> Result
             _ => RequestType::Ssl,
         };
         let ra = procedure::load_ra_certificate(ra_path)?;
-        let mut token = card::open(&options(&args.card, ctx))?;
+        let mut token = open_or_wait(lang, &options(&args.card, ctx), interactive)?;
         let holder = wizard::holder(token.as_ref())?;
         let label = token.info()?.label;
         say(lang, tf(lang, "wizard.step_holder", &[&label, &holder.id]));

@@ -192,13 +192,16 @@ pub enum Job {
         legacy: bool,
         force: bool,
     },
-    /// Opens the card and reads its flags and holder (no PIN): what the PIN
+    /// Opens the card (waiting for it while absent, reporting the time
+    /// left as progress) and reads its flags and holder (no PIN): what the PIN
     /// modal shows. Also checks the registration certificate, so nobody
     /// types a PIN for a request that can't be encrypted.
     ProbeCard {
         path: String,
         /// Carried through to the PIN modal (asked before the probe).
         key_password: Option<Secret>,
+        /// Set (Esc) to stop waiting for an absent card.
+        stop: std::sync::Arc<std::sync::atomic::AtomicBool>,
     },
     /// One PIN try on the card: sign, encrypt, write the `.p7m`.
     Sign {

@@ -45,6 +45,8 @@ pub enum Layer {
     Csr,
     Files,
     Help,
+    /// A wait the user can only stop (Esc).
+    Wait,
     /// The CleoWizard screen.
     Wizard,
     /// The CleoWizard screen's typed server name.
@@ -82,6 +84,8 @@ pub struct App {
     pub stop_wait: Option<std::sync::Arc<std::sync::atomic::AtomicBool>>,
     /// That wait's progress: seconds to the next look, seconds left.
     pub wait_progress: Option<(u64, u64)>,
+    /// The stop flag of the card probe, which waits while the card is absent.
+    pub stop_card: Option<std::sync::Arc<std::sync::atomic::AtomicBool>>,
 }
 
 impl App {
@@ -107,6 +111,7 @@ impl App {
             wizard: None,
             stop_wait: None,
             wait_progress: None,
+            stop_card: None,
         }
     }
 

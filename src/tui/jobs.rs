@@ -114,7 +114,11 @@ fn run(
         Job::Lookup { path } => mail::lookup(ctx, lang, path),
         Job::ListDir { dir } => Ok(mail::list_dir(dir)),
         Job::Wizard(w) => super::jobs_wizard::run(ws, ctx, lang, *w, progress),
-        Job::ProbeCard { path, key_password } => card::probe(ctx, lang, path, key_password),
+        Job::ProbeCard {
+            path,
+            key_password,
+            stop,
+        } => card::probe(ctx, lang, path, key_password, (&stop, progress)),
         Job::Sign {
             path,
             key_password,

@@ -5,6 +5,7 @@
 
 use super::action::{CardProbe, Done, Shown};
 use super::jobs::changed;
+use super::jobs_mail::Waiting;
 use super::TuiContext;
 use crate::card::{self, TokenSource};
 use crate::error::Error;
@@ -46,15 +47,28 @@ pub(super) fn holder_text(holder: &card::Holder) -> String {
     format!("{} {name}", holder.id).trim().to_string()
 }
 
+/// Opens the card, polling while it is absent (the time left goes to
+/// `progress` as `(0, seconds)`: the waiting modal) until it comes, the
+/// wait ends, or `stop` is set.
+pub(super) fn open_waiting(
+    ctx: &TuiContext,
+    (stop, progress): Waiting,
+) -> card::Result<Box<dyn card::Token>> {
+    card::wait_for_card(&ctx.card, card::CARD_WAIT, stop, &mut |left| {
+        progress(0, left.as_secs())
+    })
+}
+
 pub fn probe(
     ctx: &TuiContext,
     lang: Lang,
     path: String,
     key_password: Option<Secret>,
+    wait: Waiting,
 ) -> Result<Done, String> {
     ra_certificate(ctx, lang)?;
     let card_err = |e: card::CardError| e.localize(lang);
-    let token = card::open(&ctx.card).map_err(card_err)?;
+    let token = open_waiting(ctx, wait).map_err(card_err)?;
     let info = token.info().map_err(card_err)?;
     let holder = card::holder_of(&token.signature_certificate().map_err(card_err)?);
     let holder = holder_text(&holder);

@@ -4,7 +4,7 @@
 
 use super::action::{Done, Shown};
 use super::jobs::tree;
-use super::jobs_card::{holder_text, ra_certificate};
+use super::jobs_card::{holder_text, open_waiting, ra_certificate};
 use super::wizard::{WizardJob, WizardShown, INTERVAL_SECS, WAIT_SECS};
 use super::TuiContext;
 use crate::card;
@@ -42,11 +42,11 @@ pub fn run(
                 ..Done::default()
             })
         }
-        WizardJob::Probe { .. } => {
+        WizardJob::Probe { stop, .. } => {
             // Nobody types a PIN for a request that can't be encrypted.
             ra_certificate(ctx, lang)?;
             let card_err = |e: card::CardError| e.localize(lang);
-            let token = card::open(&ctx.card).map_err(card_err)?;
+            let token = open_waiting(ctx, (&stop, progress)).map_err(card_err)?;
             let info = token.info().map_err(card_err)?;
             let holder = wizard::holder(token.as_ref()).map_err(say)?;
             drop(token);

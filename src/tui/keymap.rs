@@ -38,6 +38,7 @@ const ALL_MODALS: &[Layer] = &[
     Layer::Csr,
     Layer::Files,
     Layer::Help,
+    Layer::Wait,
 ];
 const LISTS: &[Layer] = &[Layer::Choice, Layer::Csr, Layer::Files, Layer::Help];
 const FIELDS: &[Layer] = &[Layer::Form, Layer::Text, Layer::Path, Layer::WizardText];

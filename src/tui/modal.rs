@@ -257,6 +257,11 @@ pub enum Modal {
         dir: PathBuf,
         files: Vec<(PathBuf, u64)>,
     },
+    /// The card probe found no card and polls for it; Esc stops it.
+    CardWait {
+        /// Seconds left, as the probe reports them.
+        left: u64,
+    },
     /// The directory listed several servers for the form of `path`: pick one.
     Servers {
         path: String,
@@ -276,6 +281,7 @@ impl Modal {
             Modal::Input { .. } | Modal::Secret { .. } | Modal::Pin { .. } => Layer::Text,
             Modal::Csr { .. } => Layer::Csr,
             Modal::Files { .. } => Layer::Files,
+            Modal::CardWait { .. } => Layer::Wait,
         }
     }
 

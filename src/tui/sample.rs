@@ -311,6 +311,17 @@ pub fn screens(lang: Lang) -> Vec<(&'static str, App)> {
         },
     });
     out.push(("21-overwrite", over));
+
+    // The card probe found no card: it polls until it comes (or Esc).
+    let intra = "Clinique du Test/intranet";
+    let mut wait = at(lang, intra, Step::Request);
+    wait.jobs.push(Running {
+        id: 1,
+        label: "tui.job.probe",
+        request: Some(intra.into()),
+    });
+    wait.modal = Some(Modal::CardWait { left: 117 });
+    out.push(("29-card-wait", wait));
     out.extend(super::sample_wizard::screens(lang));
     out
 }

@@ -196,6 +196,10 @@ pub static TEXTS: &[Text] = &[
         "ANOTHER password than the key's, for whoever installs the certificate."
     ),
     text!("tui.pin.title", "Code porteur de la carte CPS", "CPS card PIN"),
+    text!("tui.cardwait.title", "Carte CPS", "CPS card"),
+    text!("tui.cardwait.insert", "Insérez votre carte CPS dans le lecteur…", "Insert your CPS card in the reader…"),
+    text!("tui.cardwait.left", "Attente de la carte (fin dans {} s)", "Waiting for the card (ends in {} s)"),
+    text!("tui.key.cancel_wait", "annuler", "cancel"),
     text!(
         "tui.pin.advice",
         "La carte se bloque après 3 codes faux.",

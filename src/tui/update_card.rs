@@ -1,6 +1,7 @@
 //! `update` for Étape 2 with the CPS card. The flow, each step asked
 //! before the job that needs it: key password (if the key is encrypted) →
-//! probe job (flags, holder; no PIN) → PIN modal with the tries-left
+//! probe job (flags, holder; no PIN; while the card is absent, a waiting
+//! modal, Esc stops) → PIN modal with the tries-left
 //! warning (a locked card is refused before asking) → sign job, one try.
 //! A wrong PIN comes back as a message; the next attempt probes again, so
 //! the fresh warning shows. The PIN lives in the modal, then in the job.
@@ -14,6 +15,8 @@ use crate::card;
 use crate::i18n::{t, tf};
 use crate::request::Request;
 use crate::secret::Secret;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
 use zeroize::Zeroizing;
 
 /// "Signer et chiffrer la demande avec la carte CPS" on `req`.
@@ -28,9 +31,57 @@ pub(super) fn start(app: &mut App, req: &Request) -> Option<Effect> {
     probe(app, path, None)
 }
 
-/// Reads the card off the UI thread (it may be slow, or forwarded over SSH).
+/// Reads the card off the UI thread (it may be slow, or forwarded over SSH,
+/// or absent: then the job polls for it and the waiting modal shows).
 pub(super) fn probe(app: &mut App, path: String, key_password: Option<Secret>) -> Option<Effect> {
-    start_job(app, Job::ProbeCard { path, key_password })
+    let stop = Arc::new(AtomicBool::new(false));
+    let job = Job::ProbeCard {
+        path,
+        key_password,
+        stop: Arc::clone(&stop),
+    };
+    let effect = start_job(app, job);
+    if effect.is_some() {
+        app.stop_card = Some(stop);
+    }
+    effect
+}
+
+fn card_cancelled(app: &App) -> bool {
+    app.stop_card
+        .as_ref()
+        .is_some_and(|f| f.load(Ordering::Relaxed))
+}
+
+/// The probe found no card and polls: "Insérez votre carte CPS…" with the
+/// time left. Never over another dialog, never again after Esc.
+pub(super) fn waiting(app: &mut App, left: u64) {
+    if card_cancelled(app) {
+        return;
+    }
+    if matches!(app.modal, None | Some(Modal::CardWait { .. })) {
+        app.modal = Some(Modal::CardWait { left });
+    }
+}
+
+/// Esc in the waiting modal: the probe stops at its next look and its
+/// answer is dropped (nothing else happens).
+pub(super) fn stop_waiting(app: &mut App) {
+    if let Some(flag) = &app.stop_card {
+        flag.store(true, Ordering::Relaxed);
+    }
+    app.modal = None;
+}
+
+/// A card probe ended: closes the waiting modal; true when the user had
+/// stopped it, so its answer (card or "no card") is dropped.
+pub(super) fn probe_ended(app: &mut App) -> bool {
+    let cancelled = card_cancelled(app);
+    app.stop_card = None;
+    if matches!(app.modal, Some(Modal::CardWait { .. })) {
+        app.modal = None;
+    }
+    cancelled
 }
 
 /// The probe's answer: say which card it is, then refuse a locked one or

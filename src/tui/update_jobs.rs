@@ -10,9 +10,12 @@ use crate::i18n::tf;
 
 pub(super) fn job_done(app: &mut App, id: JobId, outcome: JobOutcome) -> Option<Effect> {
     let pos = app.jobs.iter().position(|j| j.id == id)?;
+    let probe = matches!(app.jobs[pos].label, "tui.job.probe" | "tui.job.wiz_probe");
     if let JobOutcome::Progress { next_check, left } = outcome {
         if app.jobs[pos].label == "tui.job.fetch_wait" {
             app.wait_progress = Some((next_check, left));
+        } else if probe {
+            super::update_card::waiting(app, left);
         } else {
             super::update_wizard_jobs::progress(app, next_check, left);
         }
@@ -22,6 +25,16 @@ pub(super) fn job_done(app: &mut App, id: JobId, outcome: JobOutcome) -> Option<
     if run.label == "tui.job.fetch_wait" {
         app.stop_wait = None;
         app.wait_progress = None;
+    }
+    if probe && super::update_card::probe_ended(app) {
+        // Stopped by the user while waiting for the card: nothing to show.
+        if run.label == "tui.job.wiz_probe" {
+            super::update_wizard_jobs::card_cancelled(app);
+        }
+        if app.jobs.is_empty() && app.status.as_ref().is_some_and(|s| !s.error) {
+            app.status = None;
+        }
+        return None;
     }
     let done = match outcome {
         JobOutcome::Progress { .. } => return None,

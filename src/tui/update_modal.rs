@@ -52,6 +52,10 @@ pub(super) fn form_action(app: &mut App, action: Action) -> Option<Effect> {
 }
 
 pub(super) fn modal_action(app: &mut App, action: Action) -> Option<Effect> {
+    if matches!(action, Action::Cancel) && matches!(app.modal, Some(Modal::CardWait { .. })) {
+        super::update_card::stop_waiting(app);
+        return None;
+    }
     if matches!(action, Action::Cancel) {
         // Dropping the modal drops any secret it held (zeroized).
         app.modal = None;

@@ -14,6 +14,8 @@ use crate::i18n::t;
 use crate::request::RequestType;
 use crate::secret::Secret;
 use crate::wizard::{self as core, Target};
+use std::sync::atomic::AtomicBool;
+use std::sync::Arc;
 
 pub(super) fn job(app: &mut App, j: WizardJob) -> Option<Effect> {
     start(app, Job::Wizard(Box::new(j)))
@@ -23,6 +25,24 @@ pub(super) fn step(app: &mut App, s: WizStep) {
     if let Some(w) = app.wizard.as_mut() {
         w.step = s;
     }
+}
+
+/// The card (and directory) job; its stop flag is the card probe's (Esc in
+/// the waiting modal).
+pub(super) fn probe(app: &mut App, kind: RequestType) -> Option<Effect> {
+    let stop = Arc::new(AtomicBool::new(false));
+    let stop_job = Arc::clone(&stop);
+    let effect = job(
+        app,
+        WizardJob::Probe {
+            kind,
+            stop: stop_job,
+        },
+    );
+    if effect.is_some() {
+        app.stop_card = Some(stop);
+    }
+    effect
 }
 
 /// `w`: the wizard screen, first looking for a run to resume.
@@ -101,7 +121,7 @@ pub(super) fn action(app: &mut App, action: Action) -> Option<Effect> {
                     w.kind = kind;
                     w.step = WizStep::Looking;
                 }
-                job(app, WizardJob::Probe { kind })
+                probe(app, kind)
             }
             _ => None,
         },

@@ -4,7 +4,7 @@
 use super::action::Effect;
 use super::modal::Modal;
 use super::update::{set_error, set_info};
-use super::update_wizard::{ask_pin, job, step, typed};
+use super::update_wizard::{ask_pin, job, probe, step, typed};
 use super::wizard::{WizStep, WizardJob, WizardShown};
 use super::App;
 use crate::i18n::tf;
@@ -22,7 +22,7 @@ pub(super) fn resume(app: &mut App, path: String, state: State) -> Option<Effect
             // The card is read again for the PIN modal.
             step(app, WizStep::Looking);
             let kind = app.wizard.as_ref().map_or(RequestType::Ssl, |w| w.kind);
-            job(app, WizardJob::Probe { kind })
+            probe(app, kind)
         }
         State::RequestGenerated => {
             step(app, WizStep::Sending);
@@ -65,6 +65,22 @@ pub(super) fn progress(app: &mut App, next_check: u64, left: u64) {
             };
         }
     }
+}
+
+/// The user stopped waiting for the card: back to the question before it
+/// (the type, or the run to resume, which stays resumable).
+pub(super) fn card_cancelled(app: &mut App) {
+    let Some(w) = app.wizard.as_mut() else { return };
+    w.step = match w.resume.take() {
+        Some(path) => WizStep::Resume {
+            path,
+            state: State::KeysGenerated,
+            sel: 0,
+        },
+        None => WizStep::Type {
+            sel: usize::from(w.kind == RequestType::Smime),
+        },
+    };
 }
 
 /// A wizard job failed: the screen says what, the run stays resumable.

@@ -155,8 +155,12 @@ impl Default for Wizard {
 pub enum WizardJob {
     /// Is there a run to resume?
     Resumable,
-    /// Card (no PIN) and the holder's servers in the directory.
-    Probe { kind: RequestType },
+    /// Card (no PIN; polled while absent, until `stop`) and the holder's
+    /// servers in the directory.
+    Probe {
+        kind: RequestType,
+        stop: Arc<AtomicBool>,
+    },
     /// New run: prepare (request, form, key) then sign and send; resumed
     /// run (`resume`): sign if needed, then send. `pin` is one try.
     Send {

@@ -203,6 +203,13 @@ impl SoftHsm {
     /// A token shaped like a CPS4 card, PIN 1234.
     pub fn card() -> SoftHsm {
         let hsm = SoftHsm::empty();
+        hsm.insert();
+        hsm
+    }
+
+    /// Puts the CPS4-shaped card in an `empty()` reader: init + import.
+    pub fn insert(&self) {
+        let hsm = self;
         run(hsm
             .util()
             .args(["--init-token", "--free", "--label", LABEL])
@@ -219,7 +226,6 @@ impl SoftHsm {
             &hsm.pki.aut.clone(),
             "Certificat d'Authentification CPS",
         );
-        hsm
     }
 
     /// Points this process at our config (the module reads it at C_Initialize).

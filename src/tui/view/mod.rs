@@ -10,6 +10,7 @@
 //!  footer: the keys of the current context, from the keymap
 //! ```
 
+mod card_wait;
 mod choice;
 mod confirm;
 mod csr;

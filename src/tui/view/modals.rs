@@ -1,6 +1,6 @@
 //! Draws the open dialog, last, over everything: one file per dialog.
 
-use super::{choice, confirm, csr, files, help, input, message, pin, secret, servers};
+use super::{card_wait, choice, confirm, csr, files, help, input, message, pin, secret, servers};
 use crate::i18n::t;
 use crate::tui::app::App;
 use crate::tui::modal::Modal;
@@ -48,6 +48,7 @@ pub fn draw(f: &mut Frame, app: &App, theme: Theme, area: Rect) {
         Modal::Files { dir, files } => {
             files::draw(f, app, theme, area, dir, files);
         }
+        Modal::CardWait { left } => card_wait::draw(f, app, theme, area, *left),
         Modal::Servers { entries, sel, .. } => {
             servers::draw(f, app, theme, area, entries, *sel);
         }
