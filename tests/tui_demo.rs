@@ -3,107 +3,31 @@
 //! with the form from the directory, sending and fetching by mail. The
 //! files are checked with openssl. Each test is bounded (waits in seconds).
 
+mod support;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
+use support::tmux::Tmux;
 
-/// A tmux server of our own (its own socket), killed on drop.
-struct Tmux {
-    socket: String,
+/// `cleocps --workspace <root> --lang en demo` in tmux, then the exit code.
+fn demo(root: &Path, tag: &str) -> Tmux {
+    cleocps(
+        root,
+        tag,
+        &format!("--workspace '{}' --lang en demo", root.display()),
+        "",
+    )
 }
 
-impl Tmux {
-    /// `cleocps --workspace <root> --lang en demo`, then the exit code.
-    fn demo(root: &Path, tag: &str) -> Tmux {
-        Tmux::cleocps(
-            root,
-            tag,
-            &format!("--workspace '{}' --lang en demo", root.display()),
-            "",
-        )
-    }
-
-    /// `cleocps <args>` with `env` (`NAME=value …`) in `root`'s parent.
-    fn cleocps(root: &Path, tag: &str, args: &str, env: &str) -> Tmux {
-        let socket = format!("cleocps-demo-{}-{tag}", std::process::id());
-        let bin = env!("CARGO_BIN_EXE_cleocps");
-        let script = format!(
-            "cd '{}'; {env} '{bin}' {args}; echo EXIT=$?; sleep 60",
-            root.parent().unwrap_or(root).display(),
-        );
-        let t = Tmux { socket };
-        t.tmux(&[
-            "new-session",
-            "-d",
-            "-s",
-            "t",
-            "-x",
-            "80",
-            "-y",
-            "24",
-            "env",
-            "LANG=C.UTF-8",
-            "TERM=xterm-256color",
-            "CLEOCPS_LOCK_WAIT_MS=5000",
-            "sh",
-            "-c",
-            &script,
-        ]);
-        t
-    }
-
-    fn tmux(&self, args: &[&str]) -> String {
-        let out = Command::new("tmux")
-            .args(["-u", "-L", &self.socket, "-f", "/dev/null"])
-            .args(args)
-            .output()
-            .expect("tmux must be installed (apt-get install tmux)");
-        assert!(
-            out.status.success(),
-            "tmux {args:?}: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8_lossy(&out.stdout).into_owned()
-    }
-
-    fn keys(&self, keys: &[&str]) {
-        for k in keys {
-            self.tmux(&["send-keys", "-t", "t", k]);
-            std::thread::sleep(Duration::from_millis(80));
-        }
-    }
-
-    fn text(&self, s: &str) {
-        self.tmux(&["send-keys", "-t", "t", "-l", s]);
-        std::thread::sleep(Duration::from_millis(80));
-    }
-
-    fn screen(&self) -> String {
-        self.tmux(&["capture-pane", "-p", "-t", "t"])
-    }
-
-    /// Waits until the screen shows `what`; panics with the screen if not.
-    fn wait(&self, what: &str, secs: u64) -> String {
-        let start = Instant::now();
-        loop {
-            let s = self.screen();
-            if s.contains(what) {
-                return s;
-            }
-            if start.elapsed() > Duration::from_secs(secs) {
-                panic!("waited {secs}s for {what:?}; screen:\n{s}");
-            }
-            std::thread::sleep(Duration::from_millis(100));
-        }
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = Command::new("tmux")
-            .args(["-L", &self.socket, "kill-server"])
-            .output();
-    }
+/// `cleocps <args>` with `env` (`NAME=value …`) in `root`'s parent.
+fn cleocps(root: &Path, tag: &str, args: &str, env: &str) -> Tmux {
+    let bin = env!("CARGO_BIN_EXE_cleocps");
+    let script = format!(
+        "cd '{}'; {env} '{bin}' {args}; echo EXIT=$?; sleep 60",
+        root.parent().unwrap_or(root).display(),
+    );
+    Tmux::session(&format!("demo-{tag}"), &[], &script)
 }
 
 fn openssl(args: &[&str]) -> String {
@@ -141,7 +65,7 @@ fn verified(root: &Path, crt: &Path) {
 fn demo_wizard_to_a_certificate() {
     let tmp = tempfile::tempdir().expect("tmp");
     let root = tmp.path().join("demo");
-    let t = Tmux::demo(&root, "wizard");
+    let t = demo(&root, "wizard");
     t.wait("No folder yet", 120);
 
     t.keys(&["w"]);
@@ -197,7 +121,7 @@ fn demo_wizard_to_a_certificate() {
 fn demo_manual_procedure_with_directory_and_mail() {
     let tmp = tempfile::tempdir().expect("tmp");
     let root = tmp.path().join("demo");
-    let t = Tmux::demo(&root, "manual");
+    let t = demo(&root, "manual");
     t.wait("No folder yet", 120);
 
     // A folder, an SSL request, keys without a password.
@@ -275,7 +199,7 @@ fn demo_manual_procedure_with_directory_and_mail() {
 fn demo_wizard_wrong_pin_then_resume() {
     let tmp = tempfile::tempdir().expect("tmp");
     let root = tmp.path().join("demo");
-    let t = Tmux::demo(&root, "resume");
+    let t = demo(&root, "resume");
     t.wait("No folder yet", 120);
 
     t.keys(&["w"]);
@@ -336,7 +260,7 @@ fn cleocps_wizard_on_a_terminal_opens_the_wizard_screen() {
         root.join("workspace").display()
     );
     let env = format!("CLEOCPS_CONFIG='{}'", root.join("cleocps.json").display());
-    let t = Tmux::cleocps(&root, "cli", &args, &env);
+    let t = cleocps(&root, "cli", &args, &env);
     t.wait("CleoWizard — automatic procedure", 30);
     t.wait("Certificate type", 10);
     t.keys(&["Enter"]);

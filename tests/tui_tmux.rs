@@ -6,104 +6,25 @@ mod support;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use std::time::{Duration, Instant};
 use support::ra::{Server, ALIAS, FQDN, HOLDER, PIN};
+use support::tmux::Tmux;
 use support::*;
 
-/// A tmux server of our own (its own socket), killed on drop.
-struct Tmux {
-    socket: String,
+/// The TUI on `ws` in tmux; afterwards the script prints the exit code and
+/// the tty modes, and stays so the test can read them.
+fn start(ws: &Path, tag: &str) -> Tmux {
+    start_env(ws, tag, &[])
 }
 
-impl Tmux {
-    /// Runs the TUI on `ws`, then prints its exit code and the tty modes,
-    /// and stays so the test can read them.
-    fn start(ws: &Path, tag: &str) -> Tmux {
-        Tmux::start_env(ws, tag, &[])
-    }
-
-    /// The same, with extra `NAME=value` variables (e.g. `CLEOCPS_CONFIG`).
-    fn start_env(ws: &Path, tag: &str, env: &[String]) -> Tmux {
-        let socket = format!("cleocps-test-{}-{tag}", std::process::id());
-        let bin = env!("CARGO_BIN_EXE_cleocps");
-        let script = format!(
-            "cd '{}'; '{bin}' --workspace '{}' --lang en tui; echo EXIT=$?; stty -a | tr -s ' ;' '\\n\\n' | grep -E '^-?(icanon|echo)$' | tr '\\n' ' '; echo; sleep 60",
-            ws.parent().unwrap_or(ws).display(),
-            ws.display()
-        );
-        let t = Tmux { socket };
-        let mut args = vec![
-            "new-session",
-            "-d",
-            "-s",
-            "t",
-            "-x",
-            "80",
-            "-y",
-            "24",
-            "env",
-            "LANG=C.UTF-8",
-            "TERM=xterm-256color",
-            "CLEOCPS_LOCK_WAIT_MS=5000",
-        ];
-        args.extend(env.iter().map(String::as_str));
-        args.extend(["sh", "-c", &script]);
-        t.tmux(&args);
-        t
-    }
-
-    fn tmux(&self, args: &[&str]) -> String {
-        let out = Command::new("tmux")
-            .args(["-u", "-L", &self.socket, "-f", "/dev/null"])
-            .args(args)
-            .output()
-            .expect("tmux must be installed (apt-get install tmux)");
-        assert!(
-            out.status.success(),
-            "tmux {args:?}: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8_lossy(&out.stdout).into_owned()
-    }
-
-    fn keys(&self, keys: &[&str]) {
-        for k in keys {
-            self.tmux(&["send-keys", "-t", "t", k]);
-            std::thread::sleep(Duration::from_millis(60));
-        }
-    }
-
-    fn text(&self, s: &str) {
-        self.tmux(&["send-keys", "-t", "t", "-l", s]);
-        std::thread::sleep(Duration::from_millis(60));
-    }
-
-    fn screen(&self) -> String {
-        self.tmux(&["capture-pane", "-p", "-t", "t"])
-    }
-
-    /// Waits until the screen shows `what`; panics with the screen if not.
-    fn wait(&self, what: &str, secs: u64) -> String {
-        let start = Instant::now();
-        loop {
-            let s = self.screen();
-            if s.contains(what) {
-                return s;
-            }
-            if start.elapsed() > Duration::from_secs(secs) {
-                panic!("waited {secs}s for {what:?}; screen:\n{s}");
-            }
-            std::thread::sleep(Duration::from_millis(100));
-        }
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = Command::new("tmux")
-            .args(["-L", &self.socket, "kill-server"])
-            .output();
-    }
+/// The same, with extra `NAME=value` variables (e.g. `CLEOCPS_CONFIG`).
+fn start_env(ws: &Path, tag: &str, env: &[String]) -> Tmux {
+    let bin = env!("CARGO_BIN_EXE_cleocps");
+    let script = format!(
+        "cd '{}'; '{bin}' --workspace '{}' --lang en tui; echo EXIT=$?; stty -a | tr -s ' ;' '\\n\\n' | grep -E '^-?(icanon|echo)$' | tr '\\n' ' '; echo; sleep 60",
+        ws.parent().unwrap_or(ws).display(),
+        ws.display()
+    );
+    Tmux::session(tag, env, &script)
 }
 
 fn assert_restored(screen: &str) {
@@ -123,7 +44,7 @@ fn assert_restored(screen: &str) {
 fn whole_procedure_by_keys() {
     let tmp = tempfile::tempdir().expect("tmp");
     let ws = tmp.path().join("ws");
-    let t = Tmux::start(&ws, "flow");
+    let t = start(&ws, "flow");
     t.wait("No folder yet", 20);
     t.wait("1 Initialisation │ 2 Request │ 3 Finalisation", 5);
 
@@ -256,7 +177,7 @@ fn quit_during_4096_key_generation_restores_and_leaves_no_half_file() {
     let ws = tmp.path().join("ws");
     ok(&ws, &["folder", "create"]);
     ok(&ws, &["request", "create", "Dossier 1", "--type", "ssl"]);
-    let t = Tmux::start(&ws, "quit");
+    let t = start(&ws, "quit");
     t.wait("Demande 1", 20);
     t.keys(&["g"]);
     t.wait("RSA key length", 5);
@@ -313,7 +234,7 @@ fn sigterm_and_sighup_restore_the_terminal() {
     for (sig, code) in [("TERM", 143), ("HUP", 129)] {
         let tmp = tempfile::tempdir().expect("tmp");
         let ws = tmp.path().join("ws");
-        let t = Tmux::start(&ws, sig);
+        let t = start(&ws, sig);
         t.wait("No folder yet", 20);
         let pid = tui_pid(&t);
         let status = Command::new("kill")
@@ -389,7 +310,7 @@ fn card_request_wrong_pin_then_warning_then_signed_and_issued() {
         "registration": {"certificate": server.file("inscription.crt")},
     });
     std::fs::write(&config, json.to_string()).expect("config");
-    let t = Tmux::start_env(
+    let t = start_env(
         &ws,
         "card",
         &[format!("CLEOCPS_CONFIG={}", config.display())],

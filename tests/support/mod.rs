@@ -247,3 +247,4 @@ pub fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
 pub mod ra;
 pub mod softhsm;
 pub mod sshd;
+pub mod tmux;
