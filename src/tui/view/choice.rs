@@ -1,7 +1,7 @@
 //! A short list to pick one option from (type, key size, profile).
 
 use super::dialog;
-use super::modals::hint;
+use super::modals::{hint, OK_CLOSE};
 use crate::i18n::t;
 use crate::tui::app::App;
 use crate::tui::modal::Choose;
@@ -46,13 +46,6 @@ pub fn draw(f: &mut Frame, app: &App, theme: Theme, area: Rect, what: &Choose, s
         lines.push(Line::styled(format!("⚠ {n}"), theme.warning()));
     }
     lines.push(Line::default());
-    lines.push(hint(
-        app,
-        theme,
-        &[
-            ("tui.kn.enter", "tui.key.ok"),
-            ("tui.kn.esc", "tui.key.close"),
-        ],
-    ));
+    lines.push(hint(app, theme, OK_CLOSE));
     f.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
 }

@@ -55,6 +55,12 @@ pub fn draw(f: &mut Frame, app: &App, theme: Theme, area: Rect) {
     }
 }
 
+/// The hints of most dialogs: Enter confirms, Esc closes.
+pub const OK_CLOSE: &[(&str, &str)] = &[
+    ("tui.kn.enter", "tui.key.ok"),
+    ("tui.kn.esc", "tui.key.close"),
+];
+
 /// A line of key hints for a dialog: "Entrée valider   Échap fermer".
 pub fn hint(app: &App, theme: Theme, keys: &[(&'static str, &'static str)]) -> Line<'static> {
     let mut spans = Vec::new();

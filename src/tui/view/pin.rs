@@ -2,7 +2,7 @@
 //! digits), with the card's tries-left warning read before asking.
 
 use super::dialog;
-use super::modals::hint;
+use super::modals::{hint, OK_CLOSE};
 use crate::i18n::t;
 use crate::tui::app::App;
 use crate::tui::theme::Theme;
@@ -46,13 +46,6 @@ pub fn draw(
         theme.label(),
     ));
     lines.push(Line::default());
-    lines.push(hint(
-        app,
-        theme,
-        &[
-            ("tui.kn.enter", "tui.key.ok"),
-            ("tui.kn.esc", "tui.key.close"),
-        ],
-    ));
+    lines.push(hint(app, theme, OK_CLOSE));
     f.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
 }

@@ -1,6 +1,6 @@
 //! A masked password input, twice when it is chosen: dots only, never the text.
 
-use super::modals::hint;
+use super::modals::{hint, OK_CLOSE};
 use super::{dialog, fit};
 use crate::i18n::t;
 use crate::tui::app::App;
@@ -65,13 +65,6 @@ pub fn draw(
         t(lang, what.advice_id()).to_string(),
         theme.label(),
     ));
-    lines.push(hint(
-        app,
-        theme,
-        &[
-            ("tui.kn.enter", "tui.key.ok"),
-            ("tui.kn.esc", "tui.key.close"),
-        ],
-    ));
+    lines.push(hint(app, theme, OK_CLOSE));
     f.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
 }

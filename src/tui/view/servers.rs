@@ -9,7 +9,7 @@
 //! ```
 
 use super::dialog;
-use super::modals::hint;
+use super::modals::{hint, OK_CLOSE};
 use crate::directory::ServerEntry;
 use crate::i18n::t;
 use crate::tui::app::App;
@@ -77,13 +77,6 @@ pub fn draw(
         })
         .collect();
     lines.push(Line::default());
-    lines.push(hint(
-        app,
-        theme,
-        &[
-            ("tui.kn.enter", "tui.key.ok"),
-            ("tui.kn.esc", "tui.key.close"),
-        ],
-    ));
+    lines.push(hint(app, theme, OK_CLOSE));
     f.render_widget(Paragraph::new(lines), inner);
 }
