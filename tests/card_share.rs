@@ -119,57 +119,8 @@ fn card_forwarded_over_ssh_signs_the_request() {
 
     // openssl decrypts and verifies; the signer is CPS_PRIV_SIG's certificate.
     let p7m = ws.join("dossiers/F/srv/srv.p7m");
-    let signed = t.join("signed.der");
-    tool_ok(
-        "openssl",
-        &[
-            "cms",
-            "-decrypt",
-            "-inform",
-            "DER",
-            "-in",
-            &p7m.to_string_lossy(),
-            "-recip",
-            &ra.to_string_lossy(),
-            "-inkey",
-            &hsm.pki.ra.key.to_string_lossy(),
-            "-out",
-            &signed.to_string_lossy(),
-        ],
-    );
-    let signer = t.join("signer.pem");
-    tool_ok(
-        "openssl",
-        &[
-            "cms",
-            "-verify",
-            "-inform",
-            "DER",
-            "-in",
-            &signed.to_string_lossy(),
-            "-CAfile",
-            &hsm.pki.card_ca.crt.to_string_lossy(),
-            "-binary",
-            "-out",
-            "/dev/null",
-            "-signer",
-            &signer.to_string_lossy(),
-        ],
-    );
-    let fp = |p: &Path| {
-        tool_ok(
-            "openssl",
-            &[
-                "x509",
-                "-in",
-                &p.to_string_lossy(),
-                "-noout",
-                "-fingerprint",
-                "-sha256",
-            ],
-        )
-    };
-    assert_eq!(fp(&signer), fp(&hsm.pki.sig.crt));
+    let (_, signer) = open_p7m(&p7m, &ra, &hsm.pki.ra.key, &hsm.pki.card_ca.crt, t);
+    assert_eq!(fingerprint(&signer), fingerprint(&hsm.pki.sig.crt));
 
     // The session is over: the socket left on the server is dead, and
     // cleocps says so, naming the forwarding, with nothing changed.

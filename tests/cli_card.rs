@@ -96,43 +96,12 @@ fn card_request_decrypts_and_verifies_to_the_csr_signed_by_the_sig_key() {
 
     let dir = ws.join("dossiers/F/srv");
     let p7m = dir.join("srv.p7m");
-    let signed = t.join("signed.der");
-    tool_ok(
-        "openssl",
-        &[
-            "cms",
-            "-decrypt",
-            "-inform",
-            "DER",
-            "-in",
-            &p7m.to_string_lossy(),
-            "-recip",
-            &ra,
-            "-inkey",
-            &hsm.pki.ra.key.to_string_lossy(),
-            "-out",
-            &signed.to_string_lossy(),
-        ],
-    );
-    let content = t.join("content.der");
-    let signer = t.join("signer.pem");
-    tool_ok(
-        "openssl",
-        &[
-            "cms",
-            "-verify",
-            "-inform",
-            "DER",
-            "-in",
-            &signed.to_string_lossy(),
-            "-CAfile",
-            &hsm.pki.card_ca.crt.to_string_lossy(),
-            "-binary",
-            "-out",
-            &content.to_string_lossy(),
-            "-signer",
-            &signer.to_string_lossy(),
-        ],
+    let (content, signer) = open_p7m(
+        &p7m,
+        &hsm.pki.ra.crt,
+        &hsm.pki.ra.key,
+        &hsm.pki.card_ca.crt,
+        t,
     );
     // The CSR, byte for byte.
     let csr_der = t.join("csr.der");
@@ -148,26 +117,10 @@ fn card_request_decrypts_and_verifies_to_the_csr_signed_by_the_sig_key() {
             &csr_der.to_string_lossy(),
         ],
     );
-    assert_eq!(
-        std::fs::read(&content).expect("c"),
-        std::fs::read(&csr_der).expect("csr")
-    );
+    assert_eq!(content, std::fs::read(&csr_der).expect("csr"));
     // Signed by CPS_PRIV_SIG's certificate, not the authentication one.
-    let fp = |p: &Path| {
-        tool_ok(
-            "openssl",
-            &[
-                "x509",
-                "-in",
-                &p.to_string_lossy(),
-                "-noout",
-                "-fingerprint",
-                "-sha256",
-            ],
-        )
-    };
-    assert_eq!(fp(&signer), fp(&hsm.pki.sig.crt));
-    assert_ne!(fp(&signer), fp(&hsm.pki.aut.crt));
+    assert_eq!(fingerprint(&signer), fingerprint(&hsm.pki.sig.crt));
+    assert_ne!(fingerprint(&signer), fingerprint(&hsm.pki.aut.crt));
     // The .eml is the same message as an S/MIME entity.
     let eml = std::fs::read_to_string(dir.join("srv.eml")).expect("eml");
     assert!(eml.contains("application/pkcs7-mime; smime-type=enveloped-data"));

@@ -248,3 +248,72 @@ pub mod ra;
 pub mod softhsm;
 pub mod sshd;
 pub mod tmux;
+
+/// Opens a request `.p7m` as the registration server would, with the openssl
+/// CLI: `cms -decrypt` with its key, then `cms -verify` against the card CA.
+/// Returns the content and the path of the signer's certificate (PEM).
+pub fn open_p7m(
+    p7m: &Path,
+    ra_crt: &Path,
+    ra_key: &Path,
+    card_ca: &Path,
+    work: &Path,
+) -> (Vec<u8>, PathBuf) {
+    let (signed, content, signer) = (
+        work.join("signed.der"),
+        work.join("content.der"),
+        work.join("signer.pem"),
+    );
+    let s = |p: &Path| p.to_string_lossy().into_owned();
+    tool_ok(
+        "openssl",
+        &[
+            "cms",
+            "-decrypt",
+            "-inform",
+            "DER",
+            "-in",
+            &s(p7m),
+            "-recip",
+            &s(ra_crt),
+            "-inkey",
+            &s(ra_key),
+            "-out",
+            &s(&signed),
+        ],
+    );
+    tool_ok(
+        "openssl",
+        &[
+            "cms",
+            "-verify",
+            "-inform",
+            "DER",
+            "-in",
+            &s(&signed),
+            "-CAfile",
+            &s(card_ca),
+            "-binary",
+            "-out",
+            &s(&content),
+            "-signer",
+            &s(&signer),
+        ],
+    );
+    (std::fs::read(&content).expect("content"), signer)
+}
+
+/// The SHA-256 fingerprint of a PEM certificate, as openssl prints it.
+pub fn fingerprint(cert: &Path) -> String {
+    tool_ok(
+        "openssl",
+        &[
+            "x509",
+            "-in",
+            &cert.to_string_lossy(),
+            "-noout",
+            "-fingerprint",
+            "-sha256",
+        ],
+    )
+}
