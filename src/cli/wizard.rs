@@ -58,8 +58,7 @@ pub struct WizardArgs {
     pub resume: bool,
 }
 
-fn say(lang: Lang, text: String) {
-    let _ = lang;
+fn say(text: String) {
     eprintln!("cleocps: {text}");
 }
 
@@ -94,8 +93,8 @@ fn resolve_target(
     match wizard::choose(kind, given, lookup) {
         Choice::One(target) => {
             match (&target.entry, lookup) {
-                (None, Ok(_)) => say(lang, tf(lang, "wizard.not_listed", &[&target.name])),
-                (None, Err(e)) => say(lang, tf(lang, "wizard.degraded", &[e])),
+                (None, Ok(_)) => say(tf(lang, "wizard.not_listed", &[&target.name])),
+                (None, Err(e)) => say(tf(lang, "wizard.degraded", &[e])),
                 _ => {}
             }
             Ok(target)
@@ -127,7 +126,7 @@ fn resolve_target(
         }
         Choice::Type { reason } => {
             if let Some(r) = &reason {
-                say(lang, tf(lang, "wizard.degraded", &[r]));
+                say(tf(lang, "wizard.degraded", &[r]));
             }
             if !interactive {
                 return Err(Error::Wizard(tf(lang, "wizard.none", &[&holder])));
@@ -151,7 +150,7 @@ fn obtain_pin(
 ) -> Result<Secret> {
     let info = token.info()?;
     if let Some(w) = card::pin_precheck(&info, !interactive, pin.allow_last_pin_try)? {
-        say(lang, w.localize(lang));
+        say(w.localize(lang));
     }
     let secret = secrets::obtain(lang, pin.pin_file.as_deref(), "field.pin", false)?;
     card::check_pin_length(&secret, &info.pin)?;
@@ -188,24 +187,21 @@ pub fn run(ws: &Workspace, args: &WizardArgs, ctx: &Ctx, out: &Output) -> Result
                 t(lang, "wizard.nothing_to_resume").to_string(),
             ));
         };
-        say(
+        say(tf(
             lang,
-            tf(
-                lang,
-                "wizard.resuming",
-                &[&req.path(), &t(lang, req.state.label_id())],
-            ),
-        );
+            "wizard.resuming",
+            &[&req.path(), &t(lang, req.state.label_id())],
+        ));
         if req.state == State::KeysGenerated {
             let ra = procedure::load_ra_certificate(ra_path)?;
             let mut token = open_or_wait(lang, &options(&args.card, ctx), interactive)?;
             let pin = obtain_pin(lang, token.as_ref(), &args.pin, interactive)?;
             let path = req.path();
             wizard::sign_and_send(ws, config, &path, &secrets, token.as_mut(), &pin, &ra)?;
-            say(lang, tf(lang, "wizard.step_sent", &[&path]));
+            say(tf(lang, "wizard.step_sent", &[&path]));
         } else if req.state == State::RequestGenerated {
             crate::mail::send_request(ws, config, &req.path())?;
-            say(lang, tf(lang, "wizard.step_sent", &[&req.path()]));
+            say(tf(lang, "wizard.step_sent", &[&req.path()]));
         }
         (ws.find(&req.path())?, secrets)
     } else {
@@ -217,15 +213,15 @@ pub fn run(ws: &Workspace, args: &WizardArgs, ctx: &Ctx, out: &Output) -> Result
         let mut token = open_or_wait(lang, &options(&args.card, ctx), interactive)?;
         let holder = wizard::holder(token.as_ref())?;
         let label = token.info()?.label;
-        say(lang, tf(lang, "wizard.step_holder", &[&label, &holder.id]));
+        say(tf(lang, "wizard.step_holder", &[&label, &holder.id]));
         let lookup = crate::directory::lookup(config, &holder.id).map_err(|e| e.localize(lang));
         let target = resolve_target(lang, kind, args, &lookup, &holder.id, interactive)?;
-        say(lang, tf(lang, "wizard.step_target", &[&target.name]));
+        say(tf(lang, "wizard.step_target", &[&target.name]));
         let pin = obtain_pin(lang, token.as_ref(), &args.pin, interactive)?;
         let (req, secrets) = wizard::prepare(ws, config, &target, !args.no_key_password)?;
         let req =
             wizard::sign_and_send(ws, config, &req.path(), &secrets, token.as_mut(), &pin, &ra)?;
-        say(lang, tf(lang, "wizard.step_sent", &[&req.path()]));
+        say(tf(lang, "wizard.step_sent", &[&req.path()]));
         (req, secrets)
     };
     finish(ws, &req.path(), &secrets, args, ctx, out)
@@ -296,9 +292,9 @@ fn finish(
     }
     let files = wizard::finalise(ws, &req, secrets)?;
     if let Some(prev) = &files.previous {
-        say(lang, tf(lang, "wizard.previous", &[&prev.display()]));
+        say(tf(lang, "wizard.previous", &[&prev.display()]));
     }
-    say(lang, t(lang, "wizard.password_notice").to_string());
+    say(t(lang, "wizard.password_notice").to_string());
     let dir = crate::fsutil::parent_of(&files.p12).display().to_string();
     let name = |p: &PathBuf| {
         p.file_name()
