@@ -1,8 +1,8 @@
 //! Compares cleocps with openssl in one run: RSA key generation (2048, 4096)
 //! and PKCS#12 export. `cargo bench --bench pki`. Prints times and ratios.
 
-use cleocps::pki::{self, KeySize, P12Profile};
-use cleocps::secret::Secret;
+use cleocps_core::pki::{self, KeySize, P12Profile};
+use cleocps_core::secret::Secret;
 use std::process::Command;
 use std::time::{Duration, Instant};
 

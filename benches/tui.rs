@@ -5,9 +5,9 @@
 //! Run: `cargo bench --bench tui`
 
 use cleocps::i18n::Lang;
-use cleocps::request::RequestType;
+use cleocps_core::request::RequestType;
 use cleocps::tui::{term, update, view, Action};
-use cleocps::workspace::Workspace;
+use cleocps_core::workspace::Workspace;
 use ratatui::backend::TestBackend;
 use ratatui::Terminal;
 use std::time::{Duration, Instant};

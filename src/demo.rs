@@ -14,11 +14,11 @@
 //! <root>/ra.json             the server configuration
 //! ```
 
-use crate::config::Config;
-use crate::error::{Error, Result};
-use crate::fsutil::{create_private_dir, write_atomic, PRIVATE_FILE};
-use crate::ra::{self, CardHolderSpec, InitOptions, RaDir};
-use crate::secret::Secret;
+use cleocps_core::config::Config;
+use cleocps_core::error::{Error, Result};
+use cleocps_core::fsutil::{create_private_dir, write_atomic, PRIVATE_FILE};
+use cleocps_ra::{self as ra, CardHolderSpec, InitOptions, RaDir};
+use cleocps_core::secret::Secret;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
@@ -83,7 +83,7 @@ fn create(root: &Path) -> Result<()> {
     let now = SystemTime::now();
     let ra_dir = root.join("ra");
     let opts = InitOptions {
-        ca_bits: crate::pki::KeySize::B2048,
+        ca_bits: cleocps_core::pki::KeySize::B2048,
         force: true,
         ..InitOptions::default()
     };
@@ -96,10 +96,10 @@ fn create(root: &Path) -> Result<()> {
     };
     let (cert, key) = ra::make_card_holder(&server, &spec, now)?;
     let card = root.join("carte-demo.json");
-    crate::card::soft_init(
+    cleocps_core::card::soft_init(
         &card,
-        &crate::pki::cert_pem(&cert)?,
-        &crate::pki::encode_key_pem(&key, None)?,
+        &cleocps_core::pki::cert_pem(&cert)?,
+        &cleocps_core::pki::encode_key_pem(&key, None)?,
         &Secret::new(DEMO_PIN),
     )?;
     let directory = root.join("directory.json");

@@ -1,27 +1,9 @@
-//! cleocps core: everything but the terminal.
-//!
-//! The CLI (`cli`) and the TUI (`tui`) are thin fronts over the same
-//! operations (`procedure`); core modules never use ratatui or crossterm.
+//! The `cleocps` binary's two fronts over `cleocps-core`: the command line
+//! (`cli`, clap) and the full-screen interface (`tui`, ratatui + crossterm),
+//! plus the rehearsal sandbox (`demo`), the one place that puts the core and
+//! the rehearsal registration server (`cleocps-ra`) together.
 
-pub mod card;
-pub mod config;
-pub mod demo;
-pub mod directory;
-pub mod error;
-pub mod fsutil;
-pub mod i18n;
-pub mod logging;
-pub mod mail;
-pub mod messages;
-pub mod pki;
-pub mod ra;
-pub mod request;
-pub mod secret;
-pub mod validate;
-pub mod wizard;
-pub mod workspace;
-
-pub use error::{Error, Result};
 pub mod cli;
-pub mod procedure;
+pub mod demo;
+pub mod i18n;
 pub mod tui;

@@ -4,11 +4,11 @@
 #[path = "support/softhsm.rs"]
 mod softhsm;
 
-use cleocps::card::{
+use cleocps_core::card::{
     self, holder_of, CardError, CardOptions, Holder, Token, TokenSource, SIG_KEY_LABEL,
 };
-use cleocps::pki::cms::enveloped_data;
-use cleocps::secret::Secret;
+use cleocps_core::pki::cms::enveloped_data;
+use cleocps_core::secret::Secret;
 use der::Encode;
 use softhsm::{lock, openssl, run, SoftHsm, LABEL, MODULE, PIN};
 use std::path::PathBuf;
@@ -190,7 +190,7 @@ fn falls_back_to_the_non_repudiation_key_when_labels_differ() {
         hsm.pki.sig.cert().to_der().expect("der")
     );
     let sd = card::sign_content(token.as_mut(), &Secret::new(PIN), b"x").expect("sign");
-    let (_, signer) = cleocps::pki::cms::verify_signed(&sd).expect("verify");
+    let (_, signer) = cleocps_core::pki::cms::verify_signed(&sd).expect("verify");
     assert_eq!(signer, cert);
 }
 
@@ -308,7 +308,7 @@ fn forwarded_card_through_p11_kit_server() {
     let (module, label, sd) = result.expect("sign through the forwarded card");
     assert!(module.ends_with("p11-kit-client.so"));
     assert_eq!(label, LABEL);
-    let (content, signer) = cleocps::pki::cms::verify_signed(&sd).expect("verify");
+    let (content, signer) = cleocps_core::pki::cms::verify_signed(&sd).expect("verify");
     assert_eq!(content, b"forwarded");
     assert_eq!(
         signer.to_der().expect("der"),

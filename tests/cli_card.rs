@@ -452,7 +452,7 @@ fn pin_never_in_process_arguments() {
     let (ws, kp) = ready_request(t);
     let pin = secret_file(t, "pin", PIN);
     let ra = hsm.pki.ra.crt.to_string_lossy().into_owned();
-    let ws_handle = cleocps::workspace::Workspace::open(&ws).expect("ws");
+    let ws_handle = cleocps_core::workspace::Workspace::open(&ws).expect("ws");
     let lock = ws_handle.lock().expect("lock");
     let child = Command::new(env!("CARGO_BIN_EXE_cleocps"))
         .arg("--workspace")

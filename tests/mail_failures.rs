@@ -151,9 +151,9 @@ fn csr_only_request_has_nothing_to_send() {
     let tmp = tempfile::tempdir().expect("tmp");
     let ws = tmp.path().join("ws");
     generated_request(&ws);
-    let w = cleocps::workspace::Workspace::open(&ws).expect("ws");
+    let w = cleocps_core::workspace::Workspace::open(&ws).expect("ws");
     let mut req = w.find(REQ).expect("req");
-    req.generation = Some(cleocps::request::Generation::CsrOnly);
+    req.generation = Some(cleocps_core::request::Generation::CsrOnly);
     w.save(&req).expect("save");
     let cfg = write_config(
         tmp.path(),

@@ -1,9 +1,9 @@
-//! `cleocps::ra::process` as the mail loop will call it: `.p7m` bytes and the
+//! `cleocps_ra::process` as the mail loop will call it: `.p7m` bytes and the
 //! mail's metadata in, decision and answer out; a directory failure is no
 //! decision (nothing remembered), and the server's settings are honoured.
 
-use cleocps::pki::{self, CsrSpec, KeySize, SanEntry};
-use cleocps::ra::{self, AdminDirectory, Decision, InitOptions, RaDir, RejectCode, RequestMeta};
+use cleocps_core::pki::{self, CsrSpec, KeySize, SanEntry};
+use cleocps_ra::{self as ra, AdminDirectory, Decision, InitOptions, RaDir, RejectCode, RequestMeta};
 use rsa::pkcs1v15::SigningKey;
 use rsa::signature::{SignatureEncoding, Signer};
 use sha2::Sha256;

@@ -2,8 +2,8 @@
 //! refused, without a terminal or a disk.
 
 use cleocps::i18n::Lang;
-use cleocps::pki::KeySize;
-use cleocps::request::{RequestType, State};
+use cleocps_core::pki::KeySize;
+use cleocps_core::request::{RequestType, State};
 use cleocps::tui::action::{Done, JobOutcome, Shown, Step};
 use cleocps::tui::app::Layer;
 use cleocps::tui::modal::{Ask, Choose, Confirm, Hidden, Modal};
@@ -643,7 +643,7 @@ fn job_results_reload_select_and_fail_into_a_message() {
     // A stale id is dropped.
     assert!(update(&mut app, Action::Job(999, JobOutcome::Failed("x".into()))).is_none());
     assert!(app.busy());
-    let mut fresh: Vec<(String, Vec<cleocps::request::Request>)> = app
+    let mut fresh: Vec<(String, Vec<cleocps_core::request::Request>)> = app
         .tree
         .iter()
         .map(|f| (f.name.clone(), f.requests.clone()))

@@ -1,7 +1,7 @@
 //! `update` for Étape 2 with the CPS card and for the exports' questions
 //! (clear key, overwrite): every step and refusal, without a card or disk.
 
-use cleocps::card::{CardError, PinState, TokenInfo, TokenSource};
+use cleocps_core::card::{CardError, PinState, TokenInfo, TokenSource};
 use cleocps::i18n::Lang;
 use cleocps::tui::action::{CardProbe, Done, JobOutcome, Shown, Step};
 use cleocps::tui::modal::{Choose, Confirm, Hidden, Modal, PinFor};
@@ -64,7 +64,7 @@ fn probed(app: &mut App, id: u64, pin: PinState, forwarded: bool) -> Option<Effe
         },
         holder: "810001234567 JEAN DUPONT".into(),
         forwarded,
-        key_password: Some(cleocps::secret::Secret::new("keypw")),
+        key_password: Some(cleocps_core::secret::Secret::new("keypw")),
     };
     let done = Done {
         shown: Some(Shown::Card(Box::new(probe))),

@@ -1,9 +1,9 @@
 //! `update` for *Envoyer*, *Relever la boîte*, "recommencer" and the form
 //! filled from the directory: every action and refusal, without disk.
 
-use cleocps::directory::ServerEntry;
+use cleocps_core::directory::ServerEntry;
 use cleocps::i18n::Lang;
-use cleocps::request::{Generation, State};
+use cleocps_core::request::{Generation, State};
 use cleocps::tui::action::{Done, JobOutcome, Shown, Step};
 use cleocps::tui::app::Layer;
 use cleocps::tui::modal::Modal;

@@ -4,12 +4,12 @@
 
 use super::args::{CardArgs, GenerateArgs};
 use super::{secrets, Ctx, Output};
-use crate::card::{self, CardOptions, PinState};
-use crate::error::{Error, Result};
+use cleocps_core::card::{self, CardOptions, PinState};
+use cleocps_core::error::{Error, Result};
 use crate::i18n::{t, tf, Lang};
-use crate::procedure;
-use crate::secret::Secret;
-use crate::workspace::Workspace;
+use cleocps_core::procedure;
+use cleocps_core::secret::Secret;
+use cleocps_core::workspace::Workspace;
 use serde_json::json;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
@@ -246,7 +246,7 @@ pub fn share(
     ctx: &Ctx,
     out: &Output,
 ) -> Result<i32> {
-    use crate::card::share::{self as sh, Export};
+    use cleocps_core::card::share::{self as sh, Export};
     use std::sync::atomic::{AtomicBool, Ordering};
     use std::sync::Arc;
     let lang = out.lang;

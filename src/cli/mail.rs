@@ -1,12 +1,12 @@
 //! `response fetch` and `directory lookup`: printing only; the work is in
-//! `crate::mail` and `crate::directory`.
+//! `cleocps_core::mail` and `cleocps_core::directory`.
 
 use super::Output;
-use crate::config::Config;
-use crate::error::{Error, Result};
+use cleocps_core::config::Config;
+use cleocps_core::error::{Error, Result};
 use crate::i18n::{t, tf};
-use crate::mail::{self, FetchOutcome, Tick};
-use crate::workspace::Workspace;
+use cleocps_core::mail::{self, FetchOutcome, Tick};
+use cleocps_core::workspace::Workspace;
 use serde_json::{json, Value};
 use std::io::{IsTerminal, Write};
 use std::path::Path;
@@ -34,7 +34,7 @@ pub(super) fn fetch(
 ) -> Result<i32> {
     // Read only to fail early on a bad file: matching needs no key password.
     let key_password = key_password_file
-        .map(crate::secret::Secret::from_file)
+        .map(cleocps_core::secret::Secret::from_file)
         .transpose()?;
     if all {
         let results = mail::fetch_all(ws, config)?;
@@ -160,7 +160,7 @@ fn print_outcome(out: &Output, o: &FetchOutcome, json_too: bool) {
 
 pub(super) fn lookup(config: &Config, out: &Output, holder: &str) -> Result<i32> {
     let lang = out.lang;
-    let found = crate::directory::lookup(config, holder)?;
+    let found = cleocps_core::directory::lookup(config, holder)?;
     if let Some(limit) = found.size_limit_hit {
         eprintln!("cleocps: {}", tf(lang, "dir.size_limit", &[&limit]));
     }

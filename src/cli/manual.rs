@@ -2,12 +2,12 @@
 
 use super::args::*;
 use super::{card, secrets, Ctx, Output};
-use crate::error::{Error, Result};
+use cleocps_core::error::{Error, Result};
 use crate::i18n::{t, tf, Lang};
-use crate::pki::KeySize;
-use crate::procedure::{self, FormEdit, Notice};
-use crate::request::{Request, RequestType};
-use crate::workspace::Workspace;
+use cleocps_core::pki::KeySize;
+use cleocps_core::procedure::{self, FormEdit, Notice};
+use cleocps_core::request::{Request, RequestType};
+use cleocps_core::workspace::Workspace;
 use serde_json::{json, Value};
 use std::path::PathBuf;
 
@@ -168,21 +168,21 @@ pub(super) fn request(ws: &Workspace, cmd: &RequestCmd, ctx: &Ctx, out: &Output)
                 return Err(Error::Usage(t(lang, "cli.generate_how")));
             }
             let req = ws.find(&a.path)?;
-            req.state.check(crate::request::Action::GenerateRequest)?;
+            req.state.check(cleocps_core::request::Action::GenerateRequest)?;
             procedure::csr_spec(&req)?;
             let password = key_password(ws, &req, lang, a.key_password_file.as_ref())?;
             if a.card {
                 return card::generate(ws, a, password.as_ref(), ctx, out);
             }
             let req = procedure::generate_csr(ws, &a.path, password.as_ref())?;
-            let csr = ws.file(&req, crate::workspace::RequestFile::Csr);
+            let csr = ws.file(&req, cleocps_core::workspace::RequestFile::Csr);
             out.done(
                 &tf(lang, "cli.csr_done", &[&csr.display()]),
                 json!({"request": req, "csr": csr}),
             );
         }
         RequestCmd::Send { path } => {
-            let req = crate::mail::send_request(ws, &ctx.config, path)?;
+            let req = cleocps_core::mail::send_request(ws, &ctx.config, path)?;
             out.done(
                 &tf(
                     lang,
@@ -209,7 +209,7 @@ pub(super) fn key_password(
     req: &Request,
     lang: Lang,
     file: Option<&PathBuf>,
-) -> Result<Option<crate::secret::Secret>> {
+) -> Result<Option<cleocps_core::secret::Secret>> {
     if procedure::key_is_encrypted(ws, req) {
         Ok(Some(secrets::obtain(
             lang,
@@ -225,7 +225,7 @@ pub(super) fn key_password(
 pub(super) fn show_text(
     lang: Lang,
     req: &Request,
-    cert: Option<&crate::pki::CertSummary>,
+    cert: Option<&cleocps_core::pki::CertSummary>,
 ) -> String {
     let s = &req.subject;
     let mut lines = vec![
@@ -273,7 +273,7 @@ pub(super) fn export(ws: &Workspace, cmd: &ExportCmd, out: &Output) -> Result<i3
             force,
         } => {
             let req = ws.find(path)?;
-            req.state.check(crate::request::Action::ExportPem)?;
+            req.state.check(cleocps_core::request::Action::ExportPem)?;
             let password = key_password(ws, &req, lang, key_password_file.as_ref())?;
             if *no_key_password {
                 out.notices(&[Notice("notice.clear_key")]);
@@ -296,7 +296,7 @@ pub(super) fn export(ws: &Workspace, cmd: &ExportCmd, out: &Output) -> Result<i3
             force,
         } => {
             let req = ws.find(path)?;
-            req.state.check(crate::request::Action::ExportP12)?;
+            req.state.check(cleocps_core::request::Action::ExportP12)?;
             let key_pw = key_password(ws, &req, lang, key_password_file.as_ref())?;
             let p12_pw = secrets::obtain(
                 lang,

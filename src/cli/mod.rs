@@ -14,11 +14,11 @@ mod wizard;
 pub use args::Cli;
 pub use texts::TEXTS;
 
-use crate::config::Config;
-use crate::error::{Error, Result};
+use cleocps_core::config::Config;
+use cleocps_core::error::{Error, Result};
 use crate::i18n::{self, tf, Lang};
-use crate::procedure::{self, KeyOptions, Notice};
-use crate::workspace::Workspace;
+use cleocps_core::procedure::{self, KeyOptions, Notice};
+use cleocps_core::workspace::Workspace;
 use args::*;
 use clap::Parser;
 use manual::{export, folder, key_size, request};
@@ -29,7 +29,7 @@ use std::path::PathBuf;
 /// What the binary runs. Returns the process exit code.
 pub fn main() -> i32 {
     let cli = Cli::parse();
-    crate::logging::init();
+    cleocps_core::logging::init();
     let loaded = Config::load(cli.config.as_deref());
     let lang = match cli.lang {
         Some(LangArg::Fr) => Lang::Fr,
@@ -179,9 +179,9 @@ fn run(cli: &Cli, ctx: &Ctx, out: &Output) -> Result<i32> {
             let holder = match holder {
                 Some(h) => h.clone(),
                 // The card's holder; without a card, say how to give it.
-                None => crate::card::status(&card::options(card, ctx))
+                None => cleocps_core::card::status(&card::options(card, ctx))
                     .map(|s| s.holder.id)
-                    .map_err(|_| crate::directory::DirectoryError::NoHolder)?,
+                    .map_err(|_| cleocps_core::directory::DirectoryError::NoHolder)?,
             };
             mail::lookup(&ctx.config, out, &holder)
         }

@@ -3,12 +3,12 @@
 
 use super::args::RaCmd;
 use super::{Ctx, Output};
-use crate::error::{Error, Result};
-use crate::fsutil::{write_atomic, PRIVATE_FILE};
+use cleocps_core::error::{Error, Result};
+use cleocps_core::fsutil::{write_atomic, PRIVATE_FILE};
 use crate::i18n::tf;
-use crate::pki::{self, KeySize};
-use crate::ra::{
-    self, CardHolderSpec, ConfiguredDirectory, Decision, InitOptions, RaDir, RequestMeta,
+use cleocps_core::pki::{self, KeySize};
+use cleocps_ra::{
+    self as ra, CardHolderSpec, ConfiguredDirectory, Decision, InitOptions, RaDir, RequestMeta,
 };
 use serde_json::json;
 use std::path::Path;

@@ -1,8 +1,8 @@
 //! Getting passwords: from a file, or typed (masked) on a terminal. Never an argument.
 
-use crate::error::{Error, Result};
+use cleocps_core::error::{Error, Result};
 use crate::i18n::{t, Lang};
-use crate::secret::Secret;
+use cleocps_core::secret::Secret;
 use std::io::IsTerminal;
 use std::path::Path;
 

@@ -2,9 +2,9 @@
 
 use super::args::*;
 use super::{card, Ctx, Output};
-use crate::error::{Error, Result};
+use cleocps_core::error::{Error, Result};
 use crate::i18n::{t, tf};
-use crate::workspace::Workspace;
+use cleocps_core::workspace::Workspace;
 use serde_json::json;
 use std::path::PathBuf;
 

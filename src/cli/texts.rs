@@ -1,5 +1,5 @@
 use crate::i18n::Text;
-use crate::text;
+use cleocps_core::text;
 
 pub static TEXTS: &[Text] = &[
     text!("cli.prompt", "{} : ", "{}: "),

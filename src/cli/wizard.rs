@@ -5,15 +5,15 @@
 use super::args::{CardArgs, PinArgs, TypeArg};
 use super::card::{open_or_wait, options};
 use super::{secrets, Ctx, Output};
-use crate::card;
-use crate::error::{Error, Result};
+use cleocps_core::card;
+use cleocps_core::error::{Error, Result};
 use crate::i18n::{t, tf, Lang};
-use crate::mail::FetchOutcome;
-use crate::procedure;
-use crate::request::{RequestType, State};
-use crate::secret::Secret;
-use crate::wizard::{self, Choice, PendingSecrets, Target};
-use crate::workspace::Workspace;
+use cleocps_core::mail::FetchOutcome;
+use cleocps_core::procedure;
+use cleocps_core::request::{RequestType, State};
+use cleocps_core::secret::Secret;
+use cleocps_core::wizard::{self, Choice, PendingSecrets, Target};
+use cleocps_core::workspace::Workspace;
 use clap::Args;
 use serde_json::json;
 use std::io::{IsTerminal, Write};
@@ -78,7 +78,7 @@ fn resolve_target(
     lang: Lang,
     kind: RequestType,
     args: &WizardArgs,
-    lookup: &std::result::Result<crate::directory::Lookup, String>,
+    lookup: &std::result::Result<cleocps_core::directory::Lookup, String>,
     holder: &str,
     interactive: bool,
 ) -> Result<Target> {
@@ -200,7 +200,7 @@ pub fn run(ws: &Workspace, args: &WizardArgs, ctx: &Ctx, out: &Output) -> Result
             wizard::sign_and_send(ws, config, &path, &secrets, token.as_mut(), &pin, &ra)?;
             say(tf(lang, "wizard.step_sent", &[&path]));
         } else if req.state == State::RequestGenerated {
-            crate::mail::send_request(ws, config, &req.path())?;
+            cleocps_core::mail::send_request(ws, config, &req.path())?;
             say(tf(lang, "wizard.step_sent", &[&req.path()]));
         }
         (ws.find(&req.path())?, secrets)
@@ -214,7 +214,7 @@ pub fn run(ws: &Workspace, args: &WizardArgs, ctx: &Ctx, out: &Output) -> Result
         let holder = wizard::holder(token.as_ref())?;
         let label = token.info()?.label;
         say(tf(lang, "wizard.step_holder", &[&label, &holder.id]));
-        let lookup = crate::directory::lookup(config, &holder.id).map_err(|e| e.localize(lang));
+        let lookup = cleocps_core::directory::lookup(config, &holder.id).map_err(|e| e.localize(lang));
         let target = resolve_target(lang, kind, args, &lookup, &holder.id, interactive)?;
         say(tf(lang, "wizard.step_target", &[&target.name]));
         let pin = obtain_pin(lang, token.as_ref(), &args.pin, interactive)?;
@@ -244,7 +244,7 @@ fn finish(
         let _ = signal_hook::flag::register(signal_hook::consts::SIGTERM, Arc::clone(&stop));
         let tty = std::io::stderr().is_terminal();
         let mut last_line = std::time::Instant::now();
-        let mut tick = |tk: crate::mail::Tick| {
+        let mut tick = |tk: cleocps_core::mail::Tick| {
             let line = tf(
                 lang,
                 "wizard.waiting",
@@ -257,7 +257,7 @@ fn finish(
                 last_line = std::time::Instant::now();
             }
         };
-        let outcome = crate::mail::fetch_wait(
+        let outcome = cleocps_core::mail::fetch_wait(
             ws,
             &ctx.config,
             path,
@@ -295,7 +295,7 @@ fn finish(
         say(tf(lang, "wizard.previous", &[&prev.display()]));
     }
     say(t(lang, "wizard.password_notice").to_string());
-    let dir = crate::fsutil::parent_of(&files.p12).display().to_string();
+    let dir = cleocps_core::fsutil::parent_of(&files.p12).display().to_string();
     let name = |p: &PathBuf| {
         p.file_name()
             .map(|n| n.to_string_lossy().into_owned())

@@ -1,9 +1,9 @@
 //! What the user (or a finished job) asks of the TUI, and what `update`
 //! asks of the outside world in return.
 
-use crate::pki::KeySize;
-use crate::request::{Request, RequestType};
-use crate::secret::Secret;
+use cleocps_core::pki::KeySize;
+use cleocps_core::request::{Request, RequestType};
+use cleocps_core::secret::Secret;
 use std::path::PathBuf;
 use tui_input::InputRequest;
 
@@ -333,7 +333,7 @@ pub enum Shown {
     Servers {
         path: String,
         holder: String,
-        servers: Vec<crate::directory::ServerEntry>,
+        servers: Vec<cleocps_core::directory::ServerEntry>,
     },
     /// What a wizard job brings.
     Wizard(Box<super::wizard::WizardShown>),
@@ -343,7 +343,7 @@ pub enum Shown {
 #[derive(Debug, Clone)]
 pub struct CardProbe {
     pub path: String,
-    pub info: crate::card::TokenInfo,
+    pub info: cleocps_core::card::TokenInfo,
     /// "810001234567 JEAN DUPONT".
     pub holder: String,
     /// Reached through `card share` + `ssh -R` (p11-kit's client module).

@@ -4,7 +4,7 @@ use super::action::{CertView, JobId, Step};
 use super::form::Form;
 use super::modal::Modal;
 use crate::i18n::Lang;
-use crate::request::Request;
+use cleocps_core::request::Request;
 use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 

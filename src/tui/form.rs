@@ -2,7 +2,7 @@
 //! inline problems of what is typed.
 
 use super::action::FormValues;
-use crate::request::{Request, RequestType};
+use cleocps_core::request::{Request, RequestType};
 use tui_input::Input;
 
 /// A field of the form; `id` is its label's text id (shared with the core's errors).

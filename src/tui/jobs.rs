@@ -5,12 +5,12 @@ use super::action::{CertView, Done, FormValues, Job, JobId, JobOutcome, Shown};
 use super::event::Event;
 use super::form::FieldProblem;
 use super::TuiContext;
-use crate::error::Error;
+use cleocps_core::error::Error;
 use crate::i18n::{t, tf, Lang};
-use crate::pki::CertSummary;
-use crate::procedure::{self as core, FormEdit, KeyOptions};
-use crate::request::RequestType;
-use crate::workspace::{split_request_path, Workspace};
+use cleocps_core::pki::CertSummary;
+use cleocps_core::procedure::{self as core, FormEdit, KeyOptions};
+use cleocps_core::request::RequestType;
+use cleocps_core::workspace::{split_request_path, Workspace};
 use std::sync::mpsc::Sender;
 use std::sync::Arc;
 
@@ -40,7 +40,7 @@ pub fn spawn(
 }
 
 /// The whole tree, read again after a change.
-pub fn tree(ws: &Workspace) -> crate::Result<Vec<(String, Vec<crate::request::Request>)>> {
+pub fn tree(ws: &Workspace) -> cleocps_core::Result<Vec<(String, Vec<cleocps_core::request::Request>)>> {
     ws.tree()
 }
 
@@ -86,7 +86,7 @@ pub fn cert_view(c: &CertSummary) -> CertView {
     }
 }
 
-pub(super) fn changed(ws: &Workspace, select: String, message: String) -> crate::Result<Done> {
+pub(super) fn changed(ws: &Workspace, select: String, message: String) -> cleocps_core::Result<Done> {
     Ok(Done {
         tree: Some(tree(ws)?),
         select: Some(select),
@@ -129,7 +129,7 @@ fn run(
 }
 
 /// The jobs that are one call of the core's procedures.
-fn run_core(ws: &Workspace, ctx: &TuiContext, lang: Lang, job: Job) -> crate::Result<Done> {
+fn run_core(ws: &Workspace, ctx: &TuiContext, lang: Lang, job: Job) -> cleocps_core::Result<Done> {
     match job {
         Job::Reload => Ok(Done {
             tree: Some(tree(ws)?),
@@ -195,7 +195,7 @@ fn run_core(ws: &Workspace, ctx: &TuiContext, lang: Lang, job: Job) -> crate::Re
         }
         Job::GenerateCsr { path, key_password } => {
             let req = core::generate_csr(ws, &path, key_password.as_ref())?;
-            let file = ws.file(&req, crate::workspace::RequestFile::Csr);
+            let file = ws.file(&req, cleocps_core::workspace::RequestFile::Csr);
             let pem = core::csr_pem(ws, &req)?;
             let mut done = changed(ws, req.path(), tf(lang, "tui.done.csr", &[&file.display()]))?;
             done.shown = Some(Shown::Csr { path, pem });
@@ -324,7 +324,7 @@ fn report(
     path: String,
     files: Vec<std::path::PathBuf>,
     notice: Option<&str>,
-) -> crate::Result<Done> {
+) -> cleocps_core::Result<Done> {
     let mut text = t(lang, "tui.done.export").to_string();
     for f in &files {
         text.push_str(&format!("\n• {}", f.display()));

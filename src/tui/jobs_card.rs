@@ -7,12 +7,12 @@ use super::action::{CardProbe, Done, Shown};
 use super::jobs::changed;
 use super::jobs_mail::Waiting;
 use super::TuiContext;
-use crate::card::{self, TokenSource};
-use crate::error::Error;
+use cleocps_core::card::{self, TokenSource};
+use cleocps_core::error::Error;
 use crate::i18n::{tf, Lang};
-use crate::procedure as core;
-use crate::secret::Secret;
-use crate::workspace::Workspace;
+use cleocps_core::procedure as core;
+use cleocps_core::secret::Secret;
+use cleocps_core::workspace::Workspace;
 
 /// The registration certificate from the configuration: missing or invalid
 /// says to set `registration.certificate` or run `cleocps doctor`.

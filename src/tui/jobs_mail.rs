@@ -7,11 +7,11 @@ use super::jobs::{cert_view, changed};
 use super::jobs_card::holder_text;
 use super::wizard::{INTERVAL_SECS, WAIT_SECS};
 use super::TuiContext;
-use crate::card;
-use crate::error::Error;
+use cleocps_core::card;
+use cleocps_core::error::Error;
 use crate::i18n::{t, tf, Lang};
-use crate::mail::{self, FetchOutcome};
-use crate::workspace::Workspace;
+use cleocps_core::mail::{self, FetchOutcome};
+use cleocps_core::workspace::Workspace;
 use std::path::PathBuf;
 use std::sync::atomic::AtomicBool;
 use std::time::Duration;
@@ -74,9 +74,9 @@ pub fn fetch(
 /// Card → holder → directory.
 pub fn lookup(ctx: &TuiContext, lang: Lang, path: String) -> Result<Done, String> {
     let token = card::open(&ctx.card).map_err(|e| e.localize(lang))?;
-    let holder = crate::wizard::holder(token.as_ref()).map_err(|e| e.localize(lang))?;
+    let holder = cleocps_core::wizard::holder(token.as_ref()).map_err(|e| e.localize(lang))?;
     drop(token);
-    let found = crate::directory::lookup(&ctx.config, &holder.id)
+    let found = cleocps_core::directory::lookup(&ctx.config, &holder.id)
         .map_err(|e| tf(lang, "tui.dir.unreachable", &[&e.localize(lang)]))?;
     Ok(Done {
         shown: Some(Shown::Servers {

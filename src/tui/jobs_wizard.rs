@@ -7,13 +7,13 @@ use super::jobs::tree;
 use super::jobs_card::{holder_text, open_waiting, ra_certificate};
 use super::wizard::{WizardJob, WizardShown, INTERVAL_SECS, WAIT_SECS};
 use super::TuiContext;
-use crate::card;
-use crate::error::Error;
+use cleocps_core::card;
+use cleocps_core::error::Error;
 use crate::i18n::{t, Lang};
-use crate::mail::FetchOutcome;
-use crate::request::State;
-use crate::wizard;
-use crate::workspace::Workspace;
+use cleocps_core::mail::FetchOutcome;
+use cleocps_core::request::State;
+use cleocps_core::wizard;
+use cleocps_core::workspace::Workspace;
 use std::time::Duration;
 
 fn shown(ws: &Workspace, select: Option<String>, s: WizardShown) -> Result<Done, Error> {
@@ -50,7 +50,7 @@ pub fn run(
             let info = token.info().map_err(card_err)?;
             let holder = wizard::holder(token.as_ref()).map_err(say)?;
             drop(token);
-            let lookup = crate::directory::lookup(&ctx.config, &holder.id).map_err(say);
+            let lookup = cleocps_core::directory::lookup(&ctx.config, &holder.id).map_err(say);
             let s = WizardShown::Probed {
                 info,
                 holder: holder_text(&holder),
@@ -91,7 +91,7 @@ pub fn run(
                 wizard::sign_and_send(ws, config, &path, &secrets, token.as_mut(), &pin, &ra)
                     .map_err(say)?;
             } else {
-                crate::mail::send_request(ws, config, &path).map_err(say)?;
+                cleocps_core::mail::send_request(ws, config, &path).map_err(say)?;
             }
             shown(ws, Some(path.clone()), WizardShown::Sent { path }).map_err(say)
         }
@@ -101,10 +101,10 @@ pub fn run(
                 .map_err(say)?
                 .ok_or_else(|| t(lang, "wizard.nothing_to_resume").to_string())?;
             let req = if req.state == State::Sent {
-                let mut tick = |tk: crate::mail::Tick| {
+                let mut tick = |tk: cleocps_core::mail::Tick| {
                     progress(tk.next_check.as_secs(), tk.left.as_secs());
                 };
-                let outcome = crate::mail::fetch_wait(
+                let outcome = cleocps_core::mail::fetch_wait(
                     ws,
                     &ctx.config,
                     &path,

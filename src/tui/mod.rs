@@ -43,14 +43,14 @@ pub use texts::TEXTS;
 pub use update::update;
 
 use crate::i18n::Lang;
-use crate::workspace::Workspace;
+use cleocps_core::workspace::Workspace;
 
 /// What the TUI needs besides the workspace: the configuration (subject
 /// defaults, key size, registration certificate…) and how to reach the card.
 #[derive(Debug, Clone, Default)]
 pub struct TuiContext {
-    pub config: crate::config::Config,
-    pub card: crate::card::CardOptions,
+    pub config: cleocps_core::config::Config,
+    pub card: cleocps_core::card::CardOptions,
     /// Open on the CleoWizard screen (`cleocps wizard` on a terminal).
     pub open_wizard: bool,
 }

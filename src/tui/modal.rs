@@ -9,10 +9,10 @@
 
 use super::action::Job;
 use super::app::Layer;
-use crate::card::PinState;
-use crate::pki::KeySize;
-use crate::request::RequestType;
-use crate::secret::Secret;
+use cleocps_core::card::PinState;
+use cleocps_core::pki::KeySize;
+use cleocps_core::request::RequestType;
+use cleocps_core::secret::Secret;
 use std::path::PathBuf;
 use tui_input::Input;
 use zeroize::Zeroizing;
@@ -265,7 +265,7 @@ pub enum Modal {
     /// The directory listed several servers for the form of `path`: pick one.
     Servers {
         path: String,
-        entries: Vec<crate::directory::ServerEntry>,
+        entries: Vec<cleocps_core::directory::ServerEntry>,
         sel: usize,
     },
 }

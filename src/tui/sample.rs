@@ -5,9 +5,9 @@ use super::action::{CertView, Step};
 use super::app::{App, Folder, Running, Status};
 use super::form::Form;
 use super::modal::{Ask, Choose, Confirm, Hidden, Modal, PinFor};
-use crate::card::{PinState, PinWarning};
+use cleocps_core::card::{PinState, PinWarning};
 use crate::i18n::{t, tf, Lang};
-use crate::request::{Generation, Request, RequestType, State, Subject};
+use cleocps_core::request::{Generation, Request, RequestType, State, Subject};
 use std::path::PathBuf;
 use zeroize::Zeroizing;
 
@@ -198,7 +198,7 @@ pub fn screens(lang: Lang) -> Vec<(&'static str, App)> {
     pw.modal = Some(Modal::Secret {
         what: Hidden::NewKeyPassword {
             path: "Dossier 2/Demande 1".into(),
-            size: crate::pki::KeySize::B2048,
+            size: cleocps_core::pki::KeySize::B2048,
             replace: false,
         },
         first: Zeroizing::new("correct horse".into()),

@@ -7,11 +7,11 @@ use super::form::Form;
 use super::modal::{Modal, PinFor};
 use super::sample::example;
 use super::wizard::{WizStep, Wizard};
-use crate::card::{PinState, TokenInfo, TokenSource};
-use crate::directory::ServerEntry;
+use cleocps_core::card::{PinState, TokenInfo, TokenSource};
+use cleocps_core::directory::ServerEntry;
 use crate::i18n::{t, tf, Lang};
-use crate::request::{Generation, JournalEntry, RequestType, State};
-use crate::wizard::{FinalFiles, Target};
+use cleocps_core::request::{Generation, JournalEntry, RequestType, State};
+use cleocps_core::wizard::{FinalFiles, Target};
 use std::path::PathBuf;
 use zeroize::Zeroizing;
 
@@ -187,7 +187,7 @@ pub fn screens(lang: Lang) -> Vec<(&'static str, App)> {
     let mut pin = wizard(lang, WizStep::Pin);
     pin.modal = Some(Modal::Pin {
         what: PinFor {
-            path: crate::wizard::FOLDER.into(),
+            path: cleocps_core::wizard::FOLDER.into(),
             key_password: None,
             bounds: card().pin,
         },

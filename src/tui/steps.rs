@@ -3,7 +3,7 @@
 
 use super::action::{Action, Step};
 use super::keymap::BINDINGS;
-use crate::request::{Action as Op, Request, State};
+use cleocps_core::request::{Action as Op, Request, State};
 
 pub struct Button {
     pub key: String,
@@ -48,7 +48,7 @@ fn why(req: &Request, action: &Action) -> Option<&'static str> {
         Action::ExportPem => refusal(req, Op::ExportPem),
         Action::ExportP12 => refusal(req, Op::ExportP12),
         Action::Renew => refusal(req, Op::Renew),
-        Action::Send if req.generation == Some(crate::request::Generation::CsrOnly) => {
+        Action::Send if req.generation == Some(cleocps_core::request::Generation::CsrOnly) => {
             Some("tui.send.csr_only_short")
         }
         Action::Send => refusal(req, Op::SendRequest),

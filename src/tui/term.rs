@@ -6,7 +6,7 @@ use super::app::App;
 use super::event::{spawn_input, spawn_signals, Event};
 use super::{jobs, keymap, tree, update, view, TuiContext};
 use crate::i18n::Lang;
-use crate::workspace::Workspace;
+use cleocps_core::workspace::Workspace;
 use ratatui::DefaultTerminal;
 use std::io::Write;
 use std::path::Path;
@@ -52,10 +52,10 @@ pub fn run(ws: Workspace, lang: Lang, ctx: TuiContext) -> std::io::Result<i32> {
     let result = event_loop(&mut terminal, &ws, &ctx, &mut app);
     ratatui::restore();
     if let Some(r) = tree::selected_request(&app) {
-        let _ = crate::fsutil::write_atomic(
+        let _ = cleocps_core::fsutil::write_atomic(
             &ws.root().join(LAST),
             r.path().as_bytes(),
-            crate::fsutil::PRIVATE_FILE,
+            cleocps_core::fsutil::PRIVATE_FILE,
         );
     }
     result

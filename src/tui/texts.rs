@@ -1,7 +1,7 @@
 //! The TUI's texts, French and English side by side (see `i18n`).
 
 use crate::i18n::Text;
-use crate::text;
+use cleocps_core::text;
 
 pub static TEXTS: &[Text] = &[
     // Steps: full titles head the pane, short ones are the tabs at 80 columns.

@@ -1,7 +1,7 @@
 //! Styles, with and without colour (`NO_COLOR`): without colour, meaning is
 //! carried by bold, dim, reversed and the text itself.
 
-use crate::request::State;
+use cleocps_core::request::State;
 use ratatui::style::{Color, Modifier, Style};
 
 #[derive(Debug, Clone, Copy)]

@@ -3,7 +3,7 @@
 //! after each reload so it survives changes on disk.
 
 use super::app::App;
-use crate::request::Request;
+use cleocps_core::request::Request;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Row {

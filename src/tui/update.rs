@@ -10,9 +10,9 @@ use super::steps;
 use super::tree::{self, Row};
 use super::update_jobs::job_done;
 use super::update_modal::{form_action, modal_action};
-use crate::error::Error;
+use cleocps_core::error::Error;
 use crate::i18n::{t, tf};
-use crate::request::{Action as Op, Request, State};
+use cleocps_core::request::{Action as Op, Request, State};
 
 pub fn update(app: &mut App, action: Action) -> Option<Effect> {
     match action {
@@ -258,8 +258,8 @@ fn form_ready(app: &mut App, req: &Request) -> bool {
         return true;
     }
     let field = match req.kind {
-        crate::request::RequestType::Ssl => "field.cn",
-        crate::request::RequestType::Smime => "field.email",
+        cleocps_core::request::RequestType::Ssl => "field.cn",
+        cleocps_core::request::RequestType::Smime => "field.email",
     };
     set_error(app, Error::FormIncomplete(field).localize(app.lang));
     false

@@ -7,9 +7,9 @@ use super::form;
 use super::modal::Modal;
 use super::update::{set_error, set_info, start};
 use super::{Action, App};
-use crate::directory::ServerEntry;
+use cleocps_core::directory::ServerEntry;
 use crate::i18n::{t, tf};
-use crate::request::{Generation, Request, RequestType};
+use cleocps_core::request::{Generation, Request, RequestType};
 
 /// *Envoyer*: only a request signed with the card has a `.p7m` to mail.
 pub(super) fn send(app: &mut App, req: &Request) -> Option<Effect> {

@@ -9,7 +9,7 @@ use super::update::{default_name, set_error, set_info, start};
 use super::update_secret::secret;
 use super::App;
 use crate::i18n::t;
-use crate::validate;
+use cleocps_core::validate;
 use std::path::PathBuf;
 
 pub(super) fn form_action(app: &mut App, action: Action) -> Option<Effect> {

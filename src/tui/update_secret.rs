@@ -7,7 +7,7 @@ use super::modal::{Choose, Hidden, Modal, Then};
 use super::update::start;
 use super::App;
 use crate::i18n::t;
-use crate::secret::Secret;
+use cleocps_core::secret::Secret;
 use tui_input::InputRequest;
 use zeroize::Zeroizing;
 

@@ -9,11 +9,11 @@ use super::update::{set_info, start};
 use super::update_wizard_jobs::{resume, wait};
 use super::wizard::{WizStep, Wizard, WizardJob};
 use super::{Action, App};
-use crate::card;
+use cleocps_core::card;
 use crate::i18n::t;
-use crate::request::RequestType;
-use crate::secret::Secret;
-use crate::wizard::{self as core, Target};
+use cleocps_core::request::RequestType;
+use cleocps_core::secret::Secret;
+use cleocps_core::wizard::{self as core, Target};
 use std::sync::atomic::AtomicBool;
 use std::sync::Arc;
 
@@ -227,7 +227,7 @@ pub(super) fn action(app: &mut App, action: Action) -> Option<Effect> {
         },
         WizStep::Done { files } => match action {
             Action::Files => {
-                let dir = crate::fsutil::parent_of(&files.p12).to_path_buf();
+                let dir = cleocps_core::fsutil::parent_of(&files.p12).to_path_buf();
                 start(app, Job::ListDir { dir })
             }
             Action::Submit => leave(app),

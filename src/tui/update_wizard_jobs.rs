@@ -8,8 +8,8 @@ use super::update_wizard::{ask_pin, job, probe, step, typed};
 use super::wizard::{WizStep, WizardJob, WizardShown};
 use super::App;
 use crate::i18n::tf;
-use crate::request::{RequestType, State};
-use crate::wizard::{self as core, Choice};
+use cleocps_core::request::{RequestType, State};
+use cleocps_core::wizard::{self as core, Choice};
 use std::sync::atomic::AtomicBool;
 use std::sync::Arc;
 

@@ -7,11 +7,11 @@
 //! PIN (modal) → prepare + sign + send (job) → wait (job, stop flag) →
 //! files, or the rejection.
 
-use crate::card::TokenInfo;
-use crate::directory::{Lookup, ServerEntry};
-use crate::request::{RequestType, State};
-use crate::secret::Secret;
-use crate::wizard::{FinalFiles, Target};
+use cleocps_core::card::TokenInfo;
+use cleocps_core::directory::{Lookup, ServerEntry};
+use cleocps_core::request::{RequestType, State};
+use cleocps_core::secret::Secret;
+use cleocps_core::wizard::{FinalFiles, Target};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use tui_input::Input;

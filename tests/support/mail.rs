@@ -4,9 +4,9 @@
 
 use super::services::{Stack, ADMIN, DOMAIN, INSCRIPTION};
 use super::*;
-use cleocps::config::{ImapConfig, Security, SmtpConfig};
-use cleocps::request::Generation;
-use cleocps::workspace::{RequestFile, Workspace};
+use cleocps_core::config::{ImapConfig, Security, SmtpConfig};
+use cleocps_core::request::Generation;
+use cleocps_core::workspace::{RequestFile, Workspace};
 use lettre::message::header::ContentType;
 use lettre::message::{Attachment, MultiPart, SinglePart};
 use std::path::Path;
@@ -76,7 +76,7 @@ pub fn deliver(stack: &Stack, to_user: &str, raw: &[u8]) {
         vec![format!("{to_user}@{DOMAIN}").parse().expect("to")],
     )
     .expect("envelope");
-    cleocps::mail::smtp::send_raw(&c, &env, raw).expect("deliver");
+    cleocps_core::mail::smtp::send_raw(&c, &env, raw).expect("deliver");
 }
 
 /// The raw mails of `user`'s INBOX, read over IMAP STARTTLS.
@@ -93,7 +93,7 @@ pub fn mailbox(stack: &Stack, user: (&str, &str)) -> Vec<Vec<u8>> {
         timeout_s: Some(5),
         allow_plaintext: false,
     };
-    cleocps::mail::imap::fetch_all(&c).expect("imap")
+    cleocps_core::mail::imap::fetch_all(&c).expect("imap")
 }
 
 /// An answer of the registration server: `smime.p7c` or a `REJET:` text.

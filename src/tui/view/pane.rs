@@ -4,7 +4,7 @@
 
 use super::{step1, step2, step3, tree::kind_tag};
 use crate::i18n::{t, tf};
-use crate::request::Request;
+use cleocps_core::request::Request;
 use crate::tui::action::Step;
 use crate::tui::app::App;
 use crate::tui::steps::{self, step_refusal};

@@ -10,7 +10,7 @@
 
 use super::dialog;
 use super::modals::{hint, OK_CLOSE};
-use crate::directory::ServerEntry;
+use cleocps_core::directory::ServerEntry;
 use crate::i18n::t;
 use crate::tui::app::App;
 use crate::tui::theme::Theme;
@@ -50,7 +50,7 @@ pub fn draw(
     let mail = app
         .form
         .as_ref()
-        .is_some_and(|f| f.kind == crate::request::RequestType::Smime);
+        .is_some_and(|f| f.kind == cleocps_core::request::RequestType::Smime);
     let lang = app.lang;
     let w = area.width.saturating_sub(6).min(76);
     let shown = entries.len().min(area.height.saturating_sub(8) as usize);

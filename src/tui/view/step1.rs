@@ -2,7 +2,7 @@
 
 use super::pane::{buttons, job_line};
 use crate::i18n::{t, tf};
-use crate::request::Request;
+use cleocps_core::request::Request;
 use crate::tui::action::Step;
 use crate::tui::app::App;
 use crate::tui::theme::Theme;

@@ -4,7 +4,7 @@
 use super::pad;
 use super::pane::{buttons, job_line};
 use crate::i18n::{t, tf};
-use crate::request::{Generation, Request, State};
+use cleocps_core::request::{Generation, Request, State};
 use crate::tui::action::Step;
 use crate::tui::app::App;
 use crate::tui::form::{current_value, field_ids, Form};
@@ -64,7 +64,7 @@ fn mail_status(app: &App, theme: Theme, req: &Request) -> Vec<Line<'static>> {
             .journal
             .iter()
             .rev()
-            .find(|j| j.action == crate::request::Action::SendRequest.as_str())
+            .find(|j| j.action == cleocps_core::request::Action::SendRequest.as_str())
             .map(|j| {
                 j.time
                     .chars()

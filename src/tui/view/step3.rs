@@ -4,7 +4,7 @@
 use super::pane::{buttons, job_line};
 use super::{fit, pad};
 use crate::i18n::{t, tf};
-use crate::request::{Request, State};
+use cleocps_core::request::{Request, State};
 use crate::tui::action::Step;
 use crate::tui::app::App;
 use crate::tui::theme::Theme;

@@ -4,7 +4,7 @@
 
 use super::{block_title, fit, pad};
 use crate::i18n::{t, Lang};
-use crate::request::{RequestType, State};
+use cleocps_core::request::{RequestType, State};
 use crate::tui::app::{App, Layer};
 use crate::tui::theme::Theme;
 use crate::tui::tree::{rows, Row};

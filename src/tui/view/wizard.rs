@@ -11,7 +11,7 @@
 
 use super::wizard_steps;
 use crate::i18n::t;
-use crate::request::RequestType;
+use cleocps_core::request::RequestType;
 use crate::tui::app::App;
 use crate::tui::theme::Theme;
 use crate::tui::wizard::{WizStep, Wizard, STEP_IDS};

@@ -3,7 +3,7 @@
 use super::footer::spinner;
 use super::servers::entry_line;
 use crate::i18n::{t, tf};
-use crate::request::RequestType;
+use cleocps_core::request::RequestType;
 use crate::tui::app::App;
 use crate::tui::theme::Theme;
 use crate::tui::wizard::{WizStep, Wizard};

@@ -1,0 +1,378 @@
+//! The configuration file (**contract**, DESIGN §9): `--config FILE`, else
+//! `$CLEOCPS_CONFIG`, else `$XDG_CONFIG_HOME/cleocps/config.json`. Every key is
+//! optional; an unknown key is an error naming it. Secrets never sit in the
+//! file: only paths of password files.
+
+use serde::{Deserialize, Serialize};
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Config {
+    pub language: Option<String>,
+    pub key_bits: Option<u32>,
+    pub card: CardConfig,
+    pub registration: RegistrationConfig,
+    pub mail_from: Option<String>,
+    pub smtp: Option<SmtpConfig>,
+    /// Path of a sendmail binary (servers with a local MTA).
+    pub sendmail: Option<PathBuf>,
+    /// A directory where request mails are written as `.eml` files.
+    pub outbox: Option<PathBuf>,
+    pub imap: Option<ImapConfig>,
+    /// A local Maildir to read answers from.
+    pub maildir: Option<PathBuf>,
+    pub ldap: Option<LdapConfig>,
+    /// A JSON directory file (rehearsal, air-gapped sites).
+    pub directory_file: Option<PathBuf>,
+    pub ra: RaConfig,
+    pub subject_defaults: SubjectDefaults,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct CardConfig {
+    pub pkcs11_module: Option<PathBuf>,
+    pub token_label: Option<String>,
+    pub soft_token: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct RegistrationConfig {
+    pub address: Option<String>,
+    pub certificate: Option<PathBuf>,
+}
+
+/// `starttls` (default), `tls` (implicit), `plain` (loopback or `allow_plaintext` only).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Security {
+    #[default]
+    Starttls,
+    Tls,
+    Plain,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SmtpConfig {
+    pub host: String,
+    pub port: Option<u16>,
+    #[serde(default)]
+    pub security: Security,
+    pub user: Option<String>,
+    pub password_file: Option<PathBuf>,
+    pub ca_file: Option<PathBuf>,
+    pub timeout_s: Option<u64>,
+    #[serde(default)]
+    pub allow_plaintext: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ImapConfig {
+    pub host: String,
+    pub port: Option<u16>,
+    #[serde(default = "tls")]
+    pub security: Security,
+    pub user: String,
+    pub password_file: Option<PathBuf>,
+    pub ca_file: Option<PathBuf>,
+    pub mailbox: Option<String>,
+    pub timeout_s: Option<u64>,
+    #[serde(default)]
+    pub allow_plaintext: bool,
+}
+
+fn tls() -> Security {
+    Security::Tls
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LdapConfig {
+    pub url: String,
+    #[serde(default)]
+    pub starttls: bool,
+    pub bind_dn: Option<String>,
+    pub password_file: Option<PathBuf>,
+    pub ca_file: Option<PathBuf>,
+    pub base: String,
+    pub filter: Option<String>,
+    #[serde(default)]
+    pub attributes: LdapAttributes,
+    pub timeout_s: Option<u64>,
+    pub size_limit: Option<i32>,
+}
+
+/// Where each value is read in the directory.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct LdapAttributes {
+    pub fqdn: String,
+    pub mail: String,
+    pub structure_id: String,
+    pub structure_name: String,
+    pub departement: String,
+}
+
+impl Default for LdapAttributes {
+    fn default() -> Self {
+        LdapAttributes {
+            fqdn: "testServerFqdn".into(),
+            mail: "mail".into(),
+            structure_id: "testIdNatStruct".into(),
+            structure_name: "cn".into(),
+            departement: "l".into(),
+        }
+    }
+}
+
+/// The default filter template, for the test directory shape (TESTENV.md).
+pub const DEFAULT_LDAP_FILTER: &str = "(&(objectClass=testServer)(testAdminCardHolderId={holder}))";
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct RaConfig {
+    pub validity_days: u32,
+    pub allow_legacy_1024: bool,
+}
+
+impl Default for RaConfig {
+    fn default() -> Self {
+        RaConfig {
+            validity_days: 1095,
+            allow_legacy_1024: false,
+        }
+    }
+}
+
+/// Values pre-filled in new requests' forms.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct SubjectDefaults {
+    pub o: Option<String>,
+    pub ou: Option<String>,
+    pub st: Option<String>,
+    pub l: Option<String>,
+    pub c: Option<String>,
+}
+
+/// A configuration that can't be used; the message names the key or file.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ConfigError {
+    Unreadable {
+        path: PathBuf,
+        detail: String,
+    },
+    Invalid {
+        path: PathBuf,
+        detail: String,
+    },
+    /// Several sending (or receiving) ways are set.
+    Several {
+        what: &'static str,
+        keys: Vec<&'static str>,
+    },
+    BadValue {
+        key: &'static str,
+        detail: String,
+    },
+}
+
+impl Config {
+    /// The file to read: `--config`, `$CLEOCPS_CONFIG`, the XDG path. `explicit`
+    /// is true when the user named it (then it must exist).
+    pub fn locate(flag: Option<&Path>) -> Option<(PathBuf, bool)> {
+        if let Some(p) = flag {
+            return Some((p.to_path_buf(), true));
+        }
+        if let Some(p) = std::env::var_os("CLEOCPS_CONFIG").filter(|v| !v.is_empty()) {
+            return Some((PathBuf::from(p), true));
+        }
+        directories::ProjectDirs::from("", "", "cleocps")
+            .map(|d| (d.config_dir().join("config.json"), false))
+    }
+
+    /// Reads the configuration; a missing default file is an empty configuration.
+    pub fn load(flag: Option<&Path>) -> Result<(Config, Option<PathBuf>), ConfigError> {
+        let Some((path, explicit)) = Config::locate(flag) else {
+            return Ok((Config::default(), None));
+        };
+        match std::fs::read_to_string(&path) {
+            Ok(text) => Ok((Config::parse(&path, &text)?, Some(path))),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound && !explicit => {
+                Ok((Config::default(), None))
+            }
+            Err(e) => Err(ConfigError::Unreadable {
+                path,
+                detail: e.to_string(),
+            }),
+        }
+    }
+
+    pub fn parse(path: &Path, text: &str) -> Result<Config, ConfigError> {
+        let config: Config = serde_json::from_str(text).map_err(|e| ConfigError::Invalid {
+            path: path.to_path_buf(),
+            detail: e.to_string(),
+        })?;
+        config.check()?;
+        Ok(config)
+    }
+
+    /// Rules serde can't say: one sending way, one receiving way, sane values.
+    pub fn check(&self) -> Result<(), ConfigError> {
+        let senders: Vec<&'static str> = [
+            ("smtp", self.smtp.is_some()),
+            ("sendmail", self.sendmail.is_some()),
+            ("outbox", self.outbox.is_some()),
+        ]
+        .into_iter()
+        .filter_map(|(k, set)| set.then_some(k))
+        .collect();
+        if senders.len() > 1 {
+            return Err(ConfigError::Several {
+                what: "send",
+                keys: senders,
+            });
+        }
+        let receivers: Vec<&'static str> = [
+            ("imap", self.imap.is_some()),
+            ("maildir", self.maildir.is_some()),
+        ]
+        .into_iter()
+        .filter_map(|(k, set)| set.then_some(k))
+        .collect();
+        if receivers.len() > 1 {
+            return Err(ConfigError::Several {
+                what: "receive",
+                keys: receivers,
+            });
+        }
+        if let Some(lang) = &self.language {
+            if crate::i18n::Lang::parse(lang).is_none() {
+                return Err(ConfigError::BadValue {
+                    key: "language",
+                    detail: lang.clone(),
+                });
+            }
+        }
+        if let Some(bits) = self.key_bits {
+            if ![2048, 3072, 4096].contains(&bits) {
+                return Err(ConfigError::BadValue {
+                    key: "key_bits",
+                    detail: bits.to_string(),
+                });
+            }
+        }
+        Ok(())
+    }
+
+    pub fn lang(&self) -> Option<crate::i18n::Lang> {
+        self.language.as_deref().and_then(crate::i18n::Lang::parse)
+    }
+}
+
+impl ConfigError {
+    pub fn localize(&self, lang: crate::i18n::Lang) -> String {
+        use crate::i18n::tf;
+        match self {
+            ConfigError::Unreadable { path, detail } => {
+                tf(lang, "config.unreadable", &[&path.display(), detail])
+            }
+            ConfigError::Invalid { path, detail } => {
+                tf(lang, "config.invalid", &[&path.display(), detail])
+            }
+            ConfigError::Several { what, keys } => tf(
+                lang,
+                if *what == "send" {
+                    "config.several_send"
+                } else {
+                    "config.several_receive"
+                },
+                &[&keys.join(", ")],
+            ),
+            ConfigError::BadValue { key, detail } => tf(lang, "config.bad_value", &[key, detail]),
+        }
+    }
+}
+
+crate::display_localized!(ConfigError);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The example of DESIGN §9, verbatim.
+    const EXAMPLE: &str = r#"{
+  "language": "fr",
+  "key_bits": 2048,
+  "card": { "pkcs11_module": "/usr/lib64/libcps3_pkcs11_lux.so", "token_label": "CPS4v1-8042410007",
+            "soft_token": null },
+  "registration": { "address": "inscription@example.fr", "certificate": "/etc/cleocps/inscription.crt" },
+  "mail_from": "admin@clinique.example.fr",
+  "smtp": { "host": "smtp.example.fr", "port": 587, "security": "starttls", "user": "admin",
+            "password_file": "/etc/cleocps/smtp.pass", "ca_file": null, "timeout_s": 30 },
+  "sendmail": null,
+  "outbox": null,
+  "imap": { "host": "imap.example.fr", "port": 993, "security": "tls", "user": "admin",
+            "password_file": "/etc/cleocps/imap.pass", "ca_file": null, "mailbox": "INBOX" },
+  "maildir": null,
+  "ldap": { "url": "ldap://annuaire.example.fr", "starttls": false, "bind_dn": null, "password_file": null,
+            "ca_file": null, "base": "o=annuaire-test,c=fr",
+            "filter": "(&(objectClass=testServer)(testAdminCardHolderId={holder}))",
+            "attributes": { "fqdn": "testServerFqdn", "mail": "mail", "structure_id": "testIdNatStruct",
+                            "structure_name": "cn", "departement": "l" },
+            "timeout_s": 10 },
+  "directory_file": null,
+  "ra": { "validity_days": 1095, "allow_legacy_1024": false },
+  "subject_defaults": { "o": "Clinique du Test", "ou": "1234567890", "st": "Sarthe (72)", "l": "Le Mans", "c": "FR" }
+}"#;
+
+    #[test]
+    fn design_example_parses() {
+        let c = Config::parse(Path::new("x"), EXAMPLE).expect("parse");
+        assert_eq!(
+            c.smtp.as_ref().map(|s| s.security),
+            Some(Security::Starttls)
+        );
+        assert_eq!(c.imap.as_ref().map(|s| s.security), Some(Security::Tls));
+        assert_eq!(c.subject_defaults.st.as_deref(), Some("Sarthe (72)"));
+        assert_eq!(c.ra.validity_days, 1095);
+    }
+
+    #[test]
+    fn empty_and_unknown_keys() {
+        assert_eq!(
+            Config::parse(Path::new("x"), "{}").expect("empty"),
+            Config::default()
+        );
+        let err = Config::parse(
+            Path::new("x"),
+            r#"{"smtp": {"host": "h", "pasword_file": "p"}}"#,
+        )
+        .expect_err("unknown");
+        let msg = err.localize(crate::i18n::Lang::En);
+        assert!(msg.contains("pasword_file"), "{msg}");
+        let err = Config::parse(Path::new("x"), r#"{"colour": 1}"#).expect_err("unknown");
+        assert!(err.localize(crate::i18n::Lang::En).contains("colour"));
+    }
+
+    #[test]
+    fn one_way_to_send_and_receive() {
+        let two = r#"{"outbox": "/tmp/o", "sendmail": "/usr/sbin/sendmail"}"#;
+        assert!(matches!(
+            Config::parse(Path::new("x"), two),
+            Err(ConfigError::Several { what: "send", .. })
+        ));
+        let two = r#"{"maildir": "/tmp/m", "imap": {"host": "h", "user": "u"}}"#;
+        assert!(matches!(
+            Config::parse(Path::new("x"), two),
+            Err(ConfigError::Several {
+                what: "receive",
+                ..
+            })
+        ));
+    }
+}

@@ -1,0 +1,234 @@
+//! LDAP lookup with ldap3's sync API (it runs its own runtime: never call
+//! this from async code). URL `ldap://` or `ldaps://`, optional StartTLS,
+//! anonymous or simple bind, timeout, size limit.
+
+use super::{filter, DirectoryError, Lookup, ServerEntry};
+use crate::config::LdapConfig;
+use crate::mail::error::scrub;
+use crate::secret::Secret;
+use crate::mail::tls::TlsProblem;
+use ldap3::{LdapConn, LdapConnSettings, LdapError, Scope, SearchEntry, SearchOptions};
+use std::collections::HashMap;
+use std::time::Duration;
+
+const DEFAULT_TIMEOUT_S: u64 = 10;
+const DEFAULT_SIZE_LIMIT: i32 = 100;
+/// LDAP result codes (RFC 4511 appendix A).
+const RC_SIZE_LIMIT: u32 = 4;
+const RC_INVALID_CREDENTIALS: u32 = 49;
+const RC_INAPPROPRIATE_AUTH: u32 = 48;
+
+pub fn lookup(c: &LdapConfig, holder: &str) -> crate::Result<Lookup> {
+    let password = match (&c.bind_dn, &c.password_file) {
+        (Some(_), Some(f)) => Some(Secret::from_file(f)?),
+        (Some(_), None) => return Err(DirectoryError::NoPassword.into()),
+        _ => None,
+    };
+    Ok(search(c, holder, password.as_ref())?)
+}
+
+fn search(c: &LdapConfig, holder: &str, pw: Option<&Secret>) -> Result<Lookup, DirectoryError> {
+    if !(c.url.starts_with("ldap://") || c.url.starts_with("ldaps://")) {
+        return Err(DirectoryError::BadUrl(c.url.clone()));
+    }
+    let timeout = Duration::from_secs(c.timeout_s.unwrap_or(DEFAULT_TIMEOUT_S));
+    let config =
+        crate::mail::tls::client_config(c.ca_file.as_deref()).map_err(|e| DirectoryError::Tls {
+            url: c.url.clone(),
+            detail: e.localize(crate::i18n::current()),
+        })?;
+    let settings = LdapConnSettings::new()
+        .set_conn_timeout(timeout)
+        .set_starttls(c.starttls)
+        .set_config(config);
+    let fail = |e: LdapError| classify(c, e, pw);
+    let mut conn = LdapConn::with_settings(settings, &c.url).map_err(fail)?;
+    if let (Some(dn), Some(pw)) = (&c.bind_dn, pw) {
+        let res = conn
+            .with_timeout(timeout)
+            .simple_bind(dn, pw.expose())
+            .map_err(fail)?;
+        if res.rc == RC_INVALID_CREDENTIALS || res.rc == RC_INAPPROPRIATE_AUTH {
+            return Err(DirectoryError::AuthFailed(dn.clone()));
+        }
+        res.success().map_err(fail)?;
+    }
+    let a = &c.attributes;
+    let limit = c.size_limit.unwrap_or(DEFAULT_SIZE_LIMIT);
+    let filter = filter::build(c.filter.as_deref(), holder);
+    let res = conn
+        .with_timeout(timeout)
+        .with_search_options(SearchOptions::new().sizelimit(limit))
+        .search(&c.base, Scope::Subtree, &filter, vec![&a.fqdn, &a.mail])
+        .map_err(fail)?;
+    let (entries, result) = (res.0, res.1);
+    let size_limit_hit = match result.rc {
+        0 => None,
+        RC_SIZE_LIMIT => Some(limit),
+        _ => {
+            return Err(DirectoryError::Search(format!(
+                "{} (rc {})",
+                result.text, result.rc
+            )))
+        }
+    };
+    let mut parents: HashMap<String, Option<SearchEntry>> = HashMap::new();
+    let mut servers = Vec::new();
+    for e in entries.into_iter().map(SearchEntry::construct) {
+        let parent_dn = parent(&e.dn);
+        if !parents.contains_key(&parent_dn) {
+            let p = conn
+                .with_timeout(timeout)
+                .search(
+                    &parent_dn,
+                    Scope::Base,
+                    "(objectClass=*)",
+                    vec![&a.structure_id, &a.structure_name, &a.departement],
+                )
+                .map_err(fail)?;
+            let entry = p.0.into_iter().next().map(SearchEntry::construct);
+            parents.insert(parent_dn.clone(), entry);
+        }
+        let structure = parents.get(&parent_dn).and_then(|p| p.as_ref());
+        let first = |entry: Option<&SearchEntry>, attr: &str| {
+            entry.and_then(|e| first_value(&e.attrs, attr))
+        };
+        let Some(fqdn) = first(Some(&e), &a.fqdn) else {
+            continue;
+        };
+        servers.push(ServerEntry {
+            fqdn: fqdn.to_lowercase(),
+            mail: first(Some(&e), &a.mail),
+            structure_id: first(structure, &a.structure_id),
+            structure_name: first(structure, &a.structure_name),
+            departement: first(structure, &a.departement).or_else(|| l_rdn(&e.dn)),
+        });
+    }
+    let _ = conn.unbind();
+    Ok(Lookup {
+        servers,
+        size_limit_hit,
+    })
+}
+
+/// Attribute names are case-insensitive in LDAP.
+fn first_value(attrs: &HashMap<String, Vec<String>>, name: &str) -> Option<String> {
+    attrs
+        .iter()
+        .find(|(k, _)| k.eq_ignore_ascii_case(name))
+        .and_then(|(_, v)| v.first().cloned())
+}
+
+/// The DN splitter: RDNs separated by unescaped commas.
+fn rdns(dn: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    let mut escaped = false;
+    for ch in dn.chars() {
+        if escaped {
+            cur.push(ch);
+            escaped = false;
+        } else if ch == '\\' {
+            cur.push(ch);
+            escaped = true;
+        } else if ch == ',' {
+            out.push(cur.trim().to_string());
+            cur.clear();
+        } else {
+            cur.push(ch);
+        }
+    }
+    out.push(cur.trim().to_string());
+    out
+}
+
+fn parent(dn: &str) -> String {
+    rdns(dn)[1..].join(",")
+}
+
+/// The value of the first `l=` RDN, unescaped (`\,` → `,`; hex pairs kept as is).
+fn l_rdn(dn: &str) -> Option<String> {
+    rdns(dn).into_iter().find_map(|r| {
+        let (k, v) = r.split_once('=')?;
+        k.trim()
+            .eq_ignore_ascii_case("l")
+            .then(|| unescape_dn_value(v.trim()))
+    })
+}
+
+fn unescape_dn_value(v: &str) -> String {
+    let bytes = v.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'\\' && i + 1 < bytes.len() {
+            let hex = v
+                .get(i + 1..i + 3)
+                .and_then(|h| u8::from_str_radix(h, 16).ok());
+            match hex {
+                Some(b) => {
+                    out.push(b);
+                    i += 3;
+                }
+                None => {
+                    out.push(bytes[i + 1]);
+                    i += 2;
+                }
+            }
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+fn classify(c: &LdapConfig, e: LdapError, pw: Option<&Secret>) -> DirectoryError {
+    let url = c.url.clone();
+    match TlsProblem::find(&e) {
+        Some(TlsProblem::WrongName(detail)) => return DirectoryError::TlsWrongName { url, detail },
+        Some(TlsProblem::Untrusted(detail) | TlsProblem::Other(detail)) => {
+            return DirectoryError::Tls { url, detail }
+        }
+        None => {}
+    }
+    match e {
+        LdapError::Timeout { .. } => DirectoryError::Timeout(url),
+        LdapError::Io { source } => match source.kind() {
+            std::io::ErrorKind::ConnectionRefused => DirectoryError::ConnectionRefused(url),
+            std::io::ErrorKind::TimedOut => DirectoryError::Timeout(url),
+            _ => DirectoryError::Other {
+                url,
+                detail: scrub(&source.to_string(), pw),
+            },
+        },
+        LdapError::UrlParsing { .. } | LdapError::UnknownScheme(_) => DirectoryError::BadUrl(url),
+        LdapError::LdapResult { result } if result.rc == RC_INVALID_CREDENTIALS => {
+            DirectoryError::AuthFailed(c.bind_dn.clone().unwrap_or_default())
+        }
+        other => DirectoryError::Other {
+            url,
+            detail: scrub(&other.to_string(), pw),
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dn_helpers() {
+        let dn = "cn=srv1,ou=310000000,l=Sarthe (72),o=annuaire-test,c=fr";
+        assert_eq!(
+            parent(dn),
+            "ou=310000000,l=Sarthe (72),o=annuaire-test,c=fr"
+        );
+        assert_eq!(l_rdn(dn).as_deref(), Some("Sarthe (72)"));
+        assert_eq!(
+            l_rdn("cn=a,l=Val d\\2Cx\\, y,o=t").as_deref(),
+            Some("Val d,x, y")
+        );
+        assert_eq!(l_rdn("cn=a,o=t"), None);
+    }
+}

@@ -1,0 +1,147 @@
+//! The core's errors. Each one is shown to people through
+//! [`Error::localize`] and maps to a process exit code (DESIGN §2).
+
+use crate::i18n::{t, tf, Lang};
+use crate::pki::PkiError;
+use crate::request::Refusal;
+use crate::secret::SecretFileError;
+use crate::validate::Problem;
+use std::path::PathBuf;
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// The life cycle refuses the action in the request's state.
+    Refused(#[from] Refusal),
+    /// A value typed by the user is not acceptable; `field` names it.
+    Invalid {
+        field: &'static str,
+        problem: Problem,
+    },
+    FolderNotFound(String),
+    RequestNotFound(String),
+    FolderExists(String),
+    RequestExists(String),
+    FolderNotEmpty(String),
+    /// `FOLDER/NAME` was expected.
+    BadRequestPath(String),
+    /// Another instance holds the workspace lock.
+    Locked {
+        pid: Option<u32>,
+    },
+    /// The workspace path exists and is not a directory.
+    NotADirectory(PathBuf),
+    Io {
+        path: PathBuf,
+        detail: String,
+    },
+    /// A `request.json` that can't be read.
+    Corrupt {
+        path: PathBuf,
+        detail: String,
+    },
+    Pki(#[from] PkiError),
+    SecretFile(#[from] SecretFileError),
+    /// A password is needed and there is neither a file nor a terminal to ask.
+    SecretNeeded(&'static str),
+    /// The two typed passwords differ.
+    SecretMismatch,
+    /// The PKCS#12 password equals the key password.
+    SamePassword,
+    /// An export would overwrite this file (`--force`).
+    FileExists(PathBuf),
+    /// The request lacks a value the step needs (e.g. no FQDN before generating).
+    FormIncomplete(&'static str),
+    /// 1024-bit keys need `--legacy-1024`.
+    LegacyNeedsFlag,
+    /// No key size of that number.
+    BadKeySize(u32),
+    /// Nothing yet (no answer); the request stays resumable. Exit code 3.
+    NothingYet(String),
+    Config(#[from] crate::config::ConfigError),
+    /// Sending or receiving mail failed.
+    Mail(#[from] crate::mail::MailError),
+    /// The directory lookup failed.
+    Directory(#[from] crate::directory::DirectoryError),
+    Card(#[from] crate::card::CardError),
+    /// A wizard run that can't go on; the text says why and what to do.
+    Wizard(String),
+    /// A command line that parses but can't be run as given (exit code 2).
+    Usage(&'static str),
+    /// No registration server certificate (`--ra-cert` / `registration.certificate`).
+    RaCertMissing,
+    RaCertInvalid {
+        path: PathBuf,
+        detail: String,
+    },
+    RaCertExpired {
+        path: PathBuf,
+        not_after: String,
+    },
+}
+
+impl Error {
+    pub fn io(path: impl Into<PathBuf>, e: std::io::Error) -> Error {
+        Error::Io {
+            path: path.into(),
+            detail: e.to_string(),
+        }
+    }
+
+    /// Exit code of a command that failed with this error.
+    pub fn exit_code(&self) -> i32 {
+        match self {
+            Error::NothingYet(_) => 3,
+            Error::Usage(_) => 2,
+            _ => 1,
+        }
+    }
+
+    pub fn localize(&self, lang: Lang) -> String {
+        match self {
+            Error::Refused(r) => r.localize(lang),
+            Error::Invalid { field, problem } => tf(
+                lang,
+                "err.invalid",
+                &[&t(lang, field), &t(lang, problem.id)],
+            ),
+            Error::FolderNotFound(n) => tf(lang, "err.not_found.folder", &[n]),
+            Error::RequestNotFound(n) => tf(lang, "err.not_found.request", &[n]),
+            Error::FolderExists(n) => tf(lang, "err.exists.folder", &[n]),
+            Error::RequestExists(n) => tf(lang, "err.exists.request", &[n]),
+            Error::FolderNotEmpty(n) => tf(lang, "err.folder_not_empty", &[n]),
+            Error::BadRequestPath(p) => tf(lang, "err.request_path", &[p]),
+            Error::Locked { pid: Some(pid) } => tf(lang, "err.locked_pid", &[pid]),
+            Error::Locked { pid: None } => t(lang, "err.locked").to_string(),
+            Error::NotADirectory(p) => tf(lang, "err.not_a_directory", &[&p.display()]),
+            Error::Io { path, detail } => tf(lang, "err.io", &[&path.display(), detail]),
+            Error::Corrupt { path, detail } => tf(lang, "err.corrupt", &[&path.display(), detail]),
+            Error::Pki(e) => e.localize(lang),
+            Error::SecretFile(e) => e.localize(lang),
+            Error::SecretNeeded(what) => tf(lang, "err.secret_needed", &[&t(lang, what)]),
+            Error::SecretMismatch => t(lang, "err.secret_mismatch").to_string(),
+            Error::SamePassword => t(lang, "err.same_password").to_string(),
+            Error::FileExists(p) => tf(lang, "err.file_exists", &[&p.display()]),
+            Error::FormIncomplete(field) => tf(lang, "err.form_incomplete", &[&t(lang, field)]),
+            Error::LegacyNeedsFlag => t(lang, "err.legacy_flag").to_string(),
+            Error::BadKeySize(b) => tf(lang, "err.key_size", &[b]),
+            Error::NothingYet(detail) => detail.clone(),
+            Error::Config(e) => e.localize(lang),
+            Error::Mail(e) => e.localize(lang),
+            Error::Directory(e) => e.localize(lang),
+            Error::Card(e) => e.localize(lang),
+            Error::Wizard(text) => text.clone(),
+            Error::Usage(text) => text.to_string(),
+            Error::RaCertMissing => t(lang, "err.ra_cert_missing").to_string(),
+            Error::RaCertInvalid { path, detail } => {
+                tf(lang, "err.ra_cert_invalid", &[&path.display(), detail])
+            }
+            Error::RaCertExpired { path, not_after } => {
+                tf(lang, "err.ra_cert_expired", &[&path.display(), not_after])
+            }
+        }
+    }
+}
+
+crate::display_localized!(Error);
+
+pub type Result<T> = std::result::Result<T, Error>;

@@ -1,0 +1,195 @@
+//! Reading the mailbox over IMAP: TLS (default), STARTTLS, or plain on
+//! loopback. Read-only: EXAMINE and `BODY.PEEK[]`, so no flag is ever set and
+//! nothing is deleted.
+
+use super::error::{scrub, MailError, Service};
+use super::tls;
+use crate::config::{ImapConfig, Security};
+use crate::secret::Secret;
+use std::io::{Read, Write};
+use std::net::{TcpStream, ToSocketAddrs};
+use std::time::Duration;
+
+const DEFAULT_TIMEOUT_S: u64 = 30;
+
+trait Stream: Read + Write + Send {}
+impl<T: Read + Write + Send> Stream for T {}
+
+pub fn port(c: &ImapConfig) -> u16 {
+    c.port.unwrap_or(match c.security {
+        Security::Tls => 993,
+        Security::Starttls | Security::Plain => 143,
+    })
+}
+
+pub fn mailbox_name(c: &ImapConfig) -> &str {
+    c.mailbox.as_deref().unwrap_or("INBOX")
+}
+
+/// Every message of the mailbox, raw, oldest first.
+pub fn fetch_all(c: &ImapConfig) -> crate::Result<Vec<Vec<u8>>> {
+    let password = match &c.password_file {
+        Some(f) => Secret::from_file(f)?,
+        None => {
+            return Err(MailError::NoPassword {
+                service: Service::Imap,
+            }
+            .into())
+        }
+    };
+    Ok(fetch_with(c, &password)?)
+}
+
+fn fetch_with(c: &ImapConfig, password: &Secret) -> Result<Vec<Vec<u8>>, MailError> {
+    let fail = |e: imap::Error| classify(c, e, password);
+    let client = connect(c)?;
+    let mut session = client
+        .login(&c.user, password.expose())
+        .map_err(|(e, _)| match e {
+            imap::Error::No(_) | imap::Error::Bad(_) | imap::Error::Validate(_) => {
+                MailError::AuthFailed {
+                    service: Service::Imap,
+                    user: c.user.clone(),
+                }
+            }
+            other => fail(other),
+        })?;
+    let name = mailbox_name(c);
+    let mailbox = session.examine(name).map_err(|e| MailError::Mailbox {
+        name: name.to_string(),
+        detail: scrub(&e.to_string(), Some(password)),
+    })?;
+    let mut out = Vec::new();
+    if mailbox.exists > 0 {
+        let fetches = session.fetch("1:*", "BODY.PEEK[]").map_err(fail)?;
+        for f in fetches.iter() {
+            if let Some(body) = f.body() {
+                out.push(body.to_vec());
+            }
+        }
+    }
+    let _ = session.logout();
+    Ok(out)
+}
+
+fn connect(c: &ImapConfig) -> Result<imap::Client<Box<dyn Stream>>, MailError> {
+    if c.security == Security::Plain && !c.allow_plaintext && !tls::is_loopback(&c.host) {
+        return Err(MailError::PlaintextRefused {
+            service: Service::Imap,
+            host: c.host.clone(),
+        });
+    }
+    let port = port(c);
+    let timeout = Duration::from_secs(c.timeout_s.unwrap_or(DEFAULT_TIMEOUT_S));
+    let tcp = tcp_connect(c, port, timeout)?;
+    let net = |e: std::io::Error| io_error(c, port, e);
+    tcp.set_read_timeout(Some(timeout)).map_err(net)?;
+    tcp.set_write_timeout(Some(timeout)).map_err(net)?;
+    let handshake = |tcp: TcpStream| {
+        let config = tls::client_config(c.ca_file.as_deref())?;
+        tls::connect(config, &c.host, tcp).map_err(|p| p.into_mail_error(Service::Imap, &c.host))
+    };
+    let stream: Box<dyn Stream> = match c.security {
+        Security::Plain => Box::new(tcp),
+        Security::Tls => Box::new(handshake(tcp)?),
+        Security::Starttls => {
+            let tls = handshake(starttls(c, port, tcp)?)?;
+            // After STARTTLS there is no new greeting.
+            return Ok(imap::Client::new(Box::new(tls) as Box<dyn Stream>));
+        }
+    };
+    let mut client = imap::Client::new(stream);
+    client
+        .read_greeting()
+        .map_err(|e| classify_plain(c, port, e))?;
+    Ok(client)
+}
+
+/// Greeting and STARTTLS in clear (the imap crate only offers it with its own TLS setup).
+fn starttls(c: &ImapConfig, port: u16, tcp: TcpStream) -> Result<TcpStream, MailError> {
+    use std::io::BufRead;
+    let net = |e: std::io::Error| io_error(c, port, e);
+    let mut reader = std::io::BufReader::new(tcp.try_clone().map_err(net)?);
+    let mut line = String::new();
+    reader.read_line(&mut line).map_err(net)?;
+    if !line.starts_with("* OK") {
+        return Err(MailError::Server {
+            service: Service::Imap,
+            detail: line.trim().to_string(),
+        });
+    }
+    (&tcp).write_all(b"a0 STARTTLS\r\n").map_err(net)?;
+    loop {
+        line.clear();
+        if reader.read_line(&mut line).map_err(net)? == 0 {
+            return Err(net(std::io::ErrorKind::UnexpectedEof.into()));
+        }
+        if line.starts_with("a0 OK") {
+            return Ok(tcp);
+        }
+        if line.starts_with("a0 ") {
+            return Err(MailError::Server {
+                service: Service::Imap,
+                detail: format!("STARTTLS: {}", line.trim()),
+            });
+        }
+    }
+}
+
+fn tcp_connect(c: &ImapConfig, port: u16, timeout: Duration) -> Result<TcpStream, MailError> {
+    let addrs = (c.host.as_str(), port)
+        .to_socket_addrs()
+        .map_err(|e| io_error(c, port, e))?;
+    let mut last = None;
+    for a in addrs {
+        match TcpStream::connect_timeout(&a, timeout) {
+            Ok(s) => return Ok(s),
+            Err(e) => last = Some(e),
+        }
+    }
+    Err(io_error(
+        c,
+        port,
+        last.unwrap_or_else(|| std::io::Error::from(std::io::ErrorKind::NotFound)),
+    ))
+}
+
+fn io_error(c: &ImapConfig, port: u16, e: std::io::Error) -> MailError {
+    let host = c.host.clone();
+    match e.kind() {
+        std::io::ErrorKind::ConnectionRefused => MailError::ConnectionRefused {
+            service: Service::Imap,
+            host,
+            port,
+        },
+        std::io::ErrorKind::TimedOut | std::io::ErrorKind::WouldBlock => MailError::Timeout {
+            service: Service::Imap,
+            host,
+            port,
+        },
+        _ => MailError::Server {
+            service: Service::Imap,
+            detail: format!("{host}:{port}: {e}"),
+        },
+    }
+}
+
+fn classify_plain(c: &ImapConfig, port: u16, e: imap::Error) -> MailError {
+    match e {
+        imap::Error::Io(io) => io_error(c, port, io),
+        other => MailError::Server {
+            service: Service::Imap,
+            detail: other.to_string(),
+        },
+    }
+}
+
+fn classify(c: &ImapConfig, e: imap::Error, password: &Secret) -> MailError {
+    match e {
+        imap::Error::Io(io) => io_error(c, port(c), io),
+        other => MailError::Server {
+            service: Service::Imap,
+            detail: scrub(&other.to_string(), Some(password)),
+        },
+    }
+}

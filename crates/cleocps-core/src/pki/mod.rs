@@ -1,0 +1,116 @@
+//! All cryptography of cleocps lives here, so a move to newer RustCrypto
+//! releases touches one module. No file system, no terminal: bytes in, bytes out.
+
+pub mod answer;
+pub mod cms;
+pub mod csr;
+pub mod keys;
+pub mod p12;
+mod pem;
+#[cfg(test)]
+mod test_support;
+mod texts;
+
+pub use answer::{
+    cert_from_pem_or_der, cert_pem, certs_pem, not_after, parse_certificates, select_answer,
+    summarize, Answer, AnswerWarning, CertSummary,
+};
+pub use csr::{
+    build_csr, csr_from_pem, csr_pem, csr_public_key_der, public_key_der, CsrSpec, SanEntry,
+};
+pub use keys::{decode_key_pem, encode_key_pem, generate_key, is_encrypted_key_pem, KeySize};
+pub use p12::{build_p12, P12Profile};
+pub use texts::TEXTS;
+
+use crate::i18n::{tf, Lang};
+
+/// What can go wrong in the crypto layer. Shown to users through [`PkiError::localize`].
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum PkiError {
+    /// The key file is encrypted and the password is wrong.
+    WrongKeyPassword,
+    /// The key file is encrypted and no password was given.
+    KeyPasswordNeeded,
+    /// The key file is not a PKCS#8 RSA key we can read.
+    BadKeyFile(String),
+    /// RSA or another primitive failed (rare; the detail is technical).
+    Crypto(String),
+    /// The request has no common name.
+    EmptyCommonName,
+    /// A subject or SAN value can't be encoded (C not two letters, non-ASCII DNS name…).
+    BadSubjectField { field: String, value: String },
+    /// The file is not a PKCS#10 request.
+    BadCsr(String),
+    /// The answer file is empty.
+    EmptyAnswer,
+    /// The answer file is neither certificates nor a PKCS#7.
+    NotCertificates,
+    /// The answer file is cut short (incomplete download or copy).
+    Truncated,
+    /// The answer is well formed but holds no certificate.
+    NoCertificate,
+    /// The answer uses BER indefinite lengths, which we don't read.
+    BerNotSupported,
+    /// No certificate of the answer carries our public key.
+    CertificateForAnotherKey,
+    /// The issued certificate has expired.
+    LeafExpired { not_after: String },
+    /// The issued certificate is not valid yet.
+    LeafNotYetValid { not_before: String },
+    /// A signature of the chain does not verify.
+    BadSignature { subject: String },
+    /// A certificate is signed with an algorithm we don't check (not RSA PKCS#1 v1.5).
+    UnsupportedSignature { subject: String, algorithm: String },
+
+    // --- CMS (pki::cms) ---
+    /// The signer (the card) could not sign; its message.
+    SignFailed(String),
+    /// A CMS message we can't read or that lacks a part; the detail is technical.
+    BadCms(String),
+    /// The CMS signature or message digest does not verify.
+    CmsBadSignature,
+    /// The CMS message is not encrypted for this key.
+    NotForThisKey,
+    /// The certificate does not carry an RSA key.
+    NotRsaKey,
+}
+
+impl PkiError {
+    /// The message in `lang`: what is wrong and what to do.
+    pub fn localize(&self, lang: Lang) -> String {
+        match self {
+            PkiError::WrongKeyPassword => tf(lang, "pki.wrong_key_password", &[]),
+            PkiError::KeyPasswordNeeded => tf(lang, "pki.key_password_needed", &[]),
+            PkiError::BadKeyFile(d) => tf(lang, "pki.bad_key_file", &[d]),
+            PkiError::Crypto(d) => tf(lang, "pki.crypto", &[d]),
+            PkiError::EmptyCommonName => tf(lang, "pki.empty_cn", &[]),
+            PkiError::BadSubjectField { field, value } => {
+                tf(lang, "pki.bad_subject_field", &[field, value])
+            }
+            PkiError::BadCsr(d) => tf(lang, "pki.bad_csr", &[d]),
+            PkiError::EmptyAnswer => tf(lang, "pki.empty_answer", &[]),
+            PkiError::NotCertificates => tf(lang, "pki.not_certificates", &[]),
+            PkiError::Truncated => tf(lang, "pki.truncated", &[]),
+            PkiError::NoCertificate => tf(lang, "pki.no_certificate", &[]),
+            PkiError::BerNotSupported => tf(lang, "pki.ber_not_supported", &[]),
+            PkiError::CertificateForAnotherKey => tf(lang, "pki.another_key", &[]),
+            PkiError::LeafExpired { not_after } => tf(lang, "pki.leaf_expired", &[not_after]),
+            PkiError::LeafNotYetValid { not_before } => {
+                tf(lang, "pki.leaf_not_yet_valid", &[not_before])
+            }
+            PkiError::BadSignature { subject } => tf(lang, "pki.bad_signature", &[subject]),
+            PkiError::UnsupportedSignature { subject, algorithm } => {
+                tf(lang, "pki.unsupported_signature", &[subject, algorithm])
+            }
+            PkiError::SignFailed(d) => tf(lang, "pki.sign_failed", &[d]),
+            PkiError::BadCms(d) => tf(lang, "pki.bad_cms", &[d]),
+            PkiError::CmsBadSignature => tf(lang, "pki.cms_bad_signature", &[]),
+            PkiError::NotForThisKey => tf(lang, "pki.not_for_this_key", &[]),
+            PkiError::NotRsaKey => tf(lang, "pki.not_rsa_key", &[]),
+        }
+    }
+}
+
+crate::display_localized!(PkiError);
+
+pub type Result<T> = std::result::Result<T, PkiError>;

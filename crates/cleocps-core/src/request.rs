@@ -1,0 +1,452 @@
+//! A certificate request: what `request.json` holds, and the life-cycle
+//! state machine (DESIGN §2) that decides which action is allowed when.
+
+use serde::{Deserialize, Serialize};
+
+/// Kind of server certificate asked for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RequestType {
+    Ssl,
+    Smime,
+}
+
+impl RequestType {
+    pub fn parse(s: &str) -> Option<RequestType> {
+        match s.to_ascii_lowercase().as_str() {
+            "ssl" => Some(RequestType::Ssl),
+            "smime" | "s/mime" => Some(RequestType::Smime),
+            _ => None,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RequestType::Ssl => "ssl",
+            RequestType::Smime => "smime",
+        }
+    }
+}
+
+/// The states of DESIGN §2, as written in `request.json` (**contract**).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum State {
+    New,
+    KeysGenerated,
+    RequestGenerated,
+    Sent,
+    CertificateImported,
+    Rejected,
+}
+
+impl State {
+    pub const ALL: [State; 6] = [
+        State::New,
+        State::KeysGenerated,
+        State::RequestGenerated,
+        State::Sent,
+        State::CertificateImported,
+        State::Rejected,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            State::New => "new",
+            State::KeysGenerated => "keys_generated",
+            State::RequestGenerated => "request_generated",
+            State::Sent => "sent",
+            State::CertificateImported => "certificate_imported",
+            State::Rejected => "rejected",
+        }
+    }
+
+    /// Text id of the state's name for people.
+    pub fn label_id(self) -> &'static str {
+        match self {
+            State::New => "state.new",
+            State::KeysGenerated => "state.keys_generated",
+            State::RequestGenerated => "state.request_generated",
+            State::Sent => "state.sent",
+            State::CertificateImported => "state.certificate_imported",
+            State::Rejected => "state.rejected",
+        }
+    }
+
+    /// Whether `action` may be done in this state; when not, why.
+    /// This table is the whole life cycle: both fronts ask it.
+    pub fn check(self, action: Action) -> Result<(), Refusal> {
+        use Action as A;
+        use State as S;
+        let allowed = matches!(
+            (self, action),
+            (S::New, A::GenerateKeys | A::EditForm | A::Delete)
+                | (
+                    S::KeysGenerated,
+                    A::EditForm | A::ReplaceKeys | A::GenerateRequest | A::Delete
+                )
+                | (
+                    S::RequestGenerated,
+                    A::SendRequest | A::ImportResponse | A::Delete
+                )
+                | (
+                    S::Sent,
+                    A::FetchResponse | A::ImportResponse | A::RecordRejection | A::Delete
+                )
+                | (
+                    S::CertificateImported,
+                    A::ExportPem | A::ExportP12 | A::Renew
+                )
+                | (S::Rejected, A::Delete | A::Renew)
+        );
+        if allowed {
+            Ok(())
+        } else {
+            Err(Refusal {
+                state: self,
+                action,
+            })
+        }
+    }
+}
+
+/// Everything a user can ask of a request.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Action {
+    GenerateKeys,
+    /// Generate keys again in `keys_generated` (asks confirmation / `--replace`).
+    ReplaceKeys,
+    EditForm,
+    GenerateRequest,
+    SendRequest,
+    FetchResponse,
+    ImportResponse,
+    RecordRejection,
+    ExportPem,
+    ExportP12,
+    /// New request pre-filled from this one ("renouveler" / "recommencer").
+    Renew,
+    Delete,
+}
+
+impl Action {
+    pub const ALL: [Action; 12] = [
+        Action::GenerateKeys,
+        Action::ReplaceKeys,
+        Action::EditForm,
+        Action::GenerateRequest,
+        Action::SendRequest,
+        Action::FetchResponse,
+        Action::ImportResponse,
+        Action::RecordRejection,
+        Action::ExportPem,
+        Action::ExportP12,
+        Action::Renew,
+        Action::Delete,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Action::GenerateKeys => "keys_generate",
+            Action::ReplaceKeys => "keys_replace",
+            Action::EditForm => "form_edit",
+            Action::GenerateRequest => "request_generate",
+            Action::SendRequest => "request_send",
+            Action::FetchResponse => "response_fetch",
+            Action::ImportResponse => "response_import",
+            Action::RecordRejection => "rejection",
+            Action::ExportPem => "export_pem",
+            Action::ExportP12 => "export_p12",
+            Action::Renew => "renew",
+            Action::Delete => "delete",
+        }
+    }
+}
+
+/// An action refused by the life cycle; its message says what to do instead.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub struct Refusal {
+    pub state: State,
+    pub action: Action,
+}
+
+crate::display_localized!(Refusal);
+
+impl Refusal {
+    pub fn localize(&self, lang: crate::i18n::Lang) -> String {
+        use crate::i18n::{t, tf};
+        tf(
+            lang,
+            "err.refused",
+            &[&t(lang, self.state.label_id()), &t(lang, self.reason_id())],
+        )
+    }
+
+    /// Text id explaining the refusal: the missing step, or why it can never be done.
+    pub fn reason_id(&self) -> &'static str {
+        use Action as A;
+        use State as S;
+        match (self.state, self.action) {
+            (S::Rejected, _) => "refuse.rejected",
+            (S::KeysGenerated, A::GenerateKeys) => "refuse.keys_exist",
+            (
+                S::RequestGenerated | S::Sent | S::CertificateImported,
+                A::GenerateKeys | A::ReplaceKeys,
+            ) => "refuse.keys_frozen",
+            (S::RequestGenerated | S::Sent | S::CertificateImported, A::EditForm) => {
+                "refuse.form_frozen"
+            }
+            (S::Sent | S::CertificateImported, A::GenerateRequest | A::SendRequest) => {
+                "refuse.already_sent"
+            }
+            (S::RequestGenerated, A::GenerateRequest) => "refuse.already_generated",
+            (S::CertificateImported, A::ImportResponse | A::FetchResponse | A::RecordRejection) => {
+                "refuse.already_imported"
+            }
+            (S::CertificateImported, A::Delete) => "refuse.delete_certified",
+            (S::New, _) => "refuse.need_keys",
+            (S::KeysGenerated, _) => "refuse.need_request",
+            (S::RequestGenerated, A::FetchResponse | A::RecordRejection) => "refuse.need_send",
+            (_, A::ExportPem | A::ExportP12 | A::Renew) => "refuse.need_certificate",
+            _ => "refuse.generic",
+        }
+    }
+}
+
+/// The form (Étape 2). For S/MIME, `cn` is the server's e-mail address.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Subject {
+    pub c: Option<String>,
+    pub st: Option<String>,
+    pub l: Option<String>,
+    pub o: Option<String>,
+    pub ou: Option<String>,
+    pub cn: Option<String>,
+}
+
+/// One line of a request's history. Never a secret.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct JournalEntry {
+    pub time: String,
+    pub action: String,
+    pub outcome: String,
+}
+
+/// How the request was generated (card `.p7m` to mail, or CSR for a portal).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Generation {
+    Card,
+    CsrOnly,
+}
+
+/// `request.json` (**contract**, DESIGN §3).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Request {
+    pub version: u32,
+    pub id: String,
+    pub name: String,
+    pub folder: String,
+    #[serde(rename = "type")]
+    pub kind: RequestType,
+    pub state: State,
+    pub key_bits: Option<u32>,
+    pub key_encrypted: Option<bool>,
+    pub subject: Subject,
+    /// Extra names for the SAN (DNS for SSL), besides the CN.
+    pub san: Vec<String>,
+    pub created: String,
+    pub updated: String,
+    pub message_id: Option<String>,
+    pub rejection_code: Option<String>,
+    pub rejection_reason: Option<String>,
+    /// Message-ID of the answer mail already used (never used twice).
+    #[serde(default)]
+    pub answer_message_id: Option<String>,
+    #[serde(default)]
+    pub generation: Option<Generation>,
+    /// Wildcard names were allowed for this request (`--allow-wildcard`).
+    #[serde(default)]
+    pub allow_wildcard: bool,
+    pub journal: Vec<JournalEntry>,
+}
+
+pub const REQUEST_VERSION: u32 = 1;
+
+impl Request {
+    pub fn new(folder: &str, name: &str, kind: RequestType, now: &str) -> Request {
+        Request {
+            version: REQUEST_VERSION,
+            id: uuid::Uuid::new_v4().to_string(),
+            name: name.to_string(),
+            folder: folder.to_string(),
+            kind,
+            state: State::New,
+            key_bits: None,
+            key_encrypted: None,
+            subject: Subject {
+                c: Some("FR".into()),
+                ..Subject::default()
+            },
+            san: Vec::new(),
+            created: now.to_string(),
+            updated: now.to_string(),
+            message_id: None,
+            rejection_code: None,
+            rejection_reason: None,
+            answer_message_id: None,
+            generation: None,
+            allow_wildcard: false,
+            journal: Vec::new(),
+        }
+    }
+
+    /// "Dossier/Demande", how users name a request on the command line.
+    pub fn path(&self) -> String {
+        format!("{}/{}", self.folder, self.name)
+    }
+
+    /// Moves to `to` after `action`, with a journal line.
+    pub fn transition(&mut self, action: Action, to: State, outcome: &str, now: &str) {
+        self.state = to;
+        self.log(action, outcome, now);
+    }
+
+    /// Adds a journal line without changing state.
+    pub fn log(&mut self, action: Action, outcome: &str, now: &str) {
+        log::info!(
+            "{} {} {}: {} -> {}",
+            self.id,
+            self.path(),
+            action.as_str(),
+            outcome,
+            self.state.as_str()
+        );
+        self.updated = now.to_string();
+        self.journal.push(JournalEntry {
+            time: now.to_string(),
+            action: action.as_str().to_string(),
+            outcome: outcome.to_string(),
+        });
+    }
+
+    /// The names the certificate must carry: CN then extra SAN names, without duplicates.
+    pub fn names(&self) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for n in self.subject.cn.iter().chain(self.san.iter()) {
+            let n = n.to_ascii_lowercase();
+            if !out.contains(&n) {
+                out.push(n);
+            }
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use Action as A;
+    use State as S;
+
+    /// The DESIGN §2 table, written out once more as the test's truth.
+    fn expected(state: State) -> Vec<Action> {
+        match state {
+            S::New => vec![A::GenerateKeys, A::EditForm, A::Delete],
+            S::KeysGenerated => {
+                vec![A::EditForm, A::ReplaceKeys, A::GenerateRequest, A::Delete]
+            }
+            S::RequestGenerated => vec![A::SendRequest, A::ImportResponse, A::Delete],
+            S::Sent => vec![
+                A::FetchResponse,
+                A::ImportResponse,
+                A::RecordRejection,
+                A::Delete,
+            ],
+            S::CertificateImported => vec![A::ExportPem, A::ExportP12, A::Renew],
+            S::Rejected => vec![A::Delete, A::Renew],
+        }
+    }
+
+    #[test]
+    fn every_transition_allowed_or_refused_as_designed() {
+        for state in State::ALL {
+            let allowed = expected(state);
+            for action in Action::ALL {
+                let got = state.check(action);
+                if allowed.contains(&action) {
+                    assert_eq!(got, Ok(()), "{state:?} should allow {action:?}");
+                } else {
+                    let refusal = got.expect_err("should be refused");
+                    assert_eq!(refusal.state, state);
+                    assert_ne!(
+                        refusal.reason_id(),
+                        "refuse.generic",
+                        "{state:?}/{action:?} needs a specific reason"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn rejected_is_never_edited_or_resent() {
+        for a in [
+            A::EditForm,
+            A::SendRequest,
+            A::GenerateRequest,
+            A::GenerateKeys,
+        ] {
+            assert_eq!(
+                S::Rejected.check(a).map_err(|r| r.reason_id()),
+                Err("refuse.rejected")
+            );
+        }
+    }
+
+    #[test]
+    fn json_shape_is_the_contract() {
+        let r = Request::new(
+            "Dossier 1",
+            "Demande 1",
+            RequestType::Smime,
+            "2026-01-01T00:00:00Z",
+        );
+        let v = serde_json::to_value(&r).expect("json");
+        for key in [
+            "version",
+            "id",
+            "name",
+            "folder",
+            "type",
+            "state",
+            "key_bits",
+            "key_encrypted",
+            "subject",
+            "san",
+            "created",
+            "updated",
+            "message_id",
+            "rejection_code",
+            "rejection_reason",
+            "journal",
+        ] {
+            assert!(v.get(key).is_some(), "missing {key}");
+        }
+        assert_eq!(v["type"], "smime");
+        assert_eq!(v["state"], "new");
+        assert_eq!(v["version"], 1);
+        let back: Request = serde_json::from_value(v).expect("parse");
+        assert_eq!(back, r);
+    }
+
+    #[test]
+    fn names_dedup_lowercase() {
+        let mut r = Request::new("d", "r", RequestType::Ssl, "t");
+        r.subject.cn = Some("Srv.Example.fr".into());
+        r.san = vec!["srv.example.fr".into(), "www.example.fr".into()];
+        assert_eq!(r.names(), vec!["srv.example.fr", "www.example.fr"]);
+    }
+}

@@ -1,0 +1,56 @@
+//! The two answers of DESIGN §5: `smime.p7c` (a certs-only SignedData,
+//! RFC 8551) and the rejection text whose first line is `REJET: <CODE>`.
+
+use super::crypto;
+use cleocps_core::error::Result;
+use cms::cert::CertificateChoices;
+use cms::content_info::{CmsVersion, ContentInfo};
+use cms::signed_data::{CertificateSet, EncapsulatedContentInfo, SignedData, SignerInfos};
+use const_oid::db::rfc5911;
+use der::asn1::SetOfVec;
+use der::{Any, Decode, Encode};
+use x509_cert::Certificate;
+
+/// DER `ContentInfo(SignedData)` holding `certs` only: no content, no signer.
+pub fn certs_only_p7c(certs: &[Certificate]) -> Result<Vec<u8>> {
+    let choices: Vec<CertificateChoices> = certs
+        .iter()
+        .cloned()
+        .map(CertificateChoices::Certificate)
+        .collect();
+    let sd = SignedData {
+        version: CmsVersion::V1,
+        digest_algorithms: SetOfVec::new(),
+        encap_content_info: EncapsulatedContentInfo {
+            econtent_type: rfc5911::ID_DATA,
+            econtent: None,
+        },
+        certificates: Some(CertificateSet::try_from(choices).map_err(crypto)?),
+        crls: None,
+        signer_infos: SignerInfos(SetOfVec::new()),
+    };
+    let content = Any::from_der(&sd.to_der().map_err(crypto)?).map_err(crypto)?;
+    ContentInfo {
+        content_type: rfc5911::ID_SIGNED_DATA,
+        content,
+    }
+    .to_der()
+    .map_err(crypto)
+}
+
+/// The rejection mail body: `REJET: <CODE>`, then the French explanation.
+pub fn rejection_body(code: &str, reason: &str) -> String {
+    format!("REJET: {code}\n\n{reason}\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rejection_first_line_is_the_code() {
+        let body = rejection_body("ADMIN_INCONNU", "Le porteur n'administre pas ce serveur.");
+        assert_eq!(body.lines().next(), Some("REJET: ADMIN_INCONNU"));
+        assert!(body.contains("n'administre pas"));
+    }
+}

@@ -1,0 +1,26 @@
+//! The rehearsal server's texts, over the core's.
+
+pub use cleocps_core::i18n::{current, Catalog, Lang, Text};
+use std::fmt::Display;
+
+/// This crate's catalog: its own table, then the core's.
+pub static CATALOG: Catalog = Catalog {
+    tables: &[crate::texts::TEXTS],
+    below: Some(&cleocps_core::i18n::CORE),
+};
+
+pub fn t(lang: Lang, id: &'static str) -> &'static str {
+    CATALOG.t(lang, id)
+}
+
+pub fn tf(lang: Lang, id: &'static str, args: &[&dyn Display]) -> String {
+    CATALOG.tf(lang, id, args)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn every_text_has_both_languages() {
+        assert_eq!(cleocps_core::i18n::check_catalog(&super::CATALOG), Ok(()));
+    }
+}

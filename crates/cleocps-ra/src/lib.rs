@@ -1,0 +1,38 @@
+//! The rehearsal registration server (DESIGN §7): a test CA hierarchy, the
+//! server's own decryption key and certificate, a trusted card CA, and the
+//! decision on one request (`process`). Rehearsal only: it decrypts RSA
+//! PKCS#1 v1.5 with the rsa 0.9 crate (RUSTSEC-2023-0071), acceptable on
+//! loopback and a training box, not on an exposed service.
+//!
+//! No terminal here; the mail loop (`ra serve`) is meant to sit on top of
+//! [`process`]: `.p7m` bytes and the mail's metadata in, decision and answer out.
+
+mod answer;
+mod cards;
+mod csr_names;
+mod directory;
+pub mod i18n;
+mod issue;
+mod process;
+mod replay;
+pub mod serve;
+mod store;
+mod texts;
+mod verify;
+
+pub use answer::{certs_only_p7c, rejection_body};
+pub use cards::{make_card_holder, CardHolderSpec};
+pub use directory::{AdminDirectory, ConfiguredDirectory};
+pub use issue::{CertKind, CA_KEY_BITS};
+pub use process::{process, Decision, Issued, Processed, RejectCode, RequestMeta};
+pub use replay::SeenStore;
+pub use serve::{directory_for, serve, serve_once, Handled};
+pub use store::{init, InitOptions, RaDir, RaFileNames, RaSettings, FILES};
+pub use texts::TEXTS;
+
+use cleocps_core::error::Error;
+use cleocps_core::pki::PkiError;
+
+fn crypto(e: impl std::fmt::Display) -> Error {
+    Error::Pki(PkiError::Crypto(e.to_string()))
+}
