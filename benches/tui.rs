@@ -5,8 +5,8 @@
 //! Run: `cargo bench --bench tui`
 
 use cleocps::i18n::Lang;
-use cleocps_core::request::RequestType;
 use cleocps::tui::{term, update, view, Action};
+use cleocps_core::request::RequestType;
 use cleocps_core::workspace::Workspace;
 use ratatui::backend::TestBackend;
 use ratatui::Terminal;

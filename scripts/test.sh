@@ -15,8 +15,6 @@ check pkcs11-tool opensc
 check tmux tmux
 check rsvg-convert librsvg2-bin
 check /usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf fonts-dejavu-core
-check pkg-config pkg-config
-check /usr/include/openssl/ssl.h libssl-dev
 check slapd slapd
 check ldapsearch ldap-utils
 check dovecot dovecot-imapd

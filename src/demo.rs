@@ -17,8 +17,8 @@
 use cleocps_core::config::Config;
 use cleocps_core::error::{Error, Result};
 use cleocps_core::fsutil::{create_private_dir, write_atomic, PRIVATE_FILE};
-use cleocps_ra::{self as ra, CardHolderSpec, InitOptions, RaDir};
 use cleocps_core::secret::Secret;
+use cleocps_ra::{self as ra, CardHolderSpec, InitOptions, RaDir};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;

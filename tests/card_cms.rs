@@ -3,7 +3,9 @@
 #[path = "support/softhsm.rs"]
 mod softhsm;
 
-use cleocps_core::pki::cms::{enveloped_data, open_enveloped, signed_data, smime_entity, verify_signed};
+use cleocps_core::pki::cms::{
+    enveloped_data, open_enveloped, signed_data, smime_entity, verify_signed,
+};
 use cleocps_core::pki::{decode_key_pem, PkiError};
 use der::Encode;
 use rsa::pkcs1v15::Pkcs1v15Sign;

@@ -3,8 +3,10 @@
 #[path = "support/softhsm.rs"]
 mod softhsm;
 
-use cleocps_core::card::{self, pin_precheck, soft_init, CardError, CardOptions, PinWarning, Token};
 use cleocps::i18n::Lang;
+use cleocps_core::card::{
+    self, pin_precheck, soft_init, CardError, CardOptions, PinWarning, Token,
+};
 use cleocps_core::secret::Secret;
 use softhsm::{openssl, run, Pki};
 use std::os::unix::fs::PermissionsExt;

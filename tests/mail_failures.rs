@@ -165,7 +165,7 @@ fn csr_only_request_has_nothing_to_send() {
         &ws,
         &cfg,
         &["request", "send", REQ],
-        "has no .p7m request to send",
+        "there is nothing to mail",
         "request_generated",
     );
     let cfg = write_config(tmp.path(), "none.json", &serde_json::json!({}));

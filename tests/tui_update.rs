@@ -2,12 +2,12 @@
 //! refused, without a terminal or a disk.
 
 use cleocps::i18n::Lang;
-use cleocps_core::pki::KeySize;
-use cleocps_core::request::{RequestType, State};
 use cleocps::tui::action::{Done, JobOutcome, Shown, Step};
 use cleocps::tui::app::Layer;
 use cleocps::tui::modal::{Ask, Choose, Confirm, Hidden, Modal};
 use cleocps::tui::{sample, tree, update, Action, App, Effect, Job};
+use cleocps_core::pki::KeySize;
+use cleocps_core::request::{RequestType, State};
 use tui_input::InputRequest;
 
 fn at(path: &str, step: Step) -> App {

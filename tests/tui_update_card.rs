@@ -1,11 +1,11 @@
 //! `update` for Étape 2 with the CPS card and for the exports' questions
 //! (clear key, overwrite): every step and refusal, without a card or disk.
 
-use cleocps_core::card::{CardError, PinState, TokenInfo, TokenSource};
 use cleocps::i18n::Lang;
 use cleocps::tui::action::{CardProbe, Done, JobOutcome, Shown, Step};
 use cleocps::tui::modal::{Choose, Confirm, Hidden, Modal, PinFor};
 use cleocps::tui::{sample, tree, update, Action, App, Effect, Job};
+use cleocps_core::card::{CardError, PinState, TokenInfo, TokenSource};
 use std::path::PathBuf;
 use tui_input::InputRequest;
 

@@ -1,13 +1,13 @@
 //! `update` for *Envoyer*, *Relever la boîte*, "recommencer" and the form
 //! filled from the directory: every action and refusal, without disk.
 
-use cleocps_core::directory::ServerEntry;
 use cleocps::i18n::Lang;
-use cleocps_core::request::{Generation, State};
 use cleocps::tui::action::{Done, JobOutcome, Shown, Step};
 use cleocps::tui::app::Layer;
 use cleocps::tui::modal::Modal;
 use cleocps::tui::{sample, tree, update, Action, App, Effect, Job};
+use cleocps_core::directory::ServerEntry;
+use cleocps_core::request::{Generation, State};
 
 const INTRA: &str = "Clinique du Test/intranet";
 

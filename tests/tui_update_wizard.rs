@@ -1,15 +1,15 @@
 //! `update` for the CleoWizard screen: every step, its jobs' answers, the
 //! refusals and the stop flag, without a card or disk.
 
-use cleocps_core::card::{PinState, TokenInfo, TokenSource};
-use cleocps_core::directory::{Lookup, ServerEntry};
 use cleocps::i18n::Lang;
-use cleocps_core::request::{RequestType, State};
 use cleocps::tui::action::{Done, JobOutcome, Shown};
 use cleocps::tui::app::Layer;
 use cleocps::tui::modal::Modal;
 use cleocps::tui::wizard::{WizStep, WizardJob, WizardShown};
 use cleocps::tui::{sample, update, Action, App, Effect, Job};
+use cleocps_core::card::{PinState, TokenInfo, TokenSource};
+use cleocps_core::directory::{Lookup, ServerEntry};
+use cleocps_core::request::{RequestType, State};
 use cleocps_core::wizard::FinalFiles;
 use std::path::PathBuf;
 use std::sync::atomic::Ordering;

@@ -2,17 +2,18 @@
 //! of `request generate`. The PIN is asked only after the card's flags were
 //! read and its warning shown; a wrong PIN is never retried.
 
-use super::args::{CardArgs, GenerateArgs};
+use super::args::{CardArgs, GenerateArgs, PinArgs};
 use super::{secrets, Ctx, Output};
+use crate::i18n::{t, tf, Lang};
 use cleocps_core::card::{self, CardOptions, PinState};
 use cleocps_core::error::{Error, Result};
-use crate::i18n::{t, tf, Lang};
-use cleocps_core::procedure;
+use cleocps_core::procedure::{self, CardReady, CardSetup, CardWait, PinStep};
 use cleocps_core::secret::Secret;
 use cleocps_core::workspace::Workspace;
 use serde_json::json;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::AtomicBool;
 
 /// The card options from the flags and the configuration.
 pub fn options(args: &CardArgs, ctx: &Ctx) -> CardOptions {
@@ -173,27 +174,62 @@ pub fn doctor(args: &CardArgs, ra_cert: Option<&Path>, ctx: &Ctx, out: &Output) 
     Ok(if checks.iter().all(|c| c.ok) { 0 } else { 1 })
 }
 
-/// Opens the card; when it is absent and someone is at the terminal
-/// (`wait`), asks for it and polls up to [`card::CARD_WAIT`] ("the card is
-/// asked for if absent"). Ctrl-C keeps its default action: nothing has
-/// been written yet, and the PIN prompt after this must stay interruptible.
-pub(super) fn open_or_wait(
+/// Runs `step` — the card steps before a signature, alone
+/// ([`procedure::prepare_card`]) or within the wizard's probe — the CLI's
+/// way: when the card is absent and someone is at the terminal
+/// (`interactive`), asks for it and polls ("the card is asked for if
+/// absent"). Ctrl-C keeps its default action: nothing has been written yet.
+pub(super) fn with_card<T>(
     lang: Lang,
-    opts: &CardOptions,
-    wait: bool,
-) -> Result<Box<dyn card::Token>> {
-    match card::open(opts) {
-        Err(e) if wait && card::card_absent(&e) => {}
-        other => return Ok(other?),
+    card: &CardOptions,
+    ra_certificate: Option<&Path>,
+    interactive: bool,
+    pin: &PinArgs,
+    step: impl FnOnce(CardSetup) -> Result<T>,
+) -> Result<T> {
+    let never = AtomicBool::new(false);
+    let mut asked = false;
+    let mut tick = |_: std::time::Duration| {
+        if !asked {
+            eprintln!("cleocps: {}", t(lang, "card.insert"));
+            asked = true;
+        }
+    };
+    step(CardSetup {
+        card,
+        ra_certificate,
+        wait: interactive.then_some(CardWait {
+            stop: &never,
+            tick: &mut tick,
+        }),
+        pin_from_script: pin.pin_file.is_some() || !interactive,
+        allow_last_try: pin.allow_last_pin_try,
+    })
+}
+
+/// Says which card came, when it was waited for.
+pub(super) fn say_inserted(lang: Lang, ready: &CardReady) {
+    if ready.waited {
+        eprintln!(
+            "cleocps: {}",
+            tf(lang, "card.inserted", &[&ready.info.label])
+        );
     }
-    eprintln!("cleocps: {}", t(lang, "card.insert"));
-    let never = std::sync::atomic::AtomicBool::new(false);
-    let token = card::wait_for_card(opts, card::CARD_WAIT, &never, &mut |_| {})?;
-    eprintln!(
-        "cleocps: {}",
-        tf(lang, "card.inserted", &[&token.info()?.label])
-    );
-    Ok(token)
+}
+
+/// The PIN, after the card's warning: from `--pin-file` or a masked prompt,
+/// checked against the card's bounds before the card sees it.
+pub(super) fn obtain_pin(lang: Lang, ready: &CardReady, pin: &PinArgs) -> Result<Secret> {
+    match &ready.pin {
+        PinStep::Refused(e) => return Err(e.clone().into()),
+        PinStep::Ask {
+            warning: Some(w), ..
+        } => eprintln!("cleocps: {}", w.localize(lang)),
+        PinStep::Ask { .. } => {}
+    }
+    let secret = secrets::obtain(lang, pin.pin_file.as_deref(), "field.pin", false)?;
+    ready.pin.accept(&secret)?;
+    Ok(secret)
 }
 
 /// `request generate --card`: card flags first, then the PIN, then one try.
@@ -204,22 +240,31 @@ pub fn generate(
     ctx: &Ctx,
     out: &Output,
 ) -> Result<i32> {
-    let (path, card_args, pin_args) = (&args.path, &args.card_args, &args.pin);
-    let ra_cert = args.ra_cert.as_deref();
     let lang = out.lang;
-    let ra =
-        procedure::load_ra_certificate(ra_cert.or(ctx.config.registration.certificate.as_deref()))?;
-    let opts = options(card_args, ctx);
-    let mut token = open_or_wait(lang, &opts, std::io::stdin().is_terminal())?;
-    let info = token.info()?;
-    let interactive = pin_args.pin_file.is_none() && std::io::stdin().is_terminal();
-    if let Some(w) = card::pin_precheck(&info, !interactive, pin_args.allow_last_pin_try)? {
-        eprintln!("cleocps: {}", w.localize(lang));
-    }
-    let pin = secrets::obtain(lang, pin_args.pin_file.as_deref(), "field.pin", false)?;
-    card::check_pin_length(&pin, &info.pin)?;
-    let (req, report) =
-        procedure::generate_card_request(ws, path, key_password, token.as_mut(), &pin, &ra)?;
+    let ra_path = args
+        .ra_cert
+        .as_deref()
+        .or(ctx.config.registration.certificate.as_deref());
+    let opts = options(&args.card_args, ctx);
+    let interactive = std::io::stdin().is_terminal();
+    let (mut token, ready) = with_card(
+        lang,
+        &opts,
+        ra_path,
+        interactive,
+        &args.pin,
+        procedure::prepare_card,
+    )?;
+    say_inserted(lang, &ready);
+    let pin = obtain_pin(lang, &ready, &args.pin)?;
+    let (req, report) = procedure::generate_card_request(
+        ws,
+        &args.path,
+        key_password,
+        token.as_mut(),
+        &pin,
+        &ready.ra_certificate,
+    )?;
     out.done(
         &tf(
             lang,

@@ -2,9 +2,9 @@
 //! `cleocps_core::mail` and `cleocps_core::directory`.
 
 use super::Output;
+use crate::i18n::{t, tf};
 use cleocps_core::config::Config;
 use cleocps_core::error::{Error, Result};
-use crate::i18n::{t, tf};
 use cleocps_core::mail::{self, FetchOutcome, Tick};
 use cleocps_core::workspace::Workspace;
 use serde_json::{json, Value};
@@ -13,15 +13,6 @@ use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
-
-/// Seconds between two checks of a `--wait` (tests shorten it).
-fn poll_interval() -> Duration {
-    let s = std::env::var("CLEOCPS_POLL_INTERVAL_S")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(10u64);
-    Duration::from_secs(s.max(1))
-}
 
 pub(super) fn fetch(
     ws: &Workspace,
@@ -33,9 +24,9 @@ pub(super) fn fetch(
     key_password_file: Option<&Path>,
 ) -> Result<i32> {
     // Read only to fail early on a bad file: matching needs no key password.
-    let key_password = key_password_file
-        .map(cleocps_core::secret::Secret::from_file)
-        .transpose()?;
+    if let Some(f) = key_password_file {
+        cleocps_core::secret::Secret::from_file(f)?;
+    }
     if all {
         let results = mail::fetch_all(ws, config)?;
         let mut code = 0;
@@ -61,7 +52,7 @@ pub(super) fn fetch(
     }
     let path = path.unwrap_or_default();
     let outcome = match wait {
-        None => mail::fetch_response(ws, config, path, key_password.as_ref())?,
+        None => mail::fetch_response(ws, config, path)?,
         Some(secs) => wait_for(ws, config, out, path, Duration::from_secs(secs))?,
     };
     print_outcome(out, &outcome, true);
@@ -79,7 +70,8 @@ fn wait_for(
     let flag = stop.clone();
     let _ = signal_hook::flag::register(signal_hook::consts::SIGINT, flag);
     let tty = std::io::stderr().is_terminal();
-    let interval = poll_interval();
+    let wait = mail::AnswerWait::new(wait)?;
+    let interval = wait.interval;
     let mut last_line = None;
     let mut tick = |t: Tick| {
         let msg = tf(
@@ -99,7 +91,7 @@ fn wait_for(
             eprintln!("cleocps: {msg}");
         }
     };
-    let r = mail::fetch_wait(ws, config, path, wait, interval, &stop, &mut tick);
+    let r = mail::fetch_wait(ws, config, path, wait, &stop, &mut tick);
     if tty {
         eprint!("\r\x1b[K");
     }

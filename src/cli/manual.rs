@@ -2,26 +2,13 @@
 
 use super::args::*;
 use super::{card, secrets, Ctx, Output};
-use cleocps_core::error::{Error, Result};
 use crate::i18n::{t, tf, Lang};
-use cleocps_core::pki::KeySize;
-use cleocps_core::procedure::{self, FormEdit, Notice};
+use cleocps_core::error::{Error, Result};
+use cleocps_core::procedure::{self, FormEdit};
 use cleocps_core::request::{Request, RequestType};
 use cleocps_core::workspace::Workspace;
 use serde_json::{json, Value};
 use std::path::PathBuf;
-
-pub(super) fn key_size(bits: Option<u32>, legacy: bool) -> Result<KeySize> {
-    match (bits, legacy) {
-        (None | Some(1024), true) => Ok(KeySize::Legacy1024),
-        (Some(1024), false) => Err(Error::LegacyNeedsFlag),
-        (None, false) => Ok(KeySize::B2048),
-        (Some(b), _) => match KeySize::from_bits(b as usize) {
-            Some(s) if s != KeySize::Legacy1024 => Ok(s),
-            _ => Err(Error::BadKeySize(b)),
-        },
-    }
-}
 
 pub(super) fn folder(ws: &Workspace, cmd: &FolderCmd, out: &Output) -> Result<i32> {
     let lang = out.lang;
@@ -90,13 +77,8 @@ pub(super) fn request(ws: &Workspace, cmd: &RequestCmd, ctx: &Ctx, out: &Output)
                 TypeArg::Ssl => RequestType::Ssl,
                 TypeArg::Smime => RequestType::Smime,
             };
-            let req = procedure::create_request_with(
-                ws,
-                folder,
-                name,
-                kind,
-                &ctx.config.subject_defaults,
-            )?;
+            let req =
+                procedure::create_request(ws, folder, name, kind, &ctx.config.subject_defaults)?;
             out.done(
                 &tf(lang, "cli.request_created", &[&req.path()]),
                 json!({"request": req}),
@@ -168,7 +150,7 @@ pub(super) fn request(ws: &Workspace, cmd: &RequestCmd, ctx: &Ctx, out: &Output)
                 return Err(Error::Usage(t(lang, "cli.generate_how")));
             }
             let req = ws.find(&a.path)?;
-            req.state.check(cleocps_core::request::Action::GenerateRequest)?;
+            req.check(cleocps_core::request::Action::GenerateRequest)?;
             procedure::csr_spec(&req)?;
             let password = key_password(ws, &req, lang, a.key_password_file.as_ref())?;
             if a.card {
@@ -273,13 +255,11 @@ pub(super) fn export(ws: &Workspace, cmd: &ExportCmd, out: &Output) -> Result<i3
             force,
         } => {
             let req = ws.find(path)?;
-            req.state.check(cleocps_core::request::Action::ExportPem)?;
+            req.check(cleocps_core::request::Action::ExportPem)?;
             let password = key_password(ws, &req, lang, key_password_file.as_ref())?;
-            if *no_key_password {
-                out.notices(&[Notice("notice.clear_key")]);
-            }
-            let files =
+            let (files, notices) =
                 procedure::export_pem(ws, path, dir, password.as_ref(), *no_key_password, *force)?;
+            out.notices(&notices);
             let text = files
                 .iter()
                 .map(|p| p.display().to_string())
@@ -296,7 +276,7 @@ pub(super) fn export(ws: &Workspace, cmd: &ExportCmd, out: &Output) -> Result<i3
             force,
         } => {
             let req = ws.find(path)?;
-            req.state.check(cleocps_core::request::Action::ExportP12)?;
+            req.check(cleocps_core::request::Action::ExportP12)?;
             let key_pw = key_password(ws, &req, lang, key_password_file.as_ref())?;
             let p12_pw = secrets::obtain(
                 lang,

@@ -14,14 +14,14 @@ mod wizard;
 pub use args::Cli;
 pub use texts::TEXTS;
 
-use cleocps_core::config::Config;
-use cleocps_core::error::{Error, Result};
 use crate::i18n::{self, tf, Lang};
-use cleocps_core::procedure::{self, KeyOptions, Notice};
-use cleocps_core::workspace::Workspace;
 use args::*;
 use clap::Parser;
-use manual::{export, folder, key_size, request};
+use cleocps_core::config::Config;
+use cleocps_core::error::{Error, Result};
+use cleocps_core::procedure::{self, KeyOptions, Notice};
+use cleocps_core::workspace::Workspace;
+use manual::{export, folder, request};
 use serde_json::{json, Value};
 use setup::{config_check, demo};
 use std::path::PathBuf;
@@ -137,7 +137,7 @@ fn run(cli: &Cli, ctx: &Ctx, out: &Output) -> Result<i32> {
             no_key_password,
             replace,
         }) => {
-            let size = key_size(bits.or(ctx.config.key_bits), *legacy_1024)?;
+            let size = procedure::key_size(bits.or(ctx.config.key_bits), *legacy_1024)?;
             let password = if *no_key_password {
                 None
             } else {

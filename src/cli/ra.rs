@@ -3,9 +3,9 @@
 
 use super::args::RaCmd;
 use super::{Ctx, Output};
+use crate::i18n::tf;
 use cleocps_core::error::{Error, Result};
 use cleocps_core::fsutil::{write_atomic, PRIVATE_FILE};
-use crate::i18n::tf;
 use cleocps_core::pki::{self, KeySize};
 use cleocps_ra::{
     self as ra, CardHolderSpec, ConfiguredDirectory, Decision, InitOptions, RaDir, RequestMeta,

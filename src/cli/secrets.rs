@@ -1,7 +1,7 @@
 //! Getting passwords: from a file, or typed (masked) on a terminal. Never an argument.
 
-use cleocps_core::error::{Error, Result};
 use crate::i18n::{t, Lang};
+use cleocps_core::error::{Error, Result};
 use cleocps_core::secret::Secret;
 use std::io::IsTerminal;
 use std::path::Path;

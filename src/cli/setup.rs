@@ -2,8 +2,8 @@
 
 use super::args::*;
 use super::{card, Ctx, Output};
-use cleocps_core::error::{Error, Result};
 use crate::i18n::{t, tf};
+use cleocps_core::error::{Error, Result};
 use cleocps_core::workspace::Workspace;
 use serde_json::json;
 use std::path::PathBuf;

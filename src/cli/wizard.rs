@@ -3,18 +3,16 @@
 //! error naming the flag that answers it.
 
 use super::args::{CardArgs, PinArgs, TypeArg};
-use super::card::{open_or_wait, options};
-use super::{secrets, Ctx, Output};
-use cleocps_core::card;
-use cleocps_core::error::{Error, Result};
+use super::card::{obtain_pin, options, say_inserted, with_card};
+use super::{Ctx, Output};
 use crate::i18n::{t, tf, Lang};
-use cleocps_core::mail::FetchOutcome;
-use cleocps_core::procedure;
-use cleocps_core::request::{RequestType, State};
-use cleocps_core::secret::Secret;
-use cleocps_core::wizard::{self, Choice, PendingSecrets, Target};
-use cleocps_core::workspace::Workspace;
 use clap::Args;
+use cleocps_core::error::{Error, Result};
+use cleocps_core::mail::{AnswerWait, Tick};
+use cleocps_core::procedure::{self, CardReady};
+use cleocps_core::request::{RequestType, State};
+use cleocps_core::wizard::{self, Choice, Finished, Signer, Start, Target};
+use cleocps_core::workspace::Workspace;
 use serde_json::json;
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
@@ -47,9 +45,10 @@ pub struct WizardArgs {
     /// How long to wait for the answer, in seconds
     #[arg(long, value_name = "SECONDS", default_value_t = 600)]
     pub wait: u64,
-    /// Seconds between two looks at the mailbox
-    #[arg(long, value_name = "SECONDS", default_value_t = 5)]
-    pub interval: u64,
+    /// Seconds between two looks at the mailbox (default:
+    /// CLEOCPS_POLL_INTERVAL_S, else 5)
+    #[arg(long, value_name = "SECONDS")]
+    pub interval: Option<u64>,
     /// Never ask: fail instead, naming the flag that is missing
     #[arg(long)]
     pub non_interactive: bool,
@@ -77,20 +76,16 @@ fn ask_line(lang: Lang, id: &'static str) -> Result<String> {
 fn resolve_target(
     lang: Lang,
     kind: RequestType,
-    args: &WizardArgs,
+    choice: Choice,
     lookup: &std::result::Result<cleocps_core::directory::Lookup, String>,
     holder: &str,
     interactive: bool,
 ) -> Result<Target> {
-    let given = match kind {
-        RequestType::Ssl => args.fqdn.as_deref(),
-        RequestType::Smime => args.email.as_deref(),
-    };
     let ask_id = match kind {
         RequestType::Ssl => "wizard.ask_fqdn",
         RequestType::Smime => "wizard.ask_email",
     };
-    match wizard::choose(kind, given, lookup) {
+    match choice {
         Choice::One(target) => {
             match (&target.entry, lookup) {
                 (None, Ok(_)) => say(tf(lang, "wizard.not_listed", &[&target.name])),
@@ -141,22 +136,6 @@ fn resolve_target(
     }
 }
 
-/// The PIN, after the card's flags were read and its warning shown.
-fn obtain_pin(
-    lang: Lang,
-    token: &dyn card::Token,
-    pin: &PinArgs,
-    interactive: bool,
-) -> Result<Secret> {
-    let info = token.info()?;
-    if let Some(w) = card::pin_precheck(&info, !interactive, pin.allow_last_pin_try)? {
-        say(w.localize(lang));
-    }
-    let secret = secrets::obtain(lang, pin.pin_file.as_deref(), "field.pin", false)?;
-    card::check_pin_length(&secret, &info.pin)?;
-    Ok(secret)
-}
-
 pub fn run(ws: &Workspace, args: &WizardArgs, ctx: &Ctx, out: &Output) -> Result<i32> {
     let lang = out.lang;
     let interactive = !args.non_interactive && std::io::stdin().is_terminal();
@@ -176,13 +155,29 @@ pub fn run(ws: &Workspace, args: &WizardArgs, ctx: &Ctx, out: &Output) -> Result
         ));
     }
     let config = &ctx.config;
+    let secs = Duration::from_secs;
+    // Checked before anything is created: a wait that can't be is a usage error.
+    let wait = match args.interval {
+        Some(i) => AnswerWait::with_interval(secs(args.wait), secs(i))?,
+        None => AnswerWait::new(secs(args.wait))?,
+    };
     let ra_path = args
         .ra_cert
         .as_deref()
         .or(config.registration.certificate.as_deref());
-
-    let (req, secrets) = if args.resume {
-        let Some((req, secrets)) = wizard::resumable(ws)? else {
+    let card = options(&args.card, ctx);
+    let sign =
+        |token: &mut Box<dyn cleocps_core::card::Token>, ready: &CardReady, start: &Start| {
+            let pin = obtain_pin(lang, ready, &args.pin)?;
+            let signer = Signer {
+                token: token.as_mut(),
+                pin: &pin,
+                ra_certificate: &ready.ra_certificate,
+            };
+            wizard::send(ws, config, start, Some(signer))
+        };
+    let path = if args.resume {
+        let Some((path, state)) = wizard::to_resume(ws)? else {
             return Err(Error::Wizard(
                 t(lang, "wizard.nothing_to_resume").to_string(),
             ));
@@ -190,112 +185,117 @@ pub fn run(ws: &Workspace, args: &WizardArgs, ctx: &Ctx, out: &Output) -> Result
         say(tf(
             lang,
             "wizard.resuming",
-            &[&req.path(), &t(lang, req.state.label_id())],
+            &[&path, &t(lang, state.label_id())],
         ));
-        if req.state == State::KeysGenerated {
-            let ra = procedure::load_ra_certificate(ra_path)?;
-            let mut token = open_or_wait(lang, &options(&args.card, ctx), interactive)?;
-            let pin = obtain_pin(lang, token.as_ref(), &args.pin, interactive)?;
-            let path = req.path();
-            wizard::sign_and_send(ws, config, &path, &secrets, token.as_mut(), &pin, &ra)?;
-            say(tf(lang, "wizard.step_sent", &[&path]));
-        } else if req.state == State::RequestGenerated {
-            cleocps_core::mail::send_request(ws, config, &req.path())?;
-            say(tf(lang, "wizard.step_sent", &[&req.path()]));
+        let start = Start::Resume { path: path.clone() };
+        if wizard::needs_card(ws, &start)? {
+            let (mut token, ready) = with_card(
+                lang,
+                &card,
+                ra_path,
+                interactive,
+                &args.pin,
+                procedure::prepare_card,
+            )?;
+            say_inserted(lang, &ready);
+            sign(&mut token, &ready, &start)?;
+        } else {
+            wizard::send(ws, config, &start, None)?;
         }
-        (ws.find(&req.path())?, secrets)
+        if matches!(state, State::KeysGenerated | State::RequestGenerated) {
+            say(tf(lang, "wizard.step_sent", &[&path]));
+        }
+        path
     } else {
         let kind = match args.kind {
             Some(TypeArg::Smime) => RequestType::Smime,
             _ => RequestType::Ssl,
         };
-        let ra = procedure::load_ra_certificate(ra_path)?;
-        let mut token = open_or_wait(lang, &options(&args.card, ctx), interactive)?;
-        let holder = wizard::holder(token.as_ref())?;
-        let label = token.info()?.label;
-        say(tf(lang, "wizard.step_holder", &[&label, &holder.id]));
-        let lookup = cleocps_core::directory::lookup(config, &holder.id).map_err(|e| e.localize(lang));
-        let target = resolve_target(lang, kind, args, &lookup, &holder.id, interactive)?;
+        let given = match kind {
+            RequestType::Ssl => args.fqdn.as_deref(),
+            RequestType::Smime => args.email.as_deref(),
+        };
+        let (mut token, probed) =
+            with_card(lang, &card, ra_path, interactive, &args.pin, |setup| {
+                wizard::probe(config, setup, kind, given, lang)
+            })?;
+        say_inserted(lang, &probed.card);
+        let holder = &probed.card.holder.id;
+        say(tf(
+            lang,
+            "wizard.step_holder",
+            &[&probed.card.info.label, holder],
+        ));
+        let target = resolve_target(
+            lang,
+            kind,
+            probed.choice,
+            &probed.lookup,
+            holder,
+            interactive,
+        )?;
         say(tf(lang, "wizard.step_target", &[&target.name]));
-        let pin = obtain_pin(lang, token.as_ref(), &args.pin, interactive)?;
-        let (req, secrets) = wizard::prepare(ws, config, &target, !args.no_key_password)?;
-        let req =
-            wizard::sign_and_send(ws, config, &req.path(), &secrets, token.as_mut(), &pin, &ra)?;
-        say(tf(lang, "wizard.step_sent", &[&req.path()]));
-        (req, secrets)
+        let start = Start::New {
+            target,
+            key_password: !args.no_key_password,
+        };
+        let path = sign(&mut token, &probed.card, &start)?;
+        say(tf(lang, "wizard.step_sent", &[&path]));
+        path
     };
-    finish(ws, &req.path(), &secrets, args, ctx, out)
+    finish(ws, &path, wait, ctx, out)
 }
 
 /// Waits for the answer, then writes the results.
-fn finish(
-    ws: &Workspace,
-    path: &str,
-    secrets: &PendingSecrets,
-    args: &WizardArgs,
-    ctx: &Ctx,
-    out: &Output,
-) -> Result<i32> {
+fn finish(ws: &Workspace, path: &str, wait: AnswerWait, ctx: &Ctx, out: &Output) -> Result<i32> {
     let lang = out.lang;
-    let mut req = ws.find(path)?;
-    if req.state == State::Sent {
-        let stop = Arc::new(AtomicBool::new(false));
-        let _ = signal_hook::flag::register(signal_hook::consts::SIGINT, Arc::clone(&stop));
-        let _ = signal_hook::flag::register(signal_hook::consts::SIGTERM, Arc::clone(&stop));
-        let tty = std::io::stderr().is_terminal();
-        let mut last_line = std::time::Instant::now();
-        let mut tick = |tk: cleocps_core::mail::Tick| {
-            let line = tf(
-                lang,
-                "wizard.waiting",
-                &[&tk.next_check.as_secs(), &tk.left.as_secs()],
-            );
-            if tty {
-                eprint!("\r\x1b[2K{line}");
-            } else if last_line.elapsed() >= Duration::from_secs(10) {
-                eprintln!("{line}");
-                last_line = std::time::Instant::now();
-            }
-        };
-        let outcome = cleocps_core::mail::fetch_wait(
-            ws,
-            &ctx.config,
-            path,
-            Duration::from_secs(args.wait),
-            Duration::from_secs(args.interval.max(1)),
-            &stop,
-            &mut tick,
+    let stop = Arc::new(AtomicBool::new(false));
+    let _ = signal_hook::flag::register(signal_hook::consts::SIGINT, Arc::clone(&stop));
+    let _ = signal_hook::flag::register(signal_hook::consts::SIGTERM, Arc::clone(&stop));
+    let tty = std::io::stderr().is_terminal();
+    let mut last_line = std::time::Instant::now();
+    let mut tick = |tk: Tick| {
+        let line = tf(
+            lang,
+            "wizard.waiting",
+            &[&tk.next_check.as_secs(), &tk.left.as_secs()],
         );
         if tty {
-            eprintln!();
+            eprint!("\r\x1b[2K{line}");
+        } else if last_line.elapsed() >= Duration::from_secs(10) {
+            eprintln!("{line}");
+            last_line = std::time::Instant::now();
         }
-        match outcome {
-            Ok(FetchOutcome::Rejected { request }) => {
-                let code = request.rejection_code.clone().unwrap_or_default();
-                let reason = request.rejection_reason.clone().unwrap_or_default();
-                out.done(
-                    "",
-                    json!({"request": request, "rejected": true, "code": code}),
-                );
-                return Err(Error::Wizard(tf(
-                    lang,
-                    "wizard.rejected",
-                    &[&code, &reason],
-                )));
-            }
-            Ok(FetchOutcome::Imported { request, .. }) => req = *request,
-            Err(Error::NothingYet(_)) => {
-                return Err(Error::NothingYet(tf(lang, "wizard.timeout", &[&path])));
-            }
-            Err(e) => return Err(e),
-        }
+    };
+    let finished = wizard::finish(ws, &ctx.config, path, wait, &stop, &mut tick);
+    if tty {
+        eprintln!();
     }
-    let files = wizard::finalise(ws, &req, secrets)?;
+    let (req, files) = match finished? {
+        Finished::Rejected { code, reason, .. } => {
+            let request = ws.find(path)?;
+            out.done(
+                "",
+                json!({"request": request, "rejected": true, "code": code}),
+            );
+            return Err(Error::Wizard(tf(
+                lang,
+                "wizard.rejected",
+                &[&code, &reason],
+            )));
+        }
+        Finished::NotYet { .. } => {
+            return Err(Error::NothingYet(tf(lang, "wizard.timeout", &[&path])));
+        }
+        Finished::Done { request, files } => (request, files),
+    };
     if let Some(prev) = &files.previous {
         say(tf(lang, "wizard.previous", &[&prev.display()]));
     }
     say(t(lang, "wizard.password_notice").to_string());
-    let dir = cleocps_core::fsutil::parent_of(&files.p12).display().to_string();
+    let dir = cleocps_core::fsutil::parent_of(&files.p12)
+        .display()
+        .to_string();
     let name = |p: &PathBuf| {
         p.file_name()
             .map(|n| n.to_string_lossy().into_owned())

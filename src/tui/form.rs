@@ -24,6 +24,9 @@ pub struct FieldProblem {
 pub struct Form {
     pub path: String,
     pub kind: RequestType,
+    /// The request may name wildcards (`--allow-wildcard`): the same rule
+    /// for the inline check as for *Appliquer*.
+    pub allow_wildcard: bool,
     pub fields: Vec<Field>,
     pub focus: usize,
     pub problems: Vec<FieldProblem>,
@@ -80,12 +83,18 @@ impl Form {
         let mut form = Form {
             path: req.path(),
             kind: req.kind,
+            allow_wildcard: req.allow_wildcard,
             fields,
             focus: 0,
             problems: Vec::new(),
         };
-        form.problems = check(form.kind, &form.values(), req.allow_wildcard);
+        form.recheck();
         form
+    }
+
+    /// Checks what is typed again (after each key), with the core's rules.
+    pub fn recheck(&mut self) {
+        self.problems = check(self.kind, &self.values(), self.allow_wildcard);
     }
 
     fn get(&self, id: &str) -> String {

@@ -5,8 +5,8 @@ use super::action::{CertView, Done, FormValues, Job, JobId, JobOutcome, Shown};
 use super::event::Event;
 use super::form::FieldProblem;
 use super::TuiContext;
-use cleocps_core::error::Error;
 use crate::i18n::{t, tf, Lang};
+use cleocps_core::error::Error;
 use cleocps_core::pki::CertSummary;
 use cleocps_core::procedure::{self as core, FormEdit, KeyOptions};
 use cleocps_core::request::RequestType;
@@ -40,7 +40,9 @@ pub fn spawn(
 }
 
 /// The whole tree, read again after a change.
-pub fn tree(ws: &Workspace) -> cleocps_core::Result<Vec<(String, Vec<cleocps_core::request::Request>)>> {
+pub fn tree(
+    ws: &Workspace,
+) -> cleocps_core::Result<Vec<(String, Vec<cleocps_core::request::Request>)>> {
     ws.tree()
 }
 
@@ -86,7 +88,11 @@ pub fn cert_view(c: &CertSummary) -> CertView {
     }
 }
 
-pub(super) fn changed(ws: &Workspace, select: String, message: String) -> cleocps_core::Result<Done> {
+pub(super) fn changed(
+    ws: &Workspace,
+    select: String,
+    message: String,
+) -> cleocps_core::Result<Done> {
     Ok(Done {
         tree: Some(tree(ws)?),
         select: Some(select),
@@ -151,7 +157,7 @@ fn run_core(ws: &Workspace, ctx: &TuiContext, lang: Lang, job: Job) -> cleocps_c
         }
         Job::CreateRequest { folder, name, kind } => {
             let defaults = &ctx.config.subject_defaults;
-            let req = core::create_request_with(ws, &folder, name.as_deref(), kind, defaults)?;
+            let req = core::create_request(ws, &folder, name.as_deref(), kind, defaults)?;
             changed(ws, req.path(), tf(lang, "tui.done.request", &[&req.path()]))
         }
         Job::DeleteRequest { path, force } => {
@@ -253,11 +259,9 @@ fn run_core(ws: &Workspace, ctx: &TuiContext, lang: Lang, job: Job) -> cleocps_c
             match core::export_pem(ws, path, dir, key, clear, force) {
                 Err(Error::FileExists(file)) => Ok(exists(file, job)),
                 Err(e) => Err(e),
-                Ok(files) => {
-                    // A key written without password says so (as the CLI does).
-                    let clear = clear || key.is_none();
-                    let notice = clear.then(|| t(lang, "notice.clear_key"));
-                    report(ws, lang, path.clone(), files, notice)
+                Ok((files, notices)) => {
+                    let notice = notices.first().map(|n| n.localize(lang));
+                    report(ws, lang, path.clone(), files, notice.as_deref())
                 }
             }
         }

@@ -7,10 +7,10 @@ use super::action::{CardProbe, Done, Shown};
 use super::jobs::changed;
 use super::jobs_mail::Waiting;
 use super::TuiContext;
-use cleocps_core::card::{self, TokenSource};
-use cleocps_core::error::Error;
 use crate::i18n::{tf, Lang};
-use cleocps_core::procedure as core;
+use cleocps_core::card;
+use cleocps_core::error::Error;
+use cleocps_core::procedure::{self as core, CardSetup, CardWait};
 use cleocps_core::secret::Secret;
 use cleocps_core::workspace::Workspace;
 
@@ -24,60 +24,40 @@ pub(super) fn ra_certificate(
         .map_err(|e| tf(lang, "tui.card.ra_cert", &[&e.localize(lang)]))
 }
 
-/// Card and core errors in the user's language ("code porteur incorrect"…).
-fn say(lang: Lang) -> impl Fn(Error) -> String {
-    move |e| e.localize(lang)
-}
-
-/// Whether the token is reached through `card share` + `ssh -R`.
-pub(super) fn forwarded(source: &TokenSource) -> bool {
-    let client = matches!(source, TokenSource::Pkcs11 { module, .. }
-        if module.file_name().is_some_and(|n| n.to_string_lossy().contains("p11-kit-client")));
-    client && card::forwarding().is_some()
-}
-
-/// "810001234567 JEAN DUPONT".
-pub(super) fn holder_text(holder: &card::Holder) -> String {
-    let name = [holder.given_name.as_deref(), holder.surname.as_deref()]
-        .iter()
-        .flatten()
-        .copied()
-        .collect::<Vec<_>>()
-        .join(" ");
-    format!("{} {name}", holder.id).trim().to_string()
-}
-
-/// Opens the card, polling while it is absent (the time left goes to
-/// `progress` as `(0, seconds)`: the waiting modal) until it comes, the
-/// wait ends, or `stop` is set.
-pub(super) fn open_waiting(
-    ctx: &TuiContext,
-    (stop, progress): Waiting,
-) -> card::Result<Box<dyn card::Token>> {
-    card::wait_for_card(&ctx.card, card::CARD_WAIT, stop, &mut |left| {
-        progress(0, left.as_secs())
-    })
-}
-
+/// The card steps before a signature, the same as the CLI's
+/// ([`core::prepare_card`]): registration certificate, card (polled while
+/// absent; the time left goes to `progress` as `(0, seconds)`: the waiting
+/// modal), holder and PIN policy. No PIN here.
 pub fn probe(
     ctx: &TuiContext,
     lang: Lang,
     path: String,
     key_password: Option<Secret>,
-    wait: Waiting,
+    (stop, progress): Waiting,
 ) -> Result<Done, String> {
-    ra_certificate(ctx, lang)?;
-    let card_err = |e: card::CardError| e.localize(lang);
-    let token = open_waiting(ctx, wait).map_err(card_err)?;
-    let info = token.info().map_err(card_err)?;
-    let holder = card::holder_of(&token.signature_certificate().map_err(card_err)?);
-    let holder = holder_text(&holder);
+    let setup = CardSetup {
+        card: &ctx.card,
+        ra_certificate: ctx.config.registration.certificate.as_deref(),
+        wait: Some(CardWait {
+            stop,
+            tick: &mut |left| progress(0, left.as_secs()),
+        }),
+        pin_from_script: false,
+        allow_last_try: true,
+    };
+    let (token, ready) = core::prepare_card(setup).map_err(|e| match e {
+        Error::RaCertMissing | Error::RaCertInvalid { .. } | Error::RaCertExpired { .. } => {
+            tf(lang, "tui.card.ra_cert", &[&e.localize(lang)])
+        }
+        e => e.localize(lang),
+    })?;
+    drop(token);
     Ok(Done {
         shown: Some(Shown::Card(Box::new(CardProbe {
             path,
-            forwarded: forwarded(&info.source),
-            info,
-            holder,
+            forwarded: ready.forwarded,
+            holder: core::holder_text(&ready.holder),
+            info: ready.info,
             key_password,
         }))),
         ..Done::default()
@@ -97,7 +77,7 @@ pub fn sign(
     let mut token = card::open(&ctx.card).map_err(|e| e.localize(lang))?;
     let (req, report) =
         core::generate_card_request(ws, &path, key_password.as_ref(), token.as_mut(), &pin, &ra)
-            .map_err(say(lang))?;
+            .map_err(|e| e.localize(lang))?;
     drop(pin);
     let text = tf(
         lang,
@@ -109,7 +89,7 @@ pub fn sign(
             &report.eml.display(),
         ],
     );
-    let mut done = changed(ws, req.path(), text.clone()).map_err(say(lang))?;
+    let mut done = changed(ws, req.path(), text.clone()).map_err(|e| e.localize(lang))?;
     done.message = Some(tf(lang, "tui.done.card_short", &[&report.p7m.display()]));
     done.shown = Some(Shown::Report {
         title: "tui.title.report",

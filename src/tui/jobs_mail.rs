@@ -4,17 +4,15 @@
 
 use super::action::{Done, Shown};
 use super::jobs::{cert_view, changed};
-use super::jobs_card::holder_text;
-use super::wizard::{INTERVAL_SECS, WAIT_SECS};
 use super::TuiContext;
+use crate::i18n::{t, tf, Lang};
 use cleocps_core::card;
 use cleocps_core::error::Error;
-use crate::i18n::{t, tf, Lang};
 use cleocps_core::mail::{self, FetchOutcome};
+use cleocps_core::procedure::holder_text;
 use cleocps_core::workspace::Workspace;
 use std::path::PathBuf;
 use std::sync::atomic::AtomicBool;
-use std::time::Duration;
 
 pub fn send(ws: &Workspace, ctx: &TuiContext, lang: Lang, path: String) -> Result<Done, String> {
     let req = mail::send_request(ws, &ctx.config, &path)
@@ -37,16 +35,12 @@ pub fn fetch(
 ) -> Result<Done, String> {
     let say = |e: Error| e.localize(lang);
     let outcome = match wait {
-        None => mail::fetch_response(ws, &ctx.config, &path, None),
-        Some((stop, progress)) => mail::fetch_wait(
-            ws,
-            &ctx.config,
-            &path,
-            Duration::from_secs(WAIT_SECS),
-            Duration::from_secs(INTERVAL_SECS),
-            stop,
-            &mut |tk| progress(tk.next_check.as_secs(), tk.left.as_secs()),
-        ),
+        None => mail::fetch_response(ws, &ctx.config, &path),
+        Some((stop, progress)) => mail::AnswerWait::new(cleocps_core::wizard::WAIT).and_then(|w| {
+            mail::fetch_wait(ws, &ctx.config, &path, w, stop, &mut |tk| {
+                progress(tk.next_check.as_secs(), tk.left.as_secs())
+            })
+        }),
     };
     match outcome {
         Ok(FetchOutcome::Imported { request, report }) => {

@@ -1,20 +1,19 @@
-//! The CleoWizard jobs, in the order of the CLI front (`cli/wizard.rs`):
-//! card and directory (no PIN) → prepare + sign + send (one PIN try) →
-//! wait for the answer (a stop flag, progress reported) → finalise.
+//! The CleoWizard jobs: each runs one step of the core's run
+//! (`cleocps_core::wizard::{probe, send, finish}`), the same steps the CLI
+//! runs; the screen asks the server and the PIN between them.
 
 use super::action::{Done, Shown};
 use super::jobs::tree;
-use super::jobs_card::{holder_text, open_waiting, ra_certificate};
-use super::wizard::{WizardJob, WizardShown, INTERVAL_SECS, WAIT_SECS};
+use super::jobs_card::ra_certificate;
+use super::wizard::{WizardJob, WizardShown};
 use super::TuiContext;
+use crate::i18n::{t, Lang};
 use cleocps_core::card;
 use cleocps_core::error::Error;
-use crate::i18n::{t, Lang};
-use cleocps_core::mail::FetchOutcome;
-use cleocps_core::request::State;
-use cleocps_core::wizard;
+use cleocps_core::mail::{AnswerWait, Tick};
+use cleocps_core::procedure::{holder_text, CardSetup, CardWait};
+use cleocps_core::wizard::{self, Finished, Signer, Start};
 use cleocps_core::workspace::Workspace;
-use std::time::Duration;
 
 fn shown(ws: &Workspace, select: Option<String>, s: WizardShown) -> Result<Done, Error> {
     Ok(Done {
@@ -33,28 +32,33 @@ pub fn run(
     progress: &dyn Fn(u64, u64),
 ) -> Result<Done, String> {
     let say = |e: Error| e.localize(lang);
+    let config = &ctx.config;
     match job {
         WizardJob::Resumable => {
-            let found = wizard::resumable(ws).map_err(say)?;
-            let s = WizardShown::Resumable(found.map(|(r, _)| (r.path(), r.state)));
+            let s = WizardShown::Resumable(wizard::to_resume(ws).map_err(say)?);
             Ok(Done {
                 shown: Some(Shown::Wizard(Box::new(s))),
                 ..Done::default()
             })
         }
-        WizardJob::Probe { stop, .. } => {
-            // Nobody types a PIN for a request that can't be encrypted.
-            ra_certificate(ctx, lang)?;
-            let card_err = |e: card::CardError| e.localize(lang);
-            let token = open_waiting(ctx, (&stop, progress)).map_err(card_err)?;
-            let info = token.info().map_err(card_err)?;
-            let holder = wizard::holder(token.as_ref()).map_err(say)?;
+        WizardJob::Probe { kind, stop } => {
+            let setup = CardSetup {
+                card: &ctx.card,
+                ra_certificate: config.registration.certificate.as_deref(),
+                wait: Some(CardWait {
+                    stop: &stop,
+                    tick: &mut |left| progress(0, left.as_secs()),
+                }),
+                pin_from_script: false,
+                allow_last_try: true,
+            };
+            let (token, probed) = wizard::probe(config, setup, kind, None, lang)
+                .map_err(|e| card_error(ctx, lang, e))?;
             drop(token);
-            let lookup = cleocps_core::directory::lookup(&ctx.config, &holder.id).map_err(say);
             let s = WizardShown::Probed {
-                info,
-                holder: holder_text(&holder),
-                lookup,
+                holder: holder_text(&probed.card.holder),
+                info: probed.card.info,
+                lookup: probed.lookup,
             };
             Ok(Done {
                 shown: Some(Shown::Wizard(Box::new(s))),
@@ -67,73 +71,54 @@ pub fn run(
             resume,
             pin,
         } => {
-            let config = &ctx.config;
-            let (path, secrets) = match (resume, target) {
-                (Some(path), _) => {
-                    let req = ws.find(&path).map_err(say)?;
-                    let secrets = wizard::pending_secrets(ws, &req)
-                        .map_err(say)?
-                        .ok_or_else(|| t(lang, "wizard.nothing_to_resume").to_string())?;
-                    (path, secrets)
-                }
-                (None, Some(target)) => {
-                    let (req, secrets) =
-                        wizard::prepare(ws, config, &target, key_password).map_err(say)?;
-                    (req.path(), secrets)
-                }
+            let start = match (resume, target) {
+                (Some(path), _) => Start::Resume { path },
+                (None, Some(target)) => Start::New {
+                    target,
+                    key_password,
+                },
                 (None, None) => return Err(t(lang, "wizard.nothing_to_resume").to_string()),
             };
-            let req = ws.find(&path).map_err(say)?;
-            if req.state == State::KeysGenerated {
+            let path = if wizard::needs_card(ws, &start).map_err(say)? {
                 let pin = pin.ok_or_else(|| t(lang, "tui.secret.empty").to_string())?;
                 let ra = ra_certificate(ctx, lang)?;
+                // Opened again here: the token of the probe stayed in its thread.
                 let mut token = card::open(&ctx.card).map_err(|e| e.localize(lang))?;
-                wizard::sign_and_send(ws, config, &path, &secrets, token.as_mut(), &pin, &ra)
-                    .map_err(say)?;
+                let signer = Signer {
+                    token: token.as_mut(),
+                    pin: &pin,
+                    ra_certificate: &ra,
+                };
+                wizard::send(ws, config, &start, Some(signer)).map_err(say)?
             } else {
-                cleocps_core::mail::send_request(ws, config, &path).map_err(say)?;
-            }
+                wizard::send(ws, config, &start, None).map_err(say)?
+            };
             shown(ws, Some(path.clone()), WizardShown::Sent { path }).map_err(say)
         }
         WizardJob::Finish { path, stop } => {
-            let req = ws.find(&path).map_err(say)?;
-            let secrets = wizard::pending_secrets(ws, &req)
-                .map_err(say)?
-                .ok_or_else(|| t(lang, "wizard.nothing_to_resume").to_string())?;
-            let req = if req.state == State::Sent {
-                let mut tick = |tk: cleocps_core::mail::Tick| {
-                    progress(tk.next_check.as_secs(), tk.left.as_secs());
-                };
-                let outcome = cleocps_core::mail::fetch_wait(
-                    ws,
-                    &ctx.config,
-                    &path,
-                    Duration::from_secs(WAIT_SECS),
-                    Duration::from_secs(INTERVAL_SECS),
-                    &stop,
-                    &mut tick,
-                );
-                match outcome {
-                    Ok(FetchOutcome::Imported { request, .. }) => *request,
-                    Ok(FetchOutcome::Rejected { request }) => {
-                        let s = WizardShown::Rejected {
-                            path: path.clone(),
-                            code: request.rejection_code.clone().unwrap_or_default(),
-                            reason: request.rejection_reason.clone().unwrap_or_default(),
-                        };
-                        return shown(ws, Some(path), s).map_err(say);
-                    }
-                    Err(Error::NothingYet(_)) => {
-                        let s = WizardShown::NotYet { path: path.clone() };
-                        return shown(ws, Some(path), s).map_err(say);
-                    }
-                    Err(e) => return Err(say(e)),
+            let wait = AnswerWait::new(wizard::WAIT).map_err(say)?;
+            let mut tick = |tk: Tick| progress(tk.next_check.as_secs(), tk.left.as_secs());
+            let s = match wizard::finish(ws, config, &path, wait, &stop, &mut tick).map_err(say)? {
+                Finished::Done { files, .. } => WizardShown::Done { files },
+                Finished::Rejected { path, code, reason } => {
+                    WizardShown::Rejected { path, code, reason }
                 }
-            } else {
-                req
+                Finished::NotYet { path } => WizardShown::NotYet { path },
             };
-            let files = wizard::finalise(ws, &req, &secrets).map_err(say)?;
-            shown(ws, Some(path), WizardShown::Done { files }).map_err(say)
+            shown(ws, Some(path), s).map_err(say)
         }
+    }
+}
+
+/// The registration certificate's problem says to fix the configuration,
+/// as the card probe of Étape 2 does.
+fn card_error(ctx: &TuiContext, lang: Lang, e: Error) -> String {
+    match e {
+        Error::RaCertMissing | Error::RaCertInvalid { .. } | Error::RaCertExpired { .. } => {
+            ra_certificate(ctx, lang)
+                .err()
+                .unwrap_or_else(|| e.localize(lang))
+        }
+        e => e.localize(lang),
     }
 }

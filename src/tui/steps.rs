@@ -14,7 +14,7 @@ pub struct Button {
 }
 
 fn refusal(req: &Request, op: Op) -> Option<&'static str> {
-    req.state.check(op).err().map(|r| r.reason_id())
+    req.check(op).err().map(|r| r.reason_id())
 }
 
 /// Why a step's tab can't be used yet, if so.

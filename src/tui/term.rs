@@ -126,11 +126,14 @@ fn event_loop(
     }
 }
 
-/// The key-size chooser's starting option for `key_bits` (2048 when unset or odd).
+/// The key-size chooser's starting option for `key_bits`: the size the core
+/// would use (2048 when unset or odd).
 pub fn default_key(bits: Option<u32>) -> usize {
+    let size =
+        cleocps_core::procedure::key_size(bits, false).unwrap_or(cleocps_core::pki::KeySize::B2048);
     super::modal::KEY_SIZES
         .iter()
-        .position(|s| bits.is_some_and(|b| s.bits() == b as usize))
+        .position(|s| *s == size)
         .unwrap_or(0)
 }
 

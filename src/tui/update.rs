@@ -10,8 +10,8 @@ use super::steps;
 use super::tree::{self, Row};
 use super::update_jobs::job_done;
 use super::update_modal::{form_action, modal_action};
-use cleocps_core::error::Error;
 use crate::i18n::{t, tf};
+use cleocps_core::error::Error;
 use cleocps_core::request::{Action as Op, Request, State};
 
 pub fn update(app: &mut App, action: Action) -> Option<Effect> {
@@ -61,7 +61,7 @@ pub(super) fn set_info(app: &mut App, text: String) {
 }
 
 fn refuse(app: &mut App, req: &Request, op: Op) -> bool {
-    match req.state.check(op) {
+    match req.check(op) {
         Ok(()) => false,
         Err(r) => {
             set_error(app, Error::Refused(r).localize(app.lang));
@@ -237,7 +237,7 @@ fn delete(app: &mut App) {
                 return;
             }
             // A certified request holds a key and certificate: say so, then force.
-            let force = req.state.check(Op::Delete).is_err();
+            let force = req.check(Op::Delete).is_err();
             let text = if force {
                 tf(lang, "tui.confirm.delete_certified", &[&path])
             } else {
@@ -296,7 +296,7 @@ pub(super) fn request_action(app: &mut App, action: Action) -> Option<Effect> {
     }
     match action {
         Action::GenerateKeys => {
-            if req.state.check(Op::ReplaceKeys).is_ok() {
+            if req.check(Op::ReplaceKeys).is_ok() {
                 app.modal = Some(Modal::Confirm {
                     what: Confirm::ReplaceKeys { path: path.clone() },
                     text: tf(lang, "tui.confirm.replace_keys", &[&path]),

@@ -3,12 +3,11 @@
 //! the holder administers several servers).
 
 use super::action::{Effect, Job};
-use super::form;
 use super::modal::Modal;
 use super::update::{set_error, set_info, start};
 use super::{Action, App};
-use cleocps_core::directory::ServerEntry;
 use crate::i18n::{t, tf};
+use cleocps_core::directory::ServerEntry;
 use cleocps_core::request::{Generation, Request, RequestType};
 
 /// *Envoyer*: only a request signed with the card has a `.p7m` to mail.
@@ -89,8 +88,7 @@ pub fn fill(app: &mut App, e: &ServerEntry) {
             field.input = tui_input::Input::new(v);
         }
     }
-    let allow = f.fields.iter().any(|x| x.input.value().starts_with("*."));
-    f.problems = form::check(f.kind, &f.values(), allow);
+    f.recheck();
     let shown = name.unwrap_or_else(|| e.fqdn.clone());
     set_info(app, tf(lang, "tui.dir.filled", &[&shown]));
 }

@@ -2,7 +2,6 @@
 //! side effects; a flow's gathered values (and secrets) go with the modal.
 
 use super::action::{Action, Effect, Job};
-use super::form;
 use super::modal::{Ask, Choose, Confirm, Hidden, Modal, Then, KEY_SIZES, REQUEST_TYPES};
 use super::update::request_action;
 use super::update::{default_name, set_error, set_info, start};
@@ -20,8 +19,7 @@ pub(super) fn form_action(app: &mut App, action: Action) -> Option<Effect> {
             if let Some(field) = f.fields.get_mut(f.focus) {
                 field.input.handle(req);
             }
-            let allow = f.fields.iter().any(|x| x.input.value().starts_with("*."));
-            f.problems = form::check(f.kind, &f.values(), allow);
+            f.recheck();
         }
         Action::NextField => f.focus = (f.focus + 1) % f.fields.len().max(1),
         Action::PrevField => {

@@ -16,10 +16,6 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use tui_input::Input;
 
-/// How long the wizard waits for the answer, and how often it looks.
-pub const WAIT_SECS: u64 = 600;
-pub const INTERVAL_SECS: u64 = 2;
-
 #[derive(Debug, Clone)]
 pub enum WizStep {
     /// Looking for a run to resume (job).

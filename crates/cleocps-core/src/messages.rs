@@ -24,6 +24,11 @@ pub static TEXTS: &[Text] = &[
         "do Step 2 first: generate the request (cleocps request generate)"
     ),
     text!(
+        "refuse.csr_only",
+        "cette demande est un CSR pour le portail IGC-Santé : il n'y a rien à envoyer par mail ; déposez le CSR sur le portail, puis importez le certificat obtenu",
+        "this request is a CSR for the IGC-Santé portal: there is nothing to mail; upload the CSR on the portal, then import the certificate you get"
+    ),
+    text!(
         "refuse.need_send",
         "la demande n'a pas encore été envoyée (cleocps request send)",
         "the request has not been sent yet (cleocps request send)"

@@ -75,9 +75,13 @@ impl State {
 
     /// Whether `action` may be done in this state; when not, why.
     /// This table is the whole life cycle: both fronts ask it.
-    pub fn check(self, action: Action) -> Result<(), Refusal> {
+    /// The whole life-cycle table (DESIGN §2) in one place. `generation` is
+    /// how the request was generated: a CSR for the portal has nothing to
+    /// mail, so sending it is refused here, not by each front.
+    pub fn check(self, action: Action, generation: Option<Generation>) -> Result<(), Refusal> {
         use Action as A;
         use State as S;
+        let csr_only = generation == Some(Generation::CsrOnly);
         let allowed = matches!(
             (self, action),
             (S::New, A::GenerateKeys | A::EditForm | A::Delete)
@@ -85,10 +89,7 @@ impl State {
                     S::KeysGenerated,
                     A::EditForm | A::ReplaceKeys | A::GenerateRequest | A::Delete
                 )
-                | (
-                    S::RequestGenerated,
-                    A::SendRequest | A::ImportResponse | A::Delete
-                )
+                | (S::RequestGenerated, A::ImportResponse | A::Delete)
                 | (
                     S::Sent,
                     A::FetchResponse | A::ImportResponse | A::RecordRejection | A::Delete
@@ -98,19 +99,19 @@ impl State {
                     A::ExportPem | A::ExportP12 | A::Renew
                 )
                 | (S::Rejected, A::Delete | A::Renew)
-        );
+        ) || (self, action, csr_only) == (S::RequestGenerated, A::SendRequest, false);
         if allowed {
             Ok(())
         } else {
             Err(Refusal {
                 state: self,
                 action,
+                csr_only,
             })
         }
     }
 }
 
-/// Everything a user can ask of a request.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Action {
@@ -169,6 +170,8 @@ impl Action {
 pub struct Refusal {
     pub state: State,
     pub action: Action,
+    /// The request is a CSR for the portal (nothing to mail).
+    pub csr_only: bool,
 }
 
 crate::display_localized!(Refusal);
@@ -188,6 +191,9 @@ impl Refusal {
         use Action as A;
         use State as S;
         match (self.state, self.action) {
+            (S::RequestGenerated, A::SendRequest | A::FetchResponse) if self.csr_only => {
+                "refuse.csr_only"
+            }
             (S::Rejected, _) => "refuse.rejected",
             (S::KeysGenerated, A::GenerateKeys) => "refuse.keys_exist",
             (
@@ -276,6 +282,11 @@ pub struct Request {
 pub const REQUEST_VERSION: u32 = 1;
 
 impl Request {
+    /// Whether `action` is allowed now ([`State::check`] with this request's route).
+    pub fn check(&self, action: Action) -> Result<(), Refusal> {
+        self.state.check(action, self.generation)
+    }
+
     pub fn new(folder: &str, name: &str, kind: RequestType, now: &str) -> Request {
         Request {
             version: REQUEST_VERSION,
@@ -375,7 +386,7 @@ mod tests {
         for state in State::ALL {
             let allowed = expected(state);
             for action in Action::ALL {
-                let got = state.check(action);
+                let got = state.check(action, Some(Generation::Card));
                 if allowed.contains(&action) {
                     assert_eq!(got, Ok(()), "{state:?} should allow {action:?}");
                 } else {
@@ -392,6 +403,19 @@ mod tests {
     }
 
     #[test]
+    fn a_csr_for_the_portal_has_nothing_to_send() {
+        let csr = Some(Generation::CsrOnly);
+        for a in [A::SendRequest, A::FetchResponse] {
+            assert_eq!(
+                S::RequestGenerated.check(a, csr).map_err(|r| r.reason_id()),
+                Err("refuse.csr_only")
+            );
+        }
+        assert_eq!(S::RequestGenerated.check(A::ImportResponse, csr), Ok(()));
+        assert_eq!(S::RequestGenerated.check(A::SendRequest, None), Ok(()));
+    }
+
+    #[test]
     fn rejected_is_never_edited_or_resent() {
         for a in [
             A::EditForm,
@@ -400,7 +424,7 @@ mod tests {
             A::GenerateKeys,
         ] {
             assert_eq!(
-                S::Rejected.check(a).map_err(|r| r.reason_id()),
+                S::Rejected.check(a, None).map_err(|r| r.reason_id()),
                 Err("refuse.rejected")
             );
         }

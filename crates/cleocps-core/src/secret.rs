@@ -77,8 +77,12 @@ impl SecretFileError {
     pub fn localize(&self, lang: crate::i18n::Lang) -> String {
         use crate::i18n::tf;
         match self {
-            SecretFileError::Empty { path } => tf(lang, "err.secret_file.empty", &[&path.display()]),
-            SecretFileError::NotUtf8 { path } => tf(lang, "err.secret_file.utf8", &[&path.display()]),
+            SecretFileError::Empty { path } => {
+                tf(lang, "err.secret_file.empty", &[&path.display()])
+            }
+            SecretFileError::NotUtf8 { path } => {
+                tf(lang, "err.secret_file.utf8", &[&path.display()])
+            }
             SecretFileError::Unreadable { path, reason } => tf(
                 lang,
                 "err.secret_file.unreadable",

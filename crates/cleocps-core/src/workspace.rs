@@ -28,17 +28,6 @@ pub enum RequestFile {
 }
 
 impl RequestFile {
-    pub const ALL: [RequestFile; 8] = [
-        RequestFile::Json,
-        RequestFile::Key,
-        RequestFile::Csr,
-        RequestFile::P7m,
-        RequestFile::Eml,
-        RequestFile::Answer,
-        RequestFile::Crt,
-        RequestFile::Chain,
-    ];
-
     fn file_name(self, request: &str) -> String {
         match self {
             RequestFile::Json => "request.json".into(),

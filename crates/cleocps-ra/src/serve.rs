@@ -7,10 +7,10 @@
 //! answer next round, never decided again (which would look like a replay).
 
 use super::{process, AdminDirectory, ConfiguredDirectory, Decision, RaDir, RequestMeta};
+use base64::Engine;
 use cleocps_core::config::Config;
 use cleocps_core::error::{Error, Result};
 use cleocps_core::fsutil::{create_private_dir, write_atomic, PRIVATE_FILE};
-use base64::Engine;
 use lettre::message::header::ContentType;
 use lettre::message::{Attachment, Mailbox, MultiPart, SinglePart};
 use lettre::Message;
@@ -226,7 +226,8 @@ fn answer_mail(
     processed: &super::Processed,
 ) -> Result<Message> {
     let compose = |e: String| Error::from(cleocps_core::mail::MailError::Compose(e));
-    let from: Mailbox = cleocps_core::mail::compose::mailbox("mail_from", config.mail_from.as_deref())?;
+    let from: Mailbox =
+        cleocps_core::mail::compose::mailbox("mail_from", config.mail_from.as_deref())?;
     let to: Mailbox = to.parse().map_err(|_| {
         Error::from(cleocps_core::mail::MailError::BadAddress {
             key: "from",

@@ -16,10 +16,10 @@
 use super::issue::{self, name, CertSpec, CA_KEY_BITS};
 use super::replay::SeenStore;
 use super::{crypto, verify};
+use crate::i18n::{current, t};
 use cleocps_core::config::RaConfig;
 use cleocps_core::error::{Error, Result};
 use cleocps_core::fsutil::{create_private_dir, write_atomic, PRIVATE_DIR, PRIVATE_FILE};
-use crate::i18n::{current, t};
 use cleocps_core::pki::{self, KeySize};
 use const_oid::db::rfc4519::{C, CN, O, OU};
 use rsa::RsaPrivateKey;

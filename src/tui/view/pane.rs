@@ -4,12 +4,12 @@
 
 use super::{step1, step2, step3, tree::kind_tag};
 use crate::i18n::{t, tf};
-use cleocps_core::request::Request;
 use crate::tui::action::Step;
 use crate::tui::app::App;
 use crate::tui::steps::{self, step_refusal};
 use crate::tui::theme::Theme;
 use crate::tui::tree::{selected_request, selected_row, Row};
+use cleocps_core::request::Request;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};

@@ -10,10 +10,10 @@
 
 use super::dialog;
 use super::modals::{hint, OK_CLOSE};
-use cleocps_core::directory::ServerEntry;
 use crate::i18n::t;
 use crate::tui::app::App;
 use crate::tui::theme::Theme;
+use cleocps_core::directory::ServerEntry;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::Paragraph;

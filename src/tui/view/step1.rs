@@ -2,10 +2,10 @@
 
 use super::pane::{buttons, job_line};
 use crate::i18n::{t, tf};
-use cleocps_core::request::Request;
 use crate::tui::action::Step;
 use crate::tui::app::App;
 use crate::tui::theme::Theme;
+use cleocps_core::request::Request;
 use ratatui::text::Line;
 
 pub fn body(app: &App, theme: Theme, req: &Request) -> Vec<Line<'static>> {

@@ -4,11 +4,11 @@
 use super::pad;
 use super::pane::{buttons, job_line};
 use crate::i18n::{t, tf};
-use cleocps_core::request::{Generation, Request, State};
 use crate::tui::action::Step;
 use crate::tui::app::App;
 use crate::tui::form::{current_value, field_ids, Form};
 use crate::tui::theme::Theme;
+use cleocps_core::request::{Generation, Request, State};
 use ratatui::text::{Line, Span};
 
 const LABEL_W: usize = 17;

@@ -4,10 +4,10 @@
 use super::pane::{buttons, job_line};
 use super::{fit, pad};
 use crate::i18n::{t, tf};
-use cleocps_core::request::{Request, State};
 use crate::tui::action::Step;
 use crate::tui::app::App;
 use crate::tui::theme::Theme;
+use cleocps_core::request::{Request, State};
 use ratatui::text::{Line, Span};
 
 const LABEL_W: usize = 11;

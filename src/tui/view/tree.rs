@@ -4,10 +4,10 @@
 
 use super::{block_title, fit, pad};
 use crate::i18n::{t, Lang};
-use cleocps_core::request::{RequestType, State};
 use crate::tui::app::{App, Layer};
 use crate::tui::theme::Theme;
 use crate::tui::tree::{rows, Row};
+use cleocps_core::request::{RequestType, State};
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};

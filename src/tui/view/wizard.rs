@@ -11,10 +11,10 @@
 
 use super::wizard_steps;
 use crate::i18n::t;
-use cleocps_core::request::RequestType;
 use crate::tui::app::App;
 use crate::tui::theme::Theme;
 use crate::tui::wizard::{WizStep, Wizard, STEP_IDS};
+use cleocps_core::request::RequestType;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};

@@ -3,10 +3,10 @@
 use super::footer::spinner;
 use super::servers::entry_line;
 use crate::i18n::{t, tf};
-use cleocps_core::request::RequestType;
 use crate::tui::app::App;
 use crate::tui::theme::Theme;
 use crate::tui::wizard::{WizStep, Wizard};
+use cleocps_core::request::RequestType;
 use ratatui::text::{Line, Span};
 
 /// Radio lines: "● option" for the selected one.

@@ -292,6 +292,8 @@ pub enum CardError {
         min: usize,
         max: usize,
     },
+    /// Nothing was typed.
+    PinEmpty,
     /// Non-interactive run, one try left, no `--allow-last-pin-try`.
     FinalTryRefused,
     /// The soft token file can't be read or written.
@@ -349,6 +351,7 @@ impl CardError {
             CardError::PinLocked => tf(lang, "card.pin_locked", &[]),
             CardError::PinLength { min, max } => tf(lang, "card.pin_length", &[min, max]),
             CardError::FinalTryRefused => tf(lang, "card.final_try_refused", &[]),
+            CardError::PinEmpty => tf(lang, "card.pin_empty", &[]),
             CardError::SoftToken { path, reason } => {
                 tf(lang, "card.soft_token", &[&path.display(), reason])
             }

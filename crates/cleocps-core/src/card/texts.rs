@@ -68,6 +68,11 @@ pub static TEXTS: &[Text] = &[
         "the PIN must have {} to {} characters (the card was not tried)"
     ),
     text!(
+        "card.pin_empty",
+        "saisissez le code porteur de la carte",
+        "type the card's PIN"
+    ),
+    text!(
         "card.final_try_refused",
         "dernier essai du code porteur : refusé en mode non interactif (un code faux bloquerait la carte) ; saisissez-le de façon interactive ou ajoutez --allow-last-pin-try",
         "last PIN try: refused in non-interactive mode (a wrong PIN would block the card); type it interactively or add --allow-last-pin-try"

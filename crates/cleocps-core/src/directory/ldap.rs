@@ -5,8 +5,8 @@
 use super::{filter, DirectoryError, Lookup, ServerEntry};
 use crate::config::LdapConfig;
 use crate::mail::error::scrub;
-use crate::secret::Secret;
 use crate::mail::tls::TlsProblem;
+use crate::secret::Secret;
 use ldap3::{LdapConn, LdapConnSettings, LdapError, Scope, SearchEntry, SearchOptions};
 use std::collections::HashMap;
 use std::time::Duration;

@@ -11,7 +11,9 @@ pub mod send;
 pub mod smtp;
 mod texts;
 pub mod tls;
+pub mod wait;
 
 pub use error::{MailError, Service};
-pub use procedure::{fetch_all, fetch_response, fetch_wait, send_request, FetchOutcome, Tick};
+pub use procedure::{fetch_all, fetch_response, send_request, FetchOutcome};
 pub use texts::TEXTS;
+pub use wait::{fetch_wait, poll_interval, AnswerWait, Tick};

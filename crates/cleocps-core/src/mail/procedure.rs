@@ -10,18 +10,15 @@ use crate::config::Config;
 use crate::error::{Error, Result};
 use crate::i18n::{self, tf};
 use crate::procedure::{self, now, ImportReport};
-use crate::request::{Action, Generation, Request, State};
-use crate::secret::Secret;
+use crate::request::{Action, Request, State};
 use crate::workspace::{RequestFile, Workspace};
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::{Duration, Instant};
 
 /// Étape 2: mails the `.p7m` to the registration server; state `sent`, Message-ID stored.
 pub fn send_request(ws: &Workspace, config: &Config, path: &str) -> Result<Request> {
     let req = ws.find(path)?;
-    req.state.check(Action::SendRequest)?;
+    req.check(Action::SendRequest)?;
     let p7m_path = ws.file(&req, RequestFile::P7m);
-    if req.generation == Some(Generation::CsrOnly) || !p7m_path.is_file() {
+    if !p7m_path.is_file() {
         return Err(MailError::NoP7m(req.path()).into());
     }
     let way = super::send::way(config)?;
@@ -37,7 +34,7 @@ pub fn send_request(ws: &Workspace, config: &Config, path: &str) -> Result<Reque
     log::info!("request {} sent by {way} as {message_id}", req.path());
     let _lock = ws.lock()?;
     let mut req = ws.find(path)?;
-    req.state.check(Action::SendRequest)?;
+    req.check(Action::SendRequest)?;
     req.message_id = Some(message_id.clone());
     req.transition(
         Action::SendRequest,
@@ -59,14 +56,6 @@ pub enum FetchOutcome {
     Rejected {
         request: Box<Request>,
     },
-}
-
-impl FetchOutcome {
-    pub fn request(&self) -> &Request {
-        match self {
-            FetchOutcome::Imported { request, .. } | FetchOutcome::Rejected { request } => request,
-        }
-    }
 }
 
 /// The answers in the configured mailbox (other mail is skipped).
@@ -130,14 +119,9 @@ pub fn assign(ws: &Workspace, mails: &[Incoming]) -> Result<Vec<(Request, Incomi
 /// Étape 3: looks for the request's answer in the mailbox and imports it or
 /// records the rejection. No answer: [`Error::NothingYet`] (exit 3).
 /// The key password is not needed (the certificate is matched against the CSR).
-pub fn fetch_response(
-    ws: &Workspace,
-    config: &Config,
-    path: &str,
-    _key_password: Option<&Secret>,
-) -> Result<FetchOutcome> {
+pub fn fetch_response(ws: &Workspace, config: &Config, path: &str) -> Result<FetchOutcome> {
     let req = ws.find(path)?;
-    req.state.check(Action::FetchResponse)?;
+    req.check(Action::FetchResponse)?;
     let mails = read_mailbox(config)?;
     let found = assign(ws, &mails)?
         .into_iter()
@@ -194,7 +178,7 @@ fn apply(ws: &Workspace, path: &str, mail: &Incoming) -> Result<FetchOutcome> {
         AnswerKind::Rejection { code, reason } => {
             let _lock = ws.lock()?;
             let mut req = ws.find(path)?;
-            req.state.check(Action::RecordRejection)?;
+            req.check(Action::RecordRejection)?;
             req.rejection_code = Some(code.clone());
             req.rejection_reason = Some(reason.clone());
             req.answer_message_id = Some(answer_id.clone());
@@ -208,54 +192,6 @@ fn apply(ws: &Workspace, path: &str, mail: &Incoming) -> Result<FetchOutcome> {
             Ok(FetchOutcome::Rejected {
                 request: Box::new(req),
             })
-        }
-    }
-}
-
-/// What a waiting fetch reports between checks.
-#[derive(Debug, Clone, Copy)]
-pub struct Tick {
-    /// Until the next check.
-    pub next_check: Duration,
-    /// Until the wait ends.
-    pub left: Duration,
-}
-
-/// [`fetch_response`] again every `interval` until an answer comes, `wait`
-/// runs out, or `stop` is set (Ctrl-C); `tick` is called about once a second.
-pub fn fetch_wait(
-    ws: &Workspace,
-    config: &Config,
-    path: &str,
-    wait: Duration,
-    interval: Duration,
-    stop: &AtomicBool,
-    tick: &mut dyn FnMut(Tick),
-) -> Result<FetchOutcome> {
-    let end = Instant::now() + wait;
-    loop {
-        let err = match fetch_response(ws, config, path, None) {
-            Err(e @ Error::NothingYet(_)) => e,
-            other => return other,
-        };
-        let now_ = Instant::now();
-        if now_ >= end {
-            return Err(err);
-        }
-        let next = (now_ + interval).min(end);
-        while Instant::now() < next {
-            if stop.load(Ordering::Relaxed) {
-                return Err(err);
-            }
-            let t = Instant::now();
-            tick(Tick {
-                next_check: next.saturating_duration_since(t),
-                left: end.saturating_duration_since(t),
-            });
-            let until = (t + Duration::from_secs(1)).min(next);
-            while Instant::now() < until && !stop.load(Ordering::Relaxed) {
-                std::thread::sleep(Duration::from_millis(50));
-            }
         }
     }
 }

@@ -138,8 +138,7 @@ pub fn connect(
 ) -> Result<StreamOwned<ClientConnection, TcpStream>, TlsProblem> {
     let name = ServerName::try_from(host.trim_matches(['[', ']']).to_string())
         .map_err(|e| TlsProblem::Other(e.to_string()))?;
-    let mut conn =
-        ClientConnection::new(config, name).map_err(|e| TlsProblem::from_rustls(&e))?;
+    let mut conn = ClientConnection::new(config, name).map_err(|e| TlsProblem::from_rustls(&e))?;
     while conn.is_handshaking() {
         if let Err(e) = conn.complete_io(&mut tcp) {
             return Err(TlsProblem::find(&e).unwrap_or(TlsProblem::Other(e.to_string())));

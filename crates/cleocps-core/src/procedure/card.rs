@@ -56,7 +56,7 @@ pub fn generate_card_request(
     ra_cert: &Certificate,
 ) -> Result<(Request, CardRequestReport)> {
     let req = ws.find(path)?;
-    req.state.check(Action::GenerateRequest)?;
+    req.check(Action::GenerateRequest)?;
     let spec = csr_spec(&req)?;
     let key = load_key(ws, &req, key_password)?;
     let csr = pki::build_csr(&key, &spec)?;
@@ -69,7 +69,7 @@ pub fn generate_card_request(
 
     let _lock = ws.lock()?;
     let mut req = ws.find(path)?;
-    req.state.check(Action::GenerateRequest)?;
+    req.check(Action::GenerateRequest)?;
     ws.write_file(&req, RequestFile::Csr, pki::csr_pem(&csr).as_bytes())?;
     let eml_path = ws.write_file(&req, RequestFile::Eml, eml.as_bytes())?;
     let p7m_path = ws.write_file(&req, RequestFile::P7m, &p7m)?;

@@ -1,6 +1,6 @@
 //! Étape 3's exports: PEM files for nginx & co, PKCS#12 for Windows and Java.
 
-use super::{load_key, now};
+use super::{load_key, now, Notice};
 use crate::error::{Error, Result};
 use crate::fsutil::{create_private_dir, parent_of, write_atomic, PRIVATE_FILE};
 use crate::pki;
@@ -36,7 +36,9 @@ fn check_free(paths: &[PathBuf], force: bool) -> Result<()> {
 }
 
 /// Exports `<name>.key`, `.crt`, `.chain.pem`, `.fullchain.pem` into `out_dir`.
-/// The key is re-encrypted under the key password, or clear when `clear`.
+/// The key is re-encrypted under the key password, or clear when `clear`
+/// (or when it has no password): then the clear-key notice comes back, so
+/// every front warns in the same cases.
 pub fn export_pem(
     ws: &Workspace,
     path: &str,
@@ -44,9 +46,9 @@ pub fn export_pem(
     key_password: Option<&Secret>,
     clear: bool,
     force: bool,
-) -> Result<Vec<PathBuf>> {
+) -> Result<(Vec<PathBuf>, Vec<Notice>)> {
     let req = ws.find(path)?;
-    req.state.check(Action::ExportPem)?;
+    req.check(Action::ExportPem)?;
     let key = load_key(ws, &req, key_password)?;
     let (leaf, chain) = certified(ws, &req)?;
     let key_pem = pki::encode_key_pem(&key, if clear { None } else { key_password })?;
@@ -81,7 +83,13 @@ pub fn export_pem(
         write_atomic(p, data, *mode).map_err(|e| Error::io(p, e))?;
     }
     journal(ws, path, Action::ExportPem, &out_dir.display().to_string())?;
-    Ok(paths)
+    let clear = clear || key_password.is_none();
+    let notices = if clear {
+        vec![Notice("notice.clear_key")]
+    } else {
+        Vec::new()
+    };
+    Ok((paths, notices))
 }
 
 /// Exports a PKCS#12 under its own password (never the key's).
@@ -95,7 +103,7 @@ pub fn export_p12(
     force: bool,
 ) -> Result<PathBuf> {
     let req = ws.find(path)?;
-    req.state.check(Action::ExportP12)?;
+    req.check(Action::ExportP12)?;
     if key_password.is_some_and(|k| k == p12_password) {
         return Err(Error::SamePassword);
     }

@@ -29,7 +29,10 @@ pub struct FieldProblem {
     pub warning: bool,
 }
 
-/// Checks the fields an edit sets, without touching anything.
+/// Checks the fields an edit sets, without touching anything: the form's
+/// rules, the one function behind the interface's inline check and
+/// "Appliquer modifications" of both fronts. `edit.allow_wildcard` is the
+/// request's permission (see [`edit_form`]).
 pub fn check_form(kind: RequestType, edit: &FormEdit) -> Vec<FieldProblem> {
     let mut out = Vec::new();
     let mut push = |field, problem: validate::Problem, warning| {
@@ -103,7 +106,12 @@ fn problem(id: &'static str) -> validate::Problem {
 pub fn edit_form(ws: &Workspace, path: &str, edit: &FormEdit) -> Result<(Request, Vec<Notice>)> {
     let _lock = ws.lock()?;
     let mut req = ws.find(path)?;
-    req.state.check(Action::EditForm)?;
+    req.check(Action::EditForm)?;
+    // A request once allowed wildcards keeps that permission.
+    let edit = &FormEdit {
+        allow_wildcard: edit.allow_wildcard || req.allow_wildcard,
+        ..edit.clone()
+    };
     let problems = check_form(req.kind, edit);
     if let Some(p) = problems.iter().find(|p| !p.warning) {
         return Err(Error::Invalid {

@@ -6,10 +6,12 @@
 //! first, `request.json` last, each atomically. A failed action changes nothing.
 
 mod card;
+mod card_setup;
 mod export;
 mod form;
 
 pub use card::{generate_card_request, load_ra_certificate, CardRequestReport};
+pub use card_setup::{holder_text, prepare_card, CardReady, CardSetup, CardWait, PinStep};
 pub use export::{export_p12, export_pem};
 pub use form::{check_form, edit_form, FieldProblem, FormEdit};
 
@@ -56,17 +58,8 @@ pub fn delete_folder(ws: &Workspace, name: &str, force: bool) -> Result<()> {
     ws.delete_folder(name, force)
 }
 
-pub fn create_request(
-    ws: &Workspace,
-    folder: &str,
-    name: Option<&str>,
-    kind: RequestType,
-) -> Result<Request> {
-    create_request_with(ws, folder, name, kind, &SubjectDefaults::default())
-}
-
 /// Creates a request whose form starts from the configuration's `subject_defaults`.
-pub fn create_request_with(
+pub fn create_request(
     ws: &Workspace,
     folder: &str,
     name: Option<&str>,
@@ -98,9 +91,29 @@ pub fn delete_request(ws: &Workspace, path: &str, force: bool) -> Result<()> {
     let _lock = ws.lock()?;
     let req = ws.find(path)?;
     if !(force && req.state == State::CertificateImported) {
-        req.state.check(Action::Delete)?;
+        req.check(Action::Delete)?;
     }
     ws.delete_request(&req)
+}
+
+/// The key size asked for (a flag, else `key_bits` of the configuration),
+/// 2048 bits when neither says; 1024 only with `legacy` (`--legacy-1024`).
+pub fn key_size(bits: Option<u32>, legacy: bool) -> Result<KeySize> {
+    match (bits, legacy) {
+        (None | Some(1024), true) => Ok(KeySize::Legacy1024),
+        (Some(1024), false) => Err(Error::LegacyNeedsFlag),
+        (None, false) => Ok(KeySize::B2048),
+        (Some(b), _) => match KeySize::from_bits(b as usize) {
+            Some(s) if s != KeySize::Legacy1024 => Ok(s),
+            _ => Err(Error::BadKeySize(b)),
+        },
+    }
+}
+
+/// The key size of the configuration (`key_bits`, validated when loaded), for
+/// the fronts' default choice and the wizard.
+pub fn configured_key_size(config: &crate::config::Config) -> KeySize {
+    key_size(config.key_bits, false).unwrap_or(KeySize::B2048)
 }
 
 /// Étape 1 choices.
@@ -127,7 +140,7 @@ pub fn generate_keys(
         }
     };
     let req = ws.find(path)?;
-    req.state.check(action(req.state))?;
+    req.check(action(req.state))?;
     let mut notices = Vec::new();
     if opts.size == KeySize::Legacy1024 {
         notices.push(Notice("notice.legacy_1024"));
@@ -141,7 +154,7 @@ pub fn generate_keys(
     let _lock = ws.lock()?;
     let mut req = ws.find(path)?;
     let action = action(req.state);
-    req.state.check(action)?;
+    req.check(action)?;
     ws.write_file(&req, RequestFile::Key, pem.as_bytes())?;
     req.key_bits = Some(opts.size.bits() as u32);
     req.key_encrypted = Some(opts.password.is_some());
@@ -212,13 +225,13 @@ pub fn key_is_encrypted(ws: &Workspace, req: &Request) -> bool {
 /// Étape 2, portal path: writes the PKCS#10 `<request>.csr` (no card).
 pub fn generate_csr(ws: &Workspace, path: &str, key_password: Option<&Secret>) -> Result<Request> {
     let req = ws.find(path)?;
-    req.state.check(Action::GenerateRequest)?;
+    req.check(Action::GenerateRequest)?;
     let spec = csr_spec(&req)?;
     let key = load_key(ws, &req, key_password)?;
     let der = pki::build_csr(&key, &spec)?;
     let _lock = ws.lock()?;
     let mut req = ws.find(path)?;
-    req.state.check(Action::GenerateRequest)?;
+    req.check(Action::GenerateRequest)?;
     ws.write_file(&req, RequestFile::Csr, pki::csr_pem(&der).as_bytes())?;
     req.generation = Some(Generation::CsrOnly);
     req.transition(
@@ -254,7 +267,7 @@ pub fn import_response(
     bytes: &[u8],
 ) -> Result<(Request, ImportReport)> {
     let req = ws.find(path)?;
-    req.state.check(Action::ImportResponse)?;
+    req.check(Action::ImportResponse)?;
     let csr = pki::csr_from_pem(&csr_pem(ws, &req)?)?;
     let spki = pki::csr_public_key_der(&csr)?;
     let certs = pki::parse_certificates(bytes)?;
@@ -269,7 +282,7 @@ pub fn import_response(
     };
     let _lock = ws.lock()?;
     let mut req = ws.find(path)?;
-    req.state.check(Action::ImportResponse)?;
+    req.check(Action::ImportResponse)?;
     ws.write_file(&req, RequestFile::Answer, bytes)?;
     ws.write_file(&req, RequestFile::Chain, chain_pem.as_bytes())?;
     ws.write_file(&req, RequestFile::Crt, leaf_pem.as_bytes())?;
@@ -293,7 +306,7 @@ pub fn renew(ws: &Workspace, path: &str, new_name: Option<&str>) -> Result<Reque
     let (folder, _) = split_request_path(path)?;
     let _lock = ws.lock()?;
     let mut old = ws.find(path)?;
-    old.state.check(Action::Renew)?;
+    old.check(Action::Renew)?;
     let mut new = ws.create_request(folder, new_name, old.kind, &now())?;
     new.subject = old.subject.clone();
     new.san = old.san.clone();

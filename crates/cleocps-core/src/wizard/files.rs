@@ -104,7 +104,7 @@ fn result_names() -> Vec<String> {
 /// private directory, then the earlier results moved to `historique/`, then
 /// the new ones moved in. A crash leaves either set whole, never a mix lost.
 pub fn finalise(ws: &Workspace, req: &Request, secrets: &PendingSecrets) -> Result<FinalFiles> {
-    req.state.check(crate::request::Action::ExportP12)?;
+    req.check(crate::request::Action::ExportP12)?;
     let dir = wizard_dir(ws);
     let stage = dir.join(format!(".staging-{}", req.id));
     if stage.exists() {
@@ -113,7 +113,7 @@ pub fn finalise(ws: &Workspace, req: &Request, secrets: &PendingSecrets) -> Resu
     create_private_dir(&stage).map_err(|e| Error::io(&stage, e))?;
     let path = req.path();
     let clear = secrets.key.is_none();
-    let written = procedure::export_pem(ws, &path, &stage, secrets.key.as_ref(), clear, true)?;
+    let (written, _) = procedure::export_pem(ws, &path, &stage, secrets.key.as_ref(), clear, true)?;
     for file in &written {
         let name = file
             .file_name()

@@ -4,25 +4,26 @@
 //!
 //! The wizard's requests are ordinary requests in the folder `CleoWizard`,
 //! so a run that stops while waiting is resumed from here or from the tree.
-//! Choices (which server, the PIN) are made by the front *before* calling
-//! the steps below; none of them asks anything.
+//! The run itself is [`flow`]: three steps the fronts call in order,
+//! asking the user (which server, the PIN) between them; none of them asks
+//! anything.
 
 mod files;
+mod flow;
 mod texts;
 
 pub use files::{finalise, pending_secrets, FinalFiles, PendingSecrets};
+pub use flow::{finish, needs_card, probe, send, to_resume, Finished, Probed, Signer, Start, WAIT};
 pub use texts::TEXTS;
 
 use crate::card::{Holder, Token};
 use crate::config::Config;
 use crate::directory::{Lookup, ServerEntry};
 use crate::error::{Error, Result};
-use crate::pki::KeySize;
 use crate::procedure::{self, FormEdit, KeyOptions};
 use crate::request::{Request, RequestType, State};
 use crate::secret::Secret;
 use crate::workspace::Workspace;
-use x509_cert::Certificate;
 
 /// The folder of the wizard's requests.
 pub const FOLDER: &str = "CleoWizard";
@@ -133,8 +134,7 @@ pub fn prepare(
     if !ws.folders()?.iter().any(|f| f == FOLDER) {
         procedure::create_folder(ws, Some(FOLDER))?;
     }
-    let req =
-        procedure::create_request_with(ws, FOLDER, None, target.kind, &config.subject_defaults)?;
+    let req = procedure::create_request(ws, FOLDER, None, target.kind, &config.subject_defaults)?;
     let path = req.path();
     let entry = target.entry.clone().unwrap_or_default();
     let mut edit = FormEdit {
@@ -161,34 +161,13 @@ pub fn prepare(
         p12: random_password(),
     };
     files::save_pending(ws, &req, &secrets)?;
-    let size = config
-        .key_bits
-        .and_then(|b| KeySize::from_bits(b as usize))
-        .unwrap_or(KeySize::B2048);
     let opts = KeyOptions {
-        size,
+        size: procedure::configured_key_size(config),
         password: secrets.key.clone(),
         replace: false,
     };
     let (req, _) = procedure::generate_keys(ws, &path, &opts)?;
     Ok((req, secrets))
-}
-
-/// Signs on the card (one PIN try), encrypts to the registration server, mails it.
-pub fn sign_and_send(
-    ws: &Workspace,
-    config: &Config,
-    path: &str,
-    secrets: &PendingSecrets,
-    token: &mut dyn Token,
-    pin: &Secret,
-    ra_cert: &Certificate,
-) -> Result<Request> {
-    let req = ws.find(path)?;
-    if req.state == State::KeysGenerated {
-        procedure::generate_card_request(ws, path, secrets.key.as_ref(), token, pin, ra_cert)?;
-    }
-    crate::mail::send_request(ws, config, path)
 }
 
 /// The wizard's latest request still waiting for its answer (or imported but
