@@ -47,6 +47,6 @@ mkdir -p /run/sshd 2>/dev/null || true
 echo "== cargo fmt --check"
 cargo fmt --all -- --check
 echo "== cargo clippy"
-cargo clippy --all-targets --locked -- -D warnings
+cargo clippy --workspace --all-targets --locked -- -D warnings
 echo "== cargo test"
-cargo test --locked 2>&1
+cargo test --workspace --locked 2>&1

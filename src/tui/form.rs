@@ -143,3 +143,31 @@ impl Form {
 pub fn check(kind: RequestType, v: &FormValues, allow_wildcard: bool) -> Vec<FieldProblem> {
     super::jobs::check_form(kind, v, allow_wildcard)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use tui_input::InputRequest;
+
+    fn typed(form: &mut Form, text: &str) {
+        let field = &mut form.fields[form.focus];
+        field.input.handle(InputRequest::DeleteLine);
+        for c in text.chars() {
+            field.input.handle(InputRequest::InsertChar(c));
+        }
+        form.recheck();
+    }
+
+    #[test]
+    fn a_wildcard_blocks_unless_the_request_allows_it() {
+        let mut req = Request::new("D", "R", RequestType::Ssl, "t");
+        let mut form = Form::open(&req);
+        typed(&mut form, "*.clinique.example.fr");
+        // Typing a wildcard does not grant the permission (Submit would refuse it).
+        assert!(form.blocking(), "{:?}", form.problems);
+        req.allow_wildcard = true;
+        let mut form = Form::open(&req);
+        typed(&mut form, "*.clinique.example.fr");
+        assert!(!form.blocking(), "{:?}", form.problems);
+    }
+}

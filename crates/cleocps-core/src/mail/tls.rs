@@ -169,6 +169,118 @@ mod tests {
         assert!(matches!(read_ca_file(&p), Err(MailError::CaFile { .. })));
     }
 
+    /// A CA and a server certificate for `name` only, made by openssl.
+    fn server_cert(dir: &Path, name: &str) -> (std::path::PathBuf, Arc<rustls::ServerConfig>) {
+        use rustls::pki_types::PrivateKeyDer;
+        let run = |args: &[&str]| {
+            let st = std::process::Command::new("openssl")
+                .args(args)
+                .current_dir(dir)
+                .output()
+                .expect("openssl");
+            assert!(
+                st.status.success(),
+                "{}",
+                String::from_utf8_lossy(&st.stderr)
+            );
+        };
+        run(&[
+            "req",
+            "-x509",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-keyout",
+            "ca.key",
+            "-out",
+            "ca.pem",
+            "-subj",
+            "/CN=test CA",
+            "-days",
+            "1",
+        ]);
+        run(&[
+            "req",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-keyout",
+            "srv.key",
+            "-out",
+            "srv.csr",
+            "-subj",
+            &format!("/CN={name}"),
+        ]);
+        std::fs::write(
+            dir.join("ext"),
+            format!("subjectAltName=DNS:{name}\nextendedKeyUsage=serverAuth\n"),
+        )
+        .expect("ext");
+        run(&[
+            "x509",
+            "-req",
+            "-in",
+            "srv.csr",
+            "-CA",
+            "ca.pem",
+            "-CAkey",
+            "ca.key",
+            "-CAcreateserial",
+            "-out",
+            "srv.pem",
+            "-days",
+            "1",
+            "-extfile",
+            "ext",
+        ]);
+        let chain = read_ca_file(&dir.join("srv.pem")).expect("chain");
+        let key = PrivateKeyDer::from_pem_file(dir.join("srv.key")).expect("key");
+        let config = rustls::ServerConfig::builder_with_provider(Arc::new(
+            rustls::crypto::ring::default_provider(),
+        ))
+        .with_safe_default_protocol_versions()
+        .expect("versions")
+        .with_no_client_auth()
+        .with_single_cert(chain, key)
+        .expect("server config");
+        (dir.join("ca.pem"), Arc::new(config))
+    }
+
+    /// Connects to a one-shot TLS server presenting `server`.
+    fn handshake(server: Arc<rustls::ServerConfig>, ca: Option<&Path>) -> Result<(), TlsProblem> {
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+        let addr = listener.local_addr().expect("addr");
+        let t = std::thread::spawn(move || {
+            if let Ok((mut tcp, _)) = listener.accept() {
+                let mut conn = rustls::ServerConnection::new(server).expect("server");
+                while conn.is_handshaking() {
+                    if conn.complete_io(&mut tcp).is_err() {
+                        break;
+                    }
+                }
+            }
+        });
+        let tcp = TcpStream::connect(addr).expect("connect");
+        let config = client_config(ca).expect("client config");
+        let out = connect(config, "127.0.0.1", tcp).map(|_| ());
+        t.join().expect("server thread");
+        out
+    }
+
+    #[test]
+    fn untrusted_and_wrong_name_are_told_apart_on_a_real_handshake() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let (ca, server) = server_cert(dir.path(), "other.example.fr");
+        assert!(matches!(
+            handshake(server.clone(), None),
+            Err(TlsProblem::Untrusted(_))
+        ));
+        assert!(matches!(
+            handshake(server, Some(&ca)),
+            Err(TlsProblem::WrongName(_))
+        ));
+    }
+
     #[test]
     fn rustls_failures_are_told_apart() {
         let name = rustls::Error::InvalidCertificate(CertificateError::NotValidForName);

@@ -1,19 +1,15 @@
 //! Importing the CA's answer (DESIGN §4): read certificates from whatever
 //! file the CA or portal gave, find ours by its public key, order and check the chain.
-
-use super::{pem, PkiError, Result};
+use super::summary::*;
+use super::summary::{rfc3339, san_names};
+use super::verify::verifies;
+use super::{PkiError, Result};
 use crate::i18n::{tf, Lang};
-use const_oid::db::{rfc4519, rfc5280, rfc5911, rfc5912};
-use der::asn1::AnyRef;
-use der::{Decode, Encode, ErrorKind, Reader, SliceReader, Tag, TagNumber, Tagged};
-use rsa::pkcs8::DecodePublicKey;
-use rsa::{Pkcs1v15Sign, RsaPublicKey};
-use sha1::Sha1;
-use sha2::{Digest, Sha256, Sha384, Sha512};
+use const_oid::db::{rfc4519, rfc5280};
+use der::Decode;
 use spki::SubjectPublicKeyInfoOwned;
 use std::time::SystemTime;
 use x509_cert::ext::pkix::name::GeneralName;
-use x509_cert::ext::pkix::SubjectAltName;
 use x509_cert::name::Name;
 use x509_cert::Certificate;
 
@@ -65,109 +61,6 @@ impl AnswerWarning {
             AnswerWarning::Leftovers(n) => tf(lang, "pki.warn_leftovers", &[n]),
             AnswerWarning::ChainIncomplete => tf(lang, "pki.warn_chain_incomplete", &[]),
         }
-    }
-}
-
-/// A certificate in a few printable fields (for `status`, JSON output, logs).
-#[derive(Debug, Clone, serde::Serialize)]
-pub struct CertSummary {
-    /// Subject, RFC 4514 (`CN=…,O=…,C=FR`).
-    pub subject: String,
-    /// Issuer, RFC 4514.
-    pub issuer: String,
-    /// Serial number, uppercase hex.
-    pub serial: String,
-    /// Start of validity, RFC 3339 UTC.
-    pub not_before: String,
-    /// End of validity, RFC 3339 UTC.
-    pub not_after: String,
-    /// subjectAltName entries as `DNS:x`, `email:y`.
-    pub san: Vec<String>,
-    /// SHA-256 of the DER, `AA:BB:…`.
-    pub sha256_fingerprint: String,
-}
-
-/// Every certificate of an answer file: PKCS#7 `.p7c`/`.p7b` (DER or PEM
-/// `PKCS7`/`CMS`), PEM bundle, or one DER certificate. Duplicates are removed.
-pub fn parse_certificates(bytes: &[u8]) -> Result<Vec<Certificate>> {
-    if bytes.iter().all(u8::is_ascii_whitespace) {
-        return Err(PkiError::EmptyAnswer);
-    }
-    let text = String::from_utf8_lossy(bytes);
-    let found = if text.contains("-----BEGIN ") {
-        from_pem(&text)?
-    } else {
-        from_der(bytes)?
-    };
-    let mut certs: Vec<Certificate> = Vec::new();
-    for cert in found {
-        if !certs.contains(&cert) {
-            certs.push(cert);
-        }
-    }
-    if certs.is_empty() {
-        return Err(PkiError::NoCertificate);
-    }
-    Ok(certs)
-}
-
-/// One certificate, PEM (first CERTIFICATE block) or DER.
-pub fn cert_from_pem_or_der(bytes: &[u8]) -> Result<Certificate> {
-    if bytes.iter().all(u8::is_ascii_whitespace) {
-        return Err(PkiError::EmptyAnswer);
-    }
-    let text = String::from_utf8_lossy(bytes);
-    if text.contains("-----BEGIN ") {
-        let block = pem::blocks(&text)
-            .into_iter()
-            .find(|b| is_cert_label(&b.label))
-            .ok_or(PkiError::NotCertificates)?;
-        let der = block.der.ok_or(PkiError::Truncated)?;
-        return decode_cert(&der);
-    }
-    check_outer(bytes)?;
-    decode_cert(bytes)
-}
-
-/// The certificate in PEM.
-pub fn cert_pem(cert: &Certificate) -> Result<String> {
-    let der = cert.to_der().map_err(|e| PkiError::Crypto(e.to_string()))?;
-    Ok(pem::encode("CERTIFICATE", &der))
-}
-
-/// The certificates in PEM, one block after the other (chain, fullchain files).
-pub fn certs_pem(certs: &[Certificate]) -> Result<String> {
-    certs.iter().map(cert_pem).collect()
-}
-
-/// When the certificate stops being valid.
-pub fn not_after(cert: &Certificate) -> SystemTime {
-    cert.tbs_certificate.validity.not_after.to_system_time()
-}
-
-/// The printable summary of `cert`.
-pub fn summarize(cert: &Certificate) -> CertSummary {
-    let tbs = &cert.tbs_certificate;
-    let fingerprint = cert
-        .to_der()
-        .map(|der| colon_hex(&Sha256::digest(der)))
-        .unwrap_or_default();
-    let mut san = Vec::new();
-    for name in san_names(cert).unwrap_or_default() {
-        match name {
-            GeneralName::DnsName(d) => san.push(format!("DNS:{}", d.as_str())),
-            GeneralName::Rfc822Name(e) => san.push(format!("email:{}", e.as_str())),
-            _ => {}
-        }
-    }
-    CertSummary {
-        subject: tbs.subject.to_string(),
-        issuer: tbs.issuer.to_string(),
-        serial: hex::encode_upper(tbs.serial_number.as_bytes()),
-        not_before: rfc3339(tbs.validity.not_before.to_system_time()),
-        not_after: rfc3339(not_after(cert)),
-        san,
-        sha256_fingerprint: fingerprint,
     }
 }
 
@@ -326,18 +219,6 @@ fn common_names(name: &Name) -> Vec<String> {
         .collect()
 }
 
-fn san_names(cert: &Certificate) -> Option<Vec<GeneralName>> {
-    let ext = cert
-        .tbs_certificate
-        .extensions
-        .iter()
-        .flatten()
-        .find(|e| e.extn_id == rfc5280::ID_CE_SUBJECT_ALT_NAME)?;
-    SubjectAltName::from_der(ext.extn_value.as_bytes())
-        .ok()
-        .map(|s| s.0)
-}
-
 fn is_valid_at(cert: &Certificate, now: SystemTime) -> bool {
     let v = &cert.tbs_certificate.validity;
     v.not_before.to_system_time() <= now && now <= v.not_after.to_system_time()
@@ -353,187 +234,13 @@ fn same_name(a: &Name, b: &Name) -> bool {
     a == b || a.to_string().eq_ignore_ascii_case(&b.to_string())
 }
 
-/// DigestInfo prefix for SHA-1 (the sha1 crate's `oid` feature is off).
-const SHA1_PREFIX: [u8; 15] = [
-    0x30, 0x21, 0x30, 0x09, 0x06, 0x05, 0x2b, 0x0e, 0x03, 0x02, 0x1a, 0x05, 0x00, 0x04, 0x14,
-];
-
-/// True when `issuer_key` verifies `cert`'s signature (RSA PKCS#1 v1.5).
-fn verifies(cert: &Certificate, issuer_key: &SubjectPublicKeyInfoOwned) -> Result<bool> {
-    let subject = || cert.tbs_certificate.subject.to_string();
-    let alg = cert.signature_algorithm.oid;
-    let tbs = cert
-        .tbs_certificate
-        .to_der()
-        .map_err(|e| PkiError::Crypto(e.to_string()))?;
-    let (scheme, hashed) = match alg {
-        rfc5912::SHA_256_WITH_RSA_ENCRYPTION => {
-            (Pkcs1v15Sign::new::<Sha256>(), Sha256::digest(&tbs).to_vec())
-        }
-        rfc5912::SHA_384_WITH_RSA_ENCRYPTION => {
-            (Pkcs1v15Sign::new::<Sha384>(), Sha384::digest(&tbs).to_vec())
-        }
-        rfc5912::SHA_512_WITH_RSA_ENCRYPTION => {
-            (Pkcs1v15Sign::new::<Sha512>(), Sha512::digest(&tbs).to_vec())
-        }
-        rfc5912::SHA_1_WITH_RSA_ENCRYPTION => (
-            Pkcs1v15Sign {
-                hash_len: Some(20),
-                prefix: SHA1_PREFIX.into(),
-            },
-            Sha1::digest(&tbs).to_vec(),
-        ),
-        other => {
-            return Err(PkiError::UnsupportedSignature {
-                subject: subject(),
-                algorithm: const_oid::db::DB
-                    .by_oid(&other)
-                    .map(str::to_string)
-                    .unwrap_or_else(|| other.to_string()),
-            })
-        }
-    };
-    let Ok(spki_der) = issuer_key.to_der() else {
-        return Ok(false);
-    };
-    // An issuer key that is not RSA cannot have made an RSA signature.
-    let Ok(key) = RsaPublicKey::from_public_key_der(&spki_der) else {
-        return Ok(false);
-    };
-    Ok(key
-        .verify(scheme, &hashed, cert.signature.raw_bytes())
-        .is_ok())
-}
-
-fn is_cert_label(label: &str) -> bool {
-    matches!(
-        label,
-        "CERTIFICATE" | "X509 CERTIFICATE" | "TRUSTED CERTIFICATE"
-    )
-}
-
-fn from_pem(text: &str) -> Result<Vec<Certificate>> {
-    let mut certs = Vec::new();
-    let mut recognised = false;
-    for block in pem::blocks(text) {
-        let is_cert = is_cert_label(&block.label);
-        let is_p7 = block.label == "PKCS7" || block.label == "CMS";
-        if !is_cert && !is_p7 {
-            continue; // keys and other blocks of a bundle
-        }
-        recognised = true;
-        let der = block.der.ok_or(PkiError::Truncated)?;
-        if is_cert {
-            certs.push(decode_cert(&der)?);
-        } else {
-            check_outer(&der)?;
-            certs.extend(pkcs7_certs(&der).map_err(der_error)?);
-        }
-    }
-    if !recognised {
-        return Err(PkiError::NotCertificates);
-    }
-    Ok(certs)
-}
-
-fn from_der(bytes: &[u8]) -> Result<Vec<Certificate>> {
-    check_outer(bytes)?;
-    // Inside the outer SEQUENCE: an OID starts a ContentInfo (PKCS#7),
-    // a SEQUENCE starts a certificate's TBSCertificate.
-    let outer = AnyRef::from_der(outer_tlv(bytes)?).map_err(der_error)?;
-    match outer.value().first() {
-        Some(0x06) => pkcs7_certs(bytes).map_err(der_error),
-        Some(0x30) => Ok(vec![decode_cert(bytes)?]),
-        _ => Err(PkiError::NotCertificates),
-    }
-}
-
-/// The first TLV of `bytes`: trailing bytes (a newline, padding) are ignored.
-fn outer_tlv(bytes: &[u8]) -> Result<&[u8]> {
-    let mut r = SliceReader::new(bytes).map_err(der_error)?;
-    r.tlv_bytes().map_err(der_error)
-}
-
-/// Tells a truncated or BER file from one that is not DER at all, before
-/// decoding, so the user gets the message that fits.
-fn check_outer(bytes: &[u8]) -> Result<()> {
-    if bytes.first() != Some(&0x30) {
-        return Err(PkiError::NotCertificates);
-    }
-    outer_tlv(bytes).map(|_| ())
-}
-
-fn decode_cert(der: &[u8]) -> Result<Certificate> {
-    let mut r = SliceReader::new(der).map_err(der_error)?;
-    // "TRUSTED CERTIFICATE" blocks carry OpenSSL trust data after the certificate.
-    Certificate::decode(&mut r).map_err(der_error)
-}
-
-fn der_error(e: der::Error) -> PkiError {
-    match e.kind() {
-        ErrorKind::IndefiniteLength => PkiError::BerNotSupported,
-        ErrorKind::Incomplete { .. } => PkiError::Truncated,
-        _ => PkiError::NotCertificates,
-    }
-}
-
-const CONTEXT_0: Tag = Tag::ContextSpecific {
-    constructed: true,
-    number: TagNumber::N0,
-};
-
-/// The certificates of a ContentInfo(SignedData), walked by hand: der's SET OF
-/// decoding refuses a `.p7c` holding the same certificate twice.
-fn pkcs7_certs(der: &[u8]) -> der::Result<Vec<Certificate>> {
-    let content_info = AnyRef::decode(&mut SliceReader::new(der)?)?;
-    let mut r = SliceReader::new(content_info.value())?;
-    let content_type = der::asn1::ObjectIdentifier::decode(&mut r)?;
-    if content_type != rfc5911::ID_SIGNED_DATA {
-        return Err(ErrorKind::OidUnknown { oid: content_type }.into());
-    }
-    let explicit = AnyRef::decode(&mut r)?;
-    if explicit.tag() != CONTEXT_0 {
-        return Err(explicit.tag().unexpected_error(Some(CONTEXT_0)));
-    }
-    let signed_data = AnyRef::from_der(explicit.value())?;
-    let mut r = SliceReader::new(signed_data.value())?;
-    AnyRef::decode(&mut r)?; // version
-    AnyRef::decode(&mut r)?; // digestAlgorithms
-    AnyRef::decode(&mut r)?; // encapContentInfo
-    let mut certs = Vec::new();
-    if !r.is_finished() && r.peek_tag()? == CONTEXT_0 {
-        let set = AnyRef::decode(&mut r)?;
-        let mut r = SliceReader::new(set.value())?;
-        while !r.is_finished() {
-            let tlv = r.tlv_bytes()?;
-            // Other CertificateChoices (attribute certificates…) are skipped.
-            if tlv.first() == Some(&0x30) {
-                certs.push(Certificate::from_der(tlv)?);
-            }
-        }
-    }
-    Ok(certs)
-}
-
-fn rfc3339(t: SystemTime) -> String {
-    time::OffsetDateTime::from(t)
-        .format(&time::format_description::well_known::Rfc3339)
-        .unwrap_or_else(|_| format!("{t:?}"))
-}
-
-fn colon_hex(bytes: &[u8]) -> String {
-    bytes
-        .iter()
-        .map(|b| format!("{b:02X}"))
-        .collect::<Vec<_>>()
-        .join(":")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::pki::certs::*;
     use crate::pki::public_key_der;
     use crate::pki::test_support::{make_pki, run, test_key, TestPki};
+    use der::Encode;
     use std::path::Path;
     use std::process::Command;
     use std::time::Duration;

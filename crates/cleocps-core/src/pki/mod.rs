@@ -2,24 +2,26 @@
 //! releases touches one module. No file system, no terminal: bytes in, bytes out.
 
 pub mod answer;
+mod certs;
 pub mod cms;
 pub mod csr;
 pub mod keys;
 pub mod p12;
 mod pem;
+mod summary;
 #[cfg(test)]
 mod test_support;
 mod texts;
+mod verify;
 
-pub use answer::{
-    cert_from_pem_or_der, cert_pem, certs_pem, not_after, parse_certificates, select_answer,
-    summarize, Answer, AnswerWarning, CertSummary,
-};
+pub use answer::{select_answer, Answer, AnswerWarning};
+pub use certs::{cert_from_pem_or_der, cert_pem, certs_pem, parse_certificates};
 pub use csr::{
     build_csr, csr_from_pem, csr_pem, csr_public_key_der, public_key_der, CsrSpec, SanEntry,
 };
 pub use keys::{decode_key_pem, encode_key_pem, generate_key, is_encrypted_key_pem, KeySize};
 pub use p12::{build_p12, P12Profile};
+pub use summary::{not_after, summarize, CertSummary};
 pub use texts::TEXTS;
 
 use crate::i18n::{tf, Lang};

@@ -263,7 +263,7 @@ fn mac(profile: P12Profile, pw: &str, auth_safe: &[u8]) -> Result<MacData> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::pki::answer::cert_from_pem_or_der;
+    use crate::pki::cert_from_pem_or_der;
     use crate::pki::test_support::{make_pki, run, test_key};
     use std::path::Path;
     use std::process::Command;

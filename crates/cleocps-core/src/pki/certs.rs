@@ -1,0 +1,172 @@
+//! Reading certificates from whatever file the CA or portal gave (DESIGN
+//! §4): PKCS#7 `.p7c`/`.p7b` in DER or PEM, PEM bundles, one DER
+//! certificate; and writing them back as PEM.
+
+use super::{pem, PkiError, Result};
+use const_oid::db::rfc5911;
+use der::asn1::AnyRef;
+use der::{Decode, Encode, ErrorKind, Reader, SliceReader, Tag, TagNumber, Tagged};
+use x509_cert::Certificate;
+
+/// Every certificate of an answer file: PKCS#7 `.p7c`/`.p7b` (DER or PEM
+/// `PKCS7`/`CMS`), PEM bundle, or one DER certificate. Duplicates are removed.
+pub fn parse_certificates(bytes: &[u8]) -> Result<Vec<Certificate>> {
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(PkiError::EmptyAnswer);
+    }
+    let text = String::from_utf8_lossy(bytes);
+    let found = if text.contains("-----BEGIN ") {
+        from_pem(&text)?
+    } else {
+        from_der(bytes)?
+    };
+    let mut certs: Vec<Certificate> = Vec::new();
+    for cert in found {
+        if !certs.contains(&cert) {
+            certs.push(cert);
+        }
+    }
+    if certs.is_empty() {
+        return Err(PkiError::NoCertificate);
+    }
+    Ok(certs)
+}
+
+/// One certificate, PEM (first CERTIFICATE block) or DER.
+pub fn cert_from_pem_or_der(bytes: &[u8]) -> Result<Certificate> {
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(PkiError::EmptyAnswer);
+    }
+    let text = String::from_utf8_lossy(bytes);
+    if text.contains("-----BEGIN ") {
+        let block = pem::blocks(&text)
+            .into_iter()
+            .find(|b| is_cert_label(&b.label))
+            .ok_or(PkiError::NotCertificates)?;
+        let der = block.der.ok_or(PkiError::Truncated)?;
+        return decode_cert(&der);
+    }
+    check_outer(bytes)?;
+    decode_cert(bytes)
+}
+
+/// The certificate in PEM.
+pub fn cert_pem(cert: &Certificate) -> Result<String> {
+    let der = cert.to_der().map_err(|e| PkiError::Crypto(e.to_string()))?;
+    Ok(pem::encode("CERTIFICATE", &der))
+}
+
+/// The certificates in PEM, one block after the other (chain, fullchain files).
+pub fn certs_pem(certs: &[Certificate]) -> Result<String> {
+    certs.iter().map(cert_pem).collect()
+}
+
+fn is_cert_label(label: &str) -> bool {
+    matches!(
+        label,
+        "CERTIFICATE" | "X509 CERTIFICATE" | "TRUSTED CERTIFICATE"
+    )
+}
+
+fn from_pem(text: &str) -> Result<Vec<Certificate>> {
+    let mut certs = Vec::new();
+    let mut recognised = false;
+    for block in pem::blocks(text) {
+        let is_cert = is_cert_label(&block.label);
+        let is_p7 = block.label == "PKCS7" || block.label == "CMS";
+        if !is_cert && !is_p7 {
+            continue; // keys and other blocks of a bundle
+        }
+        recognised = true;
+        let der = block.der.ok_or(PkiError::Truncated)?;
+        if is_cert {
+            certs.push(decode_cert(&der)?);
+        } else {
+            check_outer(&der)?;
+            certs.extend(pkcs7_certs(&der).map_err(der_error)?);
+        }
+    }
+    if !recognised {
+        return Err(PkiError::NotCertificates);
+    }
+    Ok(certs)
+}
+
+fn from_der(bytes: &[u8]) -> Result<Vec<Certificate>> {
+    check_outer(bytes)?;
+    // Inside the outer SEQUENCE: an OID starts a ContentInfo (PKCS#7),
+    // a SEQUENCE starts a certificate's TBSCertificate.
+    let outer = AnyRef::from_der(outer_tlv(bytes)?).map_err(der_error)?;
+    match outer.value().first() {
+        Some(0x06) => pkcs7_certs(bytes).map_err(der_error),
+        Some(0x30) => Ok(vec![decode_cert(bytes)?]),
+        _ => Err(PkiError::NotCertificates),
+    }
+}
+
+/// The first TLV of `bytes`: trailing bytes (a newline, padding) are ignored.
+fn outer_tlv(bytes: &[u8]) -> Result<&[u8]> {
+    let mut r = SliceReader::new(bytes).map_err(der_error)?;
+    r.tlv_bytes().map_err(der_error)
+}
+
+/// Tells a truncated or BER file from one that is not DER at all, before
+/// decoding, so the user gets the message that fits.
+fn check_outer(bytes: &[u8]) -> Result<()> {
+    if bytes.first() != Some(&0x30) {
+        return Err(PkiError::NotCertificates);
+    }
+    outer_tlv(bytes).map(|_| ())
+}
+
+fn decode_cert(der: &[u8]) -> Result<Certificate> {
+    let mut r = SliceReader::new(der).map_err(der_error)?;
+    // "TRUSTED CERTIFICATE" blocks carry OpenSSL trust data after the certificate.
+    Certificate::decode(&mut r).map_err(der_error)
+}
+
+fn der_error(e: der::Error) -> PkiError {
+    match e.kind() {
+        ErrorKind::IndefiniteLength => PkiError::BerNotSupported,
+        ErrorKind::Incomplete { .. } => PkiError::Truncated,
+        _ => PkiError::NotCertificates,
+    }
+}
+
+const CONTEXT_0: Tag = Tag::ContextSpecific {
+    constructed: true,
+    number: TagNumber::N0,
+};
+
+/// The certificates of a ContentInfo(SignedData), walked by hand: der's SET OF
+/// decoding refuses a `.p7c` holding the same certificate twice.
+fn pkcs7_certs(der: &[u8]) -> der::Result<Vec<Certificate>> {
+    let content_info = AnyRef::decode(&mut SliceReader::new(der)?)?;
+    let mut r = SliceReader::new(content_info.value())?;
+    let content_type = der::asn1::ObjectIdentifier::decode(&mut r)?;
+    if content_type != rfc5911::ID_SIGNED_DATA {
+        return Err(ErrorKind::OidUnknown { oid: content_type }.into());
+    }
+    let explicit = AnyRef::decode(&mut r)?;
+    if explicit.tag() != CONTEXT_0 {
+        return Err(explicit.tag().unexpected_error(Some(CONTEXT_0)));
+    }
+    let signed_data = AnyRef::from_der(explicit.value())?;
+    let mut r = SliceReader::new(signed_data.value())?;
+    AnyRef::decode(&mut r)?; // version
+    AnyRef::decode(&mut r)?; // digestAlgorithms
+    AnyRef::decode(&mut r)?; // encapContentInfo
+    let mut certs = Vec::new();
+    if !r.is_finished() && r.peek_tag()? == CONTEXT_0 {
+        let set = AnyRef::decode(&mut r)?;
+        let mut r = SliceReader::new(set.value())?;
+        while !r.is_finished() {
+            let tlv = r.tlv_bytes()?;
+            // Other CertificateChoices (attribute certificates…) are skipped.
+            if tlv.first() == Some(&0x30) {
+                certs.push(Certificate::from_der(tlv)?);
+            }
+        }
+    }
+    Ok(certs)
+}
