@@ -248,6 +248,7 @@ pub mod ra;
 pub mod softhsm;
 pub mod sshd;
 pub mod tmux;
+pub mod tui;
 
 /// Opens a request `.p7m` as the registration server would, with the openssl
 /// CLI: `cms -decrypt` with its key, then `cms -verify` against the card CA.
