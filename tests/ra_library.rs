@@ -3,7 +3,9 @@
 //! decision (nothing remembered), and the server's settings are honoured.
 
 use cleocps_core::pki::{self, CsrSpec, KeySize, SanEntry};
-use cleocps_ra::{self as ra, AdminDirectory, Decision, InitOptions, RaDir, RejectCode, RequestMeta};
+use cleocps_ra::{
+    self as ra, AdminDirectory, Decision, InitOptions, RaDir, RejectCode, RequestMeta,
+};
 use rsa::pkcs1v15::SigningKey;
 use rsa::signature::{SignatureEncoding, Signer};
 use sha2::Sha256;
