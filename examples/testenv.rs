@@ -1,7 +1,12 @@
 //! Runs the test services (slapd, dovecot, SMTP) in DIR until SIGTERM or
 //! Ctrl-C, for trying cleocps by hand. Used by `scripts/testenv.sh`; the
-//! services are the tests' own (tests/support/services.rs).
+//! services are the tests' own (tests/support/services.rs, with the
+//! process and CA helpers it uses).
 
+#[path = "../tests/support/ca.rs"]
+mod ca;
+#[path = "../tests/support/process.rs"]
+mod process;
 #[path = "../tests/support/services.rs"]
 mod services;
 

@@ -1,7 +1,6 @@
 //! pki::cms against the openssl CLI, with a software key in place of the card.
 
-#[path = "support/softhsm.rs"]
-mod softhsm;
+mod support;
 
 use cleocps_core::pki::cms::{
     enveloped_data, open_enveloped, signed_data, smime_entity, verify_signed,
@@ -10,8 +9,10 @@ use cleocps_core::pki::{decode_key_pem, PkiError};
 use der::Encode;
 use rsa::pkcs1v15::Pkcs1v15Sign;
 use sha2::{Digest, Sha256};
-use softhsm::{openssl, run, Pki};
 use std::time::SystemTime;
+use support::ca::openssl;
+use support::run;
+use support::softhsm::Pki;
 
 /// CSR-like bytes: binary, with zeros, CR and LF (-binary must keep them).
 fn content() -> Vec<u8> {

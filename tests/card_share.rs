@@ -8,12 +8,10 @@ mod support;
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+use support::process::{wait_until, Reaped};
 use support::softhsm::{SoftHsm, LABEL, MODULE, PIN};
 use support::sshd::Sshd;
 use support::*;
-
-const BIN: &str = env!("CARGO_BIN_EXE_cleocps");
 
 /// The "server": a HOME with `.cleocps/`, and a request ready for Étape 2.
 fn server_side(t: &Path) -> (PathBuf, PathBuf, PathBuf) {
@@ -21,51 +19,55 @@ fn server_side(t: &Path) -> (PathBuf, PathBuf, PathBuf) {
     std::fs::create_dir_all(home.join(".cleocps")).expect("home");
     let ws = t.join("ws");
     let kp = secret_file(t, "key.pw", "pw-serveur");
-    ok(&ws, &["folder", "create", "F"]);
-    ok(&ws, &["request", "create", "F/srv", "--type", "ssl"]);
-    ok(
+    prepared_request(
         &ws,
-        &[
-            "keys",
-            "generate",
-            "F/srv",
-            "--key-password-file",
-            &kp.to_string_lossy(),
-        ],
+        "srv",
+        "ssl",
+        &["--key-password-file", &kp.to_string_lossy()],
+        &["--cn", "srv.example.fr"],
     );
-    ok(&ws, &["request", "edit", "F/srv", "--cn", "srv.example.fr"]);
     (home, ws, kp)
 }
 
-/// The command run on the server through ssh: only HOME points at the socket.
-fn remote_generate(home: &Path, ws: &Path, kp: &Path, pin: &Path, ra: &Path) -> Vec<String> {
+/// `request generate <path> --card …` with the PIN and key password files.
+fn generate_args(ws: &Path, path: &str, kp: &Path, pin: &Path, ra: &Path) -> Vec<String> {
+    let mut v: Vec<String> = ["--lang", "en", "--workspace"].map(String::from).to_vec();
+    v.push(ws.display().to_string());
+    v.extend(["request", "generate", path, "--card", "--key-password-file"].map(String::from));
+    v.push(kp.display().to_string());
+    v.push("--pin-file".into());
+    v.push(pin.display().to_string());
+    v.push("--ra-cert".into());
+    v.push(ra.display().to_string());
+    v
+}
+
+/// The server side's own variables over its sandbox: its HOME (where the
+/// forwarded socket is looked for) and its log.
+fn server_env(home: &Path) -> [(&'static str, PathBuf); 2] {
     [
-        "env".to_string(),
-        "-i".into(),
-        format!("HOME={}", home.display()),
-        "PATH=/usr/bin:/bin".into(),
-        format!("CLEOCPS_LOG_FILE={}", home.join("cleocps.log").display()),
-        BIN.into(),
-        "--lang".into(),
-        "en".into(),
-        "--workspace".into(),
-        ws.display().to_string(),
-        "request".into(),
-        "generate".into(),
-        "F/srv".into(),
-        "--card".into(),
-        "--key-password-file".into(),
-        kp.display().to_string(),
-        "--pin-file".into(),
-        pin.display().to_string(),
-        "--ra-cert".into(),
-        ra.display().to_string(),
+        ("HOME", home.to_path_buf()),
+        ("CLEOCPS_LOG_FILE", home.join("cleocps.log")),
     ]
-    .to_vec()
+}
+
+/// The command run on the server through ssh: `env -i` with the server's
+/// variables only, then cleocps.
+fn remote_generate(t: &Path, home: &Path, args: Vec<String>) -> Vec<String> {
+    let mut v = vec!["env".to_string(), "-i".into()];
+    v.extend(sandbox_env(t));
+    v.extend(
+        server_env(home)
+            .iter()
+            .map(|(k, p)| format!("{k}={}", p.display())),
+    );
+    v.push(bin().display().to_string());
+    v.extend(args);
+    v
 }
 
 fn share_command(hsm: &SoftHsm, t: &Path) -> Command {
-    let mut c = Command::new(BIN);
+    let mut c = cleocps(t);
     c.args(["--lang", "en", "--workspace"])
         .arg(t.join("workstation-ws"))
         .args([
@@ -77,9 +79,7 @@ fn share_command(hsm: &SoftHsm, t: &Path) -> Command {
             LABEL,
         ])
         .env("SOFTHSM2_CONF", &hsm.conf)
-        .env("CLEOCPS_LOG_FILE", t.join("workstation.log"))
-        .env_remove("P11_KIT_SERVER_ADDRESS")
-        .env("XDG_RUNTIME_DIR", t);
+        .env("CLEOCPS_LOG_FILE", t.join("workstation.log"));
     c
 }
 
@@ -102,14 +102,18 @@ fn card_forwarded_over_ssh_signs_the_request() {
         .arg("--remote-socket")
         .arg(&remote_socket)
         .arg("--")
-        .args(remote_generate(&home, &ws, &kp, &pin, &ra));
-    let out = share.stdin(Stdio::null()).output().expect("card share");
+        .args(remote_generate(
+            t,
+            &home,
+            generate_args(&ws, "F/srv", &kp, &pin, &ra),
+        ));
+    let out = output(&mut share);
     assert!(
         out.status.success(),
         "stdout: {}\nstderr: {}\nsshd: {}",
         String::from_utf8_lossy(&out.stdout),
         String::from_utf8_lossy(&out.stderr),
-        std::fs::read_to_string(t.join("sshd.log")).unwrap_or_default()
+        std::fs::read_to_string(t.join("sshd.log")).expect("sshd.log")
     );
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(
@@ -124,20 +128,12 @@ fn card_forwarded_over_ssh_signs_the_request() {
 
     // The session is over: the socket left on the server is dead, and
     // cleocps says so, naming the forwarding, with nothing changed.
-    ok(&ws, &["request", "create", "F/srv2", "--type", "ssl"]);
-    ok(
+    prepared_request(
         &ws,
-        &[
-            "keys",
-            "generate",
-            "F/srv2",
-            "--key-password-file",
-            &kp.to_string_lossy(),
-        ],
-    );
-    ok(
-        &ws,
-        &["request", "edit", "F/srv2", "--cn", "srv2.example.fr"],
+        "srv2",
+        "ssl",
+        &["--key-password-file", &kp.to_string_lossy()],
+        &["--cn", "srv2.example.fr"],
     );
     let before = snapshot(&ws);
     if !remote_socket.exists() {
@@ -145,9 +141,11 @@ fn card_forwarded_over_ssh_signs_the_request() {
         let l = std::os::unix::net::UnixListener::bind(&remote_socket).expect("bind");
         drop(l);
     }
-    let mut args = remote_generate(&home, &ws, &kp, &pin, &ra);
-    args[12] = "F/srv2".into();
-    let out = Command::new("env").args(&args[1..]).output().expect("run");
+    let out = output(
+        cleocps(t)
+            .envs(server_env(&home))
+            .args(generate_args(&ws, "F/srv2", &kp, &pin, &ra)),
+    );
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "{err}");
     assert!(
@@ -156,9 +154,16 @@ fn card_forwarded_over_ssh_signs_the_request() {
     );
     assert_eq!(snapshot(&ws), before);
 
-    // The PIN is in no log or file on either side.
+    // The PIN is in no log or file on either side; both logs were written
+    // (a missing log fails), the server's with both runs.
+    let server_log = std::fs::read_to_string(home.join("cleocps.log")).expect("server log");
+    assert!(
+        server_log.contains("F/srv request_generate") && server_log.contains("failed"),
+        "{server_log}"
+    );
     for log in [home.join("cleocps.log"), t.join("workstation.log")] {
-        let text = std::fs::read_to_string(&log).unwrap_or_default();
+        let text =
+            std::fs::read_to_string(&log).unwrap_or_else(|e| panic!("{}: {e}", log.display()));
         assert!(
             !text.contains(&format!(" {PIN}")) && !text.contains("pw-serveur"),
             "{}",
@@ -172,29 +177,16 @@ fn shared_socket_is_private_exports_one_token_and_stops_on_signal() {
     let hsm = SoftHsm::card();
     let t = hsm.dir.path();
     // A second token that must not be exported.
-    let other = std::process::Command::new("softhsm2-util")
-        .env("SOFTHSM2_CONF", &hsm.conf)
-        .args([
-            "--init-token",
-            "--free",
-            "--label",
-            "OTHER-CARD",
-            "--so-pin",
-            "12345678",
-            "--pin",
-            "5678",
-        ])
-        .output()
-        .expect("softhsm2-util");
-    assert!(other.status.success());
+    hsm.init_token("OTHER-CARD", "5678");
 
     let mut share = share_command(&hsm, t);
     share
         .arg("--json")
         .stdout(Stdio::piped())
         .stderr(Stdio::piped());
-    let mut child = share.spawn().expect("spawn");
-    let stdout = child.stdout.take().expect("stdout");
+    // Killed on drop if the test fails before it stops.
+    let mut child = Reaped::spawn(&mut share);
+    let stdout = child.0.stdout.take().expect("stdout");
     let line = {
         use std::io::BufRead;
         let mut l = String::new();
@@ -225,15 +217,12 @@ fn shared_socket_is_private_exports_one_token_and_stops_on_signal() {
     assert_eq!(dir_mode, 0o700, "socket directory mode");
 
     // Through the socket, one token only: the chosen one.
-    let list = Command::new(BIN)
-        .args(["--json", "card", "list"])
-        .env(
-            "P11_KIT_SERVER_ADDRESS",
-            format!("unix:path={}", socket.display()),
-        )
-        .env("HOME", t)
-        .output()
-        .expect("card list");
+    let address = format!("unix:path={}", socket.display());
+    let list = output(
+        cleocps(t)
+            .args(["--json", "card", "list"])
+            .env("P11_KIT_SERVER_ADDRESS", &address),
+    );
     assert!(
         list.status.success(),
         "{}",
@@ -247,14 +236,11 @@ fn shared_socket_is_private_exports_one_token_and_stops_on_signal() {
         .filter_map(|s| s["token"]["label"].as_str())
         .collect();
     assert_eq!(labels, vec![LABEL], "{v}");
-    let status = Command::new(BIN)
-        .args(["card", "status", "--lang", "en"])
-        .env(
-            "P11_KIT_SERVER_ADDRESS",
-            format!("unix:path={}", socket.display()),
-        )
-        .output()
-        .expect("status");
+    let status = output(
+        cleocps(t)
+            .args(["card", "status", "--lang", "en"])
+            .env("P11_KIT_SERVER_ADDRESS", &address),
+    );
     assert!(
         String::from_utf8_lossy(&status.stdout).contains("SSH"),
         "{}",
@@ -262,18 +248,10 @@ fn shared_socket_is_private_exports_one_token_and_stops_on_signal() {
     );
 
     // SIGTERM stops the export and removes the socket.
-    let _ = Command::new("kill").arg(child.id().to_string()).status();
-    let start = Instant::now();
-    loop {
-        if let Ok(Some(st)) = child.try_wait() {
-            assert!(st.success(), "{st}");
-            break;
-        }
-        assert!(
-            start.elapsed() < Duration::from_secs(10),
-            "card share did not stop"
-        );
-        std::thread::sleep(Duration::from_millis(50));
-    }
+    run(Command::new("kill").arg(child.id().to_string()));
+    let st = wait_until(10, "card share to stop", || {
+        child.0.try_wait().expect("try_wait")
+    });
+    assert!(st.success(), "{st}");
     assert!(!socket.exists(), "socket left behind");
 }

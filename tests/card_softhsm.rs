@@ -1,8 +1,7 @@
 //! The card through PKCS#11, with a SoftHSM2 token shaped like a CPS4 card.
 //! All tests here share `SOFTHSM2_CONF` (process-wide): each takes the lock.
 
-#[path = "support/softhsm.rs"]
-mod softhsm;
+mod support;
 
 use cleocps_core::card::{
     self, holder_of, CardError, CardOptions, Holder, Token, TokenSource, SIG_KEY_LABEL,
@@ -10,11 +9,14 @@ use cleocps_core::card::{
 use cleocps_core::pki::cms::enveloped_data;
 use cleocps_core::secret::Secret;
 use der::Encode;
-use softhsm::{lock, openssl, run, SoftHsm, LABEL, MODULE, PIN};
 use std::path::PathBuf;
 use std::sync::atomic::AtomicBool;
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
+use support::ca::openssl;
+use support::process::{wait_until, Reaped};
+use support::run;
+use support::softhsm::{lock, SoftHsm, LABEL, MODULE, PIN};
 
 fn opts(label: Option<&str>) -> CardOptions {
     CardOptions {
@@ -175,13 +177,10 @@ fn wrong_pin_is_tried_once_then_count_low_then_good_pin_clears() {
 fn falls_back_to_the_non_repudiation_key_when_labels_differ() {
     let _g = lock();
     let hsm = SoftHsm::empty();
-    run(hsm
-        .util()
-        .args(["--init-token", "--free", "--label", LABEL])
-        .args(["--so-pin", softhsm::SO_PIN, "--pin", PIN]));
+    hsm.init_token(LABEL, PIN);
     // Authentication key first, signature key under another label and id.
-    hsm.import("AUTH", "02", &hsm.pki.aut.clone(), "aut");
-    hsm.import("SIGNATURE", "07", &hsm.pki.sig.clone(), "sig");
+    hsm.import("AUTH", "02", &hsm.pki.aut, "aut");
+    hsm.import("SIGNATURE", "07", &hsm.pki.sig, "sig");
     assert_ne!(SIG_KEY_LABEL, "SIGNATURE");
     let mut token = open(None);
     let cert = token.signature_certificate().expect("cert");
@@ -227,14 +226,8 @@ fn module_and_token_errors() {
         })
     );
 
-    run(hsm
-        .util()
-        .args(["--init-token", "--free", "--label", "CPS3v3-TEST0002"])
-        .args(["--so-pin", softhsm::SO_PIN, "--pin", PIN]));
-    run(hsm
-        .util()
-        .args(["--init-token", "--free", "--label", LABEL])
-        .args(["--so-pin", softhsm::SO_PIN, "--pin", PIN]));
+    hsm.init_token("CPS3v3-TEST0002", PIN);
+    hsm.init_token(LABEL, PIN);
     match card::open(&opts(None)).err() {
         Some(CardError::SeveralTokens { mut labels }) => {
             labels.sort();
@@ -259,41 +252,25 @@ fn module_and_token_errors() {
     );
 }
 
-/// Kills the child it holds on drop (no stray `p11-kit server`).
-struct Child(std::process::Child);
-
-impl Drop for Child {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
 #[test]
 fn forwarded_card_through_p11_kit_server() {
     let _g = lock();
     let hsm = SoftHsm::card();
     let socket = hsm.path("card.sock");
     let log = std::fs::File::create(hsm.path("p11-kit.log")).expect("log");
-    let _server = Child(
+    // Killed on drop: no stray `p11-kit server`.
+    let _server = Reaped::spawn(
         std::process::Command::new("p11-kit")
             .args(["server", "-f", "--provider", MODULE, "-n"])
             .arg(&socket)
             .arg(format!("pkcs11:token={LABEL}"))
             .env("SOFTHSM2_CONF", &hsm.conf)
             .stdout(log.try_clone().expect("log"))
-            .stderr(log)
-            .spawn()
-            .expect("p11-kit server: install p11-kit"),
+            .stderr(log),
     );
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
-    while !socket.exists() {
-        assert!(
-            std::time::Instant::now() < deadline,
-            "p11-kit server did not start"
-        );
-        std::thread::sleep(std::time::Duration::from_millis(20));
-    }
+    wait_until(10, "p11-kit server's socket", || {
+        socket.exists().then_some(())
+    });
     std::env::set_var(
         "P11_KIT_SERVER_ADDRESS",
         format!("unix:path={}", socket.display()),

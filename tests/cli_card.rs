@@ -5,56 +5,40 @@ mod support;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
-use support::softhsm::{self, SoftHsm, LABEL, MODULE, PIN};
+use support::ca::{new_csr, Issued, Key};
+use support::process::{alive, wait_until, Reaped};
+use support::softhsm::{SoftHsm, LABEL, MODULE, PIN};
 use support::*;
 
 const KEY_PW: &str = "mot de passe clé";
 
-/// Runs cleocps with the token's SoftHSM config and no PKCS#11 module set.
-fn cleo_card(ws: &Path, hsm: &SoftHsm, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_cleocps"))
-        .arg("--workspace")
+/// `cleocps --workspace <ws> --lang en <args>` with the token's SoftHSM
+/// config (and no PKCS#11 module set: the sandbox has none).
+fn card_cmd(ws: &Path, hsm: &SoftHsm, args: &[&str]) -> Command {
+    let mut c = cleocps(ws.parent().expect("parent"));
+    c.arg("--workspace")
         .arg(ws)
         .args(["--lang", "en"])
         .args(args)
-        .env("SOFTHSM2_CONF", &hsm.conf)
-        .env_remove("CLEOCPS_PKCS11_MODULE")
-        .env_remove("P11_KIT_SERVER_ADDRESS")
-        .env_remove("CLEOCPS_CONFIG")
-        .env("XDG_CONFIG_HOME", "/nonexistent-cleocps-test")
-        .env("CLEOCPS_LOG_FILE", log_of(ws))
-        .stdin(Stdio::null())
-        .output()
-        .expect("run")
+        .env("SOFTHSM2_CONF", &hsm.conf);
+    c
+}
+
+/// Runs [`card_cmd`] to the end.
+fn cleo_card(ws: &Path, hsm: &SoftHsm, args: &[&str]) -> Output {
+    output(&mut card_cmd(ws, hsm, args))
 }
 
 /// A request with keys and a complete form, ready for Étape 2.
 fn ready_request(t: &Path) -> (PathBuf, PathBuf) {
     let ws = t.join("ws");
     let kp = secret_file(t, "key.pw", KEY_PW);
-    ok(&ws, &["folder", "create", "F"]);
-    ok(&ws, &["request", "create", "F/srv", "--type", "ssl"]);
-    ok(
+    prepared_request(
         &ws,
-        &[
-            "keys",
-            "generate",
-            "F/srv",
-            "--key-password-file",
-            &kp.to_string_lossy(),
-        ],
-    );
-    ok(
-        &ws,
-        &[
-            "request",
-            "edit",
-            "F/srv",
-            "--cn",
-            "srv.clinique.example.fr",
-            "--ou",
-            "318751275100020",
-        ],
+        "srv",
+        "ssl",
+        &["--key-password-file", &kp.to_string_lossy()],
+        &["--cn", "srv.clinique.example.fr", "--ou", "318751275100020"],
     );
     (ws, kp)
 }
@@ -264,65 +248,18 @@ fn card_problems_are_specific_and_write_nothing() {
     assert!(text.contains("FAIL") && text.contains('→'), "{text}");
 }
 
-/// Issues, with `openssl ca`, a holder certificate valid only in 2020.
-fn expired_holder(dir: &Path, ca: &softhsm::Issued) -> (PathBuf, PathBuf) {
-    let p = |n: &str| dir.join(n).to_string_lossy().into_owned();
-    tool_ok(
-        "openssl",
-        &[
-            "req",
-            "-new",
-            "-newkey",
-            "rsa:2048",
-            "-nodes",
-            "-multivalue-rdn",
-            "-subj",
-            "/CN=810009999999+SN=ANCIEN+GN=PAUL",
-            "-keyout",
-            &p("old.key"),
-            "-out",
-            &p("old.csr"),
-        ],
-    );
-    std::fs::write(dir.join("index.txt"), "").expect("w");
-    std::fs::write(dir.join("serial"), "01\n").expect("w");
-    std::fs::write(
-        dir.join("ca.cnf"),
-        format!("[ca]\ndefault_ca=d\n[d]\ndatabase={}\nnew_certs_dir={}\nserial={}\ndefault_md=sha256\npolicy=p\nunique_subject=no\n[p]\ncommonName=supplied\n", p("index.txt"), dir.display(), p("serial")),
-    )
-    .expect("w");
-    std::fs::write(
-        dir.join("old.ext"),
+/// A holder certificate of `ca` valid only in 2020, and its key.
+fn expired_holder(dir: &Path, ca: &Issued) -> (PathBuf, PathBuf) {
+    let (key, csr) = new_csr(dir, "old", "/CN=810009999999+SN=ANCIEN+GN=PAUL", Key::Rsa);
+    let crt = ca.sign_between(
+        &csr,
+        dir,
+        "old",
+        "20200101000000Z",
+        "20210101000000Z",
         "keyUsage=critical,nonRepudiation,digitalSignature\n",
-    )
-    .expect("w");
-    tool_ok(
-        "openssl",
-        &[
-            "ca",
-            "-batch",
-            "-config",
-            &p("ca.cnf"),
-            "-cert",
-            &ca.crt.to_string_lossy(),
-            "-keyfile",
-            &ca.key.to_string_lossy(),
-            "-in",
-            &p("old.csr"),
-            "-out",
-            &p("old.crt"),
-            "-startdate",
-            "20200101000000Z",
-            "-enddate",
-            "20210101000000Z",
-            "-extfile",
-            &p("old.ext"),
-            "-notext",
-            "-preserveDN",
-            "-multivalue-rdn",
-        ],
     );
-    (dir.join("old.crt"), dir.join("old.key"))
+    (crt, key)
 }
 
 #[test]
@@ -338,22 +275,11 @@ fn soft_token_pin_sequence_and_expired_card() {
     let bad = secret_file(t, "bad", "0000");
     let soft = t.join("carte.json");
     let soft_s = soft.to_string_lossy().into_owned();
-    ok(
-        &ws,
-        &[
-            "card",
-            "soft-init",
-            &soft_s,
-            "--holder-cert",
-            &hsm.pki.sig.crt.to_string_lossy(),
-            "--holder-key",
-            &hsm.pki.sig.key.to_string_lossy(),
-            "--pin-file",
-            &good.to_string_lossy(),
-        ],
-    );
-    let gen = |pin: &Path, extra: &[&str]| {
-        let mut a = vec![
+    soft_card(&ws, &soft, &hsm.pki.sig.crt, &hsm.pki.sig.key, &good);
+    // `request generate --card` with the soft token `token`.
+    let gen_with = |token: &Path, pin: &Path, extra: &[&str]| {
+        let (token, pin) = (token.to_string_lossy(), pin.to_string_lossy());
+        let args = [
             "request",
             "generate",
             "F/srv",
@@ -361,19 +287,15 @@ fn soft_token_pin_sequence_and_expired_card() {
             "--key-password-file",
             &kp,
             "--pin-file",
+            &pin,
+            "--soft-token",
+            &token,
+            "--ra-cert",
+            &ra,
         ];
-        let pin = pin.to_string_lossy().into_owned();
-        let mut v: Vec<String> = a.drain(..).map(String::from).collect();
-        v.push(pin);
-        v.extend(
-            ["--soft-token", &soft_s, "--ra-cert", &ra]
-                .iter()
-                .map(|s| s.to_string()),
-        );
-        v.extend(extra.iter().map(|s| s.to_string()));
-        let refs: Vec<&str> = v.iter().map(String::as_str).collect();
-        cleo_card(&ws, &hsm, &refs)
+        cleo_card(&ws, &hsm, &[&args[..], extra].concat())
     };
+    let gen = |pin: &Path, extra: &[&str]| gen_with(&soft, pin, extra);
     let err = |o: &Output| String::from_utf8_lossy(&o.stderr).into_owned();
     let o = gen(&bad, &[]);
     assert!(err(&o).contains("wrong PIN"), "{}", err(&o));
@@ -396,38 +318,8 @@ fn soft_token_pin_sequence_and_expired_card() {
     // An expired card certificate is refused before any PIN try.
     let (crt, key) = expired_holder(t, &hsm.pki.card_ca);
     let old = t.join("old.json");
-    ok(
-        &ws,
-        &[
-            "card",
-            "soft-init",
-            &old.to_string_lossy(),
-            "--holder-cert",
-            &crt.to_string_lossy(),
-            "--holder-key",
-            &key.to_string_lossy(),
-            "--pin-file",
-            &good.to_string_lossy(),
-        ],
-    );
-    let o = cleo_card(
-        &ws,
-        &hsm,
-        &[
-            "request",
-            "generate",
-            "F/srv",
-            "--card",
-            "--key-password-file",
-            &kp,
-            "--pin-file",
-            &good.to_string_lossy(),
-            "--soft-token",
-            &old.to_string_lossy(),
-            "--ra-cert",
-            &ra,
-        ],
-    );
+    soft_card(&ws, &old, &crt, &key, &good);
+    let o = gen_with(&old, &good, &[]);
     assert_eq!(o.status.code(), Some(1));
     assert!(err(&o).contains("expired"), "{}", err(&o));
     let st = ok(
@@ -443,39 +335,96 @@ fn soft_token_pin_sequence_and_expired_card() {
     assert!(st.contains("\"count_low\":false"), "no try was spent: {st}");
 }
 
+/// Whether process `pid` has `path` open.
+fn has_open(pid: u32, path: &Path) -> bool {
+    let fds = std::fs::read_dir(format!("/proc/{pid}/fd"))
+        .unwrap_or_else(|e| panic!("/proc/{pid}/fd: {e}"));
+    // An fd closed while the directory is read is not `path` any more.
+    fds.flatten()
+        .any(|fd| std::fs::read_link(fd.path()).is_ok_and(|target| target == path))
+}
+
 #[test]
 fn pin_never_in_process_arguments() {
-    // The PIN travels only in a file or on the terminal: check the running
-    // process's command line while it waits for the lock we hold.
+    // The PIN travels only in a file or on the terminal. Look at a running
+    // cleocps that holds it: the PIN file is a FIFO, so the test knows when
+    // the process has read the PIN, and the workspace lock the test holds
+    // keeps it running (it takes the lock to write the signed request)
+    // while its command line and environment are read.
     let hsm = SoftHsm::card();
     let t = hsm.dir.path();
     let (ws, kp) = ready_request(t);
-    let pin = secret_file(t, "pin", PIN);
+    let pin = t.join("pin.fifo");
+    run(Command::new("mkfifo").arg(&pin));
     let ra = hsm.pki.ra.crt.to_string_lossy().into_owned();
     let ws_handle = cleocps_core::workspace::Workspace::open(&ws).expect("ws");
     let lock = ws_handle.lock().expect("lock");
-    let child = Command::new(env!("CARGO_BIN_EXE_cleocps"))
-        .arg("--workspace")
-        .arg(&ws)
-        .args(generate_args(
-            &kp.to_string_lossy(),
-            &pin.to_string_lossy(),
-            &ra,
-        ))
-        .env("SOFTHSM2_CONF", &hsm.conf)
+    let mut child = Reaped::spawn(
+        card_cmd(
+            &ws,
+            &hsm,
+            &generate_args(&kp.to_string_lossy(), &pin.to_string_lossy(), &ra),
+        )
+        .env("CLEOCPS_LOCK_WAIT_MS", "60000")
         .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("spawn");
-    std::thread::sleep(std::time::Duration::from_millis(800));
-    let cmdline = std::fs::read(format!("/proc/{}/cmdline", child.id())).unwrap_or_default();
-    let environ = std::fs::read(format!("/proc/{}/environ", child.id())).unwrap_or_default();
+        .stderr(Stdio::piped()),
+    );
+    let pid = child.id();
+
+    // Opening the FIFO for writing waits until cleocps opens it to read.
+    let writer = {
+        let pin = pin.clone();
+        std::thread::spawn(move || {
+            use std::io::Write;
+            let mut f = std::fs::OpenOptions::new().write(true).open(&pin)?;
+            f.write_all(format!("{PIN}\n").as_bytes())
+        })
+    };
+    let mut exited = |what: &str| {
+        if let Some(status) = child.0.try_wait().expect("try_wait") {
+            panic!("cleocps ended ({status}) before {what}");
+        }
+    };
+    wait_until(
+        30,
+        "cleocps to take the PIN from the FIFO (or does it lock first?)",
+        || {
+            exited("reading the PIN");
+            writer.is_finished().then_some(())
+        },
+    );
+    writer.join().expect("writer").expect("PIN written");
+    // Read to the end and closed: the PIN is in the process now.
+    wait_until(30, "cleocps to read the PIN file", || {
+        exited("reading the PIN");
+        (!has_open(pid, &pin)).then_some(())
+    });
+    let cmdline = std::fs::read(format!("/proc/{pid}/cmdline")).expect("cmdline");
+    let environ = std::fs::read(format!("/proc/{pid}/environ")).expect("environ");
+    // Still the same process, running (a finished one shows nothing).
+    assert!(alive(pid), "cleocps ended before its arguments were read");
+    let cmdline = String::from_utf8_lossy(&cmdline).into_owned();
+    let environ = String::from_utf8_lossy(&environ).into_owned();
+    let args: Vec<&str> = cmdline.split('\0').collect();
+    assert!(args.contains(&"generate"), "not the request: {args:?}");
+    let vars: Vec<&str> = environ.split('\0').collect();
+    assert!(
+        vars.iter().any(|v| v.starts_with("SOFTHSM2_CONF=")),
+        "not its environment: {vars:?}"
+    );
+    for word in args.iter().chain(&vars) {
+        assert!(
+            *word != PIN && !word.ends_with(&format!("={PIN}")),
+            "the PIN in {word:?}"
+        );
+        assert!(!word.contains(KEY_PW), "the key password in {word:?}");
+    }
     drop(lock);
-    let out = child.wait_with_output().expect("wait");
-    assert!(out.status.success());
-    assert!(!cmdline.is_empty(), "the process was gone too early");
-    let cmdline = String::from_utf8_lossy(&cmdline).replace('\0', " ");
-    assert!(!cmdline.split(' ').any(|a| a == PIN), "{cmdline}");
-    assert!(!cmdline.contains(KEY_PW));
-    assert!(!String::from_utf8_lossy(&environ).contains(KEY_PW));
+    let status = child.0.wait().expect("wait");
+    let mut err = String::new();
+    std::io::Read::read_to_string(&mut child.0.stderr.take().expect("stderr"), &mut err)
+        .expect("stderr");
+    // It went on with the PIN it had read: the request is signed.
+    assert!(status.success(), "{err}");
+    assert!(ws.join("dossiers/F/srv/srv.p7m").is_file());
 }

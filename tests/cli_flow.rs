@@ -4,6 +4,8 @@
 mod support;
 
 use std::path::Path;
+use support::ca::{Issued, Key};
+use support::ra::SSL_FORM;
 use support::*;
 
 const KEY_PW: &str = "clé serveur 2026";
@@ -185,25 +187,7 @@ fn check_exports(out: &Path, tmp: &Path) {
 #[test]
 fn ssl_request_from_folder_to_p12() {
     let tmp = tempfile::tempdir().expect("tmp");
-    let (dir, out) = flow(
-        tmp.path(),
-        "ssl",
-        &[
-            "--cn",
-            "srv.clinique.example.fr",
-            "--san",
-            "www.clinique.example.fr",
-            "--o",
-            "Clinique du Test",
-            "--ou",
-            "318751275100020",
-            "--st",
-            "Sarthe (72)",
-            "--l",
-            "Le Mans",
-        ],
-        "serverAuth,clientAuth",
-    );
+    let (dir, out) = flow(tmp.path(), "ssl", SSL_FORM, "serverAuth,clientAuth");
     let csr = dir.join("Demande 1.csr");
     let text = tool_ok(
         "openssl",
@@ -242,13 +226,7 @@ fn ssl_request_from_folder_to_p12() {
         ]
     );
     // The key password is nowhere in the workspace.
-    for (path, bytes) in snapshot(&tmp.path().join("ws")) {
-        assert!(
-            !String::from_utf8_lossy(&bytes).contains(KEY_PW),
-            "password found in {}",
-            path.display()
-        );
-    }
+    assert_nowhere(&tmp.path().join("ws"), &[KEY_PW]);
 }
 
 #[test]
@@ -347,23 +325,7 @@ fn order_is_enforced_and_refusals_change_nothing() {
     let kp = kp.to_str().expect("utf8");
     ok(&ws, &["folder", "create", "F"]);
     ok(&ws, &["request", "create", "F/r", "--type", "ssl"]);
-    let cert = tmp.path().join("any.crt");
-    tool_ok(
-        "openssl",
-        &[
-            "req",
-            "-x509",
-            "-newkey",
-            "rsa:2048",
-            "-nodes",
-            "-keyout",
-            &tmp.path().join("any.key").to_string_lossy(),
-            "-out",
-            &cert.to_string_lossy(),
-            "-subj",
-            "/CN=x",
-        ],
-    );
+    let cert = Issued::self_signed(tmp.path(), "any", "/CN=x", Key::Rsa, 30, "").crt;
     let cert = cert.to_str().expect("utf8");
 
     // Import before keys.
@@ -539,15 +501,13 @@ fn bad_input_is_refused_with_one_line_and_nothing_written() {
 fn french_messages_follow_lang() {
     let tmp = tempfile::tempdir().expect("tmp");
     let ws = tmp.path().join("ws");
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_cleocps"))
-        .arg("--workspace")
-        .arg(&ws)
-        .args(["request", "show", "X/y"])
-        .env("LANG", "fr_FR.UTF-8")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .output()
-        .expect("run");
+    let out = output(
+        cleocps(tmp.path())
+            .arg("--workspace")
+            .arg(&ws)
+            .args(["request", "show", "X/y"])
+            .env("LANG", "fr_FR.UTF-8"),
+    );
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("introuvable"));
 }

@@ -4,7 +4,6 @@
 mod support;
 
 use std::path::Path;
-use std::process::Command;
 use support::*;
 
 const REQ: &str = "Dossier 1/Demande 1";
@@ -74,21 +73,15 @@ fn exporting_a_key_that_has_no_password_warns() {
     assert!(err.contains("without a password"), "{err}");
 }
 
-/// `cleocps --lang en ARGS` with extra environment, no terminal.
+/// `cleocps --lang en ARGS` in the test's sandbox, with extra environment.
 fn cleo_env(ws: &Path, env: &[(&str, &str)], args: &[&str]) -> std::process::Output {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_cleocps"));
+    let sandbox = ws.parent().expect("sandbox");
+    let mut cmd = cleocps(sandbox);
     cmd.arg("--workspace")
         .arg(ws)
         .args(["--lang", "en"])
-        .args(args)
-        .env_remove("CLEOCPS_HOME")
-        .env_remove("CLEOCPS_CONFIG")
-        .env("XDG_CONFIG_HOME", "/nonexistent-cleocps-test")
-        .env("CLEOCPS_LOG_FILE", log_of(ws))
-        .stdin(std::process::Stdio::null());
-    for (k, v) in env {
-        cmd.env(k, v);
-    }
+        .args(args);
+    cmd.envs(env.iter().copied());
     cmd.output().expect("run cleocps")
 }
 

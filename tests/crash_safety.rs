@@ -4,7 +4,7 @@
 
 mod support;
 
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 use std::time::Duration;
 use support::*;
 
@@ -16,23 +16,11 @@ fn sigkill_during_writes_never_leaves_a_half_file() {
     let kp = secret_file(t, "k", "pw-crash");
     let pp = secret_file(t, "p", "pw-p12");
     let kp = kp.to_str().expect("utf8").to_string();
-    ok(&ws, &["folder", "create", "F"]);
-    ok(&ws, &["request", "create", "F/keys", "--type", "ssl"]);
-    ok(
-        &ws,
-        &["keys", "generate", "F/keys", "--key-password-file", &kp],
-    );
+    let keys = ["--key-password-file", kp.as_str()];
+    prepared_request(&ws, "keys", "ssl", &keys, &[]);
 
     // A certified request to export from.
-    ok(&ws, &["request", "create", "F/cert", "--type", "ssl"]);
-    ok(
-        &ws,
-        &["keys", "generate", "F/cert", "--key-password-file", &kp],
-    );
-    ok(
-        &ws,
-        &["request", "edit", "F/cert", "--cn", "srv.example.fr"],
-    );
+    prepared_request(&ws, "cert", "ssl", &keys, &["--cn", "srv.example.fr"]);
     ok(
         &ws,
         &[
@@ -52,13 +40,28 @@ fn sigkill_during_writes_never_leaves_a_half_file() {
         &["response", "import", "F/cert", &p7c.to_string_lossy()],
     );
     let out = t.join("out");
+    let p12 = out.join("c.p12");
+    let export = [
+        "export",
+        "p12",
+        "F/cert",
+        "--out",
+        &p12.to_string_lossy(),
+        "--p12-password-file",
+        &pp.to_string_lossy(),
+        "--key-password-file",
+        &kp,
+        "--force",
+    ]
+    .map(String::from);
+    // A first PKCS#12, so that every kill below has an old file to keep.
+    ok(&ws, &export.each_ref().map(String::as_str));
 
     let spawn = |args: &[&str]| {
-        Command::new(env!("CARGO_BIN_EXE_cleocps"))
+        cleocps(t)
             .arg("--workspace")
             .arg(&ws)
             .args(args)
-            .stdin(Stdio::null())
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
@@ -79,26 +82,16 @@ fn sigkill_during_writes_never_leaves_a_half_file() {
                 &kp,
             ])
         } else {
-            spawn(&[
-                "export",
-                "p12",
-                "F/cert",
-                "--out",
-                &out.join("c.p12").to_string_lossy(),
-                "--p12-password-file",
-                &pp.to_string_lossy(),
-                "--key-password-file",
-                &kp,
-                "--force",
-            ])
+            spawn(&export.each_ref().map(String::as_str))
         };
         // Spread the kills over the command's life: start-up, work, writes.
         std::thread::sleep(Duration::from_millis(20 + (i * 37) % 400));
         if child.try_wait().expect("wait").is_none() {
             killed += 1;
         }
+        // An error here: it had already exited, nothing to kill.
         let _ = child.kill();
-        let _ = child.wait();
+        child.wait().expect("wait");
 
         for name in ["keys", "cert"] {
             let dir = ws.join("dossiers/F").join(name);
@@ -117,20 +110,18 @@ fn sigkill_during_writes_never_leaves_a_half_file() {
                 ],
             );
         }
-        let p12 = out.join("c.p12");
-        if p12.exists() {
-            tool_ok(
-                "openssl",
-                &[
-                    "pkcs12",
-                    "-in",
-                    &p12.to_string_lossy(),
-                    "-passin",
-                    "pass:pw-p12",
-                    "-nokeys",
-                ],
-            );
-        }
+        // The old PKCS#12 or the new one, never none or half of one.
+        tool_ok(
+            "openssl",
+            &[
+                "pkcs12",
+                "-in",
+                &p12.to_string_lossy(),
+                "-passin",
+                "pass:pw-p12",
+                "-nokeys",
+            ],
+        );
     }
     assert!(killed >= 8, "only {killed} processes were killed mid-way");
     // The workspace still works afterwards.

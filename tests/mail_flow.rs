@@ -90,12 +90,25 @@ fn starttls_send_then_certificate_fetched_once() {
         ],
     );
 
-    // Mail is never deleted nor flagged.
+    // Mail is never deleted nor flagged: both files still in the Maildir,
+    // none marked seen (`:2,` flags with `S`).
     assert_eq!(mailbox(&stack, ADMIN).len(), 2);
-    let cur = stack.mailbox_dir(ADMIN.0).join("cur");
-    for e in std::fs::read_dir(cur).into_iter().flatten().flatten() {
-        let name = e.file_name().to_string_lossy().into_owned();
-        assert!(!name.contains(":2,S"), "flag set on {name}");
+    let mut files = Vec::new();
+    for sub in ["new", "cur"] {
+        let dir = stack.mailbox_dir(ADMIN.0).join(sub);
+        for e in std::fs::read_dir(&dir).expect("maildir") {
+            files.push(
+                e.expect("maildir entry")
+                    .file_name()
+                    .to_string_lossy()
+                    .into_owned(),
+            );
+        }
+    }
+    assert_eq!(files.len(), 2, "{files:?}");
+    for name in &files {
+        let flags = name.split_once(":2,").map(|(_, f)| f).unwrap_or("");
+        assert!(!flags.contains('S'), "flag set on {name}");
     }
 
     // A second fetch changes nothing.
@@ -228,7 +241,7 @@ fn wait_shows_a_countdown_and_stops_on_ctrl_c() {
     assert!(t0.elapsed().as_secs_f32() < 5.0);
 
     // Ctrl-C: exit 3, state unchanged, a countdown was shown.
-    let child = std::process::Command::new(env!("CARGO_BIN_EXE_cleocps"))
+    let child = cleocps(tmp.path())
         .args([
             "--workspace",
             path_str(&ws),
@@ -239,7 +252,6 @@ fn wait_shows_a_countdown_and_stops_on_ctrl_c() {
         ])
         .args(["response", "fetch", REQ, "--wait", "60"])
         .env("CLEOCPS_POLL_INTERVAL_S", "1")
-        .stdin(std::process::Stdio::null())
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::piped())
         .spawn()

@@ -2,7 +2,8 @@
 
 mod support;
 
-use support::services::{alive, Stack, ALL};
+use support::process::alive;
+use support::services::{Stack, ALL};
 
 #[test]
 fn stack_starts_fast_and_leaves_no_process() {

@@ -5,12 +5,9 @@
 
 mod support;
 
-use std::net::TcpListener;
 use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
-use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
-use support::ra::{s, Server, ALIAS, FQDN, HOLDER, MAIL};
+use support::ra::{s, Server, FQDN, HOLDER, MAIL, SSL_FORM};
 use support::*;
 
 fn mode(p: &Path) -> u32 {
@@ -135,101 +132,12 @@ fn import_and_export(server: &Server, name: &str, p7c: &Path) -> std::path::Path
     out
 }
 
-fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0")
-        .expect("bind")
-        .local_addr()
-        .expect("addr")
-        .port()
-}
-
-/// `openssl s_server` with the issued certificate, `s_client` verifying it
-/// against the test root for `FQDN`; every step bounded in time.
-fn tls_handshake(dir: &Path, root: &Path) {
-    let port = free_port().to_string();
-    let mut server = Command::new("timeout")
-        .args(["20", "openssl", "s_server", "-accept"])
-        .arg(format!("127.0.0.1:{port}"))
-        .args([
-            "-cert",
-            &s(&dir.join("srv.crt")),
-            "-key",
-            &s(&dir.join("srv.key")),
-        ])
-        .args([
-            "-cert_chain",
-            &s(&dir.join("srv.chain.pem")),
-            "-naccept",
-            "1",
-            "-quiet",
-        ])
-        .stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("openssl s_server");
-    let start = Instant::now();
-    let result = loop {
-        let o = Command::new("timeout")
-            .args(["10", "openssl", "s_client", "-connect"])
-            .arg(format!("127.0.0.1:{port}"))
-            .args([
-                "-servername",
-                FQDN,
-                "-verify_return_error",
-                "-verify_hostname",
-                FQDN,
-            ])
-            .args(["-CAfile", &s(root)])
-            .stdin(Stdio::null())
-            .output()
-            .expect("openssl s_client");
-        let text = String::from_utf8_lossy(&o.stdout).into_owned();
-        let refused = String::from_utf8_lossy(&o.stderr).contains("onnect");
-        if o.status.success() || !refused || start.elapsed() > Duration::from_secs(10) {
-            break (
-                o.status.success(),
-                text,
-                String::from_utf8_lossy(&o.stderr).into_owned(),
-            );
-        }
-        std::thread::sleep(Duration::from_millis(100));
-    };
-    let _ = server.kill();
-    let _ = server.wait();
-    assert!(result.0, "handshake failed: {}\n{}", result.1, result.2);
-    assert!(
-        result.1.contains("Verify return code: 0 (ok)"),
-        "{}",
-        result.1
-    );
-}
-
 #[test]
 fn ssl_request_is_issued_imported_and_serves_tls_then_its_replay_is_refused() {
     let t = tempfile::tempdir().expect("tmp");
     let server = Server::new(t.path());
     let token = server.card(&server.dir, HOLDER, "carte");
-    let p7m = server.request(
-        "srv",
-        "ssl",
-        &[
-            "--cn",
-            FQDN,
-            "--san",
-            ALIAS,
-            "--o",
-            "Clinique du Test",
-            "--ou",
-            "318751275100020",
-            "--st",
-            "Sarthe (72)",
-            "--l",
-            "Le Mans",
-        ],
-        &[],
-        &token,
-    );
+    let p7m = server.request("srv", "ssl", SSL_FORM, &[], &token);
     let (o, p7c) = server.process(&p7m, "smime.p7c");
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let json = String::from_utf8_lossy(&o.stdout).into_owned();
@@ -299,7 +207,14 @@ fn ssl_request_is_issued_imported_and_serves_tls_then_its_replay_is_refused() {
     );
     assert!(in_3y.status.success(), "valid for about 3 years");
 
-    tls_handshake(&exported, &server.file("root.crt"));
+    tls_handshake(
+        &exported.join("srv.crt"),
+        &exported.join("srv.key"),
+        None,
+        &exported.join("srv.chain.pem"),
+        &server.file("root.crt"),
+        FQDN,
+    );
 
     // The same .p7m again: a replay.
     let body = server.rejected(&p7m, "again.txt", "DEMANDE_REJOUEE");

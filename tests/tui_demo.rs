@@ -6,42 +6,30 @@
 mod support;
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 use std::time::{Duration, Instant};
 use support::tmux::Tmux;
+use support::*;
 
 /// `cleocps --workspace <root> --lang en demo` in tmux, then the exit code.
 fn demo(root: &Path, tag: &str) -> Tmux {
-    cleocps(
+    in_tmux(
         root,
         tag,
         &format!("--workspace '{}' --lang en demo", root.display()),
-        "",
+        &[],
     )
 }
 
-/// `cleocps <args>` with `env` (`NAME=value …`) in `root`'s parent.
-fn cleocps(root: &Path, tag: &str, args: &str, env: &str) -> Tmux {
-    let bin = env!("CARGO_BIN_EXE_cleocps");
+/// `cleocps <args>` in tmux with the extra `NAME=value` variables `env`, in
+/// `root`'s parent (the sandbox).
+fn in_tmux(root: &Path, tag: &str, args: &str, env: &[String]) -> Tmux {
+    let sandbox = root.parent().expect("parent");
     let script = format!(
-        "cd '{}'; {env} '{bin}' {args}; echo EXIT=$?; sleep 60",
-        root.parent().unwrap_or(root).display(),
+        "cd '{}'; '{}' {args}; echo EXIT=$?; sleep 60",
+        sandbox.display(),
+        bin().display()
     );
-    Tmux::session(&format!("demo-{tag}"), &[], &script)
-}
-
-fn openssl(args: &[&str]) -> String {
-    let out = Command::new("openssl")
-        .args(args)
-        .output()
-        .expect("openssl installed");
-    let text = format!(
-        "{}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    assert!(out.status.success(), "openssl {args:?}: {text}");
-    text
+    Tmux::session(&format!("demo-{tag}"), sandbox, env, &script)
 }
 
 fn s(p: &Path) -> &str {
@@ -50,14 +38,17 @@ fn s(p: &Path) -> &str {
 
 /// The certificate chains to the sandbox's test root through its CA chain.
 fn verified(root: &Path, crt: &Path) {
-    let out = openssl(&[
-        "verify",
-        "-CAfile",
-        s(&root.join("ra/root.crt")),
-        "-untrusted",
-        s(&root.join("ra/ca-chain.pem")),
-        s(crt),
-    ]);
+    let out = tool_ok(
+        "openssl",
+        &[
+            "verify",
+            "-CAfile",
+            s(&root.join("ra/root.crt")),
+            "-untrusted",
+            s(&root.join("ra/ca-chain.pem")),
+            s(crt),
+        ],
+    );
     assert!(out.contains(": OK"), "{out}");
 }
 
@@ -98,7 +89,7 @@ fn demo_wizard_to_a_certificate() {
 
     let crt = wizard.join("Requete_Wizard.crt");
     verified(&root, &crt);
-    let text = openssl(&["x509", "-in", s(&crt), "-noout", "-text"]);
+    let text = tool_ok("openssl", &["x509", "-in", s(&crt), "-noout", "-text"]);
     assert!(text.contains("srv-web.clinique-demo.fr"), "{text}");
     let passwords = std::fs::read_to_string(wizard.join("password.txt")).expect("password.txt");
     let p12pw = passwords
@@ -106,14 +97,17 @@ fn demo_wizard_to_a_certificate() {
         .find_map(|l| l.strip_prefix("p12="))
         .expect("p12= line");
     let pass = format!("pass:{p12pw}");
-    let key = openssl(&[
-        "pkcs12",
-        "-in",
-        s(&wizard.join("Requete_Wizard.p12")),
-        "-passin",
-        &pass,
-        "-nodes",
-    ]);
+    let key = tool_ok(
+        "openssl",
+        &[
+            "pkcs12",
+            "-in",
+            s(&wizard.join("Requete_Wizard.p12")),
+            "-passin",
+            &pass,
+            "-nodes",
+        ],
+    );
     assert!(key.contains("PRIVATE KEY"), "p12 without its key");
 }
 
@@ -125,16 +119,7 @@ fn demo_manual_procedure_with_directory_and_mail() {
     t.wait("No folder yet", 120);
 
     // A folder, an SSL request, keys without a password.
-    t.keys(&["c"]);
-    t.wait("Name of the new folder", 5);
-    t.keys(&["Enter"]);
-    t.wait("Folder \"Dossier 1\" created", 10);
-    t.keys(&["a"]);
-    t.wait("Certificate type", 5);
-    t.keys(&["Enter"]);
-    t.wait("Name of the request", 5);
-    t.keys(&["Enter"]);
-    t.wait("Request \"Dossier 1/Demande 1\" created", 10);
+    t.new_folder_and_request();
     t.keys(&["g"]);
     t.wait("RSA key length", 5);
     t.keys(&["Enter"]);
@@ -191,7 +176,7 @@ fn demo_manual_procedure_with_directory_and_mail() {
     let dir = root.join("workspace/dossiers/Dossier 1/Demande 1");
     let crt: PathBuf = dir.join("Demande 1.crt");
     verified(&root, &crt);
-    let text = openssl(&["x509", "-in", s(&crt), "-noout", "-subject"]);
+    let text = tool_ok("openssl", &["x509", "-in", s(&crt), "-noout", "-subject"]);
     assert!(text.contains("srv-web.clinique-demo.fr"), "{text}");
 }
 
@@ -241,26 +226,25 @@ fn demo_wizard_wrong_pin_then_resume() {
 fn cleocps_wizard_on_a_terminal_opens_the_wizard_screen() {
     let tmp = tempfile::tempdir().expect("tmp");
     let root = tmp.path().join("demo");
-    let bin = env!("CARGO_BIN_EXE_cleocps");
-    let out = Command::new(bin)
-        .args(["--workspace", s(&root), "demo", "--no-tui"])
-        .output()
-        .expect("cleocps demo --no-tui");
+    let out = output(cleocps(tmp.path()).args(["--workspace", s(&root), "demo", "--no-tui"]));
     assert!(out.status.success(), "{out:?}");
     // Not on a terminal, no type: a usage error.
-    let out = Command::new(bin)
-        .args(["--workspace", s(&root.join("workspace")), "wizard"])
-        .env("CLEOCPS_CONFIG", root.join("cleocps.json"))
-        .output()
-        .expect("cleocps wizard");
+    let out = output(
+        cleocps(tmp.path())
+            .args(["--workspace", s(&root.join("workspace")), "wizard"])
+            .env("CLEOCPS_CONFIG", root.join("cleocps.json")),
+    );
     assert_eq!(out.status.code(), Some(2), "{out:?}");
 
     let args = format!(
         "--workspace '{}' --lang en wizard",
         root.join("workspace").display()
     );
-    let env = format!("CLEOCPS_CONFIG='{}'", root.join("cleocps.json").display());
-    let t = cleocps(&root, "cli", &args, &env);
+    let env = [format!(
+        "CLEOCPS_CONFIG={}",
+        root.join("cleocps.json").display()
+    )];
+    let t = in_tmux(&root, "cli", &args, &env);
     t.wait("CleoWizard — automatic procedure", 30);
     t.wait("Certificate type", 10);
     t.keys(&["Enter"]);

@@ -6,30 +6,45 @@ mod support;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use support::ra::{Server, ALIAS, FQDN, HOLDER, PIN};
+use support::ra::{Server, HOLDER, PIN, SSL_FORM};
 use support::tmux::Tmux;
 use support::*;
 
-/// The TUI on `ws` in tmux; afterwards the script prints the exit code and
-/// the tty modes, and stays so the test can read them.
+/// The TUI on `ws` in tmux; afterwards the script prints, in one line, the
+/// exit code and the tty modes (`EXIT=0 MODES=icanon echo .`), and stays so
+/// the test can read them.
 fn start(ws: &Path, tag: &str) -> Tmux {
     start_env(ws, tag, &[])
 }
 
 /// The same, with extra `NAME=value` variables (e.g. `CLEOCPS_CONFIG`).
 fn start_env(ws: &Path, tag: &str, env: &[String]) -> Tmux {
-    let bin = env!("CARGO_BIN_EXE_cleocps");
+    let sandbox = ws.parent().expect("parent");
     let script = format!(
-        "cd '{}'; '{bin}' --workspace '{}' --lang en tui; echo EXIT=$?; stty -a | tr -s ' ;' '\\n\\n' | grep -E '^-?(icanon|echo)$' | tr '\\n' ' '; echo; sleep 60",
-        ws.parent().unwrap_or(ws).display(),
+        "cd '{}'; '{}' --workspace '{}' --lang en tui; code=$?; modes=$(stty -a | tr -s ' ;' '\\n\\n' | grep -E '^-?(icanon|echo)$' | tr '\\n' ' '); echo \"EXIT=$code MODES=$modes.\"; sleep 60",
+        sandbox.display(),
+        bin().display(),
         ws.display()
     );
-    Tmux::session(tag, env, &script)
+    Tmux::session(tag, sandbox, env, &script)
 }
 
+/// The tty modes printed after the TUI ended (the screen shows `EXIT=`).
+fn modes(screen: &str) -> &str {
+    screen
+        .lines()
+        .find_map(|l| l.split_once(" MODES=").map(|(_, m)| m))
+        .unwrap_or_else(|| panic!("no tty modes printed: {screen}"))
+}
+
+/// Exit code 0 and the terminal back in cooked mode with echo.
 fn assert_restored(screen: &str) {
-    assert!(screen.contains("EXIT=0"), "{screen}");
-    let modes = screen.lines().find(|l| l.contains("icanon")).unwrap_or("");
+    assert_restored_after(screen, 0);
+}
+
+fn assert_restored_after(screen: &str, code: i32) {
+    assert!(screen.contains(&format!("EXIT={code} ")), "{screen}");
+    let modes = modes(screen);
     assert!(
         modes.contains("icanon") && !modes.contains("-icanon"),
         "raw mode left on: {screen}"
@@ -49,16 +64,7 @@ fn whole_procedure_by_keys() {
     t.wait("1 Initialisation │ 2 Request │ 3 Finalisation", 5);
 
     // Dossiers: a folder with the default name, an SSL request with the default name.
-    t.keys(&["c"]);
-    t.wait("Name of the new folder", 5);
-    t.keys(&["Enter"]);
-    t.wait("Folder \"Dossier 1\" created", 10);
-    t.keys(&["a"]);
-    t.wait("Certificate type", 5);
-    t.keys(&["Enter"]);
-    t.wait("Name of the request", 5);
-    t.keys(&["Enter"]);
-    t.wait("Request \"Dossier 1/Demande 1\" created", 10);
+    t.new_folder_and_request();
 
     // Étape 1: 2048 bits, with a password typed twice.
     t.keys(&["g"]);
@@ -217,11 +223,7 @@ fn quit_during_4096_key_generation_restores_and_leaves_no_half_file() {
 /// The pid of the TUI: the child of the pane's shell.
 fn tui_pid(t: &Tmux) -> String {
     let sh = t.tmux(&["list-panes", "-t", "t", "-F", "#{pane_pid}"]);
-    let out = Command::new("pgrep")
-        .args(["-P", sh.trim()])
-        .output()
-        .expect("pgrep");
-    String::from_utf8_lossy(&out.stdout)
+    run_text(Command::new("pgrep").args(["-P", sh.trim()]))
         .lines()
         .next()
         .expect("the TUI runs under the pane's shell")
@@ -237,37 +239,10 @@ fn sigterm_and_sighup_restore_the_terminal() {
         let t = start(&ws, sig);
         t.wait("No folder yet", 20);
         let pid = tui_pid(&t);
-        let status = Command::new("kill")
-            .args([&format!("-{sig}"), &pid])
-            .status()
-            .expect("kill");
-        assert!(status.success());
+        run(Command::new("kill").args([&format!("-{sig}"), &pid]));
         let screen = t.wait("EXIT=", 10);
-        assert!(screen.contains(&format!("EXIT={code}")), "{screen}");
-        let modes = screen.lines().find(|l| l.contains("icanon")).unwrap_or("");
-        assert!(
-            !modes.contains("-icanon") && !modes.contains("-echo"),
-            "{screen}"
-        );
+        assert_restored_after(&screen, code);
     }
-}
-
-/// Every file under `dir`, as bytes.
-fn all_files(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
-    let mut out = Vec::new();
-    for e in std::fs::read_dir(dir).expect("dir").flatten() {
-        let p = e.path();
-        if p.is_dir() {
-            out.extend(all_files(&p));
-        } else if let Ok(b) = std::fs::read(&p) {
-            out.push((p, b));
-        }
-    }
-    out
-}
-
-fn holds(bytes: &[u8], needle: &str) -> bool {
-    bytes.windows(needle.len()).any(|w| w == needle.as_bytes())
 }
 
 #[test]
@@ -276,33 +251,13 @@ fn card_request_wrong_pin_then_warning_then_signed_and_issued() {
     let server = Server::new(tmp.path());
     let token = server.card(&server.dir, HOLDER, "carte");
     let ws = server.ws.clone();
-    ok(&ws, &["folder", "create", "F"]);
-    ok(&ws, &["request", "create", "F/srv", "--type", "ssl"]);
     let kp = secret_file(tmp.path(), "kp", "keypw-card");
-    let kp = kp.to_str().expect("utf8");
-    ok(
+    prepared_request(
         &ws,
-        &["keys", "generate", "F/srv", "--key-password-file", kp],
-    );
-    ok(
-        &ws,
-        &[
-            "request",
-            "edit",
-            "F/srv",
-            "--cn",
-            FQDN,
-            "--san",
-            ALIAS,
-            "--o",
-            "Clinique du Test",
-            "--ou",
-            "318751275100020",
-            "--st",
-            "Sarthe (72)",
-            "--l",
-            "Le Mans",
-        ],
+        "srv",
+        "ssl",
+        &["--key-password-file", kp.to_str().expect("utf8")],
+        SSL_FORM,
     );
     let config = tmp.path().join("config.json");
     let json = serde_json::json!({
@@ -361,11 +316,7 @@ fn card_request_wrong_pin_then_warning_then_signed_and_issued() {
     assert!(p7m.exists(), "no {}", p7m.display());
     let json = std::fs::read_to_string(ws.join("dossiers/F/srv/request.json")).expect("json");
     assert!(json.contains("request_generated"), "{json}");
-    for (path, bytes) in all_files(&ws) {
-        for secret in [PIN, "9999", "keypw-card"] {
-            assert!(!holds(&bytes, secret), "{secret} in {}", path.display());
-        }
-    }
+    assert_nowhere(&ws, &[PIN, "9999", "keypw-card"]);
     let (o, answer) = server.process(&p7m, "answer.p7c");
     assert_eq!(
         o.status.code(),

@@ -1,6 +1,8 @@
 //! `update(&mut App, Action) -> Option<Effect>`: every action, allowed and
 //! refused, without a terminal or a disk.
 
+mod support;
+
 use cleocps::i18n::Lang;
 use cleocps::tui::action::{Done, JobOutcome, Shown, Step};
 use cleocps::tui::app::Layer;
@@ -8,38 +10,8 @@ use cleocps::tui::modal::{Ask, Choose, Confirm, Hidden, Modal};
 use cleocps::tui::{sample, tree, update, Action, App, Effect, Job};
 use cleocps_core::pki::KeySize;
 use cleocps_core::request::{RequestType, State};
+use support::tui::{at, clear, done, job, status, typed};
 use tui_input::InputRequest;
-
-fn at(path: &str, step: Step) -> App {
-    let mut app = sample::example(Lang::En);
-    assert!(tree::select(&mut app, path), "{path} in the example");
-    app.step = step;
-    app
-}
-
-fn typed(app: &mut App, s: &str) {
-    for c in s.chars() {
-        update(app, Action::Edit(InputRequest::InsertChar(c)));
-    }
-}
-
-fn clear(app: &mut App) {
-    update(app, Action::Edit(InputRequest::DeleteLine));
-}
-
-fn status(app: &App) -> String {
-    app.status
-        .as_ref()
-        .map(|s| s.text.clone())
-        .unwrap_or_default()
-}
-
-fn job(effect: Option<Effect>) -> Job {
-    match effect {
-        Some(Effect::Job(_, j)) => j,
-        other => panic!("expected a job, got {other:?}"),
-    }
-}
 
 #[test]
 fn navigation_moves_and_folds() {
@@ -407,7 +379,7 @@ fn edit_form_validates_inline_and_applies() {
     }
     // The form closes when the job reports success.
     let id = app.jobs[0].id;
-    update(&mut app, Action::Job(id, JobOutcome::Done(Box::default())));
+    done(&mut app, id, Done::default());
     assert!(app.form.is_none());
 }
 
@@ -476,14 +448,14 @@ fn show_csr_then_copy_osc52() {
         Job::ShowCsr { .. }
     ));
     let id = app.jobs[0].id;
-    let done = Done {
+    let finished = Done {
         shown: Some(Shown::Csr {
             path: "Clinique du Test/portail".into(),
             pem: "PEM".into(),
         }),
         ..Done::default()
     };
-    update(&mut app, Action::Job(id, JobOutcome::Done(Box::new(done))));
+    done(&mut app, id, finished);
     assert_eq!(app.layer(), Layer::Csr);
     assert!(matches!(update(&mut app, Action::Copy), Some(Effect::Copy(p)) if p == "PEM"));
     let mut app = at("Clinique du Test/intranet", Step::Request);
@@ -607,14 +579,14 @@ fn files_then_shell() {
         Job::Files { .. }
     ));
     let id = app.jobs[0].id;
-    let done = Done {
+    let finished = Done {
         shown: Some(Shown::Files {
             dir: "/d".into(),
             files: vec![("/d/a".into(), 3)],
         }),
         ..Done::default()
     };
-    update(&mut app, Action::Job(id, JobOutcome::Done(Box::new(done))));
+    done(&mut app, id, finished);
     assert!(
         matches!(update(&mut app, Action::Shell), Some(Effect::Shell(d)) if d == std::path::Path::new("/d"))
     );
@@ -649,13 +621,13 @@ fn job_results_reload_select_and_fail_into_a_message() {
         .map(|f| (f.name.clone(), f.requests.clone()))
         .collect();
     fresh[1].1[0].state = State::KeysGenerated;
-    let done = Done {
+    let finished = Done {
         tree: Some(fresh),
         select: Some("Dossier 2/Demande 1".into()),
         message: Some("ok".into()),
         shown: None,
     };
-    update(&mut app, Action::Job(id, JobOutcome::Done(Box::new(done))));
+    done(&mut app, id, finished);
     assert!(!app.busy());
     assert_eq!(
         tree::selected_request(&app).map(|r| r.state),

@@ -1,76 +1,33 @@
 //! `update` for Étape 2 with the CPS card and for the exports' questions
 //! (clear key, overwrite): every step and refusal, without a card or disk.
 
+mod support;
+
 use cleocps::i18n::Lang;
 use cleocps::tui::action::{CardProbe, Done, JobOutcome, Shown, Step};
 use cleocps::tui::modal::{Choose, Confirm, Hidden, Modal, PinFor};
-use cleocps::tui::{sample, tree, update, Action, App, Effect, Job};
-use cleocps_core::card::{CardError, PinState, TokenInfo, TokenSource};
+use cleocps::tui::{update, Action, App, Effect, Job};
+use cleocps_core::card::{CardError, PinState};
 use std::path::PathBuf;
+use support::tui::{at, done, job, pin_state, status, token_info, typed};
 use tui_input::InputRequest;
 
 const INTRA: &str = "Clinique du Test/intranet";
-
-fn at(path: &str, step: Step) -> App {
-    let mut app = sample::example(Lang::En);
-    assert!(tree::select(&mut app, path), "{path} in the example");
-    app.step = step;
-    app
-}
-
-fn typed(app: &mut App, s: &str) {
-    for c in s.chars() {
-        update(app, Action::Edit(InputRequest::InsertChar(c)));
-    }
-}
-
-fn status(app: &App) -> String {
-    app.status
-        .as_ref()
-        .map(|s| s.text.clone())
-        .unwrap_or_default()
-}
-
-fn job(effect: Option<Effect>) -> Job {
-    match effect {
-        Some(Effect::Job(_, j)) => j,
-        other => panic!("expected a job, got {other:?}"),
-    }
-}
-
-fn pin_state(count_low: bool, final_try: bool, locked: bool) -> PinState {
-    PinState {
-        count_low,
-        final_try,
-        locked,
-        min_len: 4,
-        max_len: 8,
-    }
-}
 
 /// The probe's answer for the job `id`.
 fn probed(app: &mut App, id: u64, pin: PinState, forwarded: bool) -> Option<Effect> {
     let probe = CardProbe {
         path: INTRA.into(),
-        info: TokenInfo {
-            label: "CPS4v1-TEST0001".into(),
-            serial: "0001".into(),
-            manufacturer: String::new(),
-            model: String::new(),
-            source: TokenSource::Soft {
-                path: PathBuf::from("/tmp/card.json"),
-            },
-            pin,
-        },
+        info: token_info("CPS4v1-TEST0001", pin),
         holder: "810001234567 JEAN DUPONT".into(),
         forwarded,
         key_password: Some(cleocps_core::secret::Secret::new("keypw")),
     };
-    let done = Done {
+    let answer = Done {
         shown: Some(Shown::Card(Box::new(probe))),
         ..Done::default()
     };
-    update(app, Action::Job(id, JobOutcome::Done(Box::new(done))))
+    done(app, id, answer)
 }
 
 /// Up to the probe job: "Générer la demande" → card (default) → key password.
@@ -347,14 +304,14 @@ fn export_pem_clear_key_then_overwrite_asks_and_forces() {
     if let Job::ExportPem { force, .. } = &mut retry {
         *force = true;
     }
-    let done = Done {
+    let finished = Done {
         shown: Some(Shown::Exists {
             file: PathBuf::from("/home/admin/srv-web.key"),
             retry: Box::new(retry),
         }),
         ..Done::default()
     };
-    update(&mut app, Action::Job(id, JobOutcome::Done(Box::new(done))));
+    done(&mut app, id, finished);
     assert!(matches!(&app.modal,
         Some(Modal::Confirm { what: Confirm::Overwrite { .. }, text }) if text.contains("srv-web.key")));
     assert!(matches!(

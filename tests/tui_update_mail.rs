@@ -1,22 +1,16 @@
 //! `update` for *Envoyer*, *Relever la boîte*, "recommencer" and the form
 //! filled from the directory: every action and refusal, without disk.
 
-use cleocps::i18n::Lang;
+mod support;
+
 use cleocps::tui::action::{Done, JobOutcome, Shown, Step};
 use cleocps::tui::app::Layer;
 use cleocps::tui::modal::Modal;
-use cleocps::tui::{sample, tree, update, Action, App, Effect, Job};
-use cleocps_core::directory::ServerEntry;
+use cleocps::tui::{update, Action, App, Effect, Job};
 use cleocps_core::request::{Generation, State};
+use support::tui::{at, done_last, entry, job, status_of};
 
 const INTRA: &str = "Clinique du Test/intranet";
-
-fn at(path: &str, step: Step) -> App {
-    let mut app = sample::example(Lang::En);
-    assert!(tree::select(&mut app, path), "{path} in the example");
-    app.step = step;
-    app
-}
 
 /// The intranet request in `state`, signed with the card.
 fn intranet(state: State, step: Step) -> App {
@@ -30,35 +24,6 @@ fn intranet(state: State, step: Step) -> App {
         }
     }
     app
-}
-
-fn status(app: &App) -> (String, bool) {
-    app.status
-        .as_ref()
-        .map(|s| (s.text.clone(), s.error))
-        .unwrap_or_default()
-}
-
-fn job(effect: Option<Effect>) -> Job {
-    match effect {
-        Some(Effect::Job(_, j)) => j,
-        other => panic!("expected a job, got {other:?}"),
-    }
-}
-
-fn done(app: &mut App, d: Done) -> Option<Effect> {
-    let id = app.jobs.last().map(|j| j.id).expect("a job runs");
-    update(app, Action::Job(id, JobOutcome::Done(Box::new(d))))
-}
-
-fn entry(fqdn: &str) -> ServerEntry {
-    ServerEntry {
-        fqdn: fqdn.into(),
-        mail: Some(format!("admin@{fqdn}")),
-        structure_id: Some("318751275100020".into()),
-        structure_name: Some("Clinique de Démonstration".into()),
-        departement: Some("Sarthe (72)".into()),
-    }
 }
 
 fn value(app: &App, id: &str) -> String {
@@ -75,20 +40,24 @@ fn send_only_a_card_request_not_sent_yet() {
     // Keys only: the life cycle refuses, saying why.
     let mut app = at(INTRA, Step::Request);
     assert!(update(&mut app, Action::Send).is_none());
-    assert!(status(&app).1);
+    assert!(status_of(&app).1);
     // A CSR for the portal has nothing to mail.
     let mut app = at("Clinique du Test/portail", Step::Request);
     assert!(update(&mut app, Action::Send).is_none());
-    assert!(status(&app).0.contains("portal"), "{:?}", status(&app));
+    assert!(
+        status_of(&app).0.contains("portal"),
+        "{:?}",
+        status_of(&app)
+    );
     // Signed with the card: the send job, and a second one is refused while it runs.
     let mut app = intranet(State::RequestGenerated, Step::Request);
     assert!(matches!(job(update(&mut app, Action::Send)), Job::SendMail { path } if path == INTRA));
     assert!(update(&mut app, Action::Send).is_none());
-    assert!(status(&app).1);
+    assert!(status_of(&app).1);
     // Already sent: refused.
     let mut app = intranet(State::Sent, Step::Request);
     assert!(update(&mut app, Action::Send).is_none());
-    assert!(status(&app).1);
+    assert!(status_of(&app).1);
 }
 
 #[test]
@@ -109,13 +78,13 @@ fn enter_sends_in_step2_and_fetches_in_step3() {
 fn fetch_refused_before_sending_and_nothing_yet_is_calm() {
     let mut app = intranet(State::RequestGenerated, Step::Final);
     assert!(update(&mut app, Action::Fetch).is_none());
-    assert!(status(&app).1);
+    assert!(status_of(&app).1);
     let mut app = intranet(State::Sent, Step::Final);
     assert!(
         matches!(job(update(&mut app, Action::Fetch)), Job::FetchReply { path } if path == INTRA)
     );
     // "No answer yet" comes back as a message, not an error, and no dialog.
-    done(
+    done_last(
         &mut app,
         Done {
             message: Some("No answer in the mailbox yet.".into()),
@@ -123,7 +92,7 @@ fn fetch_refused_before_sending_and_nothing_yet_is_calm() {
         },
     );
     assert_eq!(
-        status(&app),
+        status_of(&app),
         ("No answer in the mailbox yet.".into(), false)
     );
     assert!(app.modal.is_none());
@@ -143,7 +112,7 @@ fn fetch_failure_says_what_failed() {
         app.modal,
         Some(Modal::Message { error: true, .. })
     ));
-    assert_eq!(status(&app), ("IMAP down".into(), true));
+    assert_eq!(status_of(&app), ("IMAP down".into(), true));
 }
 
 #[test]
@@ -165,7 +134,7 @@ fn lookup_fills_the_form_from_one_server() {
     update(&mut app, Action::EditForm);
     assert_eq!(app.layer(), Layer::Form);
     assert!(matches!(job(update(&mut app, Action::Lookup)), Job::Lookup { path } if path == INTRA));
-    done(
+    done_last(
         &mut app,
         Done {
             shown: Some(Shown::Servers {
@@ -193,7 +162,7 @@ fn lookup_with_several_servers_asks_which() {
     let mut app = at(INTRA, Step::Request);
     update(&mut app, Action::EditForm);
     update(&mut app, Action::Lookup);
-    done(
+    done_last(
         &mut app,
         Done {
             shown: Some(Shown::Servers {
@@ -214,7 +183,7 @@ fn lookup_with_several_servers_asks_which() {
     assert_eq!(value(&app, "field.cn"), "b.example.fr");
     // Esc in the chooser changes nothing.
     update(&mut app, Action::Lookup);
-    done(
+    done_last(
         &mut app,
         Done {
             shown: Some(Shown::Servers {
@@ -235,7 +204,7 @@ fn lookup_none_or_unreachable_says_so_and_keeps_the_form() {
     let mut app = at(INTRA, Step::Request);
     update(&mut app, Action::EditForm);
     update(&mut app, Action::Lookup);
-    done(
+    done_last(
         &mut app,
         Done {
             shown: Some(Shown::Servers {
@@ -246,7 +215,7 @@ fn lookup_none_or_unreachable_says_so_and_keeps_the_form() {
             ..Done::default()
         },
     );
-    let (text, error) = status(&app);
+    let (text, error) = status_of(&app);
     assert!(error && text.contains("899700367917"), "{text}");
     assert_eq!(value(&app, "field.cn"), "intranet.clinique-test.fr");
     update(&mut app, Action::Lookup);
@@ -272,7 +241,7 @@ fn lookup_answer_after_the_form_closed_is_dropped() {
     update(&mut app, Action::EditForm);
     update(&mut app, Action::Lookup);
     update(&mut app, Action::Cancel);
-    done(
+    done_last(
         &mut app,
         Done {
             shown: Some(Shown::Servers {
@@ -319,8 +288,8 @@ fn automatic_wait_stops_on_esc_and_on_quit() {
     // Esc: the job is told to stop; it ends at its next look.
     assert!(update(&mut app, Action::Cancel).is_none());
     assert!(stop.load(std::sync::atomic::Ordering::Relaxed));
-    assert!(!status(&app).1);
-    done(
+    assert!(!status_of(&app).1);
+    done_last(
         &mut app,
         Done {
             message: Some("No answer in the mailbox yet.".into()),

@@ -1,28 +1,23 @@
 //! `update` for the CleoWizard screen: every step, its jobs' answers, the
 //! refusals and the stop flag, without a card or disk.
 
+mod support;
+
 use cleocps::i18n::Lang;
 use cleocps::tui::action::{Done, JobOutcome, Shown};
 use cleocps::tui::app::Layer;
 use cleocps::tui::modal::Modal;
 use cleocps::tui::wizard::{WizStep, WizardJob, WizardShown};
 use cleocps::tui::{sample, update, Action, App, Effect, Job};
-use cleocps_core::card::{PinState, TokenInfo, TokenSource};
-use cleocps_core::directory::{Lookup, ServerEntry};
+use cleocps_core::card::PinState;
+use cleocps_core::directory::Lookup;
 use cleocps_core::request::{RequestType, State};
 use cleocps_core::wizard::FinalFiles;
 use std::path::PathBuf;
 use std::sync::atomic::Ordering;
-use tui_input::InputRequest;
+use support::tui::{done, done_last, entry, job, last_job, pin_state, token_info, typed};
 
 const RUN: &str = "CleoWizard/Demande 1";
-
-fn job(effect: Option<Effect>) -> Job {
-    match effect {
-        Some(Effect::Job(_, j)) => j,
-        other => panic!("expected a job, got {other:?}"),
-    }
-}
 
 fn wjob(effect: Option<Effect>) -> WizardJob {
     match job(effect) {
@@ -35,56 +30,20 @@ fn step(app: &App) -> WizStep {
     app.wizard.as_ref().expect("wizard open").step.clone()
 }
 
-fn typed(app: &mut App, s: &str) {
-    for c in s.chars() {
-        update(app, Action::Edit(InputRequest::InsertChar(c)));
-    }
-}
-
 /// The last job's answer.
 fn answer(app: &mut App, s: WizardShown) -> Option<Effect> {
-    let id = app.jobs.last().map(|j| j.id).expect("a job runs");
     let d = Done {
         shown: Some(Shown::Wizard(Box::new(s))),
         ..Done::default()
     };
-    update(app, Action::Job(id, JobOutcome::Done(Box::new(d))))
-}
-
-fn info(pin: PinState) -> TokenInfo {
-    TokenInfo {
-        label: "CPS-DEMO".into(),
-        serial: "1".into(),
-        manufacturer: String::new(),
-        model: String::new(),
-        source: TokenSource::Soft {
-            path: PathBuf::from("/tmp/card.json"),
-        },
-        pin,
-    }
-}
-
-fn pin_ok() -> PinState {
-    PinState {
-        min_len: 4,
-        max_len: 8,
-        ..PinState::default()
-    }
-}
-
-fn entry(fqdn: &str) -> ServerEntry {
-    ServerEntry {
-        fqdn: fqdn.into(),
-        mail: Some(format!("admin@{fqdn}")),
-        ..ServerEntry::default()
-    }
+    done_last(app, d)
 }
 
 fn probed(app: &mut App, lookup: Result<Lookup, String>, pin: PinState) -> Option<Effect> {
     answer(
         app,
         WizardShown::Probed {
-            info: info(pin),
+            info: token_info("CPS-DEMO", pin),
             holder: "899700367917 CLAIRE MARTIN".into(),
             lookup,
         },
@@ -122,7 +81,11 @@ fn to_pin(app: &mut App) {
         }
     ));
     assert!(matches!(step(app), WizStep::Looking));
-    probed(app, servers(&["srv-web.clinique-demo.fr"]), pin_ok());
+    probed(
+        app,
+        servers(&["srv-web.clinique-demo.fr"]),
+        pin_state(false, false, false),
+    );
     assert!(matches!(step(app), WizStep::Server { sel: 0, .. }));
     update(app, Action::Submit);
     assert!(matches!(step(app), WizStep::KeyPassword { sel: 0 }));
@@ -176,7 +139,7 @@ fn the_whole_run_by_keys() {
             ..
         }
     ));
-    let id = app.jobs.last().map(|j| j.id).expect("job");
+    let id = last_job(&app);
     assert!(update(
         &mut app,
         Action::Job(
@@ -213,19 +176,15 @@ fn the_whole_run_by_keys() {
         Job::ListDir { dir } if dir == std::path::Path::new("/ws/wizard")
     ));
     // Enter: leave, the tree read again.
-    let id = app.jobs.last().map(|j| j.id).expect("job");
-    update(
+    done_last(
         &mut app,
-        Action::Job(
-            id,
-            JobOutcome::Done(Box::new(Done {
-                shown: Some(Shown::Files {
-                    dir: PathBuf::from("/ws/wizard"),
-                    files: vec![],
-                }),
-                ..Done::default()
-            })),
-        ),
+        Done {
+            shown: Some(Shown::Files {
+                dir: PathBuf::from("/ws/wizard"),
+                files: vec![],
+            }),
+            ..Done::default()
+        },
     );
     assert!(matches!(app.modal, Some(Modal::Files { .. })));
     update(&mut app, Action::Cancel);
@@ -248,7 +207,7 @@ fn smime_and_several_servers_and_another_typed() {
     probed(
         &mut app,
         servers(&["a.example.fr", "b.example.fr"]),
-        pin_ok(),
+        pin_state(false, false, false),
     );
     match step(&app) {
         WizStep::Server { entries, .. } => assert_eq!(entries.len(), 2),
@@ -269,7 +228,11 @@ fn smime_and_several_servers_and_another_typed() {
     // Back to the type step is a new run; the last line types by hand.
     let mut app = opened();
     update(&mut app, Action::Submit);
-    probed(&mut app, servers(&["a.example.fr"]), pin_ok());
+    probed(
+        &mut app,
+        servers(&["a.example.fr"]),
+        pin_state(false, false, false),
+    );
     update(&mut app, Action::Down);
     update(&mut app, Action::Down);
     update(&mut app, Action::Submit);
@@ -281,7 +244,11 @@ fn smime_and_several_servers_and_another_typed() {
 fn degraded_mode_types_the_name_with_the_warning() {
     let mut app = opened();
     update(&mut app, Action::Submit);
-    probed(&mut app, Err("LDAP down".into()), pin_ok());
+    probed(
+        &mut app,
+        Err("LDAP down".into()),
+        pin_state(false, false, false),
+    );
     match step(&app) {
         WizStep::Typed { degraded, .. } => assert_eq!(degraded.as_deref(), Some("LDAP down")),
         other => panic!("{other:?}"),
@@ -319,7 +286,7 @@ fn pin_refusals_never_cost_a_try() {
     update(&mut app, Action::Submit);
     let locked = PinState {
         locked: true,
-        ..pin_ok()
+        ..pin_state(false, false, false)
     };
     probed(&mut app, servers(&["a.example.fr"]), locked);
     update(&mut app, Action::Submit);
@@ -349,7 +316,7 @@ fn a_failed_send_says_so_and_stays_resumable() {
     to_pin(&mut app);
     typed(&mut app, "9999");
     update(&mut app, Action::Submit);
-    let id = app.jobs.last().map(|j| j.id).expect("job");
+    let id = last_job(&app);
     update(
         &mut app,
         Action::Job(id, JobOutcome::Failed("wrong PIN (2 tries left)".into())),
@@ -372,7 +339,7 @@ fn esc_while_waiting_stops_and_keeps_the_run() {
         WizardJob::Finish { stop, .. } => stop,
         other => panic!("{other:?}"),
     };
-    let wait_id = app.jobs.last().map(|j| j.id).expect("job");
+    let wait_id = last_job(&app);
     assert!(matches!(job(update(&mut app, Action::Cancel)), Job::Reload));
     assert!(stop.load(Ordering::Relaxed), "the wait was told to stop");
     assert!(app.wizard.is_none());
@@ -387,10 +354,7 @@ fn esc_while_waiting_stops_and_keeps_the_run() {
         }))),
         ..Done::default()
     };
-    update(
-        &mut app,
-        Action::Job(wait_id, JobOutcome::Done(Box::new(d))),
-    );
+    done(&mut app, wait_id, d);
     assert!(app.wizard.is_none());
     assert!(app.modal.is_none());
 }
@@ -485,7 +449,11 @@ fn resume_offers_each_state_its_next_step() {
         wjob(update(&mut app, Action::Submit)),
         WizardJob::Probe { .. }
     ));
-    probed(&mut app, Err("not needed".into()), pin_ok());
+    probed(
+        &mut app,
+        Err("not needed".into()),
+        pin_state(false, false, false),
+    );
     assert!(matches!(app.modal, Some(Modal::Pin { .. })));
     typed(&mut app, "1234");
     match wjob(update(&mut app, Action::Submit)) {
@@ -528,7 +496,7 @@ fn wizard_waits_for_an_absent_card_and_esc_goes_back_to_the_type() {
         WizardJob::Probe { stop, .. } => stop,
         other => panic!("{other:?}"),
     };
-    let id = app.jobs.last().map(|j| j.id).expect("probe");
+    let id = last_job(&app);
     let progress = JobOutcome::Progress {
         next_check: 0,
         left: 119,
@@ -551,14 +519,18 @@ fn wizard_waits_for_an_absent_card_and_esc_goes_back_to_the_type() {
 fn wizard_card_inserted_while_waiting_goes_on_to_the_servers() {
     let mut app = opened();
     wjob(update(&mut app, Action::Submit));
-    let id = app.jobs.last().map(|j| j.id).expect("probe");
+    let id = last_job(&app);
     let progress = JobOutcome::Progress {
         next_check: 0,
         left: 100,
     };
     update(&mut app, Action::Job(id, progress));
     assert!(matches!(app.modal, Some(Modal::CardWait { .. })));
-    probed(&mut app, servers(&["srv-web.clinique-demo.fr"]), pin_ok());
+    probed(
+        &mut app,
+        servers(&["srv-web.clinique-demo.fr"]),
+        pin_state(false, false, false),
+    );
     assert!(app.modal.is_none());
     assert!(matches!(step(&app), WizStep::Server { .. }));
 }

@@ -5,40 +5,29 @@
 mod support;
 
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Output, Stdio};
+use std::process::{Output, Stdio};
 use std::time::{Duration, Instant};
+use support::ca::Issued;
+use support::process::Reaped;
 use support::services::{Stack, ALL, DOMAIN, HOLDER, INSCRIPTION};
-use support::softhsm::{self, SoftHsm, LABEL, MODULE, PIN};
+use support::softhsm::{SoftHsm, LABEL, MODULE, PIN};
+use support::tmux::Tmux;
 use support::*;
 
-const BIN: &str = env!("CARGO_BIN_EXE_cleocps");
-
-/// Everything a wizard run needs.
+/// Everything a wizard run needs; `ra serve` is stopped first.
 struct World {
+    _ra: Reaped,
     stack: Stack,
     hsm: SoftHsm,
     ra_dir: PathBuf,
-    ra: Child,
     client_config: PathBuf,
     pin: PathBuf,
     ws: PathBuf,
 }
 
-impl Drop for World {
-    fn drop(&mut self) {
-        let _ = self.ra.kill();
-        let _ = self.ra.wait();
-    }
-}
-
-fn run_ok(args: &[&str]) -> String {
-    let out = Command::new(BIN).args(args).output().expect("run");
-    assert!(
-        out.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).into_owned()
+/// `cleocps <args>` (no workspace) in the sandbox `dir`, asserting success.
+fn run_ok(dir: &Path, args: &[&str]) -> String {
+    run_text(cleocps(dir).args(args))
 }
 
 /// A card for `holder` issued by the registration server's card CA, in SoftHSM.
@@ -46,35 +35,29 @@ fn card_token(ra_dir: &Path, holder: &str) -> SoftHsm {
     let hsm = SoftHsm::empty();
     let t = hsm.dir.path();
     let (crt, key) = (t.join("holder.crt"), t.join("holder.key"));
-    run_ok(&[
-        "ra",
-        "card",
-        &ra_dir.to_string_lossy(),
-        "--holder-id",
-        holder,
-        "--surname",
-        "DURAND",
-        "--given-name",
-        "ALICE",
-        "--out-cert",
-        &crt.to_string_lossy(),
-        "--out-key",
-        &key.to_string_lossy(),
-    ]);
-    softhsm::run(hsm.util().args([
-        "--init-token",
-        "--free",
-        "--label",
-        LABEL,
-        "--so-pin",
-        softhsm::SO_PIN,
-        "--pin",
-        PIN,
-    ]));
+    run_ok(
+        t,
+        &[
+            "ra",
+            "card",
+            &ra_dir.to_string_lossy(),
+            "--holder-id",
+            holder,
+            "--surname",
+            "DURAND",
+            "--given-name",
+            "ALICE",
+            "--out-cert",
+            &crt.to_string_lossy(),
+            "--out-key",
+            &key.to_string_lossy(),
+        ],
+    );
+    hsm.init_token(LABEL, PIN);
     hsm.import(
         "CPS_PRIV_SIG",
         "01",
-        &softhsm::Issued { key, crt },
+        &Issued { key, crt },
         "Certificat de Signature CPS",
     );
     hsm
@@ -84,7 +67,10 @@ fn world(holder: &str) -> World {
     let stack = Stack::start(ALL);
     let base = stack.dir.clone();
     let ra_dir = base.join("ra");
-    run_ok(&["ra", "init", &ra_dir.to_string_lossy(), "--ca-bits", "2048"]);
+    run_ok(
+        &base,
+        &["ra", "init", &ra_dir.to_string_lossy(), "--ca-bits", "2048"],
+    );
     let hsm = card_token(&ra_dir, holder);
     // The registration server: its own mailbox and SMTP account, the same directory.
     let ra_pw = stack.password_file("ra.pass", INSCRIPTION.1);
@@ -116,24 +102,23 @@ fn world(holder: &str) -> World {
         serde_json::to_vec_pretty(&ra_cfg).expect("json"),
     )
     .expect("w");
-    let ra = Command::new(BIN)
-        .args([
-            "--config",
-            &ra_config.to_string_lossy(),
-            "ra",
-            "serve",
-            &ra_dir.to_string_lossy(),
-            "--interval",
-            "1",
-        ])
-        .env("CLEOCPS_LOG_FILE", base.join("ra.log"))
-        .stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .stderr(Stdio::from(
-            std::fs::File::create(base.join("ra.err")).expect("f"),
-        ))
-        .spawn()
-        .expect("ra serve");
+    let ra = Reaped::spawn(
+        cleocps(&base)
+            .args([
+                "--config",
+                &ra_config.to_string_lossy(),
+                "ra",
+                "serve",
+                &ra_dir.to_string_lossy(),
+                "--interval",
+                "1",
+            ])
+            .env("CLEOCPS_LOG_FILE", base.join("ra.log"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::from(
+                std::fs::File::create(base.join("ra.err")).expect("f"),
+            )),
+    );
     let mut cfg = stack.config();
     cfg["registration"]["certificate"] = ra_dir
         .join("inscription.crt")
@@ -150,10 +135,10 @@ fn world(holder: &str) -> World {
     let pin = secret_file(&base, "pin", PIN);
     let ws = base.join("ws");
     World {
+        _ra: ra,
         stack,
         hsm,
         ra_dir,
-        ra,
         client_config,
         pin,
         ws,
@@ -166,32 +151,31 @@ impl World {
     }
 
     fn wizard_with(&self, hsm: &SoftHsm, extra: &[&str]) -> Output {
-        Command::new(BIN)
-            .args([
-                "--lang",
-                "en",
-                "--config",
-                &self.client_config.to_string_lossy(),
-            ])
-            .arg("--workspace")
-            .arg(&self.ws)
-            .args([
-                "wizard",
-                "--non-interactive",
-                "--pin-file",
-                &self.pin.to_string_lossy(),
-                "--wait",
-                "30",
-                "--interval",
-                "1",
-            ])
-            .args(extra)
-            .env("SOFTHSM2_CONF", &hsm.conf)
-            .env("CLEOCPS_POLL_INTERVAL_S", "1")
-            .env("CLEOCPS_LOG_FILE", self.stack.dir.join("client.log"))
-            .stdin(Stdio::null())
-            .output()
-            .expect("wizard")
+        output(
+            cleocps(&self.stack.dir)
+                .args([
+                    "--lang",
+                    "en",
+                    "--config",
+                    &self.client_config.to_string_lossy(),
+                ])
+                .arg("--workspace")
+                .arg(&self.ws)
+                .args([
+                    "wizard",
+                    "--non-interactive",
+                    "--pin-file",
+                    &self.pin.to_string_lossy(),
+                    "--wait",
+                    "30",
+                    "--interval",
+                    "1",
+                ])
+                .args(extra)
+                .env("SOFTHSM2_CONF", &hsm.conf)
+                .env("CLEOCPS_POLL_INTERVAL_S", "1")
+                .env("CLEOCPS_LOG_FILE", self.stack.dir.join("client.log")),
+        )
     }
 
     fn wizard_dir(&self) -> PathBuf {
@@ -219,69 +203,18 @@ fn p(path: &Path) -> String {
     path.to_string_lossy().into_owned()
 }
 
-/// `openssl s_server` with the wizard's files; `s_client` verifies it for `fqdn`.
-fn tls_handshake(w: &World, fqdn: &str) {
+/// The wizard's certificate serves TLS that verifies for `fqdn`.
+fn tls_handshake_for(w: &World, fqdn: &str) {
     let dir = w.wizard_dir();
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .expect("port")
-        .port();
     let (key_pw, _) = w.passwords();
-    let mut server = Command::new("openssl")
-        .args(["s_server", "-accept", &format!("127.0.0.1:{port}"), "-www"])
-        .args([
-            "-cert",
-            &p(&dir.join("Requete_Wizard.crt")),
-            "-key",
-            &p(&dir.join("Requete_Wizard.key")),
-        ])
-        .args([
-            "-pass",
-            &format!("pass:{key_pw}"),
-            "-cert_chain",
-            &p(&w.ra_dir.join("ca-chain.pem")),
-        ])
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("s_server");
-    let start = Instant::now();
-    while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
-        assert!(
-            start.elapsed() < Duration::from_secs(10),
-            "s_server did not start"
-        );
-        std::thread::sleep(Duration::from_millis(30));
-    }
-    let client = Command::new("timeout")
-        .args([
-            "10",
-            "openssl",
-            "s_client",
-            "-connect",
-            &format!("127.0.0.1:{port}"),
-            "-verify_return_error",
-        ])
-        .args([
-            "-CAfile",
-            &p(&w.ra_dir.join("root.crt")),
-            "-verify_hostname",
-            fqdn,
-            "-servername",
-            fqdn,
-        ])
-        .stdin(Stdio::null())
-        .output()
-        .expect("s_client");
-    let _ = server.kill();
-    let _ = server.wait();
-    let text = String::from_utf8_lossy(&client.stdout);
-    assert!(
-        client.status.success(),
-        "{text}\n{}",
-        String::from_utf8_lossy(&client.stderr)
+    tls_handshake(
+        &dir.join("Requete_Wizard.crt"),
+        &dir.join("Requete_Wizard.key"),
+        Some(&key_pw),
+        &w.ra_dir.join("ca-chain.pem"),
+        &w.ra_dir.join("root.crt"),
+        fqdn,
     );
-    assert!(text.contains("Verify return code: 0 (ok)"), "{text}");
 }
 
 #[test]
@@ -334,7 +267,7 @@ fn wizard_ssl_then_smime_with_real_services() {
             &p(&dir.join("Requete_Wizard.crt")),
         ],
     );
-    tls_handshake(&w, "a.clinique.test.local");
+    tls_handshake_for(&w, "a.clinique.test.local");
     let (key_pw, p12_pw) = w.passwords();
     assert!(key_pw.len() >= 16 && p12_pw.len() >= 16 && key_pw != p12_pw);
     tool_ok(
@@ -515,53 +448,20 @@ fn wizard_degraded_mode_when_ldap_is_down() {
         err(&o)
     );
     // Interactively, the wizard asks for the FQDN and succeeds (tmux, a real terminal).
-    let session = format!("cleo-wiz-{}", std::process::id());
-    let cmd = format!(
-        "SOFTHSM2_CONF={} CLEOCPS_POLL_INTERVAL_S=1 {BIN} --lang en --config {} --workspace {} wizard --type ssl --pin-file {} --wait 30 --interval 1; echo WIZARD-EXIT=$?; sleep 30",
-        p(&w.hsm.conf), p(&w.client_config), p(&w.ws), p(&w.pin)
+    let script = format!(
+        "'{}' --lang en --config '{}' --workspace '{}' wizard --type ssl --pin-file '{}' --wait 30 --interval 1; echo WIZARD-EXIT=$?; sleep 30",
+        p(&bin()), p(&w.client_config), p(&w.ws), p(&w.pin)
     );
-    let tmux = |args: &[&str]| Command::new("tmux").args(args).output().expect("tmux");
-    assert!(tmux(&[
-        "new-session",
-        "-d",
-        "-s",
-        &session,
-        "-x",
-        "100",
-        "-y",
-        "30",
-        &cmd
-    ])
-    .status
-    .success());
-    let screen = |s: &str| {
-        String::from_utf8_lossy(&tmux(&["capture-pane", "-p", "-t", s]).stdout).into_owned()
-    };
-    let wait_for = |needle: &str| {
-        let start = Instant::now();
-        loop {
-            let text = screen(&session);
-            if text.contains(needle) {
-                return text;
-            }
-            if start.elapsed() > Duration::from_secs(40) {
-                let _ = tmux(&["kill-session", "-t", &session]);
-                panic!("{needle:?} never shown:\n{text}");
-            }
-            std::thread::sleep(Duration::from_millis(100));
-        }
-    };
-    let text = wait_for("server's full name (FQDN)");
+    let env = [
+        format!("SOFTHSM2_CONF={}", p(&w.hsm.conf)),
+        "CLEOCPS_POLL_INTERVAL_S=1".to_string(),
+    ];
+    let t = Tmux::sized("wizard", (100, 30), &w.stack.dir, &env, &script);
+    let text = t.wait("server's full name (FQDN)", 40);
     assert!(text.contains("degraded procedure"), "{text}");
-    tmux(&[
-        "send-keys",
-        "-t",
-        &session,
-        "a.clinique.test.local",
-        "Enter",
-    ]);
-    let text = wait_for("WIZARD-EXIT=");
-    let _ = tmux(&["kill-session", "-t", &session]);
+    t.text("a.clinique.test.local");
+    t.keys(&["Enter"]);
+    let text = t.wait("WIZARD-EXIT=", 40);
     assert!(text.contains("WIZARD-EXIT=0"), "{text}");
     assert!(w.wizard_dir().join("Requete_Wizard.p12").is_file());
 }

@@ -146,14 +146,6 @@ pub fn stdout(o: &std::process::Output) -> String {
     String::from_utf8_lossy(&o.stdout).into_owned()
 }
 
-/// Every file of the workspace as text, to look for leaked secrets.
-pub fn all_text(dir: &Path) -> String {
-    snapshot(dir)
-        .into_iter()
-        .map(|(_, b)| String::from_utf8_lossy(&b).into_owned())
-        .collect()
-}
-
 pub fn path_str(p: &Path) -> &str {
     p.to_str().expect("utf8")
 }

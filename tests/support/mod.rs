@@ -1,28 +1,105 @@
-//! Shared test helpers: run the real binary, make a throwaway openssl CA,
-//! and check files with the openssl CLI (never skipped: a missing tool fails).
+//! Shared test helpers: the real binary in a sandboxed environment, other
+//! programs (`process`), a throwaway openssl CA (`ca`), the real services,
+//! the card, tmux and the TUI's `update`; files checked with the openssl CLI
+//! (never skipped: a missing tool fails).
 #![allow(dead_code)]
 
+pub mod ca;
 pub mod mail;
+pub mod process;
+pub mod ra;
 pub mod services;
+pub mod softhsm;
+pub mod sshd;
+pub mod tmux;
+pub mod tui;
 
+#[allow(unused_imports)]
+pub use ca::TestCa;
+#[allow(unused_imports)]
+pub use process::{free_port, output, run, run_text, tool, tool_ok};
+
+use assert_cmd::cargo::CommandCargoExt;
+use std::ffi::OsString;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::{Command, Output, Stdio};
 
-/// Runs `cleocps --workspace <ws> --lang en <args>` with no terminal.
+/// The cleocps binary built by cargo for these tests.
+pub fn bin() -> PathBuf {
+    assert_cmd::cargo::cargo_bin("cleocps")
+}
+
+/// Variables of the test's own environment a cleocps process may keep.
+const KEPT: &[&str] = &["PATH", "RUST_BACKTRACE", "LLVM_PROFILE_FILE"];
+
+/// The whole environment of a cleocps process kept inside `sandbox`: `HOME`,
+/// `XDG_CONFIG_HOME`, `XDG_DATA_HOME`, `XDG_STATE_HOME`, `XDG_CACHE_HOME`,
+/// `XDG_RUNTIME_DIR` in `<sandbox>/.sandbox/` (created, empty: no
+/// configuration, no workspace, no forwarded card), the log in
+/// `<sandbox>/cleocps.log` ([`log_of`]), `LANG=C`, `PATH`; nothing else of
+/// the test's environment (no `CLEOCPS_HOME`, `CLEOCPS_CONFIG`,
+/// `SOFTHSM2_CONF`, `P11_KIT_SERVER_ADDRESS`…): a test adds what it means.
+pub fn sandbox_vars(sandbox: &Path) -> Vec<(String, OsString)> {
+    let root = sandbox.join(".sandbox");
+    let mut vars: Vec<(String, OsString)> = KEPT
+        .iter()
+        .filter_map(|k| std::env::var_os(k).map(|v| (k.to_string(), v)))
+        .collect();
+    for (name, dir) in [
+        ("HOME", "home"),
+        ("XDG_CONFIG_HOME", "config"),
+        ("XDG_DATA_HOME", "data"),
+        ("XDG_STATE_HOME", "state"),
+        ("XDG_CACHE_HOME", "cache"),
+        ("XDG_RUNTIME_DIR", "run"),
+    ] {
+        let dir = root.join(dir);
+        private_dir(&dir);
+        vars.push((name.into(), dir.into()));
+    }
+    vars.push((
+        "CLEOCPS_LOG_FILE".into(),
+        sandbox.join("cleocps.log").into(),
+    ));
+    vars.push(("LANG".into(), "C".into()));
+    vars
+}
+
+fn private_dir(dir: &Path) {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::create_dir_all(dir).expect("sandbox dir");
+    std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700)).expect("chmod 700");
+}
+
+/// [`sandbox_vars`] as `NAME=value` words, for `env -i` in a shell or tmux.
+pub fn sandbox_env(sandbox: &Path) -> Vec<String> {
+    sandbox_vars(sandbox)
+        .into_iter()
+        .map(|(k, v)| format!("{k}={}", v.to_string_lossy()))
+        .collect()
+}
+
+/// The one way the tests start cleocps: the cargo-built binary with the
+/// environment of [`sandbox_vars`] only, stdin closed. Add `--workspace`,
+/// arguments and variables to it.
+pub fn cleocps(sandbox: &Path) -> Command {
+    let mut c = Command::cargo_bin("cleocps").expect("the cleocps binary");
+    c.env_clear()
+        .envs(sandbox_vars(sandbox))
+        .stdin(Stdio::null());
+    c
+}
+
+/// Runs `cleocps --workspace <ws> --lang en <args>` with no terminal, in the
+/// sandbox beside the workspace.
 pub fn cleo(ws: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_cleocps"))
-        .arg("--workspace")
-        .arg(ws)
-        .args(["--lang", "en"])
-        .args(args)
-        .env_remove("CLEOCPS_HOME")
-        .env_remove("CLEOCPS_CONFIG")
-        .env("XDG_CONFIG_HOME", "/nonexistent-cleocps-test")
-        .env("CLEOCPS_LOG_FILE", log_of(ws))
-        .env("LANG", "C")
-        .stdin(std::process::Stdio::null())
-        .output()
-        .expect("run cleocps")
+    output(
+        cleocps(parent(ws))
+            .arg("--workspace")
+            .arg(ws)
+            .args(["--lang", "en"])
+            .args(args),
+    )
 }
 
 /// The log file the tests give to cleocps: beside the workspace.
@@ -31,7 +108,7 @@ pub fn log_of(ws: &Path) -> PathBuf {
 }
 
 fn parent(p: &Path) -> &Path {
-    p.parent().unwrap_or(Path::new("/tmp"))
+    p.parent().expect("a workspace has a parent directory")
 }
 
 /// Like [`cleo`], asserting success; returns stdout.
@@ -62,157 +139,41 @@ pub fn refused(ws: &Path, args: &[&str]) -> String {
     err
 }
 
-/// Runs openssl (or another tool) and returns its output; panics if it can't start.
-pub fn tool(cmd: &str, args: &[&str]) -> Output {
-    Command::new(cmd)
-        .args(args)
-        .output()
-        .unwrap_or_else(|e| panic!("{cmd} is needed by the tests: {e}"))
+/// `F/<name>` ready for Étape 2: folder `F` (created when missing), a
+/// request of `kind`, its keys (`keys`: options of `keys generate`, e.g. the
+/// password file) and its form (`form`: options of `request edit`).
+/// Returns the request's path.
+pub fn prepared_request(ws: &Path, name: &str, kind: &str, keys: &[&str], form: &[&str]) -> String {
+    let path = format!("F/{name}");
+    if !ws.join("dossiers/F").exists() {
+        ok(ws, &["folder", "create", "F"]);
+    }
+    ok(ws, &["request", "create", &path, "--type", kind]);
+    ok(ws, &[&["keys", "generate", &path], keys].concat());
+    if !form.is_empty() {
+        ok(ws, &[&["request", "edit", &path], form].concat());
+    }
+    path
 }
 
-pub fn tool_ok(cmd: &str, args: &[&str]) -> String {
-    let out = tool(cmd, args);
-    assert!(
-        out.status.success(),
-        "{cmd} {args:?} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
+/// `card soft-init`: a soft-token card at `token` for the holder `crt`/`key`
+/// with the PIN of `pin_file`.
+pub fn soft_card(ws: &Path, token: &Path, crt: &Path, key: &Path, pin_file: &Path) {
+    let s = |p: &Path| p.to_string_lossy().into_owned();
+    ok(
+        ws,
+        &[
+            "card",
+            "soft-init",
+            &s(token),
+            "--holder-cert",
+            &s(crt),
+            "--holder-key",
+            &s(key),
+            "--pin-file",
+            &s(pin_file),
+        ],
     );
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
-
-/// A throwaway CA: a root and an intermediate, in `dir`.
-pub struct TestCa {
-    pub dir: PathBuf,
-    pub root: PathBuf,
-    pub inter: PathBuf,
-    inter_key: PathBuf,
-}
-
-impl TestCa {
-    pub fn new(dir: &Path) -> TestCa {
-        let p = |n: &str| dir.join(n).to_string_lossy().into_owned();
-        std::fs::write(
-            dir.join("ca.ext"),
-            "basicConstraints=critical,CA:TRUE\nkeyUsage=critical,keyCertSign,cRLSign\n",
-        )
-        .expect("ext");
-        tool_ok(
-            "openssl",
-            &[
-                "req",
-                "-x509",
-                "-newkey",
-                "rsa:2048",
-                "-nodes",
-                "-keyout",
-                &p("root.key"),
-                "-out",
-                &p("root.crt"),
-                "-subj",
-                "/C=FR/O=TEST/CN=TEST AC RACINE",
-                "-days",
-                "60",
-            ],
-        );
-        tool_ok(
-            "openssl",
-            &[
-                "req",
-                "-newkey",
-                "rsa:2048",
-                "-nodes",
-                "-keyout",
-                &p("inter.key"),
-                "-out",
-                &p("inter.csr"),
-                "-subj",
-                "/C=FR/O=TEST/CN=TEST AC ORGANISATIONS",
-            ],
-        );
-        tool_ok(
-            "openssl",
-            &[
-                "x509",
-                "-req",
-                "-in",
-                &p("inter.csr"),
-                "-CA",
-                &p("root.crt"),
-                "-CAkey",
-                &p("root.key"),
-                "-CAcreateserial",
-                "-days",
-                "50",
-                "-extfile",
-                &p("ca.ext"),
-                "-out",
-                &p("inter.crt"),
-            ],
-        );
-        TestCa {
-            dir: dir.to_path_buf(),
-            root: dir.join("root.crt"),
-            inter: dir.join("inter.crt"),
-            inter_key: dir.join("inter.key"),
-        }
-    }
-
-    /// Issues a certificate for `csr` with the server profile; returns its path.
-    pub fn issue(&self, csr: &Path, name: &str, eku: &str) -> PathBuf {
-        let ext = self.dir.join(format!("{name}.ext"));
-        std::fs::write(
-            &ext,
-            format!("keyUsage=critical,digitalSignature,keyEncipherment\nextendedKeyUsage={eku}\n"),
-        )
-        .expect("ext");
-        let out = self.dir.join(format!("{name}.crt"));
-        tool_ok(
-            "openssl",
-            &[
-                "x509",
-                "-req",
-                "-in",
-                &csr.to_string_lossy(),
-                "-CA",
-                &self.inter.to_string_lossy(),
-                "-CAkey",
-                &self.inter_key.to_string_lossy(),
-                "-CAcreateserial",
-                "-days",
-                "30",
-                "-copy_extensions",
-                "copyall",
-                "-extfile",
-                &ext.to_string_lossy(),
-                "-out",
-                &out.to_string_lossy(),
-            ],
-        );
-        out
-    }
-
-    /// The answer as the registration server sends it: a DER `.p7c` with
-    /// leaf, intermediate and root (in a scrambled order, as real ones may be).
-    pub fn p7c(&self, leaf: &Path, out: &Path, pem: bool) -> PathBuf {
-        tool_ok(
-            "openssl",
-            &[
-                "crl2pkcs7",
-                "-nocrl",
-                "-certfile",
-                &self.root.to_string_lossy(),
-                "-certfile",
-                &leaf.to_string_lossy(),
-                "-certfile",
-                &self.inter.to_string_lossy(),
-                "-outform",
-                if pem { "PEM" } else { "DER" },
-                "-out",
-                &out.to_string_lossy(),
-            ],
-        );
-        out.to_path_buf()
-    }
 }
 
 /// Writes a one-line secret file.
@@ -222,32 +183,51 @@ pub fn secret_file(dir: &Path, name: &str, value: &str) -> PathBuf {
     p
 }
 
-/// Every file under `dir` with its content, to prove a command wrote nothing.
+/// Every file under `dir` with its content (the lock file aside), to prove
+/// a command wrote nothing. Any error reading the tree fails the test.
 pub fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
     let mut out = Vec::new();
     let mut stack = vec![dir.to_path_buf()];
     while let Some(d) = stack.pop() {
-        if let Ok(rd) = std::fs::read_dir(&d) {
-            for e in rd.flatten() {
-                let p = e.path();
-                if p.file_name().is_some_and(|n| n == ".lock") {
-                    continue;
-                }
-                if p.is_dir() {
-                    stack.push(p);
-                } else {
-                    out.push((p.clone(), std::fs::read(&p).unwrap_or_default()));
-                }
+        let entries =
+            std::fs::read_dir(&d).unwrap_or_else(|e| panic!("snapshot of {}: {e}", d.display()));
+        for e in entries {
+            let e = e.unwrap_or_else(|e| panic!("snapshot of {}: {e}", d.display()));
+            let p = e.path();
+            if p.file_name().is_some_and(|n| n == ".lock") {
+                continue;
+            }
+            let kind = e
+                .file_type()
+                .unwrap_or_else(|e| panic!("snapshot of {}: {e}", p.display()));
+            if kind.is_dir() {
+                stack.push(p);
+            } else {
+                let bytes = std::fs::read(&p)
+                    .unwrap_or_else(|e| panic!("snapshot of {}: {e}", p.display()));
+                out.push((p, bytes));
             }
         }
     }
     out.sort();
     out
 }
-pub mod ra;
-pub mod softhsm;
-pub mod sshd;
-pub mod tmux;
+
+/// Asserts that no file under `dir` holds any of `secrets` (and that there
+/// are files to look at).
+pub fn assert_nowhere(dir: &Path, secrets: &[&str]) {
+    let files = snapshot(dir);
+    assert!(!files.is_empty(), "no file under {}", dir.display());
+    for (path, bytes) in &files {
+        for secret in secrets {
+            assert!(
+                !bytes.windows(secret.len()).any(|w| w == secret.as_bytes()),
+                "{secret:?} found in {}",
+                path.display()
+            );
+        }
+    }
+}
 
 /// Opens a request `.p7m` as the registration server would, with the openssl
 /// CLI: `cms -decrypt` with its key, then `cms -verify` against the card CA.
@@ -316,4 +296,54 @@ pub fn fingerprint(cert: &Path) -> String {
             "-sha256",
         ],
     )
+}
+
+/// Serves `cert` (with `key`, its password if any, and the `chain`) with
+/// `openssl s_server`, and asserts that `openssl s_client` verifies it for
+/// `fqdn` against `root` alone. Every step is bounded in time.
+pub fn tls_handshake(
+    cert: &Path,
+    key: &Path,
+    key_password: Option<&str>,
+    chain: &Path,
+    root: &Path,
+    fqdn: &str,
+) {
+    let port = free_port();
+    let mut server = Command::new("timeout");
+    server
+        .args(["30", "openssl", "s_server", "-www", "-accept"])
+        .arg(format!("127.0.0.1:{port}"))
+        .arg("-cert")
+        .arg(cert)
+        .arg("-key")
+        .arg(key)
+        .arg("-cert_chain")
+        .arg(chain)
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null());
+    if let Some(pw) = key_password {
+        server.args(["-pass", &format!("pass:{pw}")]);
+    }
+    let _server = process::Reaped::spawn(&mut server);
+    process::wait_until(10, "openssl s_server to listen", || {
+        std::net::TcpStream::connect(("127.0.0.1", port)).ok()
+    });
+    let client = output(
+        Command::new("timeout")
+            .args(["10", "openssl", "s_client", "-connect"])
+            .arg(format!("127.0.0.1:{port}"))
+            .args(["-servername", fqdn, "-verify_return_error"])
+            .args(["-verify_hostname", fqdn, "-CAfile"])
+            .arg(root)
+            .stdin(Stdio::null()),
+    );
+    let text = String::from_utf8_lossy(&client.stdout);
+    assert!(
+        client.status.success(),
+        "handshake failed: {text}\n{}",
+        String::from_utf8_lossy(&client.stderr)
+    );
+    assert!(text.contains("Verify return code: 0 (ok)"), "{text}");
 }

@@ -3,7 +3,7 @@
 //! made by the real client path (`request generate --card --soft-token`).
 #![allow(dead_code)]
 
-use super::{cleo, ok, secret_file};
+use super::{cleo, ok, prepared_request, secret_file, soft_card};
 use std::path::{Path, PathBuf};
 use std::process::Output;
 
@@ -12,6 +12,21 @@ pub const FQDN: &str = "srv.clinique.example.fr";
 pub const ALIAS: &str = "www.clinique.example.fr";
 pub const MAIL: &str = "messagerie@clinique.example.fr";
 pub const PIN: &str = "4321";
+/// A complete SSL form for FQDN (options of `request edit`).
+pub const SSL_FORM: &[&str] = &[
+    "--cn",
+    FQDN,
+    "--san",
+    ALIAS,
+    "--o",
+    "Clinique du Test",
+    "--ou",
+    "318751275100020",
+    "--st",
+    "Sarthe (72)",
+    "--l",
+    "Le Mans",
+];
 
 /// A registration server in `<t>/ra` (CA keys 2048 bits to keep tests quick).
 pub struct Server {
@@ -77,20 +92,7 @@ impl Server {
         );
         let token = self.t.join(format!("{name}.json"));
         let pin = secret_file(&self.t, "pin", PIN);
-        ok(
-            &self.ws,
-            &[
-                "card",
-                "soft-init",
-                &s(&token),
-                "--holder-cert",
-                &s(&crt),
-                "--holder-key",
-                &s(&key),
-                "--pin-file",
-                &s(&pin),
-            ],
-        );
+        soft_card(&self.ws, &token, &crt, &key, &pin);
         token
     }
 
@@ -104,17 +106,8 @@ impl Server {
         keys: &[&str],
         token: &Path,
     ) -> PathBuf {
-        let path = format!("F/{name}");
-        if !self.ws.join("dossiers").join("F").exists() {
-            ok(&self.ws, &["folder", "create", "F"]);
-        }
-        ok(&self.ws, &["request", "create", &path, "--type", kind]);
-        let mut k = vec!["keys", "generate", &path, "--no-key-password"];
-        k.extend_from_slice(keys);
-        ok(&self.ws, &k);
-        let mut e = vec!["request", "edit", &path];
-        e.extend_from_slice(edit);
-        ok(&self.ws, &e);
+        let keys = [&["--no-key-password"], keys].concat();
+        let path = prepared_request(&self.ws, name, kind, &keys, edit);
         let pin = secret_file(&self.t, "pin", PIN);
         ok(
             &self.ws,

@@ -3,12 +3,15 @@
 //! a short temp dir under /tmp (unix sockets: 108 bytes), with a throwaway CA
 //! for TLS. Each service is a child process stopped and waited on drop; every
 //! port is chosen at start, so several test binaries run side by side.
-//! Also used by `examples/testenv.rs` (scripts/testenv.sh).
+//! Also used by `examples/testenv.rs` (scripts/testenv.sh), which includes
+//! `process.rs` and `ca.rs` beside it.
 #![allow(dead_code)]
 
+use super::ca::tls_server;
+use super::process::{children_of, free_port, run};
 use std::fs;
 use std::io::{BufRead, BufReader};
-use std::net::{TcpListener, TcpStream};
+use std::net::TcpStream;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
@@ -56,22 +59,6 @@ pub struct Stack {
     pub smtps_port: u16,
     children: Vec<(&'static str, Child)>,
     pub started_in: Duration,
-}
-
-fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .map(|a| a.port())
-        .expect("free port")
-}
-
-fn run(cmd: &mut Command) {
-    let out = cmd.output().unwrap_or_else(|e| panic!("{cmd:?}: {e}"));
-    assert!(
-        out.status.success(),
-        "{cmd:?} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
 }
 
 fn log_file(dir: &Path, name: &str) -> Stdio {
@@ -379,41 +366,6 @@ fn stop_child(mut child: Child) {
     let _ = child.wait();
 }
 
-/// Processes whose parent is `pid` (from /proc).
-pub fn children_of(pid: u32) -> Vec<u32> {
-    let mut out = Vec::new();
-    let Ok(rd) = fs::read_dir("/proc") else {
-        return out;
-    };
-    for e in rd.flatten() {
-        let Some(p) = e.file_name().to_str().and_then(|s| s.parse::<u32>().ok()) else {
-            continue;
-        };
-        if let Ok(stat) = fs::read_to_string(format!("/proc/{p}/stat")) {
-            // "pid (comm) state ppid ...": comm may hold spaces, so split after ')'.
-            let ppid = stat
-                .rsplit_once(')')
-                .and_then(|(_, rest)| rest.split_whitespace().nth(1))
-                .and_then(|s| s.parse::<u32>().ok());
-            if ppid == Some(pid) {
-                out.push(p);
-            }
-        }
-    }
-    out
-}
-
-/// Whether a process is still there (zombies count as gone).
-pub fn alive(pid: u32) -> bool {
-    fs::read_to_string(format!("/proc/{pid}/stat"))
-        .map(|s| {
-            s.rsplit_once(')')
-                .and_then(|(_, rest)| rest.split_whitespace().next())
-                .is_some_and(|state| state != "Z")
-        })
-        .unwrap_or(false)
-}
-
 fn wait_for<T>(mut f: impl FnMut() -> Option<T>, log: &Path) -> T {
     let end = Instant::now() + Duration::from_secs(10);
     loop {
@@ -454,58 +406,12 @@ fn set_mode(p: &Path, mode: u32) {
     fs::set_permissions(p, fs::Permissions::from_mode(mode)).expect("chmod");
 }
 
-/// A test CA and a certificate for 127.0.0.1/localhost signed by it (EC: fast).
+/// The services' TLS: a test CA and a certificate for 127.0.0.1/localhost.
 fn make_tls(dir: &Path) -> PathBuf {
-    let p = |n: &str| dir.join(n);
-    run(Command::new("openssl")
-        .args([
-            "req",
-            "-x509",
-            "-newkey",
-            "ec",
-            "-pkeyopt",
-            "ec_paramgen_curve:prime256v1",
-            "-nodes",
-        ])
-        .arg("-keyout")
-        .arg(p("ca.key"))
-        .arg("-out")
-        .arg(p("ca.crt"))
-        .args(["-subj", "/O=cleocps tests/CN=cleocps test CA", "-days", "2"]));
-    run(Command::new("openssl")
-        .args([
-            "req",
-            "-newkey",
-            "ec",
-            "-pkeyopt",
-            "ec_paramgen_curve:prime256v1",
-            "-nodes",
-        ])
-        .arg("-keyout")
-        .arg(p("server.key"))
-        .arg("-out")
-        .arg(p("server.csr"))
-        .args(["-subj", "/O=cleocps tests/CN=127.0.0.1"]));
-    fs::write(
-        p("server.ext"),
-        "subjectAltName=IP:127.0.0.1,DNS:localhost\nextendedKeyUsage=serverAuth\n",
-    )
-    .expect("ext");
-    run(Command::new("openssl")
-        .args(["x509", "-req", "-days", "2", "-in"])
-        .arg(p("server.csr"))
-        .arg("-CA")
-        .arg(p("ca.crt"))
-        .arg("-CAkey")
-        .arg(p("ca.key"))
-        .arg("-CAcreateserial")
-        .arg("-extfile")
-        .arg(p("server.ext"))
-        .arg("-out")
-        .arg(p("server.crt")));
+    let ca = tls_server(dir);
     // slapd and dovecot read the key as root; dovecot's login processes don't need it.
-    set_mode(&p("server.key"), 0o600);
-    p("ca.crt")
+    set_mode(&dir.join("server.key"), 0o600);
+    ca
 }
 
 fn schema() -> String {

@@ -3,11 +3,13 @@
 //! (`CPS_PRIV_SIG` id 01 + signature certificate, `CPS_PRIV_AUT` id 02 +
 //! authentication certificate). A missing tool fails the test, never skips it.
 //!
-//! `SOFTHSM2_CONF` is process-wide: tests using it live in one binary
+//! `SOFTHSM2_CONF` is process-wide: library tests using it live in one binary
 //! (`tests/card_softhsm.rs`) and take [`lock`] first; the variable is set
 //! for the test process just before the module is loaded.
 #![allow(dead_code)]
 
+use super::ca::Issued;
+use super::process::run;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::{Mutex, MutexGuard};
@@ -25,113 +27,6 @@ pub fn lock() -> MutexGuard<'static, ()> {
     LOCK.lock().unwrap_or_else(|e| e.into_inner())
 }
 
-/// Runs a command, panicking with its stderr (or a clear "install X") on failure.
-pub fn run(cmd: &mut Command) -> Vec<u8> {
-    let prog = cmd.get_program().to_string_lossy().into_owned();
-    let out = cmd
-        .output()
-        .unwrap_or_else(|e| panic!("cannot run {prog} ({e}): install it (see TESTENV.md)"));
-    assert!(
-        out.status.success(),
-        "{prog} {:?} failed: {}",
-        cmd.get_args().collect::<Vec<_>>(),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    out.stdout
-}
-
-pub fn openssl() -> Command {
-    Command::new("openssl")
-}
-
-/// A key and certificate made by openssl: `<name>.key` (clear PKCS#8 PEM), `<name>.crt` (PEM).
-#[derive(Clone, Debug)]
-pub struct Issued {
-    pub key: PathBuf,
-    pub crt: PathBuf,
-}
-
-impl Issued {
-    pub fn cert_pem(&self) -> String {
-        std::fs::read_to_string(&self.crt).expect("read crt")
-    }
-    pub fn key_pem(&self) -> String {
-        std::fs::read_to_string(&self.key).expect("read key")
-    }
-    pub fn cert(&self) -> x509_cert::Certificate {
-        use der::DecodePem;
-        x509_cert::Certificate::from_pem(self.cert_pem().as_bytes()).expect("parse crt")
-    }
-    pub fn der(&self, dir: &Path) -> PathBuf {
-        let out = dir.join(format!(
-            "{}.der",
-            self.crt.file_stem().expect("stem").to_string_lossy()
-        ));
-        run(openssl()
-            .args(["x509", "-outform", "DER", "-in"])
-            .arg(&self.crt)
-            .arg("-out")
-            .arg(&out));
-        out
-    }
-}
-
-/// A self-signed CA.
-pub fn make_ca(dir: &Path, name: &str, subject: &str) -> Issued {
-    let key = dir.join(format!("{name}.key"));
-    let crt = dir.join(format!("{name}.crt"));
-    run(openssl()
-        .args([
-            "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "30",
-        ])
-        .args(["-subj", subject, "-keyout"])
-        .arg(&key)
-        .arg("-out")
-        .arg(&crt)
-        .args(["-addext", "basicConstraints=critical,CA:TRUE"])
-        .args(["-addext", "keyUsage=critical,keyCertSign,cRLSign"]));
-    Issued { key, crt }
-}
-
-/// A leaf issued by `ca` with the given `keyUsage` value.
-pub fn make_leaf(dir: &Path, name: &str, subject: &str, key_usage: &str, ca: &Issued) -> Issued {
-    let key = dir.join(format!("{name}.key"));
-    let csr = dir.join(format!("{name}.csr"));
-    let crt = dir.join(format!("{name}.crt"));
-    let ext = dir.join(format!("{name}.ext"));
-    std::fs::write(
-        &ext,
-        format!("basicConstraints=CA:FALSE\nkeyUsage=critical,{key_usage}\n"),
-    )
-    .expect("write ext");
-    run(openssl()
-        .args([
-            "req",
-            "-new",
-            "-newkey",
-            "rsa:2048",
-            "-nodes",
-            "-multivalue-rdn",
-        ])
-        .args(["-subj", subject, "-keyout"])
-        .arg(&key)
-        .arg("-out")
-        .arg(&csr));
-    run(openssl()
-        .args(["x509", "-req", "-days", "30", "-in"])
-        .arg(&csr)
-        .arg("-CA")
-        .arg(&ca.crt)
-        .arg("-CAkey")
-        .arg(&ca.key)
-        .args(["-set_serial", &format!("{}", 1000 + name.len())])
-        .arg("-extfile")
-        .arg(&ext)
-        .arg("-out")
-        .arg(&crt));
-    Issued { key, crt }
-}
-
 /// The card CA, the holder's signature and authentication certificates, and
 /// the registration server ("RA") certificate, in `dir`.
 pub struct Pki {
@@ -144,22 +39,20 @@ pub struct Pki {
 
 impl Pki {
     pub fn new(dir: &Path) -> Pki {
-        let card_ca = make_ca(dir, "cardca", "/C=FR/O=TEST/CN=TEST AC CARTES CPS");
-        let sig = make_leaf(
+        let card_ca = Issued::ca(dir, "cardca", "/C=FR/O=TEST/CN=TEST AC CARTES CPS");
+        let sig = card_ca.leaf(
             dir,
             "sig",
             HOLDER_SUBJECT,
             "nonRepudiation,digitalSignature",
-            &card_ca,
         );
-        let aut = make_leaf(dir, "aut", HOLDER_SUBJECT, "digitalSignature", &card_ca);
-        let ra_ca = make_ca(dir, "raca", "/C=FR/O=TEST/CN=TEST AC INSCRIPTION");
-        let ra = make_leaf(
+        let aut = card_ca.leaf(dir, "aut", HOLDER_SUBJECT, "digitalSignature");
+        let ra_ca = Issued::ca(dir, "raca", "/C=FR/O=TEST/CN=TEST AC INSCRIPTION");
+        let ra = ra_ca.leaf(
             dir,
             "ra",
             "/C=FR/O=TEST/CN=inscription.test",
             "keyEncipherment,digitalSignature",
-            &ra_ca,
         );
         Pki {
             card_ca,
@@ -209,23 +102,27 @@ impl SoftHsm {
 
     /// Puts the CPS4-shaped card in an `empty()` reader: init + import.
     pub fn insert(&self) {
-        let hsm = self;
-        run(hsm
-            .util()
-            .args(["--init-token", "--free", "--label", LABEL])
-            .args(["--so-pin", SO_PIN, "--pin", PIN]));
-        hsm.import(
+        self.init_token(LABEL, PIN);
+        self.import(
             "CPS_PRIV_SIG",
             "01",
-            &hsm.pki.sig.clone(),
+            &self.pki.sig,
             "Certificat de Signature CPS",
         );
-        hsm.import(
+        self.import(
             "CPS_PRIV_AUT",
             "02",
-            &hsm.pki.aut.clone(),
+            &self.pki.aut,
             "Certificat d'Authentification CPS",
         );
+    }
+
+    /// A new empty token `label` in the first free slot, user PIN `pin`.
+    pub fn init_token(&self, label: &str, pin: &str) {
+        run(self
+            .util()
+            .args(["--init-token", "--free", "--label", label])
+            .args(["--so-pin", SO_PIN, "--pin", pin]));
     }
 
     /// Points this process at our config (the module reads it at C_Initialize).

@@ -2,33 +2,21 @@
 //! config), killed and waited on drop. For the card-over-SSH tests.
 #![allow(dead_code)]
 
-use std::net::TcpListener;
+use super::process::{free_port, run, wait_until, Reaped};
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
-use std::time::{Duration, Instant};
+use std::process::{Command, Stdio};
 
 pub struct Sshd {
-    child: Child,
+    _child: Reaped,
     pub port: u16,
     pub client_key: PathBuf,
     pub dir: PathBuf,
 }
 
-fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .map(|a| a.port())
-        .expect("free port")
-}
-
 fn keygen(path: &Path) {
-    let ok = Command::new("ssh-keygen")
+    run(Command::new("ssh-keygen")
         .args(["-q", "-t", "ed25519", "-N", "", "-f"])
-        .arg(path)
-        .status()
-        .expect("ssh-keygen is needed (openssh-client)")
-        .success();
-    assert!(ok, "ssh-keygen failed");
+        .arg(path));
 }
 
 impl Sshd {
@@ -55,24 +43,19 @@ impl Sshd {
         )
         .expect("config");
         let log = std::fs::File::create(dir.join("sshd.log")).expect("log");
-        let child = Command::new("/usr/sbin/sshd")
-            .args(["-D", "-e", "-f"])
-            .arg(&config)
-            .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(log)
-            .spawn()
-            .expect("sshd is needed (openssh-server)");
-        let start = Instant::now();
-        while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
-            assert!(
-                start.elapsed() < Duration::from_secs(10),
-                "sshd did not start"
-            );
-            std::thread::sleep(Duration::from_millis(20));
-        }
+        let child = Reaped::spawn(
+            Command::new("/usr/sbin/sshd")
+                .args(["-D", "-e", "-f"])
+                .arg(&config)
+                .stdin(Stdio::null())
+                .stdout(Stdio::null())
+                .stderr(log),
+        );
+        wait_until(10, "sshd to listen", || {
+            std::net::TcpStream::connect(("127.0.0.1", port)).ok()
+        });
         Sshd {
-            child,
+            _child: child,
             port,
             client_key,
             dir: dir.to_path_buf(),
@@ -90,12 +73,5 @@ impl Sshd {
             "BatchMode=yes".into(),
             "LogLevel=ERROR".into(),
         ]
-    }
-}
-
-impl Drop for Sshd {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
     }
 }

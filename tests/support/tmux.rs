@@ -1,7 +1,9 @@
-//! A tmux server of the test's own (its own socket, killed on drop) running
-//! one command at 80×24, driven with send-keys and read with capture-pane.
+//! The tests' one tmux driver: a tmux server of the test's own (its own
+//! socket, killed on drop) running one command, by default at 80×24, in a
+//! sandboxed environment, driven with send-keys and read with capture-pane.
 #![allow(dead_code)]
 
+use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
@@ -10,43 +12,58 @@ pub struct Tmux {
 }
 
 impl Tmux {
-    /// Runs `sh -c script` at 80×24 with `LANG=C.UTF-8`, `TERM=xterm-256color`
-    /// and the extra `NAME=value` variables.
-    pub fn session(tag: &str, env: &[String], script: &str) -> Tmux {
+    /// Runs `sh -c script` at 80×24 (see [`Tmux::sized`]).
+    pub fn session(tag: &str, sandbox: &Path, env: &[String], script: &str) -> Tmux {
+        Tmux::sized(tag, (80, 24), sandbox, env, script)
+    }
+
+    /// Runs `sh -c script` at `cols`×`rows` in the environment of
+    /// [`super::sandbox_vars`] only, with `LANG=C.UTF-8`,
+    /// `TERM=xterm-256color` and the extra `NAME=value` variables.
+    pub fn sized(
+        tag: &str,
+        (cols, rows): (u16, u16),
+        sandbox: &Path,
+        env: &[String],
+        script: &str,
+    ) -> Tmux {
         let socket = format!("cleocps-test-{}-{tag}", std::process::id());
         let t = Tmux { socket };
+        let (cols, rows) = (cols.to_string(), rows.to_string());
+        let mut vars = super::sandbox_env(sandbox);
+        vars.extend(
+            [
+                "LANG=C.UTF-8",
+                "TERM=xterm-256color",
+                "CLEOCPS_LOCK_WAIT_MS=5000",
+            ]
+            .map(String::from),
+        );
+        vars.extend_from_slice(env);
         let mut args = vec![
             "new-session",
             "-d",
             "-s",
             "t",
             "-x",
-            "80",
+            &cols,
             "-y",
-            "24",
+            &rows,
             "env",
-            "LANG=C.UTF-8",
-            "TERM=xterm-256color",
-            "CLEOCPS_LOCK_WAIT_MS=5000",
+            "-i",
         ];
-        args.extend(env.iter().map(String::as_str));
+        args.extend(vars.iter().map(String::as_str));
         args.extend(["sh", "-c", script]);
         t.tmux(&args);
         t
     }
 
     pub fn tmux(&self, args: &[&str]) -> String {
-        let out = Command::new("tmux")
-            .args(["-u", "-L", &self.socket, "-f", "/dev/null"])
-            .args(args)
-            .output()
-            .expect("tmux must be installed (apt-get install tmux)");
-        assert!(
-            out.status.success(),
-            "tmux {args:?}: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8_lossy(&out.stdout).into_owned()
+        super::process::run_text(
+            Command::new("tmux")
+                .args(["-u", "-L", &self.socket, "-f", "/dev/null"])
+                .args(args),
+        )
     }
 
     pub fn keys(&self, keys: &[&str]) {
@@ -78,6 +95,24 @@ impl Tmux {
             }
             std::thread::sleep(Duration::from_millis(100));
         }
+    }
+}
+
+/// Steps of the cleocps TUI that several tests take.
+impl Tmux {
+    /// From the empty tree: a folder, then an SSL request, both with the
+    /// default names ("Dossier 1/Demande 1").
+    pub fn new_folder_and_request(&self) {
+        self.keys(&["c"]);
+        self.wait("Name of the new folder", 5);
+        self.keys(&["Enter"]);
+        self.wait("Folder \"Dossier 1\" created", 10);
+        self.keys(&["a"]);
+        self.wait("Certificate type", 5);
+        self.keys(&["Enter"]);
+        self.wait("Name of the request", 5);
+        self.keys(&["Enter"]);
+        self.wait("Request \"Dossier 1/Demande 1\" created", 10);
     }
 }
 
