@@ -103,6 +103,55 @@ fn main() {
             theirs,
         );
     }
+    // The key file's encryption (PBKDF2 at PBKDF2_ITERATIONS), both ways.
+    let iter = pki::PBKDF2_ITERATIONS.to_string();
+    let enc = pki::encode_key_pem(&key, Some(&pw)).expect("encrypt");
+    std::fs::write(p("enc.pem"), &enc).expect("write");
+    let ours = time(runs, || {
+        pki::encode_key_pem(&key, Some(&pw)).expect("encrypt")
+    });
+    let theirs = time(runs, || {
+        openssl(&[
+            "pkcs8",
+            "-topk8",
+            "-in",
+            &p("key.pem"),
+            "-out",
+            &p("o.pem"),
+            "-v2",
+            "aes-256-cbc",
+            "-v2prf",
+            "hmacWithSHA256",
+            "-iter",
+            &iter,
+            "-passout",
+            "pass:bench-password",
+        ])
+    });
+    row(
+        &format!("key encryption, PBKDF2 {iter} (mean of {runs})"),
+        ours,
+        theirs,
+    );
+    let ours = time(runs, || {
+        pki::decode_key_pem(&enc, Some(&pw)).expect("decrypt")
+    });
+    let theirs = time(runs, || {
+        openssl(&[
+            "pkey",
+            "-in",
+            &p("enc.pem"),
+            "-passin",
+            "pass:bench-password",
+            "-out",
+            &p("d.pem"),
+        ])
+    });
+    row(
+        &format!("key opening, PBKDF2 {iter} (mean of {runs})"),
+        ours,
+        theirs,
+    );
     let theirs_default = time(runs, || {
         openssl(&[
             "pkcs12",

@@ -120,3 +120,33 @@ fn waits_that_cannot_be_are_usage_errors() {
         assert!(!err.contains("panicked"), "{err}");
     }
 }
+
+#[test]
+fn external_text_cannot_drive_the_terminal() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let ws = tmp.path().join("ws");
+    ssl_request_with_clear_key(&ws);
+    // A rejection reason as a hostile mail could carry it.
+    let file = ws.join("dossiers/Dossier 1/Demande 1/request.json");
+    let mut req: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&file).expect("read")).expect("json");
+    req["state"] = "rejected".into();
+    req["rejection_code"] = "ADMIN_INCONNU\u{1b}[2J".into();
+    req["rejection_reason"] = "refus\u{1b}]0;pwned\u{7} \u{202e}cba\u{9b}31m".into();
+    std::fs::write(&file, serde_json::to_vec(&req).expect("json")).expect("write");
+    let out = cleo(&ws, &["request", "show", REQ]);
+    let shown = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(shown.contains("ADMIN_INCONNU"), "{shown}");
+    assert!(shown.contains("pwned"), "the text stays readable: {shown}");
+    for bad in ['\u{1b}', '\u{7}', '\u{202e}', '\u{9b}'] {
+        assert!(
+            !shown.contains(bad),
+            "{bad:?} reached the terminal: {shown:?}"
+        );
+    }
+}

@@ -424,6 +424,10 @@ fn wizard_rejections_are_shown_and_final() {
         Some(1)
     );
     assert!(!w.wizard_dir().join("Requete_Wizard.crt").exists());
+    // Its random passwords are gone with it: they can never serve again.
+    let pending = w.wizard_dir().join(".pending");
+    let left = std::fs::read_dir(&pending).map(|d| d.count()).unwrap_or(0);
+    assert_eq!(left, 0, "passwords kept in {}", pending.display());
 
     // A card whose certificate is not from the card CA: CERTIFICAT_CARTE_INVALIDE.
     let foreign = SoftHsm::card();

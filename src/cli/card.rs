@@ -113,7 +113,7 @@ pub fn status(args: &CardArgs, ctx: &Ctx, out: &Output) -> Result<i32> {
     }
     let text = text.join("\n");
     if let Some(w) = warning_for(&st.token.pin) {
-        eprintln!("cleocps: {}", w.localize(lang));
+        super::say(&w.localize(lang));
     }
     out.done(&text, json!(st));
     Ok(0)
@@ -191,7 +191,7 @@ pub(super) fn with_card<T>(
     let mut asked = false;
     let mut tick = |_: std::time::Duration| {
         if !asked {
-            eprintln!("cleocps: {}", t(lang, "card.insert"));
+            super::say(&t(lang, "card.insert"));
             asked = true;
         }
     };
@@ -210,10 +210,7 @@ pub(super) fn with_card<T>(
 /// Says which card came, when it was waited for.
 pub(super) fn say_inserted(lang: Lang, ready: &CardReady) {
     if ready.waited {
-        eprintln!(
-            "cleocps: {}",
-            tf(lang, "card.inserted", &[&ready.info.label])
-        );
+        super::say(&tf(lang, "card.inserted", &[&ready.info.label]));
     }
 }
 
@@ -224,7 +221,7 @@ pub(super) fn obtain_pin(lang: Lang, ready: &CardReady, pin: &PinArgs) -> Result
         PinStep::Refused(e) => return Err(e.clone().into()),
         PinStep::Ask {
             warning: Some(w), ..
-        } => eprintln!("cleocps: {}", w.localize(lang)),
+        } => super::say(&w.localize(lang)),
         PinStep::Ask { .. } => {}
     }
     let secret = secrets::obtain(lang, pin.pin_file.as_deref(), "field.pin", false)?;
@@ -331,16 +328,13 @@ pub fn share(
         }
         return Ok(0);
     };
-    eprintln!(
-        "cleocps: {}",
-        tf(lang, "card.share_ssh", &[&label, &target])
-    );
+    super::say(&tf(lang, "card.share_ssh", &[&label, &target]));
     sh::prepare_remote(target, &remote, ssh_options)?;
     let status = std::process::Command::new("ssh")
         .args(&ssh_cmd)
         .status()
         .map_err(|e| Error::io("ssh", e))?;
     drop(export);
-    eprintln!("cleocps: {}", t(lang, "card.share_ended"));
+    super::say(&t(lang, "card.share_ended"));
     Ok(if status.success() { 0 } else { 1 })
 }

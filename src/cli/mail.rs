@@ -39,7 +39,7 @@ pub(super) fn fetch(
                 }
                 Err(e) => {
                     let msg = e.localize(out.lang);
-                    eprintln!("cleocps: {p}: {msg}");
+                    super::say(&format!("{p}: {msg}"));
                     values.push(json!({"path": p, "error": msg}));
                     code = 1;
                 }
@@ -88,7 +88,7 @@ fn wait_for(
         } else if last_line != Some(t.left.as_secs() / interval.as_secs().max(1)) {
             // Not a terminal: one line per check, not one per second.
             last_line = Some(t.left.as_secs() / interval.as_secs().max(1));
-            eprintln!("cleocps: {msg}");
+            super::say(&msg);
         }
     };
     let r = mail::fetch_wait(ws, config, path, wait, &stop, &mut tick);
@@ -121,7 +121,7 @@ fn print_outcome(out: &Output, o: &FetchOutcome, json_too: bool) {
     let text = match o {
         FetchOutcome::Imported { request, report } => {
             for w in &report.warnings {
-                eprintln!("cleocps: {w}");
+                super::say(&w);
             }
             tf(
                 lang,
@@ -146,7 +146,7 @@ fn print_outcome(out: &Output, o: &FetchOutcome, json_too: bool) {
     if json_too {
         out.done(&text, outcome_json(o));
     } else if !out.json {
-        println!("{text}");
+        println!("{}", cleocps_core::sanitize::text(&text));
     }
 }
 
@@ -154,7 +154,7 @@ pub(super) fn lookup(config: &Config, out: &Output, holder: &str) -> Result<i32>
     let lang = out.lang;
     let found = cleocps_core::directory::lookup(config, holder)?;
     if let Some(limit) = found.size_limit_hit {
-        eprintln!("cleocps: {}", tf(lang, "dir.size_limit", &[&limit]));
+        super::say(&tf(lang, "dir.size_limit", &[&limit]));
     }
     let text = if found.servers.is_empty() {
         tf(lang, "dir.none", &[&holder])

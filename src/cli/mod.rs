@@ -20,6 +20,7 @@ use clap::Parser;
 use cleocps_core::config::Config;
 use cleocps_core::error::{Error, Result};
 use cleocps_core::procedure::{self, KeyOptions, Notice};
+use cleocps_core::sanitize;
 use cleocps_core::workspace::Workspace;
 use manual::{export, folder, request};
 use serde_json::{json, Value};
@@ -63,7 +64,7 @@ pub fn main() -> i32 {
                     json!({"error": {"message": msg, "exit_code": e.exit_code()}})
                 );
             }
-            eprintln!("cleocps: {msg}");
+            say(&msg);
             e.exit_code()
         }
     }
@@ -75,13 +76,19 @@ struct Output {
     lang: Lang,
 }
 
+/// A line on stderr, `cleocps: …`. What it carries from outside (mail,
+/// LDAP, certificates) can't drive the terminal: it goes through `sanitize`.
+pub(super) fn say(text: &str) {
+    eprintln!("cleocps: {}", sanitize::text(text));
+}
+
 impl Output {
     /// Prints `text` for people or `value` for scripts.
     fn done(&self, text: &str, value: Value) {
         if self.json {
             println!("{value}");
         } else if !text.is_empty() {
-            println!("{text}");
+            println!("{}", sanitize::text(text));
         }
     }
 
@@ -89,7 +96,7 @@ impl Output {
     fn notices(&self, notices: &[Notice]) -> Vec<String> {
         let texts: Vec<String> = notices.iter().map(|n| n.localize(self.lang)).collect();
         for n in &texts {
-            eprintln!("cleocps: {n}");
+            say(n);
         }
         texts
     }
@@ -189,7 +196,7 @@ fn run(cli: &Cli, ctx: &Ctx, out: &Output) -> Result<i32> {
             let bytes = std::fs::read(file).map_err(|e| Error::io(file, e))?;
             let (req, report) = procedure::import_response(&ws, path, &bytes)?;
             for w in &report.warnings {
-                eprintln!("cleocps: {w}");
+                say(&w.to_string());
             }
             out.done(
                 &tf(

@@ -94,7 +94,7 @@ fn serve(dir: &Path, interval: u64, once: bool, ctx: &Ctx, out: &Output) -> Resu
     for sig in [signal_hook::consts::SIGINT, signal_hook::consts::SIGTERM] {
         signal_hook::flag::register(sig, Arc::clone(&stop)).map_err(|e| Error::io("signal", e))?;
     }
-    eprintln!("cleocps: {}", tf(out.lang, "ra.serving", &[&dir.display()]));
+    super::say(&tf(out.lang, "ra.serving", &[&dir.display()]));
     ra::serve(
         &server,
         &ctx.config,
@@ -194,14 +194,11 @@ fn process(
                            "content_sha256": done.content_sha256})
                 );
             }
-            eprintln!(
-                "cleocps: {}",
-                tf(
-                    out.lang,
-                    "ra.rejected",
-                    &[code, reason_fr, &answer.display()]
-                )
-            );
+            super::say(&tf(
+                out.lang,
+                "ra.rejected",
+                &[code, reason_fr, &answer.display()],
+            ));
             Ok(1)
         }
     }

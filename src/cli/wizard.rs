@@ -58,7 +58,7 @@ pub struct WizardArgs {
 }
 
 fn say(text: String) {
-    eprintln!("cleocps: {text}");
+    super::say(&text);
 }
 
 /// A line typed on the terminal (for a name, not a secret).
@@ -110,7 +110,7 @@ fn resolve_target(
                 )));
             }
             for (i, n) in names.iter().enumerate() {
-                eprintln!("  {}. {n}", i + 1);
+                eprintln!("  {}. {}", i + 1, cleocps_core::sanitize::line(n));
             }
             let pick = ask_line(lang, "wizard.pick")?;
             let i: usize = pick.parse().unwrap_or(0);

@@ -104,6 +104,10 @@ pub struct LdapConfig {
     pub attributes: LdapAttributes,
     pub timeout_s: Option<u64>,
     pub size_limit: Option<i32>,
+    /// Allows a simple bind over plain `ldap://` (no StartTLS) to a host
+    /// other than loopback: the password would cross the network in clear.
+    #[serde(default)]
+    pub allow_plaintext: bool,
 }
 
 /// Where each value is read in the directory.

@@ -18,6 +18,7 @@ pub mod messages;
 pub mod pki;
 pub mod procedure;
 pub mod request;
+pub mod sanitize;
 pub mod secret;
 pub mod validate;
 pub mod wizard;

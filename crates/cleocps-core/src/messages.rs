@@ -189,6 +189,11 @@ pub static TEXTS: &[Text] = &[
         "lettres, chiffres, espace, - _ . seulement",
         "letters, digits, space, - _ . only"
     ),
+    text!(
+        "val.name.bmp",
+        "lettres usuelles seulement (pas de symboles mathématiques ni d'emoji)",
+        "common letters only (no mathematical symbols or emoji)"
+    ),
     text!("val.fqdn.empty", "vide", "empty"),
     text!("val.fqdn.too_long", "plus de 253 caractères", "longer than 253 characters"),
     text!(

@@ -30,6 +30,12 @@ pub fn name(s: &str) -> Result<(), Problem> {
     {
         return Err(problem("val.name.chars"));
     }
+    // Later steps need it: the PKCS#12 friendlyName is a BMPString, and
+    // `<name>.fullchain.pem` plus a temp prefix must fit a 255-byte file
+    // name (64 letters of 3 bytes at most do).
+    if s.chars().any(|c| c as u32 > 0xFFFF) {
+        return Err(problem("val.name.bmp"));
+    }
     Ok(())
 }
 
@@ -190,6 +196,10 @@ mod tests {
         assert!(name(&"x".repeat(65)).is_err());
         assert!(name(&"é".repeat(64)).is_ok());
         assert!(name(" lead").is_err());
+        // Outside the BMP: breaks the .p12 friendlyName and, 64 of them, file names.
+        assert_eq!(name("𝐀"), Err(problem("val.name.bmp")));
+        assert_eq!(name(&"𝐀".repeat(64)), Err(problem("val.name.bmp")));
+        assert!(name(&"語".repeat(64)).is_ok());
     }
 
     #[test]

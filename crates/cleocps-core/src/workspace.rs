@@ -178,8 +178,13 @@ impl Workspace {
         if !force && !list_dirs(&dir)?.is_empty() {
             return Err(Error::FolderNotEmpty(name.to_string()));
         }
+        // Their wizard passwords go with them (the requests are read first).
+        let doomed = self.requests(name).unwrap_or_default();
         fs::remove_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
-        fsutil::fsync_dir(&self.dossiers()).map_err(|e| Error::io(&dir, e))
+        fsutil::fsync_dir(&self.dossiers()).map_err(|e| Error::io(&dir, e))?;
+        doomed
+            .iter()
+            .try_for_each(|r| self.forget_pending_secrets(r))
     }
 
     fn existing_folder(&self, name: &str) -> Result<PathBuf> {
@@ -307,7 +312,24 @@ impl Workspace {
     pub fn delete_request(&self, req: &Request) -> Result<()> {
         let dir = self.request_dir(&req.folder, &req.name);
         fs::remove_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
-        fsutil::fsync_dir(&self.folder_dir(&req.folder)).map_err(|e| Error::io(&dir, e))
+        fsutil::fsync_dir(&self.folder_dir(&req.folder)).map_err(|e| Error::io(&dir, e))?;
+        self.forget_pending_secrets(req)
+    }
+
+    /// Where CleoWizard keeps a run's random passwords until its results are
+    /// written: `<root>/wizard/.pending/<request id>`.
+    pub fn pending_secrets_path(&self, req: &Request) -> PathBuf {
+        self.root.join("wizard").join(".pending").join(&req.id)
+    }
+
+    /// Removes a run's passwords as soon as they can no longer serve: the
+    /// request was finalised, rejected or deleted. None is fine.
+    pub fn forget_pending_secrets(&self, req: &Request) -> Result<()> {
+        let path = self.pending_secrets_path(req);
+        match fs::remove_file(&path) {
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(Error::io(&path, e)),
+            _ => Ok(()),
+        }
     }
 
     /// The first "<base> N" not taken.
@@ -395,6 +417,29 @@ mod tests {
         let dir = tempfile::tempdir().expect("tempdir");
         let ws = Workspace::open(&dir.path().join("ws")).expect("open");
         (dir, ws)
+    }
+
+    #[test]
+    fn deleting_a_request_forgets_its_wizard_passwords() {
+        let tmp = tempfile::tempdir().expect("tmp");
+        let ws = Workspace::open(tmp.path()).expect("ws");
+        ws.create_folder(Some("A")).expect("folder");
+        let req = ws
+            .create_request("A", Some("r"), RequestType::Ssl, "t")
+            .expect("request");
+        let pending = ws.pending_secrets_path(&req);
+        std::fs::create_dir_all(pending.parent().expect("dir")).expect("mkdir");
+        std::fs::write(&pending, "key=k\np12=p\n").expect("write");
+        ws.delete_request(&req).expect("delete");
+        assert!(!pending.exists());
+        // And with a whole folder.
+        let req = ws
+            .create_request("A", Some("s"), RequestType::Ssl, "t")
+            .expect("request");
+        let pending = ws.pending_secrets_path(&req);
+        std::fs::write(&pending, "key=k\np12=p\n").expect("write");
+        ws.delete_folder("A", true).expect("delete folder");
+        assert!(!pending.exists());
     }
 
     #[test]

@@ -31,6 +31,9 @@ fn search(c: &LdapConfig, holder: &str, pw: Option<&Secret>) -> Result<Lookup, D
     if !(c.url.starts_with("ldap://") || c.url.starts_with("ldaps://")) {
         return Err(DirectoryError::BadUrl(c.url.clone()));
     }
+    if plaintext_bind_refused(c, pw.is_some()) {
+        return Err(DirectoryError::PlaintextBind(c.url.clone()));
+    }
     let timeout = Duration::from_secs(c.timeout_s.unwrap_or(DEFAULT_TIMEOUT_S));
     let config =
         crate::mail::tls::client_config(c.ca_file.as_deref()).map_err(|e| DirectoryError::Tls {
@@ -183,6 +186,24 @@ fn unescape_dn_value(v: &str) -> String {
     String::from_utf8_lossy(&out).into_owned()
 }
 
+/// A simple bind (a password) over plain `ldap://` without StartTLS to a
+/// host other than loopback, and the section does not allow it (DESIGN §9).
+fn plaintext_bind_refused(c: &LdapConfig, binds: bool) -> bool {
+    let Some(rest) = c.url.strip_prefix("ldap://") else {
+        return false;
+    };
+    let authority = rest.split('/').next().unwrap_or_default();
+    let host = match authority.strip_prefix('[') {
+        Some(v6) => v6.split(']').next().unwrap_or_default(),
+        None => authority.split(':').next().unwrap_or_default(),
+    };
+    binds
+        && c.bind_dn.is_some()
+        && !c.starttls
+        && !c.allow_plaintext
+        && !crate::mail::tls::is_loopback(host)
+}
+
 fn classify(c: &LdapConfig, e: LdapError, pw: Option<&Secret>) -> DirectoryError {
     let url = c.url.clone();
     match TlsProblem::find(&e) {
@@ -216,6 +237,56 @@ fn classify(c: &LdapConfig, e: LdapError, pw: Option<&Secret>) -> DirectoryError
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_password_never_crosses_the_network_in_clear() {
+        let at = |url: &str, starttls: bool, allow: bool| LdapConfig {
+            url: url.into(),
+            starttls,
+            allow_plaintext: allow,
+            bind_dn: Some("cn=admin".into()),
+            password_file: None,
+            ca_file: None,
+            base: "o=test".into(),
+            filter: None,
+            attributes: Default::default(),
+            timeout_s: None,
+            size_limit: None,
+        };
+        assert!(plaintext_bind_refused(
+            &at("ldap://annuaire.example.fr", false, false),
+            true
+        ));
+        assert!(plaintext_bind_refused(
+            &at("ldap://10.0.0.1:389/", false, false),
+            true
+        ));
+        assert!(!plaintext_bind_refused(
+            &at("ldap://127.0.0.1:389", false, false),
+            true
+        ));
+        assert!(!plaintext_bind_refused(
+            &at("ldap://[::1]:389", false, false),
+            true
+        ));
+        assert!(!plaintext_bind_refused(
+            &at("ldap://annuaire.example.fr", true, false),
+            true
+        ));
+        assert!(!plaintext_bind_refused(
+            &at("ldaps://annuaire.example.fr", false, false),
+            true
+        ));
+        assert!(!plaintext_bind_refused(
+            &at("ldap://annuaire.example.fr", false, true),
+            true
+        ));
+        // Anonymous: nothing secret to send.
+        assert!(!plaintext_bind_refused(
+            &at("ldap://annuaire.example.fr", false, false),
+            false
+        ));
+    }
 
     #[test]
     fn dn_helpers() {

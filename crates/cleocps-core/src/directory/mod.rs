@@ -38,6 +38,8 @@ pub enum DirectoryError {
     /// No holder id given and no card to read it from.
     NoHolder,
     BadUrl(String),
+    /// A password over plain `ldap://` to another host, without `allow_plaintext`.
+    PlaintextBind(String),
     ConnectionRefused(String),
     Timeout(String),
     /// The directory's certificate is valid but for another name.
@@ -70,6 +72,7 @@ impl DirectoryError {
             E::NotConfigured => tf(lang, "dir.not_configured", &[]),
             E::NoHolder => tf(lang, "dir.no_holder", &[]),
             E::BadUrl(u) => tf(lang, "dir.bad_url", &[u]),
+            E::PlaintextBind(u) => tf(lang, "dir.plaintext_bind", &[u]),
             E::ConnectionRefused(u) => tf(lang, "dir.refused", &[u]),
             E::Timeout(u) => tf(lang, "dir.timeout", &[u]),
             E::Tls { url, detail } => tf(lang, "dir.tls", &[url, detail]),

@@ -13,6 +13,11 @@ pub static TEXTS: &[Text] = &[
         "card holder id unknown: give --holder ID (the CPS card holder's identifier)"
     ),
     text!(
+        "dir.plaintext_bind",
+        "l'annuaire {} serait interrogé avec un mot de passe en clair : utilisez ldaps:// ou \"starttls\": true (ou \"allow_plaintext\": true si le réseau est sûr)",
+        "the directory {} would get a password in clear text: use ldaps:// or \"starttls\": true (or \"allow_plaintext\": true on a trusted network)"
+    ),
+    text!(
         "dir.bad_url",
         "URL d'annuaire « {} » invalide : utilisez ldap://hôte[:port] ou ldaps://hôte[:port]",
         "invalid directory URL \"{}\": use ldap://host[:port] or ldaps://host[:port]"

@@ -189,6 +189,8 @@ fn apply(ws: &Workspace, path: &str, mail: &Incoming) -> Result<FetchOutcome> {
                 &now(),
             );
             ws.save(&req)?;
+            // A rejected request never goes on: its wizard passwords can go.
+            ws.forget_pending_secrets(&req)?;
             Ok(FetchOutcome::Rejected {
                 request: Box::new(req),
             })

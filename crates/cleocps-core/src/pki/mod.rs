@@ -19,7 +19,9 @@ pub use certs::{cert_from_pem_or_der, cert_pem, certs_pem, parse_certificates};
 pub use csr::{
     build_csr, csr_from_pem, csr_pem, csr_public_key_der, public_key_der, CsrSpec, SanEntry,
 };
-pub use keys::{decode_key_pem, encode_key_pem, generate_key, is_encrypted_key_pem, KeySize};
+pub use keys::{
+    decode_key_pem, encode_key_pem, generate_key, is_encrypted_key_pem, KeySize, PBKDF2_ITERATIONS,
+};
 pub use p12::{build_p12, P12Profile};
 pub use summary::{not_after, summarize, CertSummary};
 pub use texts::TEXTS;

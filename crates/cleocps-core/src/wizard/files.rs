@@ -52,14 +52,10 @@ pub fn wizard_dir(ws: &Workspace) -> PathBuf {
     ws.root().join("wizard")
 }
 
-fn pending_path(ws: &Workspace, req: &Request) -> PathBuf {
-    wizard_dir(ws).join(".pending").join(&req.id)
-}
-
 /// Keeps the run's passwords (0600) before the key is made with them, so a
 /// crash or a resumed run never loses them.
 pub fn save_pending(ws: &Workspace, req: &Request, secrets: &PendingSecrets) -> Result<()> {
-    let path = pending_path(ws, req);
+    let path = ws.pending_secrets_path(req);
     let dir = crate::fsutil::parent_of(&path).to_path_buf();
     create_private_dir(&dir).map_err(|e| Error::io(&dir, e))?;
     write_atomic(&path, secrets.text().as_bytes(), PRIVATE_FILE).map_err(|e| Error::io(&path, e))
@@ -67,7 +63,7 @@ pub fn save_pending(ws: &Workspace, req: &Request, secrets: &PendingSecrets) -> 
 
 /// The passwords of a run under way.
 pub fn pending_secrets(ws: &Workspace, req: &Request) -> Result<Option<PendingSecrets>> {
-    let path = pending_path(ws, req);
+    let path = ws.pending_secrets_path(req);
     match std::fs::read_to_string(&path) {
         Ok(text) => Ok(PendingSecrets::parse(&zeroize::Zeroizing::new(text))),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
@@ -164,7 +160,7 @@ pub fn finalise(ws: &Workspace, req: &Request, secrets: &PendingSecrets) -> Resu
     }
     fsync_dir(&dir).map_err(|e| Error::io(&dir, e))?;
     let _ = std::fs::remove_dir_all(&stage);
-    let _ = std::fs::remove_file(pending_path(ws, req));
+    ws.forget_pending_secrets(req)?;
     debug_assert!(req.state == State::CertificateImported);
     Ok(FinalFiles {
         p12: dir.join(format!("{BASE}.p12")),
