@@ -57,10 +57,44 @@ fn load_config(path: &Path) -> Result<Config> {
     Ok(Config::parse(path, &text)?)
 }
 
-/// Opens the sandbox at `root`, creating it the first time (or with `reset`).
+/// The file that marks a directory as a sandbox made by `demo`: only such
+/// a directory is ever reset (deleted) or written into by `demo`.
+const SANDBOX_MARK: &str = ".cleocps-demo";
+
+/// Whether `root` is ours: marked, or a sandbox of an earlier version (its
+/// configuration, its server and its test card; it is marked now).
+fn is_sandbox(root: &Path) -> bool {
+    if root.join(SANDBOX_MARK).is_file() {
+        return true;
+    }
+    let legacy = ["cleocps.json", "ra.json", "carte-demo.json"]
+        .iter()
+        .all(|f| root.join(f).is_file());
+    legacy && mark(root).is_ok()
+}
+
+fn mark(root: &Path) -> Result<()> {
+    let path = root.join(SANDBOX_MARK);
+    write_atomic(&path, b"cleocps demo sandbox\n", PRIVATE_FILE).map_err(|e| Error::io(&path, e))
+}
+
+/// An empty directory, or none yet: `demo` may make its sandbox there.
+fn is_free(root: &Path) -> bool {
+    match std::fs::read_dir(root) {
+        Ok(mut entries) => entries.next().is_none(),
+        Err(e) => e.kind() == std::io::ErrorKind::NotFound,
+    }
+}
+
+/// Opens the sandbox at `root`, creating it the first time (or with
+/// `reset`). A directory `demo` did not make is never deleted nor written.
 pub fn ensure(root: &Path, reset: bool) -> Result<Sandbox> {
     let marker = root.join("cleocps.json");
-    if reset && root.exists() {
+    let ours = is_sandbox(root);
+    if !ours && !is_free(root) {
+        return Err(Error::NotASandbox(root.to_path_buf()));
+    }
+    if reset && ours {
         std::fs::remove_dir_all(root).map_err(|e| Error::io(root, e))?;
     }
     if !marker.exists() {
@@ -80,6 +114,7 @@ pub fn ensure(root: &Path, reset: bool) -> Result<Sandbox> {
 fn create(root: &Path) -> Result<()> {
     log::info!("demo: creating the sandbox in {}", root.display());
     create_private_dir(root).map_err(|e| Error::io(root, e))?;
+    mark(root)?;
     let now = SystemTime::now();
     let ra_dir = root.join("ra");
     let opts = InitOptions {

@@ -150,3 +150,37 @@ fn external_text_cannot_drive_the_terminal() {
         );
     }
 }
+
+#[test]
+fn demo_reset_deletes_only_its_own_sandbox() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    // A directory of ours that demo did not make: refused, untouched.
+    let mine = tmp.path().join("mine");
+    std::fs::create_dir_all(&mine).expect("mkdir");
+    std::fs::write(mine.join("notes.txt"), "à garder").expect("write");
+    for args in [
+        &["demo", "--reset", "--no-tui"][..],
+        &["demo", "--no-tui"][..],
+    ] {
+        let out = cleo_env(&mine, &[], args);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {err}");
+        assert!(err.contains("not a sandbox made by cleocps demo"), "{err}");
+    }
+    assert_eq!(
+        std::fs::read_to_string(mine.join("notes.txt")).expect("kept"),
+        "à garder"
+    );
+    assert_eq!(std::fs::read_dir(&mine).expect("dir").count(), 1);
+    // Its own sandbox: made, then reset.
+    let sandbox = tmp.path().join("demo");
+    for args in [&["demo", "--no-tui"][..], &["demo", "--reset", "--no-tui"][..]] {
+        let out = cleo_env(&sandbox, &[], args);
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(sandbox.join("cleocps.json").is_file());
+    }
+}

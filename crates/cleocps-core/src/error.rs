@@ -30,6 +30,8 @@ pub enum Error {
     },
     /// The workspace path exists and is not a directory.
     NotADirectory(PathBuf),
+    /// `demo` was pointed at a directory it did not create.
+    NotASandbox(PathBuf),
     Io {
         path: PathBuf,
         detail: String,
@@ -113,6 +115,7 @@ impl Error {
             Error::Locked { pid: Some(pid) } => tf(lang, "err.locked_pid", &[pid]),
             Error::Locked { pid: None } => t(lang, "err.locked").to_string(),
             Error::NotADirectory(p) => tf(lang, "err.not_a_directory", &[&p.display()]),
+            Error::NotASandbox(p) => tf(lang, "err.not_a_sandbox", &[&p.display()]),
             Error::Io { path, detail } => tf(lang, "err.io", &[&path.display(), detail]),
             Error::Corrupt { path, detail } => tf(lang, "err.corrupt", &[&path.display(), detail]),
             Error::Pki(e) => e.localize(lang),

@@ -109,6 +109,11 @@ pub static TEXTS: &[Text] = &[
         "{} n'est pas un répertoire : choisissez un autre espace de travail (--workspace)",
         "{} is not a directory: choose another workspace (--workspace)"
     ),
+    text!(
+        "err.not_a_sandbox",
+        "{} n'est pas un bac à sable créé par cleocps demo : rien n'a été supprimé ni écrit ; choisissez un répertoire vide ou le bac à sable de démonstration",
+        "{} is not a sandbox made by cleocps demo: nothing was deleted or written; choose an empty directory or the demo's sandbox"
+    ),
     text!("err.io", "{} : {}", "{}: {}"),
     text!(
         "err.corrupt",
