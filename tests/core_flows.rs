@@ -174,7 +174,10 @@ fn demo_reset_deletes_only_its_own_sandbox() {
     assert_eq!(std::fs::read_dir(&mine).expect("dir").count(), 1);
     // Its own sandbox: made, then reset.
     let sandbox = tmp.path().join("demo");
-    for args in [&["demo", "--no-tui"][..], &["demo", "--reset", "--no-tui"][..]] {
+    for args in [
+        &["demo", "--no-tui"][..],
+        &["demo", "--reset", "--no-tui"][..],
+    ] {
         let out = cleo_env(&sandbox, &[], args);
         assert!(
             out.status.success(),
@@ -183,4 +186,20 @@ fn demo_reset_deletes_only_its_own_sandbox() {
         );
         assert!(sandbox.join("cleocps.json").is_file());
     }
+}
+
+#[test]
+fn a_stray_directory_is_listed_as_damaged_while_the_rest_works() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let ws = tmp.path().join("ws");
+    ssl_request_with_clear_key(&ws);
+    std::fs::create_dir(ws.join("dossiers/Dossier 1/x+y")).expect("stray");
+    let listed = ok(&ws, &["request", "list"]);
+    assert!(listed.contains("Demande 1"), "{listed}");
+    assert!(listed.contains("Dossier 1/x+y  DAMAGED"), "{listed}");
+    let json = ok(&ws, &["--json", "request", "list"]);
+    assert!(json.contains("\"state\":\"damaged\""), "{json}");
+    ok(&ws, &["request", "show", REQ]);
+    ok(&ws, &["request", "edit", REQ, "--cn", "srv.example.fr"]);
+    assert!(ws.join("dossiers/Dossier 1/x+y").is_dir(), "left untouched");
 }

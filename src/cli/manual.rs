@@ -86,9 +86,16 @@ pub(super) fn request(ws: &Workspace, cmd: &RequestCmd, ctx: &Ctx, out: &Output)
         }
         RequestCmd::List => {
             let reqs: Vec<Request> = ws.tree()?.into_iter().flat_map(|(_, r)| r).collect();
+            // Damaged entries are listed apart, with what is wrong; the rest works.
+            let damaged = ws.damaged()?;
             let text = reqs
                 .iter()
                 .map(|r| request_line(lang, r))
+                .chain(
+                    damaged
+                        .iter()
+                        .map(|d| tf(lang, "cli.damaged", &[&d.path(), &d.problem])),
+                )
                 .collect::<Vec<_>>()
                 .join("\n");
             let value: Vec<Value> = reqs
@@ -96,6 +103,9 @@ pub(super) fn request(ws: &Workspace, cmd: &RequestCmd, ctx: &Ctx, out: &Output)
                 .map(|r| {
                     json!({"folder": r.folder, "name": r.name, "type": r.kind, "state": r.state, "id": r.id})
                 })
+                .chain(damaged.iter().map(|d| {
+                    json!({"folder": d.folder, "name": d.name, "state": "damaged", "problem": d.problem})
+                }))
                 .collect();
             out.done(&text, json!(value));
         }

@@ -3,6 +3,7 @@ use cleocps_core::text;
 
 pub static TEXTS: &[Text] = &[
     text!("cli.prompt", "{} : ", "{}: "),
+    text!("cli.damaged", "{}  ENDOMMAGÉ, laissé tel quel : {}", "{}  DAMAGED, left as it is: {}"),
     text!("cli.again", "{} (encore) : ", "{} (again): "),
     text!("cli.keys_done", "clé RSA {} bits générée pour {}", "{}-bit RSA key generated for {}"),
     text!("cli.imported", "certificat importé dans {} : {} (jusqu'au {})", "certificate imported into {}: {} (until {})"),

@@ -9,6 +9,9 @@ use crate::validate;
 use std::fs::{self, File, OpenOptions, TryLockError};
 use std::io::{Read, Seek, Write};
 use std::path::{Path, PathBuf};
+
+mod listing;
+pub use listing::Damaged;
 use std::time::{Duration, Instant};
 
 /// How long a second instance waits for the lock before naming its holder.
@@ -135,8 +138,12 @@ impl Workspace {
     }
 
     /// Folder names, in natural order ("Dossier 2" before "Dossier 10").
+    /// The folders whose names are valid (a stray directory is listed by
+    /// [`Workspace::damaged`] instead).
     pub fn folders(&self) -> Result<Vec<String>> {
-        list_dirs(&self.dossiers())
+        let mut names = list_dirs(&self.dossiers())?;
+        names.retain(|n| validate::name(n).is_ok());
+        Ok(names)
     }
 
     /// Creates a folder; without a name, the next "Dossier N".
@@ -195,21 +202,19 @@ impl Workspace {
         Ok(dir)
     }
 
-    /// The requests of a folder, in natural order of their names.
+    /// The readable requests of a folder, in natural order of their names.
+    /// A damaged entry is left out (see [`Workspace::damaged`]), never an error.
     pub fn requests(&self, folder: &str) -> Result<Vec<Request>> {
-        let dir = self.existing_folder(folder)?;
-        list_dirs(&dir)?
-            .iter()
-            .map(|name| self.load(folder, name))
-            .collect()
+        self.existing_folder(folder)?;
+        Ok(self.scan_folder(folder)?.0)
     }
 
-    /// Every folder with its requests.
+    /// Every folder with its readable requests.
     pub fn tree(&self) -> Result<Vec<(String, Vec<Request>)>> {
         self.folders()?
             .into_iter()
             .map(|f| {
-                let reqs = self.requests(&f)?;
+                let reqs = self.scan_folder(&f)?.0;
                 Ok((f, reqs))
             })
             .collect()
@@ -362,7 +367,7 @@ fn check_name(field: &'static str, name: &str) -> Result<()> {
 }
 
 /// Visible sub-directories, naturally sorted; stale temp entries are skipped.
-fn list_dirs(dir: &Path) -> Result<Vec<String>> {
+pub(crate) fn list_dirs(dir: &Path) -> Result<Vec<String>> {
     let entries = match fs::read_dir(dir) {
         Ok(e) => e,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
