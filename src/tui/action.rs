@@ -236,7 +236,7 @@ pub enum Job {
     ListDir {
         dir: PathBuf,
     },
-    /// The wizard's jobs (see `jobs_wizard`).
+    /// The wizard's jobs (see `jobs::wizard`).
     Wizard(Box<super::wizard::WizardJob>),
 }
 

@@ -6,11 +6,11 @@
 //! A wrong PIN comes back as a message; the next attempt probes again, so
 //! the fresh warning shows. The PIN lives in the modal, then in the job.
 
-use super::action::{CardProbe, Effect, Job};
-use super::modal::{Hidden, Modal, PinFor, Then};
-use super::update::{set_error, set_info, start as start_job};
-use super::update_secret::edit_secret;
-use super::App;
+use crate::tui::action::{CardProbe, Effect, Job};
+use crate::tui::modal::{Hidden, Modal, PinFor, Then};
+use super::{set_error, set_info, start as start_job};
+use super::secret::edit_secret;
+use crate::tui::App;
 use crate::i18n::{t, tf};
 use cleocps_core::card;
 use cleocps_core::request::Request;
@@ -119,9 +119,9 @@ pub(super) fn pin_action(
     warning: Option<String>,
     mut pin: Zeroizing<String>,
     error: Option<String>,
-    action: super::Action,
+    action: crate::tui::Action,
 ) -> Option<Effect> {
-    use super::Action;
+    use crate::tui::Action;
     let lang = app.lang;
     match action {
         Action::Edit(r) => {
@@ -153,8 +153,8 @@ pub(super) fn pin_action(
                 });
                 return None;
             }
-            if super::update_wizard::wants_pin(app) {
-                return super::update_wizard::pin_given(app, secret);
+            if super::wizard::wants_pin(app) {
+                return super::wizard::pin_given(app, secret);
             }
             start_job(
                 app,

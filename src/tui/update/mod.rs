@@ -1,15 +1,30 @@
-//! `update(&mut App, Action) -> Option<Effect>`: the whole behaviour, pure.
-//! The main layer is here; dialogs and the form are in `update_modal`;
-//! finished jobs in `update_jobs`.
+//! `update(&mut App, Action) -> Option<Effect>`: the whole behaviour, pure
+//! (no disk, no clock, no core call that does I/O: that is `jobs`' part).
+//!
+//! The main layer (tree, steps, request actions) is here; the rest of the
+//! folder, one file per concern:
+//! - `modal`: the form layer and the dialogs; `secret`: the masked inputs;
+//! - `card`: Étape 2 with the CPS card (probe → PIN → sign);
+//! - `mail`: *Envoyer* and the form filled from the directory;
+//! - `wizard`, `wizard_jobs`: the CleoWizard screen's keys and job answers;
+//! - `jobs`: what a finished job changes.
 
-use super::action::{Action, Effect, Job, Step};
-use super::app::{App, Layer, Running, Status};
-use super::form::Form;
-use super::modal::{Ask, Choose, Confirm, Modal};
-use super::steps;
-use super::tree::{self, Row};
-use super::update_jobs::job_done;
-use super::update_modal::{form_action, modal_action};
+mod card;
+mod jobs;
+mod mail;
+mod modal;
+mod secret;
+mod wizard;
+mod wizard_jobs;
+
+use crate::tui::action::{Action, Effect, Job, Step};
+use crate::tui::app::{App, Layer, Running, Status};
+use crate::tui::form::Form;
+use crate::tui::modal::{Ask, Choose, Confirm, Modal};
+use crate::tui::steps;
+use crate::tui::tree::{self, Row};
+use self::jobs::job_done;
+use self::modal::{form_action, modal_action};
 use crate::i18n::{t, tf};
 use cleocps_core::error::Error;
 use cleocps_core::request::{Action as Op, Request, State};
@@ -28,7 +43,7 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
         other => match app.layer() {
             Layer::Main => main_action(app, other),
             Layer::Form => form_action(app, other),
-            Layer::Wizard | Layer::WizardText => super::update_wizard::action(app, other),
+            Layer::Wizard | Layer::WizardText => wizard::action(app, other),
             _ => modal_action(app, other),
         },
     }
@@ -149,7 +164,7 @@ fn main_action(app: &mut App, action: Action) -> Option<Effect> {
             _ => set_error(app, t(app.lang, "tui.select_folder").to_string()),
         },
         Action::Delete => delete(app),
-        Action::Wizard => return super::update_wizard::open(app),
+        Action::Wizard => return wizard::open(app),
         Action::Cancel => match app.stop_wait.take() {
             Some(flag) => {
                 flag.store(true, std::sync::atomic::Ordering::Relaxed);
@@ -323,15 +338,15 @@ pub(super) fn request_action(app: &mut App, action: Action) -> Option<Effect> {
             });
         }
         Action::GenerateCard if form_ready(app, &req) => {
-            return super::update_card::start(app, &req);
+            return card::start(app, &req);
         }
         Action::GenerateCsr => {
             if !form_ready(app, &req) {
                 return None;
             }
             if req.key_encrypted == Some(true) {
-                app.modal = Some(Modal::secret(super::modal::Hidden::KeyPassword {
-                    then: super::modal::Then::Csr { path },
+                app.modal = Some(Modal::secret(crate::tui::modal::Hidden::KeyPassword {
+                    then: crate::tui::modal::Then::Csr { path },
                 }));
             } else {
                 return start(
@@ -365,7 +380,7 @@ pub(super) fn request_action(app: &mut App, action: Action) -> Option<Effect> {
         }
         Action::Files => return start(app, Job::Files { path }),
         Action::Renew => return start(app, Job::Renew { path }),
-        Action::Send => return super::update_mail::send(app, &req),
+        Action::Send => return mail::send(app, &req),
         Action::Fetch => return start(app, Job::FetchReply { path }),
         Action::FetchWait => {
             let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));

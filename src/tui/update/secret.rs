@@ -2,10 +2,10 @@
 //! only in the modal (zeroized on drop) and leaves it as a `Secret` for the
 //! next dialog of the flow or for the job.
 
-use super::action::{Action, Effect, Job};
-use super::modal::{Choose, Hidden, Modal, Then};
-use super::update::start;
-use super::App;
+use crate::tui::action::{Action, Effect, Job};
+use crate::tui::modal::{Choose, Hidden, Modal, Then};
+use super::start;
+use crate::tui::App;
 use crate::i18n::t;
 use cleocps_core::secret::Secret;
 use tui_input::InputRequest;
@@ -104,7 +104,7 @@ pub(super) fn secret(
         ),
         Hidden::KeyPassword {
             then: Then::Card { path },
-        } => super::update_card::probe(app, path, Some(value)),
+        } => super::card::probe(app, path, Some(value)),
         Hidden::KeyPassword {
             then: Then::P12 { path, file },
         } => {

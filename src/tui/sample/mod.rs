@@ -1,10 +1,12 @@
 //! A fixed example workspace in memory, for snapshots, screenshots and the
 //! benchmark: no disk, no clock, the same bytes on every run.
 
-use super::action::{CertView, Step};
-use super::app::{App, Folder, Running, Status};
-use super::form::Form;
-use super::modal::{Ask, Choose, Confirm, Hidden, Modal, PinFor};
+mod wizard;
+
+use crate::tui::action::{CertView, Step};
+use crate::tui::app::{App, Folder, Running, Status};
+use crate::tui::form::Form;
+use crate::tui::modal::{Ask, Choose, Confirm, Hidden, Modal, PinFor};
 use crate::i18n::{t, tf, Lang};
 use cleocps_core::card::{PinState, PinWarning};
 use cleocps_core::request::{Generation, Request, RequestType, State, Subject};
@@ -101,13 +103,13 @@ pub fn example(lang: Lang) -> App {
     app.tree = tree();
     app.collapsed.insert("Archives 2023".into());
     app.certs.insert("Clinique du Test/srv-web".into(), cert());
-    super::tree::select(&mut app, "Clinique du Test/messagerie");
+    crate::tui::tree::select(&mut app, "Clinique du Test/messagerie");
     app
 }
 
 fn at(lang: Lang, path: &str, step: Step) -> App {
     let mut app = example(lang);
-    super::tree::select(&mut app, path);
+    crate::tui::tree::select(&mut app, path);
     app.step = step;
     app
 }
@@ -135,12 +137,12 @@ pub fn screens(lang: Lang) -> Vec<(&'static str, App)> {
     ));
 
     let mut edit = at(lang, "Clinique du Test/intranet", Step::Request);
-    if let Some(req) = super::tree::selected_request(&edit) {
+    if let Some(req) = crate::tui::tree::selected_request(&edit) {
         let mut form = Form::open(req);
         if let Some(f) = form.fields.first_mut() {
             f.input = tui_input::Input::new("intranet".into());
         }
-        form.problems = super::form::check(form.kind, &form.values(), false);
+        form.problems = crate::tui::form::check(form.kind, &form.values(), false);
         edit.form = Some(form);
     }
     out.push(("04-step2-edit", edit));
@@ -306,7 +308,7 @@ pub fn screens(lang: Lang) -> Vec<(&'static str, App)> {
     over.modal = Some(Modal::Confirm {
         text: tf(lang, "tui.confirm.overwrite", &[&file.display()]),
         what: Confirm::Overwrite {
-            job: Box::new(super::action::Job::Files { path: web.into() }),
+            job: Box::new(crate::tui::action::Job::Files { path: web.into() }),
             file,
         },
     });
@@ -322,6 +324,6 @@ pub fn screens(lang: Lang) -> Vec<(&'static str, App)> {
     });
     wait.modal = Some(Modal::CardWait { left: 117 });
     out.push(("29-card-wait", wait));
-    out.extend(super::sample_wizard::screens(lang));
+    out.extend(wizard::screens(lang));
     out
 }

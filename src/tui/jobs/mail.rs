@@ -2,9 +2,9 @@
 //! (Étape 2), look in the mailbox once (Étape 3: "no answer yet" is a calm
 //! message, not an error), and the holder's servers for the form.
 
-use super::action::{Done, Shown};
-use super::jobs::{cert_view, changed};
-use super::TuiContext;
+use crate::tui::action::{Done, Shown};
+use super::{cert_view, changed};
+use crate::tui::TuiContext;
 use crate::i18n::{t, tf, Lang};
 use cleocps_core::card;
 use cleocps_core::error::Error;

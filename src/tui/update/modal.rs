@@ -1,12 +1,12 @@
 //! `update` for the form layer and the dialogs. Esc always closes without
 //! side effects; a flow's gathered values (and secrets) go with the modal.
 
-use super::action::{Action, Effect, Job};
-use super::modal::{Ask, Choose, Confirm, Hidden, Modal, Then, KEY_SIZES, REQUEST_TYPES};
-use super::update::request_action;
-use super::update::{default_name, set_error, set_info, start};
-use super::update_secret::secret;
-use super::App;
+use crate::tui::action::{Action, Effect, Job};
+use crate::tui::modal::{Ask, Choose, Confirm, Hidden, Modal, Then, KEY_SIZES, REQUEST_TYPES};
+use super::request_action;
+use super::{default_name, set_error, set_info, start};
+use super::secret::secret;
+use crate::tui::App;
 use crate::i18n::t;
 use cleocps_core::validate;
 use std::path::PathBuf;
@@ -51,7 +51,7 @@ pub(super) fn form_action(app: &mut App, action: Action) -> Option<Effect> {
 
 pub(super) fn modal_action(app: &mut App, action: Action) -> Option<Effect> {
     if matches!(action, Action::Cancel) && matches!(app.modal, Some(Modal::CardWait { .. })) {
-        super::update_card::stop_waiting(app);
+        super::card::stop_waiting(app);
         return None;
     }
     if matches!(action, Action::Cancel) {
@@ -86,7 +86,7 @@ pub(super) fn modal_action(app: &mut App, action: Action) -> Option<Effect> {
             warning,
             pin,
             error,
-        } => super::update_card::pin_action(app, what, warning, pin, error, action),
+        } => super::card::pin_action(app, what, warning, pin, error, action),
         Modal::Csr { path, pem, scroll } => {
             let (scroll, effect) = match action {
                 Action::Up => (scroll.saturating_sub(1), None),
@@ -101,7 +101,7 @@ pub(super) fn modal_action(app: &mut App, action: Action) -> Option<Effect> {
             effect
         }
         Modal::Servers { path, entries, sel } => {
-            super::update_mail::servers_action(app, path, entries, sel, action)
+            super::mail::servers_action(app, path, entries, sel, action)
         }
         Modal::Files { dir, files } => {
             let effect = matches!(action, Action::Shell).then(|| Effect::Shell(dir.clone()));
@@ -299,7 +299,7 @@ fn text_input(
         });
         return None;
     }
-    let key_encrypted = super::tree::selected_request(app)
+    let key_encrypted = crate::tui::tree::selected_request(app)
         .map(|r| r.key_encrypted == Some(true))
         .unwrap_or(false);
     match what {

@@ -2,11 +2,11 @@
 //! (`cleocps_core::wizard::{probe, send, finish}`), the same steps the CLI
 //! runs; the screen asks the server and the PIN between them.
 
-use super::action::{Done, Shown};
-use super::jobs::tree;
-use super::jobs_card::ra_certificate;
-use super::wizard::{WizardJob, WizardShown};
-use super::TuiContext;
+use crate::tui::action::{Done, Shown};
+use super::tree;
+use super::card::ra_certificate;
+use crate::tui::wizard::{WizardJob, WizardShown};
+use crate::tui::TuiContext;
 use crate::i18n::{t, Lang};
 use cleocps_core::card;
 use cleocps_core::error::Error;

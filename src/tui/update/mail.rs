@@ -2,10 +2,10 @@
 //! *Envoyer* (Étape 2), the form filled from the directory (a chooser when
 //! the holder administers several servers).
 
-use super::action::{Effect, Job};
-use super::modal::Modal;
-use super::update::{set_error, set_info, start};
-use super::{Action, App};
+use crate::tui::action::{Effect, Job};
+use crate::tui::modal::Modal;
+use super::{set_error, set_info, start};
+use crate::tui::{Action, App};
 use crate::i18n::{t, tf};
 use cleocps_core::directory::ServerEntry;
 use cleocps_core::request::{Generation, Request, RequestType};

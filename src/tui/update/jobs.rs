@@ -1,11 +1,11 @@
 //! `update` for finished jobs: apply the fresh tree, show what they bring,
 //! say what failed. A result for a job we no longer wait for is dropped.
 
-use super::action::{Effect, JobId, JobOutcome, Shown};
-use super::app::{App, Folder};
-use super::modal::{Confirm, Modal};
-use super::tree;
-use super::update::{after_move, set_error, set_info};
+use crate::tui::action::{Effect, JobId, JobOutcome, Shown};
+use crate::tui::app::{App, Folder};
+use crate::tui::modal::{Confirm, Modal};
+use crate::tui::tree;
+use super::{after_move, set_error, set_info};
 use crate::i18n::tf;
 
 pub(super) fn job_done(app: &mut App, id: JobId, outcome: JobOutcome) -> Option<Effect> {
@@ -15,9 +15,9 @@ pub(super) fn job_done(app: &mut App, id: JobId, outcome: JobOutcome) -> Option<
         if app.jobs[pos].label == "tui.job.fetch_wait" {
             app.wait_progress = Some((next_check, left));
         } else if probe {
-            super::update_card::waiting(app, left);
+            super::card::waiting(app, left);
         } else {
-            super::update_wizard_jobs::progress(app, next_check, left);
+            super::wizard_jobs::progress(app, next_check, left);
         }
         return None;
     }
@@ -26,10 +26,10 @@ pub(super) fn job_done(app: &mut App, id: JobId, outcome: JobOutcome) -> Option<
         app.stop_wait = None;
         app.wait_progress = None;
     }
-    if probe && super::update_card::probe_ended(app) {
+    if probe && super::card::probe_ended(app) {
         // Stopped by the user while waiting for the card: nothing to show.
         if run.label == "tui.job.wiz_probe" {
-            super::update_wizard_jobs::card_cancelled(app);
+            super::wizard_jobs::card_cancelled(app);
         }
         if app.jobs.is_empty() && app.status.as_ref().is_some_and(|s| !s.error) {
             app.status = None;
@@ -39,7 +39,7 @@ pub(super) fn job_done(app: &mut App, id: JobId, outcome: JobOutcome) -> Option<
     let done = match outcome {
         JobOutcome::Progress { .. } => return None,
         JobOutcome::Failed(text) if run.label.starts_with("tui.job.wiz") => {
-            super::update_wizard_jobs::failed(app, text);
+            super::wizard_jobs::failed(app, text);
             return None;
         }
         JobOutcome::Failed(text) => {
@@ -92,7 +92,7 @@ pub(super) fn job_done(app: &mut App, id: JobId, outcome: JobOutcome) -> Option<
             app.certs.insert(path, cert);
         }
         Some(Shown::Files { dir, files }) => app.modal = Some(Modal::Files { dir, files }),
-        Some(Shown::Card(probe)) => super::update_card::probed(app, *probe),
+        Some(Shown::Card(probe)) => super::card::probed(app, *probe),
         Some(Shown::Exists { file, retry }) => {
             let text = tf(app.lang, "tui.confirm.overwrite", &[&file.display()]);
             app.modal = Some(Modal::Confirm {
@@ -104,9 +104,9 @@ pub(super) fn job_done(app: &mut App, id: JobId, outcome: JobOutcome) -> Option<
             path,
             holder,
             servers,
-        }) => super::update_mail::servers(app, path, holder, servers),
+        }) => super::mail::servers(app, path, holder, servers),
         Some(Shown::Wizard(w)) => {
-            if let Some(effect) = super::update_wizard_jobs::shown(app, *w) {
+            if let Some(effect) = super::wizard_jobs::shown(app, *w) {
                 return Some(effect);
             }
         }

@@ -1,10 +1,17 @@
 //! Runs jobs on worker threads and reports back over the loop's channel.
-//! The only file of the TUI that calls the core procedures.
+//! The only folder of the TUI that calls the core procedures that touch the
+//! disk, the card or the network: this file (the one-call jobs), `card`
+//! (probe and signature), `mail` (send, fetch, directory) and `wizard` (the
+//! CleoWizard's jobs).
 
-use super::action::{CertView, Done, FormValues, Job, JobId, JobOutcome, Shown};
-use super::event::Event;
-use super::form::FieldProblem;
-use super::TuiContext;
+mod card;
+mod mail;
+mod wizard;
+
+use crate::tui::action::{CertView, Done, FormValues, Job, JobId, JobOutcome, Shown};
+use crate::tui::event::Event;
+use crate::tui::form::FieldProblem;
+use crate::tui::TuiContext;
 use crate::i18n::{t, tf, Lang};
 use cleocps_core::error::Error;
 use cleocps_core::pki::CertSummary;
@@ -103,7 +110,7 @@ pub(super) fn changed(
 
 /// One job, start to end; a failure comes back localized, saying what to
 /// do. A new family of jobs (mail, directory) gets its own file and an arm
-/// here, like `jobs_card`.
+/// here, like `card`.
 fn run(
     ws: &Workspace,
     ctx: &TuiContext,
@@ -111,15 +118,13 @@ fn run(
     job: Job,
     progress: &dyn Fn(u64, u64),
 ) -> Result<Done, String> {
-    use super::jobs_card as card;
-    use super::jobs_mail as mail;
     match job {
         Job::SendMail { path } => mail::send(ws, ctx, lang, path),
         Job::FetchReply { path } => mail::fetch(ws, ctx, lang, path, None),
         Job::FetchWait { path, stop } => mail::fetch(ws, ctx, lang, path, Some((&stop, progress))),
         Job::Lookup { path } => mail::lookup(ctx, lang, path),
         Job::ListDir { dir } => Ok(mail::list_dir(dir)),
-        Job::Wizard(w) => super::jobs_wizard::run(ws, ctx, lang, *w, progress),
+        Job::Wizard(w) => wizard::run(ws, ctx, lang, *w, progress),
         Job::ProbeCard {
             path,
             key_password,

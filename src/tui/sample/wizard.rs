@@ -1,12 +1,12 @@
 //! The example states of the mail steps and the CleoWizard screen, for
 //! snapshots and screenshots (see `sample`): no disk, no clock.
 
-use super::action::Step;
-use super::app::{App, Running, Status};
-use super::form::Form;
-use super::modal::{Modal, PinFor};
-use super::sample::example;
-use super::wizard::{WizStep, Wizard};
+use crate::tui::action::Step;
+use crate::tui::app::{App, Running, Status};
+use crate::tui::form::Form;
+use crate::tui::modal::{Modal, PinFor};
+use super::example;
+use crate::tui::wizard::{WizStep, Wizard};
 use crate::i18n::{t, tf, Lang};
 use cleocps_core::card::{PinState, TokenInfo, TokenSource};
 use cleocps_core::directory::ServerEntry;
@@ -21,7 +21,7 @@ const ROOT: &str = "/home/admin/.local/share/cleocps";
 
 fn at(lang: Lang, path: &str, step: Step) -> App {
     let mut app = example(lang);
-    super::tree::select(&mut app, path);
+    crate::tui::tree::select(&mut app, path);
     app.step = step;
     app
 }
@@ -144,7 +144,7 @@ pub fn screens(lang: Lang) -> Vec<(&'static str, App)> {
     out.push(("25-step3-nothing-yet", nothing));
 
     let mut servers = at(lang, INTRA, Step::Request);
-    if let Some(req) = super::tree::selected_request(&servers) {
+    if let Some(req) = crate::tui::tree::selected_request(&servers) {
         servers.form = Some(Form::open(req));
     }
     servers.modal = Some(Modal::Servers {
@@ -155,7 +155,7 @@ pub fn screens(lang: Lang) -> Vec<(&'static str, App)> {
     out.push(("26-form-servers", servers));
 
     let mut down = at(lang, INTRA, Step::Request);
-    if let Some(req) = super::tree::selected_request(&down) {
+    if let Some(req) = crate::tui::tree::selected_request(&down) {
         down.form = Some(Form::open(req));
     }
     let why = "ldap://annuaire.sante.fr:389: connexion refusée.";
