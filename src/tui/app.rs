@@ -1,6 +1,7 @@
 //! The TUI's whole state. Views read it; only `update` changes it.
 
 use super::action::{CertView, JobId, Step};
+use super::job_kind::JobKind;
 use super::form::Form;
 use super::modal::Modal;
 use crate::i18n::Lang;
@@ -26,7 +27,8 @@ pub struct Status {
 #[derive(Debug, Clone)]
 pub struct Running {
     pub id: JobId,
-    pub label: &'static str,
+    /// What it does: `update` and the views match on it.
+    pub kind: JobKind,
     pub request: Option<String>,
 }
 

@@ -10,6 +10,7 @@ pub mod action;
 pub mod app;
 pub mod event;
 pub mod form;
+pub mod job_kind;
 pub mod jobs;
 pub mod keymap;
 pub mod modal;
@@ -28,6 +29,7 @@ mod snapshot_tests;
 
 pub use action::{Action, Effect, Job, JobId, JobOutcome};
 pub use app::App;
+pub use job_kind::{JobKind, WizardJobKind};
 pub use texts::TEXTS;
 pub use update::update;
 

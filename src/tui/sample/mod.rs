@@ -6,6 +6,7 @@ mod wizard;
 use crate::tui::action::{CertView, Step};
 use crate::tui::app::{App, Folder, Running, Status};
 use crate::tui::form::Form;
+use crate::tui::job_kind::JobKind;
 use crate::tui::modal::{Ask, Choose, Confirm, Hidden, Modal, PinFor};
 use crate::i18n::{t, tf, Lang};
 use cleocps_core::card::{PinState, PinWarning};
@@ -262,7 +263,7 @@ pub fn screens(lang: Lang) -> Vec<(&'static str, App)> {
     let mut busy = at(lang, "Dossier 2/Demande 1", Step::Init);
     busy.jobs.push(Running {
         id: 1,
-        label: "tui.job.keys",
+        kind: JobKind::GenerateKeys,
         request: Some("Dossier 2/Demande 1".into()),
     });
     out.push(("16-job-running", busy));
@@ -319,7 +320,7 @@ pub fn screens(lang: Lang) -> Vec<(&'static str, App)> {
     let mut wait = at(lang, intra, Step::Request);
     wait.jobs.push(Running {
         id: 1,
-        label: "tui.job.probe",
+        kind: JobKind::ProbeCard,
         request: Some(intra.into()),
     });
     wait.modal = Some(Modal::CardWait { left: 117 });

@@ -4,6 +4,7 @@
 use crate::tui::action::Step;
 use crate::tui::app::{App, Running, Status};
 use crate::tui::form::Form;
+use crate::tui::job_kind::{JobKind, WizardJobKind};
 use crate::tui::modal::{Modal, PinFor};
 use super::example;
 use crate::tui::wizard::{WizStep, Wizard};
@@ -122,7 +123,7 @@ pub fn screens(lang: Lang) -> Vec<(&'static str, App)> {
     let mut fetching = intranet(lang, State::Sent, Step::Final);
     fetching.jobs.push(Running {
         id: 1,
-        label: "tui.job.fetch",
+        kind: JobKind::FetchReply,
         request: Some(INTRA.into()),
     });
     out.push(("24-step3-fetching", fetching));
@@ -130,7 +131,7 @@ pub fn screens(lang: Lang) -> Vec<(&'static str, App)> {
     let mut waiting = intranet(lang, State::Sent, Step::Final);
     waiting.jobs.push(Running {
         id: 1,
-        label: "tui.job.fetch_wait",
+        kind: JobKind::FetchWait,
         request: Some(INTRA.into()),
     });
     waiting.wait_progress = Some((2, 584));
@@ -206,7 +207,7 @@ pub fn screens(lang: Lang) -> Vec<(&'static str, App)> {
     );
     waiting.jobs.push(Running {
         id: 1,
-        label: "tui.job.wiz_wait",
+        kind: JobKind::Wizard(WizardJobKind::Finish),
         request: None,
     });
     out.push(("36-wizard-waiting", waiting));

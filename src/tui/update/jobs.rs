@@ -3,6 +3,7 @@
 
 use crate::tui::action::{Effect, JobId, JobOutcome, Shown};
 use crate::tui::app::{App, Folder};
+use crate::tui::job_kind::{JobKind, WizardJobKind};
 use crate::tui::modal::{Confirm, Modal};
 use crate::tui::tree;
 use super::{after_move, set_error, set_info};
@@ -10,9 +11,10 @@ use crate::i18n::tf;
 
 pub(super) fn job_done(app: &mut App, id: JobId, outcome: JobOutcome) -> Option<Effect> {
     let pos = app.jobs.iter().position(|j| j.id == id)?;
-    let probe = matches!(app.jobs[pos].label, "tui.job.probe" | "tui.job.wiz_probe");
+    let kind = app.jobs[pos].kind;
+    let probe = kind.probes_card();
     if let JobOutcome::Progress { next_check, left } = outcome {
-        if app.jobs[pos].label == "tui.job.fetch_wait" {
+        if kind == JobKind::FetchWait {
             app.wait_progress = Some((next_check, left));
         } else if probe {
             super::card::waiting(app, left);
@@ -22,13 +24,13 @@ pub(super) fn job_done(app: &mut App, id: JobId, outcome: JobOutcome) -> Option<
         return None;
     }
     let run = app.jobs.remove(pos);
-    if run.label == "tui.job.fetch_wait" {
+    if kind == JobKind::FetchWait {
         app.stop_wait = None;
         app.wait_progress = None;
     }
     if probe && super::card::probe_ended(app) {
         // Stopped by the user while waiting for the card: nothing to show.
-        if run.label == "tui.job.wiz_probe" {
+        if kind == JobKind::Wizard(WizardJobKind::Probe) {
             super::wizard_jobs::card_cancelled(app);
         }
         if app.jobs.is_empty() && app.status.as_ref().is_some_and(|s| !s.error) {
@@ -38,7 +40,8 @@ pub(super) fn job_done(app: &mut App, id: JobId, outcome: JobOutcome) -> Option<
     }
     let done = match outcome {
         JobOutcome::Progress { .. } => return None,
-        JobOutcome::Failed(text) if run.label.starts_with("tui.job.wiz") => {
+        // A wizard job's failure goes to its screen.
+        JobOutcome::Failed(text) if matches!(kind, JobKind::Wizard(_)) => {
             super::wizard_jobs::failed(app, text);
             return None;
         }
@@ -52,7 +55,7 @@ pub(super) fn job_done(app: &mut App, id: JobId, outcome: JobOutcome) -> Option<
         }
         JobOutcome::Done(done) => *done,
     };
-    if run.label == "tui.job.form" {
+    if kind == JobKind::EditForm {
         app.form = None;
     }
     if let Some(fresh) = done.tree {

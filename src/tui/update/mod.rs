@@ -61,7 +61,7 @@ pub(super) fn start(app: &mut App, job: Job) -> Option<Effect> {
     app.next_job += 1;
     app.jobs.push(Running {
         id,
-        label: job.label_id(),
+        kind: job.kind(),
         request: job.request().map(str::to_string),
     });
     Some(Effect::Job(id, job))
@@ -99,7 +99,7 @@ pub(super) fn after_move(app: &mut App) -> Option<Effect> {
     if app.step == Step::Final
         && req.state == State::CertificateImported
         && !app.certs.contains_key(&req.path())
-        && !app.jobs.iter().any(|j| j.label == "tui.job.reading")
+        && !app.jobs.iter().any(|j| j.kind.only_reads())
     {
         let path = req.path();
         return start(app, Job::Certificate { path });
