@@ -135,7 +135,7 @@ impl App {
     /// The current form or dialog has more than one field to move between.
     pub fn several_fields(&self) -> bool {
         match &self.modal {
-            Some(m) => matches!(m, super::modal::Modal::Secret { .. }),
+            Some(m) => matches!(m, super::modal::Modal::Secret(_)),
             None => self.form.is_some(),
         }
     }

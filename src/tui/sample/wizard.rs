@@ -5,7 +5,7 @@ use crate::tui::action::Step;
 use crate::tui::app::{App, Running, Status};
 use crate::tui::form::Form;
 use crate::tui::job_kind::{JobKind, WizardJobKind};
-use crate::tui::modal::{Modal, PinFor};
+use crate::tui::modal::{Modal, PinFor, PinModal, ServersModal};
 use super::example;
 use crate::tui::wizard::{WizStep, Wizard};
 use crate::i18n::{t, tf, Lang};
@@ -148,11 +148,11 @@ pub fn screens(lang: Lang) -> Vec<(&'static str, App)> {
     if let Some(req) = crate::tui::tree::selected_request(&servers) {
         servers.form = Some(Form::open(req));
     }
-    servers.modal = Some(Modal::Servers {
+    servers.modal = Some(Modal::Servers(ServersModal {
         path: INTRA.into(),
         entries: entries(),
         sel: 1,
-    });
+    }));
     out.push(("26-form-servers", servers));
 
     let mut down = at(lang, INTRA, Step::Request);
@@ -186,7 +186,7 @@ pub fn screens(lang: Lang) -> Vec<(&'static str, App)> {
         wizard(lang, WizStep::KeyPassword { sel: 0 }),
     ));
     let mut pin = wizard(lang, WizStep::Pin);
-    pin.modal = Some(Modal::Pin {
+    pin.modal = Some(Modal::Pin(PinModal {
         what: PinFor {
             path: cleocps_core::wizard::FOLDER.into(),
             key_password: None,
@@ -195,7 +195,7 @@ pub fn screens(lang: Lang) -> Vec<(&'static str, App)> {
         warning: None,
         pin: Zeroizing::new("12".into()),
         error: None,
-    });
+    }));
     out.push(("35-wizard-pin", pin));
     let mut waiting = wizard(
         lang,

@@ -4,7 +4,7 @@
 use crate::tui::action::{Effect, JobId, JobOutcome, Shown};
 use crate::tui::app::{App, Folder};
 use crate::tui::job_kind::{JobKind, WizardJobKind};
-use crate::tui::modal::{Confirm, Modal};
+use crate::tui::modal::{Confirm, CsrModal, FilesModal, MessageModal, Modal};
 use crate::tui::tree;
 use super::{after_move, set_error, set_info};
 use crate::i18n::tf;
@@ -85,23 +85,20 @@ pub(super) fn job_done(app: &mut App, id: JobId, outcome: JobOutcome) -> Option<
     }
     match done.shown {
         Some(Shown::Csr { path, pem }) => {
-            app.modal = Some(Modal::Csr {
+            app.modal = Some(Modal::Csr(CsrModal {
                 path,
                 pem,
                 scroll: 0,
-            })
+            }))
         }
         Some(Shown::Certificate { path, cert }) => {
             app.certs.insert(path, cert);
         }
-        Some(Shown::Files { dir, files }) => app.modal = Some(Modal::Files { dir, files }),
+        Some(Shown::Files { dir, files }) => app.modal = Some(Modal::Files(FilesModal { dir, files })),
         Some(Shown::Card(probe)) => super::card::probed(app, *probe),
         Some(Shown::Exists { file, retry }) => {
             let text = tf(app.lang, "tui.confirm.overwrite", &[&file.display()]);
-            app.modal = Some(Modal::Confirm {
-                what: Confirm::Overwrite { file, job: retry },
-                text,
-            });
+            app.modal = Some(Modal::confirm(Confirm::Overwrite { file, job: retry }, text));
         }
         Some(Shown::Servers {
             path,
@@ -114,11 +111,11 @@ pub(super) fn job_done(app: &mut App, id: JobId, outcome: JobOutcome) -> Option<
             }
         }
         Some(Shown::Report { title, text }) => {
-            app.modal = Some(Modal::Message {
+            app.modal = Some(Modal::Message(MessageModal {
                 title,
                 text,
                 error: false,
-            })
+            }))
         }
         None => {}
     }

@@ -20,7 +20,7 @@ mod wizard_jobs;
 use crate::tui::action::{Action, Effect, Job, Step};
 use crate::tui::app::{App, Layer, Running, Status};
 use crate::tui::form::Form;
-use crate::tui::modal::{Ask, Choose, Confirm, Modal};
+use crate::tui::modal::{Ask, Choose, Confirm, HelpModal, Modal};
 use crate::tui::steps;
 use crate::tui::tree::{self, Row};
 use self::jobs::job_done;
@@ -138,7 +138,7 @@ fn main_action(app: &mut App, action: Action) -> Option<Effect> {
         Action::PrevStep => app.step = Step::from_index(app.step.index() + 2),
         Action::GoStep(s) => app.step = s,
         Action::Activate => return activate(app),
-        Action::Help => app.modal = Some(Modal::Help { scroll: 0 }),
+        Action::Help => app.modal = Some(Modal::Help(HelpModal::default())),
         Action::Quit => return main_quit(app),
         Action::NewFolder => {
             let taken: Vec<&str> = app.tree.iter().map(|f| f.name.as_str()).collect();
@@ -147,12 +147,9 @@ fn main_action(app: &mut App, action: Action) -> Option<Effect> {
         }
         Action::NewRequest => match tree::selected_folder(app) {
             Some(folder) => {
-                app.modal = Some(Modal::Choice {
-                    what: Choose::RequestType {
+                app.modal = Some(Modal::choice(Choose::RequestType {
                         folder: folder.to_string(),
-                    },
-                    sel: 0,
-                })
+                    }, 0))
             }
             None => set_error(app, t(app.lang, "tui.need_folder").to_string()),
         },
@@ -182,10 +179,7 @@ pub(super) fn main_quit(app: &mut App) -> Option<Effect> {
     if !app.busy() {
         return Some(Effect::Quit);
     }
-    app.modal = Some(Modal::Confirm {
-        what: Confirm::Quit,
-        text: t(app.lang, "tui.confirm.quit").to_string(),
-    });
+    app.modal = Some(Modal::confirm(Confirm::Quit, t(app.lang, "tui.confirm.quit").to_string()));
     None
 }
 
@@ -234,13 +228,10 @@ fn delete(app: &mut App) {
             } else {
                 tf(lang, "tui.confirm.delete_folder", &[&f.name])
             };
-            app.modal = Some(Modal::Confirm {
-                what: Confirm::DeleteFolder {
+            app.modal = Some(Modal::confirm(Confirm::DeleteFolder {
                     name: f.name.clone(),
                     force,
-                },
-                text,
-            });
+                }, text));
         }
         Some(Row::Request(..)) => {
             let Some(req) = tree::selected_request(app) else {
@@ -258,10 +249,7 @@ fn delete(app: &mut App) {
             } else {
                 tf(lang, "tui.confirm.delete_request", &[&path])
             };
-            app.modal = Some(Modal::Confirm {
-                what: Confirm::DeleteRequest { path, force },
-                text,
-            });
+            app.modal = Some(Modal::confirm(Confirm::DeleteRequest { path, force }, text));
         }
         None => {}
     }
@@ -312,18 +300,12 @@ pub(super) fn request_action(app: &mut App, action: Action) -> Option<Effect> {
     match action {
         Action::GenerateKeys => {
             if req.check(Op::ReplaceKeys).is_ok() {
-                app.modal = Some(Modal::Confirm {
-                    what: Confirm::ReplaceKeys { path: path.clone() },
-                    text: tf(lang, "tui.confirm.replace_keys", &[&path]),
-                });
+                app.modal = Some(Modal::confirm(Confirm::ReplaceKeys { path: path.clone() }, tf(lang, "tui.confirm.replace_keys", &[&path])));
             } else if !refuse(app, &req, Op::GenerateKeys) {
-                app.modal = Some(Modal::Choice {
-                    what: Choose::KeySize {
+                app.modal = Some(Modal::choice(Choose::KeySize {
                         path,
                         replace: false,
-                    },
-                    sel: app.default_key,
-                });
+                    }, app.default_key));
             }
         }
         Action::EditForm => {
@@ -332,10 +314,7 @@ pub(super) fn request_action(app: &mut App, action: Action) -> Option<Effect> {
         }
         // The card is the default; the CSR for a portal is the second choice.
         Action::GenerateRequest if form_ready(app, &req) => {
-            app.modal = Some(Modal::Choice {
-                what: Choose::RequestMode { path },
-                sel: 0,
-            });
+            app.modal = Some(Modal::choice(Choose::RequestMode { path }, 0));
         }
         Action::GenerateCard if form_ready(app, &req) => {
             return card::start(app, &req);
