@@ -115,7 +115,8 @@ pub enum Effect {
     Complete(String),
 }
 
-/// The form's values as typed, trimmed; turned into the core's edit by `jobs`.
+/// The form's values as typed, trimmed; turned into the core's edit by
+/// [`form::to_edit`](super::form::to_edit).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct FormValues {
     pub cn: String,

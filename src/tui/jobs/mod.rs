@@ -8,15 +8,14 @@ mod card;
 mod mail;
 mod wizard;
 
-use crate::tui::action::{CertView, Done, FormValues, Job, JobId, JobOutcome, Shown};
+use crate::tui::action::{CertView, Done, Job, JobId, JobOutcome, Shown};
 use crate::tui::event::Event;
-use crate::tui::form::FieldProblem;
+use crate::tui::form;
 use crate::tui::TuiContext;
 use crate::i18n::{t, tf, Lang};
 use cleocps_core::error::Error;
 use cleocps_core::pki::CertSummary;
-use cleocps_core::procedure::{self as core, FormEdit, KeyOptions};
-use cleocps_core::request::RequestType;
+use cleocps_core::procedure::{self as core, KeyOptions};
 use cleocps_core::workspace::{split_request_path, Workspace};
 use std::sync::mpsc::Sender;
 use std::sync::Arc;
@@ -51,36 +50,6 @@ pub fn tree(
     ws: &Workspace,
 ) -> cleocps_core::Result<Vec<(String, Vec<cleocps_core::request::Request>)>> {
     ws.tree()
-}
-
-/// The form's inline problems, with the core's rules (same as the CLI).
-pub fn check_form(kind: RequestType, v: &FormValues, allow_wildcard: bool) -> Vec<FieldProblem> {
-    core::check_form(kind, &to_edit(kind, v, allow_wildcard))
-        .into_iter()
-        .map(|p| FieldProblem {
-            field: p.field,
-            problem: p.problem_id,
-            warning: p.warning,
-        })
-        .collect()
-}
-
-fn to_edit(kind: RequestType, v: &FormValues, allow_wildcard: bool) -> FormEdit {
-    let (cn, email, san) = match kind {
-        RequestType::Ssl => (Some(v.cn.clone()), None, Some(v.san.clone())),
-        RequestType::Smime => (None, Some(v.cn.clone()), None),
-    };
-    FormEdit {
-        cn,
-        email,
-        san,
-        o: Some(v.o.clone()),
-        ou: Some(v.ou.clone()),
-        st: Some(v.st.clone()),
-        l: Some(v.l.clone()),
-        c: Some(v.c.clone()),
-        allow_wildcard,
-    }
 }
 
 pub fn cert_view(c: &CertSummary) -> CertView {
@@ -195,7 +164,7 @@ fn run_core(ws: &Workspace, ctx: &TuiContext, lang: Lang, job: Job) -> cleocps_c
         }
         Job::EditForm { path, values } => {
             let req = ws.find(&path)?;
-            let edit = to_edit(req.kind, &values, req.allow_wildcard);
+            let edit = form::to_edit(req.kind, &values, req.allow_wildcard);
             let (req, notices) = core::edit_form(ws, &path, &edit)?;
             let mut msg = t(lang, "tui.done.form").to_string();
             for n in notices {
