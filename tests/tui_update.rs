@@ -7,7 +7,9 @@ use cleocps::i18n::Lang;
 use cleocps::tui::action::{Done, JobOutcome, Shown, Step};
 use cleocps::tui::app::Layer;
 use cleocps::tui::modal::{Ask, Choose, Confirm, Hidden, Modal};
-use cleocps::tui::modal::{ChoiceModal, ConfirmModal, HelpModal, InputModal, MessageModal, SecretModal};
+use cleocps::tui::modal::{
+    ChoiceModal, ConfirmModal, HelpModal, InputModal, MessageModal, SecretModal,
+};
 use cleocps::tui::{sample, tree, update, Action, App, Effect, Job};
 use cleocps_core::pki::KeySize;
 use cleocps_core::request::{RequestType, State};
@@ -71,7 +73,10 @@ fn help_and_quit() {
     update(&mut app, Action::Help);
     assert_eq!(app.layer(), Layer::Help);
     update(&mut app, Action::Down);
-    assert!(matches!(app.modal, Some(Modal::Help(HelpModal { scroll: 1 }))));
+    assert!(matches!(
+        app.modal,
+        Some(Modal::Help(HelpModal { scroll: 1 }))
+    ));
     update(&mut app, Action::Cancel);
     assert_eq!(app.layer(), Layer::Main);
     assert!(matches!(update(&mut app, Action::Quit), Some(Effect::Quit)));

@@ -5,8 +5,10 @@ mod support;
 
 use cleocps::i18n::Lang;
 use cleocps::tui::action::{CardProbe, Done, JobOutcome, Shown, Step};
+use cleocps::tui::modal::{
+    CardWaitModal, ChoiceModal, ConfirmModal, MessageModal, PinModal, SecretModal,
+};
 use cleocps::tui::modal::{Choose, Confirm, Hidden, Modal, PinFor};
-use cleocps::tui::modal::{CardWaitModal, ChoiceModal, ConfirmModal, MessageModal, PinModal, SecretModal};
 use cleocps::tui::{update, Action, App, Effect, Job};
 use cleocps_core::card::{CardError, PinState};
 use std::path::PathBuf;
@@ -158,7 +160,10 @@ fn final_try_warns_and_no_warning_when_clean() {
     let mut app = at(INTRA, Step::Request);
     let id = to_probe(&mut app);
     probed(&mut app, id, pin_state(false, false, false), false);
-    assert!(matches!(&app.modal, Some(Modal::Pin(PinModal { warning: None, .. }))));
+    assert!(matches!(
+        &app.modal,
+        Some(Modal::Pin(PinModal { warning: None, .. }))
+    ));
 }
 
 #[test]
@@ -167,7 +172,10 @@ fn locked_card_is_refused_without_pin_modal() {
     let id = to_probe(&mut app);
     assert!(probed(&mut app, id, pin_state(true, true, true), false).is_none());
     assert!(
-        matches!(&app.modal, Some(Modal::Message(MessageModal { error: true, .. }))),
+        matches!(
+            &app.modal,
+            Some(Modal::Message(MessageModal { error: true, .. }))
+        ),
         "{:?}",
         app.modal
     );
@@ -229,7 +237,9 @@ fn forwarding_dead_is_a_message_and_the_ui_stays() {
     }
     .localize(Lang::En);
     assert!(update(&mut app, Action::Job(id, JobOutcome::Failed(text.clone()))).is_none());
-    assert!(matches!(&app.modal, Some(Modal::Message(MessageModal { error: true, text: t, .. })) if *t == text));
+    assert!(
+        matches!(&app.modal, Some(Modal::Message(MessageModal { error: true, text: t, .. })) if *t == text)
+    );
     assert_eq!(app.cursor, cursor);
     assert_eq!(app.step, Step::Request);
     assert_eq!(format!("{:?}", app.tree), tree_before);
@@ -400,9 +410,15 @@ fn absent_card_shows_the_waiting_modal_then_the_pin_modal() {
     let mut app = at(INTRA, Step::Request);
     let id = to_probe(&mut app);
     no_card_yet(&mut app, id, 119);
-    assert!(matches!(app.modal, Some(Modal::CardWait(CardWaitModal { left: 119 }))));
+    assert!(matches!(
+        app.modal,
+        Some(Modal::CardWait(CardWaitModal { left: 119 }))
+    ));
     no_card_yet(&mut app, id, 118);
-    assert!(matches!(app.modal, Some(Modal::CardWait(CardWaitModal { left: 118 }))));
+    assert!(matches!(
+        app.modal,
+        Some(Modal::CardWait(CardWaitModal { left: 118 }))
+    ));
     // Keys other than Esc leave it open; the job goes on.
     update(&mut app, Action::Submit);
     assert!(matches!(app.modal, Some(Modal::CardWait(_))));

@@ -174,11 +174,17 @@ fn lookup_with_several_servers_asks_which() {
             ..Done::default()
         },
     );
-    assert!(matches!(app.modal, Some(Modal::Servers(ServersModal { sel: 0, .. }))));
+    assert!(matches!(
+        app.modal,
+        Some(Modal::Servers(ServersModal { sel: 0, .. }))
+    ));
     assert_eq!(app.layer(), Layer::Choice);
     update(&mut app, Action::Down);
     update(&mut app, Action::Down);
-    assert!(matches!(app.modal, Some(Modal::Servers(ServersModal { sel: 1, .. }))));
+    assert!(matches!(
+        app.modal,
+        Some(Modal::Servers(ServersModal { sel: 1, .. }))
+    ));
     assert!(update(&mut app, Action::Submit).is_none());
     assert!(app.modal.is_none());
     assert_eq!(value(&app, "field.cn"), "b.example.fr");

@@ -302,7 +302,10 @@ fn pin_refusals_never_cost_a_try() {
     to_pin(&mut app);
     typed(&mut app, "12");
     assert!(update(&mut app, Action::Submit).is_none());
-    assert!(matches!(app.modal, Some(Modal::Pin(PinModal { error: Some(_), .. }))));
+    assert!(matches!(
+        app.modal,
+        Some(Modal::Pin(PinModal { error: Some(_), .. }))
+    ));
     // Esc closes it; Enter asks again.
     update(&mut app, Action::Cancel);
     assert!(app.modal.is_none());
@@ -503,7 +506,10 @@ fn wizard_waits_for_an_absent_card_and_esc_goes_back_to_the_type() {
         left: 119,
     };
     update(&mut app, Action::Job(id, progress));
-    assert!(matches!(app.modal, Some(Modal::CardWait(CardWaitModal { left: 119 }))));
+    assert!(matches!(
+        app.modal,
+        Some(Modal::CardWait(CardWaitModal { left: 119 }))
+    ));
     // Esc closes the waiting modal only (not the wizard) and stops the job.
     update(&mut app, Action::Cancel);
     assert!(app.modal.is_none() && app.wizard.is_some());

@@ -1,8 +1,8 @@
 //! The TUI's whole state. Views read it; only `update` changes it.
 
 use super::action::{CertView, JobId, Step};
-use super::job_kind::JobKind;
 use super::form::Form;
+use super::job_kind::JobKind;
 use super::modal::Modal;
 use crate::i18n::Lang;
 use cleocps_core::request::Request;

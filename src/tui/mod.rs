@@ -2,9 +2,31 @@
 //!
 //! Shape (STYLE.md): keys become typed [`Action`]s through one keymap table
 //! ([`keymap`]); [`update`] is pure and returns an [`Effect`]; effects that
-//! touch disk or crypto run as jobs on worker threads ([`jobs`], the only
-//! file that calls the core procedures) and report back over one channel;
-//! drawing ([`view`]) is a pure function of [`App`].
+//! touch the disk, the card or the network run as typed [`Job`]s on worker
+//! threads ([`jobs`], the only folder that calls such core procedures) and
+//! report back over one channel; drawing ([`view`]) is a pure function of
+//! [`App`]. Running jobs are told apart by their [`JobKind`], never by text.
+//!
+//! ```text
+//! tui/
+//!   action.rs    the vocabulary: Action, Effect, Job and what jobs bring back
+//!   job_kind.rs  JobKind: what a running job is, matched on by update and views
+//!   app.rs       the state (App); the parts it holds:
+//!   form.rs        the Étape 2 form and its inline check
+//!   modal/         the dialogs, one struct per dialog (Modal says which is open)
+//!   wizard.rs      the CleoWizard screen's state and jobs
+//!   tree.rs        the tree's rows and selection
+//!   steps.rs       what each step tab offers, and why not
+//!   keymap.rs    keys → Action, one table (also the footer and the help)
+//!   update/      update(&mut App, Action) -> Option<Effect>: pure
+//!   jobs/        the worker threads: the only I/O
+//!   view/        draw(&App): one file per screen part and per dialog
+//!   event.rs     the loop's one event type and its sources
+//!   term.rs      terminal setup and restore, the loop, terminal effects
+//!   theme.rs     styles, with and without colour
+//!   texts.rs     the TUI's texts, French and English
+//!   sample/      fixed example states (snapshots, screenshots, benchmark)
+//! ```
 
 pub mod action;
 pub mod app;

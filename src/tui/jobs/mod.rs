@@ -8,11 +8,11 @@ mod card;
 mod mail;
 mod wizard;
 
+use crate::i18n::{t, tf, Lang};
 use crate::tui::action::{CertView, Done, Job, JobId, JobOutcome, Shown};
 use crate::tui::event::Event;
 use crate::tui::form;
 use crate::tui::TuiContext;
-use crate::i18n::{t, tf, Lang};
 use cleocps_core::error::Error;
 use cleocps_core::pki::CertSummary;
 use cleocps_core::procedure::{self as core, KeyOptions};

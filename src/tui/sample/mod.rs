@@ -3,6 +3,7 @@
 
 mod wizard;
 
+use crate::i18n::{t, tf, Lang};
 use crate::tui::action::{CertView, Step};
 use crate::tui::app::{App, Folder, Running, Status};
 use crate::tui::form::Form;
@@ -10,7 +11,6 @@ use crate::tui::job_kind::JobKind;
 use crate::tui::modal::{Ask, CardWaitModal, Choose, Confirm, CsrModal, FilesModal, HelpModal};
 use crate::tui::modal::{Hidden, Modal, PinFor, PinModal, SecretModal};
 use cleocps_core::card::{PinState, PinWarning};
-use crate::i18n::{t, tf, Lang};
 use cleocps_core::request::{Generation, Request, RequestType, State, Subject};
 use std::path::PathBuf;
 use zeroize::Zeroizing;
@@ -213,9 +213,12 @@ pub fn screens(lang: Lang) -> Vec<(&'static str, App)> {
     out.push(("11-key-password", pw));
 
     let mut kind = at(lang, "Dossier 2/Demande 1", Step::Init);
-    kind.modal = Some(Modal::choice(Choose::RequestType {
+    kind.modal = Some(Modal::choice(
+        Choose::RequestType {
             folder: "Dossier 2".into(),
-        }, 0));
+        },
+        0,
+    ));
     out.push(("12-choose-type", kind));
 
     let mut csr = at(lang, "Clinique du Test/portail", Step::Request);
@@ -245,14 +248,17 @@ pub fn screens(lang: Lang) -> Vec<(&'static str, App)> {
     out.push(("14-files", files));
 
     let mut del = at(lang, "Clinique du Test/Demande 3", Step::Final);
-    del.modal = Some(Modal::confirm(Confirm::DeleteRequest {
+    del.modal = Some(Modal::confirm(
+        Confirm::DeleteRequest {
             path: "Clinique du Test/Demande 3".into(),
             force: false,
-        }, crate::i18n::tf(
+        },
+        crate::i18n::tf(
             lang,
             "tui.confirm.delete_request",
             &[&"Clinique du Test/Demande 3"],
-        )));
+        ),
+    ));
     out.push(("15-confirm-delete", del));
 
     let mut busy = at(lang, "Dossier 2/Demande 1", Step::Init);
@@ -273,9 +279,12 @@ pub fn screens(lang: Lang) -> Vec<(&'static str, App)> {
     out.push(("17-import-path", import));
 
     let mut mode = at(lang, "Clinique du Test/intranet", Step::Request);
-    mode.modal = Some(Modal::choice(Choose::RequestMode {
+    mode.modal = Some(Modal::choice(
+        Choose::RequestMode {
             path: "Clinique du Test/intranet".into(),
-        }, 0));
+        },
+        0,
+    ));
     out.push(("18-request-mode", mode));
 
     let web = "Clinique du Test/srv-web";
@@ -287,10 +296,13 @@ pub fn screens(lang: Lang) -> Vec<(&'static str, App)> {
     out.push(("19-export-dir", dir));
 
     let mut key = at(lang, web, Step::Final);
-    key.modal = Some(Modal::choice(Choose::PemKey {
+    key.modal = Some(Modal::choice(
+        Choose::PemKey {
             path: web.into(),
             dir: PathBuf::from("/home/admin"),
-        }, 1));
+        },
+        1,
+    ));
     out.push(("20-export-clear-key", key));
 
     let mut over = at(lang, web, Step::Final);

@@ -1,14 +1,14 @@
 //! The example states of the mail steps and the CleoWizard screen, for
 //! snapshots and screenshots (see `sample`): no disk, no clock.
 
+use super::example;
+use crate::i18n::{t, tf, Lang};
 use crate::tui::action::Step;
 use crate::tui::app::{App, Running, Status};
 use crate::tui::form::Form;
 use crate::tui::job_kind::{JobKind, WizardJobKind};
 use crate::tui::modal::{Modal, PinFor, PinModal, ServersModal};
-use super::example;
 use crate::tui::wizard::{WizStep, Wizard};
-use crate::i18n::{t, tf, Lang};
 use cleocps_core::card::{PinState, TokenInfo, TokenSource};
 use cleocps_core::directory::ServerEntry;
 use cleocps_core::request::{Generation, JournalEntry, RequestType, State};

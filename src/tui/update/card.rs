@@ -6,13 +6,13 @@
 //! A wrong PIN comes back as a message; the next attempt probes again, so
 //! the fresh warning shows. The PIN lives in the modal, then in the job.
 
+use super::secret::edit_secret;
+use super::{set_error, set_info, start as start_job};
+use crate::i18n::{t, tf};
 use crate::tui::action::{CardProbe, Effect, Job};
 use crate::tui::modal::{CardWaitModal, Hidden, Modal, PinFor, PinModal, Then};
-use super::{set_error, set_info, start as start_job};
-use super::secret::edit_secret;
 use crate::tui::{Action, App};
 use cleocps_core::card;
-use crate::i18n::{t, tf};
 use cleocps_core::request::Request;
 use cleocps_core::secret::Secret;
 use std::sync::atomic::{AtomicBool, Ordering};

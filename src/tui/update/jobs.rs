@@ -1,13 +1,13 @@
 //! `update` for finished jobs: apply the fresh tree, show what they bring,
 //! say what failed. A result for a job we no longer wait for is dropped.
 
+use super::{after_move, set_error, set_info};
+use crate::i18n::tf;
 use crate::tui::action::{Effect, JobId, JobOutcome, Shown};
 use crate::tui::app::{App, Folder};
 use crate::tui::job_kind::{JobKind, WizardJobKind};
 use crate::tui::modal::{Confirm, CsrModal, FilesModal, MessageModal, Modal};
 use crate::tui::tree;
-use super::{after_move, set_error, set_info};
-use crate::i18n::tf;
 
 pub(super) fn job_done(app: &mut App, id: JobId, outcome: JobOutcome) -> Option<Effect> {
     let pos = app.jobs.iter().position(|j| j.id == id)?;
@@ -94,11 +94,16 @@ pub(super) fn job_done(app: &mut App, id: JobId, outcome: JobOutcome) -> Option<
         Some(Shown::Certificate { path, cert }) => {
             app.certs.insert(path, cert);
         }
-        Some(Shown::Files { dir, files }) => app.modal = Some(Modal::Files(FilesModal { dir, files })),
+        Some(Shown::Files { dir, files }) => {
+            app.modal = Some(Modal::Files(FilesModal { dir, files }))
+        }
         Some(Shown::Card(probe)) => super::card::probed(app, *probe),
         Some(Shown::Exists { file, retry }) => {
             let text = tf(app.lang, "tui.confirm.overwrite", &[&file.display()]);
-            app.modal = Some(Modal::confirm(Confirm::Overwrite { file, job: retry }, text));
+            app.modal = Some(Modal::confirm(
+                Confirm::Overwrite { file, job: retry },
+                text,
+            ));
         }
         Some(Shown::Servers {
             path,

@@ -2,11 +2,11 @@
 //! *Envoyer* (Étape 2), the form filled from the directory (a chooser when
 //! the holder administers several servers).
 
+use super::{set_error, set_info, start};
+use crate::i18n::{t, tf};
 use crate::tui::action::{Effect, Job};
 use crate::tui::modal::{Modal, ServersModal};
-use super::{set_error, set_info, start};
 use crate::tui::{Action, App};
-use crate::i18n::{t, tf};
 use cleocps_core::directory::ServerEntry;
 use cleocps_core::request::{Generation, Request, RequestType};
 

@@ -17,15 +17,15 @@ mod secret;
 mod wizard;
 mod wizard_jobs;
 
+use self::jobs::job_done;
+use self::modal::{form_action, modal_action};
+use crate::i18n::{t, tf};
 use crate::tui::action::{Action, Effect, Job, Step};
 use crate::tui::app::{App, Layer, Running, Status};
 use crate::tui::form::Form;
 use crate::tui::modal::{Ask, Choose, Confirm, HelpModal, Modal};
 use crate::tui::steps;
 use crate::tui::tree::{self, Row};
-use self::jobs::job_done;
-use self::modal::{form_action, modal_action};
-use crate::i18n::{t, tf};
 use cleocps_core::error::Error;
 use cleocps_core::request::{Action as Op, Request, State};
 
@@ -147,9 +147,12 @@ fn main_action(app: &mut App, action: Action) -> Option<Effect> {
         }
         Action::NewRequest => match tree::selected_folder(app) {
             Some(folder) => {
-                app.modal = Some(Modal::choice(Choose::RequestType {
+                app.modal = Some(Modal::choice(
+                    Choose::RequestType {
                         folder: folder.to_string(),
-                    }, 0))
+                    },
+                    0,
+                ))
             }
             None => set_error(app, t(app.lang, "tui.need_folder").to_string()),
         },
@@ -179,7 +182,10 @@ pub(super) fn main_quit(app: &mut App) -> Option<Effect> {
     if !app.busy() {
         return Some(Effect::Quit);
     }
-    app.modal = Some(Modal::confirm(Confirm::Quit, t(app.lang, "tui.confirm.quit").to_string()));
+    app.modal = Some(Modal::confirm(
+        Confirm::Quit,
+        t(app.lang, "tui.confirm.quit").to_string(),
+    ));
     None
 }
 
@@ -228,10 +234,13 @@ fn delete(app: &mut App) {
             } else {
                 tf(lang, "tui.confirm.delete_folder", &[&f.name])
             };
-            app.modal = Some(Modal::confirm(Confirm::DeleteFolder {
+            app.modal = Some(Modal::confirm(
+                Confirm::DeleteFolder {
                     name: f.name.clone(),
                     force,
-                }, text));
+                },
+                text,
+            ));
         }
         Some(Row::Request(..)) => {
             let Some(req) = tree::selected_request(app) else {
@@ -300,12 +309,18 @@ pub(super) fn request_action(app: &mut App, action: Action) -> Option<Effect> {
     match action {
         Action::GenerateKeys => {
             if req.check(Op::ReplaceKeys).is_ok() {
-                app.modal = Some(Modal::confirm(Confirm::ReplaceKeys { path: path.clone() }, tf(lang, "tui.confirm.replace_keys", &[&path])));
+                app.modal = Some(Modal::confirm(
+                    Confirm::ReplaceKeys { path: path.clone() },
+                    tf(lang, "tui.confirm.replace_keys", &[&path]),
+                ));
             } else if !refuse(app, &req, Op::GenerateKeys) {
-                app.modal = Some(Modal::choice(Choose::KeySize {
+                app.modal = Some(Modal::choice(
+                    Choose::KeySize {
                         path,
                         replace: false,
-                    }, app.default_key));
+                    },
+                    app.default_key,
+                ));
             }
         }
         Action::EditForm => {

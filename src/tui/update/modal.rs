@@ -1,14 +1,14 @@
 //! `update` for the form layer and the dialogs. Esc always closes without
 //! side effects; a flow's gathered values (and secrets) go with the modal.
 
+use super::request_action;
+use super::secret::secret;
+use super::{default_name, set_error, set_info, start};
+use crate::i18n::t;
 use crate::tui::action::{Action, Effect, Job};
 use crate::tui::modal::{Ask, ChoiceModal, Choose, Confirm, Hidden, InputModal, Modal, Then};
 use crate::tui::modal::{KEY_SIZES, REQUEST_TYPES};
-use super::request_action;
-use super::{default_name, set_error, set_info, start};
-use super::secret::secret;
 use crate::tui::App;
-use crate::i18n::t;
 use cleocps_core::validate;
 use std::path::PathBuf;
 
@@ -114,10 +114,13 @@ fn confirmed(app: &mut App, what: Confirm) -> Option<Effect> {
         Confirm::DeleteFolder { name, force } => start(app, Job::DeleteFolder { name, force }),
         Confirm::DeleteRequest { path, force } => start(app, Job::DeleteRequest { path, force }),
         Confirm::ReplaceKeys { path } => {
-            app.modal = Some(Modal::choice(Choose::KeySize {
+            app.modal = Some(Modal::choice(
+                Choose::KeySize {
                     path,
                     replace: true,
-                }, app.default_key));
+                },
+                app.default_key,
+            ));
             None
         }
         Confirm::Quit => {
@@ -162,11 +165,14 @@ fn chosen(app: &mut App, ChoiceModal { what, sel }: ChoiceModal) -> Option<Effec
         }
         Choose::KeySize { path, replace } => {
             let size = KEY_SIZES.get(sel).copied().unwrap_or(KEY_SIZES[0]);
-            app.modal = Some(Modal::choice(Choose::KeyProtect {
+            app.modal = Some(Modal::choice(
+                Choose::KeyProtect {
                     path,
                     size,
                     replace,
-                }, 0));
+                },
+                0,
+            ));
             None
         }
         Choose::KeyProtect {

@@ -2,11 +2,11 @@
 //! only in the modal (zeroized on drop) and leaves it as a `Secret` for the
 //! next dialog of the flow or for the job.
 
+use super::start;
+use crate::i18n::t;
 use crate::tui::action::{Action, Effect, Job};
 use crate::tui::modal::{Choose, Hidden, Modal, SecretModal, Then};
-use super::start;
 use crate::tui::App;
-use crate::i18n::t;
 use cleocps_core::secret::Secret;
 use tui_input::InputRequest;
 use zeroize::Zeroizing;
@@ -57,7 +57,13 @@ fn submit(app: &mut App, mut m: SecretModal) -> Option<Effect> {
     }
     if twice && *m.first != *m.second {
         let error = Some(t(lang, "err.secret_mismatch").to_string());
-        return keep(app, SecretModal { error, ..SecretModal::new(m.what) });
+        return keep(
+            app,
+            SecretModal {
+                error,
+                ..SecretModal::new(m.what)
+            },
+        );
     }
     let value = Secret::new(m.first.as_str());
     match m.what {
@@ -121,7 +127,13 @@ fn submit(app: &mut App, mut m: SecretModal) -> Option<Effect> {
                     key_password,
                 };
                 let error = Some(t(lang, "err.same_password").to_string());
-                return keep(app, SecretModal { error, ..SecretModal::new(what) });
+                return keep(
+                    app,
+                    SecretModal {
+                        error,
+                        ..SecretModal::new(what)
+                    },
+                );
             }
             let what = Choose::P12Profile {
                 path,

@@ -3,13 +3,13 @@
 //! before the job that needs it; the PIN goes from its modal straight into
 //! the send job.
 
+use super::wizard_jobs::{resume, wait};
+use super::{set_info, start};
+use crate::i18n::t;
 use crate::tui::action::{Effect, Job};
 use crate::tui::modal::{Modal, PinFor};
-use super::{set_info, start};
-use super::wizard_jobs::{resume, wait};
 use crate::tui::wizard::{WizStep, Wizard, WizardJob};
 use crate::tui::{Action, App};
-use crate::i18n::t;
 use cleocps_core::card;
 use cleocps_core::request::RequestType;
 use cleocps_core::secret::Secret;
