@@ -1,11 +1,12 @@
 //! The full-screen terminal front (ratatui + crossterm).
 //!
 //! Shape (STYLE.md): keys become typed [`Action`]s through one keymap table
-//! ([`keymap`]); [`update`] is pure and returns an [`Effect`]; effects that
-//! touch the disk, the card or the network run as typed [`Job`]s on worker
-//! threads ([`jobs`], the only folder that calls such core procedures) and
-//! report back over one channel; drawing ([`view`]) is a pure function of
-//! [`App`]. Running jobs are told apart by their [`JobKind`], never by text.
+//! ([`keymap`]); [`update`](fn@update) is pure and returns an [`Effect`];
+//! effects that touch the disk, the card or the network run as typed
+//! [`Job`]s on worker threads ([`jobs`], the only folder that calls such
+//! core procedures) and report back over one channel; drawing ([`view`]) is
+//! a pure function of [`App`]. Running jobs are told apart by their
+//! [`JobKind`], never by text.
 //!
 //! ```text
 //! tui/
