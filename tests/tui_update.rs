@@ -7,6 +7,9 @@ use cleocps::i18n::Lang;
 use cleocps::tui::action::{Done, JobOutcome, Shown, Step};
 use cleocps::tui::app::Layer;
 use cleocps::tui::modal::{Ask, Choose, Confirm, Hidden, Modal};
+use cleocps::tui::modal::{
+    ChoiceModal, ConfirmModal, HelpModal, InputModal, MessageModal, SecretModal,
+};
 use cleocps::tui::{sample, tree, update, Action, App, Effect, Job};
 use cleocps_core::pki::KeySize;
 use cleocps_core::request::{RequestType, State};
@@ -70,7 +73,10 @@ fn help_and_quit() {
     update(&mut app, Action::Help);
     assert_eq!(app.layer(), Layer::Help);
     update(&mut app, Action::Down);
-    assert!(matches!(app.modal, Some(Modal::Help { scroll: 1 })));
+    assert!(matches!(
+        app.modal,
+        Some(Modal::Help(HelpModal { scroll: 1 }))
+    ));
     update(&mut app, Action::Cancel);
     assert_eq!(app.layer(), Layer::Main);
     assert!(matches!(update(&mut app, Action::Quit), Some(Effect::Quit)));
@@ -89,10 +95,10 @@ fn quit_while_busy_asks_then_esc_keeps_running() {
     assert!(update(&mut app, Action::Quit).is_none());
     assert!(matches!(
         app.modal,
-        Some(Modal::Confirm {
+        Some(Modal::Confirm(ConfirmModal {
             what: Confirm::Quit,
             ..
-        })
+        }))
     ));
     assert!(update(&mut app, Action::Cancel).is_none());
     assert!(app.modal.is_none());
@@ -108,11 +114,11 @@ fn create_folder_with_default_name_and_invalid_name() {
     let mut app = sample::example(Lang::En);
     update(&mut app, Action::NewFolder);
     match &app.modal {
-        Some(Modal::Input {
+        Some(Modal::Input(InputModal {
             what: Ask::FolderName,
             input,
             ..
-        }) => assert_eq!(input.value(), "Dossier 1"),
+        })) => assert_eq!(input.value(), "Dossier 1"),
         other => panic!("{other:?}"),
     }
     clear(&mut app);
@@ -120,7 +126,7 @@ fn create_folder_with_default_name_and_invalid_name() {
     assert!(update(&mut app, Action::Submit).is_none());
     assert!(matches!(
         &app.modal,
-        Some(Modal::Input { error: Some(_), .. })
+        Some(Modal::Input(InputModal { error: Some(_), .. }))
     ));
     clear(&mut app);
     typed(&mut app, "Radiologie");
@@ -137,19 +143,19 @@ fn create_request_chooses_type_then_default_name() {
     update(&mut app, Action::NewRequest);
     assert!(matches!(
         app.modal,
-        Some(Modal::Choice {
+        Some(Modal::Choice(ChoiceModal {
             what: Choose::RequestType { .. },
             sel: 0
-        })
+        }))
     ));
     update(&mut app, Action::Down);
     update(&mut app, Action::Submit);
     match &app.modal {
-        Some(Modal::Input {
+        Some(Modal::Input(InputModal {
             what: Ask::RequestName { folder, kind },
             input,
             ..
-        }) => {
+        })) => {
             assert_eq!(folder, "Dossier 2");
             assert_eq!(*kind, RequestType::Smime);
             assert_eq!(input.value(), "Demande 2");
@@ -199,10 +205,10 @@ fn delete_folder_and_requests_confirm_first() {
     update(&mut app, Action::Delete);
     assert!(matches!(
         app.modal,
-        Some(Modal::Confirm {
+        Some(Modal::Confirm(ConfirmModal {
             what: Confirm::DeleteFolder { force: true, .. },
             ..
-        })
+        }))
     ));
     assert!(
         update(&mut app, Action::Cancel).is_none(),
@@ -226,10 +232,10 @@ fn delete_folder_and_requests_confirm_first() {
     update(&mut app, Action::Delete);
     assert!(matches!(
         app.modal,
-        Some(Modal::Confirm {
+        Some(Modal::Confirm(ConfirmModal {
             what: Confirm::DeleteRequest { force: true, .. },
             ..
-        })
+        }))
     ));
 }
 
@@ -239,23 +245,23 @@ fn generate_keys_with_password_twice() {
     update(&mut app, Action::Activate);
     assert!(matches!(
         app.modal,
-        Some(Modal::Choice {
+        Some(Modal::Choice(ChoiceModal {
             what: Choose::KeySize { replace: false, .. },
             ..
-        })
+        }))
     ));
     update(&mut app, Action::Down);
     update(&mut app, Action::Down);
     update(&mut app, Action::Submit);
     assert!(matches!(
         app.modal,
-        Some(Modal::Choice {
+        Some(Modal::Choice(ChoiceModal {
             what: Choose::KeyProtect {
                 size: KeySize::B4096,
                 ..
             },
             ..
-        })
+        }))
     ));
     update(&mut app, Action::Submit);
     assert_eq!(app.layer(), Layer::Text);
@@ -263,7 +269,7 @@ fn generate_keys_with_password_twice() {
     update(&mut app, Action::Submit);
     assert!(matches!(
         &app.modal,
-        Some(Modal::Secret { error: Some(_), .. })
+        Some(Modal::Secret(SecretModal { error: Some(_), .. }))
     ));
     typed(&mut app, "s3cret");
     update(&mut app, Action::Submit);
@@ -272,11 +278,11 @@ fn generate_keys_with_password_twice() {
     assert!(
         matches!(
             &app.modal,
-            Some(Modal::Secret {
+            Some(Modal::Secret(SecretModal {
                 error: Some(_),
                 on_second: false,
                 ..
-            })
+            }))
         ),
         "mismatch starts over"
     );
@@ -332,18 +338,18 @@ fn replace_keys_asks_then_refused_after_request() {
     update(&mut app, Action::GenerateKeys);
     assert!(matches!(
         app.modal,
-        Some(Modal::Confirm {
+        Some(Modal::Confirm(ConfirmModal {
             what: Confirm::ReplaceKeys { .. },
             ..
-        })
+        }))
     ));
     update(&mut app, Action::Submit);
     assert!(matches!(
         app.modal,
-        Some(Modal::Choice {
+        Some(Modal::Choice(ChoiceModal {
             what: Choose::KeySize { replace: true, .. },
             ..
-        })
+        }))
     ));
 
     let mut app = at("Clinique du Test/portail", Step::Init);
@@ -406,10 +412,10 @@ fn generate_csr_asks_key_password_then_job() {
     update(&mut app, Action::GenerateCsr);
     assert!(matches!(
         app.modal,
-        Some(Modal::Secret {
+        Some(Modal::Secret(SecretModal {
             what: Hidden::KeyPassword { .. },
             ..
-        })
+        }))
     ));
     typed(&mut app, "pw");
     assert!(matches!(
@@ -490,19 +496,19 @@ fn export_pem_asks_key_password() {
     update(&mut app, Action::ExportPem);
     assert!(matches!(
         app.modal,
-        Some(Modal::Input {
+        Some(Modal::Input(InputModal {
             what: Ask::ExportDir { .. },
             ..
-        })
+        }))
     ));
     update(&mut app, Action::Submit);
     // The key is encrypted: keep its password on the export (default) or write it clear.
     assert!(matches!(
         app.modal,
-        Some(Modal::Choice {
+        Some(Modal::Choice(ChoiceModal {
             what: Choose::PemKey { .. },
             sel: 0
-        })
+        }))
     ));
     update(&mut app, Action::Submit);
     typed(&mut app, "pw");
@@ -528,10 +534,10 @@ fn export_p12_other_password_twice_and_profile() {
     update(&mut app, Action::Submit);
     assert!(matches!(
         app.modal,
-        Some(Modal::Secret {
+        Some(Modal::Secret(SecretModal {
             what: Hidden::P12Password { .. },
             ..
-        })
+        }))
     ));
     // The same password as the key's is refused.
     typed(&mut app, "keypw");
@@ -539,7 +545,7 @@ fn export_p12_other_password_twice_and_profile() {
     typed(&mut app, "keypw");
     update(&mut app, Action::Submit);
     assert!(
-        matches!(&app.modal, Some(Modal::Secret { error: Some(e), .. }) if e.contains("differ"))
+        matches!(&app.modal, Some(Modal::Secret(SecretModal { error: Some(e), .. })) if e.contains("differ"))
     );
     typed(&mut app, "p12pw");
     update(&mut app, Action::NextField);
@@ -547,10 +553,10 @@ fn export_p12_other_password_twice_and_profile() {
     update(&mut app, Action::Submit);
     assert!(matches!(
         app.modal,
-        Some(Modal::Choice {
+        Some(Modal::Choice(ChoiceModal {
             what: Choose::P12Profile { .. },
             ..
-        })
+        }))
     ));
     update(&mut app, Action::Down);
     match job(update(&mut app, Action::Submit)) {
@@ -643,7 +649,7 @@ fn job_results_reload_select_and_fail_into_a_message() {
         Action::Job(id, JobOutcome::Failed("disk full: free some space".into())),
     );
     assert!(
-        matches!(&app.modal, Some(Modal::Message { error: true, text, .. }) if text.contains("free"))
+        matches!(&app.modal, Some(Modal::Message(MessageModal { error: true, text, .. })) if text.contains("free"))
     );
     update(&mut app, Action::Submit);
     assert!(app.modal.is_none());

@@ -5,6 +5,9 @@ mod support;
 
 use cleocps::i18n::Lang;
 use cleocps::tui::action::{CardProbe, Done, JobOutcome, Shown, Step};
+use cleocps::tui::modal::{
+    CardWaitModal, ChoiceModal, ConfirmModal, MessageModal, PinModal, SecretModal,
+};
 use cleocps::tui::modal::{Choose, Confirm, Hidden, Modal, PinFor};
 use cleocps::tui::{update, Action, App, Effect, Job};
 use cleocps_core::card::{CardError, PinState};
@@ -35,18 +38,18 @@ fn to_probe(app: &mut App) -> u64 {
     assert!(update(app, Action::GenerateRequest).is_none());
     assert!(matches!(
         app.modal,
-        Some(Modal::Choice {
+        Some(Modal::Choice(ChoiceModal {
             what: Choose::RequestMode { .. },
             sel: 0
-        })
+        }))
     ));
     assert!(update(app, Action::Submit).is_none());
     assert!(matches!(
         app.modal,
-        Some(Modal::Secret {
+        Some(Modal::Secret(SecretModal {
             what: Hidden::KeyPassword { .. },
             ..
-        })
+        }))
     ));
     typed(app, "keypw");
     match job(update(app, Action::Submit)) {
@@ -82,10 +85,10 @@ fn generate_request_offers_card_first_then_csr() {
     update(&mut app, Action::Activate);
     assert!(matches!(
         app.modal,
-        Some(Modal::Choice {
+        Some(Modal::Choice(ChoiceModal {
             what: Choose::RequestMode { .. },
             ..
-        })
+        }))
     ));
 }
 
@@ -108,9 +111,9 @@ fn card_probe_ok_opens_pin_modal_with_warning_and_status() {
     let id = to_probe(&mut app);
     assert!(probed(&mut app, id, pin_state(true, false, false), true).is_none());
     match &app.modal {
-        Some(Modal::Pin {
+        Some(Modal::Pin(PinModal {
             what, warning, pin, ..
-        }) => {
+        })) => {
             assert_eq!(what.path, INTRA);
             assert!(pin.is_empty());
             let w = warning.as_deref().unwrap_or("");
@@ -152,12 +155,15 @@ fn final_try_warns_and_no_warning_when_clean() {
     let id = to_probe(&mut app);
     probed(&mut app, id, pin_state(true, true, false), false);
     assert!(matches!(&app.modal,
-        Some(Modal::Pin { warning: Some(w), .. }) if w.contains("last try")));
+        Some(Modal::Pin(PinModal { warning: Some(w), .. })) if w.contains("last try")));
     assert!(!status(&app).contains("SSH"));
     let mut app = at(INTRA, Step::Request);
     let id = to_probe(&mut app);
     probed(&mut app, id, pin_state(false, false, false), false);
-    assert!(matches!(&app.modal, Some(Modal::Pin { warning: None, .. })));
+    assert!(matches!(
+        &app.modal,
+        Some(Modal::Pin(PinModal { warning: None, .. }))
+    ));
 }
 
 #[test]
@@ -166,7 +172,10 @@ fn locked_card_is_refused_without_pin_modal() {
     let id = to_probe(&mut app);
     assert!(probed(&mut app, id, pin_state(true, true, true), false).is_none());
     assert!(
-        matches!(&app.modal, Some(Modal::Message { error: true, .. })),
+        matches!(
+            &app.modal,
+            Some(Modal::Message(MessageModal { error: true, .. }))
+        ),
         "{:?}",
         app.modal
     );
@@ -182,7 +191,7 @@ fn pin_of_wrong_length_is_refused_before_the_card() {
     typed(&mut app, "12");
     assert!(update(&mut app, Action::Submit).is_none());
     assert!(matches!(&app.modal,
-        Some(Modal::Pin { error: Some(_), pin, .. }) if pin.is_empty()));
+        Some(Modal::Pin(PinModal { error: Some(_), pin, .. })) if pin.is_empty()));
     assert!(update(&mut app, Action::Submit).is_none(), "empty PIN");
     assert!(app.jobs.is_empty());
 }
@@ -200,7 +209,7 @@ fn wrong_pin_is_a_message_never_retried_and_next_try_probes_again() {
     assert!(effect.is_none(), "never retried");
     assert!(app.jobs.is_empty());
     assert!(matches!(&app.modal,
-        Some(Modal::Message { error: true, text, .. }) if *text == wrong));
+        Some(Modal::Message(MessageModal { error: true, text, .. })) if *text == wrong));
     assert!(status(&app).contains("wrong PIN"), "{}", status(&app));
     // Closing the message does nothing more.
     assert!(update(&mut app, Action::Submit).is_none());
@@ -210,10 +219,10 @@ fn wrong_pin_is_a_message_never_retried_and_next_try_probes_again() {
     probed(&mut app, id, pin_state(true, false, false), false);
     assert!(matches!(
         &app.modal,
-        Some(Modal::Pin {
+        Some(Modal::Pin(PinModal {
             warning: Some(_),
             ..
-        })
+        }))
     ));
 }
 
@@ -228,7 +237,9 @@ fn forwarding_dead_is_a_message_and_the_ui_stays() {
     }
     .localize(Lang::En);
     assert!(update(&mut app, Action::Job(id, JobOutcome::Failed(text.clone()))).is_none());
-    assert!(matches!(&app.modal, Some(Modal::Message { error: true, text: t, .. }) if *t == text));
+    assert!(
+        matches!(&app.modal, Some(Modal::Message(MessageModal { error: true, text: t, .. })) if *t == text)
+    );
     assert_eq!(app.cursor, cursor);
     assert_eq!(app.step, Step::Request);
     assert_eq!(format!("{:?}", app.tree), tree_before);
@@ -246,7 +257,7 @@ fn esc_in_pin_modal_does_nothing_and_drops_the_pin() {
     probed(&mut app, id, pin_state(false, false, false), false);
     typed(&mut app, "58");
     update(&mut app, Action::Edit(InputRequest::DeletePrevChar));
-    assert!(matches!(&app.modal, Some(Modal::Pin { pin, .. }) if pin.as_str() == "5"));
+    assert!(matches!(&app.modal, Some(Modal::Pin(PinModal { pin, .. })) if pin.as_str() == "5"));
     typed(&mut app, "806");
     assert!(update(&mut app, Action::Cancel).is_none());
     assert!(app.modal.is_none());
@@ -313,7 +324,7 @@ fn export_pem_clear_key_then_overwrite_asks_and_forces() {
     };
     done(&mut app, id, finished);
     assert!(matches!(&app.modal,
-        Some(Modal::Confirm { what: Confirm::Overwrite { .. }, text }) if text.contains("srv-web.key")));
+        Some(Modal::Confirm(ConfirmModal { what: Confirm::Overwrite { .. }, text })) if text.contains("srv-web.key")));
     assert!(matches!(
         job(update(&mut app, Action::Submit)),
         Job::ExportPem {
@@ -327,7 +338,7 @@ fn export_pem_clear_key_then_overwrite_asks_and_forces() {
 #[test]
 fn overwrite_refused_by_esc_runs_nothing() {
     let mut app = at("Clinique du Test/srv-web", Step::Final);
-    app.modal = Some(Modal::Confirm {
+    app.modal = Some(Modal::Confirm(ConfirmModal {
         what: Confirm::Overwrite {
             file: PathBuf::from("/tmp/x.p12"),
             job: Box::new(Job::Files {
@@ -335,7 +346,7 @@ fn overwrite_refused_by_esc_runs_nothing() {
             }),
         },
         text: "x".into(),
-    });
+    }));
     assert!(update(&mut app, Action::Cancel).is_none());
     assert!(app.modal.is_none() && app.jobs.is_empty());
 }
@@ -365,10 +376,10 @@ fn key_size_chooser_starts_on_configured_size() {
     update(&mut app, Action::GenerateKeys);
     assert!(matches!(
         app.modal,
-        Some(Modal::Choice {
+        Some(Modal::Choice(ChoiceModal {
             what: Choose::KeySize { .. },
             sel: 2
-        })
+        }))
     ));
     assert_eq!(cleocps::tui::term::default_key(None), 0);
     assert_eq!(cleocps::tui::term::default_key(Some(1234)), 0);
@@ -399,17 +410,23 @@ fn absent_card_shows_the_waiting_modal_then_the_pin_modal() {
     let mut app = at(INTRA, Step::Request);
     let id = to_probe(&mut app);
     no_card_yet(&mut app, id, 119);
-    assert!(matches!(app.modal, Some(Modal::CardWait { left: 119 })));
+    assert!(matches!(
+        app.modal,
+        Some(Modal::CardWait(CardWaitModal { left: 119 }))
+    ));
     no_card_yet(&mut app, id, 118);
-    assert!(matches!(app.modal, Some(Modal::CardWait { left: 118 })));
+    assert!(matches!(
+        app.modal,
+        Some(Modal::CardWait(CardWaitModal { left: 118 }))
+    ));
     // Keys other than Esc leave it open; the job goes on.
     update(&mut app, Action::Submit);
-    assert!(matches!(app.modal, Some(Modal::CardWait { .. })));
+    assert!(matches!(app.modal, Some(Modal::CardWait(_))));
     assert_eq!(app.jobs.len(), 1);
     // The card came: the PIN modal, with the card's warning, as without a wait.
     probed(&mut app, id, pin_state(true, false, false), false);
     assert!(matches!(&app.modal,
-        Some(Modal::Pin { warning: Some(w), .. }) if w.contains("few tries left")));
+        Some(Modal::Pin(PinModal { warning: Some(w), .. })) if w.contains("few tries left")));
     assert!(app.jobs.is_empty() && app.stop_card.is_none());
 }
 
@@ -460,5 +477,5 @@ fn card_wait_timeout_is_the_no_card_error() {
     .localize(Lang::En);
     update(&mut app, Action::Job(id, JobOutcome::Failed(no_card)));
     assert!(matches!(&app.modal,
-        Some(Modal::Message { error: true, text, .. }) if text.contains("insert the CPS card")));
+        Some(Modal::Message(MessageModal { error: true, text, .. })) if text.contains("insert the CPS card")));
 }

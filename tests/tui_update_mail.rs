@@ -6,6 +6,7 @@ mod support;
 use cleocps::tui::action::{Done, JobOutcome, Shown, Step};
 use cleocps::tui::app::Layer;
 use cleocps::tui::modal::Modal;
+use cleocps::tui::modal::{MessageModal, ServersModal};
 use cleocps::tui::{update, Action, App, Effect, Job};
 use cleocps_core::request::{Generation, State};
 use support::tui::{at, done_last, entry, job, status_of};
@@ -110,7 +111,7 @@ fn fetch_failure_says_what_failed() {
     );
     assert!(matches!(
         app.modal,
-        Some(Modal::Message { error: true, .. })
+        Some(Modal::Message(MessageModal { error: true, .. }))
     ));
     assert_eq!(status_of(&app), ("IMAP down".into(), true));
 }
@@ -173,11 +174,17 @@ fn lookup_with_several_servers_asks_which() {
             ..Done::default()
         },
     );
-    assert!(matches!(app.modal, Some(Modal::Servers { sel: 0, .. })));
+    assert!(matches!(
+        app.modal,
+        Some(Modal::Servers(ServersModal { sel: 0, .. }))
+    ));
     assert_eq!(app.layer(), Layer::Choice);
     update(&mut app, Action::Down);
     update(&mut app, Action::Down);
-    assert!(matches!(app.modal, Some(Modal::Servers { sel: 1, .. })));
+    assert!(matches!(
+        app.modal,
+        Some(Modal::Servers(ServersModal { sel: 1, .. }))
+    ));
     assert!(update(&mut app, Action::Submit).is_none());
     assert!(app.modal.is_none());
     assert_eq!(value(&app, "field.cn"), "b.example.fr");
@@ -229,7 +236,7 @@ fn lookup_none_or_unreachable_says_so_and_keeps_the_form() {
     );
     assert!(matches!(
         app.modal,
-        Some(Modal::Message { error: true, .. })
+        Some(Modal::Message(MessageModal { error: true, .. }))
     ));
     update(&mut app, Action::Cancel);
     assert_eq!(app.layer(), Layer::Form, "the form stays open");

@@ -7,6 +7,7 @@ use cleocps::i18n::Lang;
 use cleocps::tui::action::{Done, JobOutcome, Shown};
 use cleocps::tui::app::Layer;
 use cleocps::tui::modal::Modal;
+use cleocps::tui::modal::{CardWaitModal, MessageModal, PinModal};
 use cleocps::tui::wizard::{WizStep, WizardJob, WizardShown};
 use cleocps::tui::{sample, update, Action, App, Effect, Job};
 use cleocps_core::card::PinState;
@@ -96,7 +97,7 @@ fn to_pin(app: &mut App) {
     );
     update(app, Action::Submit);
     assert!(matches!(step(app), WizStep::Pin));
-    assert!(matches!(app.modal, Some(Modal::Pin { .. })));
+    assert!(matches!(app.modal, Some(Modal::Pin(_))));
     assert_eq!(app.layer(), Layer::Text);
 }
 
@@ -186,7 +187,7 @@ fn the_whole_run_by_keys() {
             ..Done::default()
         },
     );
-    assert!(matches!(app.modal, Some(Modal::Files { .. })));
+    assert!(matches!(app.modal, Some(Modal::Files(_))));
     update(&mut app, Action::Cancel);
     assert!(matches!(job(update(&mut app, Action::Submit)), Job::Reload));
     assert!(app.wizard.is_none());
@@ -294,20 +295,23 @@ fn pin_refusals_never_cost_a_try() {
     assert!(matches!(step(&app), WizStep::Failed { .. }));
     assert!(matches!(
         app.modal,
-        Some(Modal::Message { error: true, .. })
+        Some(Modal::Message(MessageModal { error: true, .. }))
     ));
     // A PIN of the wrong length stays in the modal, no job.
     let mut app = opened();
     to_pin(&mut app);
     typed(&mut app, "12");
     assert!(update(&mut app, Action::Submit).is_none());
-    assert!(matches!(app.modal, Some(Modal::Pin { error: Some(_), .. })));
+    assert!(matches!(
+        app.modal,
+        Some(Modal::Pin(PinModal { error: Some(_), .. }))
+    ));
     // Esc closes it; Enter asks again.
     update(&mut app, Action::Cancel);
     assert!(app.modal.is_none());
     assert!(matches!(step(&app), WizStep::Pin));
     update(&mut app, Action::Submit);
-    assert!(matches!(app.modal, Some(Modal::Pin { .. })));
+    assert!(matches!(app.modal, Some(Modal::Pin(_))));
 }
 
 #[test]
@@ -324,7 +328,7 @@ fn a_failed_send_says_so_and_stays_resumable() {
     assert!(matches!(step(&app), WizStep::Failed { text } if text.contains("wrong PIN")));
     assert!(matches!(
         app.modal,
-        Some(Modal::Message { error: true, .. })
+        Some(Modal::Message(MessageModal { error: true, .. }))
     ));
     assert!(app.status.as_ref().is_some_and(|s| s.error));
 }
@@ -370,7 +374,7 @@ fn quit_while_waiting_asks_then_stops() {
         other => panic!("{other:?}"),
     };
     assert!(update(&mut app, Action::Quit).is_none());
-    assert!(matches!(app.modal, Some(Modal::Confirm { .. })));
+    assert!(matches!(app.modal, Some(Modal::Confirm(_))));
     assert!(matches!(
         update(&mut app, Action::Submit),
         Some(Effect::Quit)
@@ -454,7 +458,7 @@ fn resume_offers_each_state_its_next_step() {
         Err("not needed".into()),
         pin_state(false, false, false),
     );
-    assert!(matches!(app.modal, Some(Modal::Pin { .. })));
+    assert!(matches!(app.modal, Some(Modal::Pin(_))));
     typed(&mut app, "1234");
     match wjob(update(&mut app, Action::Submit)) {
         WizardJob::Send { resume, pin, .. } => {
@@ -502,7 +506,10 @@ fn wizard_waits_for_an_absent_card_and_esc_goes_back_to_the_type() {
         left: 119,
     };
     update(&mut app, Action::Job(id, progress));
-    assert!(matches!(app.modal, Some(Modal::CardWait { left: 119 })));
+    assert!(matches!(
+        app.modal,
+        Some(Modal::CardWait(CardWaitModal { left: 119 }))
+    ));
     // Esc closes the waiting modal only (not the wizard) and stops the job.
     update(&mut app, Action::Cancel);
     assert!(app.modal.is_none() && app.wizard.is_some());
@@ -525,7 +532,7 @@ fn wizard_card_inserted_while_waiting_goes_on_to_the_servers() {
         left: 100,
     };
     update(&mut app, Action::Job(id, progress));
-    assert!(matches!(app.modal, Some(Modal::CardWait { .. })));
+    assert!(matches!(app.modal, Some(Modal::CardWait(_))));
     probed(
         &mut app,
         servers(&["srv-web.clinique-demo.fr"]),

@@ -115,7 +115,8 @@ pub enum Effect {
     Complete(String),
 }
 
-/// The form's values as typed, trimmed; turned into the core's edit by `jobs`.
+/// The form's values as typed, trimmed; turned into the core's edit by
+/// [`form::to_edit`](super::form::to_edit).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct FormValues {
     pub cn: String,
@@ -236,7 +237,7 @@ pub enum Job {
     ListDir {
         dir: PathBuf,
     },
-    /// The wizard's jobs (see `jobs_wizard`).
+    /// The wizard's jobs (see `jobs::wizard`).
     Wizard(Box<super::wizard::WizardJob>),
 }
 
@@ -258,34 +259,6 @@ impl Job {
             | Job::FetchWait { path, .. }
             | Job::Renew { path } => Some(path),
             _ => None,
-        }
-    }
-
-    /// Text id of what the status line says while it runs.
-    pub fn label_id(&self) -> &'static str {
-        match self {
-            Job::Reload
-            | Job::Certificate { .. }
-            | Job::ShowCsr { .. }
-            | Job::Files { .. }
-            | Job::ListDir { .. } => "tui.job.reading",
-            Job::SendMail { .. } => "tui.job.send",
-            Job::FetchReply { .. } => "tui.job.fetch",
-            Job::FetchWait { .. } => "tui.job.fetch_wait",
-            Job::Lookup { .. } => "tui.job.lookup",
-            Job::Wizard(w) => w.label_id(),
-            Job::CreateFolder { .. } => "tui.job.create_folder",
-            Job::RenameFolder { .. } => "tui.job.rename_folder",
-            Job::DeleteFolder { .. } | Job::DeleteRequest { .. } => "tui.job.delete",
-            Job::CreateRequest { .. } => "tui.job.create_request",
-            Job::GenerateKeys { .. } => "tui.job.keys",
-            Job::EditForm { .. } => "tui.job.form",
-            Job::GenerateCsr { .. } => "tui.job.csr",
-            Job::ImportResponse { .. } => "tui.job.import",
-            Job::ExportPem { .. } | Job::ExportP12 { .. } => "tui.job.export",
-            Job::Renew { .. } => "tui.job.renew",
-            Job::ProbeCard { .. } => "tui.job.probe",
-            Job::Sign { .. } => "tui.job.sign",
         }
     }
 }

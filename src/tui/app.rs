@@ -2,6 +2,7 @@
 
 use super::action::{CertView, JobId, Step};
 use super::form::Form;
+use super::job_kind::JobKind;
 use super::modal::Modal;
 use crate::i18n::Lang;
 use cleocps_core::request::Request;
@@ -26,7 +27,8 @@ pub struct Status {
 #[derive(Debug, Clone)]
 pub struct Running {
     pub id: JobId,
-    pub label: &'static str,
+    /// What it does: `update` and the views match on it.
+    pub kind: JobKind,
     pub request: Option<String>,
 }
 
@@ -133,7 +135,7 @@ impl App {
     /// The current form or dialog has more than one field to move between.
     pub fn several_fields(&self) -> bool {
         match &self.modal {
-            Some(m) => matches!(m, super::modal::Modal::Secret { .. }),
+            Some(m) => matches!(m, super::modal::Modal::Secret(_)),
             None => self.form.is_some(),
         }
     }

@@ -2,6 +2,7 @@
 //! inline problems of what is typed.
 
 use super::action::FormValues;
+use cleocps_core::procedure::{self, FormEdit};
 use cleocps_core::request::{Request, RequestType};
 use tui_input::Input;
 
@@ -139,9 +140,36 @@ impl Form {
     }
 }
 
-/// Inline validation, with the core's rules (the same as the CLI's).
+/// Inline validation, with the core's rules (the same as the CLI's and as
+/// *Appliquer*'s). Pure: `update` calls it on every key.
 pub fn check(kind: RequestType, v: &FormValues, allow_wildcard: bool) -> Vec<FieldProblem> {
-    super::jobs::check_form(kind, v, allow_wildcard)
+    procedure::check_form(kind, &to_edit(kind, v, allow_wildcard))
+        .into_iter()
+        .map(|p| FieldProblem {
+            field: p.field,
+            problem: p.problem_id,
+            warning: p.warning,
+        })
+        .collect()
+}
+
+/// The form's values as the core's edit (for the check and for the job).
+pub fn to_edit(kind: RequestType, v: &FormValues, allow_wildcard: bool) -> FormEdit {
+    let (cn, email, san) = match kind {
+        RequestType::Ssl => (Some(v.cn.clone()), None, Some(v.san.clone())),
+        RequestType::Smime => (None, Some(v.cn.clone()), None),
+    };
+    FormEdit {
+        cn,
+        email,
+        san,
+        o: Some(v.o.clone()),
+        ou: Some(v.ou.clone()),
+        st: Some(v.st.clone()),
+        l: Some(v.l.clone()),
+        c: Some(v.c.clone()),
+        allow_wildcard,
+    }
 }
 
 #[cfg(test)]

@@ -1,36 +1,49 @@
 //! The full-screen terminal front (ratatui + crossterm).
 //!
 //! Shape (STYLE.md): keys become typed [`Action`]s through one keymap table
-//! ([`keymap`]); [`update`] is pure and returns an [`Effect`]; effects that
-//! touch disk or crypto run as jobs on worker threads ([`jobs`], the only
-//! file that calls the core procedures) and report back over one channel;
-//! drawing ([`view`]) is a pure function of [`App`].
+//! ([`keymap`]); [`update`](fn@update) is pure and returns an [`Effect`];
+//! effects that touch the disk, the card or the network run as typed
+//! [`Job`]s on worker threads ([`jobs`], the only folder that calls such
+//! core procedures) and report back over one channel; drawing ([`view`]) is
+//! a pure function of [`App`]. Running jobs are told apart by their
+//! [`JobKind`], never by text.
+//!
+//! ```text
+//! tui/
+//!   action.rs    the vocabulary: Action, Effect, Job and what jobs bring back
+//!   job_kind.rs  JobKind: what a running job is, matched on by update and views
+//!   app.rs       the state (App); the parts it holds:
+//!   form.rs        the Étape 2 form and its inline check
+//!   modal/         the dialogs, one struct per dialog (Modal says which is open)
+//!   wizard.rs      the CleoWizard screen's state and jobs
+//!   tree.rs        the tree's rows and selection
+//!   steps.rs       what each step tab offers, and why not
+//!   keymap.rs    keys → Action, one table (also the footer and the help)
+//!   update/      update(&mut App, Action) -> Option<Effect>: pure
+//!   jobs/        the worker threads: the only I/O
+//!   view/        draw(&App): one file per screen part and per dialog
+//!   event.rs     the loop's one event type and its sources
+//!   term.rs      terminal setup and restore, the loop, terminal effects
+//!   theme.rs     styles, with and without colour
+//!   texts.rs     the TUI's texts, French and English
+//!   sample/      fixed example states (snapshots, screenshots, benchmark)
+//! ```
 
 pub mod action;
 pub mod app;
 pub mod event;
 pub mod form;
+pub mod job_kind;
 pub mod jobs;
-mod jobs_card;
-mod jobs_mail;
-mod jobs_wizard;
 pub mod keymap;
 pub mod modal;
 pub mod sample;
-mod sample_wizard;
 pub mod steps;
 pub mod term;
 pub mod texts;
 pub mod theme;
 pub mod tree;
 pub mod update;
-mod update_card;
-mod update_jobs;
-mod update_mail;
-mod update_modal;
-mod update_secret;
-mod update_wizard;
-mod update_wizard_jobs;
 pub mod view;
 pub mod wizard;
 
@@ -39,6 +52,7 @@ mod snapshot_tests;
 
 pub use action::{Action, Effect, Job, JobId, JobOutcome};
 pub use app::App;
+pub use job_kind::{JobKind, WizardJobKind};
 pub use texts::TEXTS;
 pub use update::update;
 

@@ -169,18 +169,6 @@ pub enum WizardJob {
     Finish { path: String, stop: Arc<AtomicBool> },
 }
 
-impl WizardJob {
-    /// Every label starts with `tui.job.wiz`: how a failure finds the screen.
-    pub fn label_id(&self) -> &'static str {
-        match self {
-            WizardJob::Resumable => "tui.job.wiz_open",
-            WizardJob::Probe { .. } => "tui.job.wiz_probe",
-            WizardJob::Send { .. } => "tui.job.wiz_send",
-            WizardJob::Finish { .. } => "tui.job.wiz_wait",
-        }
-    }
-}
-
 /// What a wizard job brings back.
 #[derive(Debug, Clone)]
 pub enum WizardShown {

@@ -4,7 +4,7 @@ use super::dialog;
 use super::modals::{hint, OK_CLOSE};
 use crate::i18n::t;
 use crate::tui::app::App;
-use crate::tui::modal::Choose;
+use crate::tui::modal::ChoiceModal;
 use crate::tui::theme::Theme;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
@@ -12,8 +12,9 @@ use ratatui::widgets::{Paragraph, Wrap};
 use ratatui::Frame;
 use unicode_width::UnicodeWidthStr;
 
-pub fn draw(f: &mut Frame, app: &App, theme: Theme, area: Rect, what: &Choose, sel: &usize) {
+pub fn draw(f: &mut Frame, app: &App, theme: Theme, area: Rect, m: &ChoiceModal) {
     let lang = app.lang;
+    let ChoiceModal { what, sel } = m;
     let (title, options) = what.texts();
     // Wide enough for the longest option ("Signer et chiffrer… carte CPS").
     let widest = options

@@ -4,22 +4,16 @@ use super::dialog;
 use super::modals::hint;
 use crate::i18n::tf;
 use crate::tui::app::App;
+use crate::tui::modal::CsrModal;
 use crate::tui::theme::Theme;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 
-pub fn draw(
-    f: &mut Frame,
-    app: &App,
-    theme: Theme,
-    area: Rect,
-    path: &str,
-    pem: &str,
-    scroll: &u16,
-) {
+pub fn draw(f: &mut Frame, app: &App, theme: Theme, area: Rect, m: &CsrModal) {
     let lang = app.lang;
+    let CsrModal { path, pem, scroll } = m;
     let h = area.height.saturating_sub(2);
     let title = tf(lang, "tui.title.csr", &[&path]);
     let inner = dialog::frame(f, theme, area, 70, h, &title, false);

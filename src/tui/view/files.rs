@@ -4,22 +4,16 @@ use super::dialog;
 use super::modals::hint;
 use crate::i18n::t;
 use crate::tui::app::App;
+use crate::tui::modal::FilesModal;
 use crate::tui::theme::Theme;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use ratatui::Frame;
-use std::path::{Path, PathBuf};
 
-pub fn draw(
-    f: &mut Frame,
-    app: &App,
-    theme: Theme,
-    area: Rect,
-    dir: &Path,
-    files: &[(PathBuf, u64)],
-) {
+pub fn draw(f: &mut Frame, app: &App, theme: Theme, area: Rect, m: &FilesModal) {
     let lang = app.lang;
+    let FilesModal { dir, files } = m;
     let h = (files.len() as u16 + 7).min(area.height.saturating_sub(2));
     let inner = dialog::frame(
         f,

@@ -18,7 +18,7 @@ pub fn spinner(n: usize) -> &'static str {
 }
 
 pub fn status(f: &mut Frame, app: &App, theme: Theme, area: Rect) {
-    let line = if let Some(job) = app.jobs.iter().find(|j| j.label != "tui.job.reading") {
+    let line = if let Some(job) = app.jobs.iter().find(|j| !j.kind.only_reads()) {
         let on = job
             .request
             .as_deref()
@@ -33,7 +33,7 @@ pub fn status(f: &mut Frame, app: &App, theme: Theme, area: Rect) {
             format!(
                 " {} {}{on}{more}",
                 spinner(app.spinner),
-                t(app.lang, job.label)
+                t(app.lang, job.kind.text_id())
             ),
             theme.warning(),
         )

@@ -4,13 +4,14 @@ use super::{dialog, pad};
 use crate::i18n::t;
 use crate::tui::app::App;
 use crate::tui::keymap;
+use crate::tui::modal::HelpModal;
 use crate::tui::theme::Theme;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 
-pub fn draw(f: &mut Frame, app: &App, theme: Theme, area: Rect, scroll: u16) {
+pub fn draw(f: &mut Frame, app: &App, theme: Theme, area: Rect, m: &HelpModal) {
     let lang = app.lang;
     let w = area.width.saturating_sub(4).min(76);
     let h = area.height.saturating_sub(2);
@@ -26,5 +27,5 @@ pub fn draw(f: &mut Frame, app: &App, theme: Theme, area: Rect, scroll: u16) {
         }
         lines.push(Line::default());
     }
-    f.render_widget(Paragraph::new(lines).scroll((scroll, 0)), inner);
+    f.render_widget(Paragraph::new(lines).scroll((m.scroll, 0)), inner);
 }

@@ -4,24 +4,16 @@ use super::dialog;
 use super::modals::hint;
 use crate::i18n::t;
 use crate::tui::app::App;
-use crate::tui::modal::Ask;
+use crate::tui::modal::InputModal;
 use crate::tui::theme::Theme;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 use ratatui::Frame;
-use tui_input::Input;
 
-pub fn draw(
-    f: &mut Frame,
-    app: &App,
-    theme: Theme,
-    area: Rect,
-    what: &Ask,
-    input: &Input,
-    error: &Option<String>,
-) {
+pub fn draw(f: &mut Frame, app: &App, theme: Theme, area: Rect, m: &InputModal) {
     let lang = app.lang;
+    let InputModal { what, input, error } = m;
     let w = area.width.saturating_sub(8).min(72);
     let inner = dialog::frame(f, theme, area, w, 7, t(lang, what.title_id()), false);
     let width = inner.width.saturating_sub(1) as usize;

@@ -4,22 +4,16 @@ use super::dialog;
 use super::modals::hint;
 use crate::i18n::t;
 use crate::tui::app::App;
+use crate::tui::modal::MessageModal;
 use crate::tui::theme::Theme;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Wrap};
 use ratatui::Frame;
 
-pub fn draw(
-    f: &mut Frame,
-    app: &App,
-    theme: Theme,
-    area: Rect,
-    title: &'static str,
-    text: &str,
-    error: &bool,
-) {
+pub fn draw(f: &mut Frame, app: &App, theme: Theme, area: Rect, m: &MessageModal) {
     let lang = app.lang;
+    let MessageModal { title, text, error } = m;
     let w = area.width.saturating_sub(8).min(72);
     let inner = dialog::frame(f, theme, area, w, 10, t(lang, title), *error);
     let style = if *error { theme.error() } else { theme.label() };

@@ -12,46 +12,17 @@ use ratatui::Frame;
 pub fn draw(f: &mut Frame, app: &App, theme: Theme, area: Rect) {
     let Some(modal) = &app.modal else { return };
     match modal {
-        Modal::Help { scroll } => help::draw(f, app, theme, area, *scroll),
-        Modal::Message { title, text, error } => {
-            message::draw(f, app, theme, area, title, text, error);
-        }
-        Modal::Confirm { text, .. } => {
-            confirm::draw(f, app, theme, area, text);
-        }
-        Modal::Choice { what, sel } => {
-            choice::draw(f, app, theme, area, what, sel);
-        }
-        Modal::Input { what, input, error } => {
-            input::draw(f, app, theme, area, what, input, error);
-        }
-        Modal::Secret {
-            what,
-            first,
-            second,
-            on_second,
-            error,
-        } => {
-            secret::draw(f, app, theme, area, what, first, second, on_second, error);
-        }
-        Modal::Pin {
-            warning,
-            pin,
-            error,
-            ..
-        } => {
-            pin::draw(f, app, theme, area, warning, pin, error);
-        }
-        Modal::Csr { path, pem, scroll } => {
-            csr::draw(f, app, theme, area, path, pem, scroll);
-        }
-        Modal::Files { dir, files } => {
-            files::draw(f, app, theme, area, dir, files);
-        }
-        Modal::CardWait { left } => card_wait::draw(f, app, theme, area, *left),
-        Modal::Servers { entries, sel, .. } => {
-            servers::draw(f, app, theme, area, entries, *sel);
-        }
+        Modal::Help(m) => help::draw(f, app, theme, area, m),
+        Modal::Message(m) => message::draw(f, app, theme, area, m),
+        Modal::Confirm(m) => confirm::draw(f, app, theme, area, m),
+        Modal::Choice(m) => choice::draw(f, app, theme, area, m),
+        Modal::Input(m) => input::draw(f, app, theme, area, m),
+        Modal::Secret(m) => secret::draw(f, app, theme, area, m),
+        Modal::Pin(m) => pin::draw(f, app, theme, area, m),
+        Modal::Csr(m) => csr::draw(f, app, theme, area, m),
+        Modal::Files(m) => files::draw(f, app, theme, area, m),
+        Modal::CardWait(m) => card_wait::draw(f, app, theme, area, m),
+        Modal::Servers(m) => servers::draw(f, app, theme, area, m),
     }
 }
 

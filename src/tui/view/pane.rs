@@ -6,6 +6,7 @@ use super::{step1, step2, step3, tree::kind_tag};
 use crate::i18n::{t, tf};
 use crate::tui::action::Step;
 use crate::tui::app::App;
+use crate::tui::job_kind::JobKind;
 use crate::tui::steps::{self, step_refusal};
 use crate::tui::theme::Theme;
 use crate::tui::tree::{selected_request, selected_row, Row};
@@ -84,10 +85,10 @@ pub fn job_line(app: &App, theme: Theme, req: &Request) -> Option<Line<'static>>
         .iter()
         .find(|j| j.request.as_deref() == Some(&path))?;
     let text = match app.wait_progress {
-        Some((next, left)) if job.label == "tui.job.fetch_wait" => {
+        Some((next, left)) if job.kind == JobKind::FetchWait => {
             crate::i18n::tf(app.lang, "tui.fetch.waiting", &[&next, &left])
         }
-        _ => t(app.lang, job.label).to_string(),
+        _ => t(app.lang, job.kind.text_id()).to_string(),
     };
     Some(Line::styled(
         format!("{} {text}", super::footer::spinner(app.spinner)),

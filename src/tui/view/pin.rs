@@ -5,6 +5,7 @@ use super::dialog;
 use super::modals::{hint, OK_CLOSE};
 use crate::i18n::t;
 use crate::tui::app::App;
+use crate::tui::modal::PinModal;
 use crate::tui::theme::Theme;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -12,16 +13,14 @@ use ratatui::widgets::{Paragraph, Wrap};
 use ratatui::Frame;
 use unicode_width::UnicodeWidthStr;
 
-pub fn draw(
-    f: &mut Frame,
-    app: &App,
-    theme: Theme,
-    area: Rect,
-    warning: &Option<String>,
-    pin: &str,
-    error: &Option<String>,
-) {
+pub fn draw(f: &mut Frame, app: &App, theme: Theme, area: Rect, m: &PinModal) {
     let lang = app.lang;
+    let PinModal {
+        warning,
+        pin,
+        error,
+        ..
+    } = m;
     let w = area.width.saturating_sub(8).min(64);
     // Rows: PIN, error?, warning (wrapped), advice, blank, keys; plus the border.
     let rows = |s: &str| (s.width() + 2).div_ceil(w.saturating_sub(2).max(1) as usize) as u16;

@@ -4,26 +4,22 @@ use super::modals::{hint, OK_CLOSE};
 use super::{dialog, fit};
 use crate::i18n::t;
 use crate::tui::app::App;
-use crate::tui::modal::Hidden;
+use crate::tui::modal::SecretModal;
 use crate::tui::theme::Theme;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 use ratatui::Frame;
 
-#[allow(clippy::too_many_arguments)]
-pub fn draw(
-    f: &mut Frame,
-    app: &App,
-    theme: Theme,
-    area: Rect,
-    what: &Hidden,
-    first: &str,
-    second: &str,
-    on_second: &bool,
-    error: &Option<String>,
-) {
+pub fn draw(f: &mut Frame, app: &App, theme: Theme, area: Rect, m: &SecretModal) {
     let lang = app.lang;
+    let SecretModal {
+        what,
+        first,
+        second,
+        on_second,
+        error,
+    } = m;
     let w = area.width.saturating_sub(8).min(72);
     let twice = what.twice();
     let h = if twice { 9 } else { 7 };

@@ -12,6 +12,7 @@ use super::dialog;
 use super::modals::{hint, OK_CLOSE};
 use crate::i18n::t;
 use crate::tui::app::App;
+use crate::tui::modal::ServersModal;
 use crate::tui::theme::Theme;
 use cleocps_core::directory::ServerEntry;
 use ratatui::layout::Rect;
@@ -39,14 +40,8 @@ pub fn entry_line(e: &ServerEntry, mail: bool) -> String {
     parts.join(" · ")
 }
 
-pub fn draw(
-    f: &mut Frame,
-    app: &App,
-    theme: Theme,
-    area: Rect,
-    entries: &[ServerEntry],
-    sel: usize,
-) {
+pub fn draw(f: &mut Frame, app: &App, theme: Theme, area: Rect, m: &ServersModal) {
+    let (entries, sel) = (&m.entries, m.sel);
     let mail = app
         .form
         .as_ref()

@@ -6,6 +6,7 @@ use super::{fit, pad};
 use crate::i18n::{t, tf};
 use crate::tui::action::Step;
 use crate::tui::app::App;
+use crate::tui::job_kind::JobKind;
 use crate::tui::theme::Theme;
 use cleocps_core::request::{Request, State};
 use ratatui::text::{Line, Span};
@@ -56,7 +57,7 @@ pub fn body(app: &App, theme: Theme, req: &Request, width: usize) -> Vec<Line<'s
                 out.push(row("tui.cert.sha256", c.fingerprint.clone()));
             }
             None => out.push(Line::styled(
-                t(lang, "tui.job.reading").to_string(),
+                t(lang, JobKind::Certificate.text_id()).to_string(),
                 theme.label(),
             )),
         },

@@ -4,6 +4,7 @@ use super::footer::spinner;
 use super::servers::entry_line;
 use crate::i18n::{t, tf};
 use crate::tui::app::App;
+use crate::tui::job_kind::WizardJobKind;
 use crate::tui::theme::Theme;
 use crate::tui::wizard::{WizStep, Wizard};
 use cleocps_core::request::RequestType;
@@ -35,9 +36,10 @@ fn key_line(app: &App, theme: Theme, keys: &[(&str, &'static str)]) -> Line<'sta
     Line::from(spans)
 }
 
-fn busy(app: &App, theme: Theme, id: &'static str) -> Line<'static> {
+/// The busy line while a wizard job of this kind runs.
+fn busy(app: &App, theme: Theme, kind: WizardJobKind) -> Line<'static> {
     Line::styled(
-        format!("{} {}", spinner(app.spinner), t(app.lang, id)),
+        format!("{} {}", spinner(app.spinner), t(app.lang, kind.text_id())),
         theme.warning(),
     )
 }
@@ -56,7 +58,7 @@ pub fn body(app: &App, theme: Theme, w: &Wizard, width: usize) -> Vec<Line<'stat
     let esc = t(lang, "tui.kn.esc");
     let mut out = Vec::new();
     match &w.step {
-        WizStep::Opening => out.push(busy(app, theme, "tui.job.wiz_open")),
+        WizStep::Opening => out.push(busy(app, theme, WizardJobKind::Resumable)),
         WizStep::Resume { path, state, sel } => {
             let state = t(lang, state.label_id());
             out.push(Line::raw(tf(lang, "tui.wiz.resume", &[path, &state])));
@@ -76,7 +78,7 @@ pub fn body(app: &App, theme: Theme, w: &Wizard, width: usize) -> Vec<Line<'stat
                 *sel,
             ));
         }
-        WizStep::Looking => out.push(busy(app, theme, "tui.job.wiz_probe")),
+        WizStep::Looking => out.push(busy(app, theme, WizardJobKind::Probe)),
         WizStep::Server { entries, sel } => {
             out.push(Line::styled(tx("tui.wiz.servers"), theme.title()));
             out.push(Line::default());
@@ -129,7 +131,7 @@ pub fn body(app: &App, theme: Theme, w: &Wizard, width: usize) -> Vec<Line<'stat
             out.push(Line::default());
             out.push(key_line(app, theme, &[(enter, "tui.wiz.pin.again")]));
         }
-        WizStep::Sending => out.push(busy(app, theme, "tui.job.wiz_send")),
+        WizStep::Sending => out.push(busy(app, theme, WizardJobKind::Send)),
         WizStep::Waiting {
             path,
             next_check,
@@ -139,7 +141,7 @@ pub fn body(app: &App, theme: Theme, w: &Wizard, width: usize) -> Vec<Line<'stat
             out.push(Line::default());
             let line = match (next_check, left) {
                 (Some(n), Some(l)) => tf(lang, "tui.wiz.waiting", &[n, l]),
-                _ => tx("tui.job.wiz_wait"),
+                _ => tx(WizardJobKind::Finish.text_id()),
             };
             out.push(Line::styled(
                 format!("{} {line}", spinner(app.spinner)),

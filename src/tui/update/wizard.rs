@@ -1,15 +1,15 @@
 //! `update` for the CleoWizard screen: the keys of each step (the answers
-//! of its jobs are in `update_wizard_jobs`). Every question is asked
+//! of its jobs are in `wizard_jobs`). Every question is asked
 //! before the job that needs it; the PIN goes from its modal straight into
 //! the send job.
 
-use super::action::{Effect, Job};
-use super::modal::{Modal, PinFor};
-use super::update::{set_info, start};
-use super::update_wizard_jobs::{resume, wait};
-use super::wizard::{WizStep, Wizard, WizardJob};
-use super::{Action, App};
+use super::wizard_jobs::{resume, wait};
+use super::{set_info, start};
 use crate::i18n::t;
+use crate::tui::action::{Effect, Job};
+use crate::tui::modal::{Modal, PinFor};
+use crate::tui::wizard::{WizStep, Wizard, WizardJob};
+use crate::tui::{Action, App};
 use cleocps_core::card;
 use cleocps_core::request::RequestType;
 use cleocps_core::secret::Secret;
@@ -82,7 +82,7 @@ pub(super) fn action(app: &mut App, action: Action) -> Option<Effect> {
     match (&action, &w.step) {
         (Action::Cancel, _) => return leave(app),
         (Action::Quit, _) => {
-            return super::update::main_quit(app);
+            return super::main_quit(app);
         }
         _ => {}
     }

@@ -1,13 +1,13 @@
 //! `update` for the answers of the CleoWizard jobs: resume, wait (with
 //! its progress and stop flag), and what each job brought back.
 
-use super::action::Effect;
-use super::modal::Modal;
-use super::update::{set_error, set_info};
-use super::update_wizard::{ask_pin, job, probe, step, typed};
-use super::wizard::{WizStep, WizardJob, WizardShown};
-use super::App;
+use super::wizard::{ask_pin, job, probe, step, typed};
+use super::{set_error, set_info};
 use crate::i18n::tf;
+use crate::tui::action::Effect;
+use crate::tui::modal::Modal;
+use crate::tui::wizard::{WizStep, WizardJob, WizardShown};
+use crate::tui::App;
 use cleocps_core::request::{RequestType, State};
 use cleocps_core::wizard::{self as core, Choice};
 use std::sync::atomic::AtomicBool;

@@ -1,13 +1,14 @@
 //! The example states of the mail steps and the CleoWizard screen, for
 //! snapshots and screenshots (see `sample`): no disk, no clock.
 
-use super::action::Step;
-use super::app::{App, Running, Status};
-use super::form::Form;
-use super::modal::{Modal, PinFor};
-use super::sample::example;
-use super::wizard::{WizStep, Wizard};
+use super::example;
 use crate::i18n::{t, tf, Lang};
+use crate::tui::action::Step;
+use crate::tui::app::{App, Running, Status};
+use crate::tui::form::Form;
+use crate::tui::job_kind::{JobKind, WizardJobKind};
+use crate::tui::modal::{Modal, PinFor, PinModal, ServersModal};
+use crate::tui::wizard::{WizStep, Wizard};
 use cleocps_core::card::{PinState, TokenInfo, TokenSource};
 use cleocps_core::directory::ServerEntry;
 use cleocps_core::request::{Generation, JournalEntry, RequestType, State};
@@ -21,7 +22,7 @@ const ROOT: &str = "/home/admin/.local/share/cleocps";
 
 fn at(lang: Lang, path: &str, step: Step) -> App {
     let mut app = example(lang);
-    super::tree::select(&mut app, path);
+    crate::tui::tree::select(&mut app, path);
     app.step = step;
     app
 }
@@ -122,7 +123,7 @@ pub fn screens(lang: Lang) -> Vec<(&'static str, App)> {
     let mut fetching = intranet(lang, State::Sent, Step::Final);
     fetching.jobs.push(Running {
         id: 1,
-        label: "tui.job.fetch",
+        kind: JobKind::FetchReply,
         request: Some(INTRA.into()),
     });
     out.push(("24-step3-fetching", fetching));
@@ -130,7 +131,7 @@ pub fn screens(lang: Lang) -> Vec<(&'static str, App)> {
     let mut waiting = intranet(lang, State::Sent, Step::Final);
     waiting.jobs.push(Running {
         id: 1,
-        label: "tui.job.fetch_wait",
+        kind: JobKind::FetchWait,
         request: Some(INTRA.into()),
     });
     waiting.wait_progress = Some((2, 584));
@@ -144,18 +145,18 @@ pub fn screens(lang: Lang) -> Vec<(&'static str, App)> {
     out.push(("25-step3-nothing-yet", nothing));
 
     let mut servers = at(lang, INTRA, Step::Request);
-    if let Some(req) = super::tree::selected_request(&servers) {
+    if let Some(req) = crate::tui::tree::selected_request(&servers) {
         servers.form = Some(Form::open(req));
     }
-    servers.modal = Some(Modal::Servers {
+    servers.modal = Some(Modal::Servers(ServersModal {
         path: INTRA.into(),
         entries: entries(),
         sel: 1,
-    });
+    }));
     out.push(("26-form-servers", servers));
 
     let mut down = at(lang, INTRA, Step::Request);
-    if let Some(req) = super::tree::selected_request(&down) {
+    if let Some(req) = crate::tui::tree::selected_request(&down) {
         down.form = Some(Form::open(req));
     }
     let why = "ldap://annuaire.sante.fr:389: connexion refusée.";
@@ -185,7 +186,7 @@ pub fn screens(lang: Lang) -> Vec<(&'static str, App)> {
         wizard(lang, WizStep::KeyPassword { sel: 0 }),
     ));
     let mut pin = wizard(lang, WizStep::Pin);
-    pin.modal = Some(Modal::Pin {
+    pin.modal = Some(Modal::Pin(PinModal {
         what: PinFor {
             path: cleocps_core::wizard::FOLDER.into(),
             key_password: None,
@@ -194,7 +195,7 @@ pub fn screens(lang: Lang) -> Vec<(&'static str, App)> {
         warning: None,
         pin: Zeroizing::new("12".into()),
         error: None,
-    });
+    }));
     out.push(("35-wizard-pin", pin));
     let mut waiting = wizard(
         lang,
@@ -206,7 +207,7 @@ pub fn screens(lang: Lang) -> Vec<(&'static str, App)> {
     );
     waiting.jobs.push(Running {
         id: 1,
-        label: "tui.job.wiz_wait",
+        kind: JobKind::Wizard(WizardJobKind::Finish),
         request: None,
     });
     out.push(("36-wizard-waiting", waiting));

@@ -1,13 +1,14 @@
 //! `update` for the form layer and the dialogs. Esc always closes without
 //! side effects; a flow's gathered values (and secrets) go with the modal.
 
-use super::action::{Action, Effect, Job};
-use super::modal::{Ask, Choose, Confirm, Hidden, Modal, Then, KEY_SIZES, REQUEST_TYPES};
-use super::update::request_action;
-use super::update::{default_name, set_error, set_info, start};
-use super::update_secret::secret;
-use super::App;
+use super::request_action;
+use super::secret::secret;
+use super::{default_name, set_error, set_info, start};
 use crate::i18n::t;
+use crate::tui::action::{Action, Effect, Job};
+use crate::tui::modal::{Ask, ChoiceModal, Choose, Confirm, Hidden, InputModal, Modal, Then};
+use crate::tui::modal::{KEY_SIZES, REQUEST_TYPES};
+use crate::tui::App;
 use cleocps_core::validate;
 use std::path::PathBuf;
 
@@ -50,8 +51,8 @@ pub(super) fn form_action(app: &mut App, action: Action) -> Option<Effect> {
 }
 
 pub(super) fn modal_action(app: &mut App, action: Action) -> Option<Effect> {
-    if matches!(action, Action::Cancel) && matches!(app.modal, Some(Modal::CardWait { .. })) {
-        super::update_card::stop_waiting(app);
+    if matches!(action, Action::Cancel) && matches!(app.modal, Some(Modal::CardWait(_))) {
+        super::card::stop_waiting(app);
         return None;
     }
     if matches!(action, Action::Cancel) {
@@ -61,51 +62,44 @@ pub(super) fn modal_action(app: &mut App, action: Action) -> Option<Effect> {
     }
     let modal = app.modal.take()?;
     match modal {
-        Modal::Help { scroll } => {
-            let scroll = match action {
-                Action::Up => scroll.saturating_sub(1),
-                Action::Down => scroll.saturating_add(1),
-                _ => scroll,
-            };
-            app.modal = Some(Modal::Help { scroll });
+        Modal::Help(mut m) => {
+            match action {
+                Action::Up => m.scroll = m.scroll.saturating_sub(1),
+                Action::Down => m.scroll = m.scroll.saturating_add(1),
+                _ => {}
+            }
+            app.modal = Some(Modal::Help(m));
             None
         }
-        Modal::Message { .. } if matches!(action, Action::Submit) => None,
-        Modal::Confirm { what, .. } if matches!(action, Action::Submit) => confirmed(app, what),
-        Modal::Choice { what, sel } => choice(app, what, sel, action),
-        Modal::Input { what, input, error } => text_input(app, what, input, error, action),
-        Modal::Secret {
-            what,
-            first,
-            second,
-            on_second,
-            error,
-        } => secret(app, what, (first, second, on_second), error, action),
-        Modal::Pin {
-            what,
-            warning,
-            pin,
-            error,
-        } => super::update_card::pin_action(app, what, warning, pin, error, action),
-        Modal::Csr { path, pem, scroll } => {
-            let (scroll, effect) = match action {
-                Action::Up => (scroll.saturating_sub(1), None),
-                Action::Down => (scroll.saturating_add(1), None),
+        Modal::Message(_) if matches!(action, Action::Submit) => None,
+        Modal::Confirm(m) if matches!(action, Action::Submit) => confirmed(app, m.what),
+        Modal::Choice(m) => choice(app, m, action),
+        Modal::Input(m) => text_input(app, m, action),
+        Modal::Secret(m) => secret(app, m, action),
+        Modal::Pin(m) => super::card::pin_action(app, m, action),
+        Modal::Csr(mut m) => {
+            let effect = match action {
+                Action::Up => {
+                    m.scroll = m.scroll.saturating_sub(1);
+                    None
+                }
+                Action::Down => {
+                    m.scroll = m.scroll.saturating_add(1);
+                    None
+                }
                 Action::Copy => {
                     set_info(app, t(app.lang, "tui.copied").to_string());
-                    (scroll, Some(Effect::Copy(pem.clone())))
+                    Some(Effect::Copy(m.pem.clone()))
                 }
-                _ => (scroll, None),
+                _ => None,
             };
-            app.modal = Some(Modal::Csr { path, pem, scroll });
+            app.modal = Some(Modal::Csr(m));
             effect
         }
-        Modal::Servers { path, entries, sel } => {
-            super::update_mail::servers_action(app, path, entries, sel, action)
-        }
-        Modal::Files { dir, files } => {
-            let effect = matches!(action, Action::Shell).then(|| Effect::Shell(dir.clone()));
-            app.modal = Some(Modal::Files { dir, files });
+        Modal::Servers(m) => super::mail::servers_action(app, m, action),
+        Modal::Files(m) => {
+            let effect = matches!(action, Action::Shell).then(|| Effect::Shell(m.dir.clone()));
+            app.modal = Some(Modal::Files(m));
             effect
         }
         other => {
@@ -120,13 +114,13 @@ fn confirmed(app: &mut App, what: Confirm) -> Option<Effect> {
         Confirm::DeleteFolder { name, force } => start(app, Job::DeleteFolder { name, force }),
         Confirm::DeleteRequest { path, force } => start(app, Job::DeleteRequest { path, force }),
         Confirm::ReplaceKeys { path } => {
-            app.modal = Some(Modal::Choice {
-                what: Choose::KeySize {
+            app.modal = Some(Modal::choice(
+                Choose::KeySize {
                     path,
                     replace: true,
                 },
-                sel: app.default_key,
-            });
+                app.default_key,
+            ));
             None
         }
         Confirm::Quit => {
@@ -143,29 +137,19 @@ fn confirmed(app: &mut App, what: Confirm) -> Option<Effect> {
     }
 }
 
-fn choice(app: &mut App, what: Choose, sel: usize, action: Action) -> Option<Effect> {
-    let count = what.texts().1.len();
+fn choice(app: &mut App, mut m: ChoiceModal, action: Action) -> Option<Effect> {
     match action {
-        Action::Up => {
-            app.modal = Some(Modal::Choice {
-                what,
-                sel: sel.saturating_sub(1),
-            });
-            return None;
-        }
-        Action::Down => {
-            app.modal = Some(Modal::Choice {
-                what,
-                sel: (sel + 1).min(count.saturating_sub(1)),
-            });
-            return None;
-        }
-        Action::Submit => {}
-        _ => {
-            app.modal = Some(Modal::Choice { what, sel });
-            return None;
-        }
+        Action::Up => m.sel = m.sel.saturating_sub(1),
+        Action::Down => m.sel = (m.sel + 1).min(m.count().saturating_sub(1)),
+        Action::Submit => return chosen(app, m),
+        _ => {}
     }
+    app.modal = Some(Modal::Choice(m));
+    None
+}
+
+/// Enter on an option: the next dialog of the flow, or its job.
+fn chosen(app: &mut App, ChoiceModal { what, sel }: ChoiceModal) -> Option<Effect> {
     match what {
         Choose::RequestType { folder } => {
             let kind = REQUEST_TYPES.get(sel).copied().unwrap_or(REQUEST_TYPES[0]);
@@ -181,14 +165,14 @@ fn choice(app: &mut App, what: Choose, sel: usize, action: Action) -> Option<Eff
         }
         Choose::KeySize { path, replace } => {
             let size = KEY_SIZES.get(sel).copied().unwrap_or(KEY_SIZES[0]);
-            app.modal = Some(Modal::Choice {
-                what: Choose::KeyProtect {
+            app.modal = Some(Modal::choice(
+                Choose::KeyProtect {
                     path,
                     size,
                     replace,
                 },
-                sel: 0,
-            });
+                0,
+            ));
             None
         }
         Choose::KeyProtect {
@@ -248,61 +232,46 @@ fn choice(app: &mut App, what: Choose, sel: usize, action: Action) -> Option<Eff
     }
 }
 
-fn text_input(
-    app: &mut App,
-    what: Ask,
-    mut input: tui_input::Input,
-    error: Option<String>,
-    action: Action,
-) -> Option<Effect> {
-    let lang = app.lang;
-    match action {
+fn text_input(app: &mut App, mut m: InputModal, action: Action) -> Option<Effect> {
+    let effect = match action {
         Action::Edit(r) => {
-            input.handle(r);
-            app.modal = Some(Modal::Input {
-                what,
-                input,
-                error: None,
-            });
-            return None;
+            m.input.handle(r);
+            m.error = None;
+            None
         }
-        Action::Complete => {
-            let partial = input.value().to_string();
-            app.modal = Some(Modal::Input { what, input, error });
-            return Some(Effect::Complete(partial));
-        }
+        Action::Complete => Some(Effect::Complete(m.input.value().to_string())),
         Action::Completed(done) => {
             if let Some(done) = done {
-                input = tui_input::Input::new(done);
+                m.input = tui_input::Input::new(done);
             }
-            app.modal = Some(Modal::Input { what, input, error });
-            return None;
+            None
         }
-        Action::Submit => {}
-        _ => {
-            app.modal = Some(Modal::Input { what, input, error });
-            return None;
-        }
-    }
-    let value = input.value().trim().to_string();
+        Action::Submit => return submit_input(app, m),
+        _ => None,
+    };
+    app.modal = Some(Modal::Input(m));
+    effect
+}
+
+/// Enter in a text input: refused inline (the input stays), or the job.
+fn submit_input(app: &mut App, mut m: InputModal) -> Option<Effect> {
+    let lang = app.lang;
+    let value = m.input.value().trim().to_string();
     let bad_name = |v: &str| validate::name(v).err().map(|p| t(lang, p.id).to_string());
-    let problem = match &what {
+    let problem = match &m.what {
         Ask::FolderName | Ask::RenameFolder { .. } | Ask::RequestName { .. } => bad_name(&value),
         _ if value.is_empty() => Some(t(lang, "tui.path.empty").to_string()),
         _ => None,
     };
     if let Some(problem) = problem {
-        app.modal = Some(Modal::Input {
-            what,
-            input,
-            error: Some(problem),
-        });
+        m.error = Some(problem);
+        app.modal = Some(Modal::Input(m));
         return None;
     }
-    let key_encrypted = super::tree::selected_request(app)
+    let key_encrypted = crate::tui::tree::selected_request(app)
         .map(|r| r.key_encrypted == Some(true))
         .unwrap_or(false);
-    match what {
+    match m.what {
         Ask::FolderName => start(app, Job::CreateFolder { name: Some(value) }),
         Ask::RenameFolder { old } => start(app, Job::RenameFolder { old, new: value }),
         Ask::RequestName { folder, kind } => start(
@@ -323,10 +292,7 @@ fn text_input(
         Ask::ExportDir { path } => {
             let dir = PathBuf::from(value);
             if key_encrypted {
-                app.modal = Some(Modal::Choice {
-                    what: Choose::PemKey { path, dir },
-                    sel: 0,
-                });
+                app.modal = Some(Modal::choice(Choose::PemKey { path, dir }, 0));
                 return None;
             }
             // A key without password is exported as it is (clear), and the report says so.

@@ -1,16 +1,31 @@
-//! `update(&mut App, Action) -> Option<Effect>`: the whole behaviour, pure.
-//! The main layer is here; dialogs and the form are in `update_modal`;
-//! finished jobs in `update_jobs`.
+//! `update(&mut App, Action) -> Option<Effect>`: the whole behaviour, pure
+//! (no disk, no clock, no core call that does I/O: that is `jobs`' part).
+//!
+//! The main layer (tree, steps, request actions) is here; the rest of the
+//! folder, one file per concern:
+//! - `modal`: the form layer and the dialogs; `secret`: the masked inputs;
+//! - `card`: Étape 2 with the CPS card (probe → PIN → sign);
+//! - `mail`: *Envoyer* and the form filled from the directory;
+//! - `wizard`, `wizard_jobs`: the CleoWizard screen's keys and job answers;
+//! - `jobs`: what a finished job changes.
 
-use super::action::{Action, Effect, Job, Step};
-use super::app::{App, Layer, Running, Status};
-use super::form::Form;
-use super::modal::{Ask, Choose, Confirm, Modal};
-use super::steps;
-use super::tree::{self, Row};
-use super::update_jobs::job_done;
-use super::update_modal::{form_action, modal_action};
+mod card;
+mod jobs;
+mod mail;
+mod modal;
+mod secret;
+mod wizard;
+mod wizard_jobs;
+
+use self::jobs::job_done;
+use self::modal::{form_action, modal_action};
 use crate::i18n::{t, tf};
+use crate::tui::action::{Action, Effect, Job, Step};
+use crate::tui::app::{App, Layer, Running, Status};
+use crate::tui::form::Form;
+use crate::tui::modal::{Ask, Choose, Confirm, HelpModal, Modal};
+use crate::tui::steps;
+use crate::tui::tree::{self, Row};
 use cleocps_core::error::Error;
 use cleocps_core::request::{Action as Op, Request, State};
 
@@ -28,7 +43,7 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
         other => match app.layer() {
             Layer::Main => main_action(app, other),
             Layer::Form => form_action(app, other),
-            Layer::Wizard | Layer::WizardText => super::update_wizard::action(app, other),
+            Layer::Wizard | Layer::WizardText => wizard::action(app, other),
             _ => modal_action(app, other),
         },
     }
@@ -46,7 +61,7 @@ pub(super) fn start(app: &mut App, job: Job) -> Option<Effect> {
     app.next_job += 1;
     app.jobs.push(Running {
         id,
-        label: job.label_id(),
+        kind: job.kind(),
         request: job.request().map(str::to_string),
     });
     Some(Effect::Job(id, job))
@@ -84,7 +99,7 @@ pub(super) fn after_move(app: &mut App) -> Option<Effect> {
     if app.step == Step::Final
         && req.state == State::CertificateImported
         && !app.certs.contains_key(&req.path())
-        && !app.jobs.iter().any(|j| j.label == "tui.job.reading")
+        && !app.jobs.iter().any(|j| j.kind.only_reads())
     {
         let path = req.path();
         return start(app, Job::Certificate { path });
@@ -123,7 +138,7 @@ fn main_action(app: &mut App, action: Action) -> Option<Effect> {
         Action::PrevStep => app.step = Step::from_index(app.step.index() + 2),
         Action::GoStep(s) => app.step = s,
         Action::Activate => return activate(app),
-        Action::Help => app.modal = Some(Modal::Help { scroll: 0 }),
+        Action::Help => app.modal = Some(Modal::Help(HelpModal::default())),
         Action::Quit => return main_quit(app),
         Action::NewFolder => {
             let taken: Vec<&str> = app.tree.iter().map(|f| f.name.as_str()).collect();
@@ -132,12 +147,12 @@ fn main_action(app: &mut App, action: Action) -> Option<Effect> {
         }
         Action::NewRequest => match tree::selected_folder(app) {
             Some(folder) => {
-                app.modal = Some(Modal::Choice {
-                    what: Choose::RequestType {
+                app.modal = Some(Modal::choice(
+                    Choose::RequestType {
                         folder: folder.to_string(),
                     },
-                    sel: 0,
-                })
+                    0,
+                ))
             }
             None => set_error(app, t(app.lang, "tui.need_folder").to_string()),
         },
@@ -149,7 +164,7 @@ fn main_action(app: &mut App, action: Action) -> Option<Effect> {
             _ => set_error(app, t(app.lang, "tui.select_folder").to_string()),
         },
         Action::Delete => delete(app),
-        Action::Wizard => return super::update_wizard::open(app),
+        Action::Wizard => return wizard::open(app),
         Action::Cancel => match app.stop_wait.take() {
             Some(flag) => {
                 flag.store(true, std::sync::atomic::Ordering::Relaxed);
@@ -167,10 +182,10 @@ pub(super) fn main_quit(app: &mut App) -> Option<Effect> {
     if !app.busy() {
         return Some(Effect::Quit);
     }
-    app.modal = Some(Modal::Confirm {
-        what: Confirm::Quit,
-        text: t(app.lang, "tui.confirm.quit").to_string(),
-    });
+    app.modal = Some(Modal::confirm(
+        Confirm::Quit,
+        t(app.lang, "tui.confirm.quit").to_string(),
+    ));
     None
 }
 
@@ -219,13 +234,13 @@ fn delete(app: &mut App) {
             } else {
                 tf(lang, "tui.confirm.delete_folder", &[&f.name])
             };
-            app.modal = Some(Modal::Confirm {
-                what: Confirm::DeleteFolder {
+            app.modal = Some(Modal::confirm(
+                Confirm::DeleteFolder {
                     name: f.name.clone(),
                     force,
                 },
                 text,
-            });
+            ));
         }
         Some(Row::Request(..)) => {
             let Some(req) = tree::selected_request(app) else {
@@ -243,10 +258,7 @@ fn delete(app: &mut App) {
             } else {
                 tf(lang, "tui.confirm.delete_request", &[&path])
             };
-            app.modal = Some(Modal::Confirm {
-                what: Confirm::DeleteRequest { path, force },
-                text,
-            });
+            app.modal = Some(Modal::confirm(Confirm::DeleteRequest { path, force }, text));
         }
         None => {}
     }
@@ -297,18 +309,18 @@ pub(super) fn request_action(app: &mut App, action: Action) -> Option<Effect> {
     match action {
         Action::GenerateKeys => {
             if req.check(Op::ReplaceKeys).is_ok() {
-                app.modal = Some(Modal::Confirm {
-                    what: Confirm::ReplaceKeys { path: path.clone() },
-                    text: tf(lang, "tui.confirm.replace_keys", &[&path]),
-                });
+                app.modal = Some(Modal::confirm(
+                    Confirm::ReplaceKeys { path: path.clone() },
+                    tf(lang, "tui.confirm.replace_keys", &[&path]),
+                ));
             } else if !refuse(app, &req, Op::GenerateKeys) {
-                app.modal = Some(Modal::Choice {
-                    what: Choose::KeySize {
+                app.modal = Some(Modal::choice(
+                    Choose::KeySize {
                         path,
                         replace: false,
                     },
-                    sel: app.default_key,
-                });
+                    app.default_key,
+                ));
             }
         }
         Action::EditForm => {
@@ -317,21 +329,18 @@ pub(super) fn request_action(app: &mut App, action: Action) -> Option<Effect> {
         }
         // The card is the default; the CSR for a portal is the second choice.
         Action::GenerateRequest if form_ready(app, &req) => {
-            app.modal = Some(Modal::Choice {
-                what: Choose::RequestMode { path },
-                sel: 0,
-            });
+            app.modal = Some(Modal::choice(Choose::RequestMode { path }, 0));
         }
         Action::GenerateCard if form_ready(app, &req) => {
-            return super::update_card::start(app, &req);
+            return card::start(app, &req);
         }
         Action::GenerateCsr => {
             if !form_ready(app, &req) {
                 return None;
             }
             if req.key_encrypted == Some(true) {
-                app.modal = Some(Modal::secret(super::modal::Hidden::KeyPassword {
-                    then: super::modal::Then::Csr { path },
+                app.modal = Some(Modal::secret(crate::tui::modal::Hidden::KeyPassword {
+                    then: crate::tui::modal::Then::Csr { path },
                 }));
             } else {
                 return start(
@@ -365,7 +374,7 @@ pub(super) fn request_action(app: &mut App, action: Action) -> Option<Effect> {
         }
         Action::Files => return start(app, Job::Files { path }),
         Action::Renew => return start(app, Job::Renew { path }),
-        Action::Send => return super::update_mail::send(app, &req),
+        Action::Send => return mail::send(app, &req),
         Action::Fetch => return start(app, Job::FetchReply { path }),
         Action::FetchWait => {
             let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));

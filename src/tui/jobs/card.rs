@@ -3,11 +3,11 @@
 //! never from inside a job — and a wrong PIN comes back as an error, never
 //! retried.
 
-use super::action::{CardProbe, Done, Shown};
-use super::jobs::changed;
-use super::jobs_mail::Waiting;
-use super::TuiContext;
+use super::changed;
+use super::mail::Waiting;
 use crate::i18n::{tf, Lang};
+use crate::tui::action::{CardProbe, Done, Shown};
+use crate::tui::TuiContext;
 use cleocps_core::card;
 use cleocps_core::error::Error;
 use cleocps_core::procedure::{self as core, CardSetup, CardWait};

@@ -6,12 +6,12 @@
 //! A wrong PIN comes back as a message; the next attempt probes again, so
 //! the fresh warning shows. The PIN lives in the modal, then in the job.
 
-use super::action::{CardProbe, Effect, Job};
-use super::modal::{Hidden, Modal, PinFor, Then};
-use super::update::{set_error, set_info, start as start_job};
-use super::update_secret::edit_secret;
-use super::App;
+use super::secret::edit_secret;
+use super::{set_error, set_info, start as start_job};
 use crate::i18n::{t, tf};
+use crate::tui::action::{CardProbe, Effect, Job};
+use crate::tui::modal::{CardWaitModal, Hidden, Modal, PinFor, PinModal, Then};
+use crate::tui::{Action, App};
 use cleocps_core::card;
 use cleocps_core::request::Request;
 use cleocps_core::secret::Secret;
@@ -59,8 +59,8 @@ pub(super) fn waiting(app: &mut App, left: u64) {
     if card_cancelled(app) {
         return;
     }
-    if matches!(app.modal, None | Some(Modal::CardWait { .. })) {
-        app.modal = Some(Modal::CardWait { left });
+    if matches!(app.modal, None | Some(Modal::CardWait(_))) {
+        app.modal = Some(Modal::CardWait(CardWaitModal { left }));
     }
 }
 
@@ -78,7 +78,7 @@ pub(super) fn stop_waiting(app: &mut App) {
 pub(super) fn probe_ended(app: &mut App) -> bool {
     let cancelled = card_cancelled(app);
     app.stop_card = None;
-    if matches!(app.modal, Some(Modal::CardWait { .. })) {
+    if matches!(app.modal, Some(Modal::CardWait(_))) {
         app.modal = None;
     }
     cancelled
@@ -113,66 +113,46 @@ pub(super) fn probed(app: &mut App, probe: CardProbe) {
 
 /// Keys in the PIN modal. Enter checks the length (a typo of the wrong
 /// length never costs a try), then hands the PIN to the sign job.
-pub(super) fn pin_action(
-    app: &mut App,
-    what: PinFor,
-    warning: Option<String>,
-    mut pin: Zeroizing<String>,
-    error: Option<String>,
-    action: super::Action,
-) -> Option<Effect> {
-    use super::Action;
-    let lang = app.lang;
+pub(super) fn pin_action(app: &mut App, mut m: PinModal, action: Action) -> Option<Effect> {
     match action {
         Action::Edit(r) => {
-            edit_secret(&mut pin, r);
-            app.modal = Some(Modal::Pin {
-                what,
-                warning,
-                pin,
-                error: None,
-            });
-            None
+            edit_secret(&mut m.pin, r);
+            m.error = None;
         }
-        Action::Submit => {
-            let secret = Secret::new(pin.as_str());
-            drop(pin);
-            let problem = if secret.is_empty() {
-                Some(t(lang, "tui.secret.empty").to_string())
-            } else {
-                card::check_pin_length(&secret, &what.bounds)
-                    .err()
-                    .map(|e| e.localize(lang))
-            };
-            if let Some(problem) = problem {
-                app.modal = Some(Modal::Pin {
-                    what,
-                    warning,
-                    pin: Zeroizing::new(String::new()),
-                    error: Some(problem),
-                });
-                return None;
-            }
-            if super::update_wizard::wants_pin(app) {
-                return super::update_wizard::pin_given(app, secret);
-            }
-            start_job(
-                app,
-                Job::Sign {
-                    path: what.path,
-                    key_password: what.key_password,
-                    pin: secret,
-                },
-            )
-        }
-        _ => {
-            app.modal = Some(Modal::Pin {
-                what,
-                warning,
-                pin,
-                error,
-            });
-            None
-        }
+        Action::Submit => return pin_given(app, m),
+        _ => {}
     }
+    app.modal = Some(Modal::Pin(m));
+    None
+}
+
+/// Enter in the PIN modal: a PIN of the wrong length is refused here (the
+/// modal stays, emptied); else it goes to the wizard or the sign job.
+fn pin_given(app: &mut App, mut m: PinModal) -> Option<Effect> {
+    let lang = app.lang;
+    let secret = Secret::new(m.pin.as_str());
+    m.pin = Zeroizing::new(String::new());
+    let problem = if secret.is_empty() {
+        Some(t(lang, "tui.secret.empty").to_string())
+    } else {
+        card::check_pin_length(&secret, &m.what.bounds)
+            .err()
+            .map(|e| e.localize(lang))
+    };
+    if let Some(problem) = problem {
+        m.error = Some(problem);
+        app.modal = Some(Modal::Pin(m));
+        return None;
+    }
+    if super::wizard::wants_pin(app) {
+        return super::wizard::pin_given(app, secret);
+    }
+    start_job(
+        app,
+        Job::Sign {
+            path: m.what.path,
+            key_password: m.what.key_password,
+            pin: secret,
+        },
+    )
 }

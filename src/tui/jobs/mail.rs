@@ -2,10 +2,10 @@
 //! (Étape 2), look in the mailbox once (Étape 3: "no answer yet" is a calm
 //! message, not an error), and the holder's servers for the form.
 
-use super::action::{Done, Shown};
-use super::jobs::{cert_view, changed};
-use super::TuiContext;
+use super::{cert_view, changed};
 use crate::i18n::{t, tf, Lang};
+use crate::tui::action::{Done, Shown};
+use crate::tui::TuiContext;
 use cleocps_core::card;
 use cleocps_core::error::Error;
 use cleocps_core::mail::{self, FetchOutcome};

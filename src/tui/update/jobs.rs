@@ -1,35 +1,37 @@
 //! `update` for finished jobs: apply the fresh tree, show what they bring,
 //! say what failed. A result for a job we no longer wait for is dropped.
 
-use super::action::{Effect, JobId, JobOutcome, Shown};
-use super::app::{App, Folder};
-use super::modal::{Confirm, Modal};
-use super::tree;
-use super::update::{after_move, set_error, set_info};
+use super::{after_move, set_error, set_info};
 use crate::i18n::tf;
+use crate::tui::action::{Effect, JobId, JobOutcome, Shown};
+use crate::tui::app::{App, Folder};
+use crate::tui::job_kind::{JobKind, WizardJobKind};
+use crate::tui::modal::{Confirm, CsrModal, FilesModal, MessageModal, Modal};
+use crate::tui::tree;
 
 pub(super) fn job_done(app: &mut App, id: JobId, outcome: JobOutcome) -> Option<Effect> {
     let pos = app.jobs.iter().position(|j| j.id == id)?;
-    let probe = matches!(app.jobs[pos].label, "tui.job.probe" | "tui.job.wiz_probe");
+    let kind = app.jobs[pos].kind;
+    let probe = kind.probes_card();
     if let JobOutcome::Progress { next_check, left } = outcome {
-        if app.jobs[pos].label == "tui.job.fetch_wait" {
+        if kind == JobKind::FetchWait {
             app.wait_progress = Some((next_check, left));
         } else if probe {
-            super::update_card::waiting(app, left);
+            super::card::waiting(app, left);
         } else {
-            super::update_wizard_jobs::progress(app, next_check, left);
+            super::wizard_jobs::progress(app, next_check, left);
         }
         return None;
     }
     let run = app.jobs.remove(pos);
-    if run.label == "tui.job.fetch_wait" {
+    if kind == JobKind::FetchWait {
         app.stop_wait = None;
         app.wait_progress = None;
     }
-    if probe && super::update_card::probe_ended(app) {
+    if probe && super::card::probe_ended(app) {
         // Stopped by the user while waiting for the card: nothing to show.
-        if run.label == "tui.job.wiz_probe" {
-            super::update_wizard_jobs::card_cancelled(app);
+        if kind == JobKind::Wizard(WizardJobKind::Probe) {
+            super::wizard_jobs::card_cancelled(app);
         }
         if app.jobs.is_empty() && app.status.as_ref().is_some_and(|s| !s.error) {
             app.status = None;
@@ -38,8 +40,9 @@ pub(super) fn job_done(app: &mut App, id: JobId, outcome: JobOutcome) -> Option<
     }
     let done = match outcome {
         JobOutcome::Progress { .. } => return None,
-        JobOutcome::Failed(text) if run.label.starts_with("tui.job.wiz") => {
-            super::update_wizard_jobs::failed(app, text);
+        // A wizard job's failure goes to its screen.
+        JobOutcome::Failed(text) if matches!(kind, JobKind::Wizard(_)) => {
+            super::wizard_jobs::failed(app, text);
             return None;
         }
         JobOutcome::Failed(text) => {
@@ -52,7 +55,7 @@ pub(super) fn job_done(app: &mut App, id: JobId, outcome: JobOutcome) -> Option<
         }
         JobOutcome::Done(done) => *done,
     };
-    if run.label == "tui.job.form" {
+    if kind == JobKind::EditForm {
         app.form = None;
     }
     if let Some(fresh) = done.tree {
@@ -82,40 +85,42 @@ pub(super) fn job_done(app: &mut App, id: JobId, outcome: JobOutcome) -> Option<
     }
     match done.shown {
         Some(Shown::Csr { path, pem }) => {
-            app.modal = Some(Modal::Csr {
+            app.modal = Some(Modal::Csr(CsrModal {
                 path,
                 pem,
                 scroll: 0,
-            })
+            }))
         }
         Some(Shown::Certificate { path, cert }) => {
             app.certs.insert(path, cert);
         }
-        Some(Shown::Files { dir, files }) => app.modal = Some(Modal::Files { dir, files }),
-        Some(Shown::Card(probe)) => super::update_card::probed(app, *probe),
+        Some(Shown::Files { dir, files }) => {
+            app.modal = Some(Modal::Files(FilesModal { dir, files }))
+        }
+        Some(Shown::Card(probe)) => super::card::probed(app, *probe),
         Some(Shown::Exists { file, retry }) => {
             let text = tf(app.lang, "tui.confirm.overwrite", &[&file.display()]);
-            app.modal = Some(Modal::Confirm {
-                what: Confirm::Overwrite { file, job: retry },
+            app.modal = Some(Modal::confirm(
+                Confirm::Overwrite { file, job: retry },
                 text,
-            });
+            ));
         }
         Some(Shown::Servers {
             path,
             holder,
             servers,
-        }) => super::update_mail::servers(app, path, holder, servers),
+        }) => super::mail::servers(app, path, holder, servers),
         Some(Shown::Wizard(w)) => {
-            if let Some(effect) = super::update_wizard_jobs::shown(app, *w) {
+            if let Some(effect) = super::wizard_jobs::shown(app, *w) {
                 return Some(effect);
             }
         }
         Some(Shown::Report { title, text }) => {
-            app.modal = Some(Modal::Message {
+            app.modal = Some(Modal::Message(MessageModal {
                 title,
                 text,
                 error: false,
-            })
+            }))
         }
         None => {}
     }

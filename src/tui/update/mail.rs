@@ -2,11 +2,11 @@
 //! *Envoyer* (Étape 2), the form filled from the directory (a chooser when
 //! the holder administers several servers).
 
-use super::action::{Effect, Job};
-use super::modal::Modal;
-use super::update::{set_error, set_info, start};
-use super::{Action, App};
+use super::{set_error, set_info, start};
 use crate::i18n::{t, tf};
+use crate::tui::action::{Effect, Job};
+use crate::tui::modal::{Modal, ServersModal};
+use crate::tui::{Action, App};
 use cleocps_core::directory::ServerEntry;
 use cleocps_core::request::{Generation, Request, RequestType};
 
@@ -33,35 +33,29 @@ pub(super) fn servers(app: &mut App, path: String, holder: String, entries: Vec<
             }
         }
         _ => {
-            app.modal = Some(Modal::Servers {
+            app.modal = Some(Modal::Servers(ServersModal {
                 path,
                 entries,
                 sel: 0,
-            })
+            }))
         }
     }
 }
 
 /// Keys in the server chooser.
-pub(super) fn servers_action(
-    app: &mut App,
-    path: String,
-    entries: Vec<ServerEntry>,
-    sel: usize,
-    action: Action,
-) -> Option<Effect> {
-    let sel = match action {
-        Action::Up => sel.saturating_sub(1),
-        Action::Down => (sel + 1).min(entries.len().saturating_sub(1)),
+pub(super) fn servers_action(app: &mut App, mut m: ServersModal, action: Action) -> Option<Effect> {
+    match action {
+        Action::Up => m.sel = m.sel.saturating_sub(1),
+        Action::Down => m.sel = (m.sel + 1).min(m.entries.len().saturating_sub(1)),
         Action::Submit => {
-            if let Some(e) = entries.get(sel) {
+            if let Some(e) = m.entries.get(m.sel) {
                 fill(app, e);
             }
             return None;
         }
-        _ => sel,
-    };
-    app.modal = Some(Modal::Servers { path, entries, sel });
+        _ => {}
+    }
+    app.modal = Some(Modal::Servers(m));
     None
 }
 

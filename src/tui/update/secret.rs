@@ -2,11 +2,11 @@
 //! only in the modal (zeroized on drop) and leaves it as a `Secret` for the
 //! next dialog of the flow or for the job.
 
-use super::action::{Action, Effect, Job};
-use super::modal::{Choose, Hidden, Modal, Then};
-use super::update::start;
-use super::App;
+use super::start;
 use crate::i18n::t;
+use crate::tui::action::{Action, Effect, Job};
+use crate::tui::modal::{Choose, Hidden, Modal, SecretModal, Then};
+use crate::tui::App;
 use cleocps_core::secret::Secret;
 use tui_input::InputRequest;
 use zeroize::Zeroizing;
@@ -22,52 +22,51 @@ pub(super) fn edit_secret(value: &mut Zeroizing<String>, r: InputRequest) {
     }
 }
 
-type Entries = (Zeroizing<String>, Zeroizing<String>, bool);
-
-pub(super) fn secret(
-    app: &mut App,
-    what: Hidden,
-    (mut first, mut second, on_second): Entries,
-    mut error: Option<String>,
-    action: Action,
-) -> Option<Effect> {
-    let lang = app.lang;
-    let twice = what.twice();
-    let keep = |app: &mut App, what, first, second, on_second, error| {
-        app.modal = Some(Modal::Secret {
-            what,
-            first,
-            second,
-            on_second,
-            error,
-        });
-        None
-    };
+pub(super) fn secret(app: &mut App, mut m: SecretModal, action: Action) -> Option<Effect> {
     match action {
         Action::Edit(r) => {
-            edit_secret(if on_second { &mut second } else { &mut first }, r);
-            return keep(app, what, first, second, on_second, None);
+            edit_secret(m.focused_mut(), r);
+            m.error = None;
         }
-        Action::NextField | Action::PrevField if twice => {
-            return keep(app, what, first, second, !on_second, error);
-        }
-        Action::Submit => {}
-        _ => return keep(app, what, first, second, on_second, error),
+        Action::NextField | Action::PrevField if m.what.twice() => m.on_second = !m.on_second,
+        Action::Submit => return submit(app, m),
+        _ => {}
     }
-    if first.is_empty() {
-        error = Some(t(lang, "tui.secret.empty").to_string());
-        return keep(app, what, first, second, false, error);
+    keep(app, m)
+}
+
+fn keep(app: &mut App, m: SecretModal) -> Option<Effect> {
+    app.modal = Some(Modal::Secret(m));
+    None
+}
+
+/// Enter: on to the second field, a refusal (the modal stays, with the
+/// reason), or the next step of the flow with the secret.
+fn submit(app: &mut App, mut m: SecretModal) -> Option<Effect> {
+    let lang = app.lang;
+    let twice = m.what.twice();
+    if m.first.is_empty() {
+        m.error = Some(t(lang, "tui.secret.empty").to_string());
+        m.on_second = false;
+        return keep(app, m);
     }
-    if twice && !on_second {
-        return keep(app, what, first, second, true, None);
+    if twice && !m.on_second {
+        m.on_second = true;
+        m.error = None;
+        return keep(app, m);
     }
-    if twice && *first != *second {
-        error = Some(t(lang, "err.secret_mismatch").to_string());
-        let empty = || Zeroizing::new(String::new());
-        return keep(app, what, empty(), empty(), false, error);
+    if twice && *m.first != *m.second {
+        let error = Some(t(lang, "err.secret_mismatch").to_string());
+        return keep(
+            app,
+            SecretModal {
+                error,
+                ..SecretModal::new(m.what)
+            },
+        );
     }
-    let value = Secret::new(first.as_str());
-    match what {
+    let value = Secret::new(m.first.as_str());
+    match m.what {
         Hidden::NewKeyPassword {
             path,
             size,
@@ -104,7 +103,7 @@ pub(super) fn secret(
         ),
         Hidden::KeyPassword {
             then: Then::Card { path },
-        } => super::update_card::probe(app, path, Some(value)),
+        } => super::card::probe(app, path, Some(value)),
         Hidden::KeyPassword {
             then: Then::P12 { path, file },
         } => {
@@ -128,18 +127,21 @@ pub(super) fn secret(
                     key_password,
                 };
                 let error = Some(t(lang, "err.same_password").to_string());
-                let empty = || Zeroizing::new(String::new());
-                return keep(app, what, empty(), empty(), false, error);
+                return keep(
+                    app,
+                    SecretModal {
+                        error,
+                        ..SecretModal::new(what)
+                    },
+                );
             }
-            app.modal = Some(Modal::Choice {
-                what: Choose::P12Profile {
-                    path,
-                    file,
-                    key_password,
-                    p12_password: value,
-                },
-                sel: 0,
-            });
+            let what = Choose::P12Profile {
+                path,
+                file,
+                key_password,
+                p12_password: value,
+            };
+            app.modal = Some(Modal::choice(what, 0));
             None
         }
     }

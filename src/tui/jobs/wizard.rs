@@ -2,12 +2,12 @@
 //! (`cleocps_core::wizard::{probe, send, finish}`), the same steps the CLI
 //! runs; the screen asks the server and the PIN between them.
 
-use super::action::{Done, Shown};
-use super::jobs::tree;
-use super::jobs_card::ra_certificate;
-use super::wizard::{WizardJob, WizardShown};
-use super::TuiContext;
+use super::card::ra_certificate;
+use super::tree;
 use crate::i18n::{t, Lang};
+use crate::tui::action::{Done, Shown};
+use crate::tui::wizard::{WizardJob, WizardShown};
+use crate::tui::TuiContext;
 use cleocps_core::card;
 use cleocps_core::error::Error;
 use cleocps_core::mail::{AnswerWait, Tick};

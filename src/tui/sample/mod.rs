@@ -1,11 +1,15 @@
 //! A fixed example workspace in memory, for snapshots, screenshots and the
 //! benchmark: no disk, no clock, the same bytes on every run.
 
-use super::action::{CertView, Step};
-use super::app::{App, Folder, Running, Status};
-use super::form::Form;
-use super::modal::{Ask, Choose, Confirm, Hidden, Modal, PinFor};
+mod wizard;
+
 use crate::i18n::{t, tf, Lang};
+use crate::tui::action::{CertView, Step};
+use crate::tui::app::{App, Folder, Running, Status};
+use crate::tui::form::Form;
+use crate::tui::job_kind::JobKind;
+use crate::tui::modal::{Ask, CardWaitModal, Choose, Confirm, CsrModal, FilesModal, HelpModal};
+use crate::tui::modal::{Hidden, Modal, PinFor, PinModal, SecretModal};
 use cleocps_core::card::{PinState, PinWarning};
 use cleocps_core::request::{Generation, Request, RequestType, State, Subject};
 use std::path::PathBuf;
@@ -101,13 +105,13 @@ pub fn example(lang: Lang) -> App {
     app.tree = tree();
     app.collapsed.insert("Archives 2023".into());
     app.certs.insert("Clinique du Test/srv-web".into(), cert());
-    super::tree::select(&mut app, "Clinique du Test/messagerie");
+    crate::tui::tree::select(&mut app, "Clinique du Test/messagerie");
     app
 }
 
 fn at(lang: Lang, path: &str, step: Step) -> App {
     let mut app = example(lang);
-    super::tree::select(&mut app, path);
+    crate::tui::tree::select(&mut app, path);
     app.step = step;
     app
 }
@@ -135,12 +139,12 @@ pub fn screens(lang: Lang) -> Vec<(&'static str, App)> {
     ));
 
     let mut edit = at(lang, "Clinique du Test/intranet", Step::Request);
-    if let Some(req) = super::tree::selected_request(&edit) {
+    if let Some(req) = crate::tui::tree::selected_request(&edit) {
         let mut form = Form::open(req);
         if let Some(f) = form.fields.first_mut() {
             f.input = tui_input::Input::new("intranet".into());
         }
-        form.problems = super::form::check(form.kind, &form.values(), false);
+        form.problems = crate::tui::form::check(form.kind, &form.values(), false);
         edit.form = Some(form);
     }
     out.push(("04-step2-edit", edit));
@@ -169,7 +173,7 @@ pub fn screens(lang: Lang) -> Vec<(&'static str, App)> {
             + t(lang, "tui.card.forwarded"),
         error: false,
     });
-    pin.modal = Some(Modal::Pin {
+    pin.modal = Some(Modal::Pin(PinModal {
         what: PinFor {
             path: "Clinique du Test/messagerie".into(),
             key_password: None,
@@ -183,11 +187,11 @@ pub fn screens(lang: Lang) -> Vec<(&'static str, App)> {
         warning: Some(PinWarning::CountLow.localize(lang)),
         pin: Zeroizing::new("1234".into()),
         error: None,
-    });
+    }));
     out.push(("08-pin", pin));
 
     let mut help = example(lang);
-    help.modal = Some(Modal::Help { scroll: 0 });
+    help.modal = Some(Modal::Help(HelpModal::default()));
     out.push(("09-help", help));
 
     let mut err = at(lang, "Clinique du Test/portail", Step::Final);
@@ -195,7 +199,7 @@ pub fn screens(lang: Lang) -> Vec<(&'static str, App)> {
     out.push(("10-error", err));
 
     let mut pw = at(lang, "Dossier 2/Demande 1", Step::Init);
-    pw.modal = Some(Modal::Secret {
+    pw.modal = Some(Modal::Secret(SecretModal {
         what: Hidden::NewKeyPassword {
             path: "Dossier 2/Demande 1".into(),
             size: cleocps_core::pki::KeySize::B2048,
@@ -205,29 +209,29 @@ pub fn screens(lang: Lang) -> Vec<(&'static str, App)> {
         second: Zeroizing::new("corr".into()),
         on_second: true,
         error: None,
-    });
+    }));
     out.push(("11-key-password", pw));
 
     let mut kind = at(lang, "Dossier 2/Demande 1", Step::Init);
-    kind.modal = Some(Modal::Choice {
-        what: Choose::RequestType {
+    kind.modal = Some(Modal::choice(
+        Choose::RequestType {
             folder: "Dossier 2".into(),
         },
-        sel: 0,
-    });
+        0,
+    ));
     out.push(("12-choose-type", kind));
 
     let mut csr = at(lang, "Clinique du Test/portail", Step::Request);
-    csr.modal = Some(Modal::Csr {
+    csr.modal = Some(Modal::Csr(CsrModal {
         path: "Clinique du Test/portail".into(),
         pem: CSR.into(),
         scroll: 0,
-    });
+    }));
     out.push(("13-csr", csr));
 
     let mut files = at(lang, "Clinique du Test/srv-web", Step::Final);
     let dir = PathBuf::from("/home/admin/.local/share/cleocps/dossiers/Clinique du Test/srv-web");
-    files.modal = Some(Modal::Files {
+    files.modal = Some(Modal::Files(FilesModal {
         files: [
             ("request.json", 2214),
             ("smime.p7c", 4127),
@@ -240,27 +244,27 @@ pub fn screens(lang: Lang) -> Vec<(&'static str, App)> {
         .map(|(n, s)| (dir.join(n), *s))
         .collect(),
         dir,
-    });
+    }));
     out.push(("14-files", files));
 
     let mut del = at(lang, "Clinique du Test/Demande 3", Step::Final);
-    del.modal = Some(Modal::Confirm {
-        what: Confirm::DeleteRequest {
+    del.modal = Some(Modal::confirm(
+        Confirm::DeleteRequest {
             path: "Clinique du Test/Demande 3".into(),
             force: false,
         },
-        text: crate::i18n::tf(
+        crate::i18n::tf(
             lang,
             "tui.confirm.delete_request",
             &[&"Clinique du Test/Demande 3"],
         ),
-    });
+    ));
     out.push(("15-confirm-delete", del));
 
     let mut busy = at(lang, "Dossier 2/Demande 1", Step::Init);
     busy.jobs.push(Running {
         id: 1,
-        label: "tui.job.keys",
+        kind: JobKind::GenerateKeys,
         request: Some("Dossier 2/Demande 1".into()),
     });
     out.push(("16-job-running", busy));
@@ -275,12 +279,12 @@ pub fn screens(lang: Lang) -> Vec<(&'static str, App)> {
     out.push(("17-import-path", import));
 
     let mut mode = at(lang, "Clinique du Test/intranet", Step::Request);
-    mode.modal = Some(Modal::Choice {
-        what: Choose::RequestMode {
+    mode.modal = Some(Modal::choice(
+        Choose::RequestMode {
             path: "Clinique du Test/intranet".into(),
         },
-        sel: 0,
-    });
+        0,
+    ));
     out.push(("18-request-mode", mode));
 
     let web = "Clinique du Test/srv-web";
@@ -292,24 +296,20 @@ pub fn screens(lang: Lang) -> Vec<(&'static str, App)> {
     out.push(("19-export-dir", dir));
 
     let mut key = at(lang, web, Step::Final);
-    key.modal = Some(Modal::Choice {
-        what: Choose::PemKey {
+    key.modal = Some(Modal::choice(
+        Choose::PemKey {
             path: web.into(),
             dir: PathBuf::from("/home/admin"),
         },
-        sel: 1,
-    });
+        1,
+    ));
     out.push(("20-export-clear-key", key));
 
     let mut over = at(lang, web, Step::Final);
     let file = PathBuf::from("/home/admin/srv-web.key");
-    over.modal = Some(Modal::Confirm {
-        text: tf(lang, "tui.confirm.overwrite", &[&file.display()]),
-        what: Confirm::Overwrite {
-            job: Box::new(super::action::Job::Files { path: web.into() }),
-            file,
-        },
-    });
+    let text = tf(lang, "tui.confirm.overwrite", &[&file.display()]);
+    let job = Box::new(crate::tui::action::Job::Files { path: web.into() });
+    over.modal = Some(Modal::confirm(Confirm::Overwrite { file, job }, text));
     out.push(("21-overwrite", over));
 
     // The card probe found no card: it polls until it comes (or Esc).
@@ -317,11 +317,11 @@ pub fn screens(lang: Lang) -> Vec<(&'static str, App)> {
     let mut wait = at(lang, intra, Step::Request);
     wait.jobs.push(Running {
         id: 1,
-        label: "tui.job.probe",
+        kind: JobKind::ProbeCard,
         request: Some(intra.into()),
     });
-    wait.modal = Some(Modal::CardWait { left: 117 });
+    wait.modal = Some(Modal::CardWait(CardWaitModal { left: 117 }));
     out.push(("29-card-wait", wait));
-    out.extend(super::sample_wizard::screens(lang));
+    out.extend(wizard::screens(lang));
     out
 }

@@ -1,15 +1,21 @@
 //! Runs jobs on worker threads and reports back over the loop's channel.
-//! The only file of the TUI that calls the core procedures.
+//! The only folder of the TUI that calls the core procedures that touch the
+//! disk, the card or the network: this file (the one-call jobs), `card`
+//! (probe and signature), `mail` (send, fetch, directory) and `wizard` (the
+//! CleoWizard's jobs).
 
-use super::action::{CertView, Done, FormValues, Job, JobId, JobOutcome, Shown};
-use super::event::Event;
-use super::form::FieldProblem;
-use super::TuiContext;
+mod card;
+mod mail;
+mod wizard;
+
 use crate::i18n::{t, tf, Lang};
+use crate::tui::action::{CertView, Done, Job, JobId, JobOutcome, Shown};
+use crate::tui::event::Event;
+use crate::tui::form;
+use crate::tui::TuiContext;
 use cleocps_core::error::Error;
 use cleocps_core::pki::CertSummary;
-use cleocps_core::procedure::{self as core, FormEdit, KeyOptions};
-use cleocps_core::request::RequestType;
+use cleocps_core::procedure::{self as core, KeyOptions};
 use cleocps_core::workspace::{split_request_path, Workspace};
 use std::sync::mpsc::Sender;
 use std::sync::Arc;
@@ -46,36 +52,6 @@ pub fn tree(
     ws.tree()
 }
 
-/// The form's inline problems, with the core's rules (same as the CLI).
-pub fn check_form(kind: RequestType, v: &FormValues, allow_wildcard: bool) -> Vec<FieldProblem> {
-    core::check_form(kind, &to_edit(kind, v, allow_wildcard))
-        .into_iter()
-        .map(|p| FieldProblem {
-            field: p.field,
-            problem: p.problem_id,
-            warning: p.warning,
-        })
-        .collect()
-}
-
-fn to_edit(kind: RequestType, v: &FormValues, allow_wildcard: bool) -> FormEdit {
-    let (cn, email, san) = match kind {
-        RequestType::Ssl => (Some(v.cn.clone()), None, Some(v.san.clone())),
-        RequestType::Smime => (None, Some(v.cn.clone()), None),
-    };
-    FormEdit {
-        cn,
-        email,
-        san,
-        o: Some(v.o.clone()),
-        ou: Some(v.ou.clone()),
-        st: Some(v.st.clone()),
-        l: Some(v.l.clone()),
-        c: Some(v.c.clone()),
-        allow_wildcard,
-    }
-}
-
 pub fn cert_view(c: &CertSummary) -> CertView {
     CertView {
         subject: c.subject.clone(),
@@ -103,7 +79,7 @@ pub(super) fn changed(
 
 /// One job, start to end; a failure comes back localized, saying what to
 /// do. A new family of jobs (mail, directory) gets its own file and an arm
-/// here, like `jobs_card`.
+/// here, like `card`.
 fn run(
     ws: &Workspace,
     ctx: &TuiContext,
@@ -111,15 +87,13 @@ fn run(
     job: Job,
     progress: &dyn Fn(u64, u64),
 ) -> Result<Done, String> {
-    use super::jobs_card as card;
-    use super::jobs_mail as mail;
     match job {
         Job::SendMail { path } => mail::send(ws, ctx, lang, path),
         Job::FetchReply { path } => mail::fetch(ws, ctx, lang, path, None),
         Job::FetchWait { path, stop } => mail::fetch(ws, ctx, lang, path, Some((&stop, progress))),
         Job::Lookup { path } => mail::lookup(ctx, lang, path),
         Job::ListDir { dir } => Ok(mail::list_dir(dir)),
-        Job::Wizard(w) => super::jobs_wizard::run(ws, ctx, lang, *w, progress),
+        Job::Wizard(w) => wizard::run(ws, ctx, lang, *w, progress),
         Job::ProbeCard {
             path,
             key_password,
@@ -190,7 +164,7 @@ fn run_core(ws: &Workspace, ctx: &TuiContext, lang: Lang, job: Job) -> cleocps_c
         }
         Job::EditForm { path, values } => {
             let req = ws.find(&path)?;
-            let edit = to_edit(req.kind, &values, req.allow_wildcard);
+            let edit = form::to_edit(req.kind, &values, req.allow_wildcard);
             let (req, notices) = core::edit_form(ws, &path, &edit)?;
             let mut msg = t(lang, "tui.done.form").to_string();
             for n in notices {

@@ -1,0 +1,199 @@
+//! What kind of job runs, without its data: kept in the running-job record
+//! ([`Running`]) so that `update` and the views decide by matching on it
+//! (gitui's `AsyncGitNotification`, television's typed `Action`), never by
+//! comparing text. The text id the status line shows is a function of the
+//! kind, for display only.
+//!
+//! [`Running`]: super::app::Running
+
+use super::action::Job;
+use super::wizard::WizardJob;
+
+/// One per [`Job`] variant.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum JobKind {
+    Reload,
+    CreateFolder,
+    RenameFolder,
+    DeleteFolder,
+    CreateRequest,
+    DeleteRequest,
+    GenerateKeys,
+    EditForm,
+    GenerateCsr,
+    ShowCsr,
+    Certificate,
+    ImportResponse,
+    ExportPem,
+    ExportP12,
+    ProbeCard,
+    Sign,
+    Renew,
+    Files,
+    SendMail,
+    FetchReply,
+    FetchWait,
+    Lookup,
+    ListDir,
+    Wizard(WizardJobKind),
+}
+
+/// One per [`WizardJob`] variant.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum WizardJobKind {
+    Resumable,
+    Probe,
+    Send,
+    Finish,
+}
+
+impl Job {
+    pub fn kind(&self) -> JobKind {
+        match self {
+            Job::Reload => JobKind::Reload,
+            Job::CreateFolder { .. } => JobKind::CreateFolder,
+            Job::RenameFolder { .. } => JobKind::RenameFolder,
+            Job::DeleteFolder { .. } => JobKind::DeleteFolder,
+            Job::CreateRequest { .. } => JobKind::CreateRequest,
+            Job::DeleteRequest { .. } => JobKind::DeleteRequest,
+            Job::GenerateKeys { .. } => JobKind::GenerateKeys,
+            Job::EditForm { .. } => JobKind::EditForm,
+            Job::GenerateCsr { .. } => JobKind::GenerateCsr,
+            Job::ShowCsr { .. } => JobKind::ShowCsr,
+            Job::Certificate { .. } => JobKind::Certificate,
+            Job::ImportResponse { .. } => JobKind::ImportResponse,
+            Job::ExportPem { .. } => JobKind::ExportPem,
+            Job::ExportP12 { .. } => JobKind::ExportP12,
+            Job::ProbeCard { .. } => JobKind::ProbeCard,
+            Job::Sign { .. } => JobKind::Sign,
+            Job::Renew { .. } => JobKind::Renew,
+            Job::Files { .. } => JobKind::Files,
+            Job::SendMail { .. } => JobKind::SendMail,
+            Job::FetchReply { .. } => JobKind::FetchReply,
+            Job::FetchWait { .. } => JobKind::FetchWait,
+            Job::Lookup { .. } => JobKind::Lookup,
+            Job::ListDir { .. } => JobKind::ListDir,
+            Job::Wizard(w) => JobKind::Wizard(w.kind()),
+        }
+    }
+}
+
+impl WizardJob {
+    pub fn kind(&self) -> WizardJobKind {
+        match self {
+            WizardJob::Resumable => WizardJobKind::Resumable,
+            WizardJob::Probe { .. } => WizardJobKind::Probe,
+            WizardJob::Send { .. } => WizardJobKind::Send,
+            WizardJob::Finish { .. } => WizardJobKind::Finish,
+        }
+    }
+}
+
+impl JobKind {
+    /// A job that only reads, quickly: the status line does not announce
+    /// it, and Étape 3 does not ask for the certificate while one runs.
+    pub fn only_reads(self) -> bool {
+        matches!(
+            self,
+            JobKind::Reload
+                | JobKind::Certificate
+                | JobKind::ShowCsr
+                | JobKind::Files
+                | JobKind::ListDir
+        )
+    }
+
+    /// Reads the card (waiting while it is absent): its progress is the
+    /// waiting modal's, and a stop by the user drops its answer.
+    pub fn probes_card(self) -> bool {
+        matches!(
+            self,
+            JobKind::ProbeCard | JobKind::Wizard(WizardJobKind::Probe)
+        )
+    }
+
+    /// Text id of what the status line says while it runs (display only).
+    pub fn text_id(self) -> &'static str {
+        match self {
+            JobKind::Reload
+            | JobKind::Certificate
+            | JobKind::ShowCsr
+            | JobKind::Files
+            | JobKind::ListDir => "tui.job.reading",
+            JobKind::SendMail => "tui.job.send",
+            JobKind::FetchReply => "tui.job.fetch",
+            JobKind::FetchWait => "tui.job.fetch_wait",
+            JobKind::Lookup => "tui.job.lookup",
+            JobKind::Wizard(w) => w.text_id(),
+            JobKind::CreateFolder => "tui.job.create_folder",
+            JobKind::RenameFolder => "tui.job.rename_folder",
+            JobKind::DeleteFolder | JobKind::DeleteRequest => "tui.job.delete",
+            JobKind::CreateRequest => "tui.job.create_request",
+            JobKind::GenerateKeys => "tui.job.keys",
+            JobKind::EditForm => "tui.job.form",
+            JobKind::GenerateCsr => "tui.job.csr",
+            JobKind::ImportResponse => "tui.job.import",
+            JobKind::ExportPem | JobKind::ExportP12 => "tui.job.export",
+            JobKind::Renew => "tui.job.renew",
+            JobKind::ProbeCard => "tui.job.probe",
+            JobKind::Sign => "tui.job.sign",
+        }
+    }
+}
+
+impl WizardJobKind {
+    /// Text id of the wizard screen's busy line (display only).
+    pub fn text_id(self) -> &'static str {
+        match self {
+            WizardJobKind::Resumable => "tui.job.wiz_open",
+            WizardJobKind::Probe => "tui.job.wiz_probe",
+            WizardJobKind::Send => "tui.job.wiz_send",
+            WizardJobKind::Finish => "tui.job.wiz_wait",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_text_id_is_in_the_table() {
+        let kinds = [
+            JobKind::Reload,
+            JobKind::CreateFolder,
+            JobKind::RenameFolder,
+            JobKind::DeleteFolder,
+            JobKind::CreateRequest,
+            JobKind::DeleteRequest,
+            JobKind::GenerateKeys,
+            JobKind::EditForm,
+            JobKind::GenerateCsr,
+            JobKind::ShowCsr,
+            JobKind::Certificate,
+            JobKind::ImportResponse,
+            JobKind::ExportPem,
+            JobKind::ExportP12,
+            JobKind::ProbeCard,
+            JobKind::Sign,
+            JobKind::Renew,
+            JobKind::Files,
+            JobKind::SendMail,
+            JobKind::FetchReply,
+            JobKind::FetchWait,
+            JobKind::Lookup,
+            JobKind::ListDir,
+            JobKind::Wizard(WizardJobKind::Resumable),
+            JobKind::Wizard(WizardJobKind::Probe),
+            JobKind::Wizard(WizardJobKind::Send),
+            JobKind::Wizard(WizardJobKind::Finish),
+        ];
+        for kind in kinds {
+            let id = kind.text_id();
+            assert!(
+                super::super::TEXTS.iter().any(|t| t.id == id),
+                "{kind:?}: {id} has no text"
+            );
+        }
+    }
+}

@@ -1,0 +1,91 @@
+//! Pick one of a few options (request type, key size, protection, PKCS#12
+//! profile, card or CSR, how the key is exported).
+
+use cleocps_core::pki::KeySize;
+use cleocps_core::request::RequestType;
+use cleocps_core::secret::Secret;
+use std::path::PathBuf;
+
+/// What is chosen, and what the flow gathered before.
+#[derive(Debug, Clone)]
+pub enum Choose {
+    RequestType {
+        folder: String,
+    },
+    KeySize {
+        path: String,
+        replace: bool,
+    },
+    KeyProtect {
+        path: String,
+        size: KeySize,
+        replace: bool,
+    },
+    P12Profile {
+        path: String,
+        file: PathBuf,
+        key_password: Option<Secret>,
+        p12_password: Secret,
+    },
+    /// "Générer la demande": with the CPS card (default) or CSR only.
+    RequestMode {
+        path: String,
+    },
+    /// The exported key: under the key password, or clear.
+    PemKey {
+        path: String,
+        dir: PathBuf,
+    },
+}
+
+impl Choose {
+    /// Title and option text ids.
+    pub fn texts(&self) -> (&'static str, &'static [&'static str]) {
+        match self {
+            Choose::RequestType { .. } => ("tui.choose.type", &["tui.type.ssl", "tui.type.smime"]),
+            Choose::KeySize { .. } => (
+                "tui.choose.key_size",
+                &["tui.size.2048", "tui.size.3072", "tui.size.4096"],
+            ),
+            Choose::KeyProtect { .. } => {
+                ("tui.choose.protect", &["tui.protect.yes", "tui.protect.no"])
+            }
+            Choose::P12Profile { .. } => (
+                "tui.choose.p12_profile",
+                &["tui.p12.modern", "tui.p12.legacy"],
+            ),
+            Choose::RequestMode { .. } => ("tui.choose.mode", &["tui.mode.card", "tui.mode.csr"]),
+            Choose::PemKey { .. } => (
+                "tui.choose.pem_key",
+                &["tui.pem.protected", "tui.pem.clear"],
+            ),
+        }
+    }
+
+    /// A warning under the options, if any.
+    pub fn note_id(&self) -> Option<&'static str> {
+        match self {
+            Choose::PemKey { .. } => Some("notice.clear_key"),
+            _ => None,
+        }
+    }
+}
+
+/// The key sizes offered, in the order of their options.
+pub const KEY_SIZES: [KeySize; 3] = [KeySize::B2048, KeySize::B3072, KeySize::B4096];
+/// The request types offered, in the order of their options.
+pub const REQUEST_TYPES: [RequestType; 2] = [RequestType::Ssl, RequestType::Smime];
+
+#[derive(Debug, Clone)]
+pub struct ChoiceModal {
+    pub what: Choose,
+    /// The option under the cursor.
+    pub sel: usize,
+}
+
+impl ChoiceModal {
+    /// How many options there are.
+    pub fn count(&self) -> usize {
+        self.what.texts().1.len()
+    }
+}

@@ -1,0 +1,54 @@
+//! A one-line text input: a name, or a path (Tab completes).
+
+use cleocps_core::request::RequestType;
+use tui_input::Input;
+
+/// What the typed text is for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Ask {
+    FolderName,
+    RenameFolder { old: String },
+    RequestName { folder: String, kind: RequestType },
+    ImportPath { path: String },
+    ExportDir { path: String },
+    P12File { path: String },
+}
+
+impl Ask {
+    pub fn title_id(&self) -> &'static str {
+        match self {
+            Ask::FolderName => "tui.ask.folder",
+            Ask::RenameFolder { .. } => "tui.ask.rename",
+            Ask::RequestName { .. } => "tui.ask.request",
+            Ask::ImportPath { .. } => "tui.ask.import",
+            Ask::ExportDir { .. } => "tui.ask.export_dir",
+            Ask::P12File { .. } => "tui.ask.p12_file",
+        }
+    }
+
+    pub fn is_path(&self) -> bool {
+        matches!(
+            self,
+            Ask::ImportPath { .. } | Ask::ExportDir { .. } | Ask::P12File { .. }
+        )
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct InputModal {
+    pub what: Ask,
+    pub input: Input,
+    /// Why Enter was refused, under the input.
+    pub error: Option<String>,
+}
+
+impl InputModal {
+    /// The input for `what`, holding `value` with the cursor at its end.
+    pub fn new(what: Ask, value: &str) -> InputModal {
+        InputModal {
+            what,
+            input: Input::new(value.to_string()),
+            error: None,
+        }
+    }
+}

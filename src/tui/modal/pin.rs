@@ -1,0 +1,38 @@
+//! The card's PIN ("code porteur"), asked after a card probe, with the
+//! tries-left warning the probe read. The PIN lives here (zeroized on
+//! drop), then in the sign job.
+
+use cleocps_core::card::PinState;
+use cleocps_core::secret::Secret;
+use zeroize::Zeroizing;
+
+/// What a PIN is asked for: signing this request, after a card probe.
+#[derive(Debug, Clone)]
+pub struct PinFor {
+    pub path: String,
+    pub key_password: Option<Secret>,
+    /// The card's PIN flags and length bounds, as the probe read them.
+    pub bounds: PinState,
+}
+
+#[derive(Debug, Clone)]
+pub struct PinModal {
+    pub what: PinFor,
+    /// The card's warning (few tries left, last try), localized.
+    pub warning: Option<String>,
+    pub pin: Zeroizing<String>,
+    /// A PIN of the wrong length (checked before the card sees it).
+    pub error: Option<String>,
+}
+
+impl PinModal {
+    /// An empty PIN for `what`.
+    pub fn new(what: PinFor, warning: Option<String>) -> PinModal {
+        PinModal {
+            what,
+            warning,
+            pin: Zeroizing::new(String::new()),
+            error: None,
+        }
+    }
+}
