@@ -203,3 +203,17 @@ fn a_stray_directory_is_listed_as_damaged_while_the_rest_works() {
     ok(&ws, &["request", "edit", REQ, "--cn", "srv.example.fr"]);
     assert!(ws.join("dossiers/Dossier 1/x+y").is_dir(), "left untouched");
 }
+
+#[test]
+fn the_interface_opens_beside_a_damaged_entry_and_names_it() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let ws = tmp.path().join("ws");
+    ssl_request_with_clear_key(&ws);
+    std::fs::create_dir(ws.join("dossiers/Dossier 1/x+y")).expect("stray");
+    let w = cleocps_core::workspace::Workspace::open(&ws).expect("ws");
+    let app = cleocps::tui::term::load(&w, cleocps::i18n::Lang::En).expect("load");
+    assert_eq!(app.tree.len(), 1);
+    assert_eq!(app.tree[0].requests.len(), 1);
+    let status = app.status.expect("a status").text;
+    assert!(status.contains("Dossier 1/x+y"), "{status}");
+}

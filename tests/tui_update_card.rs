@@ -391,7 +391,10 @@ fn pin_for_is_plain_data() {
     let p = PinFor {
         path: INTRA.into(),
         key_password: None,
-        bounds: pin_state(false, false, false),
+        pin: cleocps_core::procedure::PinStep::Ask {
+            warning: None,
+            bounds: pin_state(false, false, false),
+        },
     };
     assert!(format!("{p:?}").contains("intranet"));
 }

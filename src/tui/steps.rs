@@ -48,10 +48,14 @@ fn why(req: &Request, action: &Action) -> Option<&'static str> {
         Action::ExportPem => refusal(req, Op::ExportPem),
         Action::ExportP12 => refusal(req, Op::ExportP12),
         Action::Renew => refusal(req, Op::Renew),
-        Action::Send if req.generation == Some(cleocps_core::request::Generation::CsrOnly) => {
-            Some("tui.send.csr_only_short")
-        }
-        Action::Send => refusal(req, Op::SendRequest),
+        // The core's refusal; under the button, its short wording.
+        Action::Send => req.check(Op::SendRequest).err().map(|r| {
+            if r.csr_only {
+                "tui.send.csr_only_short"
+            } else {
+                r.reason_id()
+            }
+        }),
         Action::Fetch | Action::FetchWait => refusal(req, Op::FetchResponse),
         _ => None,
     }

@@ -39,6 +39,19 @@ pub fn load(ws: &Workspace, lang: Lang) -> std::io::Result<App> {
             tree::select(&mut app, &first);
         }
     }
+    // Damaged entries are not in the tree: say which, and that they are left alone.
+    let damaged = ws.damaged().unwrap_or_default();
+    if !damaged.is_empty() {
+        let list = damaged
+            .iter()
+            .map(|d| format!("{} ({})", d.path(), d.problem))
+            .collect::<Vec<_>>()
+            .join(" ; ");
+        app.status = Some(super::app::Status {
+            text: crate::i18n::tf(lang, "tui.damaged", &[&list]),
+            error: true,
+        });
+    }
     Ok(app)
 }
 

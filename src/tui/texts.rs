@@ -101,6 +101,7 @@ pub static TEXTS: &[Text] = &[
     text!("tui.btn.renew", "Renouveler / recommencer", "Renew / start over"),
     // The card (Étape 2).
     // Label · holder: fits the status line at 80 columns with the forwarding note.
+    text!("tui.damaged", "Entrées endommagées, laissées telles quelles : {}", "Damaged entries, left as they are: {}"),
     text!("tui.card.seen", "{} · {}", "{} · {}"),
     text!("tui.card.forwarded", "carte atteinte par transfert SSH", "card forwarded over SSH"),
     text!(
@@ -285,7 +286,6 @@ pub static TEXTS: &[Text] = &[
     text!("tui.job.send", "Envoi de la demande au serveur d'inscription…", "Sending the request to the registration server…"),
     text!("tui.job.fetch", "Relève de la boîte aux lettres…", "Checking the mailbox…"),
     text!("tui.job.lookup", "Carte et annuaire : recherche des serveurs du porteur…", "Card and directory: looking up the holder's servers…"),
-    text!("tui.send.csr_only", "Cette demande est un CSR pour le portail : il n'y a rien à envoyer par mail. Déposez le CSR sur le portail IGC-Santé.", "This request is a CSR for the portal: there is nothing to mail. Upload the CSR on the IGC-Santé portal."),
     text!("tui.send.csr_only_short", "CSR pour le portail : rien à envoyer", "CSR for the portal: nothing to mail"),
     text!("tui.send.failed", "Envoi impossible : {} La demande reste prête à être envoyée.", "Could not send: {} The request stays ready to be sent."),
     text!("tui.done.sent", "Demande envoyée (Message-ID {}). Relevez la boîte à l'étape 3.", "Request sent (Message-ID {}). Check the mailbox in step 3."),

@@ -2,7 +2,7 @@
 //! tries-left warning the probe read. The PIN lives here (zeroized on
 //! drop), then in the sign job.
 
-use cleocps_core::card::PinState;
+use cleocps_core::procedure::PinStep;
 use cleocps_core::secret::Secret;
 use zeroize::Zeroizing;
 
@@ -11,8 +11,8 @@ use zeroize::Zeroizing;
 pub struct PinFor {
     pub path: String,
     pub key_password: Option<Secret>,
-    /// The card's PIN flags and length bounds, as the probe read them.
-    pub bounds: PinState,
+    /// The core's PIN step for the card the probe read (its length bounds).
+    pub pin: PinStep,
 }
 
 #[derive(Debug, Clone)]

@@ -11,6 +11,7 @@ use crate::tui::job_kind::JobKind;
 use crate::tui::modal::{Ask, CardWaitModal, Choose, Confirm, CsrModal, FilesModal, HelpModal};
 use crate::tui::modal::{Hidden, Modal, PinFor, PinModal, SecretModal};
 use cleocps_core::card::{PinState, PinWarning};
+use cleocps_core::procedure::PinStep;
 use cleocps_core::request::{Generation, Request, RequestType, State, Subject};
 use std::path::PathBuf;
 use zeroize::Zeroizing;
@@ -177,11 +178,14 @@ pub fn screens(lang: Lang) -> Vec<(&'static str, App)> {
         what: PinFor {
             path: "Clinique du Test/messagerie".into(),
             key_password: None,
-            bounds: PinState {
-                count_low: true,
-                min_len: 4,
-                max_len: 8,
-                ..PinState::default()
+            pin: PinStep::Ask {
+                warning: Some(PinWarning::CountLow),
+                bounds: PinState {
+                    count_low: true,
+                    min_len: 4,
+                    max_len: 8,
+                    ..PinState::default()
+                },
             },
         },
         warning: Some(PinWarning::CountLow.localize(lang)),

@@ -11,6 +11,7 @@ use crate::tui::modal::{Modal, PinFor, PinModal, ServersModal};
 use crate::tui::wizard::{WizStep, Wizard};
 use cleocps_core::card::{PinState, TokenInfo, TokenSource};
 use cleocps_core::directory::ServerEntry;
+use cleocps_core::procedure::PinStep;
 use cleocps_core::request::{Generation, JournalEntry, RequestType, State};
 use cleocps_core::wizard::{FinalFiles, Target};
 use std::path::PathBuf;
@@ -190,7 +191,10 @@ pub fn screens(lang: Lang) -> Vec<(&'static str, App)> {
         what: PinFor {
             path: cleocps_core::wizard::FOLDER.into(),
             key_password: None,
-            bounds: card().pin,
+            pin: PinStep::Ask {
+                warning: None,
+                bounds: card().pin,
+            },
         },
         warning: None,
         pin: Zeroizing::new("12".into()),

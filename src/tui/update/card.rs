@@ -12,7 +12,7 @@ use crate::i18n::{t, tf};
 use crate::tui::action::{CardProbe, Effect, Job};
 use crate::tui::modal::{CardWaitModal, Hidden, Modal, PinFor, PinModal, Then};
 use crate::tui::{Action, App};
-use cleocps_core::card;
+use cleocps_core::procedure::PinStep;
 use cleocps_core::request::Request;
 use cleocps_core::secret::Secret;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -93,18 +93,19 @@ pub(super) fn probed(app: &mut App, probe: CardProbe) {
         seen.push_str(" · ");
         seen.push_str(t(lang, "tui.card.forwarded"));
     }
-    match card::pin_precheck(&probe.info, false, true) {
-        Err(e) => {
+    // The core's PIN policy, as the probe applied it (someone is at the keys).
+    match PinStep::for_card(&probe.info, false, true) {
+        PinStep::Refused(e) => {
             let text = e.localize(lang);
             app.modal = Some(Modal::error(text.clone()));
             set_error(app, format!("{seen} — {text}"));
         }
-        Ok(warning) => {
+        pin @ PinStep::Ask { warning, .. } => {
             set_info(app, seen);
             let what = PinFor {
                 path: probe.path,
                 key_password: probe.key_password,
-                bounds: probe.info.pin,
+                pin,
             };
             app.modal = Some(Modal::pin(what, warning.map(|w| w.localize(lang))));
         }
@@ -132,13 +133,7 @@ fn pin_given(app: &mut App, mut m: PinModal) -> Option<Effect> {
     let lang = app.lang;
     let secret = Secret::new(m.pin.as_str());
     m.pin = Zeroizing::new(String::new());
-    let problem = if secret.is_empty() {
-        Some(t(lang, "tui.secret.empty").to_string())
-    } else {
-        card::check_pin_length(&secret, &m.what.bounds)
-            .err()
-            .map(|e| e.localize(lang))
-    };
+    let problem = m.what.pin.accept(&secret).err().map(|e| e.localize(lang));
     if let Some(problem) = problem {
         m.error = Some(problem);
         app.modal = Some(Modal::Pin(m));

@@ -3,19 +3,16 @@
 //! the holder administers several servers).
 
 use super::{set_error, set_info, start};
-use crate::i18n::{t, tf};
+use crate::i18n::tf;
 use crate::tui::action::{Effect, Job};
 use crate::tui::modal::{Modal, ServersModal};
 use crate::tui::{Action, App};
 use cleocps_core::directory::ServerEntry;
-use cleocps_core::request::{Generation, Request, RequestType};
+use cleocps_core::request::{Request, RequestType};
 
-/// *Envoyer*: only a request signed with the card has a `.p7m` to mail.
+/// *Envoyer* (the life cycle already said yes: a CSR for the portal, with
+/// nothing to mail, was refused by the core's `State::check`).
 pub(super) fn send(app: &mut App, req: &Request) -> Option<Effect> {
-    if req.generation == Some(Generation::CsrOnly) {
-        set_error(app, t(app.lang, "tui.send.csr_only").to_string());
-        return None;
-    }
     start(app, Job::SendMail { path: req.path() })
 }
 

@@ -10,7 +10,7 @@ use crate::tui::action::{Effect, Job};
 use crate::tui::modal::{Modal, PinFor};
 use crate::tui::wizard::{WizStep, Wizard, WizardJob};
 use crate::tui::{Action, App};
-use cleocps_core::card;
+use cleocps_core::procedure::PinStep;
 use cleocps_core::request::RequestType;
 use cleocps_core::secret::Secret;
 use cleocps_core::wizard::{self as core, Target};
@@ -271,18 +271,18 @@ pub(super) fn ask_pin(app: &mut App) {
     let Some(info) = app.wizard.as_ref().and_then(|w| w.card.clone()) else {
         return;
     };
-    match card::pin_precheck(&info, false, true) {
-        Err(e) => {
+    match PinStep::for_card(&info, false, true) {
+        PinStep::Refused(e) => {
             let text = e.localize(lang);
             app.modal = Some(Modal::error(text.clone()));
             step(app, WizStep::Failed { text });
         }
-        Ok(warning) => {
+        pin @ PinStep::Ask { warning, .. } => {
             step(app, WizStep::Pin);
             let what = PinFor {
                 path: core::FOLDER.to_string(),
                 key_password: None,
-                bounds: info.pin,
+                pin,
             };
             app.modal = Some(Modal::pin(what, warning.map(|w| w.localize(lang))));
         }

@@ -44,6 +44,24 @@ pub const MIN_W: u16 = 80;
 pub const MIN_H: u16 = 24;
 
 pub fn draw(f: &mut Frame, app: &App) {
+    draw_screen(f, app);
+    scrub(f.buffer_mut());
+}
+
+/// External text (mail, LDAP, certificates, file names) is drawn as data:
+/// whatever could drive the terminal (ESC, other controls, bidi overrides)
+/// is taken out of the frame's cells before they reach it — one place for
+/// every view.
+fn scrub(buf: &mut ratatui::buffer::Buffer) {
+    for cell in buf.content.iter_mut() {
+        if cell.symbol().chars().any(cleocps_core::sanitize::is_unsafe) {
+            let clean = cleocps_core::sanitize::line(cell.symbol()).into_owned();
+            cell.set_symbol(if clean.is_empty() { " " } else { &clean });
+        }
+    }
+}
+
+fn draw_screen(f: &mut Frame, app: &App) {
     let area = f.area();
     let theme = Theme { color: app.color };
     if area.width < MIN_W || area.height < MIN_H {
@@ -148,4 +166,24 @@ pub fn to_text(buf: &ratatui::buffer::Buffer) -> String {
         s.push('\n');
     }
     s
+}
+
+#[cfg(test)]
+mod scrub_tests {
+    use ratatui::buffer::Buffer;
+    use ratatui::layout::Rect;
+
+    #[test]
+    fn no_control_character_reaches_the_terminal() {
+        // ratatui's text widgets already drop controls; a cell written
+        // directly (any widget may) is caught here.
+        let mut buf = Buffer::empty(Rect::new(0, 0, 4, 1));
+        buf[(0, 0)].set_symbol("\u{1b}");
+        buf[(1, 0)].set_symbol("a\u{9b}");
+        buf[(2, 0)].set_symbol("\u{202e}");
+        buf[(3, 0)].set_symbol("é");
+        super::scrub(&mut buf);
+        let shown: Vec<&str> = buf.content.iter().map(|c| c.symbol()).collect();
+        assert_eq!(shown, [" ", "a", " ", "é"]);
+    }
 }
