@@ -191,7 +191,7 @@ pub(super) fn with_card<T>(
     let mut asked = false;
     let mut tick = |_: std::time::Duration| {
         if !asked {
-            super::say(&t(lang, "card.insert"));
+            super::say(t(lang, "card.insert"));
             asked = true;
         }
     };
@@ -335,6 +335,6 @@ pub fn share(
         .status()
         .map_err(|e| Error::io("ssh", e))?;
     drop(export);
-    super::say(&t(lang, "card.share_ended"));
+    super::say(t(lang, "card.share_ended"));
     Ok(if status.success() { 0 } else { 1 })
 }

@@ -121,7 +121,7 @@ fn print_outcome(out: &Output, o: &FetchOutcome, json_too: bool) {
     let text = match o {
         FetchOutcome::Imported { request, report } => {
             for w in &report.warnings {
-                super::say(&w);
+                super::say(w);
             }
             tf(
                 lang,
@@ -171,7 +171,8 @@ pub(super) fn lookup(config: &Config, out: &Output, holder: &str) -> Result<i32>
                     s.departement.as_deref(),
                 ]
                 .iter()
-                .map(|v| v.unwrap_or("-"))
+                // One line per value: a tab or newline from LDAP can't shift the columns.
+                .map(|v| cleocps_core::sanitize::line(v.unwrap_or("-")))
                 .collect::<Vec<_>>()
                 .join("\t")
             })

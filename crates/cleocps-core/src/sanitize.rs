@@ -16,22 +16,22 @@ pub fn line(s: &str) -> Cow<'_, str> {
     clean(s, false)
 }
 
-/// Several lines: unsafe characters dropped, `\n` kept, tabs made spaces.
+/// Several lines: unsafe characters dropped, `\n` and `\t` kept (a tab only
+/// moves the cursor; our own tables use it).
 pub fn text(s: &str) -> Cow<'_, str> {
     clean(s, true)
 }
 
 fn clean(s: &str, keep_newlines: bool) -> Cow<'_, str> {
-    let keep = |c: char| (keep_newlines && c == '\n') || !is_unsafe(c);
+    let keep = |c: char| (keep_newlines && matches!(c, '\n' | '\t')) || !is_unsafe(c);
     if s.chars().all(keep) {
         return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
-            '\n' if keep_newlines => out.push('\n'),
+            '\n' | '\t' if keep_newlines => out.push(c),
             '\n' | '\t' | '\r' if !keep_newlines => out.push(' '),
-            '\t' => out.push(' '),
             c if is_unsafe(c) => {}
             c => out.push(c),
         }
@@ -50,7 +50,7 @@ mod tests {
         assert!(!shown.chars().any(is_unsafe), "{shown:?}");
         assert_eq!(shown, "ADMIN_INCONNU]0;pwned[2J refus31mcba");
         assert_eq!(line("a\r\nb\tc"), "a  b c");
-        assert_eq!(text("a\r\nb\tc"), "a\nb c");
+        assert_eq!(text("a\r\nb\tc"), "a\nb\tc");
         // Clean text is not copied.
         assert!(matches!(
             line("Clinique du Test — Le Mans"),
