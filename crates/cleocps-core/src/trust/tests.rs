@@ -174,9 +174,10 @@ fn a_missing_intermediate_is_fetched_from_aia_and_checked() {
     let (base, hits) = http_server(ok_reply(&der(&d.join("inter.crt"))));
     let served = format!("{base}/ac/inter.cer");
     let leaf = leaf_with(d, "leaf", &key, Some(&served));
-    let now = SystemTime::now();
+    // Read the clock after making each certificate (their notBefore is "now", in seconds).
+    let now = SystemTime::now;
     let trust = anchors(&[&d.join("root.crt")]);
-    let answer = check_answer(vec![leaf.clone()], &ssl(&spki), &trust, now).expect("fetched");
+    let answer = check_answer(vec![leaf.clone()], &ssl(&spki), &trust, now()).expect("fetched");
     assert_eq!(
         answer.chain,
         vec![cert(&d.join("inter.crt")), cert(&d.join("root.crt"))]
@@ -192,8 +193,13 @@ fn a_missing_intermediate_is_fetched_from_aia_and_checked() {
     );
     // What was fetched must itself chain to an anchor.
     let stranger = root(d, "stranger", "/C=FR/CN=Stranger", CA_EXT, 30);
-    let err = check_answer(vec![leaf.clone()], &ssl(&spki), &anchors(&[&stranger]), now)
-        .expect_err("fetched but untrusted");
+    let err = check_answer(
+        vec![leaf.clone()],
+        &ssl(&spki),
+        &anchors(&[&stranger]),
+        now(),
+    )
+    .expect_err("fetched but untrusted");
     assert!(
         matches!(&err, crate::Error::Pki(PkiError::MissingIssuer { issuer, .. }) if issuer.contains("Test Root")),
         "{err:?}"
@@ -201,7 +207,7 @@ fn a_missing_intermediate_is_fetched_from_aia_and_checked() {
     // A failed download names the URL and the fix.
     let (base, _) = http_server(b"HTTP/1.0 404 Not Found\r\n\r\n".to_vec());
     let gone = leaf_with(d, "gone", &key, Some(&format!("{base}/gone.cer")));
-    let err = check_answer(vec![gone], &ssl(&spki), &trust, now).expect_err("404");
+    let err = check_answer(vec![gone], &ssl(&spki), &trust, now()).expect_err("404");
     let msg = err.localize(Lang::En);
     assert!(
         msg.contains("gone.cer") && msg.contains("404") && msg.contains("trust.intermediates"),
