@@ -101,6 +101,7 @@ pub fn ensure(root: &Path, reset: bool) -> Result<Sandbox> {
         create(root)?;
     }
     let ra_dir = root.join("ra");
+    trust_rehearsal_root(&marker, &ra_dir.join(ra::FILES.root_cert))?;
     Ok(Sandbox {
         root: root.to_path_buf(),
         workspace: root.join("workspace"),
@@ -109,6 +110,34 @@ pub fn ensure(root: &Path, reset: bool) -> Result<Sandbox> {
         ra_config: load_config(&root.join("ra.json"))?,
         ra_dir,
     })
+}
+
+/// The anchors of the sandbox's configuration: the production root as
+/// everywhere, and the rehearsal server's root.
+fn trusted(ra_root: &Path) -> Vec<String> {
+    vec![
+        cleocps_core::trust::DEFAULT_ANCHOR.to_string(),
+        ra_root.display().to_string(),
+    ]
+}
+
+/// A sandbox made before answers were checked lacks the rehearsal root in
+/// `trust.anchors`: add it, so an old rehearsal keeps working.
+fn trust_rehearsal_root(config: &Path, ra_root: &Path) -> Result<()> {
+    let text = std::fs::read_to_string(config).map_err(|e| Error::io(config, e))?;
+    let mut value: serde_json::Value = serde_json::from_str(&text).map_err(|e| Error::Corrupt {
+        path: config.to_path_buf(),
+        detail: e.to_string(),
+    })?;
+    // Not an object: loading the configuration will say what is wrong.
+    let Some(map) = value.as_object_mut().filter(|m| !m.contains_key("trust")) else {
+        return Ok(());
+    };
+    map.insert(
+        "trust".into(),
+        serde_json::json!({"anchors": trusted(ra_root)}),
+    );
+    write_json(config, &value)
 }
 
 fn create(root: &Path) -> Result<()> {
@@ -159,6 +188,8 @@ fn create(root: &Path) -> Result<()> {
         &root.join("cleocps.json"),
         &serde_json::json!({
             "card": {"soft_token": p(card)},
+            // Answers are checked (DESIGN §4a), against the rehearsal root too.
+            "trust": {"anchors": trusted(&server.path(&server.settings.root_certificate))},
             "registration": {"address": "inscription@serveur-inscription.demo",
                              "certificate": p(ra_dir.join("inscription.crt"))},
             "mail_from": "admin@clinique-demo.fr",

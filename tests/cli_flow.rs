@@ -55,7 +55,14 @@ fn flow(
     let p7c = ca.p7c(&leaf, &tmp.join("smime.p7c"), false);
     let show = ok(
         &ws,
-        &["response", "import", req, p7c.to_str().expect("utf8")],
+        &[
+            "response",
+            "import",
+            req,
+            p7c.to_str().expect("utf8"),
+            "--trust-anchor",
+            ca.root.to_str().expect("utf8"),
+        ],
     );
     assert!(show.contains("certificate imported"), "{show}");
 

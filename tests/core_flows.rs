@@ -55,7 +55,14 @@ fn exporting_a_key_that_has_no_password_warns() {
     let answer = ca.p7c(&leaf, &tmp.path().join("smime.p7c"), false);
     ok(
         &ws,
-        &["response", "import", REQ, answer.to_str().expect("utf8")],
+        &[
+            "response",
+            "import",
+            REQ,
+            answer.to_str().expect("utf8"),
+            "--trust-anchor",
+            ca.root.to_str().expect("utf8"),
+        ],
     );
     // No --no-key-password, but the stored key is clear: the export says so.
     let out = cleo(

@@ -37,7 +37,14 @@ fn sigkill_during_writes_never_leaves_a_half_file() {
     let p7c = ca.p7c(&leaf, &t.join("a.p7c"), false);
     ok(
         &ws,
-        &["response", "import", "F/cert", &p7c.to_string_lossy()],
+        &[
+            "response",
+            "import",
+            "F/cert",
+            &p7c.to_string_lossy(),
+            "--trust-anchor",
+            &ca.root.to_string_lossy(),
+        ],
     );
     let out = t.join("out");
     let p12 = out.join("c.p12");

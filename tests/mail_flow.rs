@@ -68,7 +68,22 @@ fn starttls_send_then_certificate_fetched_once() {
             "Votre certificat.\n",
         ),
     );
+    // Its CA is no trust anchor: refused, the request still waits.
     let out = cleo_cfg(&ws, &cfg, &["response", "fetch", REQ]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("not a trust anchor"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(state(&ws), "sent");
+    let root = p7c_root(tmp.path());
+    let trust = ["--trust-anchor", path_str(&root)];
+    let out = cleo_cfg(
+        &ws,
+        &cfg,
+        &[&["response", "fetch", REQ][..], &trust].concat(),
+    );
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(
         stdout(&out).contains("certificate imported"),
@@ -186,6 +201,7 @@ fn outbox_and_maildir_match_by_public_key() {
         "registration": {"address": "inscription@test.local"},
         "mail_from": "admin@test.local",
         "outbox": outbox, "maildir": maildir,
+        "trust": {"anchors": [p7c_root(tmp.path())]},
     });
     let cfg = write_config(tmp.path(), "c.json", &config);
     let out = cleo_cfg(&ws, &cfg, &["request", "send", REQ]);

@@ -86,7 +86,7 @@ fn init_creates_the_server_files_with_private_modes() {
 
     // --card-ca: that CA is trusted, no card CA key is kept.
     let other = t.path().join("other");
-    ok(
+    let printed = ok(
         &server.ws,
         &[
             "ra",
@@ -99,6 +99,14 @@ fn init_creates_the_server_files_with_private_modes() {
         ],
     );
     assert!(!other.join("card-ca.key").exists());
+    // It names the anchor its clients need, and the configuration line.
+    let root = s(&other.join("root.crt"));
+    assert!(
+        printed.contains(&format!(
+            r#""trust": {{"anchors": ["igc-sante", "{root}"]}}"#
+        )) && printed.contains(&format!("--trust-anchor {root}")),
+        "{printed}"
+    );
     assert_eq!(
         std::fs::read(other.join("card-ca.crt")).expect("card ca"),
         std::fs::read(f("card-ca.crt")).expect("card ca")
@@ -108,7 +116,19 @@ fn init_creates_the_server_files_with_private_modes() {
 /// The answer imported by the client, exported as PEM without password.
 fn import_and_export(server: &Server, name: &str, p7c: &Path) -> std::path::PathBuf {
     let path = format!("F/{name}");
-    let o = cleo(&server.ws, &["response", "import", &path, &s(p7c)]);
+    // The rehearsal root is the anchor `ra init` told clients to declare.
+    let root = s(&server.file("root.crt"));
+    let o = cleo(
+        &server.ws,
+        &[
+            "response",
+            "import",
+            &path,
+            &s(p7c),
+            "--trust-anchor",
+            &root,
+        ],
+    );
     let err = String::from_utf8_lossy(&o.stderr).into_owned();
     assert!(o.status.success(), "{err}");
     assert!(err.trim().is_empty(), "no warning expected: {err}");

@@ -255,3 +255,29 @@ fn cleocps_wizard_on_a_terminal_opens_the_wizard_screen() {
     let screen = t.wait("EXIT=", 20);
     assert!(screen.contains("EXIT=0"), "{screen}");
 }
+
+#[test]
+fn the_sandbox_trusts_its_rehearsal_root() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let root = tmp.path().join("demo");
+    let demo = || {
+        let out = output(cleocps(tmp.path()).args(["--workspace", s(&root), "demo", "--no-tui"]));
+        assert!(out.status.success(), "{out:?}");
+    };
+    let config = root.join("cleocps.json");
+    let anchors = || {
+        let json: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(&config).expect("config")).expect("json");
+        json["trust"]["anchors"].clone()
+    };
+    demo();
+    let expected = serde_json::json!(["igc-sante", root.join("ra/root.crt")]);
+    assert_eq!(anchors(), expected);
+    // A sandbox made before trust was checked gets the anchor on its next run.
+    let mut json: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&config).expect("config")).expect("json");
+    json.as_object_mut().expect("object").remove("trust");
+    std::fs::write(&config, json.to_string()).expect("config");
+    demo();
+    assert_eq!(anchors(), expected);
+}

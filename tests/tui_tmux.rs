@@ -59,7 +59,15 @@ fn assert_restored_after(screen: &str, code: i32) {
 fn whole_procedure_by_keys() {
     let tmp = tempfile::tempdir().expect("tmp");
     let ws = tmp.path().join("ws");
-    let t = start(&ws, "flow");
+    // The answer's CA (made below, `TestCa` in tmp) is declared as a trust anchor.
+    let config = tmp.path().join("config.json");
+    let json = serde_json::json!({"trust": {"anchors": [tmp.path().join("root.crt")]}});
+    std::fs::write(&config, json.to_string()).expect("config");
+    let t = start_env(
+        &ws,
+        "flow",
+        &[format!("CLEOCPS_CONFIG={}", config.display())],
+    );
     t.wait("No folder yet", 20);
     t.wait("1 Initialisation │ 2 Request │ 3 Finalisation", 5);
 
@@ -112,6 +120,7 @@ fn whole_procedure_by_keys() {
 
     // The registration authority answers (an openssl CA here).
     let ca = TestCa::new(tmp.path());
+    assert_eq!(ca.root, tmp.path().join("root.crt"));
     let leaf = ca.issue(&csr, "leaf", "serverAuth");
     let p7c = ca.p7c(&leaf, &tmp.path().join("smime.p7c"), false);
 

@@ -67,10 +67,18 @@ fn world(holder: &str) -> World {
     let stack = Stack::start(ALL);
     let base = stack.dir.clone();
     let ra_dir = base.join("ra");
-    run_ok(
+    let init = run_ok(
         &base,
-        &["ra", "init", &ra_dir.to_string_lossy(), "--ca-bits", "2048"],
+        &[
+            "--json",
+            "ra",
+            "init",
+            &ra_dir.to_string_lossy(),
+            "--ca-bits",
+            "2048",
+        ],
     );
+    let init: serde_json::Value = serde_json::from_str(&init).expect("ra init --json");
     let hsm = card_token(&ra_dir, holder);
     // The registration server: its own mailbox and SMTP account, the same directory.
     let ra_pw = stack.password_file("ra.pass", INSCRIPTION.1);
@@ -126,6 +134,11 @@ fn world(holder: &str) -> World {
         .into_owned()
         .into();
     cfg["card"] = serde_json::json!({"pkcs11_module": MODULE});
+    // The anchor `ra init` says its clients need: trust is checked, not bypassed.
+    cfg["trust"] = init["client_config"]["trust"].clone();
+    assert!(cfg["trust"]["anchors"][1]
+        .as_str()
+        .is_some_and(|a| a.ends_with("root.crt")));
     let client_config = base.join("cleocps.json");
     std::fs::write(
         &client_config,

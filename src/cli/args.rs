@@ -163,6 +163,15 @@ pub struct CardArgs {
     pub soft_token: Option<PathBuf>,
 }
 
+/// Extra trust anchors for one command (DESIGN §4a): `response import`,
+/// `response fetch`, and `request adopt` when it comes (flatten it there too).
+#[derive(Debug, Clone, Default, Args)]
+pub struct TrustArgs {
+    /// Also trust this CA certificate (PEM) as an anchor; repeatable (adds to trust.anchors)
+    #[arg(long = "trust-anchor", value_name = "FILE")]
+    pub anchors: Vec<PathBuf>,
+}
+
 #[derive(Debug, Subcommand)]
 pub enum CardCmd {
     /// Modules found, slots, tokens, labels, PIN flags
@@ -381,6 +390,8 @@ pub enum ResponseCmd {
         /// Accepted for symmetry; the answer is matched by public key, no password needed
         #[arg(long, value_name = "F")]
         key_password_file: Option<PathBuf>,
+        #[command(flatten)]
+        trust: TrustArgs,
     },
     /// Look for the answer in the mailbox; import it or record the rejection
     Fetch {
@@ -396,6 +407,8 @@ pub enum ResponseCmd {
         /// Not needed (the answer is matched with the CSR); accepted for scripts
         #[arg(long, value_name = "F")]
         key_password_file: Option<PathBuf>,
+        #[command(flatten)]
+        trust: TrustArgs,
     },
 }
 

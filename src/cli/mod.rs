@@ -102,10 +102,17 @@ impl Output {
     }
 }
 
-fn workspace(cli: &Cli) -> Result<Workspace> {
+/// The workspace, importing answers against the configuration's trust anchors.
+fn workspace(cli: &Cli, ctx: &Ctx) -> Result<Workspace> {
     let root = Workspace::default_root(cli.workspace.as_deref())
         .ok_or_else(|| Error::NotADirectory(PathBuf::from("~/.local/share/cleocps")))?;
-    Workspace::open(&root)
+    Ok(Workspace::open(&root)?.with_trust(ctx.config.trust.clone()))
+}
+
+/// `ws` trusting also the `--trust-anchor` files of this command.
+fn trusting(ws: &Workspace, ctx: &Ctx, args: &TrustArgs) -> Workspace {
+    ws.clone()
+        .with_trust(ctx.config.trust.with_anchor_files(&args.anchors))
 }
 
 /// What every command may need besides its arguments.
@@ -130,7 +137,7 @@ fn run(cli: &Cli, ctx: &Ctx, out: &Output) -> Result<i32> {
     if let Command::Demo { reset, no_tui } = command {
         return demo(cli, *reset, *no_tui, out);
     }
-    let ws = workspace(cli)?;
+    let ws = workspace(cli, ctx)?;
     match command {
         Command::Tui { card } => run_tui(cli, ctx, card, lang),
         Command::Config(_) => Ok(0),
@@ -173,8 +180,9 @@ fn run(cli: &Cli, ctx: &Ctx, out: &Output) -> Result<i32> {
             all,
             wait,
             key_password_file,
+            trust,
         }) => mail::fetch(
-            &ws,
+            &trusting(&ws, ctx, trust),
             &ctx.config,
             out,
             path.as_deref(),
@@ -192,8 +200,11 @@ fn run(cli: &Cli, ctx: &Ctx, out: &Output) -> Result<i32> {
             };
             mail::lookup(&ctx.config, out, &holder)
         }
-        Command::Response(ResponseCmd::Import { path, file, .. }) => {
+        Command::Response(ResponseCmd::Import {
+            path, file, trust, ..
+        }) => {
             let bytes = std::fs::read(file).map_err(|e| Error::io(file, e))?;
+            let ws = trusting(&ws, ctx, trust);
             let (req, report) = procedure::import_response(&ws, path, &bytes)?;
             for w in &report.warnings {
                 say(&w.to_string());
@@ -248,7 +259,7 @@ fn run(cli: &Cli, ctx: &Ctx, out: &Output) -> Result<i32> {
 }
 
 fn run_tui(cli: &Cli, ctx: &Ctx, card_args: &CardArgs, lang: Lang) -> Result<i32> {
-    let ws = workspace(cli)?;
+    let ws = workspace(cli, ctx)?;
     let tui_ctx = crate::tui::TuiContext {
         config: ctx.config.clone(),
         card: card::options(card_args, ctx),

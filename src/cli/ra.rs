@@ -131,11 +131,29 @@ fn init(
     };
     let server = ra::init(dir, &opts, SystemTime::now())?;
     let cert = server.path(&server.settings.server_certificate);
+    // The anchor clients need (DESIGN §4a), with the configuration line that declares it.
+    let root = server.path(&server.settings.root_certificate);
+    let root = std::path::absolute(&root).unwrap_or(root);
+    let anchors = [
+        cleocps_core::trust::DEFAULT_ANCHOR.to_string(),
+        root.display().to_string(),
+    ];
     out.done(
-        &tf(out.lang, "ra.init_done", &[&dir.display(), &cert.display()]),
+        &tf(
+            out.lang,
+            "ra.init_done",
+            &[
+                &dir.display(),
+                &cert.display(),
+                &root.display(),
+                &root.display(),
+                &root.display(),
+            ],
+        ),
         json!({"dir": dir, "registration_certificate": cert,
                "chain": server.path(&server.settings.chain),
-               "root": server.path(&server.settings.root_certificate),
+               "root": root,
+               "client_config": {"trust": {"anchors": anchors}},
                "card_ca": server.path(&server.settings.card_ca),
                "settings": server.settings}),
     );

@@ -85,7 +85,7 @@ pub(super) fn demo(cli: &Cli, reset: bool, no_tui: bool, out: &Output) -> Result
     }
     eprintln!("{text}");
     let _ra = crate::demo::RaThread::start(&sandbox)?;
-    let ws = Workspace::open(&sandbox.workspace)?;
+    let ws = Workspace::open(&sandbox.workspace)?.with_trust(sandbox.config.trust.clone());
     let ctx = Ctx {
         config: sandbox.config.clone(),
         path: Some(sandbox.config_file.clone()),

@@ -253,13 +253,28 @@ impl TestCa {
 
     /// Issues a certificate for `csr` with the server profile; returns its path.
     pub fn issue(&self, csr: &Path, name: &str, eku: &str) -> PathBuf {
+        self.issue_with(csr, name, eku, "")
+    }
+
+    /// The same, with an AIA extension whose `caIssuers` is `url` (where the
+    /// issuing CA's certificate is published, as IGC-Santé does).
+    pub fn issue_aia(&self, csr: &Path, name: &str, eku: &str, url: &str) -> PathBuf {
+        self.issue_with(
+            csr,
+            name,
+            eku,
+            &format!("authorityInfoAccess=caIssuers;URI:{url}\n"),
+        )
+    }
+
+    fn issue_with(&self, csr: &Path, name: &str, eku: &str, more: &str) -> PathBuf {
         self.issuer.sign(
             csr,
             &self.dir,
             name,
             30,
             &format!(
-                "keyUsage=critical,digitalSignature,keyEncipherment\nextendedKeyUsage={eku}\n"
+                "keyUsage=critical,digitalSignature,keyEncipherment\nextendedKeyUsage={eku}\n{more}"
             ),
             true,
         )

@@ -127,6 +127,11 @@ pub fn answer_mail(
     m.expect("answer mail").formatted()
 }
 
+/// The root of the CA of [`p7c_for`]: the anchor that answer chains to.
+pub fn p7c_root(tmp: &Path) -> std::path::PathBuf {
+    tmp.join("ra-ca").join("root.crt")
+}
+
 /// The `.p7c` a CA would send for the request's CSR.
 pub fn p7c_for(ws: &Path, tmp: &Path) -> Vec<u8> {
     let ca_dir = tmp.join("ra-ca");

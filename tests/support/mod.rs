@@ -5,6 +5,7 @@
 #![allow(dead_code)]
 
 pub mod ca;
+pub mod http;
 pub mod mail;
 pub mod process;
 pub mod ra;

@@ -25,6 +25,8 @@ pub struct Config {
     pub ldap: Option<LdapConfig>,
     /// A JSON directory file (rehearsal, air-gapped sites).
     pub directory_file: Option<PathBuf>,
+    /// Trust anchors and known intermediates (DESIGN §4a).
+    pub trust: crate::trust::TrustConfig,
     pub ra: RaConfig,
     pub subject_defaults: SubjectDefaults,
 }
@@ -330,6 +332,7 @@ mod tests {
                             "structure_name": "cn", "departement": "l" },
             "timeout_s": 10 },
   "directory_file": null,
+  "trust": { "anchors": ["igc-sante"], "intermediates": null },
   "ra": { "validity_days": 1095, "allow_legacy_1024": false },
   "subject_defaults": { "o": "Clinique du Test", "ou": "1234567890", "st": "Sarthe (72)", "l": "Le Mans", "c": "FR" }
 }"#;
@@ -344,6 +347,7 @@ mod tests {
         assert_eq!(c.imap.as_ref().map(|s| s.security), Some(Security::Tls));
         assert_eq!(c.subject_defaults.st.as_deref(), Some("Sarthe (72)"));
         assert_eq!(c.ra.validity_days, 1095);
+        assert_eq!(c.trust, crate::trust::TrustConfig::default());
     }
 
     #[test]
@@ -361,6 +365,12 @@ mod tests {
         assert!(msg.contains("pasword_file"), "{msg}");
         let err = Config::parse(Path::new("x"), r#"{"colour": 1}"#).expect_err("unknown");
         assert!(err.localize(crate::i18n::Lang::En).contains("colour"));
+        let err =
+            Config::parse(Path::new("x"), r#"{"trust": {"anchor": []}}"#).expect_err("unknown");
+        assert!(err.localize(crate::i18n::Lang::En).contains("anchor"));
+        let c = Config::parse(Path::new("x"), r#"{"trust": {"intermediates": "/etc/ca"}}"#)
+            .expect("trust");
+        assert_eq!(c.trust.anchors, vec!["igc-sante"], "default anchor kept");
     }
 
     #[test]

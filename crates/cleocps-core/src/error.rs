@@ -42,6 +42,8 @@ pub enum Error {
         detail: String,
     },
     Pki(#[from] PkiError),
+    /// The trust settings can't be used, or a missing issuer could not be fetched.
+    Trust(#[from] crate::trust::TrustError),
     SecretFile(#[from] SecretFileError),
     /// A password is needed and there is neither a file nor a terminal to ask.
     SecretNeeded(&'static str),
@@ -119,6 +121,7 @@ impl Error {
             Error::Io { path, detail } => tf(lang, "err.io", &[&path.display(), detail]),
             Error::Corrupt { path, detail } => tf(lang, "err.corrupt", &[&path.display(), detail]),
             Error::Pki(e) => e.localize(lang),
+            Error::Trust(e) => e.localize(lang),
             Error::SecretFile(e) => e.localize(lang),
             Error::SecretNeeded(what) => tf(lang, "err.secret_needed", &[&t(lang, what)]),
             Error::SecretMismatch => t(lang, "err.secret_mismatch").to_string(),

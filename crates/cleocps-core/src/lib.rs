@@ -1,7 +1,7 @@
 //! cleocps-core: everything cleocps does, without the terminal.
 //!
 //! The workspace on disk, the request life cycle, keys, CSR, CMS and PKCS#12
-//! (`pki`), the CPS card over PKCS#11 (`card`), mail and the directory, the
+//! (`pki`), the trust anchors an answer must chain to (`trust`), the CPS card over PKCS#11 (`card`), mail and the directory, the
 //! configuration, and the flows both fronts drive (`procedure`, `wizard`),
 //! each written once as a step function the fronts render. This crate has no
 //! ratatui, crossterm or clap dependency: the compiler keeps it so.
@@ -20,6 +20,7 @@ pub mod procedure;
 pub mod request;
 pub mod sanitize;
 pub mod secret;
+pub mod trust;
 pub mod validate;
 pub mod wizard;
 pub mod workspace;

@@ -87,8 +87,8 @@ pub static TEXTS: &[Text] = &[
     ),
     text!(
         "ra.init_done",
-        "serveur d'inscription de répétition créé dans {} ; certificat à configurer chez les clients (registration.certificate) : {}",
-        "rehearsal registration server created in {}; certificate for clients (registration.certificate): {}"
+        "serveur d'inscription de répétition créé dans {} ; certificat à configurer chez les clients (registration.certificate) : {}\nses certificats ne seront acceptés que si les clients font confiance à sa racine {} : dans leur configuration, \"trust\": {\"anchors\": [\"igc-sante\", \"{}\"]}, ou --trust-anchor {} pour une commande",
+        "rehearsal registration server created in {}; certificate for clients (registration.certificate): {}\nits certificates are accepted only where clients trust its root {}: in their configuration, \"trust\": {\"anchors\": [\"igc-sante\", \"{}\"]}, or --trust-anchor {} for one command"
     ),
     text!(
         "ra.card_done",

@@ -1,8 +1,9 @@
 //! Importing the CA's answer (DESIGN §4): read certificates from whatever
-//! file the CA or portal gave, find ours by its public key, order and check the chain.
+//! file the CA or portal gave, find ours by its public key, check its path
+//! up to a trust anchor (§4a).
+use super::path::{build_path, check_usage, TrustStore, Usage};
 use super::summary::*;
 use super::summary::{rfc3339, san_names};
-use super::verify::verifies;
 use super::{PkiError, Result};
 use crate::i18n::{tf, Lang};
 use const_oid::db::{rfc4519, rfc5280};
@@ -18,7 +19,7 @@ use x509_cert::Certificate;
 pub struct Answer {
     /// The certificate whose public key is ours.
     pub leaf: Certificate,
-    /// The leaf's issuer first, up to the root (or as far as the file goes).
+    /// The leaf's issuer first, up to the trust anchor (included).
     pub chain: Vec<Certificate>,
     /// Certificates of the file that are not part of the chain.
     pub leftovers: Vec<Certificate>,
@@ -42,8 +43,8 @@ pub enum AnswerWarning {
     },
     /// This many certificates of the file are not in the chain.
     Leftovers(usize),
-    /// The chain stops before a self-signed root.
-    ChainIncomplete,
+    /// The answer lacked this issuer's certificate; it was fetched from this URL (AIA).
+    IssuerFetched { subject: String, url: String },
 }
 
 impl AnswerWarning {
@@ -59,21 +60,33 @@ impl AnswerWarning {
                 &[&found.join(", "), &expected.join(", ")],
             ),
             AnswerWarning::Leftovers(n) => tf(lang, "pki.warn_leftovers", &[n]),
-            AnswerWarning::ChainIncomplete => tf(lang, "pki.warn_chain_incomplete", &[]),
+            AnswerWarning::IssuerFetched { subject, url } => {
+                tf(lang, "pki.warn_issuer_fetched", &[subject, url])
+            }
         }
     }
 }
 
-/// Finds our certificate (the one with `our_spki_der`), orders and verifies
-/// its chain, and lists what is odd. `expected_names` are the form's FQDN and
-/// extra names, or its e-mail; empty means "don't compare".
+/// What the answer must hold: a certificate for our key, for the form's
+/// names, usable for the request's type.
+#[derive(Debug, Clone, Copy)]
+pub struct Expected<'a> {
+    /// Our public key (SubjectPublicKeyInfo, DER), from the CSR.
+    pub spki: &'a [u8],
+    /// The form's FQDN and extra names, or its e-mail; empty: "don't compare".
+    pub names: &'a [String],
+    pub usage: Usage,
+}
+
+/// Finds our certificate (the one with our public key), checks its path up to
+/// a trust anchor of `store` (DESIGN §4a) and lists what is odd.
 pub fn select_answer(
     certs: Vec<Certificate>,
-    our_spki_der: &[u8],
-    expected_names: &[String],
+    expected: &Expected<'_>,
+    store: &TrustStore,
     now: SystemTime,
 ) -> Result<Answer> {
-    let ours = SubjectPublicKeyInfoOwned::from_der(our_spki_der)
+    let ours = SubjectPublicKeyInfoOwned::from_der(expected.spki)
         .map_err(|e| PkiError::Crypto(e.to_string()))?;
     let (mut mine, mut pool): (Vec<Certificate>, Vec<Certificate>) = certs
         .into_iter()
@@ -97,53 +110,19 @@ pub fn select_answer(
             not_after: rfc3339(not_after(&leaf)),
         });
     }
+    check_usage(&leaf, expected.usage)?;
+    let candidates: Vec<Certificate> = pool.iter().chain(&store.intermediates).cloned().collect();
+    let chain = build_path(&leaf, &candidates, &store.anchors, now)?;
 
-    let mut warnings = Vec::new();
-    let mut chain: Vec<Certificate> = Vec::new();
-    let mut current = leaf.clone();
-    loop {
-        let tbs = &current.tbs_certificate;
-        if same_name(&tbs.subject, &tbs.issuer) && verifies(&current, &tbs.subject_public_key_info)?
-        {
-            break; // self-signed: the root
-        }
-        let mut issuer_at = None;
-        let mut candidates = 0;
-        for (i, c) in pool.iter().enumerate() {
-            if same_name(&c.tbs_certificate.subject, &tbs.issuer) {
-                candidates += 1;
-                if verifies(&current, &c.tbs_certificate.subject_public_key_info)? {
-                    issuer_at = Some(i);
-                    break;
-                }
-            }
-        }
-        match issuer_at {
-            Some(i) => {
-                let issuer = pool.remove(i);
-                chain.push(issuer.clone());
-                current = issuer;
-            }
-            None if candidates == 0 && !same_name(&tbs.subject, &tbs.issuer) => {
-                warnings.push(AnswerWarning::ChainIncomplete);
-                break;
-            }
-            None => {
-                return Err(PkiError::BadSignature {
-                    subject: tbs.subject.to_string(),
-                })
-            }
-        }
-    }
-
-    warnings.extend(leaf_warnings(&leaf, expected_names));
-    if !pool.is_empty() {
-        warnings.push(AnswerWarning::Leftovers(pool.len()));
+    let leftovers: Vec<Certificate> = pool.into_iter().filter(|c| !chain.contains(c)).collect();
+    let mut warnings = leaf_warnings(&leaf, expected.names);
+    if !leftovers.is_empty() {
+        warnings.push(AnswerWarning::Leftovers(leftovers.len()));
     }
     Ok(Answer {
         leaf,
         chain,
-        leftovers: pool,
+        leftovers,
         warnings,
     })
 }
@@ -228,55 +207,33 @@ fn same_key(a: &SubjectPublicKeyInfoOwned, b: &SubjectPublicKeyInfoOwned) -> boo
     a.algorithm.oid == b.algorithm.oid && a.subject_public_key == b.subject_public_key
 }
 
-/// Names match when their DER does, or (for CAs that re-encode strings
-/// differently) their text does without case; the signature check decides anyway.
-fn same_name(a: &Name, b: &Name) -> bool {
-    a == b || a.to_string().eq_ignore_ascii_case(&b.to_string())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::pki::certs::*;
     use crate::pki::public_key_der;
-    use crate::pki::test_support::{make_pki, run, test_key, TestPki};
+    use crate::pki::test_support::{cert, make_pki, p7c, read, test_key, TestPki};
     use der::Encode;
-    use std::path::Path;
-    use std::process::Command;
     use std::time::Duration;
 
-    fn read(p: &Path) -> Vec<u8> {
-        std::fs::read(p).expect("read")
-    }
-
-    fn cert(p: &Path) -> Certificate {
-        cert_from_pem_or_der(&read(p)).expect("cert")
-    }
-
-    /// `.p7c` of `files` made by openssl, DER and PEM.
-    fn p7c(dir: &Path, files: &[&Path]) -> (Vec<u8>, Vec<u8>) {
-        let mut out = Vec::new();
-        for form in ["DER", "PEM"] {
-            let path = dir.join(format!("answer.{form}"));
-            let mut cmd = Command::new("openssl");
-            cmd.args(["crl2pkcs7", "-nocrl", "-outform", form, "-out"])
-                .arg(&path);
-            for f in files {
-                cmd.arg("-certfile").arg(f);
-            }
-            run(&mut cmd);
-            out.push(read(&path));
-        }
-        let pem = out.pop().expect("pem");
-        (out.pop().expect("der"), pem)
-    }
-
-    fn setup() -> (tempfile::TempDir, TestPki, Vec<u8>) {
+    fn setup() -> (tempfile::TempDir, TestPki, Vec<u8>, TrustStore) {
         let dir = tempfile::tempdir().expect("tmp");
         let key = test_key();
         let pki = make_pki(dir.path(), &key, "srv.example.fr");
         let spki = public_key_der(&key.to_public_key()).expect("spki");
-        (dir, pki, spki)
+        let store = TrustStore {
+            anchors: vec![cert(&pki.root)],
+            intermediates: vec![],
+        };
+        (dir, pki, spki, store)
+    }
+
+    fn expected<'a>(spki: &'a [u8], names: &'a [String]) -> Expected<'a> {
+        Expected {
+            spki,
+            names,
+            usage: Usage::ServerAuth,
+        }
     }
 
     fn names(v: &[&str]) -> Vec<String> {
@@ -285,7 +242,7 @@ mod tests {
 
     #[test]
     fn chain_ordered_from_shuffled_p7c_with_duplicates_and_leftovers() {
-        let (dir, pki, spki) = setup();
+        let (dir, pki, spki, store) = setup();
         let files = [
             pki.root.as_path(),
             pki.stranger.as_path(),
@@ -295,12 +252,12 @@ mod tests {
         ];
         let (der, pem) = p7c(dir.path(), &files);
         assert!(pem.starts_with(b"-----BEGIN PKCS7-----"));
+        let wanted = names(&["SRV.example.fr"]);
         for bytes in [der, pem] {
             let certs = parse_certificates(&bytes).expect("parse");
             assert_eq!(certs.len(), 4, "duplicate removed");
-            let answer =
-                select_answer(certs, &spki, &names(&["SRV.example.fr"]), SystemTime::now())
-                    .expect("answer");
+            let answer = select_answer(certs, &expected(&spki, &wanted), &store, SystemTime::now())
+                .expect("answer");
             assert_eq!(answer.leaf, cert(&pki.leaf));
             assert_eq!(answer.chain, vec![cert(&pki.inter), cert(&pki.root)]);
             assert_eq!(answer.leftovers, vec![cert(&pki.stranger)]);
@@ -310,56 +267,66 @@ mod tests {
 
     #[test]
     fn pem_bundle_der_cert_and_warnings() {
-        let (_dir, pki, spki) = setup();
+        let (_dir, pki, spki, mut store) = setup();
         // A PEM bundle, inter before leaf, with text around (as `openssl x509 -text` leaves).
         let bundle = [b"some text\n".to_vec(), read(&pki.inter), read(&pki.leaf)].concat();
         let certs = parse_certificates(&bundle).expect("bundle");
-        let answer = select_answer(
-            certs,
-            &spki,
-            &names(&["other.example.fr"]),
-            SystemTime::now(),
-        )
-        .expect("answer");
-        assert_eq!(answer.chain, vec![cert(&pki.inter)]);
+        let other = names(&["other.example.fr"]);
+        let answer = select_answer(certs, &expected(&spki, &other), &store, SystemTime::now())
+            .expect("answer");
+        assert_eq!(
+            answer.chain,
+            vec![cert(&pki.inter), cert(&pki.root)],
+            "the anchor ends it"
+        );
         assert_eq!(
             answer.warnings,
-            vec![
-                AnswerWarning::ChainIncomplete,
-                AnswerWarning::NamesDiffer {
-                    expected: names(&["other.example.fr"]),
-                    found: names(&["srv.example.fr"]),
-                }
-            ]
+            vec![AnswerWarning::NamesDiffer {
+                expected: names(&["other.example.fr"]),
+                found: names(&["srv.example.fr"]),
+            }]
         );
-        // A single DER certificate.
+        // A single DER certificate: its issuer comes from the known intermediates.
         let der = cert(&pki.leaf).to_der().expect("der");
         let certs = parse_certificates(&der).expect("der");
         assert_eq!(certs, vec![cert(&pki.leaf)]);
-        let answer = select_answer(certs, &spki, &[], SystemTime::now()).expect("answer");
-        assert_eq!(answer.warnings, vec![AnswerWarning::ChainIncomplete]);
-        for w in &answer.warnings {
-            assert!(!w.localize(Lang::En).is_empty());
-        }
+        store.intermediates = vec![cert(&pki.stranger), cert(&pki.inter)];
+        let answer =
+            select_answer(certs, &expected(&spki, &[]), &store, SystemTime::now()).expect("answer");
+        assert_eq!(answer.chain, vec![cert(&pki.inter), cert(&pki.root)]);
+        assert_eq!(
+            answer.leftovers,
+            vec![],
+            "known intermediates are no leftovers"
+        );
+        assert!(answer.warnings.is_empty(), "{:?}", answer.warnings);
+        let fetched = AnswerWarning::IssuerFetched {
+            subject: "CN=x".into(),
+            url: "http://h/x.cer".into(),
+        };
+        assert!(fetched.localize(Lang::En).contains("http://h/x.cer"));
     }
 
     #[test]
     fn another_key_expiry_and_tampering_are_refused() {
-        let (dir, pki, spki) = setup();
+        let (dir, pki, spki, store) = setup();
         let all = vec![cert(&pki.leaf), cert(&pki.inter), cert(&pki.root)];
         let other = public_key_der(&test_key().to_public_key()).expect("spki");
+        let select = |certs: Vec<Certificate>, spki: &[u8], now| {
+            select_answer(certs, &expected(spki, &[]), &store, now)
+        };
         assert_eq!(
-            select_answer(all.clone(), &other, &[], SystemTime::now()).err(),
+            select(all.clone(), &other, SystemTime::now()).err(),
             Some(PkiError::CertificateForAnotherKey)
         );
         let later = SystemTime::now() + Duration::from_secs(40 * 86400);
         assert!(matches!(
-            select_answer(all.clone(), &spki, &[], later),
+            select(all.clone(), &spki, later),
             Err(PkiError::LeafExpired { .. })
         ));
         let earlier = SystemTime::now() - Duration::from_secs(86400);
         assert!(matches!(
-            select_answer(all.clone(), &spki, &[], earlier),
+            select(all.clone(), &spki, earlier),
             Err(PkiError::LeafNotYetValid { .. })
         ));
         // Flip a bit of the intermediate's signature.
@@ -371,7 +338,7 @@ mod tests {
             Certificate::from_der(&inter_der).expect("der"),
             cert(&pki.root),
         ];
-        match select_answer(tampered, &spki, &[], SystemTime::now()) {
+        match select(tampered, &spki, SystemTime::now()) {
             Err(PkiError::BadSignature { subject }) => {
                 assert!(subject.contains("Test Intermediate"), "{subject}")
             }
@@ -386,106 +353,9 @@ mod tests {
             cert(&pki.inter),
         ];
         assert!(matches!(
-            select_answer(tampered, &spki, &[], SystemTime::now()),
+            select(tampered, &spki, SystemTime::now()),
             Err(PkiError::BadSignature { .. })
         ));
         drop(dir);
-    }
-
-    #[test]
-    fn damaged_files_get_distinct_errors() {
-        let (dir, pki, _) = setup();
-        let (der, pem) = p7c(dir.path(), &[pki.leaf.as_path(), pki.inter.as_path()]);
-        assert_eq!(parse_certificates(b"").err(), Some(PkiError::EmptyAnswer));
-        assert_eq!(
-            parse_certificates(b" \n").err(),
-            Some(PkiError::EmptyAnswer)
-        );
-        assert_eq!(
-            parse_certificates(&der[..der.len() / 2]).err(),
-            Some(PkiError::Truncated)
-        );
-        assert_eq!(
-            parse_certificates(&pem[..pem.len() / 2]).err(),
-            Some(PkiError::Truncated)
-        );
-        let random: Vec<u8> = (0..500u32).map(|i| (i * 7919 % 251) as u8).collect();
-        assert_eq!(
-            parse_certificates(&random).err(),
-            Some(PkiError::NotCertificates)
-        );
-        assert_eq!(
-            parse_certificates(b"hello, this is a mail").err(),
-            Some(PkiError::NotCertificates)
-        );
-        // BER: the outer SEQUENCE with an indefinite length.
-        assert_eq!(
-            parse_certificates(&[0x30, 0x80, 0x06, 0x09, 0, 0, 0, 0]).err(),
-            Some(PkiError::BerNotSupported)
-        );
-        // A certs-only PKCS#7 with no certificate (a rejection).
-        let empty = dir.path().join("empty.p7c");
-        run(Command::new("openssl")
-            .args(["crl2pkcs7", "-nocrl", "-outform", "DER", "-out"])
-            .arg(&empty));
-        assert_eq!(
-            parse_certificates(&read(&empty)).err(),
-            Some(PkiError::NoCertificate)
-        );
-    }
-
-    #[test]
-    fn summary_and_pem_round_trip() {
-        let (_dir, pki, _) = setup();
-        let leaf = cert(&pki.leaf);
-        let s = summarize(&leaf);
-        assert!(s.subject.contains("CN=srv.example.fr"), "{}", s.subject);
-        assert!(s.issuer.contains("CN=Test Intermediate"), "{}", s.issuer);
-        assert_eq!(s.san, names(&["DNS:srv.example.fr"]));
-        assert!(s.not_after.ends_with('Z'), "{}", s.not_after);
-        let openssl_fp = run(Command::new("openssl")
-            .args(["x509", "-noout", "-fingerprint", "-sha256", "-in"])
-            .arg(&pki.leaf));
-        assert!(openssl_fp.contains(&s.sha256_fingerprint), "{openssl_fp}");
-        let serial = run(Command::new("openssl")
-            .args(["x509", "-noout", "-serial", "-in"])
-            .arg(&pki.leaf));
-        assert_eq!(serial.trim(), format!("serial={}", s.serial));
-        let pem = certs_pem(&[leaf.clone(), cert(&pki.inter)]).expect("pem");
-        assert_eq!(
-            parse_certificates(pem.as_bytes()).expect("parse"),
-            vec![leaf.clone(), cert(&pki.inter)]
-        );
-        assert!(not_after(&leaf) > SystemTime::now());
-    }
-
-    /// The real IGC-Santé test certificates, when the reference files are present.
-    #[test]
-    fn igc_sante_reference_certificates() {
-        let dir = Path::new("/work/shared/reference/igc-sante-test");
-        if !dir.exists() {
-            return;
-        }
-        let leaf = cert(&dir.join("serv-ssl-leaf.pem"));
-        let inter = cert(&dir.join("ac-elementaire-organisations-test.pem"));
-        let root = cert(&dir.join("ac-racine-elementaire-test.pem"));
-        let spki = leaf
-            .tbs_certificate
-            .subject_public_key_info
-            .to_der()
-            .expect("spki");
-        let when =
-            leaf.tbs_certificate.validity.not_before.to_system_time() + Duration::from_secs(86400);
-        let answer = select_answer(
-            vec![root.clone(), leaf.clone(), inter.clone()],
-            &spki,
-            &[],
-            when,
-        )
-        .expect("IGC-Santé chain");
-        assert_eq!(answer.chain, vec![inter, root]);
-        assert!(answer.warnings.is_empty(), "{:?}", answer.warnings);
-        let s = summarize(&leaf);
-        assert!(s.san.iter().filter(|n| n.starts_with("DNS:")).count() >= 2);
     }
 }

@@ -170,3 +170,89 @@ fn pkcs7_certs(der: &[u8]) -> der::Result<Vec<Certificate>> {
     }
     Ok(certs)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pki::summary::{not_after, summarize};
+    use crate::pki::test_support::{cert, make_pki, p7c, read, run, test_key};
+    use std::process::Command;
+    use std::time::SystemTime;
+
+    fn setup() -> (tempfile::TempDir, crate::pki::test_support::TestPki) {
+        let dir = tempfile::tempdir().expect("tmp");
+        let pki = make_pki(dir.path(), &test_key(), "srv.example.fr");
+        (dir, pki)
+    }
+
+    fn names(v: &[&str]) -> Vec<String> {
+        v.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn damaged_files_get_distinct_errors() {
+        let (dir, pki) = setup();
+        let (der, pem) = p7c(dir.path(), &[pki.leaf.as_path(), pki.inter.as_path()]);
+        assert_eq!(parse_certificates(b"").err(), Some(PkiError::EmptyAnswer));
+        assert_eq!(
+            parse_certificates(b" \n").err(),
+            Some(PkiError::EmptyAnswer)
+        );
+        assert_eq!(
+            parse_certificates(&der[..der.len() / 2]).err(),
+            Some(PkiError::Truncated)
+        );
+        assert_eq!(
+            parse_certificates(&pem[..pem.len() / 2]).err(),
+            Some(PkiError::Truncated)
+        );
+        let random: Vec<u8> = (0..500u32).map(|i| (i * 7919 % 251) as u8).collect();
+        assert_eq!(
+            parse_certificates(&random).err(),
+            Some(PkiError::NotCertificates)
+        );
+        assert_eq!(
+            parse_certificates(b"hello, this is a mail").err(),
+            Some(PkiError::NotCertificates)
+        );
+        // BER: the outer SEQUENCE with an indefinite length.
+        assert_eq!(
+            parse_certificates(&[0x30, 0x80, 0x06, 0x09, 0, 0, 0, 0]).err(),
+            Some(PkiError::BerNotSupported)
+        );
+        // A certs-only PKCS#7 with no certificate (a rejection).
+        let empty = dir.path().join("empty.p7c");
+        run(Command::new("openssl")
+            .args(["crl2pkcs7", "-nocrl", "-outform", "DER", "-out"])
+            .arg(&empty));
+        assert_eq!(
+            parse_certificates(&read(&empty)).err(),
+            Some(PkiError::NoCertificate)
+        );
+    }
+
+    #[test]
+    fn summary_and_pem_round_trip() {
+        let (_dir, pki) = setup();
+        let leaf = cert(&pki.leaf);
+        let s = summarize(&leaf);
+        assert!(s.subject.contains("CN=srv.example.fr"), "{}", s.subject);
+        assert!(s.issuer.contains("CN=Test Intermediate"), "{}", s.issuer);
+        assert_eq!(s.san, names(&["DNS:srv.example.fr"]));
+        assert!(s.not_after.ends_with('Z'), "{}", s.not_after);
+        let openssl_fp = run(Command::new("openssl")
+            .args(["x509", "-noout", "-fingerprint", "-sha256", "-in"])
+            .arg(&pki.leaf));
+        assert!(openssl_fp.contains(&s.sha256_fingerprint), "{openssl_fp}");
+        let serial = run(Command::new("openssl")
+            .args(["x509", "-noout", "-serial", "-in"])
+            .arg(&pki.leaf));
+        assert_eq!(serial.trim(), format!("serial={}", s.serial));
+        let pem = certs_pem(&[leaf.clone(), cert(&pki.inter)]).expect("pem");
+        assert_eq!(
+            parse_certificates(pem.as_bytes()).expect("parse"),
+            vec![leaf.clone(), cert(&pki.inter)]
+        );
+        assert!(not_after(&leaf) > SystemTime::now());
+    }
+}

@@ -7,14 +7,15 @@ pub mod cms;
 pub mod csr;
 pub mod keys;
 pub mod p12;
+mod path;
 mod pem;
 mod summary;
 #[cfg(test)]
-mod test_support;
+pub(crate) mod test_support;
 mod texts;
 mod verify;
 
-pub use answer::{select_answer, Answer, AnswerWarning};
+pub use answer::{select_answer, Answer, AnswerWarning, Expected};
 pub use certs::{cert_from_pem_or_der, cert_pem, certs_pem, parse_certificates};
 pub use csr::{
     build_csr, csr_from_pem, csr_pem, csr_public_key_der, public_key_der, CsrSpec, SanEntry,
@@ -23,6 +24,7 @@ pub use keys::{
     decode_key_pem, encode_key_pem, generate_key, is_encrypted_key_pem, KeySize, PBKDF2_ITERATIONS,
 };
 pub use p12::{build_p12, P12Profile};
+pub use path::{ca_issuers, TrustStore, Usage};
 pub use summary::{not_after, summarize, CertSummary};
 pub use texts::TEXTS;
 
@@ -66,6 +68,29 @@ pub enum PkiError {
     /// A certificate is signed with an algorithm we don't check (not RSA PKCS#1 v1.5).
     UnsupportedSignature { subject: String, algorithm: String },
 
+    // --- Path validation (pki::path) ---
+    /// The issuer of `subject` is nowhere to be found; `ca_issuers`: its AIA URLs.
+    MissingIssuer {
+        issuer: String,
+        subject: String,
+        ca_issuers: Vec<String>,
+    },
+    /// The chain ends at a root that is not a trust anchor.
+    UntrustedRoot { subject: String },
+    /// An issuer without basicConstraints CA (or keyCertSign, or beyond its path length).
+    NotCa { subject: String },
+    /// An issuer outside its validity period.
+    IssuerNotValid {
+        subject: String,
+        not_before: String,
+        not_after: String,
+    },
+    /// The leaf's extended key usage excludes the request's type.
+    WrongUsage {
+        expected: &'static str,
+        found: String,
+    },
+
     // --- CMS (pki::cms) ---
     /// The signer (the card) could not sign; its message.
     SignFailed(String),
@@ -105,6 +130,23 @@ impl PkiError {
             PkiError::BadSignature { subject } => tf(lang, "pki.bad_signature", &[subject]),
             PkiError::UnsupportedSignature { subject, algorithm } => {
                 tf(lang, "pki.unsupported_signature", &[subject, algorithm])
+            }
+            PkiError::MissingIssuer {
+                issuer, subject, ..
+            } => tf(lang, "pki.missing_issuer", &[issuer, subject]),
+            PkiError::UntrustedRoot { subject } => tf(lang, "pki.untrusted_root", &[subject]),
+            PkiError::NotCa { subject } => tf(lang, "pki.not_ca", &[subject]),
+            PkiError::IssuerNotValid {
+                subject,
+                not_before,
+                not_after,
+            } => tf(
+                lang,
+                "pki.issuer_not_valid",
+                &[subject, not_before, not_after],
+            ),
+            PkiError::WrongUsage { expected, found } => {
+                tf(lang, "pki.wrong_usage", &[found, expected])
             }
             PkiError::SignFailed(d) => tf(lang, "pki.sign_failed", &[d]),
             PkiError::BadCms(d) => tf(lang, "pki.bad_cms", &[d]),

@@ -109,9 +109,35 @@ pub static TEXTS: &[Text] = &[
         "{} certificate(s) of the file are not part of the chain and are ignored"
     ),
     text!(
-        "pki.warn_chain_incomplete",
-        "la chaîne s'arrête avant l'autorité racine : ajoutez les certificats d'autorité manquants si vos clients en ont besoin",
-        "the chain stops before the root authority: add the missing CA certificates if your clients need them"
+        "pki.warn_issuer_fetched",
+        "le certificat de l'autorité « {} », absent de la réponse, a été téléchargé depuis {} (AIA) et vérifié",
+        "the certificate of the authority \"{}\", missing from the answer, was downloaded from {} (AIA) and checked"
+    ),
+    // --- Path validation (pki::path) ---
+    text!(
+        "pki.missing_issuer",
+        "il manque le certificat de l'autorité « {} », émettrice de « {} » : il n'est ni dans la réponse, ni dans trust.intermediates, ni téléchargeable (AIA). Si vous faites confiance à cette autorité, déclarez son certificat avec --trust-anchor FICHIER ou dans trust.anchors de la configuration ; si c'est une autorité intermédiaire, ajoutez son certificat à trust.intermediates",
+        "the certificate of the authority \"{}\", issuer of \"{}\", is missing: it is neither in the answer, nor in trust.intermediates, nor downloadable (AIA). If you trust this authority, declare its certificate with --trust-anchor FILE or in trust.anchors of the configuration; if it is an intermediate authority, add its certificate to trust.intermediates"
+    ),
+    text!(
+        "pki.untrusted_root",
+        "la chaîne aboutit à l'autorité « {} », qui n'est pas une ancre de confiance : si vous lui faites confiance, déclarez son certificat avec --trust-anchor FICHIER ou dans trust.anchors de la configuration",
+        "the chain ends at the authority \"{}\", which is not a trust anchor: if you trust it, declare its certificate with --trust-anchor FILE or in trust.anchors of the configuration"
+    ),
+    text!(
+        "pki.not_ca",
+        "« {} » n'a pas le droit d'émettre des certificats (basicConstraints CA absent, keyUsage sans keyCertSign ou chaîne trop longue pour son pathLenConstraint) : la chaîne est refusée",
+        "\"{}\" is not allowed to issue certificates (no basicConstraints CA, keyUsage without keyCertSign, or a chain longer than its pathLenConstraint): the chain is refused"
+    ),
+    text!(
+        "pki.issuer_not_valid",
+        "le certificat de l'autorité « {} » n'est pas valide maintenant (valide du {} au {}) : la chaîne est refusée ; vérifiez l'horloge de cette machine ou procurez-vous le certificat à jour de l'autorité",
+        "the certificate of the authority \"{}\" is not valid now (valid from {} to {}): the chain is refused; check this machine's clock or get the authority's current certificate"
+    ),
+    text!(
+        "pki.wrong_usage",
+        "l'usage étendu du certificat ({}) n'inclut pas {}, qu'exige ce type de demande : ce certificat n'est pas fait pour cet usage, ne l'utilisez pas",
+        "the certificate's extended key usage ({}) does not include {}, which this type of request needs: this certificate is not made for this use, do not use it"
     ),
     // --- CMS (pki::cms) ---
     text!(

@@ -21,6 +21,7 @@ use crate::i18n;
 use crate::pki::{self, CertSummary, KeySize};
 use crate::request::{Action, Generation, Request, RequestType, State};
 use crate::secret::Secret;
+use crate::trust;
 use crate::workspace::{split_request_path, RequestFile, Workspace};
 use std::path::PathBuf;
 
@@ -261,6 +262,7 @@ pub struct ImportReport {
 
 /// Étape 3: imports the answer (`.p7c`, `.p7b`, PEM bundle, certificate).
 /// The leaf is matched against the CSR's public key: no key password needed.
+/// Its path is checked up to an anchor of [`Workspace::trust`] (DESIGN §4a).
 pub fn import_response(
     ws: &Workspace,
     path: &str,
@@ -271,7 +273,16 @@ pub fn import_response(
     let csr = pki::csr_from_pem(&csr_pem(ws, &req)?)?;
     let spki = pki::csr_public_key_der(&csr)?;
     let certs = pki::parse_certificates(bytes)?;
-    let answer = pki::select_answer(certs, &spki, &req.names(), std::time::SystemTime::now())?;
+    let names = req.names();
+    let expected = pki::Expected {
+        spki: &spki,
+        names: &names,
+        usage: match req.kind {
+            RequestType::Ssl => pki::Usage::ServerAuth,
+            RequestType::Smime => pki::Usage::EmailProtection,
+        },
+    };
+    let answer = trust::check_answer(certs, &expected, ws.trust(), std::time::SystemTime::now())?;
     let leaf_pem = pki::cert_pem(&answer.leaf)?;
     let chain_pem = pki::certs_pem(&answer.chain)?;
     let lang = i18n::current();

@@ -5,6 +5,7 @@
 use crate::error::{Error, Result};
 use crate::fsutil::{self, create_private_dir, write_atomic, PRIVATE_FILE};
 use crate::request::{Request, RequestType, REQUEST_VERSION};
+use crate::trust::TrustConfig;
 use crate::validate;
 use std::fs::{self, File, OpenOptions, TryLockError};
 use std::io::{Read, Seek, Write};
@@ -49,6 +50,10 @@ impl RequestFile {
 #[derive(Debug, Clone)]
 pub struct Workspace {
     root: PathBuf,
+    /// What answers imported into it must chain to. It travels with the
+    /// workspace so every import path (file, mail, wizard, either front)
+    /// checks against the same anchors; the built-in default refuses more, never less.
+    trust: TrustConfig,
 }
 
 /// Held while an instance changes files; released on drop.
@@ -69,16 +74,30 @@ impl Workspace {
         directories::ProjectDirs::from("", "", "cleocps").map(|d| d.data_dir().to_path_buf())
     }
 
-    /// Opens (creating when missing, mode 0700) the workspace at `root`.
+    /// Opens (creating when missing, mode 0700) the workspace at `root`,
+    /// trusting the default anchor until [`Workspace::with_trust`] says more.
     pub fn open(root: &Path) -> Result<Workspace> {
         if root.exists() && !root.is_dir() {
             return Err(Error::NotADirectory(root.to_path_buf()));
         }
         let ws = Workspace {
             root: root.to_path_buf(),
+            trust: TrustConfig::default(),
         };
         create_private_dir(&ws.dossiers()).map_err(|e| Error::io(root, e))?;
         Ok(ws)
+    }
+
+    /// The same workspace, importing answers against `trust` (the
+    /// configuration's `trust`, plus `--trust-anchor` files).
+    pub fn with_trust(mut self, trust: TrustConfig) -> Workspace {
+        self.trust = trust;
+        self
+    }
+
+    /// What imported answers must chain to.
+    pub fn trust(&self) -> &TrustConfig {
+        &self.trust
     }
 
     pub fn root(&self) -> &Path {
