@@ -5,7 +5,7 @@
 //! `Err` means "no decision" (not for us, unreadable, directory down): the
 //! mail loop logs it and answers nothing; a decision always has an answer.
 
-use super::answer::{certs_only_p7c, rejection_body};
+use super::answer::{certs_only_p7c, rejection_body, signed_text};
 use super::csr_names::{asked, NameProblem};
 use super::directory::AdminDirectory;
 use super::issue::{self, sha256_hex, CertKind, CertSpec};
@@ -100,6 +100,9 @@ pub struct Processed {
     pub content_sha256: String,
     /// The card holder, once the card certificate was read.
     pub holder: Option<String>,
+    /// A rejection's S/MIME signature: DER SignedData over `answer`, by the
+    /// registration server (DESIGN §4a). `None` for a certificate.
+    pub signature: Option<Vec<u8>>,
 }
 
 /// A rejection (French for the answer, English for the log).
@@ -124,8 +127,28 @@ impl Reject {
     }
 }
 
-/// Decides on one request `.p7m` (DER EnvelopedData) at time `now`.
+/// Decides on one request `.p7m` (DER EnvelopedData) at time `now`; a
+/// rejection comes signed by the registration server.
 pub fn process(
+    ra: &RaDir,
+    directory: &dyn AdminDirectory,
+    p7m: &[u8],
+    meta: &RequestMeta,
+    now: SystemTime,
+) -> Result<Processed> {
+    let mut processed = decide_and_answer(ra, directory, p7m, meta, now)?;
+    if let Decision::Rejected { .. } = processed.decision {
+        processed.signature = Some(signed_text(
+            &processed.answer,
+            &ra.server,
+            &ra.server_key,
+            now,
+        )?);
+    }
+    Ok(processed)
+}
+
+fn decide_and_answer(
     ra: &RaDir,
     directory: &dyn AdminDirectory,
     p7m: &[u8],
@@ -172,6 +195,7 @@ pub fn process(
                 answer,
                 content_sha256: sha,
                 holder,
+                signature: None,
             }
         }
         Err((r, recordable)) => {
@@ -199,6 +223,7 @@ fn rejected(r: Reject, sha: String, holder: Option<String>) -> Processed {
         },
         content_sha256: sha,
         holder,
+        signature: None,
     }
 }
 
