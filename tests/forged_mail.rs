@@ -210,3 +210,57 @@ fn response_reject_by_hand_then_renew() {
     let renewed = ok(&ws, &["--json", "request", "show", "Dossier 1/Demande 2"]);
     assert!(renewed.contains(FQDN), "{renewed}");
 }
+
+/// A rejection as the rehearsal server sends it: the text, and its S/MIME
+/// signature by `server` (`application/pkcs7-mime; smime-type=signed-data`).
+fn signed_rejection(tag: &str, reply: &str, server: &cleocps_ra::RaDir) -> Vec<u8> {
+    let signed = server
+        .sign_text(REJET.as_bytes(), std::time::SystemTime::now())
+        .expect("sign");
+    lettre::Message::builder()
+        .from(RA.parse().expect("from"))
+        .to("admin@clinique.test".parse().expect("to"))
+        .message_id(Some(format!("<{tag}@ra.test>")))
+        .subject("Re: Demande de certificat serveur")
+        .in_reply_to(reply.to_string())
+        .references(reply.to_string())
+        .multipart(
+            MultiPart::mixed()
+                .singlepart(SinglePart::plain(REJET.to_string()))
+                .singlepart(
+                    Attachment::new("rejet.p7m".into()).body(
+                        signed,
+                        ContentType::parse("application/pkcs7-mime; smime-type=signed-data")
+                            .expect("ctype"),
+                    ),
+                ),
+        )
+        .expect("mail")
+        .formatted()
+}
+
+#[test]
+fn a_rejection_signed_by_the_registration_server_is_verified() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let opts = cleocps_ra::InitOptions {
+        ca_bits: cleocps_core::pki::KeySize::B2048,
+        ..cleocps_ra::InitOptions::default()
+    };
+    let now = std::time::SystemTime::now();
+    let ours = cleocps_ra::init(&tmp.path().join("ra"), &opts, now).expect("init");
+    let other = cleocps_ra::init(&tmp.path().join("autre"), &opts, now).expect("init");
+    for (server, expected) in [(&other, "unverified"), (&ours, "signature verified")] {
+        let dir = tempfile::tempdir_in(tmp.path()).expect("tmp");
+        let (ws, maildir, cfg, mid) = sent(dir.path());
+        let mut config: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(&cfg).expect("cfg")).expect("json");
+        config["registration"]["certificate"] = path_str(&tmp.path().join("ra/inscription.crt")).into();
+        write_config(dir.path(), "c.json", &config);
+        drop_mail(&maildir, "1.rejet", &signed_rejection("r1", &mid, server));
+        let out = cleo_cfg(&ws, &cfg, &["response", "fetch", REQ]);
+        assert!(out.status.success(), "{}", stderr(&out));
+        assert_eq!(state(&ws), "rejected");
+        assert_eq!(request_json(&ws)["rejection_code"], "ADMIN_INCONNU");
+        assert!(journal(&ws).contains(expected), "{}", journal(&ws));
+    }
+}

@@ -42,7 +42,7 @@ pub fn certs_only_p7c(certs: &[Certificate]) -> Result<Vec<u8>> {
 /// registration server's certificate and key: the rejection's S/MIME
 /// signature (opaque signing, `smime-type=signed-data`), DESIGN §4a.
 /// RSA PKCS#1 v1.5 SHA-256, blinded.
-pub fn signed_text(
+fn signed_text(
     text: &[u8],
     cert: &Certificate,
     key: &rsa::RsaPrivateKey,
@@ -60,6 +60,14 @@ pub fn signed_text(
     Ok(cleocps_core::pki::cms::signed_data(
         text, cert, now, &mut sign,
     )?)
+}
+
+impl super::RaDir {
+    /// `text` signed by this registration server (with its
+    /// certificate and key): what its rejections carry.
+    pub fn sign_text(&self, text: &[u8], now: std::time::SystemTime) -> Result<Vec<u8>> {
+        signed_text(text, &self.server, &self.server_key, now)
+    }
 }
 
 /// The rejection mail body: `REJET: <CODE>`, then the French explanation.

@@ -5,7 +5,7 @@
 //! `Err` means "no decision" (not for us, unreadable, directory down): the
 //! mail loop logs it and answers nothing; a decision always has an answer.
 
-use super::answer::{certs_only_p7c, rejection_body, signed_text};
+use super::answer::{certs_only_p7c, rejection_body};
 use super::csr_names::{asked, NameProblem};
 use super::directory::AdminDirectory;
 use super::issue::{self, sha256_hex, CertKind, CertSpec};
@@ -138,12 +138,7 @@ pub fn process(
 ) -> Result<Processed> {
     let mut processed = decide_and_answer(ra, directory, p7m, meta, now)?;
     if let Decision::Rejected { .. } = processed.decision {
-        processed.signature = Some(signed_text(
-            &processed.answer,
-            &ra.server,
-            &ra.server_key,
-            now,
-        )?);
+        processed.signature = Some(ra.sign_text(&processed.answer, now)?);
     }
     Ok(processed)
 }
