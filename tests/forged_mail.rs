@@ -202,7 +202,11 @@ fn response_reject_by_hand_then_renew() {
     assert_eq!(json["state"], "rejected");
     assert_eq!(json["rejection_code"], "ADMIN_INCONNU");
     assert_eq!(json["rejection_reason"], "vu sur le portail[2J");
-    assert!(journal(&ws).contains("recorded by hand"), "{}", journal(&ws));
+    assert!(
+        journal(&ws).contains("recorded by hand"),
+        "{}",
+        journal(&ws)
+    );
     // Never twice, and "recommencer" works.
     let out = cleo(&ws, &["response", "reject", REQ, "--code", "X"]);
     assert_eq!(out.status.code(), Some(1));
@@ -254,7 +258,8 @@ fn a_rejection_signed_by_the_registration_server_is_verified() {
         let (ws, maildir, cfg, mid) = sent(dir.path());
         let mut config: serde_json::Value =
             serde_json::from_slice(&std::fs::read(&cfg).expect("cfg")).expect("json");
-        config["registration"]["certificate"] = path_str(&tmp.path().join("ra/inscription.crt")).into();
+        config["registration"]["certificate"] =
+            path_str(&tmp.path().join("ra/inscription.crt")).into();
         write_config(dir.path(), "c.json", &config);
         drop_mail(&maildir, "1.rejet", &signed_rejection("r1", &mid, server));
         let out = cleo_cfg(&ws, &cfg, &["response", "fetch", REQ]);

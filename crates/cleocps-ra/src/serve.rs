@@ -267,7 +267,9 @@ fn answer_mail(
                         .singlepart(SinglePart::plain(
                             String::from_utf8_lossy(&processed.answer).into_owned(),
                         ))
-                        .singlepart(Attachment::new("rejet.p7m".into()).body(signed.clone(), ctype)),
+                        .singlepart(
+                            Attachment::new("rejet.p7m".into()).body(signed.clone(), ctype),
+                        ),
                 )
             }
             None => builder.body(String::from_utf8_lossy(&processed.answer).into_owned()),

@@ -118,6 +118,9 @@ mod tests {
         let why = rejection_counts(&config, &req, &no_reply, None).expect_err("no reply");
         assert!(why.contains("req1@x"), "{why}");
         // A signer that is not registration.certificate: unverified.
-        assert_eq!(rejection_counts(&config, &req, &mail, Some(b"x")), Ok(false));
+        assert_eq!(
+            rejection_counts(&config, &req, &mail, Some(b"x")),
+            Ok(false)
+        );
     }
 }

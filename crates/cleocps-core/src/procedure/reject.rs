@@ -85,6 +85,9 @@ mod tests {
             assert!(!valid_code(bad), "{bad:?}");
         }
         assert_eq!(clean_reason("  a\u{1b}[31mb\n c "), "a[31mb\n c");
-        assert_eq!(clean_reason(&"é".repeat(3000)).chars().count(), REASON_MAX + 1);
+        assert_eq!(
+            clean_reason(&"é".repeat(3000)).chars().count(),
+            REASON_MAX + 1
+        );
     }
 }
