@@ -93,6 +93,8 @@ pub fn primary(req: &Request, step: Step) -> Option<Action> {
             Action::EditForm,
             Action::ShowCsr,
         ],
+        // Rejected: "recommencer"; importing a late certificate stays on i.
+        Step::Final if req.state == State::Rejected => &[Action::Renew],
         Step::Final => &[
             Action::Fetch,
             Action::ImportResponse,
