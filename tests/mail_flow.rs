@@ -153,12 +153,17 @@ fn implicit_tls_send_then_rejection_recorded() {
     let id = request_json(&ws)["id"].as_str().expect("id").to_string();
     assert_eq!(received_request(&stack, &id).0, p7m);
 
-    // Matched by the request id in the subject (no In-Reply-To).
+    // A rejection counts only from the registration address in reply to
+    // the request mail (DESIGN §4a); unsigned, it is marked unverified.
+    let mid = request_json(&ws)["message_id"]
+        .as_str()
+        .expect("message id")
+        .to_string();
     deliver(
         &stack,
         ADMIN.0,
         &answer_mail(
-            None,
+            Some(&mid),
             &format!("Re: Demande de certificat serveur {id}"),
             None,
             "REJET: ADMIN_INCONNU\nLe porteur de la carte n'est pas administrateur de ce serveur.\n",
@@ -177,7 +182,7 @@ fn implicit_tls_send_then_rejection_recorded() {
     let journal = json["journal"].as_array().expect("journal");
     assert!(journal.iter().any(|j| j["outcome"]
         .as_str()
-        .is_some_and(|o| o.contains("REJET: ADMIN_INCONNU"))));
+        .is_some_and(|o| o.contains("REJET: ADMIN_INCONNU") && o.contains("unverified"))));
     let show = ok(&ws, &["request", "show", REQ]);
     assert!(show.contains("ADMIN_INCONNU"), "{show}");
 

@@ -106,6 +106,12 @@ fn directory_failure_decides_nothing_then_the_same_request_is_issued() {
         }
     ));
     assert!(String::from_utf8_lossy(&again.answer).starts_with("REJET: DEMANDE_REJOUEE\n"));
+    // Signed by the registration server over the very text (DESIGN §4a).
+    let signed = again.signature.as_deref().expect("a signed rejection");
+    let (text, signer) = pki::cms::verify_signed(signed).expect("signature verifies");
+    assert_eq!(text, again.answer);
+    assert_eq!(signer, server.server);
+    assert!(done.signature.is_none(), "a certificate needs no signature");
 }
 
 #[test]

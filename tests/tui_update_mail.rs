@@ -130,6 +130,37 @@ fn rejected_recommencer_is_renew() {
 }
 
 #[test]
+fn a_rejection_read_elsewhere_is_recorded_from_step3() {
+    use tui_input::InputRequest;
+    let mut app = intranet(State::Sent, Step::Final);
+    assert!(update(&mut app, Action::RecordRejection).is_none());
+    assert_eq!(app.layer(), Layer::Text);
+    let typed = |app: &mut App, text: &str| {
+        for c in text.chars() {
+            update(app, Action::Edit(InputRequest::InsertChar(c)));
+        }
+    };
+    // A code that is not one stays in the input, with why.
+    typed(&mut app, "pas un code");
+    assert!(update(&mut app, Action::Submit).is_none());
+    assert!(matches!(&app.modal, Some(Modal::Input(m)) if m.error.is_some()));
+    update(&mut app, Action::Edit(InputRequest::DeleteLine));
+    // Lower case is taken as upper case; then the reason (optional).
+    typed(&mut app, "admin_inconnu");
+    assert!(update(&mut app, Action::Submit).is_none());
+    typed(&mut app, "lu sur le portail");
+    assert!(matches!(
+        job(update(&mut app, Action::Submit)),
+        Job::RecordRejection { path, code, reason }
+            if path == INTRA && code == "ADMIN_INCONNU" && reason == "lu sur le portail"
+    ));
+    // Not once the certificate is imported.
+    let mut app = intranet(State::CertificateImported, Step::Final);
+    assert!(update(&mut app, Action::RecordRejection).is_none());
+    assert!(app.modal.is_none());
+}
+
+#[test]
 fn lookup_fills_the_form_from_one_server() {
     let mut app = at(INTRA, Step::Request);
     update(&mut app, Action::EditForm);

@@ -429,6 +429,9 @@ fn wizard_rejections_are_shown_and_final() {
         shown.contains("\"rejected\"") && shown.contains("ADMIN_INCONNU"),
         "{shown}"
     );
+    // The rehearsal server signs its rejections; the client checked it
+    // against registration.certificate (DESIGN §4a).
+    assert!(shown.contains("signature verified"), "{shown}");
     // A rejected request is never resent.
     assert_eq!(
         cleo(&w.ws, &["request", "send", "CleoWizard/Demande 1"])

@@ -393,6 +393,17 @@ pub enum ResponseCmd {
         #[command(flatten)]
         trust: TrustArgs,
     },
+    /// Record a rejection read outside cleocps (portal, phone, another mailbox)
+    Reject {
+        /// FOLDER/NAME, in request_generated or sent
+        path: String,
+        /// The rejection code, e.g. ADMIN_INCONNU (A-Z, digits, _; at most 40)
+        #[arg(long)]
+        code: String,
+        /// The explanation given with it
+        #[arg(long)]
+        reason: Option<String>,
+    },
     /// Look for the answer in the mailbox; import it or record the rejection
     Fetch {
         /// FOLDER/NAME (or --all)

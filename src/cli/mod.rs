@@ -200,6 +200,22 @@ fn run(cli: &Cli, ctx: &Ctx, out: &Output) -> Result<i32> {
             };
             mail::lookup(&ctx.config, out, &holder)
         }
+        Command::Response(ResponseCmd::Reject { path, code, reason }) => {
+            let req = procedure::reject_by_hand(&ws, path, code, reason.as_deref().unwrap_or(""))?;
+            out.done(
+                &tf(
+                    lang,
+                    "cli.rejected",
+                    &[
+                        &req.path(),
+                        &req.rejection_code.clone().unwrap_or_default(),
+                        &req.rejection_reason.clone().unwrap_or_default(),
+                    ],
+                ),
+                json!({"request": req, "rejection": {"code": req.rejection_code, "reason": req.rejection_reason}}),
+            );
+            Ok(0)
+        }
         Command::Response(ResponseCmd::Import {
             path, file, trust, ..
         }) => {

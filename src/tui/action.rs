@@ -66,6 +66,8 @@ pub enum Action {
     GenerateCard,
     ShowCsr,
     ImportResponse,
+    /// Étape 3: record a rejection read outside cleocps (code, then reason).
+    RecordRejection,
     ExportPem,
     ExportP12,
     Files,
@@ -176,6 +178,11 @@ pub enum Job {
         path: String,
         file: PathBuf,
     },
+    RecordRejection {
+        path: String,
+        code: String,
+        reason: String,
+    },
     ExportPem {
         path: String,
         dir: PathBuf,
@@ -249,6 +256,7 @@ impl Job {
             | Job::EditForm { path, .. }
             | Job::GenerateCsr { path, .. }
             | Job::ImportResponse { path, .. }
+            | Job::RecordRejection { path, .. }
             | Job::ExportPem { path, .. }
             | Job::ExportP12 { path, .. }
             | Job::ProbeCard { path, .. }

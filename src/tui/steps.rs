@@ -45,6 +45,7 @@ fn why(req: &Request, action: &Action) -> Option<&'static str> {
         }
         Action::ShowCsr => (!has_csr(req)).then_some("refuse.need_request"),
         Action::ImportResponse => refusal(req, Op::ImportResponse),
+        Action::RecordRejection => refusal(req, Op::RecordRejection),
         Action::ExportPem => refusal(req, Op::ExportPem),
         Action::ExportP12 => refusal(req, Op::ExportP12),
         Action::Renew => refusal(req, Op::Renew),
@@ -92,6 +93,8 @@ pub fn primary(req: &Request, step: Step) -> Option<Action> {
             Action::EditForm,
             Action::ShowCsr,
         ],
+        // Rejected: "recommencer"; importing a late certificate stays on i.
+        Step::Final if req.state == State::Rejected => &[Action::Renew],
         Step::Final => &[
             Action::Fetch,
             Action::ImportResponse,

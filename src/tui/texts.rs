@@ -99,6 +99,7 @@ pub static TEXTS: &[Text] = &[
     text!("tui.btn.export_p12", "Exporter .p12", "Export .p12"),
     text!("tui.btn.files", "Accéder aux fichiers", "Open the files"),
     text!("tui.btn.renew", "Renouveler / recommencer", "Renew / start over"),
+    text!("tui.btn.reject", "Enregistrer un refus", "Record a rejection"),
     // The card (Étape 2).
     // Label · holder: fits the status line at 80 columns with the forwarding note.
     text!("tui.damaged", "Entrées endommagées, laissées telles quelles : {}", "Damaged entries, left as they are: {}"),
@@ -157,6 +158,9 @@ pub static TEXTS: &[Text] = &[
     text!("tui.ask.rename", "Nouveau nom du dossier", "New name of the folder"),
     text!("tui.ask.request", "Nom de la demande", "Name of the request"),
     text!("tui.ask.import", "Fichier de la réponse (smime.p7c)", "Answer file (smime.p7c)"),
+    text!("tui.ask.reject_code", "Code du refus (ex. ADMIN_INCONNU)", "Rejection code (e.g. ADMIN_INCONNU)"),
+    text!("tui.ask.reject_reason", "Motif du refus (facultatif)", "Reason given (optional)"),
+    text!("tui.reject.bad_code", "Lettres A-Z, chiffres et _ (40 au plus), ex. ADMIN_INCONNU", "Letters A-Z, digits and _ (at most 40), e.g. ADMIN_INCONNU"),
     text!("tui.ask.export_dir", "Répertoire où exporter .key et .crt", "Directory to export .key and .crt to"),
     text!("tui.ask.p12_file", "Fichier PKCS#12 à créer", "PKCS#12 file to create"),
     text!("tui.path.empty", "indiquez un chemin", "give a path"),
@@ -245,6 +249,7 @@ pub static TEXTS: &[Text] = &[
     text!("tui.job.form", "Enregistrement du formulaire…", "Saving the form…"),
     text!("tui.job.csr", "Génération de la demande…", "Generating the request…"),
     text!("tui.job.import", "Import de la réponse…", "Importing the answer…"),
+    text!("tui.job.reject", "Enregistrement du refus…", "Recording the rejection…"),
     text!("tui.job.export", "Export…", "Exporting…"),
     text!("tui.job.probe", "Lecture de la carte CPS…", "Reading the CPS card…"),
     text!("tui.job.sign", "Signature sur la carte et chiffrement…", "Signing on the card and encrypting…"),
@@ -257,6 +262,7 @@ pub static TEXTS: &[Text] = &[
     text!("tui.done.keys", "Clés générées : Étape 2, e pour remplir le formulaire.", "Keys generated: Step 2, e to fill in the form."),
     text!("tui.done.form", "Formulaire enregistré.", "Form saved."),
     text!("tui.done.csr", "Demande générée : {}", "Request generated: {}"),
+    text!("tui.done.reject", "Refus {} enregistré. Recommencez avec n (nouvelle demande pré-remplie).", "Rejection {} recorded. Start over with n (a new, pre-filled request)."),
     text!("tui.done.import", "Certificat importé. Exportez-le : x (.key + .crt) ou p (.p12).", "Certificate imported. Export it: x (.key + .crt) or p (.p12)."),
     text!("tui.done.export", "Fichiers écrits :", "Files written:"),
     text!("tui.done.renew", "Nouvelle demande « {} » pré-remplie.", "New pre-filled request \"{}\"."),

@@ -89,7 +89,10 @@ impl State {
                     S::KeysGenerated,
                     A::EditForm | A::ReplaceKeys | A::GenerateRequest | A::Delete
                 )
-                | (S::RequestGenerated, A::ImportResponse | A::Delete)
+                | (
+                    S::RequestGenerated,
+                    A::ImportResponse | A::RecordRejection | A::Delete
+                )
                 | (
                     S::Sent,
                     A::FetchResponse | A::ImportResponse | A::RecordRejection | A::Delete
@@ -98,7 +101,9 @@ impl State {
                     S::CertificateImported,
                     A::ExportPem | A::ExportP12 | A::Renew
                 )
-                | (S::Rejected, A::Delete | A::Renew)
+                // A certificate for the request's key supersedes a
+                // rejection (the import checks the key): DESIGN §2, §4a.
+                | (S::Rejected, A::ImportResponse | A::Delete | A::Renew)
         ) || (self, action, csr_only) == (S::RequestGenerated, A::SendRequest, false);
         if allowed {
             Ok(())
@@ -213,7 +218,7 @@ impl Refusal {
             (S::CertificateImported, A::Delete) => "refuse.delete_certified",
             (S::New, _) => "refuse.need_keys",
             (S::KeysGenerated, _) => "refuse.need_request",
-            (S::RequestGenerated, A::FetchResponse | A::RecordRejection) => "refuse.need_send",
+            (S::RequestGenerated, A::FetchResponse) => "refuse.need_send",
             (_, A::ExportPem | A::ExportP12 | A::Renew) => "refuse.need_certificate",
             _ => "refuse.generic",
         }
@@ -369,7 +374,12 @@ mod tests {
             S::KeysGenerated => {
                 vec![A::EditForm, A::ReplaceKeys, A::GenerateRequest, A::Delete]
             }
-            S::RequestGenerated => vec![A::SendRequest, A::ImportResponse, A::Delete],
+            S::RequestGenerated => vec![
+                A::SendRequest,
+                A::ImportResponse,
+                A::RecordRejection,
+                A::Delete,
+            ],
             S::Sent => vec![
                 A::FetchResponse,
                 A::ImportResponse,
@@ -377,7 +387,7 @@ mod tests {
                 A::Delete,
             ],
             S::CertificateImported => vec![A::ExportPem, A::ExportP12, A::Renew],
-            S::Rejected => vec![A::Delete, A::Renew],
+            S::Rejected => vec![A::ImportResponse, A::Delete, A::Renew],
         }
     }
 

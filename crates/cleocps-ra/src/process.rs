@@ -100,6 +100,9 @@ pub struct Processed {
     pub content_sha256: String,
     /// The card holder, once the card certificate was read.
     pub holder: Option<String>,
+    /// A rejection's S/MIME signature: DER SignedData over `answer`, by the
+    /// registration server (DESIGN §4a). `None` for a certificate.
+    pub signature: Option<Vec<u8>>,
 }
 
 /// A rejection (French for the answer, English for the log).
@@ -124,8 +127,23 @@ impl Reject {
     }
 }
 
-/// Decides on one request `.p7m` (DER EnvelopedData) at time `now`.
+/// Decides on one request `.p7m` (DER EnvelopedData) at time `now`; a
+/// rejection comes signed by the registration server.
 pub fn process(
+    ra: &RaDir,
+    directory: &dyn AdminDirectory,
+    p7m: &[u8],
+    meta: &RequestMeta,
+    now: SystemTime,
+) -> Result<Processed> {
+    let mut processed = decide_and_answer(ra, directory, p7m, meta, now)?;
+    if let Decision::Rejected { .. } = processed.decision {
+        processed.signature = Some(ra.sign_text(&processed.answer, now)?);
+    }
+    Ok(processed)
+}
+
+fn decide_and_answer(
     ra: &RaDir,
     directory: &dyn AdminDirectory,
     p7m: &[u8],
@@ -172,6 +190,7 @@ pub fn process(
                 answer,
                 content_sha256: sha,
                 holder,
+                signature: None,
             }
         }
         Err((r, recordable)) => {
@@ -199,6 +218,7 @@ fn rejected(r: Reject, sha: String, holder: Option<String>) -> Processed {
         },
         content_sha256: sha,
         holder,
+        signature: None,
     }
 }
 

@@ -257,9 +257,23 @@ fn answer_mail(
                     ),
             )
         }
-        Decision::Rejected { .. } => {
-            builder.body(String::from_utf8_lossy(&processed.answer).into_owned())
-        }
+        // The text for people, its S/MIME signature for cleocps (DESIGN §4a).
+        Decision::Rejected { .. } => match &processed.signature {
+            Some(signed) => {
+                let ctype = ContentType::parse("application/pkcs7-mime; smime-type=signed-data")
+                    .map_err(|e| compose(e.to_string()))?;
+                builder.multipart(
+                    MultiPart::mixed()
+                        .singlepart(SinglePart::plain(
+                            String::from_utf8_lossy(&processed.answer).into_owned(),
+                        ))
+                        .singlepart(
+                            Attachment::new("rejet.p7m".into()).body(signed.clone(), ctype),
+                        ),
+                )
+            }
+            None => builder.body(String::from_utf8_lossy(&processed.answer).into_owned()),
+        },
     };
     msg.map_err(|e| compose(e.to_string()))
 }

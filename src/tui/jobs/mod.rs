@@ -200,6 +200,10 @@ fn run_core(ws: &Workspace, ctx: &TuiContext, lang: Lang, job: Job) -> cleocps_c
                 ..Done::default()
             })
         }
+        Job::RecordRejection { path, code, reason } => {
+            let req = core::reject_by_hand(ws, &path, &code, &reason)?;
+            changed(ws, req.path(), tf(lang, "tui.done.reject", &[&code]))
+        }
         Job::ImportResponse { path, file } => {
             let bytes = std::fs::read(&file).map_err(|e| Error::io(&file, e))?;
             let (req, report) = core::import_response(ws, &path, &bytes)?;

@@ -7,11 +7,30 @@ use tui_input::Input;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Ask {
     FolderName,
-    RenameFolder { old: String },
-    RequestName { folder: String, kind: RequestType },
-    ImportPath { path: String },
-    ExportDir { path: String },
-    P12File { path: String },
+    RenameFolder {
+        old: String,
+    },
+    RequestName {
+        folder: String,
+        kind: RequestType,
+    },
+    ImportPath {
+        path: String,
+    },
+    ExportDir {
+        path: String,
+    },
+    P12File {
+        path: String,
+    },
+    /// A rejection read outside cleocps: its code, then its reason.
+    RejectCode {
+        path: String,
+    },
+    RejectReason {
+        path: String,
+        code: String,
+    },
 }
 
 impl Ask {
@@ -23,6 +42,8 @@ impl Ask {
             Ask::ImportPath { .. } => "tui.ask.import",
             Ask::ExportDir { .. } => "tui.ask.export_dir",
             Ask::P12File { .. } => "tui.ask.p12_file",
+            Ask::RejectCode { .. } => "tui.ask.reject_code",
+            Ask::RejectReason { .. } => "tui.ask.reject_reason",
         }
     }
 

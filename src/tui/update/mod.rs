@@ -296,6 +296,7 @@ pub(super) fn request_action(app: &mut App, action: Action) -> Option<Effect> {
             Some(Op::GenerateRequest)
         }
         Action::ImportResponse => Some(Op::ImportResponse),
+        Action::RecordRejection => Some(Op::RecordRejection),
         Action::ExportPem => Some(Op::ExportPem),
         Action::ExportP12 => Some(Op::ExportP12),
         Action::Renew => Some(Op::Renew),
@@ -361,6 +362,9 @@ pub(super) fn request_action(app: &mut App, action: Action) -> Option<Effect> {
         Action::ImportResponse => {
             let start_at = format!("{}/", app.cwd.display());
             app.modal = Some(Modal::input(Ask::ImportPath { path }, &start_at));
+        }
+        Action::RecordRejection => {
+            app.modal = Some(Modal::input(Ask::RejectCode { path }, ""));
         }
         Action::ExportPem => {
             // The directory cleocps was started in: the files are named after the request.

@@ -256,10 +256,17 @@ fn text_input(app: &mut App, mut m: InputModal, action: Action) -> Option<Effect
 /// Enter in a text input: refused inline (the input stays), or the job.
 fn submit_input(app: &mut App, mut m: InputModal) -> Option<Effect> {
     let lang = app.lang;
-    let value = m.input.value().trim().to_string();
+    let mut value = m.input.value().trim().to_string();
+    if matches!(m.what, Ask::RejectCode { .. }) {
+        value = value.to_ascii_uppercase();
+    }
     let bad_name = |v: &str| validate::name(v).err().map(|p| t(lang, p.id).to_string());
     let problem = match &m.what {
         Ask::FolderName | Ask::RenameFolder { .. } | Ask::RequestName { .. } => bad_name(&value),
+        Ask::RejectCode { .. } if !cleocps_core::procedure::valid_code(&value) => {
+            Some(t(lang, "tui.reject.bad_code").to_string())
+        }
+        Ask::RejectCode { .. } | Ask::RejectReason { .. } => None,
         _ if value.is_empty() => Some(t(lang, "tui.path.empty").to_string()),
         _ => None,
     };
@@ -280,6 +287,18 @@ fn submit_input(app: &mut App, mut m: InputModal) -> Option<Effect> {
                 folder,
                 name: Some(value),
                 kind,
+            },
+        ),
+        Ask::RejectCode { path } => {
+            app.modal = Some(Modal::input(Ask::RejectReason { path, code: value }, ""));
+            None
+        }
+        Ask::RejectReason { path, code } => start(
+            app,
+            Job::RecordRejection {
+                path,
+                code,
+                reason: value,
             },
         ),
         Ask::ImportPath { path } => start(

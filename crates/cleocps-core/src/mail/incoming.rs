@@ -11,7 +11,14 @@ pub enum AnswerKind {
     /// `smime.p7c` (certs-only), as received.
     Certificates(Vec<u8>),
     /// A text body whose first line is `REJET: <CODE>`.
-    Rejection { code: String, reason: String },
+    Rejection {
+        code: String,
+        reason: String,
+        /// DER of the certificate whose S/MIME signature over the text
+        /// verified (the text is then the signed one); `None`: unsigned.
+        /// Whether it is the registration server's is for the caller to say.
+        signer: Option<Vec<u8>>,
+    },
 }
 
 /// An answer mail, reduced to what matching and import need.
@@ -22,6 +29,8 @@ pub struct Incoming {
     /// In-Reply-To then References, without angle brackets.
     pub refs: Vec<String>,
     pub subject: String,
+    /// The `From:` address, lower case.
+    pub from: Option<String>,
     pub kind: AnswerKind,
 }
 
@@ -52,11 +61,18 @@ pub fn parse(raw: &[u8]) -> Option<Incoming> {
             refs.extend(list.iter().map(|t| bare_id(t)));
         }
     }
-    let kind = certificates(&msg).or_else(|| rejection(&msg))?;
+    let kind = certificates(&msg)
+        .or_else(|| signed_rejection(&msg))
+        .or_else(|| msg.body_text(0).and_then(|b| rejection(&b, None)))?;
     Some(Incoming {
         message_id: msg.message_id().map(bare_id),
         refs,
         subject: msg.subject().unwrap_or_default().to_string(),
+        from: msg
+            .from()
+            .and_then(|a| a.first())
+            .and_then(|a| a.address())
+            .map(|a| a.trim().to_ascii_lowercase()),
         kind,
     })
 }
@@ -83,14 +99,56 @@ fn certificates(msg: &mail_parser::Message) -> Option<AnswerKind> {
         .map(|part| AnswerKind::Certificates(part.contents().to_vec()))
 }
 
-fn rejection(msg: &mail_parser::Message) -> Option<AnswerKind> {
-    let body = msg.body_text(0)?;
+/// An S/MIME signed-data part (opaque signing) whose signature verifies and
+/// whose text is a rejection. A signature that does not verify is logged and
+/// the mail read as unsigned.
+fn signed_rejection(msg: &mail_parser::Message) -> Option<AnswerKind> {
+    let part = msg
+        .attachments()
+        .chain(std::iter::once(msg.root_part()))
+        .find(|part| {
+            part.content_type().is_some_and(|ct| {
+                ct.ctype().eq_ignore_ascii_case("application")
+                    && ct.subtype().is_some_and(|s| {
+                        s.eq_ignore_ascii_case("pkcs7-mime")
+                            || s.eq_ignore_ascii_case("x-pkcs7-mime")
+                    })
+                    && ct
+                        .attribute("smime-type")
+                        .is_some_and(|s| s.eq_ignore_ascii_case("signed-data"))
+            }) && !part.contents().is_empty()
+        })?;
+    let (content, signer) = match crate::pki::cms::verify_signed(part.contents()) {
+        Ok(v) => v,
+        Err(e) => {
+            log::warn!(
+                "answer {:?}: S/MIME signature not verified ({}); read as unsigned",
+                msg.message_id().unwrap_or_default(),
+                e.localize(crate::i18n::Lang::En)
+            );
+            return None;
+        }
+    };
+    let signer = signer.to_der().ok()?;
+    let text = String::from_utf8_lossy(&content).into_owned();
+    // The signed content is the text, or a MIME entity holding it.
+    rejection(&text, Some(signer.clone())).or_else(|| {
+        let inner = MessageParser::default().parse(content.as_slice())?;
+        rejection(&inner.body_text(0)?, Some(signer))
+    })
+}
+
+fn rejection(body: &str, signer: Option<Vec<u8>>) -> Option<AnswerKind> {
     let mut lines = body.lines().skip_while(|l| l.trim().is_empty());
     let first = lines.next()?.trim();
     let code = first.strip_prefix("REJET:")?.trim();
     let code = code.split_whitespace().next()?.to_string();
     let reason = lines.collect::<Vec<_>>().join("\n").trim().to_string();
-    Some(AnswerKind::Rejection { code, reason })
+    Some(AnswerKind::Rejection {
+        code,
+        reason,
+        signer,
+    })
 }
 
 /// How `inc` matches `req`, if at all. `csr_spki` is the request's public key.
@@ -144,11 +202,13 @@ mod tests {
         let inc = parse(&raw).expect("answer");
         assert_eq!(inc.refs, vec!["req1@x".to_string()]);
         assert_eq!(inc.message_id.as_deref(), Some("ans1@ra"));
+        assert_eq!(inc.from.as_deref(), Some("a@b"));
         assert_eq!(
             inc.kind,
             AnswerKind::Rejection {
                 code: "ADMIN_INCONNU".into(),
-                reason: "Le porteur n'est pas administrateur du serveur.".into()
+                reason: "Le porteur n'est pas administrateur du serveur.".into(),
+                signer: None,
             }
         );
         let mut req = Request::new("f", "r", RequestType::Ssl, "t");

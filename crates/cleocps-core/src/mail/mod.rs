@@ -11,6 +11,7 @@ pub mod send;
 pub mod smtp;
 mod texts;
 pub mod tls;
+pub mod trust;
 pub mod wait;
 
 pub use error::{MailError, Service};

@@ -77,10 +77,19 @@ fn csr_spki(ws: &Workspace, req: &Request) -> Option<Vec<u8>> {
     crate::pki::csr_public_key_der(&der).ok()
 }
 
-/// For each `sent` request, the answer that belongs to it: every mail goes to
-/// the request it matches best (DESIGN §5 order); answers already used are skipped;
-/// among several, the strongest match, then the latest.
-pub fn assign(ws: &Workspace, mails: &[Incoming]) -> Result<Vec<(Request, Incoming)>> {
+/// A request that can still take an answer: `sent`, or `rejected` (only a
+/// certificate for its key, which supersedes the rejection: DESIGN §2).
+fn open_to_answers(req: &Request) -> bool {
+    matches!(req.state, State::Sent | State::Rejected)
+}
+
+/// For each request open to answers, every mail that belongs to it: a mail
+/// goes to the request it matches best (DESIGN §5 order); answers already used
+/// are skipped. Strongest match first, then the latest first.
+pub fn assign<'m>(
+    ws: &Workspace,
+    mails: &'m [Incoming],
+) -> Result<Vec<(Request, Vec<&'m Incoming>)>> {
     let all: Vec<Request> = ws.tree()?.into_iter().flat_map(|(_, r)| r).collect();
     let used: Vec<String> = all
         .iter()
@@ -88,9 +97,9 @@ pub fn assign(ws: &Workspace, mails: &[Incoming]) -> Result<Vec<(Request, Incomi
         .collect();
     let spkis: Vec<Option<Vec<u8>>> = all
         .iter()
-        .map(|r| (r.state == State::Sent).then(|| csr_spki(ws, r)).flatten())
+        .map(|r| open_to_answers(r).then(|| csr_spki(ws, r)).flatten())
         .collect();
-    let mut best: Vec<Option<(Match, usize)>> = vec![None; all.len()];
+    let mut found: Vec<Vec<(Match, usize)>> = vec![Vec::new(); all.len()];
     for (mi, mail) in mails.iter().enumerate() {
         if mail.message_id.as_ref().is_some_and(|id| used.contains(id)) {
             continue;
@@ -101,34 +110,40 @@ pub fn assign(ws: &Workspace, mails: &[Incoming]) -> Result<Vec<(Request, Incomi
             .filter_map(|(ri, r)| incoming::matches(mail, r, spkis[ri].as_deref()).map(|m| (m, ri)))
             .min_by_key(|(m, _)| *m);
         let Some((m, ri)) = owner else { continue };
-        if all[ri].state != State::Sent {
-            continue;
-        }
-        match best[ri] {
-            Some((bm, _)) if bm < m => {}
-            _ => best[ri] = Some((m, mi)),
+        if open_to_answers(&all[ri]) {
+            found[ri].push((m, mi));
         }
     }
     Ok(all
         .into_iter()
-        .zip(best)
-        .filter_map(|(r, b)| b.map(|(_, mi)| (r, mails[mi].clone())))
+        .zip(found)
+        .filter(|(_, f)| !f.is_empty())
+        .map(|(r, mut f)| {
+            f.sort_by_key(|&(m, mi)| (m, std::cmp::Reverse(mi)));
+            (r, f.into_iter().map(|(_, mi)| &mails[mi]).collect())
+        })
         .collect())
 }
 
 /// Étape 3: looks for the request's answer in the mailbox and imports it or
 /// records the rejection. No answer: [`Error::NothingYet`] (exit 3).
+/// A `rejected` request only takes a certificate for its key.
 /// The key password is not needed (the certificate is matched against the CSR).
 pub fn fetch_response(ws: &Workspace, config: &Config, path: &str) -> Result<FetchOutcome> {
     let req = ws.find(path)?;
-    req.check(Action::FetchResponse)?;
+    let refusal = req.check(Action::FetchResponse);
+    if req.state != State::Rejected {
+        refusal?;
+    }
     let mails = read_mailbox(config)?;
     let found = assign(ws, &mails)?
         .into_iter()
-        .find(|(r, _)| r.id == req.id);
-    match found {
-        Some((_, mail)) => apply(ws, &req.path(), &mail),
-        None => Err(Error::NothingYet(tf(
+        .find(|(r, _)| r.id == req.id)
+        .and_then(|(r, answers)| settle(ws, config, &r, &answers));
+    match (found, refusal) {
+        (Some(outcome), _) => outcome,
+        (None, Err(refusal)) => Err(refusal.into()),
+        (None, Ok(())) => Err(Error::NothingYet(tf(
             i18n::current(),
             "mail.nothing_yet",
             &[&req.path()],
@@ -136,64 +151,111 @@ pub fn fetch_response(ws: &Workspace, config: &Config, path: &str) -> Result<Fet
     }
 }
 
-/// Every `sent` request with an answer in the mailbox; none: [`Error::NothingYet`].
+/// Every request with an answer in the mailbox; none: [`Error::NothingYet`].
 pub fn fetch_all(ws: &Workspace, config: &Config) -> Result<Vec<(String, Result<FetchOutcome>)>> {
     let mails = read_mailbox(config)?;
-    let found = assign(ws, &mails)?;
+    let found: Vec<_> = assign(ws, &mails)?
+        .into_iter()
+        .filter_map(|(r, answers)| Some((r.path(), settle(ws, config, &r, &answers)?)))
+        .collect();
     if found.is_empty() {
         return Err(Error::NothingYet(
             i18n::t(i18n::current(), "mail.nothing_at_all").to_string(),
         ));
     }
-    Ok(found
-        .into_iter()
-        .map(|(r, mail)| {
-            let path = r.path();
-            let outcome = apply(ws, &path, &mail);
-            (path, outcome)
-        })
-        .collect())
+    Ok(found)
 }
 
-/// Imports the certificate or records the rejection; remembers the answer's Message-ID.
-fn apply(ws: &Workspace, path: &str, mail: &Incoming) -> Result<FetchOutcome> {
-    let answer_id = mail.message_id.clone().unwrap_or_default();
-    match &mail.kind {
-        AnswerKind::Certificates(bytes) => {
-            let (_, report) = procedure::import_response(ws, path, bytes)?;
-            let _lock = ws.lock()?;
-            let mut req = ws.find(path)?;
-            req.answer_message_id = Some(answer_id.clone());
-            req.log(
-                Action::FetchResponse,
-                &format!("answer <{answer_id}>"),
-                &now(),
-            );
-            ws.save(&req)?;
-            Ok(FetchOutcome::Imported {
-                request: Box::new(req),
-                report: Box::new(report),
-            })
-        }
-        AnswerKind::Rejection { code, reason } => {
-            let _lock = ws.lock()?;
-            let mut req = ws.find(path)?;
-            req.check(Action::RecordRejection)?;
-            req.rejection_code = Some(code.clone());
-            req.rejection_reason = Some(reason.clone());
-            req.answer_message_id = Some(answer_id.clone());
-            req.transition(
-                Action::RecordRejection,
-                State::Rejected,
-                &format!("REJET: {code} (answer <{answer_id}>)"),
-                &now(),
-            );
-            ws.save(&req)?;
-            // A rejected request never goes on: its wizard passwords can go.
-            ws.forget_pending_secrets(&req)?;
-            Ok(FetchOutcome::Rejected {
-                request: Box::new(req),
-            })
+/// Decides on the request's answers (DESIGN §4a): a certificate for its key
+/// wins whatever the order; otherwise the first rejection that counts. Mails
+/// that don't count are logged and left. `None`: nothing to do.
+fn settle(
+    ws: &Workspace,
+    config: &Config,
+    req: &Request,
+    answers: &[&Incoming],
+) -> Option<Result<FetchOutcome>> {
+    let path = req.path();
+    let mut failed = None;
+    for mail in answers {
+        let AnswerKind::Certificates(bytes) = &mail.kind else {
+            continue;
+        };
+        match import(ws, &path, mail, bytes) {
+            Ok(outcome) => return Some(Ok(outcome)),
+            Err(e) => {
+                log::warn!(
+                    "{path}: answer <{}> ignored: {}",
+                    mail.message_id.as_deref().unwrap_or("-"),
+                    e.localize(i18n::Lang::En)
+                );
+                failed.get_or_insert(e);
+            }
         }
     }
+    if req.state != State::Sent {
+        return None;
+    }
+    for mail in answers {
+        let AnswerKind::Rejection {
+            code,
+            reason,
+            signer,
+        } = &mail.kind
+        else {
+            continue;
+        };
+        match super::trust::rejection_counts(config, req, mail, signer.as_deref()) {
+            Ok(verified) => return Some(reject(ws, &path, mail, code, reason, verified)),
+            Err(why) => log::warn!(
+                "{path}: rejection <{}> from {} ignored: {why}",
+                mail.message_id.as_deref().unwrap_or("-"),
+                mail.from.as_deref().unwrap_or("-")
+            ),
+        }
+    }
+    failed.map(Err)
+}
+
+/// Imports the certificate; remembers the answer's Message-ID.
+fn import(ws: &Workspace, path: &str, mail: &Incoming, bytes: &[u8]) -> Result<FetchOutcome> {
+    let answer_id = mail.message_id.clone().unwrap_or_default();
+    let (_, report) = procedure::import_response(ws, path, bytes)?;
+    let _lock = ws.lock()?;
+    let mut req = ws.find(path)?;
+    req.answer_message_id = Some(answer_id.clone());
+    req.log(
+        Action::FetchResponse,
+        &format!("answer <{answer_id}>"),
+        &now(),
+    );
+    ws.save(&req)?;
+    Ok(FetchOutcome::Imported {
+        request: Box::new(req),
+        report: Box::new(report),
+    })
+}
+
+/// Records a rejection that counts, saying whether its signature was verified.
+fn reject(
+    ws: &Workspace,
+    path: &str,
+    mail: &Incoming,
+    code: &str,
+    reason: &str,
+    verified: bool,
+) -> Result<FetchOutcome> {
+    let answer_id = mail.message_id.clone().unwrap_or_default();
+    let source = format!(
+        "answer <{answer_id}>, {}",
+        if verified {
+            "signature verified"
+        } else {
+            "unverified: not signed by the registration server"
+        }
+    );
+    let req = procedure::record_rejection(ws, path, code, reason, &source, Some(&answer_id))?;
+    Ok(FetchOutcome::Rejected {
+        request: Box::new(req),
+    })
 }

@@ -9,11 +9,13 @@ mod card;
 mod card_setup;
 mod export;
 mod form;
+mod reject;
 
 pub use card::{generate_card_request, load_ra_certificate, CardRequestReport};
 pub use card_setup::{holder_text, prepare_card, CardReady, CardSetup, CardWait, PinStep};
 pub use export::{export_p12, export_pem};
 pub use form::{check_form, edit_form, FieldProblem, FormEdit};
+pub use reject::{clean_reason, record_rejection, reject_by_hand, valid_code};
 
 use crate::config::SubjectDefaults;
 use crate::error::{Error, Result};
@@ -297,10 +299,16 @@ pub fn import_response(
     ws.write_file(&req, RequestFile::Answer, bytes)?;
     ws.write_file(&req, RequestFile::Chain, chain_pem.as_bytes())?;
     ws.write_file(&req, RequestFile::Crt, leaf_pem.as_bytes())?;
-    let outcome = format!(
+    let mut outcome = format!(
         "serial {} until {}",
         report.leaf.serial, report.leaf.not_after
     );
+    // DESIGN §2: a certificate for the request's key supersedes a rejection.
+    if req.state == State::Rejected {
+        let code = req.rejection_code.take().unwrap_or_default();
+        outcome.push_str(&format!(", supersedes REJET: {code}"));
+        req.rejection_reason = None;
+    }
     req.transition(
         Action::ImportResponse,
         State::CertificateImported,
