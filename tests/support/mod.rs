@@ -8,6 +8,7 @@ pub mod ca;
 pub mod mail;
 pub mod process;
 pub mod ra;
+pub mod ra_mail;
 pub mod services;
 pub mod softhsm;
 pub mod sshd;
