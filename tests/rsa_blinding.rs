@@ -58,5 +58,9 @@ fn no_unblinded_rsa_private_key_operation() {
             }
         }
     }
-    assert!(found.is_empty(), "unblinded RSA operations:\n{}", found.join("\n"));
+    assert!(
+        found.is_empty(),
+        "unblinded RSA operations:\n{}",
+        found.join("\n")
+    );
 }

@@ -6,8 +6,8 @@ use super::ra::{s, Server};
 use super::{cleocps, output, tool_ok};
 use cms::content_info::{CmsVersion, ContentInfo};
 use cms::enveloped_data::{
-    EncryptedContentInfo, EnvelopedData, KeyTransRecipientInfo, RecipientIdentifier,
-    RecipientInfo, RecipientInfos,
+    EncryptedContentInfo, EnvelopedData, KeyTransRecipientInfo, RecipientIdentifier, RecipientInfo,
+    RecipientInfos,
 };
 use der::asn1::{OctetString, SetOfVec};
 use der::{Any, Decode, DerOrd, Encode};
