@@ -2,6 +2,8 @@
 //! mail's metadata in, decision and answer out; a directory failure is no
 //! decision (nothing remembered), and the server's settings are honoured.
 
+use cleocps_core::directory::DirectoryError;
+use cleocps_core::error::Error;
 use cleocps_core::pki::{self, CsrSpec, KeySize, SanEntry};
 use cleocps_ra::{
     self as ra, AdminDirectory, Decision, InitOptions, RaDir, RejectCode, RequestMeta,
@@ -13,10 +15,10 @@ use std::time::SystemTime;
 
 const HOLDER: &str = "810001234567";
 
-struct Fixed(Result<bool, String>);
+struct Fixed(Result<bool, DirectoryError>);
 
 impl AdminDirectory for Fixed {
-    fn administers(&self, _holder: &str, _name: &str) -> Result<bool, String> {
+    fn administers(&self, _holder: &str, _name: &str) -> Result<bool, DirectoryError> {
         self.0.clone()
     }
 }
@@ -68,8 +70,14 @@ fn directory_failure_decides_nothing_then_the_same_request_is_issued() {
         message_id: Some("<abc@clinique.example.fr>".into()),
         ..RequestMeta::default()
     };
-    let down = Fixed(Err("ldap unreachable".into()));
-    assert!(ra::process(&server, &down, &request, &meta, SystemTime::now()).is_err());
+    let down = Fixed(Err(DirectoryError::ConnectionRefused(
+        "ldap://127.0.0.1:1".into(),
+    )));
+    // A directory error, for the mail loop to try again later.
+    assert!(matches!(
+        ra::process(&server, &down, &request, &meta, SystemTime::now()),
+        Err(Error::Directory(DirectoryError::ConnectionRefused(_)))
+    ));
     assert_eq!(
         std::fs::read_dir(t.path().join("ra/seen"))
             .expect("seen")
@@ -96,8 +104,13 @@ fn directory_failure_decides_nothing_then_the_same_request_is_issued() {
         .expect("entry");
     let record = std::fs::read_to_string(seen.path()).expect("record");
     assert!(record.contains("<abc@clinique.example.fr>"), "{record}");
-    // The answer of a replay is a rejection body, whatever the directory says.
-    let again = ra::process(&server, &up, &request, &meta, SystemTime::now()).expect("again");
+    // The answer of a replay (another mail) is a rejection body, whatever
+    // the directory says.
+    let other = RequestMeta {
+        message_id: Some("<def@clinique.example.fr>".into()),
+        ..RequestMeta::default()
+    };
+    let again = ra::process(&server, &up, &request, &other, SystemTime::now()).expect("again");
     assert!(matches!(
         again.decision,
         Decision::Rejected {
@@ -144,6 +157,52 @@ fn legacy_keys_only_when_allowed_and_mixed_names_refused() {
         done.decision,
         Decision::Rejected {
             code: RejectCode::CsrInvalide,
+            ..
+        }
+    ));
+}
+
+#[test]
+fn the_same_mail_again_gets_its_stored_answer_another_mail_is_a_replay() {
+    let t = tempfile::tempdir().expect("tmp");
+    let server = server(&t.path().join("ra"));
+    let request = p7m(&server, KeySize::B2048, &smime_spec());
+    let meta = |id: &str| RequestMeta {
+        message_id: Some(id.into()),
+        ..RequestMeta::default()
+    };
+    let yes = Fixed(Ok(true));
+    let first =
+        ra::process(&server, &yes, &request, &meta("m1@x"), SystemTime::now()).expect("first");
+    let Decision::Issued(issued) = &first.decision else {
+        panic!("issued expected: {:?}", first.decision);
+    };
+    assert!(!first.resumed);
+    // The same mail read again (a crash or a failed store after the decision):
+    // the stored answer, nothing issued anew, whatever the directory says now.
+    let down = Fixed(Err(DirectoryError::ConnectionRefused("ldap://x".into())));
+    let again =
+        ra::process(&server, &down, &request, &meta("m1@x"), SystemTime::now()).expect("again");
+    assert!(again.resumed);
+    assert_eq!(again.answer, first.answer);
+    let Decision::Issued(same) = &again.decision else {
+        panic!("issued expected: {:?}", again.decision);
+    };
+    assert_eq!(same.summary.serial, issued.summary.serial);
+    assert_eq!(same.names, issued.names);
+    assert_eq!(
+        std::fs::read_dir(t.path().join("ra/issued"))
+            .expect("issued")
+            .count(),
+        1
+    );
+    // Another mail with the same signed content is a replay.
+    let replay =
+        ra::process(&server, &yes, &request, &meta("m2@x"), SystemTime::now()).expect("replay");
+    assert!(matches!(
+        replay.decision,
+        Decision::Rejected {
+            code: RejectCode::DemandeRejouee,
             ..
         }
     ));

@@ -84,7 +84,15 @@ fn serve(dir: &Path, interval: u64, once: bool, ctx: &Ctx, out: &Output) -> Resu
         let done = ra::serve_once(&server, &ctx.config)?;
         let text = done
             .iter()
-            .map(|h| format!("{} {}", h.message_id, h.outcome))
+            .map(|h| {
+                let status = serde_json::to_value(h.status).unwrap_or_default();
+                format!(
+                    "{} {}: {}",
+                    h.message_id,
+                    status.as_str().unwrap_or("-"),
+                    h.outcome
+                )
+            })
             .collect::<Vec<_>>()
             .join("\n");
         out.done(&text, json!(done));

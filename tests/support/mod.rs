@@ -9,6 +9,7 @@ pub mod http;
 pub mod mail;
 pub mod process;
 pub mod ra;
+pub mod ra_mail;
 pub mod services;
 pub mod softhsm;
 pub mod sshd;

@@ -340,6 +340,13 @@ impl Stack {
             stop_child(child);
         }
     }
+
+    /// Starts the SMTP server again after [`Stack::stop`] (it gets new ports).
+    pub fn restart_smtp(&mut self) {
+        let _ = fs::remove_file(self.dir.join("smtp.ports"));
+        self.spawn_smtp();
+        self.wait_smtp();
+    }
 }
 
 impl Drop for Stack {

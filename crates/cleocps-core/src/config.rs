@@ -22,6 +22,9 @@ pub struct Config {
     pub imap: Option<ImapConfig>,
     /// A local Maildir to read answers from.
     pub maildir: Option<PathBuf>,
+    /// Mail over this size is skipped, never downloaded whole (default
+    /// [`DEFAULT_MAX_MESSAGE_BYTES`]; see [`Config::max_message_bytes`]).
+    pub max_message_bytes: Option<u64>,
     pub ldap: Option<LdapConfig>,
     /// A JSON directory file (rehearsal, air-gapped sites).
     pub directory_file: Option<PathBuf>,
@@ -134,6 +137,9 @@ impl Default for LdapAttributes {
         }
     }
 }
+
+/// Mail over this size is skipped (DESIGN §5, §9): 10 MB.
+pub const DEFAULT_MAX_MESSAGE_BYTES: u64 = 10_000_000;
 
 /// The default filter template, for the test directory shape (TESTENV.md).
 pub const DEFAULT_LDAP_FILTER: &str = "(&(objectClass=testServer)(testAdminCardHolderId={holder}))";
@@ -264,6 +270,12 @@ impl Config {
                 });
             }
         }
+        if self.max_message_bytes == Some(0) {
+            return Err(ConfigError::BadValue {
+                key: "max_message_bytes",
+                detail: "0".into(),
+            });
+        }
         if let Some(bits) = self.key_bits {
             if ![2048, 3072, 4096].contains(&bits) {
                 return Err(ConfigError::BadValue {
@@ -273,6 +285,11 @@ impl Config {
             }
         }
         Ok(())
+    }
+
+    /// The size over which a mail is skipped (`max_message_bytes`, else 10 MB).
+    pub fn max_message_bytes(&self) -> u64 {
+        self.max_message_bytes.unwrap_or(DEFAULT_MAX_MESSAGE_BYTES)
     }
 
     pub fn lang(&self) -> Option<crate::i18n::Lang> {
@@ -348,6 +365,9 @@ mod tests {
         assert_eq!(c.subject_defaults.st.as_deref(), Some("Sarthe (72)"));
         assert_eq!(c.ra.validity_days, 1095);
         assert_eq!(c.trust, crate::trust::TrustConfig::default());
+        assert_eq!(c.max_message_bytes(), DEFAULT_MAX_MESSAGE_BYTES);
+        let c = Config::parse(Path::new("x"), r#"{"max_message_bytes": 200000}"#).expect("size");
+        assert_eq!(c.max_message_bytes(), 200_000);
     }
 
     #[test]

@@ -3,14 +3,17 @@
 //! `{"servers":[{"holder","fqdn","mail","structure_id","structure_name","departement"}]}`).
 
 use cleocps_core::config::Config;
+use cleocps_core::directory::DirectoryError;
+use cleocps_core::error::Error;
 use std::path::Path;
 
 /// The directory the server consults. `Err` is a lookup failure (the
-/// request is then neither issued nor rejected), not a "no".
+/// request is then neither issued nor rejected, and tried again later), not
+/// a "no".
 pub trait AdminDirectory {
     /// True when the card holder `holder_id` administers `name` (a server's
     /// FQDN, or its mailbox for S/MIME).
-    fn administers(&self, holder_id: &str, name: &str) -> std::result::Result<bool, String>;
+    fn administers(&self, holder_id: &str, name: &str) -> Result<bool, DirectoryError>;
 }
 
 /// The directory a configuration names (`ldap`, else `directory_file`).
@@ -28,9 +31,23 @@ impl ConfiguredDirectory {
 }
 
 impl AdminDirectory for ConfiguredDirectory {
-    fn administers(&self, holder_id: &str, name: &str) -> std::result::Result<bool, String> {
-        let found = cleocps_core::directory::lookup(&self.0, holder_id.trim())
-            .map_err(|e| e.localize(crate::i18n::Lang::En))?;
+    fn administers(&self, holder_id: &str, name: &str) -> Result<bool, DirectoryError> {
+        let found = match cleocps_core::directory::lookup(&self.0, holder_id.trim()) {
+            Ok(found) => found,
+            Err(Error::Directory(e)) => return Err(e),
+            // A password file that can't be read, and the like.
+            Err(other) => {
+                return Err(DirectoryError::Other {
+                    url: self
+                        .0
+                        .ldap
+                        .as_ref()
+                        .map(|l| l.url.clone())
+                        .unwrap_or_default(),
+                    detail: other.localize(crate::i18n::Lang::En),
+                })
+            }
+        };
         // DNS names and mail domains are case-insensitive; local parts are
         // never case-folded by anyone here, so whole names compare without case.
         let name = name.trim();

@@ -13,7 +13,7 @@ use der::asn1::{
 use der::{Decode, Encode};
 use rand_core::{OsRng, RngCore};
 use rsa::pkcs1v15::SigningKey;
-use rsa::signature::{SignatureEncoding, Signer};
+use rsa::signature::{RandomizedSigner, SignatureEncoding};
 use rsa::RsaPrivateKey;
 use sha1::Sha1;
 use sha2::{Digest, Sha256};
@@ -215,8 +215,9 @@ pub(crate) fn sign(
         extensions: Some(extensions),
     };
     let tbs_der = tbs.to_der().map_err(crypto)?;
+    // Randomized: the RNG blinds the CA key's operation.
     let signature = SigningKey::<Sha256>::new(key.clone())
-        .try_sign(&tbs_der)
+        .try_sign_with_rng(&mut OsRng, &tbs_der)
         .map_err(crypto)?;
     Ok(Certificate {
         tbs_certificate: tbs,

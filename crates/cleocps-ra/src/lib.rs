@@ -4,17 +4,22 @@
 //! PKCS#1 v1.5 with the rsa 0.9 crate (RUSTSEC-2023-0071), acceptable on
 //! loopback and a training box, not on an exposed service.
 //!
-//! No terminal here; the mail loop (`ra serve`) is meant to sit on top of
-//! [`process`]: `.p7m` bytes and the mail's metadata in, decision and answer out.
+//! No terminal here: [`process`] takes `.p7m` bytes and the mail's metadata
+//! in and gives the decision and its answer out; the mail loop ([`serve`],
+//! [`serve_once`]) sits on top of it and survives any mail (see `serve.rs`).
 
 mod answer;
 mod cards;
 mod csr_names;
+mod decision;
 mod directory;
 pub mod i18n;
+mod inbox;
 mod issue;
 mod process;
+mod records;
 mod replay;
+mod reply;
 pub mod serve;
 mod store;
 mod texts;
@@ -22,11 +27,12 @@ mod verify;
 
 pub use answer::{certs_only_p7c, rejection_body};
 pub use cards::{make_card_holder, CardHolderSpec};
+pub use decision::{Decision, Issued, Processed, RejectCode, RequestMeta};
 pub use directory::{AdminDirectory, ConfiguredDirectory};
 pub use issue::{CertKind, CA_KEY_BITS};
-pub use process::{process, Decision, Issued, Processed, RejectCode, RequestMeta};
+pub use process::process;
 pub use replay::SeenStore;
-pub use serve::{directory_for, serve, serve_once, Handled};
+pub use serve::{directory_for, serve, serve_once, Handled, Status};
 pub use store::{init, InitOptions, RaDir, RaFileNames, RaSettings, FILES};
 pub use texts::TEXTS;
 

@@ -2,21 +2,26 @@
 //! and the card, refuse replays, read the CSR, refuse weak keys, ask the
 //! directory, issue. Every step is logged, never a secret.
 //!
-//! `Err` means "no decision" (not for us, unreadable, directory down): the
-//! mail loop logs it and answers nothing; a decision always has an answer.
+//! `Err` means "no decision": `Error::Pki` when the file is not a request
+//! for this server (not CMS, not decryptable), `Error::Directory` when the
+//! directory could not answer (try again later), anything else a failure
+//! of the server itself. A decision always has an answer, stored with it in
+//! `seen/` when the content is authenticated.
 
 use super::answer::{certs_only_p7c, rejection_body};
 use super::csr_names::{asked, NameProblem};
+use super::decision::{Decision, Issued, Processed, RejectCode, RequestMeta};
 use super::directory::AdminDirectory;
 use super::issue::{self, sha256_hex, CertKind, CertSpec};
 use super::replay::SeenEntry;
 use super::store::{RaDir, FILES};
 use super::verify;
 use crate::i18n::{tf, Lang};
+use base64::Engine;
 use cleocps_core::card::holder_of;
 use cleocps_core::error::{Error, Result};
 use cleocps_core::fsutil::write_atomic;
-use cleocps_core::pki::{self, CertSummary};
+use cleocps_core::pki::{self, der_limits};
 use const_oid::db::rfc5280;
 use der::asn1::Ia5String;
 use der::Decode;
@@ -26,84 +31,6 @@ use x509_cert::ext::pkix::name::GeneralName;
 use x509_cert::ext::pkix::KeyUsages;
 use x509_cert::request::CertReq;
 use x509_cert::Certificate;
-
-/// What is known of the mail that carried the request (all optional: `ra
-/// process` has none). Only logged and kept with the replay record.
-#[derive(Debug, Clone, Default, serde::Serialize)]
-pub struct RequestMeta {
-    pub message_id: Option<String>,
-    pub from: Option<String>,
-    pub subject: Option<String>,
-}
-
-/// The rejection codes of DESIGN §5 (**contract**).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
-#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
-pub enum RejectCode {
-    /// The holder does not administer a requested server name or mailbox.
-    AdminInconnu,
-    /// The request is not signed, or its signature does not verify.
-    SignatureInvalide,
-    /// The signer's certificate is not a valid card signature certificate from the card CA.
-    CertificatCarteInvalide,
-    /// This signed content was already handled.
-    DemandeRejouee,
-    /// The PKCS#10 is unreadable, not self-signed, or names nothing usable.
-    CsrInvalide,
-    /// The key is under 2048 bits (1024 only when the server allows legacy keys).
-    CleTropCourte,
-}
-
-impl RejectCode {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            RejectCode::AdminInconnu => "ADMIN_INCONNU",
-            RejectCode::SignatureInvalide => "SIGNATURE_INVALIDE",
-            RejectCode::CertificatCarteInvalide => "CERTIFICAT_CARTE_INVALIDE",
-            RejectCode::DemandeRejouee => "DEMANDE_REJOUEE",
-            RejectCode::CsrInvalide => "CSR_INVALIDE",
-            RejectCode::CleTropCourte => "CLE_TROP_COURTE",
-        }
-    }
-}
-
-impl Display for RejectCode {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-/// A certificate issued.
-#[derive(Debug, Clone)]
-pub struct Issued {
-    pub holder: String,
-    pub kind: CertKind,
-    /// The names certified (FQDN and extra DNS names, or the mailbox).
-    pub names: Vec<String>,
-    pub certificate: Certificate,
-    pub summary: CertSummary,
-}
-
-#[derive(Debug, Clone)]
-pub enum Decision {
-    Issued(Box<Issued>),
-    Rejected { code: RejectCode, reason_fr: String },
-}
-
-/// The decision and the answer to send: the DER `smime.p7c` when issued,
-/// the [`rejection_body`] text when rejected.
-#[derive(Debug, Clone)]
-pub struct Processed {
-    pub decision: Decision,
-    pub answer: Vec<u8>,
-    /// SHA-256 of the decrypted SignedData (the replay key), when decrypted.
-    pub content_sha256: String,
-    /// The card holder, once the card certificate was read.
-    pub holder: Option<String>,
-    /// A rejection's S/MIME signature: DER SignedData over `answer`, by the
-    /// registration server (DESIGN §4a). `None` for a certificate.
-    pub signature: Option<Vec<u8>>,
-}
 
 /// A rejection (French for the answer, English for the log).
 struct Reject {
@@ -127,8 +54,8 @@ impl Reject {
     }
 }
 
-/// Decides on one request `.p7m` (DER EnvelopedData) at time `now`; a
-/// rejection comes signed by the registration server.
+/// Decides on one request `.p7m` (DER EnvelopedData) at time `now`.
+/// A rejection comes signed by the registration server (DESIGN §4a).
 pub fn process(
     ra: &RaDir,
     directory: &dyn AdminDirectory,
@@ -164,13 +91,16 @@ fn decide_and_answer(
     })?;
     let sha = sha256_hex(&signed);
     log::info!("ra: decrypted, signed content sha256 {sha}");
+    if let Some(again) = same_mail_again(ra, &sha, meta) {
+        return Ok(again);
+    }
     let mut holder = None;
     let outcome = decide(ra, directory, &signed, &sha, now, &mut holder)?;
     let processed = match outcome {
         Ok(issued) => {
             let answer =
                 certs_only_p7c(&[issued.certificate.clone(), ra.ca.clone(), ra.root.clone()])?;
-            if !record(ra, &sha, &issued.holder, meta, "issued", now)? {
+            if !record(ra, &sha, &issued.holder, meta, "issued", &answer, now)? {
                 return Ok(rejected(
                     reject(RejectCode::DemandeRejouee, "ra.reject.replay", &[]),
                     sha,
@@ -190,21 +120,42 @@ fn decide_and_answer(
                 answer,
                 content_sha256: sha,
                 holder,
+                resumed: false,
                 signature: None,
             }
         }
         Err((r, recordable)) => {
+            let holder_id = holder.clone();
+            let processed = rejected(r, sha, holder);
             // Only decisions on authenticated content are remembered, so
             // garbage can't fill seen/ and a replay always stays a replay.
-            if recordable {
-                if let Some(h) = &holder {
-                    record(ra, &sha, h, meta, r.code.as_str(), now)?;
-                }
+            if let (true, Some(h), Decision::Rejected { code, .. }) =
+                (recordable, &holder_id, &processed.decision)
+            {
+                let sha = &processed.content_sha256;
+                record(ra, sha, h, meta, code.as_str(), &processed.answer, now)?;
             }
-            rejected(r, sha, holder)
+            processed
         }
     };
     Ok(processed)
+}
+
+/// The decision stored for this content when it came in this very mail
+/// (same Message-ID): the mail is being answered again after a crash or a
+/// failed store, which is no replay. Nothing new is decided or issued.
+fn same_mail_again(ra: &RaDir, sha: &str, meta: &RequestMeta) -> Option<Processed> {
+    let seen = ra.seen().get(sha)?;
+    if seen.message_id.is_none() || seen.message_id != meta.message_id {
+        return None;
+    }
+    let again = Processed::resume(&seen, &[&ra.ca, &ra.root])?;
+    log::info!(
+        "ra: decision of {} on this mail already taken ({}): its stored answer again",
+        seen.time,
+        seen.decision
+    );
+    Some(again)
 }
 
 fn rejected(r: Reject, sha: String, holder: Option<String>) -> Processed {
@@ -218,16 +169,19 @@ fn rejected(r: Reject, sha: String, holder: Option<String>) -> Processed {
         },
         content_sha256: sha,
         holder,
+        resumed: false,
         signature: None,
     }
 }
 
+/// Records the decision and its answer together (one file, atomic).
 fn record(
     ra: &RaDir,
     sha: &str,
     holder: &str,
     meta: &RequestMeta,
     decision: &str,
+    answer: &[u8],
     now: SystemTime,
 ) -> Result<bool> {
     ra.seen().record(&SeenEntry {
@@ -236,6 +190,7 @@ fn record(
         time: cleocps_core::card::rfc3339(now),
         message_id: meta.message_id.clone(),
         decision: decision.to_string(),
+        answer: Some(base64::engine::general_purpose::STANDARD.encode(answer)),
     })
 }
 
@@ -323,7 +278,11 @@ fn decide(
         )));
     }
 
-    let Ok(req) = CertReq::from_der(&csr_der) else {
+    // Signed by a card, but the CSR inside is still anyone's bytes.
+    let req = der_limits::check(&csr_der)
+        .ok()
+        .and_then(|()| CertReq::from_der(&csr_der).ok());
+    let Some(req) = req else {
         return Ok(Err((
             reject(CsrInvalide, "ra.reject.csr_unreadable", &[]),
             true,
@@ -365,11 +324,8 @@ fn decide(
 
     for name in &asked.names {
         let ok = directory.administers(&holder, name).map_err(|e| {
-            log::warn!("ra: directory lookup failed: {e}");
-            Error::Io {
-                path: ra.path(&ra.settings.directory_file),
-                detail: e,
-            }
+            log::warn!("ra: directory lookup failed: {}", e.localize(Lang::En));
+            Error::Directory(e)
         })?;
         if !ok {
             let r = reject(AdminInconnu, "ra.reject.admin", &[&holder, name]);

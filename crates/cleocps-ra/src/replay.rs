@@ -1,13 +1,13 @@
 //! Replay refusal: one small file per signed content already decided,
-//! `DIR/seen/<sha256>.json`. Recording is a hard link of a complete temp
-//! file, so it is atomic and two concurrent servers can't both record (and
-//! both accept) the same request.
+//! `DIR/seen/<sha256>.json`, holding the decision *and its answer*, so a
+//! crash or a failed send after the decision never turns it into a replay:
+//! the same mail gets the stored answer again. Recording stages the whole
+//! file with `write_atomic`, then hard-links it to its name: atomic, and two
+//! concurrent servers can't both record (and both accept) the same request.
 
 use cleocps_core::error::{Error, Result};
-use cleocps_core::fsutil::{create_private_dir, fsync_dir, PRIVATE_FILE};
+use cleocps_core::fsutil::{create_private_dir, fsync_dir, write_atomic, PRIVATE_FILE};
 use std::fs;
-use std::io::Write;
-use std::os::unix::fs::OpenOptionsExt;
 use std::path::{Path, PathBuf};
 
 /// The `seen/` directory of a registration server.
@@ -25,6 +25,9 @@ pub struct SeenEntry {
     pub message_id: Option<String>,
     /// `issued` or the rejection code.
     pub decision: String,
+    /// The answer (the `smime.p7c` DER or the rejection text), base64.
+    #[serde(default)]
+    pub answer: Option<String>,
 }
 
 impl SeenStore {
@@ -48,6 +51,7 @@ impl SeenStore {
             time: String::new(),
             message_id: None,
             decision: String::new(),
+            answer: None,
         }))
     }
 
@@ -59,30 +63,23 @@ impl SeenStore {
             path: self.dir.clone(),
             detail: e.to_string(),
         })?;
-        let tmp = self.dir.join(format!(
+        let path = self.path(&entry.sha256);
+        let staged = self.dir.join(format!(
             ".{}.tmp-{}-{:08x}",
             entry.sha256,
             std::process::id(),
             rand::random::<u32>()
         ));
-        let result = (|| {
-            let mut f = fs::OpenOptions::new()
-                .write(true)
-                .create_new(true)
-                .mode(PRIVATE_FILE)
-                .open(&tmp)?;
-            f.write_all(&json)?;
-            f.sync_all()?;
-            match fs::hard_link(&tmp, self.path(&entry.sha256)) {
-                Ok(()) => {}
-                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => return Ok(false),
-                Err(e) => return Err(e),
-            }
-            fsync_dir(&self.dir)?;
-            Ok(true)
-        })();
-        let _ = fs::remove_file(&tmp);
-        result.map_err(|e| Error::io(self.path(&entry.sha256), e))
+        let result =
+            write_atomic(&staged, &json, PRIVATE_FILE).and_then(|()| {
+                match fs::hard_link(&staged, &path) {
+                    Ok(()) => fsync_dir(&self.dir).map(|()| true),
+                    Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(false),
+                    Err(e) => Err(e),
+                }
+            });
+        let _ = fs::remove_file(&staged);
+        result.map_err(|e| Error::io(&path, e))
     }
 }
 
@@ -100,6 +97,7 @@ mod tests {
             time: "now".into(),
             message_id: None,
             decision: "issued".into(),
+            answer: Some("Y2VydA==".into()),
         };
         assert!(store.get(&e.sha256).is_none());
         assert!(store.record(&e).expect("record"));

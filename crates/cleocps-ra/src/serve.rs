@@ -1,22 +1,33 @@
-//! `ra serve`: the registration server's mail loop. Reads its mailbox
-//! (IMAP or Maildir, never deleting), decides on each request mail once,
-//! and answers by the configured sending way (DESIGN §5, §7).
+//! `ra serve`: the registration server's mail loop (DESIGN §5, §7). Each
+//! round first sends the answers still queued, then reads the mailbox (IMAP
+//! or Maildir, never deleting) and decides on each mail not yet handled.
 //!
-//! Each handled mail leaves a record in `DIR/handled/` *with its answer*
-//! before the answer is sent: a send that fails is retried with the same
-//! answer next round, never decided again (which would look like a replay).
+//! No mail stops a round: a mail that can't be answered (unreadable, too
+//! big, an address no answer can go to, not a request for this server) is
+//! recorded with why in `DIR/handled/` and skipped. A transient failure
+//! waits for a later round without holding the others: a directory that
+//! can't answer leaves the mail undecided (`retry`); an answer that can't
+//! be sent stays queued in `DIR/pending/` (`queued`), and after a first
+//! sending failure the round queues the rest without trying. The decision
+//! and its answer are stored (in `seen/`, then `pending/`) before sending,
+//! so a crash or a failed send never turns a certificate into a replay.
+//! Only a failure of the server itself (its files, its configuration, its
+//! mailbox) ends a round early.
 
-use super::{process, AdminDirectory, ConfiguredDirectory, Decision, RaDir, RequestMeta};
+use super::decision::RequestMeta;
+use super::directory::{AdminDirectory, ConfiguredDirectory};
+use super::inbox::{self, Incoming};
+use super::records::{now, Pending, Record, Records};
+use super::{process, reply, RaDir};
+use crate::i18n::Lang;
 use base64::Engine;
 use cleocps_core::config::Config;
+use cleocps_core::directory::DirectoryError;
 use cleocps_core::error::{Error, Result};
-use cleocps_core::fsutil::{create_private_dir, write_atomic, PRIVATE_FILE};
-use lettre::message::header::ContentType;
-use lettre::message::{Attachment, Mailbox, MultiPart, SinglePart};
-use lettre::Message;
-use mail_parser::{MessageParser, MimeHeaders};
-use sha2::{Digest, Sha256};
-use std::path::PathBuf;
+use cleocps_core::mail::{MailError, RawMail};
+use lettre::message::Mailbox;
+use std::cell::RefCell;
+use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, SystemTime};
 
@@ -30,49 +41,66 @@ pub fn directory_for(ra: &RaDir, config: &Config) -> ConfiguredDirectory {
     }
 }
 
-/// What one mail became.
-#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
-pub struct Handled {
-    pub message_id: String,
-    pub from: Option<String>,
-    /// "issued", "rejected:<CODE>", "ignored: …" or "error: …".
-    pub outcome: String,
-    /// The answer mail, base64, and its envelope, until it is sent.
-    pub answer: Option<String>,
-    pub envelope: Option<(String, String)>,
-    pub sent: bool,
+/// Where a mail stands after a round.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    /// Decided, and the answer sent.
+    Answered,
+    /// Decided; the answer waits in `pending/` for a later round.
+    Queued,
+    /// Never answered: why is in the outcome (recorded in `handled/`).
+    Skipped,
+    /// Not decided yet (the directory could not answer): next round.
+    Retry,
 }
 
-/// One look at the mailbox. Returns what was done this round.
+/// What one mail became this round.
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+pub struct Handled {
+    /// The mail's Message-ID (without `<>`), else `sha256:<hash of the mail>`.
+    pub message_id: String,
+    /// Where it is in the mailbox (`UID <n>`, a Maildir file name).
+    pub origin: String,
+    /// Whom the answer goes to, as the mail writes it (Reply-To, else From).
+    pub from: Option<String>,
+    pub status: Status,
+    /// `issued <serial> for <names>`, `rejected:<CODE>`, or why not.
+    pub outcome: String,
+}
+
+/// One look at the mailbox: queued answers first, then each new mail.
+/// Returns what was done this round, in that order.
 pub fn serve_once(ra: &RaDir, config: &Config) -> Result<Vec<Handled>> {
-    let raw_mails = if let Some(c) = &config.imap {
-        cleocps_core::mail::imap::fetch_all(c)?
-    } else if let Some(dir) = &config.maildir {
-        cleocps_core::mail::maildir::fetch_all(dir)?
-    } else {
-        return Err(cleocps_core::mail::MailError::NoReceiver.into());
+    // The answers' sender and sending way are the configuration's: checked
+    // once, and any fault is named as the configuration's.
+    let from = cleocps_core::mail::compose::mailbox("mail_from", config.mail_from.as_deref())?;
+    cleocps_core::mail::send::way(config)?;
+    let mut round = Round {
+        ra,
+        config,
+        from,
+        directory: Breaker::new(directory_for(ra, config)),
+        records: Records::new(&ra.dir),
+        send_down: None,
     };
-    let directory = directory_for(ra, config);
-    let mut done = Vec::new();
-    for raw in raw_mails {
-        if let Some(h) = handle(ra, config, &directory, &raw)? {
+    let mut done = round.send_queued()?;
+    let max = config.max_message_bytes();
+    for raw in cleocps_core::mail::fetch_bounded(config, max)? {
+        if let Some(h) = round.mail(&raw, max)? {
             done.push(h);
         }
     }
     Ok(done)
 }
 
-/// Polls every `interval` until `stop` is set; errors of a round are logged.
+/// Polls every `interval` until `stop` is set; a failed round is logged and
+/// the next one tries again.
 pub fn serve(ra: &RaDir, config: &Config, interval: Duration, stop: &AtomicBool) {
     log::info!("ra: serving {}", ra.dir.display());
     while !stop.load(Ordering::Relaxed) {
-        match serve_once(ra, config) {
-            Ok(done) => {
-                for h in done {
-                    log::info!("ra: {} from {:?}: {}", h.message_id, h.from, h.outcome);
-                }
-            }
-            Err(e) => log::warn!("ra: round failed: {}", e.localize(crate::i18n::Lang::En)),
+        if let Err(e) = serve_once(ra, config) {
+            log::warn!("ra: round failed: {}", e.localize(Lang::En));
         }
         let until = std::time::Instant::now() + interval;
         while std::time::Instant::now() < until && !stop.load(Ordering::Relaxed) {
@@ -81,216 +109,220 @@ pub fn serve(ra: &RaDir, config: &Config, interval: Duration, stop: &AtomicBool)
     }
 }
 
-fn record_path(ra: &RaDir, key: &str) -> PathBuf {
-    let hash = Sha256::digest(key.as_bytes());
-    ra.dir
-        .join("handled")
-        .join(format!("{}.json", hex::encode(hash)))
+fn logged(h: Handled) -> Handled {
+    log::info!(
+        "ra: {} ({}) from {:?}: {:?}: {}",
+        h.message_id,
+        h.origin,
+        h.from,
+        h.status,
+        h.outcome
+    );
+    h
 }
 
-fn save(ra: &RaDir, key: &str, h: &Handled) -> Result<()> {
-    let path = record_path(ra, key);
-    let dir = cleocps_core::fsutil::parent_of(&path).to_path_buf();
-    create_private_dir(&dir).map_err(|e| Error::io(&dir, e))?;
-    let json = serde_json::to_vec_pretty(h).map_err(|e| Error::Corrupt {
-        path: path.clone(),
-        detail: e.to_string(),
-    })?;
-    write_atomic(&path, &json, PRIVATE_FILE).map_err(|e| Error::io(&path, e))
+/// The directory of one round: after a first failure, every other lookup
+/// fails at once with it (no timeout per mail); the next round tries again.
+struct Breaker<D> {
+    inner: D,
+    down: RefCell<Option<DirectoryError>>,
 }
 
-/// Handles one mail, once. `None` when it was handled in an earlier round.
-fn handle(
-    ra: &RaDir,
-    config: &Config,
-    directory: &dyn AdminDirectory,
-    raw: &[u8],
-) -> Result<Option<Handled>> {
-    let Some(msg) = MessageParser::default().parse(raw) else {
-        return Ok(None);
-    };
-    // A mail without Message-ID is keyed by its content.
-    let key = msg
-        .message_id()
-        .map(str::to_string)
-        .unwrap_or_else(|| hex::encode(Sha256::digest(raw)));
-    let path = record_path(ra, &key);
-    if let Ok(text) = std::fs::read_to_string(&path) {
-        let mut h: Handled = serde_json::from_str(&text).map_err(|e| Error::Corrupt {
-            path: path.clone(),
-            detail: e.to_string(),
-        })?;
-        if h.sent || h.answer.is_none() {
+impl<D> Breaker<D> {
+    fn new(inner: D) -> Breaker<D> {
+        Breaker {
+            inner,
+            down: RefCell::new(None),
+        }
+    }
+}
+
+impl<D: AdminDirectory> AdminDirectory for Breaker<D> {
+    fn administers(
+        &self,
+        holder_id: &str,
+        name: &str,
+    ) -> std::result::Result<bool, DirectoryError> {
+        if let Some(e) = self.down.borrow().clone() {
+            return Err(e);
+        }
+        self.inner
+            .administers(holder_id, name)
+            .inspect_err(|e| *self.down.borrow_mut() = Some(e.clone()))
+    }
+}
+
+struct Round<'a> {
+    ra: &'a RaDir,
+    config: &'a Config,
+    from: Mailbox,
+    directory: Breaker<ConfiguredDirectory>,
+    records: Records,
+    /// Why sending failed this round: the other answers wait for the next.
+    send_down: Option<String>,
+}
+
+impl Round<'_> {
+    /// Sends the answers queued by earlier rounds.
+    fn send_queued(&mut self) -> Result<Vec<Handled>> {
+        let mut done = Vec::new();
+        for (key, pending) in self.records.pending() {
+            if self.records.is_handled(&key) {
+                self.records.drop_pending(&key)?;
+                continue;
+            }
+            done.push(logged(self.send(&key, pending)?));
+        }
+        Ok(done)
+    }
+
+    /// One mail of the mailbox; `None` when it was handled before.
+    fn mail(&mut self, raw: &RawMail, max: u64) -> Result<Option<Handled>> {
+        let inc = inbox::read(raw);
+        if self.records.known(&inc.key) {
             return Ok(None);
         }
-        // Decided before, but the answer did not leave: send it again.
-        send_answer(config, &h)?;
-        h.sent = true;
-        save(ra, &key, &h)?;
-        return Ok(Some(h));
+        // A bug tripped by one mail must not stop every round on that mail.
+        let h = match catch_unwind(AssertUnwindSafe(|| self.decide(&inc, raw, max))) {
+            Ok(h) => h?,
+            Err(_) => {
+                log::error!("ra: {} ({}): internal error", inc.message_id, raw.origin);
+                let why = "internal error while reading this mail (see the log)".to_string();
+                self.skip(&inc, raw, why)?
+            }
+        };
+        Ok(Some(logged(h)))
     }
-    let from = msg
-        .reply_to()
-        .or_else(|| msg.from())
-        .and_then(|a| a.first())
-        .and_then(|a| a.address())
-        .map(str::to_string);
-    let subject = msg.subject().unwrap_or_default().to_string();
-    let p7m = msg.attachments().find(|a| {
-        let named = a
-            .attachment_name()
-            .is_some_and(|n| n.to_ascii_lowercase().ends_with(".p7m"));
-        let typed = a.content_type().is_some_and(|ct| {
-            ct.ctype().eq_ignore_ascii_case("application")
-                && ct
-                    .subtype()
-                    .is_some_and(|s| s.eq_ignore_ascii_case("pkcs7-mime"))
-                && ct
-                    .attribute("smime-type")
-                    .is_none_or(|t| t.eq_ignore_ascii_case("enveloped-data"))
-        });
-        named || typed
-    });
-    let mut h = Handled {
-        message_id: key.clone(),
-        from: from.clone(),
-        outcome: String::new(),
-        answer: None,
-        envelope: None,
-        sent: false,
-    };
-    let Some(p7m) = p7m else {
-        h.outcome = "ignored: no request attached".into();
-        h.sent = true;
-        save(ra, &key, &h)?;
-        return Ok(Some(h));
-    };
-    let meta = RequestMeta {
-        message_id: Some(key.clone()),
-        from: from.clone(),
-        subject: Some(subject.clone()),
-    };
-    let processed = match process(ra, directory, p7m.contents(), &meta, SystemTime::now()) {
-        Ok(p) => p,
-        Err(e) => {
-            // Not decryptable, not CMS, directory down: no answer (DESIGN §7).
-            // A directory failure is retried next round; anything else is final.
-            let detail = e.localize(crate::i18n::Lang::En);
-            log::warn!("ra: {key}: no decision: {detail}");
-            if matches!(e, Error::Directory(_)) {
-                return Ok(None);
+
+    fn decide(&mut self, inc: &Incoming<'_>, raw: &RawMail, max: u64) -> Result<Handled> {
+        let request = match inc.request(raw, max) {
+            Ok(r) => r,
+            Err(why) => return self.skip(inc, raw, why),
+        };
+        let meta = RequestMeta {
+            message_id: Some(inc.message_id.clone()),
+            from: inc.from.clone(),
+            subject: inc.subject.clone(),
+        };
+        let now = SystemTime::now();
+        let processed = match process(self.ra, &self.directory, request.p7m, &meta, now) {
+            Ok(p) => p,
+            Err(Error::Directory(e)) => {
+                let why = format!("directory unavailable: {}", e.localize(Lang::En));
+                return Ok(self.handled(inc, raw, Status::Retry, why));
             }
-            h.outcome = format!("error: {detail}");
-            h.sent = true;
-            save(ra, &key, &h)?;
-            return Ok(Some(h));
+            Err(Error::Pki(e)) => {
+                let why = format!("not a request for this server: {}", e.localize(Lang::En));
+                return self.skip(inc, raw, why);
+            }
+            // The server's own failure (its files): the round stops.
+            Err(e) => return Err(e),
+        };
+        let outcome = reply::outcome(&processed);
+        let id = inc.answerable_id.then_some(inc.message_id.as_str());
+        let mail = match reply::answer_mail(
+            &self.from,
+            &request.to,
+            id,
+            inc.subject.as_deref(),
+            &processed,
+        ) {
+            Ok(m) => m,
+            Err(e) => {
+                let why = format!("{outcome}, but no answer: {}", e.localize(Lang::En));
+                return self.skip(inc, raw, why);
+            }
+        };
+        let envelope = mail.envelope();
+        let pending = Pending {
+            message_id: inc.message_id.clone(),
+            origin: raw.origin.clone(),
+            from: inc.from.clone(),
+            subject: inc.subject.clone(),
+            outcome,
+            mail: base64::engine::general_purpose::STANDARD.encode(mail.formatted()),
+            envelope_from: envelope.from().map(|a| a.to_string()).unwrap_or_default(),
+            envelope_to: envelope.to().iter().map(|a| a.to_string()).collect(),
+            decided: cleocps_core::card::rfc3339(now),
+            attempts: 0,
+            last_error: None,
+        };
+        // Stored before it is sent: a send that fails is tried again as is.
+        self.records.queue(&inc.key, &pending)?;
+        self.send(&inc.key, pending)
+    }
+
+    /// Sends a queued answer, unless sending already failed this round.
+    fn send(&mut self, key: &str, mut pending: Pending) -> Result<Handled> {
+        if let Some(why) = &self.send_down {
+            let outcome = format!("{}; answer queued: {why}", pending.outcome);
+            return Ok(pending.record(Status::Queued, outcome).handled());
         }
-    };
-    let Some(to) = from else {
-        h.outcome = "ignored: no sender to answer".into();
-        h.sent = true;
-        save(ra, &key, &h)?;
-        return Ok(Some(h));
-    };
-    h.outcome = match &processed.decision {
-        Decision::Issued(i) => format!("issued {} for {}", i.summary.serial, i.names.join(", ")),
-        Decision::Rejected { code, .. } => format!("rejected:{code}"),
-    };
-    let answer = answer_mail(config, &to, &key, &subject, &processed)?;
-    h.answer = Some(base64::engine::general_purpose::STANDARD.encode(answer.formatted()));
-    let env = answer.envelope();
-    h.envelope = Some((
-        env.from().map(|a| a.to_string()).unwrap_or_default(),
-        env.to()
-            .iter()
-            .map(|a| a.to_string())
-            .collect::<Vec<_>>()
-            .join(","),
-    ));
-    save(ra, &key, &h)?;
-    send_answer(config, &h)?;
-    h.sent = true;
-    h.answer = None;
-    h.envelope = None;
-    save(ra, &key, &h)?;
-    Ok(Some(h))
+        let Err(e) = transmit(self.config, &pending) else {
+            let record = pending.record(Status::Answered, pending.outcome.clone());
+            self.records.finish(key, &record)?;
+            return Ok(record.handled());
+        };
+        let why = e.localize(Lang::En);
+        if let Error::Mail(MailError::RecipientRefused { address, detail }) = &e {
+            if detail.starts_with("permanent") {
+                let outcome = format!(
+                    "{}; the mail server refuses the answer to {address}: {detail}",
+                    pending.outcome
+                );
+                let record = pending.record(Status::Skipped, outcome);
+                self.records.finish(key, &record)?;
+                return Ok(record.handled());
+            }
+        } else {
+            self.send_down = Some(why.clone());
+        }
+        pending.attempts += 1;
+        pending.last_error = Some(why.clone());
+        self.records.queue(key, &pending)?;
+        let outcome = format!("{}; answer queued: {why}", pending.outcome);
+        Ok(pending.record(Status::Queued, outcome).handled())
+    }
+
+    /// Records a mail that gets no answer, with why.
+    fn skip(&self, inc: &Incoming<'_>, raw: &RawMail, why: String) -> Result<Handled> {
+        let record = Record {
+            message_id: inc.message_id.clone(),
+            origin: raw.origin.clone(),
+            from: inc.from.clone(),
+            subject: inc.subject.clone(),
+            status: Status::Skipped,
+            outcome: why,
+            time: now(),
+        };
+        self.records.finish(&inc.key, &record)?;
+        Ok(record.handled())
+    }
+
+    fn handled(&self, inc: &Incoming<'_>, raw: &RawMail, status: Status, why: String) -> Handled {
+        Handled {
+            message_id: inc.message_id.clone(),
+            origin: raw.origin.clone(),
+            from: inc.from.clone(),
+            status,
+            outcome: why,
+        }
+    }
 }
 
-/// The answer mail (DESIGN §5): `In-Reply-To` the request; `smime.p7c` or a
-/// `REJET: <CODE>` text.
-fn answer_mail(
-    config: &Config,
-    to: &str,
-    in_reply_to: &str,
-    subject: &str,
-    processed: &super::Processed,
-) -> Result<Message> {
-    let compose = |e: String| Error::from(cleocps_core::mail::MailError::Compose(e));
-    let from: Mailbox =
-        cleocps_core::mail::compose::mailbox("mail_from", config.mail_from.as_deref())?;
-    let to: Mailbox = to.parse().map_err(|_| {
-        Error::from(cleocps_core::mail::MailError::BadAddress {
-            key: "from",
-            value: to.to_string(),
-        })
-    })?;
-    let id = format!("<{}@{}>", uuid::Uuid::new_v4(), from.email.domain());
-    let bare = in_reply_to.trim_start_matches('<').trim_end_matches('>');
-    let builder = Message::builder()
-        .from(from)
-        .to(to)
-        .subject(format!("Re: {subject}"))
-        .message_id(Some(id))
-        .in_reply_to(format!("<{bare}>"))
-        .references(format!("<{bare}>"));
-    let msg = match &processed.decision {
-        Decision::Issued(_) => {
-            let ctype = ContentType::parse("application/pkcs7-mime; smime-type=certs-only")
-                .map_err(|e| compose(e.to_string()))?;
-            builder.multipart(
-                MultiPart::mixed()
-                    .singlepart(SinglePart::plain(
-                        "Votre certificat serveur est en pièce jointe (smime.p7c).\n".to_string(),
-                    ))
-                    .singlepart(
-                        Attachment::new("smime.p7c".into()).body(processed.answer.clone(), ctype),
-                    ),
-            )
-        }
-        // The text for people, its S/MIME signature for cleocps (DESIGN §4a).
-        Decision::Rejected { .. } => match &processed.signature {
-            Some(signed) => {
-                let ctype = ContentType::parse("application/pkcs7-mime; smime-type=signed-data")
-                    .map_err(|e| compose(e.to_string()))?;
-                builder.multipart(
-                    MultiPart::mixed()
-                        .singlepart(SinglePart::plain(
-                            String::from_utf8_lossy(&processed.answer).into_owned(),
-                        ))
-                        .singlepart(
-                            Attachment::new("rejet.p7m".into()).body(signed.clone(), ctype),
-                        ),
-                )
-            }
-            None => builder.body(String::from_utf8_lossy(&processed.answer).into_owned()),
-        },
-    };
-    msg.map_err(|e| compose(e.to_string()))
-}
-
-fn send_answer(config: &Config, h: &Handled) -> Result<()> {
-    let compose = |e: String| Error::from(cleocps_core::mail::MailError::Compose(e));
-    let (Some(answer), Some((from, to))) = (&h.answer, &h.envelope) else {
-        return Ok(());
-    };
+/// Sends a stored answer mail as it was composed.
+fn transmit(config: &Config, p: &Pending) -> Result<()> {
+    let compose = |e: String| Error::from(MailError::Compose(e));
     let raw = base64::engine::general_purpose::STANDARD
-        .decode(answer)
+        .decode(&p.mail)
         .map_err(|e| compose(e.to_string()))?;
-    let from = from
+    let from = p
+        .envelope_from
         .parse()
         .map_err(|e: lettre::address::AddressError| compose(e.to_string()))?;
-    let to = to
-        .split(',')
+    let to = p
+        .envelope_to
+        .iter()
         .map(|a| a.parse())
         .collect::<std::result::Result<Vec<lettre::Address>, _>>()
         .map_err(|e| compose(e.to_string()))?;

@@ -8,7 +8,8 @@
 //!               inscription.crt/.key  the server's own decryption certificate and key
 //!               card-ca.crt (+ card-ca.key when made here)   the trusted card CA
 //!               directory.json      who administers what (kept across --force)
-//!               seen/  issued/      decided requests, issued certificates
+//!               seen/  issued/      decided requests with their answers, issued certificates
+//!               handled/  pending/  the mail loop's records and queued answers (`ra serve`)
 //! ```
 //! Keys are clear PKCS#8 PEM, mode 0600: a rehearsal server has no operator
 //! to type a password at start.

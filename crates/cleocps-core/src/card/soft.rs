@@ -158,7 +158,9 @@ impl Token for SoftToken {
         // A good PIN restores the tries, like the card.
         f.tries_left = MAX_TRIES;
         store(&self.path, &f)?;
-        key.sign(
+        // Blinded, as a card's own operation would be protected.
+        key.sign_with_rng(
+            &mut rand::thread_rng(),
             rsa::pkcs1v15::Pkcs1v15Sign::new::<Sha256>(),
             &Sha256::digest(data),
         )

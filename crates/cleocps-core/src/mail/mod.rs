@@ -15,6 +15,31 @@ pub mod trust;
 pub mod wait;
 
 pub use error::{MailError, Service};
+
+/// One message of a mailbox as a server loop reads it (DESIGN §5: a
+/// message over `max_message_bytes` is never downloaded whole).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RawMail {
+    /// Where it is: `UID <n>` (IMAP) or its Maildir file name.
+    pub origin: String,
+    /// Its size in bytes, as the mailbox reports it.
+    pub size: u64,
+    /// The whole message, or only its header when `whole` is false.
+    pub bytes: Vec<u8>,
+    pub whole: bool,
+}
+
+/// Every message of the configured mailbox (`imap` or `maildir`), oldest
+/// first, each whole when at most `max` bytes, else its header only.
+pub fn fetch_bounded(config: &crate::config::Config, max: u64) -> crate::Result<Vec<RawMail>> {
+    if let Some(c) = &config.imap {
+        imap::fetch_bounded(c, max)
+    } else if let Some(dir) = &config.maildir {
+        Ok(maildir::fetch_bounded(dir, max)?)
+    } else {
+        Err(MailError::NoReceiver.into())
+    }
+}
 pub use procedure::{fetch_all, fetch_response, send_request, FetchOutcome};
 pub use texts::TEXTS;
 pub use wait::{fetch_wait, poll_interval, AnswerWait, Tick};

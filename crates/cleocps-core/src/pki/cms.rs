@@ -3,7 +3,7 @@
 //! result. The opening side (`open_enveloped`, `verify_signed`) serves the
 //! rehearsal registration server. Bytes in, bytes out: no card knowledge here.
 
-use super::{PkiError, Result};
+use super::{der_limits, PkiError, Result};
 use base64::Engine as _;
 use cbc::cipher::{block_padding::Pkcs7, BlockDecryptMut, KeyIvInit};
 use cms::builder::{
@@ -190,16 +190,22 @@ fn unwrap_content_info(der: &[u8], expected: der::oid::ObjectIdentifier) -> Resu
 }
 
 /// Decrypts an EnvelopedData addressed to `key` (RSA key transport, AES-CBC).
+/// Untrusted input: its shape is bounded first ([`der_limits`], at most
+/// 16 recipients), and each RSA decryption is blinded.
 pub fn open_enveloped(der: &[u8], key: &RsaPrivateKey) -> Result<Vec<u8>> {
+    der_limits::check(der).map_err(bad)?;
     let ed = EnvelopedData::from_der(&unwrap_content_info(der, rfc5911::ID_ENVELOPED_DATA)?)
         .map_err(bad)?;
     // Try each key-transport recipient: the one for us decrypts.
+    let mut rng = rand::thread_rng();
     let cek = ed
         .recip_infos
         .0
         .iter()
         .filter_map(|ri| match ri {
-            RecipientInfo::Ktri(k) => key.decrypt(Pkcs1v15Encrypt, k.enc_key.as_bytes()).ok(),
+            RecipientInfo::Ktri(k) => key
+                .decrypt_blinded(&mut rng, Pkcs1v15Encrypt, k.enc_key.as_bytes())
+                .ok(),
             _ => None,
         })
         .next()
@@ -237,6 +243,7 @@ pub fn open_enveloped(der: &[u8], key: &RsaPrivateKey) -> Result<Vec<u8>> {
 /// attributes verifies with the certificate carried in the message.
 /// Returns the content and the signer certificate (its chain is not checked here).
 pub fn verify_signed(der: &[u8]) -> Result<(Vec<u8>, Certificate)> {
+    der_limits::check(der).map_err(bad)?;
     let sd =
         SignedData::from_der(&unwrap_content_info(der, rfc5911::ID_SIGNED_DATA)?).map_err(bad)?;
     let econtent = sd

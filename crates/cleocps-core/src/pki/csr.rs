@@ -9,7 +9,7 @@ use der::asn1::{
 use der::{Decode, Encode};
 use rsa::pkcs1v15::SigningKey;
 use rsa::pkcs8::EncodePublicKey;
-use rsa::signature::{SignatureEncoding, Signer};
+use rsa::signature::{RandomizedSigner, SignatureEncoding};
 use sha2::Sha256;
 use spki::{AlgorithmIdentifierOwned, SubjectPublicKeyInfoOwned};
 use x509_cert::attr::{Attribute, AttributeTypeAndValue};
@@ -74,8 +74,11 @@ pub fn build_csr(key: &rsa::RsaPrivateKey, spec: &CsrSpec) -> Result<Vec<u8>> {
         attributes,
     };
     let tbs = info.to_der().map_err(|e| crypto(&e))?;
+    // Blinded: the RNG masks the private-key operation.
     let signer = SigningKey::<Sha256>::new(key.clone());
-    let signature = signer.try_sign(&tbs).map_err(|e| crypto(&e))?;
+    let signature = signer
+        .try_sign_with_rng(&mut rand::thread_rng(), &tbs)
+        .map_err(|e| crypto(&e))?;
     let req = CertReq {
         info,
         // RFC 4055: the NULL parameter is present for RSA PKCS#1 v1.5.

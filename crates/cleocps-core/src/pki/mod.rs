@@ -5,6 +5,7 @@ pub mod answer;
 mod certs;
 pub mod cms;
 pub mod csr;
+pub mod der_limits;
 pub mod keys;
 pub mod p12;
 mod path;

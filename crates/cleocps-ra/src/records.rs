@@ -1,0 +1,171 @@
+//! What the mail loop keeps in the server's directory, beside `seen/`:
+//!
+//! ```text
+//! DIR/handled/<key>.json   a mail done with: answered, or skipped with why; never read again
+//! DIR/pending/<key>.json   a decided mail whose answer has not left yet: the answer mail
+//!                          itself, sent again each round until it leaves
+//! ```
+//! `<key>` is the SHA-256 of the mail as stored in the mailbox. Each file is
+//! written whole with `write_atomic`; an answer is queued in `pending/`
+//! before it is sent, and its mail moves to `handled/` once sent.
+
+use super::serve::{Handled, Status};
+use cleocps_core::error::{Error, Result};
+use cleocps_core::fsutil::{create_private_dir, write_atomic, PRIVATE_FILE};
+use std::path::{Path, PathBuf};
+
+/// `DIR/handled/<key>.json`.
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+pub(crate) struct Record {
+    pub message_id: String,
+    /// Where the mail was (`UID <n>`, a Maildir file name).
+    pub origin: String,
+    /// The address the answer went (or would have gone) to, as written.
+    pub from: Option<String>,
+    pub subject: Option<String>,
+    pub status: Status,
+    /// What was decided (`issued …`, `rejected:<CODE>`) or why it was skipped.
+    pub outcome: String,
+    pub time: String,
+}
+
+/// `DIR/pending/<key>.json`.
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+pub(crate) struct Pending {
+    pub message_id: String,
+    pub origin: String,
+    pub from: Option<String>,
+    pub subject: Option<String>,
+    /// The decision (`issued …`, `rejected:<CODE>`).
+    pub outcome: String,
+    /// The answer mail, base64, exactly as it is sent (same Message-ID every try).
+    pub mail: String,
+    pub envelope_from: String,
+    pub envelope_to: Vec<String>,
+    pub decided: String,
+    pub attempts: u32,
+    pub last_error: Option<String>,
+}
+
+impl Record {
+    pub(crate) fn handled(&self) -> Handled {
+        Handled {
+            message_id: self.message_id.clone(),
+            origin: self.origin.clone(),
+            from: self.from.clone(),
+            status: self.status,
+            outcome: self.outcome.clone(),
+        }
+    }
+}
+
+impl Pending {
+    /// Its mail, done with `status` and `outcome`.
+    pub(crate) fn record(&self, status: Status, outcome: String) -> Record {
+        Record {
+            message_id: self.message_id.clone(),
+            origin: self.origin.clone(),
+            from: self.from.clone(),
+            subject: self.subject.clone(),
+            status,
+            outcome,
+            time: now(),
+        }
+    }
+}
+
+pub(crate) fn now() -> String {
+    cleocps_core::card::rfc3339(std::time::SystemTime::now())
+}
+
+/// The two record directories of a server.
+pub(crate) struct Records {
+    handled: PathBuf,
+    pending: PathBuf,
+}
+
+fn file(dir: &Path, key: &str) -> PathBuf {
+    dir.join(format!("{key}.json"))
+}
+
+fn write_json<T: serde::Serialize>(dir: &Path, key: &str, value: &T) -> Result<()> {
+    create_private_dir(dir).map_err(|e| Error::io(dir, e))?;
+    let path = file(dir, key);
+    let json = serde_json::to_vec_pretty(value).map_err(|e| Error::Corrupt {
+        path: path.clone(),
+        detail: e.to_string(),
+    })?;
+    write_atomic(&path, &json, PRIVATE_FILE).map_err(|e| Error::io(&path, e))
+}
+
+fn remove(path: &Path) -> Result<()> {
+    match std::fs::remove_file(path) {
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(Error::io(path, e)),
+        _ => Ok(()),
+    }
+}
+
+impl Records {
+    pub(crate) fn new(ra_dir: &Path) -> Records {
+        Records {
+            handled: ra_dir.join("handled"),
+            pending: ra_dir.join("pending"),
+        }
+    }
+
+    /// True when the mail `key` is done with or its answer is queued.
+    pub(crate) fn known(&self, key: &str) -> bool {
+        self.is_handled(key) || file(&self.pending, key).exists()
+    }
+
+    pub(crate) fn is_handled(&self, key: &str) -> bool {
+        file(&self.handled, key).exists()
+    }
+
+    /// The mail `key` is done with: recorded, its queued answer (if any) dropped.
+    pub(crate) fn finish(&self, key: &str, record: &Record) -> Result<()> {
+        write_json(&self.handled, key, record)?;
+        remove(&file(&self.pending, key))
+    }
+
+    /// Queues (or updates) the answer of the mail `key`.
+    pub(crate) fn queue(&self, key: &str, pending: &Pending) -> Result<()> {
+        write_json(&self.pending, key, pending)
+    }
+
+    /// Drops a queued answer whose mail is already done with (a crash came
+    /// between the two writes of [`Records::finish`]).
+    pub(crate) fn drop_pending(&self, key: &str) -> Result<()> {
+        remove(&file(&self.pending, key))
+    }
+
+    /// The queued answers, oldest decision first. A file that can't be read
+    /// is left in place with a warning (it is never half-written).
+    pub(crate) fn pending(&self) -> Vec<(String, Pending)> {
+        let Ok(entries) = std::fs::read_dir(&self.pending) else {
+            return Vec::new();
+        };
+        let mut out: Vec<(String, Pending)> = entries
+            .flatten()
+            .filter_map(|e| {
+                let name = e.file_name().to_string_lossy().into_owned();
+                if name.starts_with('.') {
+                    return None; // a temp file of write_atomic
+                }
+                let key = name.strip_suffix(".json")?;
+                let read = std::fs::read(e.path())
+                    .map_err(|e| e.to_string())
+                    .and_then(|b| serde_json::from_slice(&b).map_err(|e| e.to_string()));
+                match read {
+                    Ok(p) => Some((key.to_string(), p)),
+                    Err(err) => {
+                        log::warn!("ra: {} unreadable, left: {err}", e.path().display());
+                        None
+                    }
+                }
+            })
+            .collect();
+        out.sort_by(|a, b| a.1.decided.cmp(&b.1.decided).then(a.0.cmp(&b.0)));
+        out
+    }
+}
