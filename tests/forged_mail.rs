@@ -40,29 +40,9 @@ fn sent(tmp: &Path) -> (PathBuf, PathBuf, String, String) {
 
 /// An answer mail: from `from`, in reply to `reply` if any, subject naming the request.
 fn answer(tag: &str, from: &str, reply: Option<&str>, p7c: Option<&[u8]>, text: &str) -> Vec<u8> {
-    let mut b = lettre::Message::builder()
-        .from(from.parse().expect("from"))
-        .to("admin@clinique.test".parse().expect("to"))
-        .message_id(Some(format!("<{tag}@ra.test>")))
-        .subject("Re: Demande de certificat serveur");
-    if let Some(id) = reply {
-        b = b.in_reply_to(id.to_string()).references(id.to_string());
-    }
-    let m = match p7c {
-        Some(bytes) => b.multipart(
-            MultiPart::mixed()
-                .singlepart(SinglePart::plain(text.to_string()))
-                .singlepart(
-                    Attachment::new("smime.p7c".into()).body(
-                        bytes.to_vec(),
-                        ContentType::parse("application/pkcs7-mime; smime-type=certs-only")
-                            .expect("ctype"),
-                    ),
-                ),
-        ),
-        None => b.body(text.to_string()),
-    };
-    m.expect("mail").formatted()
+    let id = Some(format!("<{tag}@ra.test>"));
+    let subject = "Re: Demande de certificat serveur";
+    mail_with(from, "admin@clinique.test", id, reply, subject, p7c, text)
 }
 
 fn drop_mail(maildir: &Path, name: &str, raw: &[u8]) {

@@ -103,10 +103,29 @@ pub fn answer_mail(
     p7c: Option<&[u8]>,
     text: &str,
 ) -> Vec<u8> {
+    let from = format!("{}@{DOMAIN}", INSCRIPTION.0);
+    let to = format!("{}@{DOMAIN}", ADMIN.0);
+    mail_with(&from, &to, None, in_reply_to, subject, p7c, text)
+}
+
+/// Any answer-shaped mail: `from`, `to`, an optional Message-ID and
+/// `In-Reply-To`/`References`, a text and an optional `smime.p7c`.
+pub fn mail_with(
+    from: &str,
+    to: &str,
+    message_id: Option<String>,
+    in_reply_to: Option<&str>,
+    subject: &str,
+    p7c: Option<&[u8]>,
+    text: &str,
+) -> Vec<u8> {
     let mut b = lettre::Message::builder()
-        .from(format!("{}@{DOMAIN}", INSCRIPTION.0).parse().expect("from"))
-        .to(format!("{}@{DOMAIN}", ADMIN.0).parse().expect("to"))
+        .from(from.parse().expect("from"))
+        .to(to.parse().expect("to"))
         .subject(subject);
+    if message_id.is_some() {
+        b = b.message_id(message_id);
+    }
     if let Some(id) = in_reply_to {
         b = b.in_reply_to(id.to_string()).references(id.to_string());
     }

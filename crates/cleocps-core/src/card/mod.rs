@@ -17,6 +17,8 @@ pub use discovery::{
     find_module, forwarding, module_candidates, Forwarding, ModuleCandidate, ModuleOrigin,
 };
 pub use doctor::{doctor, Check};
+#[cfg(test)]
+pub(crate) use pin::test_info;
 pub use pin::{check_pin_length, pin_precheck, PinWarning};
 pub use soft::soft_init;
 pub use texts::TEXTS;

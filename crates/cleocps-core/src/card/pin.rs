@@ -66,26 +66,31 @@ pub fn check_pin_length(pin: &Secret, state: &PinState) -> Result<()> {
     Ok(())
 }
 
+/// A soft token's info with these PIN flags and bounds 4–8 (unit tests).
+#[cfg(test)]
+pub(crate) fn test_info(count_low: bool, final_try: bool, locked: bool) -> TokenInfo {
+    TokenInfo {
+        label: "T".into(),
+        serial: String::new(),
+        manufacturer: String::new(),
+        model: String::new(),
+        source: super::TokenSource::Soft { path: "x".into() },
+        pin: PinState {
+            count_low,
+            final_try,
+            locked,
+            min_len: 4,
+            max_len: 8,
+        },
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::card::TokenSource;
 
     fn info(count_low: bool, final_try: bool, locked: bool) -> TokenInfo {
-        TokenInfo {
-            label: "T".into(),
-            serial: String::new(),
-            manufacturer: String::new(),
-            model: String::new(),
-            source: TokenSource::Soft { path: "x".into() },
-            pin: PinState {
-                count_low,
-                final_try,
-                locked,
-                min_len: 4,
-                max_len: 8,
-            },
-        }
+        test_info(count_low, final_try, locked)
     }
 
     #[test]

@@ -134,20 +134,7 @@ mod tests {
     use super::*;
 
     fn info(count_low: bool, final_try: bool, locked: bool) -> TokenInfo {
-        TokenInfo {
-            label: "T".into(),
-            serial: String::new(),
-            manufacturer: String::new(),
-            model: String::new(),
-            source: TokenSource::Soft { path: "x".into() },
-            pin: PinState {
-                count_low,
-                final_try,
-                locked,
-                min_len: 4,
-                max_len: 8,
-            },
-        }
+        crate::card::test_info(count_low, final_try, locked)
     }
 
     #[test]
