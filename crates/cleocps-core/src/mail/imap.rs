@@ -29,16 +29,18 @@ pub fn mailbox_name(c: &ImapConfig) -> &str {
 
 /// Every message of the mailbox, raw, oldest first.
 pub fn fetch_all(c: &ImapConfig) -> crate::Result<Vec<Vec<u8>>> {
-    let password = match &c.password_file {
-        Some(f) => Secret::from_file(f)?,
-        None => {
-            return Err(MailError::NoPassword {
-                service: Service::Imap,
-            }
-            .into())
+    Ok(fetch_with(c, &password(c)?)?)
+}
+
+/// The IMAP password, from its file (a login needs one).
+fn password(c: &ImapConfig) -> crate::Result<Secret> {
+    match &c.password_file {
+        Some(f) => Ok(Secret::from_file(f)?),
+        None => Err(MailError::NoPassword {
+            service: Service::Imap,
         }
-    };
-    Ok(fetch_with(c, &password)?)
+        .into()),
+    }
 }
 
 type Session = imap::Session<Box<dyn Stream>>;
@@ -84,16 +86,7 @@ fn fetch_with(c: &ImapConfig, password: &Secret) -> Result<Vec<Vec<u8>>, MailErr
 /// Every message of the mailbox, oldest first: whole when its size is at
 /// most `max` bytes, else only its header (never downloaded whole).
 pub fn fetch_bounded(c: &ImapConfig, max: u64) -> crate::Result<Vec<RawMail>> {
-    let password = match &c.password_file {
-        Some(f) => Secret::from_file(f)?,
-        None => {
-            return Err(MailError::NoPassword {
-                service: Service::Imap,
-            }
-            .into())
-        }
-    };
-    Ok(bounded_with(c, &password, max)?)
+    Ok(bounded_with(c, &password(c)?, max)?)
 }
 
 fn bounded_with(c: &ImapConfig, password: &Secret, max: u64) -> Result<Vec<RawMail>, MailError> {
