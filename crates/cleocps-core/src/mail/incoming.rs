@@ -77,20 +77,25 @@ pub fn parse(raw: &[u8]) -> Option<Incoming> {
     })
 }
 
+/// An `application/pkcs7-mime` (or the older `x-pkcs7-mime`) part of this
+/// `smime-type` (DESIGN §5).
+fn is_smime(part: &mail_parser::MessagePart, smime_type: &str) -> bool {
+    part.content_type().is_some_and(|ct| {
+        ct.ctype().eq_ignore_ascii_case("application")
+            && ct.subtype().is_some_and(|s| {
+                s.eq_ignore_ascii_case("pkcs7-mime") || s.eq_ignore_ascii_case("x-pkcs7-mime")
+            })
+            && ct
+                .attribute("smime-type")
+                .is_some_and(|s| s.eq_ignore_ascii_case(smime_type))
+    })
+}
+
 fn certificates(msg: &mail_parser::Message) -> Option<AnswerKind> {
     msg.attachments()
         .chain(std::iter::once(msg.root_part()))
         .find(|part| {
-            let certs_only = part.content_type().is_some_and(|ct| {
-                ct.ctype().eq_ignore_ascii_case("application")
-                    && ct.subtype().is_some_and(|s| {
-                        s.eq_ignore_ascii_case("pkcs7-mime")
-                            || s.eq_ignore_ascii_case("x-pkcs7-mime")
-                    })
-                    && ct
-                        .attribute("smime-type")
-                        .is_some_and(|s| s.eq_ignore_ascii_case("certs-only"))
-            });
+            let certs_only = is_smime(part, "certs-only");
             let named = part
                 .attachment_name()
                 .is_some_and(|n| n.to_ascii_lowercase().ends_with(".p7c"));
@@ -106,18 +111,7 @@ fn signed_rejection(msg: &mail_parser::Message) -> Option<AnswerKind> {
     let part = msg
         .attachments()
         .chain(std::iter::once(msg.root_part()))
-        .find(|part| {
-            part.content_type().is_some_and(|ct| {
-                ct.ctype().eq_ignore_ascii_case("application")
-                    && ct.subtype().is_some_and(|s| {
-                        s.eq_ignore_ascii_case("pkcs7-mime")
-                            || s.eq_ignore_ascii_case("x-pkcs7-mime")
-                    })
-                    && ct
-                        .attribute("smime-type")
-                        .is_some_and(|s| s.eq_ignore_ascii_case("signed-data"))
-            }) && !part.contents().is_empty()
-        })?;
+        .find(|part| is_smime(part, "signed-data") && !part.contents().is_empty())?;
     let (content, signer) = match crate::pki::cms::verify_signed(part.contents()) {
         Ok(v) => v,
         Err(e) => {
