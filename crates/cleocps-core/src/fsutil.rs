@@ -17,9 +17,10 @@ pub fn write_atomic(path: &Path, data: &[u8], mode: u32) -> io::Result<()> {
     let name = path
         .file_name()
         .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "no file name"))?;
+    let name = name.to_string_lossy();
+    remove_dead_writers_temps(dir, &name);
     let tmp = dir.join(format!(
-        ".{}.tmp-{}-{:08x}",
-        name.to_string_lossy(),
+        ".{name}.tmp-{}-{:08x}",
         std::process::id(),
         rand::random::<u32>()
     ));
@@ -64,7 +65,28 @@ pub fn parent_of(path: &Path) -> &Path {
     }
 }
 
-/// Removes temp files left by a write that was killed midway.
+/// Removes the temp files of `name` left by writers that were killed
+/// midway (their process is gone), so outside the workspace too, where no
+/// lock says who writes, a killed export leaves nothing once run again.
+fn remove_dead_writers_temps(dir: &Path, name: &str) {
+    let prefix = format!(".{name}.tmp-");
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    for e in entries.flatten() {
+        let file = e.file_name();
+        let Some(rest) = file.to_str().and_then(|f| f.strip_prefix(&prefix)) else {
+            continue;
+        };
+        let pid = rest.split('-').next().and_then(|p| p.parse::<u32>().ok());
+        if pid.is_some_and(|pid| !Path::new(&format!("/proc/{pid}")).exists()) {
+            let _ = fs::remove_file(e.path());
+        }
+    }
+}
+
+/// Removes temp files left by a write that was killed midway (the caller
+/// holds the workspace lock: no other writer is at work there).
 pub fn remove_stale_temps(dir: &Path) {
     if let Ok(entries) = fs::read_dir(dir) {
         for e in entries.flatten() {
@@ -91,6 +113,24 @@ mod tests {
         let mode = fs::metadata(&p).expect("meta").permissions().mode() & 0o777;
         assert_eq!(mode, 0o600);
         assert_eq!(fs::read_dir(dir.path()).expect("ls").count(), 1);
+    }
+
+    #[test]
+    fn a_dead_writers_temp_goes_at_the_next_write() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        // No process has PID 0 in /proc; our own PID is alive.
+        let dead = dir.path().join(".f.pem.tmp-0-0000abcd");
+        let alive = dir
+            .path()
+            .join(format!(".f.pem.tmp-{}-0000abcd", std::process::id()));
+        let other = dir.path().join(".g.pem.tmp-0-0000abcd");
+        for p in [&dead, &alive, &other] {
+            fs::write(p, b"half").expect("write");
+        }
+        write_atomic(&dir.path().join("f.pem"), b"new", PRIVATE_FILE).expect("write");
+        assert!(!dead.exists());
+        assert!(alive.exists(), "a live writer's temp is left alone");
+        assert!(other.exists(), "another file's temp is left alone");
     }
 
     #[test]

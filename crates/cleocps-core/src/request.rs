@@ -287,6 +287,16 @@ pub struct Request {
 pub const REQUEST_VERSION: u32 = 1;
 
 impl Request {
+    /// Reads a `request.json` text (any text: the file may be damaged or foreign).
+    /// `Err` says what is wrong; folder and name come from the directories.
+    pub fn from_json(text: &str) -> std::result::Result<Request, String> {
+        let req: Request = serde_json::from_str(text).map_err(|e| e.to_string())?;
+        if req.version != REQUEST_VERSION {
+            return Err(format!("version {}", req.version));
+        }
+        Ok(req)
+    }
+
     /// Whether `action` is allowed now ([`State::check`] with this request's route).
     pub fn check(&self, action: Action) -> Result<(), Refusal> {
         self.state.check(action, self.generation)

@@ -4,7 +4,7 @@
 
 use crate::error::{Error, Result};
 use crate::fsutil::{self, create_private_dir, write_atomic, PRIVATE_FILE};
-use crate::request::{Request, RequestType, REQUEST_VERSION};
+use crate::request::{Request, RequestType};
 use crate::trust::TrustConfig;
 use crate::validate;
 use std::fs::{self, File, OpenOptions, TryLockError};
@@ -253,16 +253,10 @@ impl Workspace {
             }
             Err(e) => return Err(Error::io(&path, e)),
         };
-        let mut req: Request = serde_json::from_str(&text).map_err(|e| Error::Corrupt {
+        let mut req = Request::from_json(&text).map_err(|detail| Error::Corrupt {
             path: path.clone(),
-            detail: e.to_string(),
+            detail,
         })?;
-        if req.version != REQUEST_VERSION {
-            return Err(Error::Corrupt {
-                path,
-                detail: format!("version {}", req.version),
-            });
-        }
         req.folder = folder.to_string();
         req.name = name.to_string();
         Ok(req)
