@@ -231,7 +231,7 @@ fn sigkill_during_writes_never_leaves_a_half_file() {
     // over start-up, work and writes on any machine.
     let mut took = [Duration::ZERO; 5];
     for (op, t) in took.iter_mut().enumerate() {
-        let args = scene.args(op, 0).expect("an import is left");
+        let args = scene.args(op, 1).expect("an import is left");
         let start = Instant::now();
         ok(&scene.ws, &strs(&args));
         *t = start.elapsed();
