@@ -164,7 +164,7 @@ pub struct CardArgs {
 }
 
 /// Extra trust anchors for one command (DESIGN §4a): `response import`,
-/// `response fetch`, and `request adopt` when it comes (flatten it there too).
+/// `response fetch` and `request adopt`.
 #[derive(Debug, Clone, Default, Args)]
 pub struct TrustArgs {
     /// Also trust this CA certificate (PEM) as an anchor; repeatable (adds to trust.anchors)
@@ -283,6 +283,8 @@ pub enum RequestCmd {
         #[arg(long)]
         name: Option<String>,
     },
+    /// Take in a key and certificate obtained elsewhere (Windows CleoCPS, the IGC-Santé portal)
+    Adopt(super::adopt::AdoptArgs),
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]

@@ -184,6 +184,7 @@ pub(super) fn request(ws: &Workspace, cmd: &RequestCmd, ctx: &Ctx, out: &Output)
                 json!({"request": req}),
             );
         }
+        RequestCmd::Adopt(args) => return super::adopt::run(ws, args, ctx, out),
         RequestCmd::Renew { path, name } => {
             let req = procedure::renew(ws, path, name.as_deref())?;
             out.done(

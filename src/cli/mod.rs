@@ -1,6 +1,7 @@
 //! The command-line front: parses, calls `procedure`, prints text or JSON.
 //! Exit codes (DESIGN §2): 0 done, 1 refused/failed, 2 usage, 3 nothing yet.
 
+mod adopt;
 mod args;
 mod card;
 mod mail;

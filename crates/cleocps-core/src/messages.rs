@@ -78,6 +78,11 @@ pub static TEXTS: &[Text] = &[
         "la demande a été rejetée : elle ne peut être ni modifiée ni renvoyée ; recommencez avec une nouvelle demande (cleocps request renew)",
         "the request was rejected: it can be neither changed nor resent; start over with a new request (cleocps request renew)"
     ),
+    text!(
+        "refuse.adopt_existing",
+        "un certificat existant se reprend dans une nouvelle demande : choisissez un nom libre",
+        "an existing certificate is taken in as a new request: choose a name not in use"
+    ),
     text!("refuse.generic", "action non permise", "action not allowed"),
     // Workspace errors.
     text!("err.not_found.folder", "dossier « {} » introuvable", "folder \"{}\" not found"),

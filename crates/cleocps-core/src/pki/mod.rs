@@ -8,6 +8,7 @@ pub mod csr;
 pub mod der_limits;
 pub mod keys;
 pub mod p12;
+pub mod p12_read;
 mod path;
 mod pem;
 mod summary;
@@ -25,6 +26,7 @@ pub use keys::{
     decode_key_pem, encode_key_pem, generate_key, is_encrypted_key_pem, KeySize, PBKDF2_ITERATIONS,
 };
 pub use p12::{build_p12, P12Profile};
+pub use p12_read::{read_p12, P12Contents};
 pub use path::{ca_issuers, TrustStore, Usage};
 pub use summary::{not_after, summarize, CertSummary};
 pub use texts::TEXTS;
@@ -103,6 +105,16 @@ pub enum PkiError {
     NotForThisKey,
     /// The certificate does not carry an RSA key.
     NotRsaKey,
+
+    // --- PKCS#12 read (pki::p12_read) ---
+    /// The MAC does not verify: the password is wrong (or the file altered).
+    P12WrongPassword,
+    /// A PKCS#12 layout or algorithm we don't read; the detail names it.
+    P12Unsupported(String),
+    /// Not a PKCS#12 file, or a damaged one; the detail is technical.
+    BadP12(String),
+    /// The file holds certificates but no private key.
+    P12NoKey,
 }
 
 impl PkiError {
@@ -154,6 +166,10 @@ impl PkiError {
             PkiError::CmsBadSignature => tf(lang, "pki.cms_bad_signature", &[]),
             PkiError::NotForThisKey => tf(lang, "pki.not_for_this_key", &[]),
             PkiError::NotRsaKey => tf(lang, "pki.not_rsa_key", &[]),
+            PkiError::P12WrongPassword => tf(lang, "pki.p12_wrong_password", &[]),
+            PkiError::P12Unsupported(d) => tf(lang, "pki.p12_unsupported", &[d]),
+            PkiError::BadP12(d) => tf(lang, "pki.bad_p12", &[d]),
+            PkiError::P12NoKey => tf(lang, "pki.p12_no_key", &[]),
         }
     }
 }

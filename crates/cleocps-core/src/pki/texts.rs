@@ -165,4 +165,24 @@ pub static TEXTS: &[Text] = &[
         "le certificat ne porte pas de clé RSA",
         "the certificate does not carry an RSA key"
     ),
+    text!(
+        "pki.p12_wrong_password",
+        "mot de passe du fichier PKCS#12 incorrect (ou fichier modifié)",
+        "wrong PKCS#12 password (or the file was altered)"
+    ),
+    text!(
+        "pki.p12_unsupported",
+        "ce fichier PKCS#12 utilise une forme non prise en charge ({}) : ré-exportez-le avec « openssl pkcs12 », ou donnez la clé et le certificat séparément (--key, --cert)",
+        "this PKCS#12 file uses a form that is not supported ({}): export it again with \"openssl pkcs12\", or give the key and certificate separately (--key, --cert)"
+    ),
+    text!(
+        "pki.bad_p12",
+        "ce fichier n'est pas un PKCS#12 lisible ({})",
+        "this file is not a readable PKCS#12 ({})"
+    ),
+    text!(
+        "pki.p12_no_key",
+        "ce fichier PKCS#12 ne contient pas de clé privée",
+        "this PKCS#12 file holds no private key"
+    ),
 ];

@@ -5,12 +5,14 @@
 //! lock, then takes the lock, checks the state again and writes: files
 //! first, `request.json` last, each atomically. A failed action changes nothing.
 
+mod adopt;
 mod card;
 mod card_setup;
 mod export;
 mod form;
 mod reject;
 
+pub use adopt::{adopt, AdoptSource};
 pub use card::{generate_card_request, load_ra_certificate, CardRequestReport};
 pub use card_setup::{holder_text, prepare_card, CardReady, CardSetup, CardWait, PinStep};
 pub use export::{export_p12, export_pem};

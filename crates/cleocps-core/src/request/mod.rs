@@ -134,10 +134,12 @@ pub enum Action {
     /// New request pre-filled from this one ("renouveler" / "recommencer").
     Renew,
     Delete,
+    /// A key and certificate obtained elsewhere, taken in as a new request.
+    Adopt,
 }
 
 impl Action {
-    pub const ALL: [Action; 12] = [
+    pub const ALL: [Action; 13] = [
         Action::GenerateKeys,
         Action::ReplaceKeys,
         Action::EditForm,
@@ -150,6 +152,7 @@ impl Action {
         Action::ExportP12,
         Action::Renew,
         Action::Delete,
+        Action::Adopt,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -166,6 +169,7 @@ impl Action {
             Action::ExportP12 => "export_p12",
             Action::Renew => "renew",
             Action::Delete => "delete",
+            Action::Adopt => "adopt",
         }
     }
 }
@@ -199,6 +203,7 @@ impl Refusal {
             (S::RequestGenerated, A::SendRequest | A::FetchResponse) if self.csr_only => {
                 "refuse.csr_only"
             }
+            (_, A::Adopt) => "refuse.adopt_existing",
             (S::Rejected, _) => "refuse.rejected",
             (S::KeysGenerated, A::GenerateKeys) => "refuse.keys_exist",
             (
