@@ -183,6 +183,22 @@ fn p12_files_from_openssl_and_keytool_are_adopted() {
     assert_eq!(v["subject"]["cn"], "web.example.fr");
     assert_eq!(v["subject"]["o"], "Hopital du Mans");
     assert_eq!(v["subject"]["ou"], "10012345");
+    // Old and new are linked both ways, by id; `show` names the other one.
+    let old = ok(&st.ws, &["--json", "request", "show", "Repris/java"]);
+    let old: serde_json::Value = serde_json::from_str(&old).expect("json");
+    assert_eq!(old["renewed_by"], v["id"]);
+    assert_eq!(v["renews"], old["id"]);
+    let text = ok(&st.ws, &["request", "show", "Repris/java"]);
+    assert!(text.contains("renewed by: Repris/2027"), "{text}");
+    let fr = cleocps(&st.t)
+        .arg("--workspace")
+        .arg(&st.ws)
+        .env("LANG", "fr_FR.UTF-8")
+        .args(["request", "show", "Repris/2027"])
+        .output()
+        .expect("run");
+    let text = String::from_utf8_lossy(&fr.stdout);
+    assert!(text.contains("renouvelle : Repris/java"), "{text}");
 }
 
 #[test]

@@ -121,7 +121,7 @@ pub(super) fn request(ws: &Workspace, cmd: &RequestCmd, ctx: &Ctx, out: &Output)
                 map.insert("certificate".into(), json!(cert));
                 map.insert("files".into(), json!(files));
             }
-            out.done(&show_text(lang, &req, cert.as_ref()), value);
+            out.done(&show_text(ws, lang, &req, cert.as_ref()), value);
         }
         RequestCmd::Delete { path, force } => {
             procedure::delete_request(ws, path, *force)?;
@@ -216,6 +216,7 @@ pub(super) fn key_password(
 }
 
 pub(super) fn show_text(
+    ws: &Workspace,
     lang: Lang,
     req: &Request,
     cert: Option<&cleocps_core::pki::CertSummary>,
@@ -248,6 +249,15 @@ pub(super) fn show_text(
     }
     if let Some(c) = cert {
         lines.push(tf(lang, "cli.cert_line", &[&c.subject, &c.not_after]));
+    }
+    for (id, link) in [
+        ("cli.renews", &req.renews),
+        ("cli.renewed_by", &req.renewed_by),
+    ] {
+        if let Some(other) = link {
+            let path = procedure::find_by_id(ws, other).map_or_else(|| other.clone(), |r| r.path());
+            lines.push(tf(lang, id, &[&path]));
+        }
     }
     for j in &req.journal {
         lines.push(format!("  {} {} {}", j.time, j.action, j.outcome));

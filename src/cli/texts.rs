@@ -7,6 +7,8 @@ pub static TEXTS: &[Text] = &[
     text!("cli.again", "{} (encore) : ", "{} (again): "),
     text!("cli.keys_done", "clé RSA {} bits générée pour {}", "{}-bit RSA key generated for {}"),
     text!("cli.adopted", "certificat repris dans {} : {} (jusqu'au {})", "certificate taken in as {}: {} (until {})"),
+    text!("cli.renews", "renouvelle : {}", "renews: {}"),
+    text!("cli.renewed_by", "renouvelée par : {}", "renewed by: {}"),
     text!("cli.imported", "certificat importé dans {} : {} (jusqu'au {})", "certificate imported into {}: {} (until {})"),
     text!("cli.folder_created", "dossier « {} » créé", "folder \"{}\" created"),
     text!("cli.folder_renamed", "dossier « {} » renommé en « {} »", "folder \"{}\" renamed to \"{}\""),

@@ -332,11 +332,23 @@ pub fn renew(ws: &Workspace, path: &str, new_name: Option<&str>) -> Result<Reque
     new.subject = old.subject.clone();
     new.san = old.san.clone();
     new.allow_wildcard = old.allow_wildcard;
+    new.renews = Some(old.id.clone());
     new.log(Action::Renew, &format!("from {}", old.path()), &now());
     ws.save(&new)?;
+    old.renewed_by = Some(new.id.clone());
     old.log(Action::Renew, &format!("to {}", new.path()), &now());
     ws.save(&old)?;
     Ok(new)
+}
+
+/// The request with this id, wherever it is (renewal links hold ids, which
+/// survive a rename).
+pub fn find_by_id(ws: &Workspace, id: &str) -> Option<Request> {
+    ws.tree()
+        .ok()?
+        .into_iter()
+        .flat_map(|(_, requests)| requests)
+        .find(|r| r.id == id)
 }
 
 /// The request's files with their sizes ("Accéder aux fichiers").

@@ -286,6 +286,12 @@ pub struct Request {
     /// Wildcard names were allowed for this request (`--allow-wildcard`).
     #[serde(default)]
     pub allow_wildcard: bool,
+    /// Id of the request this one renews or starts over (`request renew`).
+    #[serde(default)]
+    pub renews: Option<String>,
+    /// Id of the request that renews this one.
+    #[serde(default)]
+    pub renewed_by: Option<String>,
     pub journal: Vec<JournalEntry>,
 }
 
@@ -330,6 +336,8 @@ impl Request {
             answer_message_id: None,
             generation: None,
             allow_wildcard: false,
+            renews: None,
+            renewed_by: None,
             journal: Vec::new(),
         }
     }
