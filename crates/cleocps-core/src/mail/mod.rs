@@ -4,8 +4,10 @@
 pub mod compose;
 pub mod error;
 pub mod imap;
+pub mod imap_search;
 pub mod incoming;
 pub mod maildir;
+pub mod parts;
 pub mod procedure;
 pub mod send;
 pub mod smtp;
@@ -13,6 +15,7 @@ mod texts;
 pub mod tls;
 pub mod trust;
 pub mod wait;
+pub mod wanted;
 
 pub use error::{MailError, Service};
 
