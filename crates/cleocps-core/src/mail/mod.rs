@@ -16,6 +16,7 @@ pub mod tls;
 pub mod trust;
 pub mod wait;
 pub mod wanted;
+pub mod watch;
 
 pub use error::{MailError, Service};
 
