@@ -4,7 +4,6 @@
 
 use super::error::{scrub, MailError, Service};
 use super::tls;
-use super::RawMail;
 use crate::config::{ImapConfig, Security};
 use crate::secret::Secret;
 use std::io::{Read, Write};
@@ -70,14 +69,15 @@ pub(super) type Session = imap::Session<Box<dyn Stream>>;
 
 /// Logged in, the mailbox examined (read-only); with its message count.
 pub(super) fn open(c: &ImapConfig, password: &Secret) -> Result<(Session, u32), MailError> {
-    open_with_socket(c, password).map(|(s, n, _)| (s, n))
+    open_with_socket(c, password).map(|(s, m, _)| (s, m.exists))
 }
 
-/// As [`open`], with a handle on the socket (to cut a wait from another thread).
+/// As [`open`], with the mailbox's state (UIDVALIDITY…) and a handle on
+/// the socket (to cut a wait from another thread).
 pub(super) fn open_with_socket(
     c: &ImapConfig,
     password: &Secret,
-) -> Result<(Session, u32, TcpStream), MailError> {
+) -> Result<(Session, imap::types::Mailbox, TcpStream), MailError> {
     let (client, socket) = connect(c)?;
     let mut session = client
         .login(&c.user, password.expose())
@@ -95,7 +95,7 @@ pub(super) fn open_with_socket(
         name: name.to_string(),
         detail: scrub(&e.to_string(), Some(password)),
     })?;
-    Ok((session, mailbox.exists, socket))
+    Ok((session, mailbox, socket))
 }
 
 fn fetch_with(c: &ImapConfig, password: &Secret) -> Result<Vec<Vec<u8>>, MailError> {
@@ -112,64 +112,6 @@ fn fetch_with(c: &ImapConfig, password: &Secret) -> Result<Vec<Vec<u8>>, MailErr
     }
     let _ = session.logout();
     Ok(out)
-}
-
-/// Every message of the mailbox, oldest first: whole when its size is at
-/// most `max` bytes, else only its header (never downloaded whole).
-pub fn fetch_bounded(c: &ImapConfig, max: u64) -> crate::Result<Vec<RawMail>> {
-    Ok(bounded_with(c, &password(c)?, max)?)
-}
-
-fn bounded_with(c: &ImapConfig, password: &Secret, max: u64) -> Result<Vec<RawMail>, MailError> {
-    let fail = |e: imap::Error| classify(c, e, password);
-    let (mut session, exists) = open(c, password)?;
-    let mut sizes = Vec::new();
-    if exists > 0 {
-        let fetches = session.fetch("1:*", "(UID RFC822.SIZE)").map_err(fail)?;
-        for f in fetches.iter() {
-            if let (Some(uid), Some(size)) = (f.uid, f.size) {
-                sizes.push((uid, u64::from(size)));
-            }
-        }
-    }
-    sizes.sort_unstable();
-    let mut out = Vec::with_capacity(sizes.len());
-    // A few UIDs per command: short command lines, bounded answers.
-    for chunk in sizes.chunks(50) {
-        for whole in [true, false] {
-            let uids: Vec<String> = chunk
-                .iter()
-                .filter(|(_, size)| (*size <= max) == whole)
-                .map(|(uid, _)| uid.to_string())
-                .collect();
-            if uids.is_empty() {
-                continue;
-            }
-            let query = if whole {
-                "BODY.PEEK[]"
-            } else {
-                "BODY.PEEK[HEADER]"
-            };
-            let fetches = session.uid_fetch(uids.join(","), query).map_err(fail)?;
-            for f in fetches.iter() {
-                let (Some(uid), Some(bytes)) = (f.uid, if whole { f.body() } else { f.header() })
-                else {
-                    continue;
-                };
-                let size = chunk.iter().find(|(u, _)| *u == uid).map_or(0, |(_, s)| *s);
-                let mail = RawMail {
-                    origin: format!("UID {uid}"),
-                    size,
-                    bytes: bytes.to_vec(),
-                    whole,
-                };
-                out.push((uid, mail));
-            }
-        }
-    }
-    let _ = session.logout();
-    out.sort_by_key(|(uid, _)| *uid);
-    Ok(out.into_iter().map(|(_, m)| m).collect())
 }
 
 fn connect(c: &ImapConfig) -> Result<(imap::Client<Box<dyn Stream>>, TcpStream), MailError> {

@@ -22,8 +22,32 @@ pub fn fetch_all(dir: &Path) -> Result<Vec<Vec<u8>>, MailError> {
 /// at most `max` bytes, else only its header. An unreadable file is skipped
 /// with a warning.
 pub fn fetch_bounded(dir: &Path, max: u64) -> Result<Vec<RawMail>, MailError> {
+    Ok(fetch_bounded_except(dir, max, &|_| false)?.0)
+}
+
+/// The name of a Maildir file without its flags (`1.a:2,S` → `1.a`): it
+/// stays the same when a mail client moves it to `cur/` or flags it.
+pub fn base_name(name: &str) -> &str {
+    name.split(':').next().unwrap_or(name)
+}
+
+/// As [`fetch_bounded`], leaving out the files whose [`base_name`] is
+/// `known`; with the base names of every file present.
+pub fn fetch_bounded_except(
+    dir: &Path,
+    max: u64,
+    known: &dyn Fn(&str) -> bool,
+) -> Result<(Vec<RawMail>, Vec<String>), MailError> {
     let mut out = Vec::new();
+    let mut present = Vec::new();
     for (name, path) in files(dir)? {
+        let name = name.to_string_lossy().into_owned();
+        let base = base_name(&name).to_string();
+        if known(&base) {
+            present.push(base);
+            continue;
+        }
+        present.push(base);
         let read = std::fs::metadata(&path).and_then(|m| {
             let size = m.len();
             let whole = size <= max;
@@ -33,7 +57,7 @@ pub fn fetch_bounded(dir: &Path, max: u64) -> Result<Vec<RawMail>, MailError> {
                 header_of(&path)?
             };
             Ok(RawMail {
-                origin: name.to_string_lossy().into_owned(),
+                origin: name.clone(),
                 size,
                 bytes,
                 whole,
@@ -44,7 +68,7 @@ pub fn fetch_bounded(dir: &Path, max: u64) -> Result<Vec<RawMail>, MailError> {
             Err(e) => log::warn!("maildir: {} skipped: {e}", path.display()),
         }
     }
-    Ok(out)
+    Ok((out, present))
 }
 
 /// The header of the mail in `path` (up to its blank line, at most 256 KiB).
