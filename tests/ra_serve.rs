@@ -286,3 +286,69 @@ fn answers_wait_for_smtp_and_then_leave_with_their_certificates() {
     }
     assert!(round_ok(&server, &config).is_empty());
 }
+
+/// The bytes dovecot sent in the next IMAP session to end after `before` sessions.
+fn next_imap_out(stack: &Stack, before: usize) -> u64 {
+    let log = stack.dir.join("dovecot.log");
+    for _ in 0..200 {
+        if let Some(out) = support::bulk::imap_sessions_out(&log).get(before) {
+            return *out;
+        }
+        std::thread::sleep(Duration::from_millis(25));
+    }
+    panic!("no IMAP logout logged");
+}
+
+/// A round of `ra serve --once`, and the bytes its IMAP session was sent.
+fn round_bytes(stack: &Stack, server: &Server, config: &Path) -> (Vec<serde_json::Value>, u64) {
+    let before = support::bulk::imap_sessions_out(&stack.dir.join("dovecot.log")).len();
+    let round = round_ok(server, config);
+    (round, next_imap_out(stack, before))
+}
+
+#[test]
+fn a_round_reads_only_new_mail_and_a_new_uidvalidity_reads_all_once() {
+    let stack = Stack::start(Want {
+        ldap: false,
+        mail: true,
+    });
+    let t = tempfile::tempdir().expect("tmp");
+    let (server, p7ms) = server_with_requests(t.path(), &["b", "c"]);
+    let admin = format!("{}@{DOMAIN}", ADMIN.0);
+    let request = |id: &str, p7m: &Path| request_mail(id, &admin, "demande.p7m", &read(p7m));
+    support::mail::deliver(&stack, INSCRIPTION.0, &request("b", &p7ms[0]));
+    // 150 KB of unrelated mail: a round that reads it shows.
+    let junk = request_mail("junk", &admin, "notes.txt", &noise(110_000, 3));
+    support::mail::deliver(&stack, INSCRIPTION.0, &junk);
+    let config = imap_smtp_config(&stack, t.path());
+
+    let (round, first) = round_bytes(&stack, &server, &config);
+    assert_eq!(status(&round, "b").0, "answered", "{round:#?}");
+    assert_eq!(status(&round, "junk").0, "skipped", "{round:#?}");
+    assert!(first > 150_000, "the first round read {first} bytes");
+    let cursor: serde_json::Value =
+        serde_json::from_slice(&read(&server.file("mailbox.json"))).expect("cursor");
+    assert_eq!(cursor["last_uid"], 2, "{cursor}");
+
+    // Nothing new: nothing read.
+    let (round, quiet) = round_bytes(&stack, &server, &config);
+    assert!(round.is_empty(), "{round:#?}");
+    assert!(quiet < 5_000, "a round with no new mail read {quiet} bytes");
+
+    // Another UIDVALIDITY: the mailbox is read once more, nobody answered twice.
+    let mut moved = cursor.clone();
+    moved["uidvalidity"] = json!(1);
+    std::fs::write(server.file("mailbox.json"), moved.to_string()).expect("cursor");
+    let (round, rescan) = round_bytes(&stack, &server, &config);
+    assert!(round.is_empty(), "{round:#?}");
+    assert!(rescan > 150_000, "the re-scan read {rescan} bytes");
+    let again: serde_json::Value =
+        serde_json::from_slice(&read(&server.file("mailbox.json"))).expect("cursor");
+    assert_eq!(again, cursor);
+
+    // New mail is read, alone.
+    support::mail::deliver(&stack, INSCRIPTION.0, &request("c", &p7ms[1]));
+    let (round, _) = round_bytes(&stack, &server, &config);
+    assert_eq!(round.len(), 1, "{round:#?}");
+    assert_eq!(status(&round, "c").0, "answered", "{round:#?}");
+}

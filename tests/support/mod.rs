@@ -4,6 +4,7 @@
 //! (never skipped: a missing tool fails).
 #![allow(dead_code)]
 
+pub mod bulk;
 pub mod ca;
 pub mod http;
 pub mod mail;

@@ -68,18 +68,28 @@ fn log_file(dir: &Path, name: &str) -> Stdio {
 impl Stack {
     /// Starts the services in a fresh temp dir.
     pub fn start(want: Want) -> Stack {
+        Stack::start_with(want, "")
+    }
+
+    /// As [`Stack::start`], with more lines for dovecot's configuration
+    /// (e.g. `imap_capability` without IDLE).
+    pub fn start_with(want: Want, dovecot_extra: &str) -> Stack {
         let tmp = tempfile::Builder::new()
             .prefix("cl")
             .tempdir_in("/tmp")
             .expect("tempdir");
         let dir = tmp.path().to_path_buf();
-        let mut s = Stack::start_in(&dir, want);
+        let mut s = Stack::start_in_with(&dir, want, dovecot_extra);
         s._tmp = Some(tmp);
         s
     }
 
     /// Starts the services in `dir` (created; keep the path short).
     pub fn start_in(dir: &Path, want: Want) -> Stack {
+        Stack::start_in_with(dir, want, "")
+    }
+
+    fn start_in_with(dir: &Path, want: Want, dovecot_extra: &str) -> Stack {
         let t0 = Instant::now();
         fs::create_dir_all(dir).expect("dir");
         // dovecot's auth process reads the users file as another user.
@@ -101,7 +111,7 @@ impl Stack {
         };
         // Spawn everything, then wait for each: the waits overlap.
         if want.mail {
-            s.spawn_dovecot();
+            s.spawn_dovecot(dovecot_extra);
             s.spawn_smtp();
         }
         if want.ldap {
@@ -238,7 +248,7 @@ impl Stack {
         self.children.push(("slapd", child));
     }
 
-    fn spawn_dovecot(&mut self) {
+    fn spawn_dovecot(&mut self, extra: &str) {
         let d = self.dir.display().to_string();
         fs::create_dir_all(self.dir.join("mail")).expect("mail dir");
         set_mode(&self.dir.join("mail"), 0o1777);
@@ -274,7 +284,8 @@ impl Stack {
              service imap-login {{\n\
                inet_listener imap {{\n    port = {imap}\n  }}\n\
                inet_listener imaps {{\n    port = {imaps}\n    ssl = yes\n  }}\n}}\n\
-             service lmtp {{\n  inet_listener lmtp {{\n    address = 127.0.0.1\n    port = {lmtp}\n  }}\n}}\n",
+             service lmtp {{\n  inet_listener lmtp {{\n    address = 127.0.0.1\n    port = {lmtp}\n  }}\n}}\n\
+             {extra}\n",
             imap = self.imap_port,
             imaps = self.imaps_port,
             lmtp = self.lmtp_port,

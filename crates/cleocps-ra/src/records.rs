@@ -4,6 +4,8 @@
 //! DIR/handled/<key>.json   a mail done with: answered, or skipped with why; never read again
 //! DIR/pending/<key>.json   a decided mail whose answer has not left yet: the answer mail
 //!                          itself, sent again each round until it leaves
+//! DIR/mailbox.json         where the loop got to in its mailbox (IMAP UIDVALIDITY and last
+//!                          UID, or the Maildir names handled): a round reads only newer mail
 //! ```
 //! `<key>` is the SHA-256 of the mail as stored in the mailbox. Each file is
 //! written whole with `write_atomic`; an answer is queued in `pending/`
@@ -12,6 +14,7 @@
 use super::serve::{Handled, Status};
 use cleocps_core::error::{Error, Result};
 use cleocps_core::fsutil::{create_private_dir, write_atomic, PRIVATE_FILE};
+use cleocps_core::mail::Cursor;
 use std::path::{Path, PathBuf};
 
 /// `DIR/handled/<key>.json`.
@@ -78,10 +81,11 @@ pub(crate) fn now() -> String {
     cleocps_core::card::rfc3339(std::time::SystemTime::now())
 }
 
-/// The two record directories of a server.
+/// The two record directories of a server, and its mailbox cursor.
 pub(crate) struct Records {
     handled: PathBuf,
     pending: PathBuf,
+    cursor: PathBuf,
 }
 
 fn file(dir: &Path, key: &str) -> PathBuf {
@@ -110,7 +114,31 @@ impl Records {
         Records {
             handled: ra_dir.join("handled"),
             pending: ra_dir.join("pending"),
+            cursor: ra_dir.join("mailbox.json"),
         }
+    }
+
+    /// Where the last round got to; none (the whole mailbox is read) when
+    /// missing or unreadable, which only costs one full look.
+    pub(crate) fn cursor(&self) -> Cursor {
+        match std::fs::read(&self.cursor) {
+            Ok(b) => serde_json::from_slice(&b).unwrap_or_else(|e| {
+                log::warn!(
+                    "ra: {} unreadable ({e}): reading all mail once",
+                    self.cursor.display()
+                );
+                Cursor::default()
+            }),
+            Err(_) => Cursor::default(),
+        }
+    }
+
+    pub(crate) fn save_cursor(&self, cursor: &Cursor) -> Result<()> {
+        let json = serde_json::to_vec_pretty(cursor).map_err(|e| Error::Corrupt {
+            path: self.cursor.clone(),
+            detail: e.to_string(),
+        })?;
+        write_atomic(&self.cursor, &json, PRIVATE_FILE).map_err(|e| Error::io(&self.cursor, e))
     }
 
     /// True when the mail `key` is done with or its answer is queued.

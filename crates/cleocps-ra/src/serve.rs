@@ -86,10 +86,22 @@ pub fn serve_once(ra: &RaDir, config: &Config) -> Result<Vec<Handled>> {
     };
     let mut done = round.send_queued()?;
     let max = config.max_message_bytes();
-    for raw in cleocps_core::mail::fetch_bounded(config, max)? {
-        if let Some(h) = round.mail(&raw, max)? {
-            done.push(h);
+    // Only mail come since the last round is read (DESIGN §7).
+    let stored = round.records.cursor();
+    let (mails, mut cursor) = cleocps_core::mail::fetch_unread(config, max, &stored)?;
+    let mut again = false;
+    for raw in mails {
+        let h = round.mail(&raw, max)?;
+        // A mail to decide later is read again: an IMAP cursor stops before it.
+        let retry = h.as_ref().is_some_and(|h| h.status == Status::Retry);
+        again |= retry && cursor.ordered();
+        if !retry && !again {
+            cursor.handled(&raw);
         }
+        done.extend(h);
+    }
+    if cursor != stored {
+        round.records.save_cursor(&cursor)?;
     }
     Ok(done)
 }

@@ -4,7 +4,6 @@
 
 use super::error::{scrub, MailError, Service};
 use super::tls;
-use super::RawMail;
 use crate::config::{ImapConfig, Security};
 use crate::secret::Secret;
 use std::io::{Read, Write};
@@ -13,8 +12,31 @@ use std::time::Duration;
 
 const DEFAULT_TIMEOUT_S: u64 = 30;
 
-trait Stream: Read + Write + Send {}
-impl<T: Read + Write + Send> Stream for T {}
+/// A connection to the server, plain or TLS: its socket stays reachable so
+/// an IDLE wait can be given a read timeout or cut from another thread.
+pub(super) trait Stream: Read + Write + Send {
+    fn socket(&self) -> &TcpStream;
+}
+
+impl Stream for TcpStream {
+    fn socket(&self) -> &TcpStream {
+        self
+    }
+}
+
+impl Stream for rustls::StreamOwned<rustls::ClientConnection, TcpStream> {
+    fn socket(&self) -> &TcpStream {
+        &self.sock
+    }
+}
+
+impl imap::extensions::idle::SetReadTimeout for Box<dyn Stream> {
+    fn set_read_timeout(&mut self, timeout: Option<Duration>) -> imap::error::Result<()> {
+        self.socket()
+            .set_read_timeout(timeout)
+            .map_err(imap::Error::Io)
+    }
+}
 
 pub fn port(c: &ImapConfig) -> u16 {
     c.port.unwrap_or(match c.security {
@@ -33,7 +55,7 @@ pub fn fetch_all(c: &ImapConfig) -> crate::Result<Vec<Vec<u8>>> {
 }
 
 /// The IMAP password, from its file (a login needs one).
-fn password(c: &ImapConfig) -> crate::Result<Secret> {
+pub(super) fn password(c: &ImapConfig) -> crate::Result<Secret> {
     match &c.password_file {
         Some(f) => Ok(Secret::from_file(f)?),
         None => Err(MailError::NoPassword {
@@ -43,11 +65,20 @@ fn password(c: &ImapConfig) -> crate::Result<Secret> {
     }
 }
 
-type Session = imap::Session<Box<dyn Stream>>;
+pub(super) type Session = imap::Session<Box<dyn Stream>>;
 
 /// Logged in, the mailbox examined (read-only); with its message count.
-fn open(c: &ImapConfig, password: &Secret) -> Result<(Session, u32), MailError> {
-    let client = connect(c)?;
+pub(super) fn open(c: &ImapConfig, password: &Secret) -> Result<(Session, u32), MailError> {
+    open_with_socket(c, password).map(|(s, m, _)| (s, m.exists))
+}
+
+/// As [`open`], with the mailbox's state (UIDVALIDITY…) and a handle on
+/// the socket (to cut a wait from another thread).
+pub(super) fn open_with_socket(
+    c: &ImapConfig,
+    password: &Secret,
+) -> Result<(Session, imap::types::Mailbox, TcpStream), MailError> {
+    let (client, socket) = connect(c)?;
     let mut session = client
         .login(&c.user, password.expose())
         .map_err(|(e, _)| match e {
@@ -64,7 +95,7 @@ fn open(c: &ImapConfig, password: &Secret) -> Result<(Session, u32), MailError> 
         name: name.to_string(),
         detail: scrub(&e.to_string(), Some(password)),
     })?;
-    Ok((session, mailbox.exists))
+    Ok((session, mailbox, socket))
 }
 
 fn fetch_with(c: &ImapConfig, password: &Secret) -> Result<Vec<Vec<u8>>, MailError> {
@@ -83,65 +114,7 @@ fn fetch_with(c: &ImapConfig, password: &Secret) -> Result<Vec<Vec<u8>>, MailErr
     Ok(out)
 }
 
-/// Every message of the mailbox, oldest first: whole when its size is at
-/// most `max` bytes, else only its header (never downloaded whole).
-pub fn fetch_bounded(c: &ImapConfig, max: u64) -> crate::Result<Vec<RawMail>> {
-    Ok(bounded_with(c, &password(c)?, max)?)
-}
-
-fn bounded_with(c: &ImapConfig, password: &Secret, max: u64) -> Result<Vec<RawMail>, MailError> {
-    let fail = |e: imap::Error| classify(c, e, password);
-    let (mut session, exists) = open(c, password)?;
-    let mut sizes = Vec::new();
-    if exists > 0 {
-        let fetches = session.fetch("1:*", "(UID RFC822.SIZE)").map_err(fail)?;
-        for f in fetches.iter() {
-            if let (Some(uid), Some(size)) = (f.uid, f.size) {
-                sizes.push((uid, u64::from(size)));
-            }
-        }
-    }
-    sizes.sort_unstable();
-    let mut out = Vec::with_capacity(sizes.len());
-    // A few UIDs per command: short command lines, bounded answers.
-    for chunk in sizes.chunks(50) {
-        for whole in [true, false] {
-            let uids: Vec<String> = chunk
-                .iter()
-                .filter(|(_, size)| (*size <= max) == whole)
-                .map(|(uid, _)| uid.to_string())
-                .collect();
-            if uids.is_empty() {
-                continue;
-            }
-            let query = if whole {
-                "BODY.PEEK[]"
-            } else {
-                "BODY.PEEK[HEADER]"
-            };
-            let fetches = session.uid_fetch(uids.join(","), query).map_err(fail)?;
-            for f in fetches.iter() {
-                let (Some(uid), Some(bytes)) = (f.uid, if whole { f.body() } else { f.header() })
-                else {
-                    continue;
-                };
-                let size = chunk.iter().find(|(u, _)| *u == uid).map_or(0, |(_, s)| *s);
-                let mail = RawMail {
-                    origin: format!("UID {uid}"),
-                    size,
-                    bytes: bytes.to_vec(),
-                    whole,
-                };
-                out.push((uid, mail));
-            }
-        }
-    }
-    let _ = session.logout();
-    out.sort_by_key(|(uid, _)| *uid);
-    Ok(out.into_iter().map(|(_, m)| m).collect())
-}
-
-fn connect(c: &ImapConfig) -> Result<imap::Client<Box<dyn Stream>>, MailError> {
+fn connect(c: &ImapConfig) -> Result<(imap::Client<Box<dyn Stream>>, TcpStream), MailError> {
     if c.security == Security::Plain && !c.allow_plaintext && !tls::is_loopback(&c.host) {
         return Err(MailError::PlaintextRefused {
             service: Service::Imap,
@@ -154,6 +127,7 @@ fn connect(c: &ImapConfig) -> Result<imap::Client<Box<dyn Stream>>, MailError> {
     let net = |e: std::io::Error| io_error(c, port, e);
     tcp.set_read_timeout(Some(timeout)).map_err(net)?;
     tcp.set_write_timeout(Some(timeout)).map_err(net)?;
+    let socket = tcp.try_clone().map_err(net)?;
     let handshake = |tcp: TcpStream| {
         let config = tls::client_config(c.ca_file.as_deref())?;
         tls::connect(config, &c.host, tcp).map_err(|p| p.into_mail_error(Service::Imap, &c.host))
@@ -164,14 +138,14 @@ fn connect(c: &ImapConfig) -> Result<imap::Client<Box<dyn Stream>>, MailError> {
         Security::Starttls => {
             let tls = handshake(starttls(c, port, tcp)?)?;
             // After STARTTLS there is no new greeting.
-            return Ok(imap::Client::new(Box::new(tls) as Box<dyn Stream>));
+            return Ok((imap::Client::new(Box::new(tls) as Box<dyn Stream>), socket));
         }
     };
     let mut client = imap::Client::new(stream);
     client
         .read_greeting()
         .map_err(|e| classify_plain(c, port, e))?;
-    Ok(client)
+    Ok((client, socket))
 }
 
 /// Greeting and STARTTLS in clear (the imap crate only offers it with its own TLS setup).
@@ -253,7 +227,7 @@ fn classify_plain(c: &ImapConfig, port: u16, e: imap::Error) -> MailError {
     }
 }
 
-fn classify(c: &ImapConfig, e: imap::Error, password: &Secret) -> MailError {
+pub(super) fn classify(c: &ImapConfig, e: imap::Error, password: &Secret) -> MailError {
     match e {
         imap::Error::Io(io) => io_error(c, port(c), io),
         other => MailError::Server {

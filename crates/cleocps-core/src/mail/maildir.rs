@@ -1,6 +1,7 @@
 //! Reading a local Maildir: `new/` and `cur/`, never moving a file (so a
 //! mail client still sees its mail as new).
 
+use super::wanted::Wanted;
 use super::{MailError, RawMail};
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -21,8 +22,32 @@ pub fn fetch_all(dir: &Path) -> Result<Vec<Vec<u8>>, MailError> {
 /// at most `max` bytes, else only its header. An unreadable file is skipped
 /// with a warning.
 pub fn fetch_bounded(dir: &Path, max: u64) -> Result<Vec<RawMail>, MailError> {
+    Ok(fetch_bounded_except(dir, max, &|_| false)?.0)
+}
+
+/// The name of a Maildir file without its flags (`1.a:2,S` → `1.a`): it
+/// stays the same when a mail client moves it to `cur/` or flags it.
+pub fn base_name(name: &str) -> &str {
+    name.split(':').next().unwrap_or(name)
+}
+
+/// As [`fetch_bounded`], leaving out the files whose [`base_name`] is
+/// `known`; with the base names of every file present.
+pub fn fetch_bounded_except(
+    dir: &Path,
+    max: u64,
+    known: &dyn Fn(&str) -> bool,
+) -> Result<(Vec<RawMail>, Vec<String>), MailError> {
     let mut out = Vec::new();
+    let mut present = Vec::new();
     for (name, path) in files(dir)? {
+        let name = name.to_string_lossy().into_owned();
+        let base = base_name(&name).to_string();
+        if known(&base) {
+            present.push(base);
+            continue;
+        }
+        present.push(base);
         let read = std::fs::metadata(&path).and_then(|m| {
             let size = m.len();
             let whole = size <= max;
@@ -32,7 +57,7 @@ pub fn fetch_bounded(dir: &Path, max: u64) -> Result<Vec<RawMail>, MailError> {
                 header_of(&path)?
             };
             Ok(RawMail {
-                origin: name.to_string_lossy().into_owned(),
+                origin: name.clone(),
                 size,
                 bytes,
                 whole,
@@ -43,25 +68,103 @@ pub fn fetch_bounded(dir: &Path, max: u64) -> Result<Vec<RawMail>, MailError> {
             Err(e) => log::warn!("maildir: {} skipped: {e}", path.display()),
         }
     }
-    Ok(out)
+    Ok((out, present))
 }
 
 /// The header of the mail in `path` (up to its blank line, at most 256 KiB).
 fn header_of(path: &Path) -> std::io::Result<Vec<u8>> {
-    let mut bytes = Vec::new();
-    std::fs::File::open(path)?
-        .take(256 * 1024)
-        .read_to_end(&mut bytes)?;
-    let end = bytes
-        .windows(4)
-        .position(|w| w == b"\r\n\r\n")
-        .map(|i| i + 4)
-        .or_else(|| bytes.windows(2).position(|w| w == b"\n\n").map(|i| i + 2));
-    bytes.truncate(end.unwrap_or(bytes.len()));
+    let mut bytes = read_header(&mut std::fs::File::open(path)?)?;
+    bytes.truncate(header_end(&bytes));
     Ok(bytes)
 }
 
-/// The message files of `new/` then `cur/`, sorted by name.
+/// The most read of a header.
+const MAX_HEADER: usize = 256 * 1024;
+
+/// Reads `f` until its header's blank line (a little past it), at most [`MAX_HEADER`].
+fn read_header(f: &mut impl Read) -> std::io::Result<Vec<u8>> {
+    let mut bytes = Vec::new();
+    let mut chunk = [0u8; 8192];
+    while bytes.len() < MAX_HEADER {
+        let n = f.read(&mut chunk)?;
+        if n == 0 {
+            break;
+        }
+        // The blank line may straddle two reads: look a little back.
+        let from = bytes.len().saturating_sub(3);
+        bytes.extend_from_slice(&chunk[..n]);
+        if blank_line(&bytes[from..]).is_some() {
+            break;
+        }
+    }
+    Ok(bytes)
+}
+
+/// Where the header of `bytes` ends (after its blank line), else its length.
+fn header_end(bytes: &[u8]) -> usize {
+    blank_line(bytes).unwrap_or(bytes.len())
+}
+
+fn blank_line(bytes: &[u8]) -> Option<usize> {
+    let crlf = bytes
+        .windows(4)
+        .position(|w| w == b"\r\n\r\n")
+        .map(|i| i + 4);
+    let lf = bytes.windows(2).position(|w| w == b"\n\n").map(|i| i + 2);
+    match (crlf, lf) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    }
+}
+
+/// Hands each candidate answer of `wanted` to `keep`, whole; every other
+/// message is read only to its blank line. A candidate over `max` bytes and
+/// a file that can't be read are skipped with a warning: one bad file never
+/// fails the look.
+pub fn candidates(
+    dir: &Path,
+    wanted: &Wanted,
+    max: u64,
+    keep: &mut dyn FnMut(&[u8]),
+) -> Result<(), MailError> {
+    for (_, path) in files(dir)? {
+        match candidate(&path, wanted, max) {
+            Ok(Some(bytes)) => keep(&bytes),
+            Ok(None) => {}
+            Err(e) => log::warn!("maildir: {} skipped: {e}", path.display()),
+        }
+    }
+    Ok(())
+}
+
+/// The whole message in `path` when its header makes it a candidate.
+fn candidate(path: &Path, wanted: &Wanted, max: u64) -> std::io::Result<Option<Vec<u8>>> {
+    let mut f = std::fs::File::open(path)?;
+    let meta = f.metadata()?;
+    let mut bytes = read_header(&mut f)?;
+    // Delivery time: the file's (as dovecot's INTERNALDATE).
+    let arrived = meta
+        .modified()
+        .ok()
+        .map(|t| time::OffsetDateTime::from(t).date());
+    if !wanted.header_matches(&bytes[..header_end(&bytes)], arrived) {
+        return Ok(None);
+    }
+    if meta.len() > max {
+        log::warn!(
+            "maildir: {} skipped: {} bytes, over max_message_bytes ({max})",
+            path.display(),
+            meta.len()
+        );
+        return Ok(None);
+    }
+    f.take(max.saturating_sub(bytes.len() as u64))
+        .read_to_end(&mut bytes)?;
+    Ok(Some(bytes))
+}
+
+/// The message files of `new/` then `cur/`, sorted by name. Anything but a
+/// directory is listed: a file that can't be read is said so when read.
 fn files(dir: &Path) -> Result<Vec<(std::ffi::OsString, PathBuf)>, MailError> {
     if !dir.join("new").is_dir() && !dir.join("cur").is_dir() {
         return Err(MailError::Maildir {
@@ -78,7 +181,8 @@ fn files(dir: &Path) -> Result<Vec<(std::ffi::OsString, PathBuf)>, MailError> {
         };
         for e in rd.flatten() {
             let name = e.file_name();
-            if !name.to_string_lossy().starts_with('.') && e.path().is_file() {
+            let is_dir = e.file_type().is_ok_and(|t| t.is_dir());
+            if !name.to_string_lossy().starts_with('.') && !is_dir {
                 files.push((name, e.path()));
             }
         }
@@ -125,5 +229,36 @@ mod tests {
         assert_eq!(got[0].origin, "1");
         assert!(got[1].whole);
         assert_eq!(got[1].bytes, b"Subject: a\n\nbody");
+    }
+
+    #[test]
+    fn only_candidates_are_read_and_a_bad_file_is_skipped() {
+        let d = tempfile::tempdir().expect("tmp");
+        for s in ["new", "cur"] {
+            std::fs::create_dir(d.path().join(s)).expect("mkdir");
+        }
+        let wanted = Wanted {
+            message_ids: vec!["req@x".into()],
+            ..Wanted::default()
+        };
+        let answer = b"In-Reply-To: <req@x>\r\n\r\nREJET: X\r\n".to_vec();
+        let big = [answer.as_slice(), &[b'x'; 3000]].concat();
+        std::fs::write(d.path().join("new/1.answer"), &answer).expect("w");
+        std::fs::write(d.path().join("new/2.big"), &big).expect("w");
+        std::fs::write(d.path().join("new/3.other"), b"Subject: hi\n\nbody").expect("w");
+        std::os::unix::fs::symlink(d.path().join("gone"), d.path().join("cur/0.dangling"))
+            .expect("symlink");
+        std::fs::create_dir(d.path().join("cur/9.dir")).expect("dir");
+        let mut got = Vec::new();
+        candidates(d.path(), &wanted, 1000, &mut |m| got.push(m.to_vec())).expect("look");
+        assert_eq!(got, vec![answer]);
+    }
+
+    #[test]
+    fn a_header_over_many_reads_is_found() {
+        let mut text = vec![b'H'; 10_000];
+        text.extend_from_slice(b"\r\n\r\nbody");
+        let read = read_header(&mut text.as_slice()).expect("read");
+        assert_eq!(header_end(&read), 10_004);
     }
 }

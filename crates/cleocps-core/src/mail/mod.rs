@@ -4,15 +4,20 @@
 pub mod compose;
 pub mod error;
 pub mod imap;
+pub mod imap_search;
 pub mod incoming;
 pub mod maildir;
+pub mod parts;
 pub mod procedure;
 pub mod send;
 pub mod smtp;
 mod texts;
 pub mod tls;
 pub mod trust;
+pub mod unread;
 pub mod wait;
+pub mod wanted;
+pub mod watch;
 
 pub use error::{MailError, Service};
 
@@ -29,17 +34,7 @@ pub struct RawMail {
     pub whole: bool,
 }
 
-/// Every message of the configured mailbox (`imap` or `maildir`), oldest
-/// first, each whole when at most `max` bytes, else its header only.
-pub fn fetch_bounded(config: &crate::config::Config, max: u64) -> crate::Result<Vec<RawMail>> {
-    if let Some(c) = &config.imap {
-        imap::fetch_bounded(c, max)
-    } else if let Some(dir) = &config.maildir {
-        Ok(maildir::fetch_bounded(dir, max)?)
-    } else {
-        Err(MailError::NoReceiver.into())
-    }
-}
 pub use procedure::{fetch_all, fetch_response, send_request, FetchOutcome};
 pub use texts::TEXTS;
+pub use unread::{fetch_unread, Cursor};
 pub use wait::{fetch_wait, poll_interval, AnswerWait, Tick};

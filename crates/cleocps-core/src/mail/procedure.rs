@@ -6,6 +6,7 @@
 use super::compose;
 use super::error::MailError;
 use super::incoming::{self, AnswerKind, Incoming, Match};
+use super::wanted::Wanted;
 use crate::config::Config;
 use crate::error::{Error, Result};
 use crate::i18n::{self, tf};
@@ -58,16 +59,30 @@ pub enum FetchOutcome {
     },
 }
 
-/// The answers in the configured mailbox (other mail is skipped).
-pub fn read_mailbox(config: &Config) -> Result<Vec<Incoming>> {
-    let raw = if let Some(c) = &config.imap {
-        super::imap::fetch_all(c)?
+/// The answers among the mailbox's candidates for `wanted`: other mail is
+/// neither downloaded nor parsed, and no step holds the mailbox (DESIGN §5).
+pub fn read_mailbox(config: &Config, wanted: &Wanted) -> Result<Vec<Incoming>> {
+    let max = config.max_message_bytes();
+    let mut out = Vec::new();
+    let mut keep = |raw: &[u8]| out.extend(incoming::parse(raw));
+    if let Some(c) = &config.imap {
+        if !wanted.is_empty() {
+            super::imap_search::candidates(c, wanted, max, &mut keep)?;
+        }
     } else if let Some(dir) = &config.maildir {
-        super::maildir::fetch_all(dir)?
+        if !wanted.is_empty() {
+            super::maildir::candidates(dir, wanted, max, &mut keep)?;
+        }
     } else {
         return Err(MailError::NoReceiver.into());
-    };
-    Ok(raw.iter().filter_map(|m| incoming::parse(m)).collect())
+    }
+    Ok(out)
+}
+
+/// What to look for on behalf of `requests` (those open to answers only).
+pub fn wanted_for<'r>(ws: &Workspace, requests: impl IntoIterator<Item = &'r Request>) -> Wanted {
+    let open = requests.into_iter().filter(|r| open_to_answers(r));
+    Wanted::new(open, |r| csr_spki(ws, r).is_some())
 }
 
 /// The request's public key (from its CSR), to recognise its certificate.
@@ -135,7 +150,9 @@ pub fn fetch_response(ws: &Workspace, config: &Config, path: &str) -> Result<Fet
     if req.state != State::Rejected {
         refusal?;
     }
-    let mails = read_mailbox(config)?;
+    // Only this request's answers matter: a mail that answers it better
+    // than any other request is one that matches it.
+    let mails = read_mailbox(config, &wanted_for(ws, [&req]))?;
     let found = assign(ws, &mails)?
         .into_iter()
         .find(|(r, _)| r.id == req.id)
@@ -153,7 +170,9 @@ pub fn fetch_response(ws: &Workspace, config: &Config, path: &str) -> Result<Fet
 
 /// Every request with an answer in the mailbox; none: [`Error::NothingYet`].
 pub fn fetch_all(ws: &Workspace, config: &Config) -> Result<Vec<(String, Result<FetchOutcome>)>> {
-    let mails = read_mailbox(config)?;
+    let all: Vec<Request> = ws.tree()?.into_iter().flat_map(|(_, r)| r).collect();
+    // One search for every pending request.
+    let mails = read_mailbox(config, &wanted_for(ws, &all))?;
     let found: Vec<_> = assign(ws, &mails)?
         .into_iter()
         .filter_map(|(r, answers)| Some((r.path(), settle(ws, config, &r, &answers)?)))

@@ -1,9 +1,10 @@
 //! Waiting for the answer (`response fetch --wait`, the interface's
 //! automatic wait, CleoWizard): one loop and one interval setting for every
-//! front. The interval between two looks at the mailbox is
-//! `CLEOCPS_POLL_INTERVAL_S` (seconds, 1–3600), else [`DEFAULT_INTERVAL`].
+//! front. It looks when IMAP IDLE or the Maildir announce new mail; without
+//! them, every `CLEOCPS_POLL_INTERVAL_S` (seconds, 1–3600), else [`DEFAULT_INTERVAL`].
 
 use super::procedure::{fetch_response, FetchOutcome};
+use super::watch::Watch;
 use crate::config::Config;
 use crate::error::{Error, Result};
 use crate::workspace::Workspace;
@@ -66,9 +67,11 @@ pub struct Tick {
     pub left: Duration,
 }
 
-/// [`fetch_response`] again every `wait.interval` until an answer comes,
-/// `wait.total` runs out, or `stop` is set (Ctrl-C, Esc); `tick` is called
-/// about once a second. No answer: [`Error::NothingYet`].
+/// [`fetch_response`] again whenever new mail may have come, until an
+/// answer comes, `wait.total` runs out, or `stop` is set (Ctrl-C, Esc);
+/// `tick` is called about once a second. New mail is announced by IMAP IDLE
+/// or noticed in the Maildir (see [`Watch`]); when nothing announces it, the
+/// mailbox is looked at every `wait.interval`. No answer: [`Error::NothingYet`].
 pub fn fetch_wait(
     ws: &Workspace,
     config: &Config,
@@ -80,6 +83,8 @@ pub fn fetch_wait(
     let start = Instant::now();
     // Checked: `total` is bounded, so this never overflows.
     let end = start.checked_add(wait.total).unwrap_or(start);
+    // Watching starts before the first look: no mail falls in between.
+    let mut watch = Watch::open(config);
     loop {
         let err = match fetch_response(ws, config, path) {
             Err(e @ Error::NothingYet(_)) => e,
@@ -89,19 +94,26 @@ pub fn fetch_wait(
         if now_ >= end {
             return Err(err);
         }
-        let next = now_.checked_add(wait.interval).unwrap_or(end).min(end);
-        while Instant::now() < next {
+        let next = if watch.polls() {
+            now_.checked_add(wait.interval).unwrap_or(end).min(end)
+        } else {
+            end
+        };
+        loop {
+            let t = Instant::now();
             if stop.load(Ordering::Relaxed) {
                 return Err(err);
             }
-            let t = Instant::now();
+            if t >= next {
+                break;
+            }
             tick(Tick {
                 next_check: next.saturating_duration_since(t),
                 left: end.saturating_duration_since(t),
             });
-            let until = (t + Duration::from_secs(1)).min(next);
-            while Instant::now() < until && !stop.load(Ordering::Relaxed) {
-                std::thread::sleep(Duration::from_millis(50));
+            let slice = Duration::from_secs(1).min(next.saturating_duration_since(t));
+            if watch.wait(slice, stop) {
+                break;
             }
         }
     }

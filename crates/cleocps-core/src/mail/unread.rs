@@ -1,0 +1,215 @@
+//! The mail a server loop (`ra serve`) has not handled yet (DESIGN §7):
+//! each round reads only what came since its [`Cursor`] — IMAP UIDs past
+//! the last one handled under the same UIDVALIDITY, Maildir files whose
+//! names it has not handled. A changed UIDVALIDITY (or another mailbox)
+//! means one full re-scan; the loop's own records keep a mail from being
+//! answered twice.
+
+use super::error::MailError;
+use super::imap::{classify, open_with_socket, password, Session};
+use super::{maildir, RawMail};
+use crate::config::{Config, ImapConfig};
+use crate::secret::Secret;
+use std::collections::BTreeSet;
+
+/// Where a loop got to in its mailbox.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Cursor {
+    /// The mailbox it is about (`imap://user@host:port/INBOX`, `maildir:/path`).
+    pub source: String,
+    /// IMAP: the mailbox's UIDVALIDITY when `last_uid` was handled.
+    #[serde(default)]
+    pub uidvalidity: Option<u32>,
+    /// IMAP: every mail up to this UID is handled.
+    #[serde(default)]
+    pub last_uid: Option<u32>,
+    /// Maildir: the names (without flags) of the files handled.
+    #[serde(default)]
+    pub names: BTreeSet<String>,
+}
+
+/// The mail not handled by `cursor` (all of it when the cursor is about
+/// another mailbox or UIDVALIDITY), oldest first, each whole when at most
+/// `max` bytes, else its header only; and the cursor to update as mails are
+/// handled ([`Cursor::handled`]).
+pub fn fetch_unread(
+    config: &Config,
+    max: u64,
+    cursor: &Cursor,
+) -> crate::Result<(Vec<RawMail>, Cursor)> {
+    if let Some(c) = &config.imap {
+        Ok(imap_unread(c, &password(c)?, max, cursor)?)
+    } else if let Some(dir) = &config.maildir {
+        let source = format!("maildir:{}", dir.display());
+        let mut next = Cursor {
+            source: source.clone(),
+            ..Cursor::default()
+        };
+        let none = BTreeSet::new();
+        let known = if cursor.source == source {
+            &cursor.names
+        } else {
+            &none
+        };
+        let (mails, present) = maildir::fetch_bounded_except(dir, max, &|n| known.contains(n))?;
+        // Names of files gone from the Maildir are forgotten: the set stays
+        // the size of the mailbox.
+        next.names = present.into_iter().filter(|n| known.contains(n)).collect();
+        Ok((mails, next))
+    } else {
+        Err(MailError::NoReceiver.into())
+    }
+}
+
+impl Cursor {
+    /// `mail` is handled. IMAP: the cursor moves to its UID, so call this
+    /// in UID order and stop at the first mail to read again.
+    pub fn handled(&mut self, mail: &RawMail) {
+        if let Some(uid) = mail
+            .origin
+            .strip_prefix("UID ")
+            .and_then(|u| u.parse().ok())
+        {
+            self.last_uid = Some(self.last_uid.map_or(uid, |l: u32| l.max(uid)));
+        } else {
+            self.names
+                .insert(maildir::base_name(&mail.origin).to_string());
+        }
+    }
+
+    /// True for an IMAP cursor (which moves in UID order only).
+    pub fn ordered(&self) -> bool {
+        self.uidvalidity.is_some()
+    }
+}
+
+fn imap_unread(
+    c: &ImapConfig,
+    password: &Secret,
+    max: u64,
+    cursor: &Cursor,
+) -> Result<(Vec<RawMail>, Cursor), MailError> {
+    let (mut session, mailbox, _) = open_with_socket(c, password)?;
+    let source = format!(
+        "imap://{}@{}:{}/{}",
+        c.user,
+        c.host,
+        super::imap::port(c),
+        super::imap::mailbox_name(c)
+    );
+    let same = cursor.source == source && cursor.uidvalidity == mailbox.uid_validity;
+    let after = if same { cursor.last_uid } else { None };
+    if !same && cursor.uidvalidity.is_some() {
+        log::warn!("imap: {source}: UIDVALIDITY or mailbox changed: reading it all once");
+    }
+    let next = Cursor {
+        source,
+        uidvalidity: mailbox.uid_validity,
+        last_uid: after,
+        names: BTreeSet::new(),
+    };
+    let mails = if mailbox.exists > 0 {
+        bounded(c, password, &mut session, max, after)?
+    } else {
+        Vec::new()
+    };
+    let _ = session.logout();
+    Ok((mails, next))
+}
+
+/// The mails past UID `after` (all when `None`), oldest first: whole when
+/// at most `max` bytes, else only their header (never downloaded whole).
+fn bounded(
+    c: &ImapConfig,
+    password: &Secret,
+    session: &mut Session,
+    max: u64,
+    after: Option<u32>,
+) -> Result<Vec<RawMail>, MailError> {
+    let fail = |e: imap::Error| classify(c, e, password);
+    let mut sizes = Vec::new();
+    let fetches = match after {
+        // `n:*` answers the last mail even when its UID is below n.
+        Some(last) => session.uid_fetch(format!("{}:*", u64::from(last) + 1), "(UID RFC822.SIZE)"),
+        None => session.fetch("1:*", "(UID RFC822.SIZE)"),
+    }
+    .map_err(fail)?;
+    for f in fetches.iter() {
+        if let (Some(uid), Some(size)) = (f.uid, f.size) {
+            if after.is_none_or(|last| uid > last) {
+                sizes.push((uid, u64::from(size)));
+            }
+        }
+    }
+    drop(fetches);
+    sizes.sort_unstable();
+    let mut out = Vec::with_capacity(sizes.len());
+    // A few UIDs per command: short command lines, bounded answers.
+    for chunk in sizes.chunks(50) {
+        for whole in [true, false] {
+            let uids: Vec<String> = chunk
+                .iter()
+                .filter(|(_, size)| (*size <= max) == whole)
+                .map(|(uid, _)| uid.to_string())
+                .collect();
+            if uids.is_empty() {
+                continue;
+            }
+            let query = if whole {
+                "BODY.PEEK[]"
+            } else {
+                "BODY.PEEK[HEADER]"
+            };
+            let fetches = session.uid_fetch(uids.join(","), query).map_err(fail)?;
+            for f in fetches.iter() {
+                let (Some(uid), Some(bytes)) = (f.uid, if whole { f.body() } else { f.header() })
+                else {
+                    continue;
+                };
+                let size = chunk.iter().find(|(u, _)| *u == uid).map_or(0, |(_, s)| *s);
+                let mail = RawMail {
+                    origin: format!("UID {uid}"),
+                    size,
+                    bytes: bytes.to_vec(),
+                    whole,
+                };
+                out.push((uid, mail));
+            }
+        }
+    }
+    out.sort_by_key(|(uid, _)| *uid);
+    Ok(out.into_iter().map(|(_, m)| m).collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_maildir_cursor_skips_handled_names_and_forgets_gone_ones() {
+        let d = tempfile::tempdir().expect("tmp");
+        for s in ["new", "cur"] {
+            std::fs::create_dir(d.path().join(s)).expect("mkdir");
+        }
+        std::fs::write(d.path().join("new/1.a"), b"Subject: a\n\nA").expect("w");
+        std::fs::write(d.path().join("cur/2.b:2,S"), b"Subject: b\n\nB").expect("w");
+        let config = Config {
+            maildir: Some(d.path().to_path_buf()),
+            ..Config::default()
+        };
+        let (mails, mut cursor) = fetch_unread(&config, 1000, &Cursor::default()).expect("read");
+        assert_eq!(mails.len(), 2);
+        assert!(!cursor.ordered());
+        cursor.handled(&mails[0]);
+        cursor.handled(&mails[1]);
+        assert_eq!(cursor.names.iter().collect::<Vec<_>>(), ["1.a", "2.b"]);
+        // Moved to cur/ with a flag, still handled; a new one is read.
+        std::fs::rename(d.path().join("new/1.a"), d.path().join("cur/1.a:2,S")).expect("mv");
+        std::fs::remove_file(d.path().join("cur/2.b:2,S")).expect("rm");
+        std::fs::write(d.path().join("new/3.c"), b"Subject: c\n\nC").expect("w");
+        let (mails, next) = fetch_unread(&config, 1000, &cursor).expect("read");
+        assert_eq!(mails.len(), 1);
+        assert_eq!(mails[0].origin, "3.c");
+        assert_eq!(next.names.iter().collect::<Vec<_>>(), ["1.a"]);
+    }
+}
