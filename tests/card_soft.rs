@@ -68,7 +68,7 @@ fn file_info_and_a_signature_openssl_verifies() {
     assert_eq!(st.holder.surname.as_deref(), Some("DUPONT"));
     let json = serde_json::to_value(card::list(&opts).expect("list")).expect("json");
     assert_eq!(json["soft"]["source"]["kind"], "soft");
-    let checks = card::doctor(&opts, Some(&pki.ra.crt));
+    let checks = card::doctor(&opts);
     assert!(
         !checks.is_empty() && checks.iter().all(|c| c.ok),
         "{checks:?}"

@@ -150,9 +150,20 @@ pub fn soft_init(
     Ok(0)
 }
 
-pub fn doctor(args: &CardArgs, ra_cert: Option<&Path>, ctx: &Ctx, out: &Output) -> Result<i32> {
-    let ra = ra_cert.or(ctx.config.registration.certificate.as_deref());
-    let checks = card::doctor(&options(args, ctx), ra);
+pub fn doctor(
+    ws: &cleocps_core::workspace::Workspace,
+    args: &CardArgs,
+    ra_cert: Option<&Path>,
+    ctx: &Ctx,
+    out: &Output,
+) -> Result<i32> {
+    let card = options(args, ctx);
+    let checks = cleocps_core::doctor::doctor(&cleocps_core::doctor::DoctorScope {
+        config: &ctx.config,
+        card: &card,
+        ra_certificate: ra_cert.or(ctx.config.registration.certificate.as_deref()),
+        workspace: ws,
+    });
     let lang = out.lang;
     let text = checks
         .iter()

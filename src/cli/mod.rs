@@ -268,7 +268,7 @@ fn run(cli: &Cli, ctx: &Ctx, out: &Output) -> Result<i32> {
             *force,
             out,
         ),
-        Command::Doctor { card, ra_cert } => card::doctor(card, ra_cert.as_deref(), ctx, out),
+        Command::Doctor { card, ra_cert } => card::doctor(&ws, card, ra_cert.as_deref(), ctx, out),
         Command::Ra(_) => Ok(0),
         Command::Wizard(args) => wizard::run(&ws, args, ctx, out),
         Command::Demo { .. } => Ok(0),

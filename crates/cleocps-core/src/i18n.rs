@@ -123,6 +123,7 @@ pub static CORE: Catalog = Catalog {
         crate::mail::TEXTS,
         crate::directory::TEXTS,
         crate::card::TEXTS,
+        crate::doctor::TEXTS,
         crate::wizard::TEXTS,
     ],
     below: None,

@@ -9,6 +9,7 @@
 pub mod card;
 pub mod config;
 pub mod directory;
+pub mod doctor;
 pub mod error;
 pub mod fsutil;
 pub mod i18n;

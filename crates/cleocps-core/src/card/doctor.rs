@@ -1,12 +1,11 @@
-//! `card doctor`: each link of the chain checked and, when broken, what to do.
+//! The card part of `doctor`: each link from the module to the signature
+//! certificate checked and, when broken, what to do.
 
 use super::{discovery::CPS_DEFAULTS, expired, find_module, holder_of, open, rfc3339, CardOptions};
 use crate::i18n::{current, t, tf};
-use der::{Decode, DecodePem};
 use serde::Serialize;
 use std::path::Path;
 use std::time::SystemTime;
-use x509_cert::Certificate;
 
 const PCSCD_SOCKET: &str = "/run/pcscd/pcscd.comm";
 
@@ -27,15 +26,8 @@ fn check(name: &str, ok: bool, detail: String, fix: Option<String>) -> Check {
     }
 }
 
-fn read_certificate(path: &Path) -> Result<Certificate, String> {
-    let bytes = std::fs::read(path).map_err(|e| e.to_string())?;
-    Certificate::from_pem(&bytes)
-        .or_else(|_| Certificate::from_der(&bytes))
-        .map_err(|e| e.to_string())
-}
-
 /// Runs the checks in order; stops at the first one the others depend on.
-pub fn doctor(opts: &CardOptions, ra_certificate: Option<&Path>) -> Vec<Check> {
+pub fn doctor(opts: &CardOptions) -> Vec<Check> {
     let lang = current();
     let mut out = Vec::new();
     if opts.soft_token.is_none() {
@@ -75,7 +67,6 @@ pub fn doctor(opts: &CardOptions, ra_certificate: Option<&Path>) -> Vec<Check> {
                     e.localize(lang),
                     Some(t(lang, fix).to_string()),
                 ));
-                push_ra(&mut out, ra_certificate);
                 return out;
             }
         }
@@ -89,7 +80,6 @@ pub fn doctor(opts: &CardOptions, ra_certificate: Option<&Path>) -> Vec<Check> {
                 e.localize(lang),
                 Some(t(lang, "card.fix.token").to_string()),
             ));
-            push_ra(&mut out, ra_certificate);
             return out;
         }
     };
@@ -117,42 +107,5 @@ pub fn doctor(opts: &CardOptions, ra_certificate: Option<&Path>) -> Vec<Check> {
             Some(t(lang, "card.fix.certificate").to_string()),
         )),
     }
-    push_ra(&mut out, ra_certificate);
     out
-}
-
-fn push_ra(out: &mut Vec<Check>, ra: Option<&Path>) {
-    let lang = current();
-    let fix = Some(t(lang, "card.fix.ra").to_string());
-    let Some(path) = ra else {
-        out.push(check(
-            "registration_certificate",
-            false,
-            t(lang, "card.doctor.no_ra").to_string(),
-            fix,
-        ));
-        return;
-    };
-    match read_certificate(path) {
-        Ok(cert) => {
-            let not_after = cert.tbs_certificate.validity.not_after.to_system_time();
-            let valid = !expired(&cert, SystemTime::now());
-            out.push(check(
-                "registration_certificate",
-                valid,
-                tf(
-                    lang,
-                    "card.doctor.ra",
-                    &[&path.display(), &rfc3339(not_after)],
-                ),
-                fix,
-            ));
-        }
-        Err(e) => out.push(check(
-            "registration_certificate",
-            false,
-            format!("{}: {e}", path.display()),
-            fix,
-        )),
-    }
 }

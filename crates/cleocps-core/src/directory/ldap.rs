@@ -19,15 +19,36 @@ const RC_INVALID_CREDENTIALS: u32 = 49;
 const RC_INAPPROPRIATE_AUTH: u32 = 48;
 
 pub fn lookup(c: &LdapConfig, holder: &str) -> crate::Result<Lookup> {
-    let password = match (&c.bind_dn, &c.password_file) {
-        (Some(_), Some(f)) => Some(Secret::from_file(f)?),
-        (Some(_), None) => return Err(DirectoryError::NoPassword.into()),
-        _ => None,
-    };
+    let password = password(c)?;
     Ok(search(c, holder, password.as_ref())?)
 }
 
-fn search(c: &LdapConfig, holder: &str, pw: Option<&Secret>) -> Result<Lookup, DirectoryError> {
+/// The directory's password file, read when a bind DN is set.
+fn password(c: &LdapConfig) -> crate::Result<Option<Secret>> {
+    match (&c.bind_dn, &c.password_file) {
+        (Some(_), Some(f)) => Ok(Some(Secret::from_file(f)?)),
+        (Some(_), None) => Err(DirectoryError::NoPassword.into()),
+        _ => Ok(None),
+    }
+}
+
+/// `doctor`: connects, binds as configured and reads the search base itself.
+pub fn probe(c: &LdapConfig) -> crate::Result<()> {
+    let pw = password(c)?;
+    let (mut conn, timeout) = connect(c, pw.as_ref())?;
+    let res = conn
+        .with_timeout(timeout)
+        .search(&c.base, Scope::Base, "(objectClass=*)", vec!["1.1"])
+        .map_err(|e| classify(c, e, pw.as_ref()))?;
+    let _ = conn.unbind();
+    match res.1.rc {
+        0 => Ok(()),
+        rc => Err(DirectoryError::Search(format!("{}: {} (rc {rc})", c.base, res.1.text)).into()),
+    }
+}
+
+/// Connects (TLS as configured) and binds; plain binds off loopback refused.
+fn connect(c: &LdapConfig, pw: Option<&Secret>) -> Result<(LdapConn, Duration), DirectoryError> {
     if !(c.url.starts_with("ldap://") || c.url.starts_with("ldaps://")) {
         return Err(DirectoryError::BadUrl(c.url.clone()));
     }
@@ -56,6 +77,12 @@ fn search(c: &LdapConfig, holder: &str, pw: Option<&Secret>) -> Result<Lookup, D
         }
         res.success().map_err(fail)?;
     }
+    Ok((conn, timeout))
+}
+
+fn search(c: &LdapConfig, holder: &str, pw: Option<&Secret>) -> Result<Lookup, DirectoryError> {
+    let fail = |e: LdapError| classify(c, e, pw);
+    let (mut conn, timeout) = connect(c, pw)?;
     let a = &c.attributes;
     let limit = c.size_limit.unwrap_or(DEFAULT_SIZE_LIMIT);
     let filter = filter::build(c.filter.as_deref(), holder);

@@ -236,3 +236,11 @@ pub(super) fn classify(c: &ImapConfig, e: imap::Error, password: &Secret) -> Mai
         },
     }
 }
+
+/// `doctor`: connects, logs in and examines the mailbox; reads no mail.
+pub fn probe(c: &ImapConfig) -> crate::Result<()> {
+    let pw = password(c)?;
+    let (mut session, _) = open(c, &pw)?;
+    let _ = session.logout();
+    Ok(())
+}

@@ -88,6 +88,21 @@ pub fn send(c: &SmtpConfig, msg: &Message) -> crate::Result<()> {
         .map_err(|e| classify(c, msg, &e, pw.as_ref()).into())
 }
 
+/// `doctor`: connects, negotiates TLS and authenticates as configured; sends nothing.
+pub fn probe(c: &SmtpConfig) -> crate::Result<()> {
+    let pw = password(c)?;
+    let t = transport(c, pw.as_ref())?;
+    match t.test_connection() {
+        Ok(true) => Ok(()),
+        Ok(false) => Err(MailError::Server {
+            service: Service::Smtp,
+            detail: "NOOP refused".into(),
+        }
+        .into()),
+        Err(e) => Err(classify_with(c, "", &e, pw.as_ref()).into()),
+    }
+}
+
 /// Sends a ready-made mail (tests, the rehearsal server).
 pub fn send_raw(
     c: &SmtpConfig,

@@ -1,0 +1,57 @@
+use crate::i18n::Text;
+use crate::text;
+
+pub static TEXTS: &[Text] = &[
+    text!("doctor.service_ok", "connexion et authentification réussies", "connected and authenticated"),
+    text!(
+        "doctor.ra_expired",
+        "expiré : {}",
+        "expired: {}"
+    ),
+    text!(
+        "doctor.ra_no_encryption",
+        "ne permet pas le chiffrement (clé non RSA ou usage sans keyEncipherment) : {}",
+        "not usable for encryption (not an RSA key, or key usage without keyEncipherment): {}"
+    ),
+    text!(
+        "doctor.fix.smtp",
+        "vérifiez smtp.host, smtp.port, smtp.security, smtp.user et smtp.password_file dans la configuration",
+        "check smtp.host, smtp.port, smtp.security, smtp.user and smtp.password_file in the configuration"
+    ),
+    text!(
+        "doctor.fix.imap",
+        "vérifiez imap.host, imap.port, imap.user, imap.password_file et imap.mailbox dans la configuration",
+        "check imap.host, imap.port, imap.user, imap.password_file and imap.mailbox in the configuration"
+    ),
+    text!(
+        "doctor.fix.ldap",
+        "vérifiez que l'annuaire répond, puis ldap.url, ldap.bind_dn, ldap.password_file et ldap.base dans la configuration",
+        "check that the directory answers, then ldap.url, ldap.bind_dn, ldap.password_file and ldap.base in the configuration"
+    ),
+    text!(
+        "doctor.fix.trust",
+        "trust.anchors dans la configuration : « igc-sante », « igc-sante-test » ou le chemin d'un certificat d'AC racine",
+        "trust.anchors in the configuration: \"igc-sante\", \"igc-sante-test\" or the path of a root CA certificate"
+    ),
+    text!(
+        "doctor.ws_absent",
+        "{} (sera créé à la première écriture)",
+        "{} (made at the first write)"
+    ),
+    text!(
+        "doctor.ws_open",
+        "{} est lisible par d'autres (mode {})",
+        "{} can be read by others (mode {})"
+    ),
+    text!("doctor.fix.ws_mode", "chmod 700 {}", "chmod 700 {}"),
+    text!(
+        "doctor.ws_damaged",
+        "entrées endommagées : {}",
+        "damaged entries: {}"
+    ),
+    text!(
+        "doctor.fix.ws_damaged",
+        "réparez ou retirez ces entrées à la main ; les autres demandes fonctionnent",
+        "repair or move these entries by hand; the other requests work"
+    ),
+];
