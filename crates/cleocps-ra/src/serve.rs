@@ -88,9 +88,8 @@ pub fn serve_once(ra: &RaDir, config: &Config) -> Result<Vec<Handled>> {
     let max = config.max_message_bytes();
     // Only mail come since the last round is read (DESIGN §7).
     let stored = round.records.cursor();
-    let (mails, mut cursor) = cleocps_core::mail::fetch_unread(config, max, &stored)?;
     let mut again = false;
-    for raw in mails {
+    let cursor = cleocps_core::mail::fetch_unread(config, max, &stored, &mut |cursor, raw| {
         let h = round.mail(&raw, max)?;
         // A mail to decide later is read again: an IMAP cursor stops before it.
         let retry = h.as_ref().is_some_and(|h| h.status == Status::Retry);
@@ -99,7 +98,8 @@ pub fn serve_once(ra: &RaDir, config: &Config) -> Result<Vec<Handled>> {
             cursor.handled(&raw);
         }
         done.extend(h);
-    }
+        Ok(())
+    })?;
     if cursor != stored {
         round.records.save_cursor(&cursor)?;
     }

@@ -1,46 +1,62 @@
 //! The candidate answers over IMAP (DESIGN §5: cost follows the answers):
-//! one `UID SEARCH` for every request, then `BODYSTRUCTURE` and the header
-//! of each hit, then only the parts an answer is read from (`BODY.PEEK[n]`),
+//! one `UID SEARCH` for every request (the mail arrived since the earliest
+//! request left, then among it what names one or may carry a key), then
+//! `BODYSTRUCTURE` and the header of each hit, then only the parts an answer is read from (`BODY.PEEK[n]`),
 //! a few messages at a time. Nothing holds the mailbox: each candidate is
 //! handed on and dropped before the next is downloaded.
 
 use super::error::MailError;
-use super::imap::{classify, open, password, Session};
+use super::imap::{classify, open_with_socket, password, Session};
 use super::parts::{self, Plan};
-use super::wanted::{Candidate, Wanted};
+use super::wanted::{Candidate, UidMark, Wanted};
 use crate::config::ImapConfig;
 use crate::secret::Secret;
 use imap_proto::types::{MessageSection, SectionPath};
 
 /// Messages whose structure is asked in one command.
 const STRUCTURE_CHUNK: usize = 100;
+/// Messages searched in one command (its line stays a few kilobytes).
+const SEARCH_CHUNK: usize = 500;
 
 /// Hands each candidate of `wanted` to `keep`, rebuilt from its needed
-/// parts; a candidate over `max` bytes is skipped with a warning.
+/// parts; a candidate over `max` bytes is skipped with a warning. Returns
+/// where the mailbox stood (for a later look at what came since).
 pub fn candidates(
     c: &ImapConfig,
     wanted: &Wanted,
     max: u64,
     keep: &mut dyn FnMut(&[u8]),
-) -> crate::Result<()> {
-    let Some(query) = wanted.imap_search() else {
-        return Ok(());
+) -> crate::Result<Option<UidMark>> {
+    let Some((when, which)) = wanted.imap_search() else {
+        return Ok(None);
     };
     let password = password(c)?;
-    let (mut session, exists) = open(c, &password)?;
-    if exists > 0 {
-        let r = Look {
+    let (mut session, mailbox, _) = open_with_socket(c, &password)?;
+    let mark = mailbox
+        .uid_validity
+        .zip(mailbox.uid_next)
+        .map(|(uidvalidity, uidnext)| UidMark {
+            uidvalidity,
+            uidnext,
+        });
+    // Mail from this UID on only, when the UIDs still mean the same.
+    let from = wanted
+        .from_uid
+        .filter(|m| Some(m.uidvalidity) == mailbox.uid_validity)
+        .map(|m| m.uidnext);
+    let r = if mailbox.exists > 0 {
+        Look {
             c,
             password: &password,
             session: &mut session,
         }
-        .run(&query, wanted, max, keep);
-        let _ = session.logout();
-        r?;
+        .run(from, &when, &which, wanted, max, keep)
     } else {
-        let _ = session.logout();
-    }
-    Ok(())
+        Ok(())
+    };
+    let _ = session.logout();
+    r?;
+    Ok(mark)
 }
 
 struct Look<'a> {
@@ -61,13 +77,46 @@ impl Look<'_> {
         classify(self.c, e, self.password)
     }
 
+    /// Two searches: the mail arrived in time (the date, a UID range: the
+    /// server reads no message for them), then among it, a few hundred at
+    /// a time, what names a request or may carry a key.
     fn run(
         &mut self,
-        query: &str,
+        from: Option<u32>,
+        when: &str,
+        which: &str,
         wanted: &Wanted,
         max: u64,
         keep: &mut dyn FnMut(&[u8]),
     ) -> Result<(), MailError> {
+        let first = match from {
+            Some(uid) => format!("UID {uid}:* {when}"),
+            None => when.to_string(),
+        };
+        let mut recent = self.search(&first)?;
+        // `n:*` also names the last mail when its UID is below n.
+        recent.retain(|u| from.is_none_or(|f| *u >= f));
+        log::debug!("imap: {} mail(s) for {first}", recent.len());
+        for chunk in recent.chunks(SEARCH_CHUNK) {
+            let set = chunk
+                .iter()
+                .map(u32::to_string)
+                .collect::<Vec<_>>()
+                .join(",");
+            let hits = self.search(&format!("UID {set} {which}"))?;
+            for some in hits.chunks(STRUCTURE_CHUNK) {
+                for hit in self.structures(some, wanted, max)? {
+                    if let Some(raw) = self.download(&hit)? {
+                        keep(&raw);
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// `UID SEARCH`, sorted.
+    fn search(&mut self, query: &str) -> Result<Vec<u32>, MailError> {
         let mut uids: Vec<u32> = self
             .session
             .uid_search(query)
@@ -75,15 +124,7 @@ impl Look<'_> {
             .into_iter()
             .collect();
         uids.sort_unstable();
-        log::debug!("imap: {} candidate(s) for {query}", uids.len());
-        for chunk in uids.chunks(STRUCTURE_CHUNK) {
-            for hit in self.structures(chunk, wanted, max)? {
-                if let Some(raw) = self.download(&hit)? {
-                    keep(&raw);
-                }
-            }
-        }
-        Ok(())
+        Ok(uids)
     }
 
     /// The hits of `uids` worth downloading, with what to download.

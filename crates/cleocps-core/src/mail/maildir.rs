@@ -22,7 +22,12 @@ pub fn fetch_all(dir: &Path) -> Result<Vec<Vec<u8>>, MailError> {
 /// at most `max` bytes, else only its header. An unreadable file is skipped
 /// with a warning.
 pub fn fetch_bounded(dir: &Path, max: u64) -> Result<Vec<RawMail>, MailError> {
-    Ok(fetch_bounded_except(dir, max, &|_| false)?.0)
+    let mut out = Vec::new();
+    each_bounded_except(dir, max, &|_| false, &mut |m| {
+        out.push(m);
+        Ok::<(), MailError>(())
+    })?;
+    Ok(out)
 }
 
 /// The name of a Maildir file without its flags (`1.a:2,S` → `1.a`): it
@@ -31,23 +36,30 @@ pub fn base_name(name: &str) -> &str {
     name.split(':').next().unwrap_or(name)
 }
 
-/// As [`fetch_bounded`], leaving out the files whose [`base_name`] is
-/// `known`; with the base names of every file present.
-pub fn fetch_bounded_except(
+/// The [`base_name`]s of every message file.
+pub fn names(dir: &Path) -> Result<Vec<String>, MailError> {
+    Ok(files(dir)?
+        .into_iter()
+        .map(|(n, _)| base_name(&n.to_string_lossy()).to_string())
+        .collect())
+}
+
+/// As [`fetch_bounded`], one mail at a time to `each`, leaving out the
+/// files whose [`base_name`] is `known`. An error of `each` stops the reading.
+pub fn each_bounded_except<E>(
     dir: &Path,
     max: u64,
     known: &dyn Fn(&str) -> bool,
-) -> Result<(Vec<RawMail>, Vec<String>), MailError> {
-    let mut out = Vec::new();
-    let mut present = Vec::new();
+    each: &mut dyn FnMut(RawMail) -> Result<(), E>,
+) -> Result<(), E>
+where
+    E: From<MailError>,
+{
     for (name, path) in files(dir)? {
         let name = name.to_string_lossy().into_owned();
-        let base = base_name(&name).to_string();
-        if known(&base) {
-            present.push(base);
+        if known(base_name(&name)) {
             continue;
         }
-        present.push(base);
         let read = std::fs::metadata(&path).and_then(|m| {
             let size = m.len();
             let whole = size <= max;
@@ -64,11 +76,11 @@ pub fn fetch_bounded_except(
             })
         });
         match read {
-            Ok(mail) => out.push(mail),
+            Ok(mail) => each(mail)?,
             Err(e) => log::warn!("maildir: {} skipped: {e}", path.display()),
         }
     }
-    Ok((out, present))
+    Ok(())
 }
 
 /// The header of the mail in `path` (up to its blank line, at most 256 KiB).

@@ -6,7 +6,7 @@
 use super::compose;
 use super::error::MailError;
 use super::incoming::{self, AnswerKind, Incoming, Match};
-use super::wanted::Wanted;
+use super::wanted::{UidMark, Wanted};
 use crate::config::Config;
 use crate::error::{Error, Result};
 use crate::i18n::{self, tf};
@@ -61,13 +61,15 @@ pub enum FetchOutcome {
 
 /// The answers among the mailbox's candidates for `wanted`: other mail is
 /// neither downloaded nor parsed, and no step holds the mailbox (DESIGN §5).
-pub fn read_mailbox(config: &Config, wanted: &Wanted) -> Result<Vec<Incoming>> {
+/// Also where an IMAP mailbox stood, for a later look at what came since.
+pub fn read_mailbox(config: &Config, wanted: &Wanted) -> Result<(Vec<Incoming>, Option<UidMark>)> {
     let max = config.max_message_bytes();
     let mut out = Vec::new();
+    let mut mark = None;
     let mut keep = |raw: &[u8]| out.extend(incoming::parse(raw));
     if let Some(c) = &config.imap {
         if !wanted.is_empty() {
-            super::imap_search::candidates(c, wanted, max, &mut keep)?;
+            mark = super::imap_search::candidates(c, wanted, max, &mut keep)?;
         }
     } else if let Some(dir) = &config.maildir {
         if !wanted.is_empty() {
@@ -76,7 +78,7 @@ pub fn read_mailbox(config: &Config, wanted: &Wanted) -> Result<Vec<Incoming>> {
     } else {
         return Err(MailError::NoReceiver.into());
     }
-    Ok(out)
+    Ok((out, mark))
 }
 
 /// What to look for on behalf of `requests` (those open to answers only).
@@ -145,6 +147,17 @@ pub fn assign<'m>(
 /// A `rejected` request only takes a certificate for its key.
 /// The key password is not needed (the certificate is matched against the CSR).
 pub fn fetch_response(ws: &Workspace, config: &Config, path: &str) -> Result<FetchOutcome> {
+    fetch_response_since(ws, config, path, &mut None)
+}
+
+/// [`fetch_response`] for a wait's looks: with a `mark` from an earlier
+/// look, only IMAP mail come since is read; `mark` moves on after a look.
+pub fn fetch_response_since(
+    ws: &Workspace,
+    config: &Config,
+    path: &str,
+    mark: &mut Option<UidMark>,
+) -> Result<FetchOutcome> {
     let req = ws.find(path)?;
     let refusal = req.check(Action::FetchResponse);
     if req.state != State::Rejected {
@@ -152,7 +165,10 @@ pub fn fetch_response(ws: &Workspace, config: &Config, path: &str) -> Result<Fet
     }
     // Only this request's answers matter: a mail that answers it better
     // than any other request is one that matches it.
-    let mails = read_mailbox(config, &wanted_for(ws, [&req]))?;
+    let mut wanted = wanted_for(ws, [&req]);
+    wanted.from_uid = *mark;
+    let (mails, now) = read_mailbox(config, &wanted)?;
+    *mark = now.or(*mark);
     let found = assign(ws, &mails)?
         .into_iter()
         .find(|(r, _)| r.id == req.id)
@@ -172,7 +188,7 @@ pub fn fetch_response(ws: &Workspace, config: &Config, path: &str) -> Result<Fet
 pub fn fetch_all(ws: &Workspace, config: &Config) -> Result<Vec<(String, Result<FetchOutcome>)>> {
     let all: Vec<Request> = ws.tree()?.into_iter().flat_map(|(_, r)| r).collect();
     // One search for every pending request.
-    let mails = read_mailbox(config, &wanted_for(ws, &all))?;
+    let (mails, _) = read_mailbox(config, &wanted_for(ws, &all))?;
     let found: Vec<_> = assign(ws, &mails)?
         .into_iter()
         .filter_map(|(r, answers)| Some((r.path(), settle(ws, config, &r, &answers)?)))

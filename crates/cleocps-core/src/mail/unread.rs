@@ -28,34 +28,40 @@ pub struct Cursor {
     pub names: BTreeSet<String>,
 }
 
-/// The mail not handled by `cursor` (all of it when the cursor is about
-/// another mailbox or UIDVALIDITY), oldest first, each whole when at most
-/// `max` bytes, else its header only; and the cursor to update as mails are
-/// handled ([`Cursor::handled`]).
+/// Hands `each` the mail not handled by `cursor` (all of it when the
+/// cursor is about another mailbox or UIDVALIDITY), oldest first, each
+/// whole when at most `max` bytes, else its header only, one at a time
+/// (nothing holds the mailbox); with the cursor to update as mails are
+/// handled ([`Cursor::handled`]), returned at the end. An error of `each`
+/// stops the reading.
 pub fn fetch_unread(
     config: &Config,
     max: u64,
     cursor: &Cursor,
-) -> crate::Result<(Vec<RawMail>, Cursor)> {
+    each: &mut dyn FnMut(&mut Cursor, RawMail) -> crate::Result<()>,
+) -> crate::Result<Cursor> {
     if let Some(c) = &config.imap {
-        Ok(imap_unread(c, &password(c)?, max, cursor)?)
+        imap_unread(c, &password(c)?, max, cursor, each)
     } else if let Some(dir) = &config.maildir {
         let source = format!("maildir:{}", dir.display());
-        let mut next = Cursor {
-            source: source.clone(),
-            ..Cursor::default()
-        };
         let none = BTreeSet::new();
         let known = if cursor.source == source {
             &cursor.names
         } else {
             &none
         };
-        let (mails, present) = maildir::fetch_bounded_except(dir, max, &|n| known.contains(n))?;
         // Names of files gone from the Maildir are forgotten: the set stays
         // the size of the mailbox.
-        next.names = present.into_iter().filter(|n| known.contains(n)).collect();
-        Ok((mails, next))
+        let present = maildir::names(dir)?;
+        let mut next = Cursor {
+            source,
+            names: present.into_iter().filter(|n| known.contains(n)).collect(),
+            ..Cursor::default()
+        };
+        maildir::each_bounded_except(dir, max, &|n| known.contains(n), &mut |m| {
+            each(&mut next, m)
+        })?;
+        Ok(next)
     } else {
         Err(MailError::NoReceiver.into())
     }
@@ -88,7 +94,8 @@ fn imap_unread(
     password: &Secret,
     max: u64,
     cursor: &Cursor,
-) -> Result<(Vec<RawMail>, Cursor), MailError> {
+    each: &mut dyn FnMut(&mut Cursor, RawMail) -> crate::Result<()>,
+) -> crate::Result<Cursor> {
     let (mut session, mailbox, _) = open_with_socket(c, password)?;
     let source = format!(
         "imap://{}@{}:{}/{}",
@@ -102,30 +109,34 @@ fn imap_unread(
     if !same && cursor.uidvalidity.is_some() {
         log::warn!("imap: {source}: UIDVALIDITY or mailbox changed: reading it all once");
     }
-    let next = Cursor {
+    let mut next = Cursor {
         source,
         uidvalidity: mailbox.uid_validity,
         last_uid: after,
         names: BTreeSet::new(),
     };
-    let mails = if mailbox.exists > 0 {
-        bounded(c, password, &mut session, max, after)?
+    let r = if mailbox.exists > 0 {
+        bounded(c, password, &mut session, max, after, &mut |m| {
+            each(&mut next, m)
+        })
     } else {
-        Vec::new()
+        Ok(())
     };
     let _ = session.logout();
-    Ok((mails, next))
+    r.map(|()| next)
 }
 
-/// The mails past UID `after` (all when `None`), oldest first: whole when
-/// at most `max` bytes, else only their header (never downloaded whole).
+/// Hands `each` the mails past UID `after` (all when `None`), oldest first:
+/// whole when at most `max` bytes, else only their header (never
+/// downloaded whole); a few at a time.
 fn bounded(
     c: &ImapConfig,
     password: &Secret,
     session: &mut Session,
     max: u64,
     after: Option<u32>,
-) -> Result<Vec<RawMail>, MailError> {
+    each: &mut dyn FnMut(RawMail) -> crate::Result<()>,
+) -> crate::Result<()> {
     let fail = |e: imap::Error| classify(c, e, password);
     let mut sizes = Vec::new();
     let fetches = match after {
@@ -143,9 +154,10 @@ fn bounded(
     }
     drop(fetches);
     sizes.sort_unstable();
-    let mut out = Vec::with_capacity(sizes.len());
-    // A few UIDs per command: short command lines, bounded answers.
-    for chunk in sizes.chunks(50) {
+    // A few UIDs per command: short command lines, bounded answers, and
+    // only these mails in memory.
+    for chunk in sizes.chunks(20) {
+        let mut mails = Vec::with_capacity(chunk.len());
         for whole in [true, false] {
             let uids: Vec<String> = chunk
                 .iter()
@@ -173,12 +185,15 @@ fn bounded(
                     bytes: bytes.to_vec(),
                     whole,
                 };
-                out.push((uid, mail));
+                mails.push((uid, mail));
             }
         }
+        mails.sort_by_key(|(uid, _)| *uid);
+        for (_, mail) in mails {
+            each(mail)?;
+        }
     }
-    out.sort_by_key(|(uid, _)| *uid);
-    Ok(out.into_iter().map(|(_, m)| m).collect())
+    Ok(())
 }
 
 #[cfg(test)]
@@ -197,19 +212,27 @@ mod tests {
             maildir: Some(d.path().to_path_buf()),
             ..Config::default()
         };
-        let (mails, mut cursor) = fetch_unread(&config, 1000, &Cursor::default()).expect("read");
+        let read = |cursor: &Cursor| {
+            let mut mails = Vec::new();
+            let next = fetch_unread(&config, 1000, cursor, &mut |c, m| {
+                c.handled(&m);
+                mails.push(m);
+                Ok(())
+            })
+            .expect("read");
+            (mails, next)
+        };
+        let (mails, cursor) = read(&Cursor::default());
         assert_eq!(mails.len(), 2);
         assert!(!cursor.ordered());
-        cursor.handled(&mails[0]);
-        cursor.handled(&mails[1]);
         assert_eq!(cursor.names.iter().collect::<Vec<_>>(), ["1.a", "2.b"]);
         // Moved to cur/ with a flag, still handled; a new one is read.
         std::fs::rename(d.path().join("new/1.a"), d.path().join("cur/1.a:2,S")).expect("mv");
         std::fs::remove_file(d.path().join("cur/2.b:2,S")).expect("rm");
         std::fs::write(d.path().join("new/3.c"), b"Subject: c\n\nC").expect("w");
-        let (mails, next) = fetch_unread(&config, 1000, &cursor).expect("read");
+        let (mails, next) = read(&cursor);
         assert_eq!(mails.len(), 1);
         assert_eq!(mails[0].origin, "3.c");
-        assert_eq!(next.names.iter().collect::<Vec<_>>(), ["1.a"]);
+        assert_eq!(next.names.iter().collect::<Vec<_>>(), ["1.a", "3.c"]);
     }
 }

@@ -3,7 +3,7 @@
 //! front. It looks when IMAP IDLE or the Maildir announce new mail; without
 //! them, every `CLEOCPS_POLL_INTERVAL_S` (seconds, 1–3600), else [`DEFAULT_INTERVAL`].
 
-use super::procedure::{fetch_response, FetchOutcome};
+use super::procedure::{fetch_response_since, FetchOutcome};
 use super::watch::Watch;
 use crate::config::Config;
 use crate::error::{Error, Result};
@@ -85,8 +85,10 @@ pub fn fetch_wait(
     let end = start.checked_add(wait.total).unwrap_or(start);
     // Watching starts before the first look: no mail falls in between.
     let mut watch = Watch::open(config);
+    // After the first look, only what came since is read.
+    let mut mark = None;
     loop {
-        let err = match fetch_response(ws, config, path) {
+        let err = match fetch_response_since(ws, config, path, &mut mark) {
             Err(e @ Error::NothingYet(_)) => e,
             other => return other,
         };

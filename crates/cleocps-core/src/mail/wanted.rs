@@ -1,11 +1,13 @@
 //! Which mails are worth reading (DESIGN §5: cost follows the answers, not
-//! the mailbox). Built from the requests open to answers; it accepts a
-//! superset of what `incoming::matches` can tie to them, so reading only
-//! candidates never changes which answer a request gets:
+//! the mailbox). Built from the requests open to answers; among the mail
+//! arrived since the earliest request left (a day of margin for time
+//! zones: no answer comes before its request), it accepts a superset of
+//! what `incoming::matches` can tie to them, so reading only candidates
+//! never changes which answer a request gets:
 //! - a reply: In-Reply-To/References carry a stored Message-ID;
 //! - the request id in the subject;
-//! - the public-key fallback: a mail arrived since the send date that may
-//!   carry a certificate (multipart, or a pkcs7 body).
+//! - the public-key fallback: a mail that may carry a certificate
+//!   (multipart, or a pkcs7 body).
 
 use super::incoming::bare_id;
 use crate::request::Request;
@@ -28,9 +30,21 @@ pub struct Wanted {
     pub message_ids: Vec<String>,
     /// The requests' ids (looked for in the subject).
     pub request_ids: Vec<String>,
-    /// The public-key fallback: mail arrived on or after this day. `None`:
-    /// no request can be matched by its key.
+    /// No answer arrived before this day: the day before the earliest
+    /// request mail left. `None`: no request.
     pub since: Option<Date>,
+    /// Some request can be matched by its certificate's key (the fallback).
+    pub by_key: bool,
+    /// IMAP: only mail from this UID on (a wait's later looks: what came
+    /// since the previous look), when the UIDVALIDITY is still the same.
+    pub from_uid: Option<UidMark>,
+}
+
+/// A point in an IMAP mailbox: its UIDVALIDITY and the next UID then.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct UidMark {
+    pub uidvalidity: u32,
+    pub uidnext: u32,
 }
 
 impl Wanted {
@@ -48,17 +62,16 @@ impl Wanted {
                 }
             }
             w.request_ids.push(r.id.clone());
-            if with_key(r) {
-                let day = sent_day(r);
-                w.since = Some(w.since.map_or(day, |d| d.min(day)));
-            }
+            w.by_key |= with_key(r);
+            let day = sent_day(r);
+            w.since = Some(w.since.map_or(day, |d| d.min(day)));
         }
         w
     }
 
     /// Nothing can match: no need to look at the mailbox at all.
     pub fn is_empty(&self) -> bool {
-        self.message_ids.is_empty() && self.request_ids.is_empty() && self.since.is_none()
+        self.request_ids.is_empty()
     }
 
     /// Whether a mail with this header (and delivered on `arrived`) may be an
@@ -70,10 +83,16 @@ impl Wanted {
 
     /// As [`Wanted::header_matches`], saying why.
     pub fn candidate(&self, header: &[u8], arrived: Option<Date>) -> Option<Candidate> {
+        // Unknown arrival: read it rather than miss an answer.
+        if let (Some(since), Some(day)) = (self.since, arrived) {
+            if day < since {
+                return None;
+            }
+        }
         let msg = MessageParser::default().parse_headers(header)?;
         if self.strong(&msg) {
             Some(Candidate::Named)
-        } else if self.fallback(&msg, arrived) {
+        } else if self.fallback(&msg) {
             Some(Candidate::MayCarryKey)
         } else {
             None
@@ -98,26 +117,23 @@ impl Wanted {
                 .any(|id| subject.contains(id.as_str()))
     }
 
-    /// May carry a certificate (multipart, or a pkcs7 body) and came since the send date.
-    fn fallback(&self, msg: &mail_parser::Message, arrived: Option<Date>) -> bool {
-        let Some(since) = self.since else {
-            return false;
-        };
-        // Unknown arrival: read it rather than miss an answer.
-        if arrived.is_some_and(|d| d < since) {
-            return false;
-        }
-        msg.content_type().is_some_and(|ct| {
-            ct.ctype().eq_ignore_ascii_case("multipart")
-                || ct
-                    .subtype()
-                    .is_some_and(|s| s.to_ascii_lowercase().contains("pkcs7"))
-        })
+    /// May carry a certificate (multipart, or a pkcs7 body).
+    fn fallback(&self, msg: &mail_parser::Message) -> bool {
+        self.by_key
+            && msg.content_type().is_some_and(|ct| {
+                ct.ctype().eq_ignore_ascii_case("multipart")
+                    || ct
+                        .subtype()
+                        .is_some_and(|s| s.to_ascii_lowercase().contains("pkcs7"))
+            })
     }
 
-    /// One IMAP `SEARCH` key for every candidate (RFC 3501 §6.4.4); `None`
-    /// when nothing can match.
-    pub fn imap_search(&self) -> Option<String> {
+    /// The IMAP `SEARCH` keys (RFC 3501 §6.4.4) of the mail that arrived
+    /// in time: the date (`SINCE`, and the UID range of [`Wanted::from_uid`]),
+    /// then, among those, what names a request or may carry a key.
+    /// `None` when nothing can match.
+    pub fn imap_search(&self) -> Option<(String, String)> {
+        let since = self.since?;
         let mut keys = Vec::new();
         for id in &self.message_ids {
             // Our own Message-IDs are ASCII; another one can't be quoted,
@@ -132,19 +148,16 @@ impl Wanted {
                 keys.push(format!("SUBJECT {q}"));
             }
         }
-        if let Some(since) = self.since {
-            keys.push(format!(
-                "(SINCE {} OR HEADER Content-Type \"multipart\" HEADER Content-Type \"pkcs7\")",
-                imap_date(since)
-            ));
+        if self.by_key {
+            keys.push("OR HEADER Content-Type \"multipart\" HEADER Content-Type \"pkcs7\"".into());
         }
         let last = keys.pop()?;
         // OR takes two keys: OR a OR b c …
-        Some(
-            keys.iter()
-                .rev()
-                .fold(last, |acc, k| format!("OR {k} {acc}")),
-        )
+        let which = keys
+            .iter()
+            .rev()
+            .fold(last, |acc, k| format!("OR {k} {acc}"));
+        Some((format!("SINCE {}", imap_date(since)), which))
     }
 }
 
@@ -209,16 +222,20 @@ mod tests {
         let b = req(Some("<b\"q@x>"), "2026-02-01T23:00:00+00:00");
         let w = Wanted::new([&a, &b], |_| true);
         assert_eq!(w.since, Some(time::macros::date!(2026 - 01 - 31)));
-        let q = w.imap_search().expect("query");
-        // Seven keys joined by six ORs, and the OR inside the fallback.
+        let (when, q) = w.imap_search().expect("query");
+        assert_eq!(when, "SINCE 31-Jan-2026");
+        // Seven keys joined by six ORs, and the OR of the key fallback.
         assert_eq!(q.matches("OR ").count(), 7, "{q}");
         assert!(q.contains("HEADER In-Reply-To \"a@x\""), "{q}");
         assert!(q.contains("HEADER References \"b\\\"q@x\""), "{q}");
         assert!(q.contains(&format!("SUBJECT \"{}\"", a.id)), "{q}");
-        assert!(q.ends_with("(SINCE 31-Jan-2026 OR HEADER Content-Type \"multipart\" HEADER Content-Type \"pkcs7\")"), "{q}");
-        let none = Wanted::new([&a], |_| false);
-        assert_eq!(none.since, None);
-        assert!(!none.imap_search().expect("q").contains("SINCE"));
+        assert!(
+            q.ends_with("OR HEADER Content-Type \"multipart\" HEADER Content-Type \"pkcs7\""),
+            "{q}"
+        );
+        let no_key = Wanted::new([&a], |_| false);
+        assert!(!no_key.by_key);
+        assert!(!no_key.imap_search().expect("q").1.contains("Content-Type"));
         assert_eq!(Wanted::default().imap_search(), None);
         assert!(Wanted::default().is_empty());
     }
@@ -229,13 +246,15 @@ mod tests {
         let w = Wanted::new([&a], |_| true);
         let day = |d: u8| Date::from_calendar_date(2026, time::Month::March, d).ok();
         let reply = b"In-Reply-To: <a@x>\r\nSubject: Re\r\n\r\n";
-        assert!(w.header_matches(reply, day(1)));
+        assert!(w.header_matches(reply, day(9)));
         let refs = b"References: <z@y>\r\n <a@x>\r\nSubject: Re\r\n\r\n";
-        assert!(w.header_matches(refs, day(1)));
+        assert!(w.header_matches(refs, day(9)));
         let subject = format!("Subject: =?utf-8?q?R=C3=A9ponse?= {}\r\n\r\n", a.id);
-        assert!(w.header_matches(subject.as_bytes(), day(1)));
+        assert!(w.header_matches(subject.as_bytes(), day(9)));
         let other = b"In-Reply-To: <b@x>\r\nSubject: Bonjour\r\n\r\n";
         assert!(!w.header_matches(other, day(20)));
+        // Nothing arrived before the request left is an answer.
+        assert!(!w.header_matches(reply, day(8)));
         let multipart = b"Subject: x\r\nContent-Type: multipart/mixed; boundary=b\r\n\r\n";
         assert!(w.header_matches(multipart, day(9)));
         assert!(w.header_matches(multipart, None));
