@@ -20,6 +20,7 @@ check ldapsearch ldap-utils
 check dovecot dovecot-imapd
 check /usr/lib/dovecot/lmtp dovecot-lmtpd
 check /usr/lib/python3/dist-packages/aiosmtpd python3-aiosmtpd
+check /usr/lib/python3/dist-packages/prometheus_client python3-prometheus-client
 check p11-kit p11-kit
 check /usr/lib/x86_64-linux-gnu/pkcs11/p11-kit-client.so p11-kit-modules
 check sshd openssh-server

@@ -73,6 +73,10 @@ pub enum Command {
         #[arg(long, value_name = "FILE")]
         ra_cert: Option<PathBuf>,
     },
+    /// Every request holding a certificate: CN, serial, expiry, days left, soonest first
+    Status,
+    /// Monitoring: nagios line and exit code (0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN), JSON or Prometheus
+    Check(super::ops::args::CheckArgs),
     /// The rehearsal registration server (tests, demos, training; not for production)
     #[command(subcommand)]
     Ra(RaCmd),

@@ -5,6 +5,7 @@ mod args;
 mod card;
 mod mail;
 mod manual;
+mod ops;
 mod ra;
 mod secrets;
 mod setup;
@@ -29,7 +30,20 @@ use std::path::PathBuf;
 
 /// What the binary runs. Returns the process exit code.
 pub fn main() -> i32 {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        // `check` speaks the monitoring-plugin convention even for a bad
+        // command line: UNKNOWN (3), not clap's usage code 2 (= CRITICAL).
+        Err(e) if e.use_stderr() && invoked_check() => {
+            println!(
+                "{}",
+                cleocps_core::ops::CheckReport::unknown(e.to_string().lines().next().unwrap_or(""))
+            );
+            let _ = e.print();
+            return cleocps_core::ops::Level::Unknown.exit_code();
+        }
+        Err(e) => e.exit(),
+    };
     cleocps_core::logging::init();
     let loaded = Config::load(cli.config.as_deref());
     let lang = match cli.lang {
@@ -52,6 +66,9 @@ pub fn main() -> i32 {
     match result {
         Ok(code) => code,
         Err(e) => {
+            if let Some(Command::Check(args)) = &cli.command {
+                return ops::unknown(args, &out, &e, lang);
+            }
             let msg = e.localize(lang);
             log::warn!(
                 "{:?} failed: {}",
@@ -267,6 +284,8 @@ fn run(cli: &Cli, ctx: &Ctx, out: &Output) -> Result<i32> {
             *force,
             out,
         ),
+        Command::Status => ops::status(&ws, out),
+        Command::Check(args) => ops::check(&ws, args, out),
         Command::Doctor { card, ra_cert } => card::doctor(card, ra_cert.as_deref(), ctx, out),
         Command::Ra(_) => Ok(0),
         Command::Wizard(args) => wizard::run(&ws, args, ctx, out),
@@ -284,6 +303,22 @@ fn run_tui(cli: &Cli, ctx: &Ctx, card_args: &CardArgs, lang: Lang) -> Result<i32
     crate::tui::run(ws, lang, tui_ctx).map_err(|e| Error::io(PathBuf::from("/dev/tty"), e))
 }
 
+/// Whether the command line names the `check` subcommand (its first word
+/// that is not an option or an option's value).
+fn invoked_check() -> bool {
+    let mut words = std::env::args().skip(1);
+    while let Some(w) = words.next() {
+        match w.as_str() {
+            "--workspace" | "--lang" | "--config" => {
+                words.next();
+            }
+            w if w.starts_with('-') => {}
+            w => return w == "check",
+        }
+    }
+    false
+}
+
 /// The subcommand's name for the log (never its arguments).
 fn command_name(c: &Command) -> &'static str {
     match c {
@@ -296,6 +331,8 @@ fn command_name(c: &Command) -> &'static str {
         Command::Config(_) => "config",
         Command::Card(_) => "card",
         Command::Doctor { .. } => "doctor",
+        Command::Status => "status",
+        Command::Check(_) => "check",
         Command::Directory(_) => "directory",
         Command::Ra(_) => "ra",
         Command::Wizard(_) => "wizard",

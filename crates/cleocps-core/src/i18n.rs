@@ -124,6 +124,7 @@ pub static CORE: Catalog = Catalog {
         crate::directory::TEXTS,
         crate::card::TEXTS,
         crate::wizard::TEXTS,
+        crate::ops::TEXTS,
     ],
     below: None,
 };

@@ -15,6 +15,7 @@ pub mod i18n;
 pub mod logging;
 pub mod mail;
 pub mod messages;
+pub mod ops;
 pub mod pki;
 pub mod procedure;
 pub mod request;

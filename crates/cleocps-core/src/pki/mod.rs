@@ -26,7 +26,7 @@ pub use keys::{
 };
 pub use p12::{build_p12, P12Profile};
 pub use path::{ca_issuers, TrustStore, Usage};
-pub use summary::{not_after, summarize, CertSummary};
+pub use summary::{common_name, not_after, summarize, CertSummary};
 pub use texts::TEXTS;
 
 use crate::i18n::{tf, Lang};
