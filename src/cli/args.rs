@@ -383,6 +383,8 @@ pub enum KeysCmd {
         #[arg(long)]
         replace: bool,
     },
+    /// Change, add or remove the key's password (the key itself stays)
+    Password(super::ops::args::KeyPasswordArgs),
 }
 
 #[derive(Debug, Subcommand)]

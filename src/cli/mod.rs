@@ -192,6 +192,7 @@ fn run(cli: &Cli, ctx: &Ctx, out: &Output) -> Result<i32> {
             );
             Ok(0)
         }
+        Command::Keys(KeysCmd::Password(args)) => ops::keys::password(&ws, args, out),
         Command::Response(ResponseCmd::Fetch {
             path,
             all,

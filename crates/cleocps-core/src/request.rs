@@ -104,6 +104,16 @@ impl State {
                 // A certificate for the request's key supersedes a
                 // rejection (the import checks the key): DESIGN §2, §4a.
                 | (S::Rejected, A::ImportResponse | A::Delete | A::Renew)
+                // The key's password is not part of the request: it can
+                // change whenever there is a key (DESIGN §9a).
+                | (
+                    S::KeysGenerated
+                        | S::RequestGenerated
+                        | S::Sent
+                        | S::CertificateImported
+                        | S::Rejected,
+                    A::KeyPassword
+                )
         ) || (self, action, csr_only) == (S::RequestGenerated, A::SendRequest, false);
         if allowed {
             Ok(())
@@ -134,10 +144,12 @@ pub enum Action {
     /// New request pre-filled from this one ("renouveler" / "recommencer").
     Renew,
     Delete,
+    /// Change, add or remove the key's password (`keys password`).
+    KeyPassword,
 }
 
 impl Action {
-    pub const ALL: [Action; 12] = [
+    pub const ALL: [Action; 13] = [
         Action::GenerateKeys,
         Action::ReplaceKeys,
         Action::EditForm,
@@ -150,6 +162,7 @@ impl Action {
         Action::ExportP12,
         Action::Renew,
         Action::Delete,
+        Action::KeyPassword,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -166,6 +179,7 @@ impl Action {
             Action::ExportP12 => "export_p12",
             Action::Renew => "renew",
             Action::Delete => "delete",
+            Action::KeyPassword => "key_password",
         }
     }
 }
@@ -381,23 +395,31 @@ mod tests {
     fn expected(state: State) -> Vec<Action> {
         match state {
             S::New => vec![A::GenerateKeys, A::EditForm, A::Delete],
-            S::KeysGenerated => {
-                vec![A::EditForm, A::ReplaceKeys, A::GenerateRequest, A::Delete]
-            }
+            S::KeysGenerated => vec![
+                A::EditForm,
+                A::ReplaceKeys,
+                A::GenerateRequest,
+                A::Delete,
+                A::KeyPassword,
+            ],
             S::RequestGenerated => vec![
                 A::SendRequest,
                 A::ImportResponse,
                 A::RecordRejection,
                 A::Delete,
+                A::KeyPassword,
             ],
             S::Sent => vec![
                 A::FetchResponse,
                 A::ImportResponse,
                 A::RecordRejection,
                 A::Delete,
+                A::KeyPassword,
             ],
-            S::CertificateImported => vec![A::ExportPem, A::ExportP12, A::Renew],
-            S::Rejected => vec![A::ImportResponse, A::Delete, A::Renew],
+            S::CertificateImported => {
+                vec![A::ExportPem, A::ExportP12, A::Renew, A::KeyPassword]
+            }
+            S::Rejected => vec![A::ImportResponse, A::Delete, A::Renew, A::KeyPassword],
         }
     }
 

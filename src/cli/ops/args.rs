@@ -26,3 +26,19 @@ pub enum CheckFormat {
     Json,
     Prometheus,
 }
+
+/// `cleocps keys password FOLDER/NAME`: change, add or remove the key's password.
+#[derive(Debug, Clone, Args)]
+pub struct KeyPasswordArgs {
+    /// FOLDER/NAME
+    pub path: String,
+    /// File whose first line is the key's current password (asked on a terminal when the key has one)
+    #[arg(long, value_name = "OLD")]
+    pub key_password_file: Option<PathBuf>,
+    /// File whose first line is the new password (asked twice on a terminal otherwise)
+    #[arg(long, value_name = "NEW", conflicts_with = "no_key_password")]
+    pub new_key_password_file: Option<PathBuf>,
+    /// Remove the password: the key is written clear (not recommended)
+    #[arg(long)]
+    pub no_key_password: bool,
+}

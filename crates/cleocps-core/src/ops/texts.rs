@@ -27,4 +27,14 @@ pub static TEXTS: &[Text] = &[
         "{} illisible : {}",
         "{} unreadable: {}"
     ),
+    text!(
+        "ops.key_password_wizard",
+        "un assistant est en cours pour cette demande et garde le mot de passe de la clé : terminez-le (cleocps wizard --resume) avant de changer le mot de passe",
+        "a wizard run is under way for this request and keeps the key's password: finish it (cleocps wizard --resume) before changing the password"
+    ),
+    text!("field.new_key_password", "nouveau mot de passe de la clé", "new key password"),
+    text!("ops.key_password_changed", "mot de passe de la clé de {} changé", "key password of {} changed"),
+    text!("ops.key_password_added", "clé de {} désormais protégée par un mot de passe", "key of {} now protected by a password"),
+    text!("ops.key_password_removed", "mot de passe de la clé de {} retiré", "key password of {} removed"),
+    text!("ops.key_password_unchanged", "la clé de {} n'avait pas de mot de passe : rien à faire", "the key of {} had no password: nothing to do"),
 ];
