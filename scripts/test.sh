@@ -13,6 +13,7 @@ check keytool default-jre-headless
 check softhsm2-util softhsm2
 check pkcs11-tool opensc
 check tmux tmux
+check groff groff-base
 check rsvg-convert librsvg2-bin
 check /usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf fonts-dejavu-core
 check slapd slapd

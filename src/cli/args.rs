@@ -6,7 +6,7 @@ use std::path::PathBuf;
 #[derive(Debug, Parser)]
 #[command(
     name = "cleocps",
-    version,
+    version = env!("CLEOCPS_VERSION"),
     about = "Obtain health-PKI server certificates (SSL, S/MIME) from a terminal",
     long_about = "Obtain health-PKI server certificates (SSL, S/MIME) from a terminal.\n\
                   Without a command, opens the full-screen interface."
@@ -77,6 +77,13 @@ pub enum Command {
     Status,
     /// Monitoring: nagios line and exit code (0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN), JSON or Prometheus
     Check(super::ops::args::CheckArgs),
+    /// Print the shell completion script (bash, zsh or fish)
+    Completions {
+        #[arg(value_enum)]
+        shell: super::generate::ShellArg,
+    },
+    /// Print the man page, generated from this command line
+    Manpage(super::generate::ManpageArgs),
     /// The rehearsal registration server (tests, demos, training; not for production)
     #[command(subcommand)]
     Ra(RaCmd),

@@ -3,6 +3,7 @@
 
 mod args;
 mod card;
+mod generate;
 mod mail;
 mod manual;
 mod ops;
@@ -45,6 +46,12 @@ pub fn main() -> i32 {
         Err(e) => e.exit(),
     };
     cleocps_core::logging::init();
+    // Generated from the CLI alone: no configuration or workspace needed.
+    match &cli.command {
+        Some(Command::Completions { shell }) => return exit_of(generate::completions(*shell)),
+        Some(Command::Manpage(args)) => return exit_of(generate::manpage(args)),
+        _ => {}
+    }
     let loaded = Config::load(cli.config.as_deref());
     let lang = match cli.lang {
         Some(LangArg::Fr) => Lang::Fr,
@@ -85,6 +92,14 @@ pub fn main() -> i32 {
             e.exit_code()
         }
     }
+}
+
+/// The exit code of a command run before the language is known.
+fn exit_of(result: Result<i32>) -> i32 {
+    result.unwrap_or_else(|e| {
+        say(&e.localize(Lang::from_env()));
+        e.exit_code()
+    })
 }
 
 /// Where results go: text for people, JSON for scripts.
@@ -285,6 +300,7 @@ fn run(cli: &Cli, ctx: &Ctx, out: &Output) -> Result<i32> {
             *force,
             out,
         ),
+        Command::Completions { .. } | Command::Manpage(_) => Ok(0),
         Command::Status => ops::status(&ws, out),
         Command::Check(args) => ops::check(&ws, args, out),
         Command::Doctor { card, ra_cert } => card::doctor(card, ra_cert.as_deref(), ctx, out),
@@ -334,6 +350,8 @@ fn command_name(c: &Command) -> &'static str {
         Command::Doctor { .. } => "doctor",
         Command::Status => "status",
         Command::Check(_) => "check",
+        Command::Completions { .. } => "completions",
+        Command::Manpage(_) => "manpage",
         Command::Directory(_) => "directory",
         Command::Ra(_) => "ra",
         Command::Wizard(_) => "wizard",
