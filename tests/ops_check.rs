@@ -17,26 +17,8 @@ fn two_certificates(tmp: &Path) -> PathBuf {
     ws
 }
 
-/// `F/<name>` taken through the CSR route to an imported certificate valid `days`.
 fn certified(ws: &Path, tmp: &Path, ca: &TestCa, name: &str, days: u32) -> String {
-    let fqdn = format!("{name}.example.fr");
-    let path = prepared_request(ws, name, "ssl", &["--no-key-password"], &["--cn", &fqdn]);
-    ok(ws, &["request", "generate", &path, "--csr-only"]);
-    let csr = ws.join(format!("dossiers/F/{name}/{name}.csr"));
-    let leaf = ca.issue_days(&csr, name, "serverAuth", days);
-    let p7c = ca.p7c(&leaf, &tmp.join(format!("{name}.p7c")), false);
-    ok(
-        ws,
-        &[
-            "response",
-            "import",
-            &path,
-            &p7c.to_string_lossy(),
-            "--trust-anchor",
-            &ca.root.to_string_lossy(),
-        ],
-    );
-    path
+    certified_request(ws, tmp, ca, name, days)
 }
 
 fn stdout(out: &std::process::Output) -> String {

@@ -73,6 +73,8 @@ pub enum Command {
         #[arg(long, value_name = "FILE")]
         ra_cert: Option<PathBuf>,
     },
+    /// Install the certificate where a service reads it, check, reload; roll back on failure
+    Deploy(super::ops::args::DeployArgs),
     /// Every request holding a certificate: CN, serial, expiry, days left, soonest first
     Status,
     /// Monitoring: nagios line and exit code (0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN), JSON or Prometheus

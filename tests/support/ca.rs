@@ -261,6 +261,19 @@ impl TestCa {
         self.issue_with(csr, name, eku, "", days)
     }
 
+    /// A server certificate for `csr` valid only from `start` to `end`
+    /// (`YYYYMMDDHHMMSSZ`), e.g. one that has expired.
+    pub fn issue_between(&self, csr: &Path, name: &str, start: &str, end: &str) -> PathBuf {
+        self.issuer.sign_between(
+            csr,
+            &self.dir,
+            name,
+            start,
+            end,
+            "keyUsage=critical,digitalSignature,keyEncipherment\nextendedKeyUsage=serverAuth\n",
+        )
+    }
+
     /// The same, with an AIA extension whose `caIssuers` is `url` (where the
     /// issuing CA's certificate is published, as IGC-Santé does).
     pub fn issue_aia(&self, csr: &Path, name: &str, eku: &str, url: &str) -> PathBuf {

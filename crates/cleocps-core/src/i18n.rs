@@ -125,6 +125,7 @@ pub static CORE: Catalog = Catalog {
         crate::card::TEXTS,
         crate::wizard::TEXTS,
         crate::ops::TEXTS,
+        crate::deploy::TEXTS,
     ],
     below: None,
 };

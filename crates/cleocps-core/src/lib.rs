@@ -8,6 +8,7 @@
 
 pub mod card;
 pub mod config;
+pub mod deploy;
 pub mod directory;
 pub mod error;
 pub mod fsutil;

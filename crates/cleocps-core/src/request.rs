@@ -99,7 +99,7 @@ impl State {
                 )
                 | (
                     S::CertificateImported,
-                    A::ExportPem | A::ExportP12 | A::Renew
+                    A::ExportPem | A::ExportP12 | A::Renew | A::Deploy
                 )
                 // A certificate for the request's key supersedes a
                 // rejection (the import checks the key): DESIGN §2, §4a.
@@ -146,10 +146,12 @@ pub enum Action {
     Delete,
     /// Change, add or remove the key's password (`keys password`).
     KeyPassword,
+    /// Install the certificate where a service reads it (DESIGN §4b).
+    Deploy,
 }
 
 impl Action {
-    pub const ALL: [Action; 13] = [
+    pub const ALL: [Action; 14] = [
         Action::GenerateKeys,
         Action::ReplaceKeys,
         Action::EditForm,
@@ -163,6 +165,7 @@ impl Action {
         Action::Renew,
         Action::Delete,
         Action::KeyPassword,
+        Action::Deploy,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -180,6 +183,7 @@ impl Action {
             Action::Renew => "renew",
             Action::Delete => "delete",
             Action::KeyPassword => "key_password",
+            Action::Deploy => "deploy",
         }
     }
 }
@@ -233,7 +237,7 @@ impl Refusal {
             (S::New, _) => "refuse.need_keys",
             (S::KeysGenerated, _) => "refuse.need_request",
             (S::RequestGenerated, A::FetchResponse) => "refuse.need_send",
-            (_, A::ExportPem | A::ExportP12 | A::Renew) => "refuse.need_certificate",
+            (_, A::ExportPem | A::ExportP12 | A::Renew | A::Deploy) => "refuse.need_certificate",
             _ => "refuse.generic",
         }
     }
@@ -295,6 +299,9 @@ pub struct Request {
     /// Wildcard names were allowed for this request (`--allow-wildcard`).
     #[serde(default)]
     pub allow_wildcard: bool,
+    /// Where `deploy` installs the certificate (DESIGN §4b), saved by `--save`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deploy: Option<crate::deploy::DeployProfile>,
     pub journal: Vec<JournalEntry>,
 }
 
@@ -339,6 +346,7 @@ impl Request {
             answer_message_id: None,
             generation: None,
             allow_wildcard: false,
+            deploy: None,
             journal: Vec::new(),
         }
     }
@@ -417,7 +425,13 @@ mod tests {
                 A::KeyPassword,
             ],
             S::CertificateImported => {
-                vec![A::ExportPem, A::ExportP12, A::Renew, A::KeyPassword]
+                vec![
+                    A::ExportPem,
+                    A::ExportP12,
+                    A::Renew,
+                    A::KeyPassword,
+                    A::Deploy,
+                ]
             }
             S::Rejected => vec![A::ImportResponse, A::Delete, A::Renew, A::KeyPassword],
         }

@@ -42,3 +42,50 @@ pub struct KeyPasswordArgs {
     #[arg(long)]
     pub no_key_password: bool,
 }
+
+/// `cleocps deploy FOLDER/NAME` (DESIGN §4b): where the certificate goes and
+/// how the service takes it. Without any target, the saved profile is used.
+#[derive(Debug, Clone, Args)]
+pub struct DeployArgs {
+    /// FOLDER/NAME
+    pub path: String,
+    /// Install the certificate (PEM) here
+    #[arg(long, value_name = "F")]
+    pub cert: Option<PathBuf>,
+    /// Install the key here (clear PKCS#8, mode 0600, unless --encrypted-key / --key-mode)
+    #[arg(long, value_name = "F")]
+    pub key: Option<PathBuf>,
+    /// Install the CA chain (PEM) here
+    #[arg(long, value_name = "F")]
+    pub chain: Option<PathBuf>,
+    /// Install certificate + intermediates (nginx's ssl_certificate) here
+    #[arg(long, value_name = "F")]
+    pub fullchain: Option<PathBuf>,
+    /// Owner of the installed files (names or numbers; needs root)
+    #[arg(long, value_name = "USER:GROUP")]
+    pub owner: Option<String>,
+    /// Mode of the certificate files, octal (default 0644)
+    #[arg(long, value_name = "MODE")]
+    pub mode: Option<String>,
+    /// Mode of the key, octal (default 0600)
+    #[arg(long, value_name = "MODE")]
+    pub key_mode: Option<String>,
+    /// Install the key encrypted under its password
+    #[arg(long)]
+    pub encrypted_key: bool,
+    /// Run after the swap (sh -c), e.g. "nginx -t"; on failure the previous files come back
+    #[arg(long, value_name = "CMD")]
+    pub check: Option<String>,
+    /// Run after a good check (sh -c), e.g. "systemctl reload nginx"; on failure the previous files come back and it runs again
+    #[arg(long, value_name = "CMD")]
+    pub reload: Option<String>,
+    /// A target that is a symbolic link: replace the file it points to (never followed otherwise)
+    #[arg(long)]
+    pub follow_symlinks: bool,
+    /// Keep this profile in request.json: `deploy FOLDER/NAME` alone reuses it, a renewal inherits it
+    #[arg(long)]
+    pub save: bool,
+    /// File whose first line is the stored key's password (to write the key out)
+    #[arg(long, value_name = "F")]
+    pub key_password_file: Option<PathBuf>,
+}

@@ -2,6 +2,7 @@
 //! `check` judges it for monitoring. The core computes; this only prints.
 
 pub mod args;
+pub mod deploy;
 pub mod keys;
 
 use super::{say, Output};

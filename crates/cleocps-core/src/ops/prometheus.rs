@@ -4,12 +4,15 @@
 use super::status::Status;
 use std::fmt::Write;
 
+/// A metric family: name, help text, and the value it takes of a certificate.
+type Family = (&'static str, &'static str, fn(&super::Certified) -> i64);
+
 /// The metrics: expiry time and days left of every certificate, labelled
 /// `folder`, `request`, `cn`, `type`; and how many entries can't be read,
 /// so an alert can fire on a workspace that silently lost a certificate.
 pub fn prometheus(status: &Status) -> String {
     let mut out = String::new();
-    let families: [(&str, &str, fn(&super::Certified) -> i64); 2] = [
+    let families: [Family; 2] = [
         (
             "cleocps_certificate_not_after_seconds",
             "End of validity of the certificate, in seconds since the epoch.",

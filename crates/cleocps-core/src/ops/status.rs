@@ -26,7 +26,7 @@ pub struct Certified {
     pub not_after_unix: i64,
     /// Whole days left; negative once expired (-1 = expired less than a day ago).
     pub days_left: i64,
-    /// Where the certificate was installed by `deploy` (empty until then).
+    /// Where `deploy --save` installed the certificate (empty until then).
     pub deployed: Vec<String>,
 }
 
@@ -100,7 +100,7 @@ pub fn status(ws: &Workspace, now: SystemTime) -> Result<Status> {
             problem: d.problem,
         }));
     out.certificates
-        .sort_by(|a, b| (a.not_after_unix, a.path()).cmp(&(b.not_after_unix, b.path())));
+        .sort_by_key(|c| (c.not_after_unix, c.path()));
     Ok(out)
 }
 
@@ -122,7 +122,13 @@ fn certified(ws: &Workspace, req: &Request, now: SystemTime) -> Result<Certified
         not_after: summary.not_after,
         not_after_unix,
         days_left: days_between(now, not_after_unix),
-        deployed: Vec::new(),
+        // The saved profile's targets: it is saved only by a deploy that worked.
+        deployed: req
+            .deploy
+            .iter()
+            .flat_map(|p| p.targets())
+            .map(|(_, path)| path.display().to_string())
+            .collect(),
     })
 }
 

@@ -17,7 +17,9 @@ mod texts;
 mod verify;
 
 pub use answer::{select_answer, Answer, AnswerWarning, Expected};
-pub use certs::{cert_from_pem_or_der, cert_pem, certs_pem, parse_certificates};
+pub use certs::{
+    cert_from_pem_or_der, cert_pem, certificate_has_key, certs_pem, parse_certificates,
+};
 pub use csr::{
     build_csr, csr_from_pem, csr_pem, csr_public_key_der, public_key_der, CsrSpec, SanEntry,
 };
