@@ -13,6 +13,7 @@ check keytool default-jre-headless
 check softhsm2-util softhsm2
 check pkcs11-tool opensc
 check tmux tmux
+check groff groff-base
 check rsvg-convert librsvg2-bin
 check /usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf fonts-dejavu-core
 check slapd slapd
@@ -20,10 +21,12 @@ check ldapsearch ldap-utils
 check dovecot dovecot-imapd
 check /usr/lib/dovecot/lmtp dovecot-lmtpd
 check /usr/lib/python3/dist-packages/aiosmtpd python3-aiosmtpd
+check /usr/lib/python3/dist-packages/prometheus_client python3-prometheus-client
 check p11-kit p11-kit
 check /usr/lib/x86_64-linux-gnu/pkcs11/p11-kit-client.so p11-kit-modules
 check sshd openssh-server
 check ssh openssh-client
+check nginx nginx-light
 
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then

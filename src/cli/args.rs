@@ -6,7 +6,7 @@ use std::path::PathBuf;
 #[derive(Debug, Parser)]
 #[command(
     name = "cleocps",
-    version,
+    version = env!("CLEOCPS_VERSION"),
     about = "Obtain health-PKI server certificates (SSL, S/MIME) from a terminal",
     long_about = "Obtain health-PKI server certificates (SSL, S/MIME) from a terminal.\n\
                   Without a command, opens the full-screen interface."
@@ -73,6 +73,19 @@ pub enum Command {
         #[arg(long, value_name = "FILE")]
         ra_cert: Option<PathBuf>,
     },
+    /// Install the certificate where a service reads it, check, reload; roll back on failure
+    Deploy(super::ops::args::DeployArgs),
+    /// Every request holding a certificate: CN, serial, expiry, days left, soonest first
+    Status,
+    /// Monitoring: nagios line and exit code (0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN), JSON or Prometheus
+    Check(super::ops::args::CheckArgs),
+    /// Print the shell completion script (bash, zsh or fish)
+    Completions {
+        #[arg(value_enum)]
+        shell: super::generate::ShellArg,
+    },
+    /// Print the man page, generated from this command line
+    Manpage(super::generate::ManpageArgs),
     /// The rehearsal registration server (tests, demos, training; not for production)
     #[command(subcommand)]
     Ra(RaCmd),
@@ -381,6 +394,8 @@ pub enum KeysCmd {
         #[arg(long)]
         replace: bool,
     },
+    /// Change, add or remove the key's password (the key itself stays)
+    Password(super::ops::args::KeyPasswordArgs),
 }
 
 #[derive(Debug, Subcommand)]

@@ -4,8 +4,10 @@
 mod adopt;
 mod args;
 mod card;
+mod generate;
 mod mail;
 mod manual;
+mod ops;
 mod ra;
 mod secrets;
 mod setup;
@@ -30,8 +32,27 @@ use std::path::PathBuf;
 
 /// What the binary runs. Returns the process exit code.
 pub fn main() -> i32 {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        // `check` speaks the monitoring-plugin convention even for a bad
+        // command line: UNKNOWN (3), not clap's usage code 2 (= CRITICAL).
+        Err(e) if e.use_stderr() && invoked_check() => {
+            println!(
+                "{}",
+                cleocps_core::ops::CheckReport::unknown(e.to_string().lines().next().unwrap_or(""))
+            );
+            let _ = e.print();
+            return cleocps_core::ops::Level::Unknown.exit_code();
+        }
+        Err(e) => e.exit(),
+    };
     cleocps_core::logging::init();
+    // Generated from the CLI alone: no configuration or workspace needed.
+    match &cli.command {
+        Some(Command::Completions { shell }) => return exit_of(generate::completions(*shell)),
+        Some(Command::Manpage(args)) => return exit_of(generate::manpage(args)),
+        _ => {}
+    }
     let loaded = Config::load(cli.config.as_deref());
     let lang = match cli.lang {
         Some(LangArg::Fr) => Lang::Fr,
@@ -53,6 +74,9 @@ pub fn main() -> i32 {
     match result {
         Ok(code) => code,
         Err(e) => {
+            if let Some(Command::Check(args)) = &cli.command {
+                return ops::unknown(args, &out, &e, lang);
+            }
             let msg = e.localize(lang);
             log::warn!(
                 "{:?} failed: {}",
@@ -69,6 +93,14 @@ pub fn main() -> i32 {
             e.exit_code()
         }
     }
+}
+
+/// The exit code of a command run before the language is known.
+fn exit_of(result: Result<i32>) -> i32 {
+    result.unwrap_or_else(|e| {
+        say(&e.localize(Lang::from_env()));
+        e.exit_code()
+    })
 }
 
 /// Where results go: text for people, JSON for scripts.
@@ -176,6 +208,7 @@ fn run(cli: &Cli, ctx: &Ctx, out: &Output) -> Result<i32> {
             );
             Ok(0)
         }
+        Command::Keys(KeysCmd::Password(args)) => ops::keys::password(&ws, args, out),
         Command::Response(ResponseCmd::Fetch {
             path,
             all,
@@ -268,6 +301,10 @@ fn run(cli: &Cli, ctx: &Ctx, out: &Output) -> Result<i32> {
             *force,
             out,
         ),
+        Command::Completions { .. } | Command::Manpage(_) => Ok(0),
+        Command::Status => ops::status(&ws, out),
+        Command::Deploy(args) => ops::deploy::run(&ws, args, out),
+        Command::Check(args) => ops::check(&ws, args, out),
         Command::Doctor { card, ra_cert } => card::doctor(&ws, card, ra_cert.as_deref(), ctx, out),
         Command::Ra(_) => Ok(0),
         Command::Wizard(args) => wizard::run(&ws, args, ctx, out),
@@ -285,6 +322,22 @@ fn run_tui(cli: &Cli, ctx: &Ctx, card_args: &CardArgs, lang: Lang) -> Result<i32
     crate::tui::run(ws, lang, tui_ctx).map_err(|e| Error::io(PathBuf::from("/dev/tty"), e))
 }
 
+/// Whether the command line names the `check` subcommand (its first word
+/// that is not an option or an option's value).
+fn invoked_check() -> bool {
+    let mut words = std::env::args().skip(1);
+    while let Some(w) = words.next() {
+        match w.as_str() {
+            "--workspace" | "--lang" | "--config" => {
+                words.next();
+            }
+            w if w.starts_with('-') => {}
+            w => return w == "check",
+        }
+    }
+    false
+}
+
 /// The subcommand's name for the log (never its arguments).
 fn command_name(c: &Command) -> &'static str {
     match c {
@@ -297,6 +350,11 @@ fn command_name(c: &Command) -> &'static str {
         Command::Config(_) => "config",
         Command::Card(_) => "card",
         Command::Doctor { .. } => "doctor",
+        Command::Status => "status",
+        Command::Deploy(_) => "deploy",
+        Command::Check(_) => "check",
+        Command::Completions { .. } => "completions",
+        Command::Manpage(_) => "manpage",
         Command::Directory(_) => "directory",
         Command::Ra(_) => "ra",
         Command::Wizard(_) => "wizard",

@@ -253,7 +253,25 @@ impl TestCa {
 
     /// Issues a certificate for `csr` with the server profile; returns its path.
     pub fn issue(&self, csr: &Path, name: &str, eku: &str) -> PathBuf {
-        self.issue_with(csr, name, eku, "")
+        self.issue_with(csr, name, eku, "", 30)
+    }
+
+    /// The same, valid `days` from now (e.g. one that expires soon, for `check`).
+    pub fn issue_days(&self, csr: &Path, name: &str, eku: &str, days: u32) -> PathBuf {
+        self.issue_with(csr, name, eku, "", days)
+    }
+
+    /// A server certificate for `csr` valid only from `start` to `end`
+    /// (`YYYYMMDDHHMMSSZ`), e.g. one that has expired.
+    pub fn issue_between(&self, csr: &Path, name: &str, start: &str, end: &str) -> PathBuf {
+        self.issuer.sign_between(
+            csr,
+            &self.dir,
+            name,
+            start,
+            end,
+            "keyUsage=critical,digitalSignature,keyEncipherment\nextendedKeyUsage=serverAuth\n",
+        )
     }
 
     /// The same, with an AIA extension whose `caIssuers` is `url` (where the
@@ -264,15 +282,16 @@ impl TestCa {
             name,
             eku,
             &format!("authorityInfoAccess=caIssuers;URI:{url}\n"),
+            30,
         )
     }
 
-    fn issue_with(&self, csr: &Path, name: &str, eku: &str, more: &str) -> PathBuf {
+    fn issue_with(&self, csr: &Path, name: &str, eku: &str, more: &str, days: u32) -> PathBuf {
         self.issuer.sign(
             csr,
             &self.dir,
             name,
-            30,
+            days,
             &format!(
                 "keyUsage=critical,digitalSignature,keyEncipherment\nextendedKeyUsage={eku}\n{more}"
             ),

@@ -8,6 +8,7 @@ pub mod bulk;
 pub mod ca;
 pub mod http;
 pub mod mail;
+pub mod nginx;
 pub mod process;
 pub mod ra;
 pub mod ra_mail;
@@ -157,6 +158,36 @@ pub fn prepared_request(ws: &Path, name: &str, kind: &str, keys: &[&str], form: 
         ok(ws, &[&["request", "edit", &path], form].concat());
     }
     path
+}
+
+/// `F/<name>` taken through the CSR route (clear key, CN `<name>.example.fr`)
+/// to an imported certificate from `ca` valid `days`. Returns its path.
+pub fn certified_request(ws: &Path, tmp: &Path, ca: &TestCa, name: &str, days: u32) -> String {
+    let fqdn = format!("{name}.example.fr");
+    let path = prepared_request(ws, name, "ssl", &["--no-key-password"], &["--cn", &fqdn]);
+    certify(ws, tmp, ca, &path, days);
+    path
+}
+
+/// Generates the CSR of `path` (`F/<name>`, form filled, clear key) and
+/// imports the certificate `ca` issues for it, valid `days`.
+pub fn certify(ws: &Path, tmp: &Path, ca: &TestCa, path: &str, days: u32) {
+    let name = path.rsplit('/').next().expect("name");
+    ok(ws, &["request", "generate", path, "--csr-only"]);
+    let csr = ws.join(format!("dossiers/{path}/{name}.csr"));
+    let leaf = ca.issue_days(&csr, name, "serverAuth", days);
+    let p7c = ca.p7c(&leaf, &tmp.join(format!("{name}.p7c")), false);
+    ok(
+        ws,
+        &[
+            "response",
+            "import",
+            path,
+            &p7c.to_string_lossy(),
+            "--trust-anchor",
+            &ca.root.to_string_lossy(),
+        ],
+    );
 }
 
 /// `card soft-init`: a soft-token card at `token` for the holder `crt`/`key`

@@ -64,6 +64,8 @@ pub enum Error {
     Config(#[from] crate::config::ConfigError),
     /// Sending or receiving mail failed.
     Mail(#[from] crate::mail::MailError),
+    /// A deploy refused or failed (the previous files are back).
+    Deploy(#[from] crate::deploy::DeployError),
     /// The directory lookup failed.
     Directory(#[from] crate::directory::DirectoryError),
     Card(#[from] crate::card::CardError),
@@ -134,6 +136,7 @@ impl Error {
             Error::Config(e) => e.localize(lang),
             Error::Mail(e) => e.localize(lang),
             Error::Directory(e) => e.localize(lang),
+            Error::Deploy(e) => e.localize(lang),
             Error::Card(e) => e.localize(lang),
             Error::Wizard(text) => text.clone(),
             Error::Usage(text) => text.to_string(),

@@ -125,6 +125,8 @@ pub static CORE: Catalog = Catalog {
         crate::card::TEXTS,
         crate::doctor::TEXTS,
         crate::wizard::TEXTS,
+        crate::ops::TEXTS,
+        crate::deploy::TEXTS,
     ],
     below: None,
 };

@@ -8,6 +8,7 @@
 
 pub mod card;
 pub mod config;
+pub mod deploy;
 pub mod directory;
 pub mod doctor;
 pub mod error;
@@ -16,6 +17,7 @@ pub mod i18n;
 pub mod logging;
 pub mod mail;
 pub mod messages;
+pub mod ops;
 pub mod pki;
 pub mod procedure;
 pub mod request;

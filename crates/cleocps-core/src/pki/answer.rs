@@ -184,7 +184,7 @@ fn normalized<'a>(names: impl Iterator<Item = &'a str>) -> Vec<String> {
     v
 }
 
-fn common_names(name: &Name) -> Vec<String> {
+pub(super) fn common_names(name: &Name) -> Vec<String> {
     name.0
         .iter()
         .flat_map(|rdn| rdn.0.iter())

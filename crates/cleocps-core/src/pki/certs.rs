@@ -8,6 +8,16 @@ use der::asn1::AnyRef;
 use der::{Decode, Encode, ErrorKind, Reader, SliceReader, Tag, TagNumber, Tagged};
 use x509_cert::Certificate;
 
+/// Whether `cert` carries the public key `spki_der` (SubjectPublicKeyInfo DER).
+pub fn certificate_has_key(cert: &Certificate, spki_der: &[u8]) -> bool {
+    let Ok(ours) = spki::SubjectPublicKeyInfoOwned::from_der(spki_der) else {
+        return false;
+    };
+    let theirs = &cert.tbs_certificate.subject_public_key_info;
+    ours.algorithm.oid == theirs.algorithm.oid
+        && ours.subject_public_key == theirs.subject_public_key
+}
+
 /// Every certificate of an answer file: PKCS#7 `.p7c`/`.p7b` (DER or PEM
 /// `PKCS7`/`CMS`), PEM bundle, or one DER certificate. Duplicates are removed.
 pub fn parse_certificates(bytes: &[u8]) -> Result<Vec<Certificate>> {

@@ -18,7 +18,9 @@ mod texts;
 mod verify;
 
 pub use answer::{select_answer, Answer, AnswerWarning, Expected};
-pub use certs::{cert_from_pem_or_der, cert_pem, certs_pem, parse_certificates};
+pub use certs::{
+    cert_from_pem_or_der, cert_pem, certificate_has_key, certs_pem, parse_certificates,
+};
 pub use csr::{
     build_csr, csr_from_pem, csr_pem, csr_public_key_der, public_key_der, CsrSpec, SanEntry,
 };
@@ -28,7 +30,7 @@ pub use keys::{
 pub use p12::{build_p12, P12Profile};
 pub use p12_read::{read_p12, P12Contents};
 pub use path::{ca_issuers, TrustStore, Usage};
-pub use summary::{not_after, summarize, CertSummary};
+pub use summary::{common_name, not_after, summarize, CertSummary};
 pub use texts::TEXTS;
 
 use crate::i18n::{tf, Lang};

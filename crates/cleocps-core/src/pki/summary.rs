@@ -32,6 +32,13 @@ pub fn not_after(cert: &Certificate) -> SystemTime {
     cert.tbs_certificate.validity.not_after.to_system_time()
 }
 
+/// The subject's first common name (the FQDN or e-mail), if any.
+pub fn common_name(cert: &Certificate) -> Option<String> {
+    super::answer::common_names(&cert.tbs_certificate.subject)
+        .into_iter()
+        .next()
+}
+
 /// The printable summary of `cert`.
 pub fn summarize(cert: &Certificate) -> CertSummary {
     let tbs = &cert.tbs_certificate;

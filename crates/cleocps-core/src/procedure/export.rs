@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 const PUBLIC_FILE: u32 = 0o644;
 
 /// The issued certificate and its chain (issuer first), as imported.
-pub(super) fn certified(
+pub fn certified(
     ws: &Workspace,
     req: &Request,
 ) -> Result<(x509_cert::Certificate, Vec<x509_cert::Certificate>)> {

@@ -10,13 +10,15 @@ mod card;
 mod card_setup;
 mod export;
 mod form;
+mod key_password;
 mod reject;
 
 pub use adopt::{adopt, AdoptSource};
 pub use card::{generate_card_request, load_ra_certificate, CardRequestReport};
 pub use card_setup::{holder_text, prepare_card, CardReady, CardSetup, CardWait, PinStep};
-pub use export::{export_p12, export_pem};
+pub use export::{certified, export_p12, export_pem};
 pub use form::{check_form, edit_form, FieldProblem, FormEdit};
+pub use key_password::{change_key_password, KeyPasswordChange};
 pub use reject::{clean_reason, record_rejection, reject_by_hand, valid_code};
 
 use crate::config::SubjectDefaults;
@@ -333,6 +335,8 @@ pub fn renew(ws: &Workspace, path: &str, new_name: Option<&str>) -> Result<Reque
     new.san = old.san.clone();
     new.allow_wildcard = old.allow_wildcard;
     new.renews = Some(old.id.clone());
+    // DESIGN §4b: a renewal is installed where its predecessor was.
+    new.deploy = old.deploy.clone();
     new.log(Action::Renew, &format!("from {}", old.path()), &now());
     ws.save(&new)?;
     old.renewed_by = Some(new.id.clone());

@@ -99,11 +99,21 @@ impl State {
                 )
                 | (
                     S::CertificateImported,
-                    A::ExportPem | A::ExportP12 | A::Renew
+                    A::ExportPem | A::ExportP12 | A::Renew | A::Deploy
                 )
                 // A certificate for the request's key supersedes a
                 // rejection (the import checks the key): DESIGN §2, §4a.
                 | (S::Rejected, A::ImportResponse | A::Delete | A::Renew)
+                // The key's password is not part of the request: it can
+                // change whenever there is a key (DESIGN §9a).
+                | (
+                    S::KeysGenerated
+                        | S::RequestGenerated
+                        | S::Sent
+                        | S::CertificateImported
+                        | S::Rejected,
+                    A::KeyPassword
+                )
         ) || (self, action, csr_only) == (S::RequestGenerated, A::SendRequest, false);
         if allowed {
             Ok(())
@@ -136,10 +146,14 @@ pub enum Action {
     Delete,
     /// A key and certificate obtained elsewhere, taken in as a new request.
     Adopt,
+    /// Change, add or remove the key's password (`keys password`).
+    KeyPassword,
+    /// Install the certificate where a service reads it (DESIGN §4b).
+    Deploy,
 }
 
 impl Action {
-    pub const ALL: [Action; 13] = [
+    pub const ALL: [Action; 15] = [
         Action::GenerateKeys,
         Action::ReplaceKeys,
         Action::EditForm,
@@ -153,6 +167,8 @@ impl Action {
         Action::Renew,
         Action::Delete,
         Action::Adopt,
+        Action::KeyPassword,
+        Action::Deploy,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -170,6 +186,8 @@ impl Action {
             Action::Renew => "renew",
             Action::Delete => "delete",
             Action::Adopt => "adopt",
+            Action::KeyPassword => "key_password",
+            Action::Deploy => "deploy",
         }
     }
 }
@@ -224,7 +242,7 @@ impl Refusal {
             (S::New, _) => "refuse.need_keys",
             (S::KeysGenerated, _) => "refuse.need_request",
             (S::RequestGenerated, A::FetchResponse) => "refuse.need_send",
-            (_, A::ExportPem | A::ExportP12 | A::Renew) => "refuse.need_certificate",
+            (_, A::ExportPem | A::ExportP12 | A::Renew | A::Deploy) => "refuse.need_certificate",
             _ => "refuse.generic",
         }
     }
@@ -292,6 +310,9 @@ pub struct Request {
     /// Id of the request that renews this one.
     #[serde(default)]
     pub renewed_by: Option<String>,
+    /// Where `deploy` installs the certificate (DESIGN §4b), saved by `--save`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deploy: Option<crate::deploy::DeployProfile>,
     pub journal: Vec<JournalEntry>,
 }
 
@@ -338,6 +359,7 @@ impl Request {
             allow_wildcard: false,
             renews: None,
             renewed_by: None,
+            deploy: None,
             journal: Vec::new(),
         }
     }

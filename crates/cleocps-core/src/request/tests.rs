@@ -8,23 +8,37 @@ use State as S;
 fn expected(state: State) -> Vec<Action> {
     match state {
         S::New => vec![A::GenerateKeys, A::EditForm, A::Delete],
-        S::KeysGenerated => {
-            vec![A::EditForm, A::ReplaceKeys, A::GenerateRequest, A::Delete]
-        }
+        S::KeysGenerated => vec![
+            A::EditForm,
+            A::ReplaceKeys,
+            A::GenerateRequest,
+            A::Delete,
+            A::KeyPassword,
+        ],
         S::RequestGenerated => vec![
             A::SendRequest,
             A::ImportResponse,
             A::RecordRejection,
             A::Delete,
+            A::KeyPassword,
         ],
         S::Sent => vec![
             A::FetchResponse,
             A::ImportResponse,
             A::RecordRejection,
             A::Delete,
+            A::KeyPassword,
         ],
-        S::CertificateImported => vec![A::ExportPem, A::ExportP12, A::Renew],
-        S::Rejected => vec![A::ImportResponse, A::Delete, A::Renew],
+        S::CertificateImported => {
+            vec![
+                A::ExportPem,
+                A::ExportP12,
+                A::Renew,
+                A::KeyPassword,
+                A::Deploy,
+            ]
+        }
+        S::Rejected => vec![A::ImportResponse, A::Delete, A::Renew, A::KeyPassword],
     }
 }
 

@@ -1,0 +1,141 @@
+//! The deploy profile: targets, owner, modes, commands. Saved in
+//! `request.json` as `"deploy"` (DESIGN §3, §4b) and inherited by a renewal.
+
+use super::error::DeployError;
+use serde::{Deserialize, Serialize};
+use std::path::PathBuf;
+
+/// What a target file holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TargetKind {
+    Cert,
+    Key,
+    Chain,
+    Fullchain,
+}
+
+/// Mode of certificate files unless `mode` says otherwise (public material).
+const CERT_MODE: u32 = 0o644;
+/// Mode of the key unless `key_mode` says otherwise.
+const KEY_MODE: u32 = 0o600;
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct DeployProfile {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cert: Option<PathBuf>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub key: Option<PathBuf>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub chain: Option<PathBuf>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fullchain: Option<PathBuf>,
+    /// `USER:GROUP` (names or numbers); `USER` or `:GROUP` alone too.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub owner: Option<String>,
+    /// Octal, e.g. "0644", for the certificate files.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub mode: Option<String>,
+    /// Octal, for the key.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub key_mode: Option<String>,
+    pub encrypted_key: bool,
+    /// Run through `sh -c` after the swap; failure restores the previous files.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub check: Option<String>,
+    /// Run through `sh -c` after a good check; failure restores and reloads again.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reload: Option<String>,
+    pub follow_symlinks: bool,
+}
+
+impl DeployProfile {
+    /// The targets given, in a fixed order.
+    pub fn targets(&self) -> Vec<(TargetKind, PathBuf)> {
+        [
+            (TargetKind::Cert, &self.cert),
+            (TargetKind::Chain, &self.chain),
+            (TargetKind::Fullchain, &self.fullchain),
+            (TargetKind::Key, &self.key),
+        ]
+        .into_iter()
+        .filter_map(|(k, p)| p.clone().map(|p| (k, p)))
+        .collect()
+    }
+
+    pub fn mode(&self) -> Result<u32, DeployError> {
+        parse_mode(self.mode.as_deref(), CERT_MODE)
+    }
+
+    pub fn key_mode(&self) -> Result<u32, DeployError> {
+        parse_mode(self.key_mode.as_deref(), KEY_MODE)
+    }
+
+    /// The uid and gid to give the files (`None`: left as created).
+    pub fn owner_ids(&self) -> Result<(Option<u32>, Option<u32>), DeployError> {
+        let Some(owner) = self.owner.as_deref() else {
+            return Ok((None, None));
+        };
+        let (user, group) = owner.split_once(':').unwrap_or((owner, ""));
+        let id = |db: &str, name: &str| -> Result<Option<u32>, DeployError> {
+            if name.is_empty() {
+                return Ok(None);
+            }
+            if let Ok(n) = name.parse() {
+                return Ok(Some(n));
+            }
+            lookup(db, name)
+                .map(Some)
+                .ok_or_else(|| DeployError::UnknownOwner(owner.to_string()))
+        };
+        Ok((id("passwd", user)?, id("group", group)?))
+    }
+}
+
+fn parse_mode(text: Option<&str>, default: u32) -> Result<u32, DeployError> {
+    match text {
+        None => Ok(default),
+        Some(t) => u32::from_str_radix(t.trim_start_matches("0o"), 8)
+            .ok()
+            .filter(|m| *m <= 0o777)
+            .ok_or_else(|| DeployError::BadMode(t.to_string())),
+    }
+}
+
+/// A user's or group's id by name, through NSS (`getent`), so LDAP or SSSD
+/// accounts resolve as they do for the service itself.
+fn lookup(db: &str, name: &str) -> Option<u32> {
+    let out = std::process::Command::new("getent")
+        .args([db, name])
+        .output()
+        .ok()?;
+    let text = String::from_utf8(out.stdout).ok()?;
+    text.lines().next()?.split(':').nth(2)?.parse().ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn modes_are_octal_and_bounded() {
+        assert_eq!(parse_mode(Some("0640"), 0), Ok(0o640));
+        assert_eq!(parse_mode(Some("600"), 0), Ok(0o600));
+        assert_eq!(parse_mode(None, 0o644), Ok(0o644));
+        assert!(parse_mode(Some("0999"), 0).is_err());
+        assert!(parse_mode(Some("7777"), 0).is_err());
+    }
+
+    #[test]
+    fn owners_by_name_or_number() {
+        let p = |o: &str| DeployProfile {
+            owner: Some(o.into()),
+            ..DeployProfile::default()
+        };
+        assert_eq!(p("root:root").owner_ids(), Ok((Some(0), Some(0))));
+        assert_eq!(p("0").owner_ids(), Ok((Some(0), None)));
+        assert_eq!(p(":0").owner_ids(), Ok((None, Some(0))));
+        assert!(p("no-such-user-cleocps").owner_ids().is_err());
+    }
+}
