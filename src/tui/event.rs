@@ -8,6 +8,8 @@ use std::sync::mpsc::Sender;
 #[derive(Debug)]
 pub enum Event {
     Key(crossterm::event::KeyEvent),
+    /// A bracketed paste, whole: never split into keys.
+    Paste(String),
     Resize(u16, u16),
     Job(JobId, JobOutcome),
     /// SIGTERM or SIGHUP (the SSH session dropped): restore and leave.
@@ -16,12 +18,13 @@ pub enum Event {
     InputGone,
 }
 
-/// Reads keys and resizes; blocks on the terminal, so an idle TUI does nothing.
+/// Reads keys, pastes and resizes; blocks on the terminal, so an idle TUI does nothing.
 pub fn spawn_input(tx: Sender<Event>) {
     std::thread::spawn(move || loop {
         let ev = match event::read() {
             Ok(Term::Key(k)) if k.kind != KeyEventKind::Release => Event::Key(k),
             Ok(Term::Resize(w, h)) => Event::Resize(w, h),
+            Ok(Term::Paste(text)) => Event::Paste(text),
             Ok(_) => continue,
             Err(_) => Event::InputGone,
         };

@@ -85,6 +85,7 @@ pub static BINDINGS: &[Binding] = &[
     b!(&[ch('M')], Action::FetchWait, "tui.btn.fetch_wait", MAIN, Some(Step::Final), false),
     b!(&[(KeyCode::Esc, N)], Action::Cancel, "tui.key.stop_wait", MAIN, None, false),
     b!(&[ch('i')], Action::ImportResponse, "tui.btn.import", MAIN, Some(Step::Final), true),
+    b!(&[ch('v')], Action::PasteAnswer, "tui.btn.paste", MAIN, Some(Step::Final), true),
     b!(&[ch('x')], Action::ExportPem, "tui.btn.export_pem", MAIN, Some(Step::Final), false),
     b!(&[ch('p')], Action::ExportP12, "tui.btn.export_p12", MAIN, Some(Step::Final), false),
     b!(&[ch('f')], Action::Files, "tui.btn.files", MAIN, Some(Step::Final), false),
@@ -119,6 +120,8 @@ pub static BINDINGS: &[Binding] = &[
     b!(&[ch('s')], Action::Shell, "tui.key.shell", &[Layer::Files], None, true),
     b!(&[ch('o'), ch('y')], Action::Submit, "tui.key.yes", &[Layer::Confirm], None, true),
     b!(&[(KeyCode::Enter, N)], Action::Submit, "tui.key.ok", &[Layer::Text, Layer::Path, Layer::Choice, Layer::Message], None, true),
+    b!(&[(KeyCode::Enter, N)], Action::Submit, "tui.key.import", &[Layer::Paste], None, true),
+    b!(&[(KeyCode::Esc, N)], Action::Cancel, "tui.key.cancel", &[Layer::Paste], None, true),
     b!(&[(KeyCode::Esc, N)], Action::Cancel, "tui.key.close", ALL_MODALS, None, true),
     b!(&[ch('n'), ch('q'), (KeyCode::Enter, N)], Action::Cancel, "tui.key.no", &[Layer::Confirm], None, false),
     b!(&[ch('q'), (KeyCode::Enter, N)], Action::Cancel, "tui.key.close", &[Layer::Csr, Layer::Files, Layer::Help], None, false),
@@ -208,6 +211,13 @@ pub fn footer(app: &App) -> Vec<(String, &'static str)> {
         .filter(|b| b.footer && applies(b, layer, app.step))
         // "next field" only where there is another field (not in the PIN prompt).
         .filter(|b| !matches!(b.action, Action::NextField) || app.several_fields())
+        // A step's action the request refuses now is not offered (it stays,
+        // dimmed with its reason, in the pane).
+        .filter(|b| {
+            b.step.is_none()
+                || super::tree::selected_request(app)
+                    .is_none_or(|r| super::steps::possible(r, &b.action))
+        })
         .filter_map(|b| b.keys.first().map(|k| (key_name(app.lang, k), b.hint)))
         .collect()
 }

@@ -4,6 +4,7 @@
 //! The main layer (tree, steps, request actions) is here; the rest of the
 //! folder, one file per concern:
 //! - `modal`: the form layer and the dialogs; `secret`: the masked inputs;
+//! - `paste`: bracketed paste, and "Coller la réponse";
 //! - `card`: Étape 2 with the CPS card (probe → PIN → sign);
 //! - `mail`: *Envoyer* and the form filled from the directory;
 //! - `wizard`, `wizard_jobs`: the CleoWizard screen's keys and job answers;
@@ -13,6 +14,7 @@ mod card;
 mod jobs;
 mod mail;
 mod modal;
+mod paste;
 mod secret;
 mod wizard;
 mod wizard_jobs;
@@ -40,6 +42,7 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
             None
         }
         Action::Job(id, outcome) => job_done(app, id, outcome),
+        Action::Paste(text) => paste::paste(app, text),
         other => match app.layer() {
             Layer::Main => main_action(app, other),
             Layer::Form => form_action(app, other),
@@ -295,7 +298,7 @@ pub(super) fn request_action(app: &mut App, action: Action) -> Option<Effect> {
         Action::GenerateRequest | Action::GenerateCsr | Action::GenerateCard => {
             Some(Op::GenerateRequest)
         }
-        Action::ImportResponse => Some(Op::ImportResponse),
+        Action::ImportResponse | Action::PasteAnswer => Some(Op::ImportResponse),
         Action::RecordRejection => Some(Op::RecordRejection),
         Action::ExportPem => Some(Op::ExportPem),
         Action::ExportP12 => Some(Op::ExportP12),
@@ -359,6 +362,7 @@ pub(super) fn request_action(app: &mut App, action: Action) -> Option<Effect> {
             }
             set_error(app, t(lang, "refuse.need_request").to_string());
         }
+        Action::PasteAnswer => paste::open(app, String::new()),
         Action::ImportResponse => {
             let start_at = format!("{}/", app.cwd.display());
             app.modal = Some(Modal::input(Ask::ImportPath { path }, &start_at));

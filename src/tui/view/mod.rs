@@ -22,6 +22,7 @@ mod input;
 mod message;
 mod modals;
 mod pane;
+mod paste;
 mod pin;
 mod secret;
 mod servers;
