@@ -3,7 +3,7 @@
 
 use super::action::{Action, Effect};
 use super::app::App;
-use super::event::{spawn_input, spawn_signals, Event};
+use super::event::{spawn_input, spawn_signals, Event, InputGate};
 use super::{jobs, keymap, tree, update, view, TuiContext};
 use crate::i18n::Lang;
 use cleocps_core::workspace::Workspace;
@@ -85,7 +85,8 @@ fn event_loop(
     app: &mut App,
 ) -> std::io::Result<i32> {
     let (tx, rx) = channel();
-    spawn_input(tx.clone());
+    let gate = InputGate::default();
+    spawn_input(tx.clone(), gate.clone());
     spawn_signals(tx.clone())?;
     let size = terminal.size()?;
     update(app, Action::Resize(size.width, size.height));
@@ -137,8 +138,11 @@ fn event_loop(
                 update(app, Action::Completed(complete_path(&partial)));
             }
             Some(Effect::Shell(dir)) => {
+                // The input thread keeps off the terminal until it is ours again.
+                let _paused = gate.pause();
                 shell(&dir);
                 terminal.clear()?;
+                terminal.hide_cursor()?;
             }
         }
     }
