@@ -3,6 +3,7 @@
 
 mod args;
 mod card;
+mod hint;
 mod mail;
 mod manual;
 mod ra;
@@ -52,7 +53,7 @@ pub fn main() -> i32 {
     match result {
         Ok(code) => code,
         Err(e) => {
-            let msg = e.localize(lang);
+            let msg = hint::with_command(&e, e.localize(lang));
             log::warn!(
                 "{:?} failed: {}",
                 cli.command.as_ref().map(command_name),

@@ -100,10 +100,11 @@ pub static BINDINGS: &[Binding] = &[
     b!(&[(KeyCode::Delete, N), ch('d')], Action::Delete, "tui.key.delete", MAIN, None, false),
     // The form.
     b!(&[(KeyCode::Enter, N), (KeyCode::Char('s'), C)], Action::Submit, "tui.key.apply", &[Layer::Form], None, true),
+    // Before "next field": at 80 columns the footer shows F3 (issue 13).
+    b!(&[(KeyCode::F(3), N), (KeyCode::Char('d'), C)], Action::Lookup, "tui.key.lookup", &[Layer::Form], None, true),
     b!(&[(KeyCode::Tab, N), (KeyCode::Down, N)], Action::NextField, "tui.key.next_field", &[Layer::Form, Layer::Text], None, true),
     b!(&[(KeyCode::BackTab, S), (KeyCode::BackTab, N), (KeyCode::Up, N)], Action::PrevField, "tui.key.prev_field", &[Layer::Form, Layer::Text], None, false),
     b!(&[(KeyCode::Esc, N)], Action::Cancel, "tui.key.cancel_form", &[Layer::Form], None, true),
-    b!(&[(KeyCode::F(3), N), (KeyCode::Char('d'), C)], Action::Lookup, "tui.key.lookup", &[Layer::Form], None, true),
     // The CleoWizard screen.
     b!(&[(KeyCode::Up, N), ch('k')], Action::Up, "tui.key.up", WIZ, None, false),
     b!(&[(KeyCode::Down, N), ch('j')], Action::Down, "tui.key.down", WIZ, None, false),
@@ -141,13 +142,21 @@ fn applies(b: &Binding, layer: Layer, step: Step) -> bool {
     b.layers.contains(&layer) && b.step.is_none_or(|s| s == step)
 }
 
-/// The action for a key in the app's current layer.
+/// The action for a key in the app's current layer. On the tree, a step's
+/// key works from any tab: `update` moves to its step (or says why not).
 pub fn action_for(app: &App, key: KeyEvent) -> Option<Action> {
     let layer = app.layer();
+    let pressed = |b: &&Binding| b.keys.iter().any(|k| matches(&key, k));
     let found = BINDINGS
         .iter()
         .filter(|b| applies(b, layer, app.step))
-        .find(|b| b.keys.iter().any(|k| matches(&key, k)))
+        .find(pressed)
+        .or_else(|| {
+            BINDINGS
+                .iter()
+                .filter(|b| layer == Layer::Main && b.layers == MAIN && b.step.is_some())
+                .find(pressed)
+        })
         .map(|b| b.action.clone());
     if found.is_some() {
         return found;
@@ -156,6 +165,15 @@ pub fn action_for(app: &App, key: KeyEvent) -> Option<Action> {
         return edit_request(key).map(Action::Edit);
     }
     None
+}
+
+/// The step whose tab holds `action`'s button, if it has one.
+pub fn step_of(action: &Action) -> Option<Step> {
+    let d = std::mem::discriminant(action);
+    BINDINGS
+        .iter()
+        .find(|b| b.step.is_some() && std::mem::discriminant(&b.action) == d)
+        .and_then(|b| b.step)
 }
 
 /// Editing keys of a text field.

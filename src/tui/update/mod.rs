@@ -26,8 +26,8 @@ use crate::tui::action::{Action, Effect, Job, Step};
 use crate::tui::app::{App, Layer, Running, Status};
 use crate::tui::form::Form;
 use crate::tui::modal::{Ask, Choose, Confirm, HelpModal, Modal};
-use crate::tui::steps;
 use crate::tui::tree::{self, Row};
+use crate::tui::{keymap, steps};
 use cleocps_core::error::Error;
 use cleocps_core::request::{Action as Op, Request, State};
 
@@ -175,7 +175,17 @@ fn main_action(app: &mut App, action: Action) -> Option<Effect> {
             }
             None => return None,
         },
-        other => return request_action(app, other),
+        other => {
+            // A step's action from another tab: that tab comes forward,
+            // unless the request refuses it (the status then says why).
+            if let (Some(step), Some(req)) = (keymap::step_of(&other), tree::selected_request(app))
+            {
+                if steps::possible(req, &other) {
+                    app.step = step;
+                }
+            }
+            return request_action(app, other);
+        }
     }
     after_move(app)
 }

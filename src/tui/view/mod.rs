@@ -80,7 +80,7 @@ fn draw_screen(f: &mut Frame, app: &App) {
     }
     let [main, status, keys] = Layout::vertical([
         Constraint::Min(3),
-        Constraint::Length(1),
+        Constraint::Length(footer::status_rows(app, area.width)),
         Constraint::Length(1),
     ])
     .areas(area);

@@ -4,8 +4,8 @@ use crate::text;
 pub static TEXTS: &[Text] = &[
     text!(
         "pki.wrong_key_password",
-        "mot de passe de la clé incorrect",
-        "wrong key password"
+        "mot de passe de la clé incorrect (s'il est perdu, la clé ne peut pas être récupérée : recommencez avec une nouvelle demande et de nouvelles clés)",
+        "wrong key password (if it is lost, the key cannot be recovered: start over with a new request and new keys)"
     ),
     text!(
         "pki.key_password_needed",
