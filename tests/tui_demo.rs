@@ -147,7 +147,7 @@ fn demo_manual_procedure_with_directory_and_mail() {
     t.keys(&["Escape"]);
     t.keys(&["s"]);
     // Sent: the tab moves on to Étape 3, where the answer comes back.
-    t.wait("Request sent (ref. <", 20);
+    t.wait("Request sent to the registration server", 20);
     t.wait("Step 3: Certificate finalisation", 5);
 
     // Étape 3: one look (the answer may not be there yet: a calm message),

@@ -305,7 +305,7 @@ pub static TEXTS: &[Text] = &[
     text!("tui.job.lookup", "Carte et annuaire : recherche des serveurs du porteur…", "Card and directory: looking up the holder's servers…"),
     text!("tui.send.csr_only_short", "CSR pour le portail : rien à envoyer", "CSR for the portal: nothing to mail"),
     text!("tui.send.failed", "Envoi impossible : {} La demande reste prête à être envoyée.", "Could not send: {} The request stays ready to be sent."),
-    text!("tui.done.sent", "Demande envoyée (réf. {}). Relevez la boîte à l'Étape 3.", "Request sent (ref. {}). Check the mailbox in Step 3."),
+    text!("tui.done.sent", "Demande envoyée au serveur d'inscription. Relevez la boîte ici, à l'Étape 3 (m).", "Request sent to the registration server. Check the mailbox here, in Step 3 (m)."),
     text!("tui.mail.sent", "Envoyée le {}", "Sent on {}"),
     text!("tui.mail.message_id", "réf. {}", "ref. {}"),
     text!("tui.mail.not_sent", "Pas encore envoyée : s l'envoie au serveur d'inscription.", "Not sent yet: s mails it to the registration server."),
