@@ -128,7 +128,7 @@ fn damage_and_bounds_are_errors_not_panics() {
     ));
     // Nesting: MAX_DEPTH levels below the top pass, one more does not.
     let nested = |n: usize| {
-        let mut v = vec![0x30, 0x80].repeat(n + 1);
+        let mut v = [0x30, 0x80].repeat(n + 1);
         v.extend([0, 0].repeat(n + 1));
         v
     };
