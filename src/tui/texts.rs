@@ -81,8 +81,8 @@ pub static TEXTS: &[Text] = &[
     text!("tui.cert.sha256", "SHA-256", "SHA-256"),
     text!(
         "tui.wait_answer",
-        "Demande émise : attendez la réponse du serveur d'inscription (smime.p7c), puis importez-la.",
-        "Request issued: wait for the registration server's answer (smime.p7c), then import it."
+        "Demande émise : attendez la réponse du serveur d'inscription (smime.p7c) ou du portail, puis importez-la (i) ou collez-la ici (v).",
+        "Request issued: wait for the registration server's answer (smime.p7c) or the portal's, then import it (i) or paste it here (v)."
     ),
     text!("tui.rejected.title", "Demande rejetée : {}", "Request rejected: {}"),
     text!(
@@ -161,7 +161,7 @@ pub static TEXTS: &[Text] = &[
     text!("tui.ask.folder", "Nom du nouveau dossier", "Name of the new folder"),
     text!("tui.ask.rename", "Nouveau nom du dossier", "New name of the folder"),
     text!("tui.ask.request", "Nom de la demande", "Name of the request"),
-    text!("tui.ask.import", "Fichier de la réponse (smime.p7c)", "Answer file (smime.p7c)"),
+    text!("tui.ask.import", "Fichier de la réponse (smime.p7c, .pem, ou message enregistré .eml)", "Answer file (smime.p7c, .pem, or saved mail .eml)"),
     // "Coller la réponse" (bracketed paste).
     text!("tui.title.paste", "Coller la réponse — {}", "Paste the answer — {}"),
     text!("tui.paste.how", "Collez ici le certificat reçu ou le PKCS#7 (PEM ou base64) : clic droit › Coller, ou Ctrl-Maj-V. Il est vérifié comme un fichier importé.", "Paste the certificate received or the PKCS#7 here (PEM or base64): right click › Paste, or Ctrl-Shift-V. It is checked as an imported file is."),
