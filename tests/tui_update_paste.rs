@@ -145,3 +145,12 @@ fn the_key_bar_offers_only_what_the_request_allows() {
     let app = at("Clinique du Test/portail", Step::Init);
     assert!(!hints(&app).contains(&"tui.btn.keys"), "{:?}", hints(&app));
 }
+
+#[test]
+fn a_paste_too_long_for_an_answer_is_refused() {
+    let mut app = at("Clinique du Test/portail", Step::Final);
+    let huge = "A".repeat(1_000_001);
+    assert!(update(&mut app, Action::Paste(huge)).is_none());
+    assert!(app.modal.is_none());
+    assert!(status(&app).contains("too long"), "{}", status(&app));
+}

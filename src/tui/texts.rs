@@ -167,6 +167,7 @@ pub static TEXTS: &[Text] = &[
     text!("tui.paste.how", "Collez ici le certificat reçu ou le PKCS#7 (PEM ou base64) : clic droit › Coller, ou Ctrl-Maj-V. Il est vérifié comme un fichier importé.", "Paste the certificate received or the PKCS#7 here (PEM or base64): right click › Paste, or Ctrl-Shift-V. It is checked as an imported file is."),
     text!("tui.paste.lines", "{} lignes collées :", "{} lines pasted:"),
     text!("tui.paste.more", "… et {} lignes de plus", "… and {} more lines"),
+    text!("tui.paste.too_long", "Texte collé trop long pour une réponse (plus d'un Mo) : collez seulement le certificat ou le PKCS#7.", "Pasted text too long for an answer (over 1 MB): paste only the certificate or the PKCS#7."),
     text!("tui.paste.empty", "Rien n'a encore été collé : collez la réponse, puis Entrée.", "Nothing pasted yet: paste the answer, then Enter."),
     text!("tui.paste.ignored", "Texte collé ignoré : pour importer une réponse collée, choisissez la demande, puis l'Étape 3 (touche 3), et collez-la.", "Pasted text ignored: to import a pasted answer, choose the request, then Step 3 (key 3), and paste it."),
     text!("tui.ask.reject_code", "Code du refus (ex. ADMIN_INCONNU)", "Rejection code (e.g. ADMIN_INCONNU)"),

@@ -3,7 +3,7 @@
 //! answer it fills "Coller la réponse"; in a text field it is typed there
 //! on one line; anywhere else it changes nothing but the status line.
 
-use super::{set_info, start, update};
+use super::{set_error, set_info, start, update};
 use crate::i18n::t;
 use crate::tui::action::{Action, Effect, Job, Step};
 use crate::tui::app::{App, Layer};
@@ -12,12 +12,27 @@ use crate::tui::tree;
 use cleocps_core::request::Action as Op;
 use tui_input::InputRequest;
 
+/// The most a paste may hold: an answer is a few kilobytes; more is a
+/// mistake (a whole file pasted), refused rather than kept in memory.
+const MAX_PASTE: usize = 1_000_000;
+/// The most characters a paste types into a one-line field.
+const MAX_FIELD: usize = 1_000;
+
 pub(super) fn paste(app: &mut App, text: String) -> Option<Effect> {
+    let total = text.len()
+        + match &app.modal {
+            Some(Modal::Paste(m)) => m.text.len(),
+            _ => 0,
+        };
+    if total > MAX_PASTE {
+        set_error(app, t(app.lang, "tui.paste.too_long").to_string());
+        return None;
+    }
     match app.layer() {
         Layer::Form | Layer::Text | Layer::Path | Layer::WizardText => {
             // One-line fields: line breaks (a copied line's end) are dropped.
             let line = cleocps_core::sanitize::line(&text).trim_end().to_string();
-            for c in line.chars() {
+            for c in line.chars().take(MAX_FIELD) {
                 update(app, Action::Edit(InputRequest::InsertChar(c)));
             }
             None
