@@ -143,6 +143,9 @@ fn event_loop(
                 shell(&dir);
                 terminal.clear()?;
                 terminal.hide_cursor()?;
+                // The window may have been resized meanwhile.
+                let size = terminal.size()?;
+                update(app, Action::Resize(size.width, size.height));
             }
         }
     }
