@@ -166,3 +166,42 @@ fn pasted_text_pem_or_bare_base64_is_imported() {
     import(&ws2, &t.join("colle.pem"), &ca2.root);
     assert_imported(&ws2, &leaf2);
 }
+
+#[test]
+fn text_pasted_on_standard_input_is_imported() {
+    use std::io::Write;
+    use std::process::Stdio;
+    let tmp = tempfile::tempdir().expect("tmp");
+    let t = tmp.path();
+    let (ws, ca, leaf) = issued(t);
+    let mut pem = std::fs::read(&leaf).expect("leaf");
+    pem.extend(std::fs::read(&ca.inter).expect("inter"));
+    let mut child = cleocps(t)
+        .args(["--workspace", s(&ws), "--lang", "en"])
+        .args([
+            "response",
+            "import",
+            REQ,
+            "-",
+            "--trust-anchor",
+            s(&ca.root),
+        ])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("cleocps");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(&pem)
+        .expect("paste");
+    let out = child.wait_with_output().expect("wait");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_imported(&ws, &leaf);
+}

@@ -220,7 +220,7 @@ fn run(cli: &Cli, ctx: &Ctx, out: &Output) -> Result<i32> {
         Command::Response(ResponseCmd::Import {
             path, file, trust, ..
         }) => {
-            let bytes = std::fs::read(file).map_err(|e| Error::io(file, e))?;
+            let bytes = read_answer(file)?;
             let ws = trusting(&ws, ctx, trust);
             let (req, report) = procedure::import_response(&ws, path, &bytes)?;
             for w in &report.warnings {
@@ -302,4 +302,14 @@ fn command_name(c: &Command) -> &'static str {
         Command::Wizard(_) => "wizard",
         Command::Demo { .. } => "demo",
     }
+}
+
+/// The answer's bytes: the file, or standard input for `-` (pasted text).
+fn read_answer(file: &std::path::Path) -> cleocps_core::Result<Vec<u8>> {
+    if file.as_os_str() != "-" {
+        return std::fs::read(file).map_err(|e| Error::io(file, e));
+    }
+    let mut bytes = Vec::new();
+    std::io::Read::read_to_end(&mut std::io::stdin(), &mut bytes).map_err(|e| Error::io("-", e))?;
+    Ok(bytes)
 }
