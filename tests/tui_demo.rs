@@ -146,8 +146,9 @@ fn demo_manual_procedure_with_directory_and_mail() {
     t.wait("Request signed and encrypted", 30);
     t.keys(&["Escape"]);
     t.keys(&["s"]);
-    t.wait("Request sent (Message-ID", 20);
-    t.wait("Message-ID <", 5);
+    // Sent: the tab moves on to Étape 3, where the answer comes back.
+    t.wait("Request sent to the registration server", 20);
+    t.wait("Step 3: Certificate finalisation", 5);
 
     // Étape 3: one look (the answer may not be there yet: a calm message),
     // then the automatic wait until the registration server answered.

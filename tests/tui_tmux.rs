@@ -335,3 +335,60 @@ fn card_request_wrong_pin_then_warning_then_signed_and_issued() {
     );
     assert!(answer.exists());
 }
+
+#[test]
+fn a_pasted_pem_chain_is_imported_and_a_paste_is_never_keys() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let ws = tmp.path().join("ws");
+    prepared_request(
+        &ws,
+        "r",
+        "ssl",
+        &["--no-key-password"],
+        &["--cn", "srv.clinique-test.fr"],
+    );
+    ok(&ws, &["request", "generate", "F/r", "--csr-only"]);
+    let ca = TestCa::new(tmp.path());
+    let leaf = ca.issue(&ws.join("dossiers/F/r/r.csr"), "leaf", "serverAuth");
+    let config = tmp.path().join("config.json");
+    let json = serde_json::json!({"trust": {"anchors": [&ca.root]}});
+    std::fs::write(&config, json.to_string()).expect("config");
+    // The chain as copied from a portal's page, a `q` (quit) in its text.
+    let chain = tmp.path().join("chain.txt");
+    let text = format!(
+        "Voici le certificat, quelle que soit la suite :\n{}{}",
+        std::fs::read_to_string(&leaf).expect("leaf"),
+        std::fs::read_to_string(&ca.inter).expect("inter")
+    );
+    std::fs::write(&chain, text).expect("chain");
+    let t = start_env(
+        &ws,
+        "paste",
+        &[format!("CLEOCPS_CONFIG={}", config.display())],
+    );
+    t.wait("1 Initialisation │ 2 Request │ 3 Finalisation", 20);
+
+    // Étape 1: a paste is no keystroke (no `q`, no `g`): nothing happens.
+    t.keys(&["1"]);
+    t.paste(&chain);
+    t.wait("Pasted text ignored", 5);
+    assert!(!t.screen().contains("EXIT="), "the paste quit cleocps");
+
+    // Étape 3: the paste opens "Paste the answer" holding it; Enter imports.
+    t.keys(&["3"]);
+    t.wait("Paste the answer", 5);
+    t.paste(&chain);
+    let screen = t.wait("Paste the answer — F/r", 5);
+    assert!(screen.contains("-----BEGIN CERTIFICATE-----"), "{screen}");
+    t.keys(&["Enter"]);
+    t.wait("Certificate imported", 30);
+    let json = std::fs::read_to_string(ws.join("dossiers/F/r/request.json")).expect("json");
+    assert!(json.contains("certificate_imported"), "{json}");
+    assert_eq!(
+        fingerprint(&ws.join("dossiers/F/r/r.crt")),
+        fingerprint(&leaf)
+    );
+    t.keys(&["Escape", "q"]);
+    let screen = t.wait("EXIT=", 10);
+    assert_restored(&screen);
+}

@@ -43,7 +43,8 @@ fn answer_setup() -> &'static AnswerSetup {
     })
 }
 
-/// The answer file parser (`.p7c`/`.p7b`, PEM, DER) and the answer's checks.
+/// The answer file parser (`.p7c`/`.p7b` in DER, BER or PEM, bare base64,
+/// PEM bundles, DER) and the answer's checks.
 pub fn answer(data: &[u8]) {
     let setup = answer_setup();
     let _ = pki::cert_from_pem_or_der(data);

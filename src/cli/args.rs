@@ -400,9 +400,11 @@ pub enum KeysCmd {
 
 #[derive(Debug, Subcommand)]
 pub enum ResponseCmd {
-    /// Import the answer: smime.p7c, .p7b, PEM bundle or certificate
+    /// Import the answer: smime.p7c or .p7b (DER, BER or PEM), PEM bundle,
+    /// certificate, their base64 text, or a saved mail (.eml) holding them
     Import {
         path: String,
+        /// The answer's file; `-`: read it from standard input (paste, then Ctrl-D)
         file: PathBuf,
         /// Accepted for symmetry; the answer is matched by public key, no password needed
         #[arg(long, value_name = "F")]

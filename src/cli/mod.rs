@@ -5,6 +5,7 @@ mod adopt;
 mod args;
 mod card;
 mod generate;
+mod hint;
 mod mail;
 mod manual;
 mod ops;
@@ -77,7 +78,7 @@ pub fn main() -> i32 {
             if let Some(Command::Check(args)) = &cli.command {
                 return ops::unknown(args, &out, &e, lang);
             }
-            let msg = e.localize(lang);
+            let msg = hint::with_command(&e, e.localize(lang));
             log::warn!(
                 "{:?} failed: {}",
                 cli.command.as_ref().map(command_name),
@@ -253,7 +254,7 @@ fn run(cli: &Cli, ctx: &Ctx, out: &Output) -> Result<i32> {
         Command::Response(ResponseCmd::Import {
             path, file, trust, ..
         }) => {
-            let bytes = std::fs::read(file).map_err(|e| Error::io(file, e))?;
+            let bytes = read_answer(file)?;
             let ws = trusting(&ws, ctx, trust);
             let (req, report) = procedure::import_response(&ws, path, &bytes)?;
             for w in &report.warnings {
@@ -360,4 +361,14 @@ fn command_name(c: &Command) -> &'static str {
         Command::Wizard(_) => "wizard",
         Command::Demo { .. } => "demo",
     }
+}
+
+/// The answer's bytes: the file, or standard input for `-` (pasted text).
+fn read_answer(file: &std::path::Path) -> cleocps_core::Result<Vec<u8>> {
+    if file.as_os_str() != "-" {
+        return std::fs::read(file).map_err(|e| Error::io(file, e));
+    }
+    let mut bytes = Vec::new();
+    std::io::Read::read_to_end(&mut std::io::stdin(), &mut bytes).map_err(|e| Error::io("-", e))?;
+    Ok(bytes)
 }

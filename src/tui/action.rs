@@ -66,6 +66,8 @@ pub enum Action {
     GenerateCard,
     ShowCsr,
     ImportResponse,
+    /// Étape 3: "Coller la réponse", the dialog a paste fills.
+    PasteAnswer,
     /// Étape 3: record a rejection read outside cleocps (code, then reason).
     RecordRejection,
     ExportPem,
@@ -99,6 +101,8 @@ pub enum Action {
     /// Open a shell in the request's directory.
     Shell,
     // Events.
+    /// Text pasted into the terminal (bracketed paste): never keystrokes.
+    Paste(String),
     Resize(u16, u16),
     Tick,
     Job(JobId, JobOutcome),
@@ -178,6 +182,11 @@ pub enum Job {
         path: String,
         file: PathBuf,
     },
+    /// The answer pasted into "Coller la réponse" (PEM or base64).
+    ImportPasted {
+        path: String,
+        text: String,
+    },
     RecordRejection {
         path: String,
         code: String,
@@ -256,6 +265,7 @@ impl Job {
             | Job::EditForm { path, .. }
             | Job::GenerateCsr { path, .. }
             | Job::ImportResponse { path, .. }
+            | Job::ImportPasted { path, .. }
             | Job::RecordRejection { path, .. }
             | Job::ExportPem { path, .. }
             | Job::ExportP12 { path, .. }

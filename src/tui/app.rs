@@ -45,6 +45,8 @@ pub enum Layer {
     Confirm,
     Message,
     Csr,
+    /// "Coller la réponse": pastes add to it, Enter imports.
+    Paste,
     Files,
     Help,
     /// A wait the user can only stop (Esc).

@@ -62,7 +62,7 @@ impl Job {
             Job::GenerateCsr { .. } => JobKind::GenerateCsr,
             Job::ShowCsr { .. } => JobKind::ShowCsr,
             Job::Certificate { .. } => JobKind::Certificate,
-            Job::ImportResponse { .. } => JobKind::ImportResponse,
+            Job::ImportResponse { .. } | Job::ImportPasted { .. } => JobKind::ImportResponse,
             Job::RecordRejection { .. } => JobKind::RecordRejection,
             Job::ExportPem { .. } => JobKind::ExportPem,
             Job::ExportP12 { .. } => JobKind::ExportP12,

@@ -85,6 +85,7 @@ pub static BINDINGS: &[Binding] = &[
     b!(&[ch('M')], Action::FetchWait, "tui.btn.fetch_wait", MAIN, Some(Step::Final), false),
     b!(&[(KeyCode::Esc, N)], Action::Cancel, "tui.key.stop_wait", MAIN, None, false),
     b!(&[ch('i')], Action::ImportResponse, "tui.btn.import", MAIN, Some(Step::Final), true),
+    b!(&[ch('v')], Action::PasteAnswer, "tui.btn.paste", MAIN, Some(Step::Final), true),
     b!(&[ch('x')], Action::ExportPem, "tui.btn.export_pem", MAIN, Some(Step::Final), false),
     b!(&[ch('p')], Action::ExportP12, "tui.btn.export_p12", MAIN, Some(Step::Final), false),
     b!(&[ch('f')], Action::Files, "tui.btn.files", MAIN, Some(Step::Final), false),
@@ -99,10 +100,11 @@ pub static BINDINGS: &[Binding] = &[
     b!(&[(KeyCode::Delete, N), ch('d')], Action::Delete, "tui.key.delete", MAIN, None, false),
     // The form.
     b!(&[(KeyCode::Enter, N), (KeyCode::Char('s'), C)], Action::Submit, "tui.key.apply", &[Layer::Form], None, true),
+    // Before "next field": at 80 columns the footer shows F3 (issue 13).
+    b!(&[(KeyCode::F(3), N), (KeyCode::Char('d'), C)], Action::Lookup, "tui.key.lookup", &[Layer::Form], None, true),
     b!(&[(KeyCode::Tab, N), (KeyCode::Down, N)], Action::NextField, "tui.key.next_field", &[Layer::Form, Layer::Text], None, true),
     b!(&[(KeyCode::BackTab, S), (KeyCode::BackTab, N), (KeyCode::Up, N)], Action::PrevField, "tui.key.prev_field", &[Layer::Form, Layer::Text], None, false),
     b!(&[(KeyCode::Esc, N)], Action::Cancel, "tui.key.cancel_form", &[Layer::Form], None, true),
-    b!(&[(KeyCode::F(3), N), (KeyCode::Char('d'), C)], Action::Lookup, "tui.key.lookup", &[Layer::Form], None, true),
     // The CleoWizard screen.
     b!(&[(KeyCode::Up, N), ch('k')], Action::Up, "tui.key.up", WIZ, None, false),
     b!(&[(KeyCode::Down, N), ch('j')], Action::Down, "tui.key.down", WIZ, None, false),
@@ -119,6 +121,8 @@ pub static BINDINGS: &[Binding] = &[
     b!(&[ch('s')], Action::Shell, "tui.key.shell", &[Layer::Files], None, true),
     b!(&[ch('o'), ch('y')], Action::Submit, "tui.key.yes", &[Layer::Confirm], None, true),
     b!(&[(KeyCode::Enter, N)], Action::Submit, "tui.key.ok", &[Layer::Text, Layer::Path, Layer::Choice, Layer::Message], None, true),
+    b!(&[(KeyCode::Enter, N)], Action::Submit, "tui.key.import", &[Layer::Paste], None, true),
+    b!(&[(KeyCode::Esc, N)], Action::Cancel, "tui.key.cancel", &[Layer::Paste], None, true),
     b!(&[(KeyCode::Esc, N)], Action::Cancel, "tui.key.close", ALL_MODALS, None, true),
     b!(&[ch('n'), ch('q'), (KeyCode::Enter, N)], Action::Cancel, "tui.key.no", &[Layer::Confirm], None, false),
     b!(&[ch('q'), (KeyCode::Enter, N)], Action::Cancel, "tui.key.close", &[Layer::Csr, Layer::Files, Layer::Help], None, false),
@@ -138,13 +142,21 @@ fn applies(b: &Binding, layer: Layer, step: Step) -> bool {
     b.layers.contains(&layer) && b.step.is_none_or(|s| s == step)
 }
 
-/// The action for a key in the app's current layer.
+/// The action for a key in the app's current layer. On the tree, a step's
+/// key works from any tab: `update` moves to its step (or says why not).
 pub fn action_for(app: &App, key: KeyEvent) -> Option<Action> {
     let layer = app.layer();
+    let pressed = |b: &&Binding| b.keys.iter().any(|k| matches(&key, k));
     let found = BINDINGS
         .iter()
         .filter(|b| applies(b, layer, app.step))
-        .find(|b| b.keys.iter().any(|k| matches(&key, k)))
+        .find(pressed)
+        .or_else(|| {
+            BINDINGS
+                .iter()
+                .filter(|b| layer == Layer::Main && b.layers == MAIN && b.step.is_some())
+                .find(pressed)
+        })
         .map(|b| b.action.clone());
     if found.is_some() {
         return found;
@@ -153,6 +165,15 @@ pub fn action_for(app: &App, key: KeyEvent) -> Option<Action> {
         return edit_request(key).map(Action::Edit);
     }
     None
+}
+
+/// The step whose tab holds `action`'s button, if it has one.
+pub fn step_of(action: &Action) -> Option<Step> {
+    let d = std::mem::discriminant(action);
+    BINDINGS
+        .iter()
+        .find(|b| b.step.is_some() && std::mem::discriminant(&b.action) == d)
+        .and_then(|b| b.step)
 }
 
 /// Editing keys of a text field.
@@ -208,6 +229,13 @@ pub fn footer(app: &App) -> Vec<(String, &'static str)> {
         .filter(|b| b.footer && applies(b, layer, app.step))
         // "next field" only where there is another field (not in the PIN prompt).
         .filter(|b| !matches!(b.action, Action::NextField) || app.several_fields())
+        // A step's action the request refuses now is not offered (it stays,
+        // dimmed with its reason, in the pane).
+        .filter(|b| {
+            b.step.is_none()
+                || super::tree::selected_request(app)
+                    .is_none_or(|r| super::steps::possible(r, &b.action))
+        })
         .filter_map(|b| b.keys.first().map(|k| (key_name(app.lang, k), b.hint)))
         .collect()
 }

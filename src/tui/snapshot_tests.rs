@@ -64,3 +64,41 @@ fn secrets_never_drawn() {
         assert!(!text.contains("1234 "), "{name} shows the PIN");
     }
 }
+
+/// French screens read as French to a CleoCPS user: no CLI command, no
+/// English key name or system message, no jargon (issue 13, stumble 6).
+#[test]
+fn french_screens_have_no_command_english_or_jargon() {
+    for (name, app) in sample::screens(Lang::Fr) {
+        let text = render(&app, 80, 24);
+        for bad in [
+            "(cleocps ",
+            "Esc",
+            "os error",
+            "OSC 52",
+            "Message-ID",
+            " --",
+        ] {
+            assert!(!text.contains(bad), "{name} shows {bad:?}:\n{text}");
+        }
+        for tag in [" nouv.", " dem.", " env."] {
+            assert!(!text.contains(tag), "{name} shows the tag {tag:?}:\n{text}");
+        }
+    }
+}
+
+/// A long message wraps on the status rows instead of being cut
+/// mid-sentence (issue 13, stumble 3).
+#[test]
+fn a_long_status_wraps_whole() {
+    let mut app = sample::example(Lang::Fr);
+    let text = crate::i18n::t(Lang::Fr, "tui.paste.ignored").to_string();
+    app.status = Some(super::app::Status { text, error: false });
+    let screen = render(&app, 80, 24);
+    let flat: String = screen.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(flat.contains("et collez-la."), "{screen}");
+    assert!(
+        screen.contains("Dossiers"),
+        "the tree still shows:\n{screen}"
+    );
+}

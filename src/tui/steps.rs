@@ -44,7 +44,7 @@ fn why(req: &Request, action: &Action) -> Option<&'static str> {
             refusal(req, Op::GenerateRequest)
         }
         Action::ShowCsr => (!has_csr(req)).then_some("refuse.need_request"),
-        Action::ImportResponse => refusal(req, Op::ImportResponse),
+        Action::ImportResponse | Action::PasteAnswer => refusal(req, Op::ImportResponse),
         Action::RecordRejection => refusal(req, Op::RecordRejection),
         Action::ExportPem => refusal(req, Op::ExportPem),
         Action::ExportP12 => refusal(req, Op::ExportP12),
@@ -60,6 +60,11 @@ fn why(req: &Request, action: &Action) -> Option<&'static str> {
         Action::Fetch | Action::FetchWait => refusal(req, Op::FetchResponse),
         _ => None,
     }
+}
+
+/// Whether the request allows `action` now (a step button's action).
+pub fn possible(req: &Request, action: &Action) -> bool {
+    why(req, action).is_none()
 }
 
 /// The buttons of a step, in screen order, with their keys from the keymap.

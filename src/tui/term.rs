@@ -3,7 +3,7 @@
 
 use super::action::{Action, Effect};
 use super::app::App;
-use super::event::{spawn_input, spawn_signals, Event};
+use super::event::{spawn_input, spawn_signals, Event, InputGate};
 use super::{jobs, keymap, tree, update, view, TuiContext};
 use crate::i18n::Lang;
 use cleocps_core::workspace::Workspace;
@@ -60,9 +60,13 @@ pub fn run(ws: Workspace, lang: Lang, ctx: TuiContext) -> std::io::Result<i32> {
     let mut app = load(&ws, lang)?;
     app.default_key = default_key(ctx.config.key_bits);
     let ctx = Arc::new(ctx);
-    // ratatui::init installs a panic hook that restores the terminal first.
+    // ratatui::init installs a panic hook that restores the terminal first;
+    // ours, around it, also ends bracketed paste.
     let mut terminal = ratatui::try_init()?;
+    paste_mode_hook();
+    paste_mode(true);
     let result = event_loop(&mut terminal, &ws, &ctx, &mut app);
+    paste_mode(false);
     ratatui::restore();
     if let Some(r) = tree::selected_request(&app) {
         let _ = cleocps_core::fsutil::write_atomic(
@@ -81,7 +85,8 @@ fn event_loop(
     app: &mut App,
 ) -> std::io::Result<i32> {
     let (tx, rx) = channel();
-    spawn_input(tx.clone());
+    let gate = InputGate::default();
+    spawn_input(tx.clone(), gate.clone());
     spawn_signals(tx.clone())?;
     let size = terminal.size()?;
     update(app, Action::Resize(size.width, size.height));
@@ -115,6 +120,7 @@ fn event_loop(
                     Some(a) => a,
                     None => continue,
                 },
+                Event::Paste(text) => Action::Paste(text),
                 Event::Resize(w, h) => Action::Resize(w, h),
                 Event::Job(id, outcome) => Action::Job(id, outcome),
                 // 128 + signal, as a shell reports it.
@@ -132,8 +138,14 @@ fn event_loop(
                 update(app, Action::Completed(complete_path(&partial)));
             }
             Some(Effect::Shell(dir)) => {
+                // The input thread keeps off the terminal until it is ours again.
+                let _paused = gate.pause();
                 shell(&dir);
                 terminal.clear()?;
+                terminal.hide_cursor()?;
+                // The window may have been resized meanwhile.
+                let size = terminal.size()?;
+                update(app, Action::Resize(size.width, size.height));
             }
         }
     }
@@ -159,8 +171,30 @@ fn osc52(text: &str) -> std::io::Result<()> {
     out.flush()
 }
 
+/// Bracketed paste on or off: on, a paste comes whole as one event (a `q`
+/// in a pasted certificate is no keystroke); off for anything run after.
+fn paste_mode(on: bool) {
+    use crossterm::event::{DisableBracketedPaste, EnableBracketedPaste};
+    let mut out = std::io::stdout();
+    let _ = if on {
+        crossterm::execute!(out, EnableBracketedPaste)
+    } else {
+        crossterm::execute!(out, DisableBracketedPaste)
+    };
+}
+
+/// A panic ends bracketed paste too, then restores as ratatui's hook does.
+fn paste_mode_hook() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        paste_mode(false);
+        previous(info);
+    }));
+}
+
 /// Leaves the TUI for a shell in `dir`, then comes back.
 fn shell(dir: &Path) {
+    paste_mode(false);
     ratatui::restore();
     let sh = std::env::var_os("SHELL").unwrap_or_else(|| "/bin/sh".into());
     println!(
@@ -170,6 +204,7 @@ fn shell(dir: &Path) {
     let _ = std::process::Command::new(sh).current_dir(dir).status();
     let _ = crossterm::terminal::enable_raw_mode();
     let _ = crossterm::execute!(std::io::stdout(), crossterm::terminal::EnterAlternateScreen);
+    paste_mode(true);
 }
 
 /// Completes a path: the longest common prefix of the entries that match.

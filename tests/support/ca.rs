@@ -339,3 +339,34 @@ pub fn tls_server(dir: &Path) -> PathBuf {
     );
     ca.crt
 }
+
+/// `der` with the constructed values of its first `levels` levels given
+/// indefinite lengths (BER), as Java and Windows CA software write a
+/// `.p7c`; deeper values (the certificates, whose signed bytes must stay)
+/// are kept as they are. For the `.p7c` of [`TestCa::p7c`], 4 levels:
+/// ContentInfo, `[0]`, SignedData, and its fields with the certificates' set.
+pub fn indefinite(mut der: &[u8], levels: usize) -> Vec<u8> {
+    let mut out = Vec::new();
+    while !der.is_empty() {
+        let (len, at) = match der[1] {
+            b if b < 0x80 => (usize::from(b), 2),
+            b => {
+                let n = usize::from(b & 0x7F);
+                let len = der[2..2 + n]
+                    .iter()
+                    .fold(0, |a, d| (a << 8) | usize::from(*d));
+                (len, 2 + n)
+            }
+        };
+        let (whole, rest) = der.split_at(at + len);
+        if der[0] & 0x20 != 0 && levels > 0 {
+            out.extend([der[0], 0x80]);
+            out.extend(indefinite(&whole[at..], levels - 1));
+            out.extend([0, 0]);
+        } else {
+            out.extend_from_slice(whole);
+        }
+        der = rest;
+    }
+    out
+}

@@ -78,6 +78,15 @@ impl Tmux {
         std::thread::sleep(Duration::from_millis(70));
     }
 
+    /// Pastes the contents of `file` as a terminal does when the program
+    /// asked for bracketed paste (`paste-buffer -p`); line ends become CR.
+    pub fn paste(&self, file: &std::path::Path) {
+        let file = file.to_str().expect("utf8 path");
+        self.tmux(&["load-buffer", "-b", "paste", file]);
+        self.tmux(&["paste-buffer", "-p", "-d", "-b", "paste", "-t", "t"]);
+        std::thread::sleep(Duration::from_millis(70));
+    }
+
     pub fn screen(&self) -> String {
         self.tmux(&["capture-pane", "-p", "-t", "t"])
     }

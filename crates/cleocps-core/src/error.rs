@@ -34,6 +34,9 @@ pub enum Error {
     NotASandbox(PathBuf),
     Io {
         path: PathBuf,
+        /// What went wrong, said in the user's language for the usual kinds.
+        kind: std::io::ErrorKind,
+        /// The system's message (English), for the other kinds.
         detail: String,
     },
     /// A `request.json` that can't be read.
@@ -89,6 +92,7 @@ impl Error {
     pub fn io(path: impl Into<PathBuf>, e: std::io::Error) -> Error {
         Error::Io {
             path: path.into(),
+            kind: e.kind(),
             detail: e.to_string(),
         }
     }
@@ -120,7 +124,11 @@ impl Error {
             Error::Locked { pid: None } => t(lang, "err.locked").to_string(),
             Error::NotADirectory(p) => tf(lang, "err.not_a_directory", &[&p.display()]),
             Error::NotASandbox(p) => tf(lang, "err.not_a_sandbox", &[&p.display()]),
-            Error::Io { path, detail } => tf(lang, "err.io", &[&path.display(), detail]),
+            Error::Io { path, kind, detail } => tf(
+                lang,
+                "err.io",
+                &[&path.display(), &io_kind(lang, *kind, detail)],
+            ),
             Error::Corrupt { path, detail } => tf(lang, "err.corrupt", &[&path.display(), detail]),
             Error::Pki(e) => e.localize(lang),
             Error::Trust(e) => e.localize(lang),
@@ -154,3 +162,19 @@ impl Error {
 crate::display_localized!(Error);
 
 pub type Result<T> = std::result::Result<T, Error>;
+
+/// An I/O failure in words: the system's own message is English.
+fn io_kind(lang: Lang, kind: std::io::ErrorKind, detail: &str) -> String {
+    use std::io::ErrorKind as K;
+    let id = match kind {
+        K::NotFound => "err.io.not_found",
+        K::PermissionDenied => "err.io.permission",
+        K::AlreadyExists => "err.io.exists",
+        K::IsADirectory => "err.io.is_dir",
+        K::NotADirectory => "err.io.not_dir",
+        K::StorageFull => "err.io.full",
+        K::ReadOnlyFilesystem => "err.io.read_only",
+        _ => return tf(lang, "err.io.other", &[&detail]),
+    };
+    t(lang, id).to_string()
+}

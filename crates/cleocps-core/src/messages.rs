@@ -15,13 +15,13 @@ pub static TEXTS: &[Text] = &[
     text!("err.refused", "impossible à l'état « {} » : {}", "not possible in state \"{}\": {}"),
     text!(
         "refuse.need_keys",
-        "faites d'abord l'Étape 1 (Initialisation) : générez les clés (cleocps keys generate)",
-        "do Step 1 (Initialisation) first: generate the keys (cleocps keys generate)"
+        "faites d'abord l'Étape 1 (Initialisation) : générez les clés",
+        "do Step 1 (Initialisation) first: generate the keys"
     ),
     text!(
         "refuse.need_request",
-        "faites d'abord l'Étape 2 : générez la demande (cleocps request generate)",
-        "do Step 2 first: generate the request (cleocps request generate)"
+        "faites d'abord l'Étape 2 : générez la demande",
+        "do Step 2 first: generate the request"
     ),
     text!(
         "refuse.csr_only",
@@ -30,13 +30,13 @@ pub static TEXTS: &[Text] = &[
     ),
     text!(
         "refuse.need_send",
-        "la demande n'a pas encore été envoyée (cleocps request send)",
-        "the request has not been sent yet (cleocps request send)"
+        "la demande n'a pas encore été envoyée",
+        "the request has not been sent yet"
     ),
     text!(
         "refuse.need_certificate",
-        "faites d'abord l'Étape 3 : importez la réponse (cleocps response import)",
-        "do Step 3 first: import the answer (cleocps response import)"
+        "faites d'abord l'Étape 3 : importez la réponse",
+        "do Step 3 first: import the answer"
     ),
     text!(
         "refuse.keys_exist",
@@ -75,8 +75,8 @@ pub static TEXTS: &[Text] = &[
     ),
     text!(
         "refuse.rejected",
-        "la demande a été rejetée : elle ne peut être ni modifiée ni renvoyée ; recommencez avec une nouvelle demande (cleocps request renew)",
-        "the request was rejected: it can be neither changed nor resent; start over with a new request (cleocps request renew)"
+        "la demande a été rejetée : elle ne peut être ni modifiée ni renvoyée ; recommencez avec une nouvelle demande",
+        "the request was rejected: it can be neither changed nor resent; start over with a new request"
     ),
     text!(
         "refuse.adopt_existing",
@@ -120,6 +120,14 @@ pub static TEXTS: &[Text] = &[
         "{} is not a sandbox made by cleocps demo: nothing was deleted or written; choose an empty directory or the demo's sandbox"
     ),
     text!("err.io", "{} : {}", "{}: {}"),
+    text!("err.io.not_found", "fichier ou dossier introuvable", "no such file or directory"),
+    text!("err.io.permission", "accès refusé (droits du fichier ou du dossier)", "permission denied"),
+    text!("err.io.exists", "existe déjà", "already exists"),
+    text!("err.io.is_dir", "c'est un dossier, pas un fichier", "is a directory, not a file"),
+    text!("err.io.not_dir", "un élément du chemin n'est pas un dossier", "a part of the path is not a directory"),
+    text!("err.io.full", "disque plein", "no space left on the disk"),
+    text!("err.io.read_only", "disque en lecture seule", "read-only file system"),
+    text!("err.io.other", "erreur du système ({})", "system error ({})"),
     text!(
         "err.corrupt",
         "{} est illisible ({}) : restaurez-le depuis une sauvegarde",
@@ -162,8 +170,8 @@ pub static TEXTS: &[Text] = &[
     ),
     text!(
         "err.form_incomplete",
-        "formulaire incomplet : « {} » manque (cleocps request edit)",
-        "form incomplete: \"{}\" is missing (cleocps request edit)"
+        "formulaire incomplet : « {} » manque",
+        "form incomplete: \"{}\" is missing"
     ),
     text!(
         "err.legacy_flag",

@@ -17,8 +17,9 @@ use std::sync::atomic::AtomicBool;
 pub fn send(ws: &Workspace, ctx: &TuiContext, lang: Lang, path: String) -> Result<Done, String> {
     let req = mail::send_request(ws, &ctx.config, &path)
         .map_err(|e| tf(lang, "tui.send.failed", &[&e.localize(lang)]))?;
-    let id = req.message_id.clone().unwrap_or_default();
-    changed(ws, req.path(), tf(lang, "tui.done.sent", &[&id])).map_err(|e| e.localize(lang))
+    // The mail's reference stays in Étape 2's pane, not in the status line.
+    let sent = t(lang, "tui.done.sent").to_string();
+    changed(ws, req.path(), sent).map_err(|e| e.localize(lang))
 }
 
 /// A waiting fetch: its stop flag and where its countdown goes.

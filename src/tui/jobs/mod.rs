@@ -206,26 +206,10 @@ fn run_core(ws: &Workspace, ctx: &TuiContext, lang: Lang, job: Job) -> cleocps_c
         }
         Job::ImportResponse { path, file } => {
             let bytes = std::fs::read(&file).map_err(|e| Error::io(&file, e))?;
-            let (req, report) = core::import_response(ws, &path, &bytes)?;
-            let mut done = changed(ws, req.path(), t(lang, "tui.done.import").to_string())?;
-            done.shown = Some(if report.warnings.is_empty() {
-                Shown::Certificate {
-                    path,
-                    cert: cert_view(&report.leaf),
-                }
-            } else {
-                let mut text = t(lang, "tui.import.warnings").to_string();
-                for w in &report.warnings {
-                    text.push_str("\n• ");
-                    text.push_str(w);
-                }
-                Shown::Report {
-                    title: "tui.title.report",
-                    text,
-                }
-            });
-            Ok(done)
+            import(ws, lang, path, &bytes)
         }
+        // Pasted text goes through the same import and trust checks as a file.
+        Job::ImportPasted { path, text } => import(ws, lang, path, text.as_bytes()),
         Job::ExportPem {
             ref path,
             ref dir,
@@ -321,6 +305,30 @@ fn report(
     done.shown = Some(Shown::Report {
         title: "tui.title.report",
         text,
+    });
+    Ok(done)
+}
+
+/// Étape 3's import, of a file or of pasted text: the certificate shown,
+/// or the warnings in a report.
+fn import(ws: &Workspace, lang: Lang, path: String, bytes: &[u8]) -> cleocps_core::Result<Done> {
+    let (req, report) = core::import_response(ws, &path, bytes)?;
+    let mut done = changed(ws, req.path(), t(lang, "tui.done.import").to_string())?;
+    done.shown = Some(if report.warnings.is_empty() {
+        Shown::Certificate {
+            path,
+            cert: cert_view(&report.leaf),
+        }
+    } else {
+        let mut text = t(lang, "tui.import.warnings").to_string();
+        for w in &report.warnings {
+            text.push_str("\n• ");
+            text.push_str(w);
+        }
+        Shown::Report {
+            title: "tui.title.report",
+            text,
+        }
     });
     Ok(done)
 }

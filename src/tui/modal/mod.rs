@@ -17,6 +17,7 @@ mod files;
 mod help;
 mod input;
 mod message;
+mod paste;
 mod pin;
 mod secret;
 mod servers;
@@ -29,6 +30,7 @@ pub use files::FilesModal;
 pub use help::HelpModal;
 pub use input::{Ask, InputModal};
 pub use message::MessageModal;
+pub use paste::PasteModal;
 pub use pin::{PinFor, PinModal};
 pub use secret::{Hidden, SecretModal, Then};
 pub use servers::ServersModal;
@@ -47,6 +49,8 @@ pub enum Modal {
     /// The card's PIN ("code porteur"), with the tries-left warning.
     Pin(PinModal),
     Csr(CsrModal),
+    /// "Coller la réponse": the text pasted for Étape 3's import.
+    Paste(PasteModal),
     Files(FilesModal),
     /// The card probe found no card and polls for it; Esc stops it.
     CardWait(CardWaitModal),
@@ -64,6 +68,7 @@ impl Modal {
             Modal::Input(m) if m.what.is_path() => Layer::Path,
             Modal::Input(_) | Modal::Secret(_) | Modal::Pin(_) => Layer::Text,
             Modal::Csr(_) => Layer::Csr,
+            Modal::Paste(_) => Layer::Paste,
             Modal::Files(_) => Layer::Files,
             Modal::CardWait(_) => Layer::Wait,
         }

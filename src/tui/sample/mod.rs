@@ -126,6 +126,13 @@ AQABoDcwNQYJKoZIhvcNAQkOMSgwJjAkBgNVHREEHTAbghlwb3J0YWlsLmNsaW5p
 cXVlLXRlc3QuZnIwDQYJKoZIhvcNAQELBQADggEBAExampleSignatureExample
 -----END CERTIFICATE REQUEST-----";
 
+const CERT: &str = "-----BEGIN CERTIFICATE-----
+MIIFjTCCA3WgAwIBAgIUExampleExampleExampleExampleExampleMA0GCSqGSIb3
+DQEBCwUAMFkxCzAJBgNVBAYTAkZSMRMwEQYDVQQKDApBU0lQLVNBTlRFMRcwFQYD
+VQQLDA4wMDAyIDE4NzUxMjc1MTEcMBoGA1UEAwwTVEVTVCBBQyBJR0MtU0FOVEUw
+ExampleExampleExampleExampleExampleExampleExampleExampleExample==
+-----END CERTIFICATE-----";
+
 /// Every screen and dialog worth a snapshot or a screenshot, by name.
 pub fn screens(lang: Lang) -> Vec<(&'static str, App)> {
     let mut out = Vec::new();
@@ -326,6 +333,17 @@ pub fn screens(lang: Lang) -> Vec<(&'static str, App)> {
     });
     wait.modal = Some(Modal::CardWait(CardWaitModal { left: 117 }));
     out.push(("29-card-wait", wait));
+
+    // "Coller la réponse": a chain pasted into Étape 3.
+    let portal = "Clinique du Test/portail";
+    let mut paste = at(lang, portal, Step::Final);
+    let chain = format!("{}\n{}\n", CERT, CERT);
+    paste.modal = Some(Modal::Paste(crate::tui::modal::PasteModal {
+        path: portal.into(),
+        text: chain,
+        error: None,
+    }));
+    out.push(("30-paste-answer", paste));
     out.extend(wizard::screens(lang));
     out
 }

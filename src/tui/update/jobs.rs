@@ -3,7 +3,7 @@
 
 use super::{after_move, set_error, set_info};
 use crate::i18n::tf;
-use crate::tui::action::{Effect, JobId, JobOutcome, Shown};
+use crate::tui::action::{Effect, JobId, JobOutcome, Shown, Step};
 use crate::tui::app::{App, Folder};
 use crate::tui::job_kind::{JobKind, WizardJobKind};
 use crate::tui::modal::{Confirm, CsrModal, FilesModal, MessageModal, Modal};
@@ -75,6 +75,7 @@ pub(super) fn job_done(app: &mut App, id: JobId, outcome: JobOutcome) -> Option<
             tree::clamp(app);
         }
     }
+    follow(app, kind, run.request.as_deref());
     match done.message {
         Some(m) => set_info(app, m),
         // A finished job clears its own progress message, never an error.
@@ -125,4 +126,19 @@ pub(super) fn job_done(app: &mut App, id: JobId, outcome: JobOutcome) -> Option<
         None => {}
     }
     after_move(app)
+}
+
+/// A step done moves the tab to the next one, for the request it was done
+/// for: keys made → Étape 2; request mailed, or CSR made for the portal →
+/// Étape 3, where the answer comes back.
+fn follow(app: &mut App, kind: JobKind, request: Option<&str>) {
+    let next = match kind {
+        JobKind::GenerateKeys => Step::Request,
+        JobKind::SendMail | JobKind::GenerateCsr => Step::Final,
+        _ => return,
+    };
+    let selected = tree::selected_request(app).map(|r| r.path());
+    if request.is_some() && selected.as_deref() == request {
+        app.step = next;
+    }
 }

@@ -4,6 +4,7 @@
 //! The main layer (tree, steps, request actions) is here; the rest of the
 //! folder, one file per concern:
 //! - `modal`: the form layer and the dialogs; `secret`: the masked inputs;
+//! - `paste`: bracketed paste, and "Coller la réponse";
 //! - `card`: Étape 2 with the CPS card (probe → PIN → sign);
 //! - `mail`: *Envoyer* and the form filled from the directory;
 //! - `wizard`, `wizard_jobs`: the CleoWizard screen's keys and job answers;
@@ -13,6 +14,7 @@ mod card;
 mod jobs;
 mod mail;
 mod modal;
+mod paste;
 mod secret;
 mod wizard;
 mod wizard_jobs;
@@ -24,8 +26,8 @@ use crate::tui::action::{Action, Effect, Job, Step};
 use crate::tui::app::{App, Layer, Running, Status};
 use crate::tui::form::Form;
 use crate::tui::modal::{Ask, Choose, Confirm, HelpModal, Modal};
-use crate::tui::steps;
 use crate::tui::tree::{self, Row};
+use crate::tui::{keymap, steps};
 use cleocps_core::error::Error;
 use cleocps_core::request::{Action as Op, Request, State};
 
@@ -40,6 +42,7 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
             None
         }
         Action::Job(id, outcome) => job_done(app, id, outcome),
+        Action::Paste(text) => paste::paste(app, text),
         other => match app.layer() {
             Layer::Main => main_action(app, other),
             Layer::Form => form_action(app, other),
@@ -172,7 +175,17 @@ fn main_action(app: &mut App, action: Action) -> Option<Effect> {
             }
             None => return None,
         },
-        other => return request_action(app, other),
+        other => {
+            // A step's action from another tab: that tab comes forward,
+            // unless the request refuses it (the status then says why).
+            if let (Some(step), Some(req)) = (keymap::step_of(&other), tree::selected_request(app))
+            {
+                if steps::possible(req, &other) {
+                    app.step = step;
+                }
+            }
+            return request_action(app, other);
+        }
     }
     after_move(app)
 }
@@ -295,7 +308,7 @@ pub(super) fn request_action(app: &mut App, action: Action) -> Option<Effect> {
         Action::GenerateRequest | Action::GenerateCsr | Action::GenerateCard => {
             Some(Op::GenerateRequest)
         }
-        Action::ImportResponse => Some(Op::ImportResponse),
+        Action::ImportResponse | Action::PasteAnswer => Some(Op::ImportResponse),
         Action::RecordRejection => Some(Op::RecordRejection),
         Action::ExportPem => Some(Op::ExportPem),
         Action::ExportP12 => Some(Op::ExportP12),
@@ -359,6 +372,7 @@ pub(super) fn request_action(app: &mut App, action: Action) -> Option<Effect> {
             }
             set_error(app, t(lang, "refuse.need_request").to_string());
         }
+        Action::PasteAnswer => paste::open(app, String::new()),
         Action::ImportResponse => {
             let start_at = format!("{}/", app.cwd.display());
             app.modal = Some(Modal::input(Ask::ImportPath { path }, &start_at));

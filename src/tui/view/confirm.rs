@@ -20,7 +20,7 @@ pub fn draw(f: &mut Frame, app: &App, theme: Theme, area: Rect, m: &ConfirmModal
         Line::from(vec![
             Span::styled(" o ", theme.key()),
             Span::raw(t(lang, "tui.key.yes").to_string()),
-            Span::styled("   n/Esc ", theme.key()),
+            Span::styled(format!("   n/{} ", t(lang, "tui.kn.esc")), theme.key()),
             Span::raw(t(lang, "tui.key.no").to_string()),
         ]),
     ];

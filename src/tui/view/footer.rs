@@ -7,7 +7,7 @@ use crate::tui::keymap;
 use crate::tui::theme::Theme;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
+use ratatui::widgets::{Paragraph, Wrap};
 use ratatui::Frame;
 use unicode_width::UnicodeWidthStr;
 
@@ -15,6 +15,41 @@ const FRAMES: [&str; 10] = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "�
 
 pub fn spinner(n: usize) -> &'static str {
     FRAMES[n % FRAMES.len()]
+}
+
+/// The most rows a message takes: a long one wraps instead of being cut.
+const MAX_STATUS_ROWS: u16 = 3;
+
+/// How many rows the status line needs at `width` columns.
+pub fn status_rows(app: &App, width: u16) -> u16 {
+    match &app.status {
+        Some(s) if !app.jobs.iter().any(|j| !j.kind.only_reads()) => {
+            let rows = wrapped_rows(&format!(" {}", s.text), usize::from(width));
+            u16::try_from(rows.min(usize::from(MAX_STATUS_ROWS))).unwrap_or(1)
+        }
+        _ => 1,
+    }
+}
+
+/// Rows `text` takes when wrapped at words to `width` columns (as the
+/// paragraph below wraps it).
+fn wrapped_rows(text: &str, width: usize) -> usize {
+    let width = width.max(1);
+    let (mut rows, mut col) = (1, 0);
+    for word in text.split(' ') {
+        let w = word.width();
+        if col > 0 && col + 1 + w > width {
+            rows += 1;
+            col = w;
+        } else {
+            col += w + usize::from(col > 0);
+        }
+        while col > width {
+            rows += 1;
+            col -= width;
+        }
+    }
+    rows
 }
 
 pub fn status(f: &mut Frame, app: &App, theme: Theme, area: Rect) {
@@ -43,7 +78,7 @@ pub fn status(f: &mut Frame, app: &App, theme: Theme, area: Rect) {
     } else {
         Line::styled(format!(" {}", app.root.display()), theme.label())
     };
-    f.render_widget(Paragraph::new(line), area);
+    f.render_widget(Paragraph::new(line).wrap(Wrap { trim: false }), area);
 }
 
 pub fn keys(f: &mut Frame, app: &App, theme: Theme, area: Rect) {

@@ -22,6 +22,7 @@ mod input;
 mod message;
 mod modals;
 mod pane;
+mod paste;
 mod pin;
 mod secret;
 mod servers;
@@ -79,7 +80,7 @@ fn draw_screen(f: &mut Frame, app: &App) {
     }
     let [main, status, keys] = Layout::vertical([
         Constraint::Min(3),
-        Constraint::Length(1),
+        Constraint::Length(footer::status_rows(app, area.width)),
         Constraint::Length(1),
     ])
     .areas(area);

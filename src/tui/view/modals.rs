@@ -1,6 +1,8 @@
 //! Draws the open dialog, last, over everything: one file per dialog.
 
-use super::{card_wait, choice, confirm, csr, files, help, input, message, pin, secret, servers};
+use super::{
+    card_wait, choice, confirm, csr, files, help, input, message, paste, pin, secret, servers,
+};
 use crate::i18n::t;
 use crate::tui::app::App;
 use crate::tui::modal::Modal;
@@ -20,6 +22,7 @@ pub fn draw(f: &mut Frame, app: &App, theme: Theme, area: Rect) {
         Modal::Secret(m) => secret::draw(f, app, theme, area, m),
         Modal::Pin(m) => pin::draw(f, app, theme, area, m),
         Modal::Csr(m) => csr::draw(f, app, theme, area, m),
+        Modal::Paste(m) => paste::draw(f, app, theme, area, m),
         Modal::Files(m) => files::draw(f, app, theme, area, m),
         Modal::CardWait(m) => card_wait::draw(f, app, theme, area, m),
         Modal::Servers(m) => servers::draw(f, app, theme, area, m),

@@ -13,6 +13,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 use ratatui::Frame;
 
+/// The state tag's column: whole words ("nouvelle", "certifié").
+const TAG_W: usize = 8;
+
 pub fn state_tag(lang: Lang, s: State) -> &'static str {
     t(
         lang,
@@ -107,7 +110,7 @@ fn row_line(app: &App, theme: Theme, row: Row, width: usize) -> Line<'static> {
             let kind = kind_tag(req.kind);
             let tag = state_tag(app.lang, req.state);
             // "  name ……… KIND tag"
-            let tail = 1 + 6 + 1 + 5;
+            let tail = 1 + 6 + 1 + TAG_W;
             let name_w = width.saturating_sub(2 + tail);
             Line::from(vec![
                 Span::raw(format!(" {busy}")),
@@ -115,7 +118,7 @@ fn row_line(app: &App, theme: Theme, row: Row, width: usize) -> Line<'static> {
                 Span::raw(" "),
                 Span::styled(pad(kind, 6), theme.label()),
                 Span::raw(" "),
-                Span::styled(pad(tag, 5), theme.state(req.state)),
+                Span::styled(pad(tag, TAG_W), theme.state(req.state)),
             ])
         }
     }

@@ -77,6 +77,21 @@ pub fn parse(raw: &[u8]) -> Option<Incoming> {
     })
 }
 
+/// The certificates (`smime.p7c`) of a whole mail saved as a file
+/// (`.eml`), as mail clients save an answer (DESIGN §4); `None` when `raw`
+/// is not a mail holding certificates.
+pub fn saved_certificates(raw: &[u8]) -> Option<Vec<u8>> {
+    // Some clients keep the mbox separator line ("From - date") on top.
+    let raw = match raw.strip_prefix(b"From ") {
+        Some(rest) => &rest[rest.iter().position(|b| *b == b'\n')? + 1..],
+        None => raw,
+    };
+    match parse(raw)?.kind {
+        AnswerKind::Certificates(bytes) => Some(bytes),
+        AnswerKind::Rejection { .. } => None,
+    }
+}
+
 /// An `application/pkcs7-mime` (or the older `x-pkcs7-mime`) part of this
 /// `smime-type` (DESIGN §5).
 fn is_smime(part: &mail_parser::MessagePart, smime_type: &str) -> bool {

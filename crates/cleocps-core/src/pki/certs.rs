@@ -1,8 +1,12 @@
 //! Reading certificates from whatever file the CA or portal gave (DESIGN
-//! §4): PKCS#7 `.p7c`/`.p7b` in DER or PEM, PEM bundles, one DER
-//! certificate; and writing them back as PEM.
+//! §4): PKCS#7 `.p7c`/`.p7b` in DER, BER or PEM, PEM bundles, one DER
+//! certificate, or the same pasted as bare base64; and writing them back
+//! as PEM.
 
+use super::ber::{self, BerError};
 use super::{pem, PkiError, Result};
+use base64::engine::general_purpose::STANDARD;
+use base64::Engine;
 use const_oid::db::rfc5911;
 use der::asn1::AnyRef;
 use der::{Decode, Encode, ErrorKind, Reader, SliceReader, Tag, TagNumber, Tagged};
@@ -18,8 +22,9 @@ pub fn certificate_has_key(cert: &Certificate, spki_der: &[u8]) -> bool {
         && ours.subject_public_key == theirs.subject_public_key
 }
 
-/// Every certificate of an answer file: PKCS#7 `.p7c`/`.p7b` (DER or PEM
-/// `PKCS7`/`CMS`), PEM bundle, or one DER certificate. Duplicates are removed.
+/// Every certificate of an answer file: PKCS#7 `.p7c`/`.p7b` (DER, BER or
+/// PEM `PKCS7`/`CMS`), PEM bundle, or one DER certificate; binary ones also
+/// as bare base64 (pasted text). Duplicates are removed.
 pub fn parse_certificates(bytes: &[u8]) -> Result<Vec<Certificate>> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(PkiError::EmptyAnswer);
@@ -27,6 +32,8 @@ pub fn parse_certificates(bytes: &[u8]) -> Result<Vec<Certificate>> {
     let text = String::from_utf8_lossy(bytes);
     let found = if text.contains("-----BEGIN ") {
         from_pem(&text)?
+    } else if let Some(der) = bare_base64(&text) {
+        from_der(&der)?
     } else {
         from_der(bytes)?
     };
@@ -92,8 +99,7 @@ fn from_pem(text: &str) -> Result<Vec<Certificate>> {
         if is_cert {
             certs.push(decode_cert(&der)?);
         } else {
-            check_outer(&der)?;
-            certs.extend(pkcs7_certs(&der).map_err(der_error)?);
+            certs.extend(pkcs7_certs(&normalise(&der)?).map_err(der_error)?);
         }
     }
     if !recognised {
@@ -103,15 +109,41 @@ fn from_pem(text: &str) -> Result<Vec<Certificate>> {
 }
 
 fn from_der(bytes: &[u8]) -> Result<Vec<Certificate>> {
-    check_outer(bytes)?;
+    let der = normalise(bytes)?;
     // Inside the outer SEQUENCE: an OID starts a ContentInfo (PKCS#7),
     // a SEQUENCE starts a certificate's TBSCertificate.
-    let outer = AnyRef::from_der(outer_tlv(bytes)?).map_err(der_error)?;
+    let outer = AnyRef::from_der(&der).map_err(der_error)?;
     match outer.value().first() {
-        Some(0x06) => pkcs7_certs(bytes).map_err(der_error),
-        Some(0x30) => Ok(vec![decode_cert(bytes)?]),
+        Some(0x06) => pkcs7_certs(&der).map_err(der_error),
+        Some(0x30) => Ok(vec![decode_cert(&der)?]),
         _ => Err(PkiError::NotCertificates),
     }
+}
+
+/// The outer SEQUENCE of `bytes` in DER, whether it came as DER or BER
+/// (DESIGN §4); what follows it is dropped.
+fn normalise(bytes: &[u8]) -> Result<Vec<u8>> {
+    if bytes.first() != Some(&0x30) {
+        return Err(PkiError::NotCertificates);
+    }
+    ber::to_der(bytes).map_err(|e| match e {
+        BerError::Truncated => PkiError::Truncated,
+        BerError::Invalid(_) => PkiError::NotCertificates,
+    })
+}
+
+/// A DER or BER value pasted as bare base64 (no PEM lines), as portals
+/// show it; `None` when `text` is not that.
+fn bare_base64(text: &str) -> Option<Vec<u8>> {
+    let b64: String = text.split_ascii_whitespace().collect();
+    let alphabet = |c: char| c.is_ascii_alphanumeric() || matches!(c, '+' | '/' | '=');
+    if b64.len() < 16 || !b64.chars().all(alphabet) {
+        return None;
+    }
+    STANDARD
+        .decode(b64)
+        .ok()
+        .filter(|d| d.first() == Some(&0x30))
 }
 
 /// The first TLV of `bytes`: trailing bytes (a newline, padding) are ignored.
@@ -120,7 +152,7 @@ fn outer_tlv(bytes: &[u8]) -> Result<&[u8]> {
     r.tlv_bytes().map_err(der_error)
 }
 
-/// Tells a truncated or BER file from one that is not DER at all, before
+/// Tells a truncated file from one that is not DER at all, before
 /// decoding, so the user gets the message that fits.
 fn check_outer(bytes: &[u8]) -> Result<()> {
     if bytes.first() != Some(&0x30) {
@@ -137,7 +169,6 @@ fn decode_cert(der: &[u8]) -> Result<Certificate> {
 
 fn der_error(e: der::Error) -> PkiError {
     match e.kind() {
-        ErrorKind::IndefiniteLength => PkiError::BerNotSupported,
         ErrorKind::Incomplete { .. } => PkiError::Truncated,
         _ => PkiError::NotCertificates,
     }
@@ -225,10 +256,10 @@ mod tests {
             parse_certificates(b"hello, this is a mail").err(),
             Some(PkiError::NotCertificates)
         );
-        // BER: the outer SEQUENCE with an indefinite length.
+        // BER (indefinite lengths) cut short, as DER.
         assert_eq!(
             parse_certificates(&[0x30, 0x80, 0x06, 0x09, 0, 0, 0, 0]).err(),
-            Some(PkiError::BerNotSupported)
+            Some(PkiError::Truncated)
         );
         // A certs-only PKCS#7 with no certificate (a rejection).
         let empty = dir.path().join("empty.p7c");

@@ -2,6 +2,7 @@
 //! releases touches one module. No file system, no terminal: bytes in, bytes out.
 
 pub mod answer;
+pub mod ber;
 mod certs;
 pub mod cms;
 pub mod csr;
@@ -60,8 +61,6 @@ pub enum PkiError {
     Truncated,
     /// The answer is well formed but holds no certificate.
     NoCertificate,
-    /// The answer uses BER indefinite lengths, which we don't read.
-    BerNotSupported,
     /// No certificate of the answer carries our public key.
     CertificateForAnotherKey,
     /// The issued certificate has expired.
@@ -136,7 +135,6 @@ impl PkiError {
             PkiError::NotCertificates => tf(lang, "pki.not_certificates", &[]),
             PkiError::Truncated => tf(lang, "pki.truncated", &[]),
             PkiError::NoCertificate => tf(lang, "pki.no_certificate", &[]),
-            PkiError::BerNotSupported => tf(lang, "pki.ber_not_supported", &[]),
             PkiError::CertificateForAnotherKey => tf(lang, "pki.another_key", &[]),
             PkiError::LeafExpired { not_after } => tf(lang, "pki.leaf_expired", &[not_after]),
             PkiError::LeafNotYetValid { not_before } => {

@@ -28,7 +28,8 @@ pub(crate) fn encode(label: &str, der: &[u8]) -> String {
 /// Every PEM block of `text`, in order.
 pub(crate) fn blocks(text: &str) -> Vec<Block> {
     let mut out = Vec::new();
-    let mut lines = text.lines().map(str::trim);
+    // CR alone ends lines too: what a terminal paste carries.
+    let mut lines = text.split(['\r', '\n']).map(str::trim);
     while let Some(line) = lines.next() {
         let Some(label) = line
             .strip_prefix("-----BEGIN ")
@@ -74,6 +75,8 @@ mod tests {
         assert_eq!(b.len(), 1);
         assert_eq!(b[0].label, "THING");
         assert_eq!(b[0].der.as_deref(), Some(&data[..]));
+        let cr = text.replace('\n', "\r");
+        assert_eq!(blocks(&cr)[0].der.as_deref(), Some(&data[..]));
         let cut = &text[..text.len() / 2];
         assert!(blocks(cut)[0].der.is_none());
     }

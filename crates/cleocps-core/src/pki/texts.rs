@@ -4,8 +4,8 @@ use crate::text;
 pub static TEXTS: &[Text] = &[
     text!(
         "pki.wrong_key_password",
-        "mot de passe de la clé incorrect",
-        "wrong key password"
+        "mot de passe de la clé incorrect (s'il est perdu, la clé ne peut pas être récupérée : recommencez avec une nouvelle demande et de nouvelles clés)",
+        "wrong key password (if it is lost, the key cannot be recovered: start over with a new request and new keys)"
     ),
     text!(
         "pki.key_password_needed",
@@ -40,8 +40,8 @@ pub static TEXTS: &[Text] = &[
     ),
     text!(
         "pki.not_certificates",
-        "ce fichier n'est ni un certificat (PEM ou DER) ni un PKCS#7 (.p7c/.p7b) : vérifiez que vous avez choisi le bon fichier",
-        "this file is neither a certificate (PEM or DER) nor a PKCS#7 (.p7c/.p7b): check you chose the right file"
+        "ce fichier n'est ni un certificat (PEM ou DER), ni un PKCS#7 (.p7c/.p7b), ni un message enregistré (.eml) qui en contient : vérifiez que vous avez choisi le bon fichier",
+        "this file is neither a certificate (PEM or DER), nor a PKCS#7 (.p7c/.p7b), nor a saved mail (.eml) holding one: check you chose the right file"
     ),
     text!(
         "pki.truncated",
@@ -52,11 +52,6 @@ pub static TEXTS: &[Text] = &[
         "pki.no_certificate",
         "le fichier de réponse ne contient aucun certificat : la demande a peut-être été refusée, lisez le message qui l'accompagnait",
         "the answer file holds no certificate: the request may have been rejected, read the message that came with it"
-    ),
-    text!(
-        "pki.ber_not_supported",
-        "ce PKCS#7 utilise des longueurs BER indéfinies, non prises en charge : convertissez-le avec « openssl pkcs7 -inform DER -in f.p7c -print_certs -out f.pem »",
-        "this PKCS#7 uses BER indefinite lengths, which are not supported: convert it with \"openssl pkcs7 -inform DER -in f.p7c -print_certs -out f.pem\""
     ),
     text!(
         "pki.another_key",

@@ -266,7 +266,8 @@ pub struct ImportReport {
     pub warnings: Vec<String>,
 }
 
-/// Étape 3: imports the answer (`.p7c`, `.p7b`, PEM bundle, certificate).
+/// Étape 3: imports the answer (`.p7c`, `.p7b`, PEM bundle, certificate,
+/// in DER, BER, PEM or bare base64, or a saved mail holding them).
 /// The leaf is matched against the CSR's public key: no key password needed.
 /// Its path is checked up to an anchor of [`Workspace::trust`] (DESIGN §4a).
 pub fn import_response(
@@ -274,6 +275,11 @@ pub fn import_response(
     path: &str,
     bytes: &[u8],
 ) -> Result<(Request, ImportReport)> {
+    let from_mail = pki::parse_certificates(bytes)
+        .is_err()
+        .then(|| crate::mail::incoming::saved_certificates(bytes))
+        .flatten();
+    let bytes = from_mail.as_deref().unwrap_or(bytes);
     let req = ws.find(path)?;
     req.check(Action::ImportResponse)?;
     let csr = pki::csr_from_pem(&csr_pem(ws, &req)?)?;

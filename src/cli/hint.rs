@@ -1,0 +1,46 @@
+//! The command that does what an error says is missing. The core's
+//! messages name the steps of the procedure, as both fronts show them; the
+//! CLI adds its own way there ("faites d'abord l'Étape 1 … (cleocps keys
+//! generate)"), which the TUI must not show.
+
+use cleocps_core::error::Error;
+
+/// `msg` with the command that fixes `e`, when there is one.
+pub fn with_command(e: &Error, msg: String) -> String {
+    match command(e) {
+        Some(cmd) => format!("{msg} ({cmd})"),
+        None => msg,
+    }
+}
+
+fn command(e: &Error) -> Option<&'static str> {
+    let id = match e {
+        Error::Refused(r) => r.reason_id(),
+        Error::FormIncomplete(_) => return Some("cleocps request edit"),
+        _ => return None,
+    };
+    Some(match id {
+        "refuse.need_keys" => "cleocps keys generate",
+        "refuse.need_request" => "cleocps request generate",
+        "refuse.need_send" => "cleocps request send",
+        "refuse.need_certificate" => "cleocps response import",
+        "refuse.rejected" => "cleocps request renew",
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use cleocps_core::request::{Action, State};
+
+    #[test]
+    fn refusals_name_the_command_that_fixes_them() {
+        let refused = State::New.check(Action::GenerateRequest, None);
+        let e = Error::Refused(refused.expect_err("refused"));
+        let msg = with_command(&e, "x".into());
+        assert_eq!(msg, "x (cleocps keys generate)");
+        let e = Error::FolderNotFound("F".into());
+        assert_eq!(with_command(&e, "x".into()), "x");
+    }
+}
