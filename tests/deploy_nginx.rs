@@ -257,6 +257,18 @@ fn refusals_install_nothing() {
     refused(&ws, &["deploy", "F/neuf", "--cert", &s(&dir.join("n.crt"))]);
 
     let before = snapshot(&dir);
+    // One bad target among good ones: none is written.
+    refused(
+        &ws,
+        &[
+            "deploy",
+            &path,
+            "--cert",
+            &s(&dir.join("a.crt")),
+            "--key",
+            &s(&dir.join("no/a.key")),
+        ],
+    );
     // A certificate that isn't for the request's key (another request's).
     let other = certified_request(&ws, tmp.path(), &ca, "autre", 30);
     let crt = ws.join("dossiers/F/srv/srv.crt");

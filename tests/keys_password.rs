@@ -201,3 +201,45 @@ fn refusals_change_nothing() {
     let err = refused(&ws, &["keys", "password", "F/vide", "--no-key-password"]);
     assert!(err.contains("keys generate"), "{err}");
 }
+
+/// Without the files, on a terminal: the current password, then the new one
+/// twice, typed masked (real tmux, real prompts).
+#[test]
+fn passwords_are_asked_on_a_terminal() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let ws = tmp.path().join("ws");
+    let old = secret_file(tmp.path(), "old", OLD);
+    let path = prepared_request(
+        &ws,
+        "r",
+        "ssl",
+        &["--key-password-file", &old.to_string_lossy()],
+        &[],
+    );
+    let script = format!(
+        "'{}' --workspace '{}' --lang en keys password '{path}'; echo EXIT=$?; sleep 60",
+        bin().display(),
+        ws.display()
+    );
+    let t = tmux::Tmux::session("keypw", tmp.path(), &[], &script);
+    t.wait("key password:", 20);
+    t.text(OLD);
+    t.keys(&["Enter"]);
+    t.wait("new key password:", 20);
+    t.text(ADDED);
+    t.keys(&["Enter"]);
+    t.wait("new key password (again):", 20);
+    t.text(ADDED);
+    t.keys(&["Enter"]);
+    let screen = t.wait("EXIT=", 30);
+    assert!(
+        screen.contains("EXIT=0") && screen.contains("key password of F/r changed"),
+        "{screen}"
+    );
+    assert!(
+        !screen.contains(OLD.trim()) && !screen.contains(ADDED),
+        "masked: {screen}"
+    );
+    let key = ws.join("dossiers/F/r/r.key");
+    assert!(open_key(&key, Some(ADDED)).is_ok());
+}

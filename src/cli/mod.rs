@@ -326,7 +326,10 @@ fn run_tui(cli: &Cli, ctx: &Ctx, card_args: &CardArgs, lang: Lang) -> Result<i32
 /// Whether the command line names the `check` subcommand (its first word
 /// that is not an option or an option's value).
 fn invoked_check() -> bool {
-    let mut words = std::env::args().skip(1);
+    // args_os: a non-UTF-8 argument must not panic here.
+    let mut words = std::env::args_os()
+        .skip(1)
+        .map(|w| w.to_string_lossy().into_owned());
     while let Some(w) = words.next() {
         match w.as_str() {
             "--workspace" | "--lang" | "--config" => {

@@ -81,26 +81,31 @@ pub fn deploy(
         .cloned()
         .collect();
     let owner = profile.owner_ids()?;
+    // Every target checked before any is written.
+    let (mode, key_mode) = (profile.mode()?, profile.key_mode()?);
+    let real: Vec<PathBuf> = targets
+        .iter()
+        .map(|(_, t)| files::resolve(t, profile.follow_symlinks))
+        .collect::<std::result::Result<_, _>>()?;
     let mut staged = Staged::default();
-    for (kind, target) in &targets {
+    for ((kind, _), real) in targets.iter().zip(real) {
         let (data, mode) = match kind {
-            TargetKind::Cert => (leaf_pem.clone().into_bytes(), profile.mode()?),
-            TargetKind::Chain => (pki::certs_pem(&chain)?.into_bytes(), profile.mode()?),
+            TargetKind::Cert => (leaf_pem.clone().into_bytes(), mode),
+            TargetKind::Chain => (pki::certs_pem(&chain)?.into_bytes(), mode),
             TargetKind::Fullchain => (
                 format!("{leaf_pem}{}", pki::certs_pem(&intermediates)?).into_bytes(),
-                profile.mode()?,
+                mode,
             ),
             TargetKind::Key => (
                 key_pem
                     .as_ref()
                     .map(|k| k.as_bytes().to_vec())
                     .unwrap_or_default(),
-                profile.key_mode()?,
+                key_mode,
             ),
         };
         // The clear key's bytes are wiped once written.
         let data = zeroize::Zeroizing::new(data);
-        let real = files::resolve(target, profile.follow_symlinks)?;
         staged.stage(*kind, real, &data, mode, owner)?;
     }
     let targets_text = staged.paths().join(",");
