@@ -107,6 +107,8 @@ fn wait_then_deliver(
 ) -> std::process::Output {
     let (ws, cfg, mid) = sent(stack, tmp);
     let p7c = p7c_for(&ws, tmp);
+    // Unrelated mail already there: the later looks read past it.
+    deliver(stack, ADMIN.0, &support::bulk::unrelated(1, 5_000));
     let child = cleocps(tmp)
         .args([
             "--workspace",

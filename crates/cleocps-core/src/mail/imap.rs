@@ -49,7 +49,9 @@ pub fn mailbox_name(c: &ImapConfig) -> &str {
     c.mailbox.as_deref().unwrap_or("INBOX")
 }
 
-/// Every message of the mailbox, raw, oldest first.
+/// Every message of the mailbox, raw, oldest first: the whole mailbox in
+/// memory, for tests and tools only (answers are looked for by
+/// `imap_search`, `ra serve` reads by `unread`).
 pub fn fetch_all(c: &ImapConfig) -> crate::Result<Vec<Vec<u8>>> {
     Ok(fetch_with(c, &password(c)?)?)
 }
