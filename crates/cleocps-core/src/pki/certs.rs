@@ -110,6 +110,7 @@ fn from_pem(text: &str) -> Result<Vec<Certificate>> {
 
 fn from_der(bytes: &[u8]) -> Result<Vec<Certificate>> {
     let der = normalise(bytes)?;
+    super::der_limits::check(&der).map_err(|_| PkiError::NotCertificates)?;
     // Inside the outer SEQUENCE: an OID starts a ContentInfo (PKCS#7),
     // a SEQUENCE starts a certificate's TBSCertificate.
     let outer = AnyRef::from_der(&der).map_err(der_error)?;
@@ -162,6 +163,8 @@ fn check_outer(bytes: &[u8]) -> Result<()> {
 }
 
 fn decode_cert(der: &[u8]) -> Result<Certificate> {
+    // A name with thousands of attributes would cost der's SET OF sort minutes.
+    super::der_limits::check(der).map_err(|_| PkiError::NotCertificates)?;
     let mut r = SliceReader::new(der).map_err(der_error)?;
     // "TRUSTED CERTIFICATE" blocks carry OpenSSL trust data after the certificate.
     Certificate::decode(&mut r).map_err(der_error)
