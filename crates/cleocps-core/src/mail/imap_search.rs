@@ -27,11 +27,18 @@ pub fn candidates(
     max: u64,
     keep: &mut dyn FnMut(&[u8]),
 ) -> crate::Result<Option<UidMark>> {
-    let Some((when, which)) = wanted.imap_search() else {
+    let Some((since, which)) = wanted.imap_search() else {
         return Ok(None);
     };
     let password = password(c)?;
     let (mut session, mailbox, _) = open_with_socket(c, &password)?;
+    let within = session
+        .capabilities()
+        .is_ok_and(|caps| caps.has_str("WITHIN"));
+    let when = match wanted.imap_younger(time::OffsetDateTime::now_utc()) {
+        Some(younger) if within => younger,
+        _ => since,
+    };
     let mark = mailbox
         .uid_validity
         .zip(mailbox.uid_next)

@@ -161,6 +161,17 @@ impl Wanted {
     }
 }
 
+impl Wanted {
+    /// The date key as `YOUNGER` seconds (RFC 5032 WITHIN), which servers
+    /// answer from their index, where `SINCE` makes dovecot look at every
+    /// message's date (measured: 20 ms against 150 ms at 20 000 messages).
+    pub fn imap_younger(&self, now: OffsetDateTime) -> Option<String> {
+        let start = self.since?.midnight().assume_utc();
+        let secs = (now - start).whole_seconds().max(1);
+        Some(format!("YOUNGER {secs}"))
+    }
+}
+
 /// The day the request mail left (its journal), else its creation; one day
 /// earlier, as the server's day may be in another time zone.
 fn sent_day(r: &Request) -> Date {
@@ -236,6 +247,9 @@ mod tests {
         let no_key = Wanted::new([&a], |_| false);
         assert!(!no_key.by_key);
         assert!(!no_key.imap_search().expect("q").1.contains("Content-Type"));
+        let now = time::macros::datetime!(2026-02-01 00:00 UTC);
+        assert_eq!(w.imap_younger(now).as_deref(), Some("YOUNGER 86400"));
+        assert_eq!(Wanted::default().imap_younger(now), None);
         assert_eq!(Wanted::default().imap_search(), None);
         assert!(Wanted::default().is_empty());
     }
