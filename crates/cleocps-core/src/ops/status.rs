@@ -1,9 +1,11 @@
 //! `cleocps status`: every request holding a certificate, soonest expiry first.
 
+use crate::deploy;
 use crate::error::Result;
 use crate::pki;
 use crate::request::{Request, RequestType, State};
 use crate::workspace::{RequestFile, Workspace};
+use std::collections::HashMap;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 const DAY: i64 = 86_400;
@@ -28,12 +30,20 @@ pub struct Certified {
     pub days_left: i64,
     /// Where `deploy --save` installed the certificate (empty until then).
     pub deployed: Vec<String>,
+    /// "FOLDER/NAME" of the renewal now in service in its place (see
+    /// [`replaced_by`]): listed still, but no longer watched.
+    pub replaced_by: Option<String>,
 }
 
 impl Certified {
     /// "FOLDER/NAME".
     pub fn path(&self) -> String {
         format!("{}/{}", self.folder, self.name)
+    }
+
+    /// Still in service (not replaced by its renewal): the one to watch.
+    pub fn watched(&self) -> bool {
+        self.replaced_by.is_none()
     }
 
     pub fn expired(&self) -> bool {
@@ -80,13 +90,22 @@ fn unix(t: SystemTime) -> i64 {
 /// so a monitoring check never waits on a running instance.
 pub fn status(ws: &Workspace, now: SystemTime) -> Result<Status> {
     let mut out = Status::default();
-    for (_, requests) in ws.tree()? {
+    let tree = ws.tree()?;
+    let by_id: HashMap<&str, &Request> = tree
+        .iter()
+        .flat_map(|(_, requests)| requests)
+        .map(|r| (r.id.as_str(), r))
+        .collect();
+    for (_, requests) in &tree {
         for req in requests
             .iter()
             .filter(|r| r.state == State::CertificateImported)
         {
             match certified(ws, req, now) {
-                Ok(c) => out.certificates.push(c),
+                Ok(mut c) => {
+                    c.replaced_by = replaced_by(req, &by_id);
+                    out.certificates.push(c)
+                }
                 Err(e) => out.problems.push(Unreadable {
                     path: req.path(),
                     problem: e.localize(crate::i18n::current()),
@@ -104,7 +123,24 @@ pub fn status(ws: &Workspace, now: SystemTime) -> Result<Status> {
     Ok(out)
 }
 
-fn certified(ws: &Workspace, req: &Request, now: SystemTime) -> Result<Certified> {
+/// The renewal that took `old`'s place: it holds its certificate and, when
+/// cleocps installed `old` (a deploy went through, or a profile is saved),
+/// it was deployed too — until then the server still serves `old`, which
+/// must stay watched (DESIGN §9a: "after the new certificate is deployed").
+/// A certificate cleocps never installed (S/MIME, installed by hand) is
+/// replaced as soon as its renewal is imported: there is nothing else to wait for.
+pub fn replaced_by(old: &Request, by_id: &HashMap<&str, &Request>) -> Option<String> {
+    let new = by_id.get(old.renewed_by.as_deref()?)?;
+    let installed_by_us = old.deploy.is_some() || deploy::was_deployed(old);
+    let in_service =
+        new.state == State::CertificateImported && (!installed_by_us || deploy::was_deployed(new));
+    in_service.then(|| new.path())
+}
+
+/// The certificate of one certified request, as `status` lists it (the
+/// TUI's tree shows its days left). `replaced_by` is left to the caller,
+/// which sees the whole workspace.
+pub fn certified(ws: &Workspace, req: &Request, now: SystemTime) -> Result<Certified> {
     let leaf = pki::parse_certificates(&ws.read_file(req, RequestFile::Crt)?)?
         .into_iter()
         .next()
@@ -129,6 +165,7 @@ fn certified(ws: &Workspace, req: &Request, now: SystemTime) -> Result<Certified
             .flat_map(|p| p.targets())
             .map(|(_, path)| path.display().to_string())
             .collect(),
+        replaced_by: None,
     })
 }
 

@@ -22,6 +22,7 @@ pub static TEXTS: &[Text] = &[
     ),
     text!("ops.days_left", "{} jours", "{} days"),
     text!("ops.expired", "expiré", "expired"),
+    text!("ops.replaced_by", "remplacé par {}", "replaced by {}"),
     text!(
         "ops.check_unreadable",
         "{} illisible : {}",
