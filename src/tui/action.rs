@@ -2,7 +2,7 @@
 //! asks of the outside world in return.
 
 use cleocps_core::pki::KeySize;
-use cleocps_core::request::{Request, RequestType};
+use cleocps_core::request::RequestType;
 use cleocps_core::secret::Secret;
 use std::path::PathBuf;
 use tui_input::InputRequest;
@@ -359,7 +359,7 @@ pub enum JobOutcome {
 #[derive(Debug, Clone, Default)]
 pub struct Done {
     /// The whole tree again, after a change on disk.
-    pub tree: Option<Vec<(String, Vec<Request>)>>,
+    pub tree: Option<crate::tui::app::TreeRead>,
     /// What to select after the change: "FOLDER" or "FOLDER/NAME".
     pub select: Option<String>,
     /// One line for the status bar.

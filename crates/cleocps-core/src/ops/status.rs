@@ -89,38 +89,50 @@ fn unix(t: SystemTime) -> i64 {
 /// Every certified request of `ws` as seen at `now`. Reading only: no lock,
 /// so a monitoring check never waits on a running instance.
 pub fn status(ws: &Workspace, now: SystemTime) -> Result<Status> {
-    let mut out = Status::default();
-    let tree = ws.tree()?;
+    let (mut certificates, mut problems) = certificates(ws, &ws.tree()?, now);
+    problems.extend(ws.damaged()?.into_iter().map(|d| Unreadable {
+        path: d.path(),
+        problem: d.problem,
+    }));
+    certificates.sort_by_key(|c| (c.not_after_unix, c.path()));
+    Ok(Status {
+        certificates,
+        problems,
+    })
+}
+
+/// The certificates of the certified requests of `tree` (as
+/// [`Workspace::tree`] read it), with their renewal links resolved; the
+/// TUI calls it on the tree it has just read.
+pub fn certificates(
+    ws: &Workspace,
+    tree: &[(String, Vec<Request>)],
+    now: SystemTime,
+) -> (Vec<Certified>, Vec<Unreadable>) {
     let by_id: HashMap<&str, &Request> = tree
         .iter()
         .flat_map(|(_, requests)| requests)
         .map(|r| (r.id.as_str(), r))
         .collect();
-    for (_, requests) in &tree {
-        for req in requests
-            .iter()
-            .filter(|r| r.state == State::CertificateImported)
-        {
-            match certified(ws, req, now) {
-                Ok(mut c) => {
-                    c.replaced_by = replaced_by(req, &by_id);
-                    out.certificates.push(c)
-                }
-                Err(e) => out.problems.push(Unreadable {
-                    path: req.path(),
-                    problem: e.localize(crate::i18n::current()),
-                }),
+    let (mut certs, mut problems) = (Vec::new(), Vec::new());
+    // The tree, not the map: a request copied by hand (same id) is listed too.
+    for req in tree
+        .iter()
+        .flat_map(|(_, requests)| requests)
+        .filter(|r| r.state == State::CertificateImported)
+    {
+        match certified(ws, req, now) {
+            Ok(mut c) => {
+                c.replaced_by = replaced_by(req, &by_id);
+                certs.push(c)
             }
+            Err(e) => problems.push(Unreadable {
+                path: req.path(),
+                problem: e.localize(crate::i18n::current()),
+            }),
         }
     }
-    out.problems
-        .extend(ws.damaged()?.into_iter().map(|d| Unreadable {
-            path: d.path(),
-            problem: d.problem,
-        }));
-    out.certificates
-        .sort_by_key(|c| (c.not_after_unix, c.path()));
-    Ok(out)
+    (certs, problems)
 }
 
 /// The renewal that took `old`'s place: it holds its certificate and, when
@@ -137,10 +149,9 @@ pub fn replaced_by(old: &Request, by_id: &HashMap<&str, &Request>) -> Option<Str
     in_service.then(|| new.path())
 }
 
-/// The certificate of one certified request, as `status` lists it (the
-/// TUI's tree shows its days left). `replaced_by` is left to the caller,
-/// which sees the whole workspace.
-pub fn certified(ws: &Workspace, req: &Request, now: SystemTime) -> Result<Certified> {
+/// The certificate of one certified request, as `status` lists it.
+/// `replaced_by` is left to the caller, which sees the whole workspace.
+fn certified(ws: &Workspace, req: &Request, now: SystemTime) -> Result<Certified> {
     let leaf = pki::parse_certificates(&ws.read_file(req, RequestFile::Crt)?)?
         .into_iter()
         .next()

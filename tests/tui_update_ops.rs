@@ -1,0 +1,117 @@
+//! Operations in the TUI (issue 14): the days left beside each certified
+//! request of the tree, brought by the job that re-reads the tree; Étape 3's
+//! certificate, renewal links and deploy action.
+
+mod support;
+
+use cleocps::i18n::Lang;
+use cleocps::tui::action::{Done, Step};
+use cleocps::tui::app::TreeRead;
+use cleocps::tui::{sample, tree, update, view, Action, App};
+use cleocps_core::ops::Certified;
+use cleocps_core::request::RequestType;
+use ratatui::backend::TestBackend;
+use ratatui::style::Color;
+use ratatui::Terminal;
+use std::collections::HashMap;
+use support::tui::{at, done_last, job};
+
+fn certified(path: &str, days_left: i64, replaced_by: Option<&str>) -> Certified {
+    let (folder, name) = path.split_once('/').expect("path");
+    Certified {
+        folder: folder.into(),
+        name: name.into(),
+        id: "id".into(),
+        kind: RequestType::Ssl,
+        cn: format!("{name}.example.fr"),
+        serial: "4A1F".into(),
+        not_before: "2026-01-01T00:00:00Z".into(),
+        not_after: "2026-12-04T00:00:00Z".into(),
+        not_after_unix: 0,
+        days_left,
+        deployed: vec![],
+        replaced_by: replaced_by.map(str::to_string),
+    }
+}
+
+/// The tree as a reload reads it, with these certificates.
+fn reread(app: &App, certs: &[Certified]) -> TreeRead {
+    TreeRead {
+        folders: app
+            .tree
+            .iter()
+            .map(|f| (f.name.clone(), f.requests.clone()))
+            .collect(),
+        certified: certs
+            .iter()
+            .map(|c| (c.path(), c.clone()))
+            .collect::<HashMap<_, _>>(),
+    }
+}
+
+/// The screen's text and the foreground colour of the first cell of `needle`.
+fn screen(app: &App, needle: &str) -> (String, Option<Color>) {
+    let mut term = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
+    term.draw(|f| view::draw(f, app)).expect("draw");
+    let buf = term.backend().buffer();
+    let text = view::to_text(buf);
+    let colour = text.lines().enumerate().find_map(|(y, line)| {
+        let col = line.find(needle)?;
+        let x = line[..col].chars().count() as u16;
+        Some(buf[(x, y as u16)].fg)
+    });
+    (text, colour)
+}
+
+#[test]
+fn a_reread_tree_brings_the_days_left_of_each_certificate() {
+    let mut app = at("Clinique du Test/portail", Step::Request);
+    app.collapsed.clear();
+    job(update(&mut app, Action::ShowCsr));
+    let certs = [
+        certified("Clinique du Test/srv-web", 5, None),
+        certified("Archives 2023/ancien-web", 25, None),
+        certified(
+            "Archives 2023/ancien-dmp",
+            -3,
+            Some("Clinique du Test/srv-web"),
+        ),
+    ];
+    let fresh = reread(&app, &certs);
+    done_last(
+        &mut app,
+        Done {
+            tree: Some(fresh),
+            ..Done::default()
+        },
+    );
+    assert_eq!(app.certified.len(), 3);
+    assert_eq!(app.certified["Clinique du Test/srv-web"].days_left, 5);
+
+    let theme = cleocps::tui::theme::Theme { color: true };
+    let (text, colour) = screen(&app, "5 d ");
+    assert!(text.contains("srv-web"), "{text}");
+    assert_eq!(colour, theme.error().fg, "≤ 7 days: error colour\n{text}");
+    let (_, colour) = screen(&app, "25 d");
+    assert_eq!(
+        colour,
+        theme.warning().fg,
+        "≤ 30 days: warning colour\n{text}"
+    );
+    assert!(text.contains("replaced"), "{text}");
+
+    let mut fr = sample::example(Lang::Fr);
+    fr.collapsed.clear();
+    fr.certified = app.certified.clone();
+    tree::select(&mut fr, "Dossier 2/Demande 1");
+    let (text, _) = screen(&fr, "remplacé");
+    assert!(text.contains("5 j "), "{text}");
+    assert!(text.contains("remplacé"), "{text}");
+    fr.certified.insert(
+        "Archives 2023/ancien-web".into(),
+        certified("Archives 2023/ancien-web", -1, None),
+    );
+    let (text, colour) = screen(&fr, "expiré");
+    assert!(text.contains("expiré"), "{text}");
+    assert_eq!(colour, theme.error().fg);
+}
