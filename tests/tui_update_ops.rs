@@ -5,16 +5,17 @@
 mod support;
 
 use cleocps::i18n::Lang;
-use cleocps::tui::action::{Done, Step};
-use cleocps::tui::app::TreeRead;
-use cleocps::tui::{sample, tree, update, view, Action, App};
+use cleocps::tui::action::{Done, Shown, Step};
+use cleocps::tui::app::{Layer, TreeRead};
+use cleocps::tui::modal::{Modal, OutputModal};
+use cleocps::tui::{keymap, sample, tree, update, view, Action, App, Job};
 use cleocps_core::ops::Certified;
 use cleocps_core::request::RequestType;
 use ratatui::backend::TestBackend;
 use ratatui::style::Color;
 use ratatui::Terminal;
 use std::collections::HashMap;
-use support::tui::{at, done_last, job};
+use support::tui::{at, done_last, job, status, typed};
 
 fn certified(path: &str, days_left: i64, replaced_by: Option<&str>) -> Certified {
     let (folder, name) = path.split_once('/').expect("path");
@@ -114,4 +115,102 @@ fn a_reread_tree_brings_the_days_left_of_each_certificate() {
     let (text, colour) = screen(&fr, "expiré");
     assert!(text.contains("expiré"), "{text}");
     assert_eq!(colour, theme.error().fg);
+}
+
+fn modal(app: &App) -> &Modal {
+    app.modal.as_ref().expect("a dialog is open")
+}
+
+#[test]
+fn step3_shows_the_certificate_life_and_renewal_links() {
+    let app = at("Clinique du Test/srv-web", Step::Final);
+    let (text, _) = screen(&app, "Renews");
+    assert!(text.contains("1095 days (until 2029-03-01)"), "{text}");
+    assert!(text.contains("4A1F09C2D37B"), "serial\n{text}");
+    assert!(
+        text.contains("/etc/nginx/tls/srv-web.fullchain.pem"),
+        "{text}"
+    );
+    assert!(text.contains("Renews: Archives 2023/ancien-web"), "{text}");
+    let mut old = at("Archives 2023/ancien-web", Step::Final);
+    old.certs.clear();
+    let (text, _) = screen(&old, "Renewed");
+    assert!(
+        text.contains("Renewed by: Clinique du Test/srv-web"),
+        "{text}"
+    );
+}
+
+#[test]
+fn deploy_shows_the_saved_profile_asks_the_key_password_then_runs() {
+    let mut app = at("Clinique du Test/srv-web", Step::Final);
+    let footer: Vec<_> = keymap::footer(&app).into_iter().map(|(k, _)| k).collect();
+    assert!(footer.contains(&"D".to_string()), "{footer:?}");
+    assert!(update(&mut app, Action::Deploy).is_none());
+    assert_eq!(app.layer(), Layer::Confirm);
+    let (text, _) = screen(&app, "nginx -t");
+    assert!(text.contains("root:www-data"), "{text}");
+    assert!(text.contains("systemctl reload nginx"), "{text}");
+    // The stored key is encrypted and goes out clear: its password first.
+    assert!(update(&mut app, Action::Submit).is_none());
+    assert!(matches!(modal(&app), Modal::Secret(_)), "{:?}", app.modal);
+    typed(&mut app, "secret");
+    match job(update(&mut app, Action::Submit)) {
+        Job::Deploy { path, key_password } => {
+            assert_eq!(path, "Clinique du Test/srv-web");
+            assert!(key_password.is_some());
+        }
+        other => panic!("{other:?}"),
+    }
+    assert!(app.busy_with("Clinique du Test/srv-web"));
+    let lines: Vec<String> = (0..40).map(|i| format!("line {i}")).collect();
+    done_last(
+        &mut app,
+        Done {
+            shown: Some(Shown::Output(OutputModal {
+                title: "tui.title.deploy_done",
+                lines,
+                error: false,
+                scroll: 0,
+            })),
+            ..Done::default()
+        },
+    );
+    assert_eq!(app.layer(), Layer::Help, "read-only, scrollable");
+    let (text, _) = screen(&app, "line 0");
+    assert!(
+        text.contains("Deployed") && !text.contains("line 39"),
+        "{text}"
+    );
+    for _ in 0..100 {
+        update(&mut app, Action::Down);
+    }
+    let (text, _) = screen(&app, "line 39");
+    assert!(
+        text.contains("line 39") && !text.contains("line 0 "),
+        "{text}"
+    );
+    update(&mut app, Action::Cancel);
+    assert!(app.modal.is_none());
+}
+
+#[test]
+fn deploy_without_a_profile_says_how_to_save_one_and_is_offered_only_when_allowed() {
+    let mut app = at("Archives 2023/ancien-dmp", Step::Final);
+    assert!(update(&mut app, Action::Deploy).is_none());
+    match modal(&app) {
+        Modal::Message(m) => assert!(m.text.contains("No deploy profile"), "{}", m.text),
+        other => panic!("{other:?}"),
+    }
+    // A request without a certificate: no D in the key bar, refused with why.
+    let mut app = at("Clinique du Test/portail", Step::Final);
+    let footer: Vec<_> = keymap::footer(&app).into_iter().map(|(k, _)| k).collect();
+    assert!(!footer.contains(&"D".to_string()), "{footer:?}");
+    assert!(update(&mut app, Action::Deploy).is_none());
+    assert!(app.modal.is_none());
+    assert!(
+        status(&app).contains("import the answer"),
+        "{}",
+        status(&app)
+    );
 }

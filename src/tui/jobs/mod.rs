@@ -5,6 +5,7 @@
 //! CleoWizard's jobs).
 
 mod card;
+mod deploy;
 mod mail;
 mod wizard;
 
@@ -257,6 +258,7 @@ fn run_core(ws: &Workspace, ctx: &TuiContext, lang: Lang, job: Job) -> cleocps_c
         | Job::Lookup { .. }
         | Job::ListDir { .. }
         | Job::Wizard(_) => Ok(Done::default()),
+        Job::Deploy { path, key_password } => deploy::run(ws, lang, path, key_password),
         Job::Renew { path } => {
             let req = core::renew(ws, &path, None)?;
             changed(ws, req.path(), tf(lang, "tui.done.renew", &[&req.path()]))

@@ -1,9 +1,10 @@
 //! The example's certificates as `status` sees them (days left, deployed
 //! targets, a renewal link), and the screens of operations (issue 14).
 
-use crate::i18n::Lang;
+use crate::i18n::{tf, Lang};
 use crate::tui::action::Step;
-use crate::tui::app::App;
+use crate::tui::app::{App, Status};
+use crate::tui::modal::{DeployModal, Modal, OutputModal};
 use cleocps_core::deploy::DeployProfile;
 use cleocps_core::ops::Certified;
 use cleocps_core::request::RequestType;
@@ -111,5 +112,45 @@ pub fn screens(lang: Lang) -> Vec<(&'static str, App)> {
     tree.collapsed.clear();
     crate::tui::tree::select(&mut tree, "Archives 2023/ancien-dmp");
     tree.step = Step::Final;
-    vec![("39-tree-days", tree)]
+
+    let web = "Clinique du Test/srv-web";
+    let mut ask = super::at(lang, web, Step::Final);
+    ask.modal = Some(Modal::Deploy(DeployModal {
+        path: web.into(),
+        profile: profile(),
+        needs_key_password: true,
+    }));
+
+    let mut done = super::at(lang, web, Step::Final);
+    let mut lines = vec![tf(lang, "deploy.done", &[&web, &"4A1F09C2D37B"])];
+    lines.extend(
+        profile()
+            .targets()
+            .iter()
+            .map(|(_, p)| format!("  {}", p.display())),
+    );
+    lines.extend(
+        [
+            "$ nginx -t",
+            "  nginx: the configuration file /etc/nginx/nginx.conf syntax is ok",
+            "  nginx: configuration file /etc/nginx/nginx.conf test is successful",
+            "$ systemctl reload nginx",
+        ]
+        .map(String::from),
+    );
+    done.modal = Some(Modal::Output(OutputModal {
+        title: "tui.title.deploy_done",
+        lines,
+        error: false,
+        scroll: 0,
+    }));
+    done.status = Some(Status {
+        text: tf(lang, "tui.deploy.done", &[&web]),
+        error: false,
+    });
+    vec![
+        ("39-tree-days", tree),
+        ("40-step3-deploy-profile", ask),
+        ("41-deploy-result", done),
+    ]
 }

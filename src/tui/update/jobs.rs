@@ -111,6 +111,7 @@ pub(super) fn job_done(app: &mut App, id: JobId, outcome: JobOutcome) -> Option<
                 return Some(effect);
             }
         }
+        Some(Shown::Output(m)) => app.modal = Some(Modal::Output(m)),
         Some(Shown::Report { title, text }) => {
             app.modal = Some(Modal::Message(MessageModal {
                 title,
