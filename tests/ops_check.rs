@@ -302,6 +302,9 @@ fn a_renewal_in_service_replaces_its_predecessor() {
     let report: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
     assert_eq!(judged(&report, "old")["level"], "CRITICAL");
     assert!(judged(&report, "old")["replaced_by"].is_null());
+    // The inherited profile is not an installation: nothing deployed yet.
+    assert_eq!(judged(&report, "new")["deployed"], serde_json::json!([]));
+    assert_eq!(judged(&report, "old")["deployed"][0], cert.as_str());
 
     ok(&ws, &["deploy", "F/new"]);
     let out = cleo(&ws, &["check", "--format", "json"]);

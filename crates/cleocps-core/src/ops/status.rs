@@ -169,10 +169,12 @@ fn certified(ws: &Workspace, req: &Request, now: SystemTime) -> Result<Certified
         not_after: summary.not_after,
         not_after_unix,
         days_left: days_between(now, not_after_unix),
-        // The saved profile's targets: it is saved only by a deploy that worked.
+        // The saved profile's targets, once a deploy of this request went
+        // through: a renewal inherits the profile before it is installed.
         deployed: req
             .deploy
             .iter()
+            .filter(|_| deploy::was_deployed(req))
             .flat_map(|p| p.targets())
             .map(|(_, path)| path.display().to_string())
             .collect(),
