@@ -43,7 +43,7 @@ pub(super) fn run(
         Err(Error::Deploy(
             e @ (DeployError::CheckFailed(_) | DeployError::ReloadFailed { .. }),
         )) => {
-            let mut lines = vec![e.localize(lang)];
+            let mut lines = vec![sanitize::line(&e.localize(lang)).into_owned()];
             match &e {
                 DeployError::CheckFailed(run) => lines.extend(output(run)),
                 DeployError::ReloadFailed { first, again } => {
