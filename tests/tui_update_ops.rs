@@ -195,6 +195,44 @@ fn deploy_shows_the_saved_profile_asks_the_key_password_then_runs() {
 }
 
 #[test]
+fn deploy_asks_the_key_password_only_when_the_key_must_be_opened() {
+    let path = "Clinique du Test/srv-web";
+    let set = |app: &mut App, f: &dyn Fn(&mut cleocps_core::request::Request)| {
+        for r in app.tree.iter_mut().flat_map(|f| &mut f.requests) {
+            if r.path() == path {
+                f(r);
+            }
+        }
+    };
+    // No key target: the CSR checks the certificate, no password.
+    let mut app = at(path, Step::Final);
+    set(&mut app, &|r| {
+        if let Some(p) = r.deploy.as_mut() {
+            p.key = None;
+        }
+    });
+    update(&mut app, Action::Deploy);
+    assert!(matches!(
+        job(update(&mut app, Action::Submit)),
+        Job::Deploy {
+            key_password: None,
+            ..
+        }
+    ));
+    // The same for an adopted request (no CSR): its key must be opened.
+    let mut app = at(path, Step::Final);
+    set(&mut app, &|r| {
+        r.generation = None;
+        if let Some(p) = r.deploy.as_mut() {
+            p.key = None;
+        }
+    });
+    update(&mut app, Action::Deploy);
+    assert!(update(&mut app, Action::Submit).is_none());
+    assert!(matches!(modal(&app), Modal::Secret(_)));
+}
+
+#[test]
 fn deploy_without_a_profile_says_how_to_save_one_and_is_offered_only_when_allowed() {
     let mut app = at("Archives 2023/ancien-dmp", Step::Final);
     assert!(update(&mut app, Action::Deploy).is_none());

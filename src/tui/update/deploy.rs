@@ -14,10 +14,12 @@ pub(super) fn open(app: &mut App, req: &Request) {
     app.modal = Some(match &req.deploy {
         Some(profile) => Modal::Deploy(DeployModal {
             path: req.path(),
-            // Written clear from a key stored under a password (§4b).
+            // As the core's `deploy::needs_key_password`, without the disk:
+            // a key written clear from one stored under a password (§4b), or
+            // an adopted request (no generation, so no CSR), whose
+            // certificate is checked against the key itself.
             needs_key_password: req.key_encrypted == Some(true)
-                && profile.key.is_some()
-                && !profile.encrypted_key,
+                && ((profile.key.is_some() && !profile.encrypted_key) || req.generation.is_none()),
             profile: profile.clone(),
         }),
         None => Modal::Message(MessageModal {
