@@ -113,4 +113,5 @@ pub static TEXTS: &[Text] = &[
         "pas encore de réponse pour {} : reprenez plus tard avec « cleocps wizard --resume »",
         "no answer yet for {}: resume later with \"cleocps wizard --resume\""
     ),
+    text!("cli.deploy.saved", "profil enregistré : « cleocps deploy {} » le réutilise", "profile saved: \"cleocps deploy {}\" reuses it"),
 ];

@@ -67,5 +67,4 @@ pub static TEXTS: &[Text] = &[
         "{} déployé (numéro de série {}) :",
         "{} deployed (serial {}):"
     ),
-    text!("deploy.saved", "profil enregistré : « cleocps deploy {} » le réutilise", "profile saved: \"cleocps deploy {}\" reuses it"),
 ];
