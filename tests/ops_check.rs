@@ -266,3 +266,93 @@ fn a_damaged_entry_is_reported_but_never_hides_an_alarm() {
     certified(&ws, tmp.path(), &ca, "soon", 5);
     assert_eq!(cleo(&ws, &["check"]).status.code(), Some(2));
 }
+
+/// The certificate that `check` judges for `name` in its JSON report.
+fn judged<'a>(report: &'a serde_json::Value, name: &str) -> &'a serde_json::Value {
+    report["certificates"]
+        .as_array()
+        .expect("list")
+        .iter()
+        .find(|c| c["name"] == name)
+        .unwrap_or_else(|| panic!("{name} listed: {report}"))
+}
+
+#[test]
+fn a_renewal_in_service_replaces_its_predecessor() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let ws = tmp.path().join("ws");
+    let ca = TestCa::new(tmp.path());
+    let old = certified(&ws, tmp.path(), &ca, "old", 5);
+    // Installed by cleocps: the renewal replaces it only once deployed too.
+    let etc = tmp.path().join("etc");
+    std::fs::create_dir(&etc).expect("dir");
+    let cert = etc.join("srv.crt").to_string_lossy().into_owned();
+    let key = etc.join("srv.key").to_string_lossy().into_owned();
+    ok(
+        &ws,
+        &["deploy", &old, "--cert", &cert, "--key", &key, "--save"],
+    );
+    ok(&ws, &["request", "renew", &old, "--name", "new"]);
+    ok(&ws, &["keys", "generate", "F/new", "--no-key-password"]);
+    certify(&ws, tmp.path(), &ca, "F/new", 60);
+
+    // Imported but not yet installed: the server still serves the old one.
+    let out = cleo(&ws, &["check", "--format", "json"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stdout(&out));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(judged(&report, "old")["level"], "CRITICAL");
+    assert!(judged(&report, "old")["replaced_by"].is_null());
+    // The inherited profile is not an installation: nothing deployed yet.
+    assert_eq!(judged(&report, "new")["deployed"], serde_json::json!([]));
+    assert_eq!(judged(&report, "old")["deployed"][0], cert.as_str());
+
+    ok(&ws, &["deploy", "F/new"]);
+    let out = cleo(&ws, &["check", "--format", "json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(report["status"], "OK");
+    // Still listed, as replaced, with no alarm.
+    assert_eq!(judged(&report, "old")["replaced_by"], "F/new");
+    assert_eq!(judged(&report, "old")["level"], "OK");
+    let line = stdout(&cleo(&ws, &["check"]));
+    assert!(line.starts_with("CLEOCPS OK - "), "{line}");
+    assert!(!line.contains("F/old expires"), "{line}");
+
+    let status: serde_json::Value =
+        serde_json::from_str(&ok(&ws, &["--json", "status"])).expect("json");
+    let listed = status["certificates"].as_array().expect("list");
+    assert_eq!(listed[0]["name"], "old");
+    assert_eq!(listed[0]["replaced_by"], "F/new");
+    assert!(listed[1]["replaced_by"].is_null());
+    let text = ok(&ws, &["status"]);
+    assert!(
+        text.lines()
+            .next()
+            .expect("line")
+            .contains("\treplaced by F/new\t"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_renewal_of_a_certificate_never_deployed_replaces_it_once_imported() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let ws = tmp.path().join("ws");
+    let ca = TestCa::new(tmp.path());
+    let old = certified(&ws, tmp.path(), &ca, "old", 5);
+    ok(&ws, &["request", "renew", &old, "--name", "new"]);
+    // A renewal still under way replaces nothing.
+    let out = cleo(&ws, &["check"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stdout(&out));
+    ok(&ws, &["keys", "generate", "F/new", "--no-key-password"]);
+    certify(&ws, tmp.path(), &ca, "F/new", 60);
+    let out = cleo(&ws, &["check"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+    let french = stdout(&output(
+        cleocps(tmp.path())
+            .arg("--workspace")
+            .arg(&ws)
+            .args(["--lang", "fr", "status"]),
+    ));
+    assert!(french.contains("\tremplacé par F/new\t"), "{french}");
+}

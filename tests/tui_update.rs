@@ -628,7 +628,10 @@ fn job_results_reload_select_and_fail_into_a_message() {
         .collect();
     fresh[1].1[0].state = State::KeysGenerated;
     let finished = Done {
-        tree: Some(fresh),
+        tree: Some(cleocps::tui::app::TreeRead {
+            folders: fresh,
+            certified: Default::default(),
+        }),
         select: Some("Dossier 2/Demande 1".into()),
         message: Some("ok".into()),
         shown: None,

@@ -3,6 +3,7 @@
 //! CLI adds its own way there ("faites d'abord l'Étape 1 … (cleocps keys
 //! generate)"), which the TUI must not show.
 
+use cleocps_core::deploy::DeployError;
 use cleocps_core::error::Error;
 
 /// `msg` with the command that fixes `e`, when there is one.
@@ -17,6 +18,9 @@ fn command(e: &Error) -> Option<&'static str> {
     let id = match e {
         Error::Refused(r) => r.reason_id(),
         Error::FormIncomplete(_) => return Some("cleocps request edit"),
+        Error::Deploy(DeployError::Expired(_)) => return Some("cleocps request renew"),
+        Error::Deploy(DeployError::KeyNotEncrypted) => return Some("cleocps keys password"),
+        Error::WizardHoldsKeyPassword => return Some("cleocps wizard --resume"),
         _ => return None,
     };
     Some(match id {
@@ -42,5 +46,30 @@ mod tests {
         assert_eq!(msg, "x (cleocps keys generate)");
         let e = Error::FolderNotFound("F".into());
         assert_eq!(with_command(&e, "x".into()), "x");
+    }
+
+    #[test]
+    fn operations_name_their_command_here_not_in_the_core() {
+        use cleocps_core::deploy::DeployError;
+        use cleocps_core::i18n::Lang;
+        for (e, cmd) in [
+            (
+                Error::Deploy(DeployError::Expired("2026-01-01".into())),
+                "cleocps request renew",
+            ),
+            (
+                Error::Deploy(DeployError::KeyNotEncrypted),
+                "cleocps keys password",
+            ),
+            (Error::WizardHoldsKeyPassword, "cleocps wizard --resume"),
+        ] {
+            for lang in [Lang::Fr, Lang::En] {
+                let text = e.localize(lang);
+                // The TUI shows the core's text: no command in it.
+                assert!(!text.contains("cleocps "), "{text}");
+                let msg = with_command(&e, text.clone());
+                assert_eq!(msg, format!("{text} ({cmd})"));
+            }
+        }
     }
 }

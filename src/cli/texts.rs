@@ -102,4 +102,16 @@ pub static TEXTS: &[Text] = &[
         "Répétition prête dans {}.\nCarte de test : code porteur {} (c'est une répétition : aucune vraie carte, aucun réseau).\nEn ligne de commande : cleocps --config {} --workspace {} wizard --type ssl\n(avec le serveur d'inscription : cleocps --config {} ra serve {})",
         "Rehearsal ready in {}.\nTest card: PIN {} (a rehearsal: no real card, no network).\nFrom the command line: cleocps --config {} --workspace {} wizard --type ssl\n(with the registration server: cleocps --config {} ra serve {})"
     ),
+    // The CLI's wizard: how to resume is a command line.
+    text!(
+        "cli.wizard.step_sent",
+        "demande {} envoyée au serveur d'inscription ; attente de la réponse (Ctrl-C : reprendre plus tard avec « cleocps wizard --resume »)",
+        "request {} sent to the registration server; waiting for the answer (Ctrl-C: resume later with \"cleocps wizard --resume\")"
+    ),
+    text!(
+        "cli.wizard.timeout",
+        "pas encore de réponse pour {} : reprenez plus tard avec « cleocps wizard --resume »",
+        "no answer yet for {}: resume later with \"cleocps wizard --resume\""
+    ),
+    text!("cli.deploy.saved", "profil enregistré : « cleocps deploy {} » le réutilise", "profile saved: \"cleocps deploy {}\" reuses it"),
 ];

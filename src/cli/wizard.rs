@@ -203,7 +203,7 @@ pub fn run(ws: &Workspace, args: &WizardArgs, ctx: &Ctx, out: &Output) -> Result
             wizard::send(ws, config, &start, None)?;
         }
         if matches!(state, State::KeysGenerated | State::RequestGenerated) {
-            say(tf(lang, "wizard.step_sent", &[&path]));
+            say(tf(lang, "cli.wizard.step_sent", &[&path]));
         }
         path
     } else {
@@ -240,7 +240,7 @@ pub fn run(ws: &Workspace, args: &WizardArgs, ctx: &Ctx, out: &Output) -> Result
             key_password: !args.no_key_password,
         };
         let path = sign(&mut token, &probed.card, &start)?;
-        say(tf(lang, "wizard.step_sent", &[&path]));
+        say(tf(lang, "cli.wizard.step_sent", &[&path]));
         path
     };
     finish(ws, &path, wait, ctx, out)
@@ -285,7 +285,7 @@ fn finish(ws: &Workspace, path: &str, wait: AnswerWait, ctx: &Ctx, out: &Output)
             )));
         }
         Finished::NotYet { .. } => {
-            return Err(Error::NothingYet(tf(lang, "wizard.timeout", &[&path])));
+            return Err(Error::NothingYet(tf(lang, "cli.wizard.timeout", &[&path])));
         }
         Finished::Done { request, files } => (request, files),
     };

@@ -2,7 +2,7 @@
 //! asks of the outside world in return.
 
 use cleocps_core::pki::KeySize;
-use cleocps_core::request::{Request, RequestType};
+use cleocps_core::request::RequestType;
 use cleocps_core::secret::Secret;
 use std::path::PathBuf;
 use tui_input::InputRequest;
@@ -74,6 +74,8 @@ pub enum Action {
     ExportP12,
     Files,
     Renew,
+    /// Étape 3: run the saved deploy profile.
+    Deploy,
     /// Étape 2: mail the signed request to the registration server.
     Send,
     /// Étape 3: look for the answer in the mailbox.
@@ -229,6 +231,11 @@ pub enum Job {
     Renew {
         path: String,
     },
+    /// Étape 3: the saved deploy profile, run as `cleocps deploy` runs it.
+    Deploy {
+        path: String,
+        key_password: Option<Secret>,
+    },
     Files {
         path: String,
     },
@@ -275,7 +282,8 @@ impl Job {
             | Job::SendMail { path }
             | Job::FetchReply { path }
             | Job::FetchWait { path, .. }
-            | Job::Renew { path } => Some(path),
+            | Job::Renew { path }
+            | Job::Deploy { path, .. } => Some(path),
             _ => None,
         }
     }
@@ -313,6 +321,8 @@ pub enum Shown {
         title: &'static str,
         text: String,
     },
+    /// A deploy's outcome with its commands' output (sanitised lines).
+    Output(crate::tui::modal::OutputModal),
     /// The card answered the probe: next, the PIN modal (or a refusal).
     Card(Box<CardProbe>),
     /// An export found this file already there: ask, then `retry` with force.
@@ -359,7 +369,7 @@ pub enum JobOutcome {
 #[derive(Debug, Clone, Default)]
 pub struct Done {
     /// The whole tree again, after a change on disk.
-    pub tree: Option<Vec<(String, Vec<Request>)>>,
+    pub tree: Option<crate::tui::app::TreeRead>,
     /// What to select after the change: "FOLDER" or "FOLDER/NAME".
     pub select: Option<String>,
     /// One line for the status bar.

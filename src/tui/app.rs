@@ -5,6 +5,7 @@ use super::form::Form;
 use super::job_kind::JobKind;
 use super::modal::Modal;
 use crate::i18n::Lang;
+use cleocps_core::ops::Certified;
 use cleocps_core::request::Request;
 use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
@@ -14,6 +15,15 @@ use std::path::PathBuf;
 pub struct Folder {
     pub name: String,
     pub requests: Vec<Request>,
+}
+
+/// The tree as a job read it, with what `status` knows of each certificate
+/// (days left, replaced), so the tree's rows are drawn without reading disk.
+#[derive(Debug, Clone, Default)]
+pub struct TreeRead {
+    pub folders: Vec<(String, Vec<Request>)>,
+    /// By request path ("FOLDER/NAME").
+    pub certified: HashMap<String, Certified>,
 }
 
 /// One line of the status bar.
@@ -77,6 +87,9 @@ pub struct App {
     pub next_job: JobId,
     pub spinner: usize,
     pub size: (u16, u16),
+    /// What `status` knows of each certificate (days left, serial, deployed
+    /// targets, replaced), by request path, as of the last tree read.
+    pub certified: HashMap<String, Certified>,
     /// Certificates read for Étape 3, by request path.
     pub certs: HashMap<String, CertView>,
     /// Index in [`super::modal::KEY_SIZES`] the key-size chooser starts on
@@ -110,6 +123,7 @@ impl App {
             next_job: 1,
             spinner: 0,
             size: (80, 24),
+            certified: HashMap::new(),
             certs: HashMap::new(),
             default_key: 0,
             wizard: None,
@@ -140,6 +154,19 @@ impl App {
             Some(m) => matches!(m, super::modal::Modal::Secret(_)),
             None => self.form.is_some(),
         }
+    }
+
+    /// Takes a fresh read of the tree; folders that went away forget
+    /// whether they were collapsed.
+    pub fn apply_tree(&mut self, fresh: TreeRead) {
+        self.tree = fresh
+            .folders
+            .into_iter()
+            .map(|(name, requests)| Folder { name, requests })
+            .collect();
+        self.certified = fresh.certified;
+        let names: HashSet<&str> = self.tree.iter().map(|f| f.name.as_str()).collect();
+        self.collapsed.retain(|c| names.contains(c.as_str()));
     }
 
     pub fn busy(&self) -> bool {

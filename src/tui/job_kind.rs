@@ -30,6 +30,7 @@ pub enum JobKind {
     ProbeCard,
     Sign,
     Renew,
+    Deploy,
     Files,
     SendMail,
     FetchReply,
@@ -69,6 +70,7 @@ impl Job {
             Job::ProbeCard { .. } => JobKind::ProbeCard,
             Job::Sign { .. } => JobKind::Sign,
             Job::Renew { .. } => JobKind::Renew,
+            Job::Deploy { .. } => JobKind::Deploy,
             Job::Files { .. } => JobKind::Files,
             Job::SendMail { .. } => JobKind::SendMail,
             Job::FetchReply { .. } => JobKind::FetchReply,
@@ -138,6 +140,7 @@ impl JobKind {
             JobKind::RecordRejection => "tui.job.reject",
             JobKind::ExportPem | JobKind::ExportP12 => "tui.job.export",
             JobKind::Renew => "tui.job.renew",
+            JobKind::Deploy => "tui.job.deploy",
             JobKind::ProbeCard => "tui.job.probe",
             JobKind::Sign => "tui.job.sign",
         }
@@ -181,6 +184,7 @@ mod tests {
             JobKind::ProbeCard,
             JobKind::Sign,
             JobKind::Renew,
+            JobKind::Deploy,
             JobKind::Files,
             JobKind::SendMail,
             JobKind::FetchReply,
@@ -195,7 +199,10 @@ mod tests {
         for kind in kinds {
             let id = kind.text_id();
             assert!(
-                super::super::TEXTS.iter().any(|t| t.id == id),
+                super::super::TEXTS
+                    .iter()
+                    .chain(super::super::OPS_TEXTS)
+                    .any(|t| t.id == id),
                 "{kind:?}: {id} has no text"
             );
         }

@@ -90,6 +90,7 @@ pub static BINDINGS: &[Binding] = &[
     b!(&[ch('p')], Action::ExportP12, "tui.btn.export_p12", MAIN, Some(Step::Final), false),
     b!(&[ch('f')], Action::Files, "tui.btn.files", MAIN, Some(Step::Final), false),
     b!(&[ch('n')], Action::Renew, "tui.btn.renew", MAIN, Some(Step::Final), false),
+    b!(&[ch('D')], Action::Deploy, "tui.btn.deploy", MAIN, Some(Step::Final), true),
     b!(&[ch('J')], Action::RecordRejection, "tui.btn.reject", MAIN, Some(Step::Final), false),
     b!(&[ch('?'), (KeyCode::F(1), N)], Action::Help, "tui.key.help", MAIN, None, true),
     b!(&[ch('q'), (KeyCode::Char('c'), C)], Action::Quit, "tui.key.quit", MAIN, None, true),

@@ -26,6 +26,7 @@
 //!   term.rs      terminal setup and restore, the loop, terminal effects
 //!   theme.rs     styles, with and without colour
 //!   texts.rs     the TUI's texts, French and English
+//!   ops_texts.rs the same for operations (days left, deploy)
 //!   sample/      fixed example states (snapshots, screenshots, benchmark)
 //! ```
 
@@ -37,6 +38,7 @@ pub mod job_kind;
 pub mod jobs;
 pub mod keymap;
 pub mod modal;
+pub mod ops_texts;
 pub mod sample;
 pub mod steps;
 pub mod term;
@@ -53,6 +55,7 @@ mod snapshot_tests;
 pub use action::{Action, Effect, Job, JobId, JobOutcome};
 pub use app::App;
 pub use job_kind::{JobKind, WizardJobKind};
+pub use ops_texts::OPS_TEXTS;
 pub use texts::TEXTS;
 pub use update::update;
 

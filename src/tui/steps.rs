@@ -49,6 +49,7 @@ fn why(req: &Request, action: &Action) -> Option<&'static str> {
         Action::ExportPem => refusal(req, Op::ExportPem),
         Action::ExportP12 => refusal(req, Op::ExportP12),
         Action::Renew => refusal(req, Op::Renew),
+        Action::Deploy => refusal(req, Op::Deploy),
         // The core's refusal; under the button, its short wording.
         Action::Send => req.check(Op::SendRequest).err().map(|r| {
             if r.csr_only {

@@ -29,10 +29,7 @@ pub fn load(ws: &Workspace, lang: Lang) -> std::io::Result<App> {
         app.cwd = cwd;
     }
     let fresh = jobs::tree(ws).map_err(|e| std::io::Error::other(e.localize(lang)))?;
-    app.tree = fresh
-        .into_iter()
-        .map(|(name, requests)| super::app::Folder { name, requests })
-        .collect();
+    app.apply_tree(fresh);
     let last = std::fs::read_to_string(ws.root().join(LAST)).unwrap_or_default();
     if !tree::select(&mut app, last.trim()) {
         if let Some(first) = tree::first_request(&app) {

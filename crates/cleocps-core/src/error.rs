@@ -74,6 +74,9 @@ pub enum Error {
     Card(#[from] crate::card::CardError),
     /// A wizard run that can't go on; the text says why and what to do.
     Wizard(String),
+    /// A wizard run under way keeps the key's password for its last step:
+    /// changing it now would break the resume.
+    WizardHoldsKeyPassword,
     /// A command line that parses but can't be run as given (exit code 2).
     Usage(&'static str),
     /// No registration server certificate (`--ra-cert` / `registration.certificate`).
@@ -147,6 +150,7 @@ impl Error {
             Error::Deploy(e) => e.localize(lang),
             Error::Card(e) => e.localize(lang),
             Error::Wizard(text) => text.clone(),
+            Error::WizardHoldsKeyPassword => t(lang, "ops.key_password_wizard").to_string(),
             Error::Usage(text) => text.to_string(),
             Error::RaCertMissing => t(lang, "err.ra_cert_missing").to_string(),
             Error::RaCertInvalid { path, detail } => {

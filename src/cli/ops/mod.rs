@@ -31,7 +31,9 @@ pub(super) fn status(ws: &Workspace, out: &Output) -> Result<i32> {
         .certificates
         .iter()
         .map(|c| {
-            let left = if c.expired() {
+            let left = if let Some(new) = &c.replaced_by {
+                tf(lang, "ops.replaced_by", &[new])
+            } else if c.expired() {
                 t(lang, "ops.expired").to_string()
             } else {
                 tf(lang, "ops.days_left", &[&c.days_left])

@@ -5,15 +5,18 @@
 //! CleoWizard's jobs).
 
 mod card;
+mod deploy;
 mod mail;
 mod wizard;
 
 use crate::i18n::{t, tf, Lang};
 use crate::tui::action::{CertView, Done, Job, JobId, JobOutcome, Shown};
+use crate::tui::app::TreeRead;
 use crate::tui::event::Event;
 use crate::tui::form;
 use crate::tui::TuiContext;
 use cleocps_core::error::Error;
+use cleocps_core::ops;
 use cleocps_core::pki::CertSummary;
 use cleocps_core::procedure::{self as core, KeyOptions};
 use cleocps_core::workspace::{split_request_path, Workspace};
@@ -45,11 +48,15 @@ pub fn spawn(
     });
 }
 
-/// The whole tree, read again after a change.
-pub fn tree(
-    ws: &Workspace,
-) -> cleocps_core::Result<Vec<(String, Vec<cleocps_core::request::Request>)>> {
-    ws.tree()
+/// The whole tree, read again after a change, with each certificate's days
+/// left as `status` counts them (an unreadable one simply has none).
+pub fn tree(ws: &Workspace) -> cleocps_core::Result<TreeRead> {
+    let folders = ws.tree()?;
+    let (certs, _) = ops::certificates(ws, &folders, std::time::SystemTime::now());
+    Ok(TreeRead {
+        certified: certs.into_iter().map(|c| (c.path(), c)).collect(),
+        folders,
+    })
 }
 
 pub fn cert_view(c: &CertSummary) -> CertView {
@@ -251,6 +258,7 @@ fn run_core(ws: &Workspace, ctx: &TuiContext, lang: Lang, job: Job) -> cleocps_c
         | Job::Lookup { .. }
         | Job::ListDir { .. }
         | Job::Wizard(_) => Ok(Done::default()),
+        Job::Deploy { path, key_password } => deploy::run(ws, lang, path, key_password),
         Job::Renew { path } => {
             let req = core::renew(ws, &path, None)?;
             changed(ws, req.path(), tf(lang, "tui.done.renew", &[&req.path()]))

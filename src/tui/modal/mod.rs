@@ -13,6 +13,7 @@ mod card_wait;
 mod choice;
 mod confirm;
 mod csr;
+mod deploy;
 mod files;
 mod help;
 mod input;
@@ -26,6 +27,7 @@ pub use card_wait::CardWaitModal;
 pub use choice::{ChoiceModal, Choose, KEY_SIZES, REQUEST_TYPES};
 pub use confirm::{Confirm, ConfirmModal};
 pub use csr::CsrModal;
+pub use deploy::{DeployModal, OutputModal};
 pub use files::FilesModal;
 pub use help::HelpModal;
 pub use input::{Ask, InputModal};
@@ -56,6 +58,10 @@ pub enum Modal {
     CardWait(CardWaitModal),
     /// The directory listed several servers for the form: pick one.
     Servers(ServersModal),
+    /// Étape 3's deploy: the saved profile; yes runs it.
+    Deploy(DeployModal),
+    /// A command's output (deploy's check and reload), scrollable.
+    Output(OutputModal),
 }
 
 impl Modal {
@@ -63,7 +69,9 @@ impl Modal {
         match self {
             Modal::Help(_) => Layer::Help,
             Modal::Message(_) => Layer::Message,
-            Modal::Confirm(_) => Layer::Confirm,
+            Modal::Confirm(_) | Modal::Deploy(_) => Layer::Confirm,
+            // Read-only and scrollable, as the help: the same keys.
+            Modal::Output(_) => Layer::Help,
             Modal::Choice(_) | Modal::Servers(_) => Layer::Choice,
             Modal::Input(m) if m.what.is_path() => Layer::Path,
             Modal::Input(_) | Modal::Secret(_) | Modal::Pin(_) => Layer::Text,

@@ -10,6 +10,10 @@ use zeroize::Zeroizing;
 /// What a key password is asked for.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Then {
+    /// Étape 3's deploy, which writes the key out clear.
+    Deploy {
+        path: String,
+    },
     Csr {
         path: String,
     },

@@ -1,6 +1,7 @@
 //! A fixed example workspace in memory, for snapshots, screenshots and the
 //! benchmark: no disk, no clock, the same bytes on every run.
 
+mod ops;
 mod wizard;
 
 use crate::i18n::{t, tf, Lang};
@@ -20,7 +21,9 @@ const DAY: &str = "2026-03-02T09:15:00Z";
 
 fn request(folder: &str, name: &str, kind: RequestType, state: State) -> Request {
     let mut r = Request::new(folder, name, kind, DAY);
-    r.id = format!("00000000-0000-4000-8000-{:012}", name.len());
+    // Distinct ids (renewal links hold ids), the same on every run.
+    let sum = name.bytes().fold(0u64, |a, b| a * 31 + u64::from(b)) % 1_000_000_000_000;
+    r.id = format!("00000000-0000-4000-8000-{sum:012}");
     r.state = state;
     if state != State::New {
         r.key_bits = Some(2048);
@@ -106,6 +109,7 @@ pub fn example(lang: Lang) -> App {
     app.tree = tree();
     app.collapsed.insert("Archives 2023".into());
     app.certs.insert("Clinique du Test/srv-web".into(), cert());
+    ops::certified(&mut app);
     crate::tui::tree::select(&mut app, "Clinique du Test/messagerie");
     app
 }
@@ -345,5 +349,6 @@ pub fn screens(lang: Lang) -> Vec<(&'static str, App)> {
     }));
     out.push(("30-paste-answer", paste));
     out.extend(wizard::screens(lang));
+    out.extend(ops::screens(lang));
     out
 }

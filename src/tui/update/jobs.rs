@@ -4,7 +4,7 @@
 use super::{after_move, set_error, set_info};
 use crate::i18n::tf;
 use crate::tui::action::{Effect, JobId, JobOutcome, Shown, Step};
-use crate::tui::app::{App, Folder};
+use crate::tui::app::App;
 use crate::tui::job_kind::{JobKind, WizardJobKind};
 use crate::tui::modal::{Confirm, CsrModal, FilesModal, MessageModal, Modal};
 use crate::tui::tree;
@@ -60,12 +60,7 @@ pub(super) fn job_done(app: &mut App, id: JobId, outcome: JobOutcome) -> Option<
     }
     if let Some(fresh) = done.tree {
         let before = tree::selected_row(app).map(|r| tree::row_key(app, r));
-        app.tree = fresh
-            .into_iter()
-            .map(|(name, requests)| Folder { name, requests })
-            .collect();
-        let names: Vec<String> = app.tree.iter().map(|f| f.name.clone()).collect();
-        app.collapsed.retain(|c| names.contains(c));
+        app.apply_tree(fresh);
         // Certificates are re-read when shown again.
         if let Some(path) = &run.request {
             app.certs.remove(path);
@@ -116,6 +111,7 @@ pub(super) fn job_done(app: &mut App, id: JobId, outcome: JobOutcome) -> Option<
                 return Some(effect);
             }
         }
+        Some(Shown::Output(m)) => app.modal = Some(Modal::Output(m)),
         Some(Shown::Report { title, text }) => {
             app.modal = Some(Modal::Message(MessageModal {
                 title,

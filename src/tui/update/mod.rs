@@ -11,6 +11,7 @@
 //! - `jobs`: what a finished job changes.
 
 mod card;
+mod deploy;
 mod jobs;
 mod mail;
 mod modal;
@@ -313,6 +314,7 @@ pub(super) fn request_action(app: &mut App, action: Action) -> Option<Effect> {
         Action::ExportPem => Some(Op::ExportPem),
         Action::ExportP12 => Some(Op::ExportP12),
         Action::Renew => Some(Op::Renew),
+        Action::Deploy => Some(Op::Deploy),
         Action::Send => Some(Op::SendRequest),
         Action::Fetch | Action::FetchWait => Some(Op::FetchResponse),
         _ => None,
@@ -392,6 +394,7 @@ pub(super) fn request_action(app: &mut App, action: Action) -> Option<Effect> {
         }
         Action::Files => return start(app, Job::Files { path }),
         Action::Renew => return start(app, Job::Renew { path }),
+        Action::Deploy => deploy::open(app, &req),
         Action::Send => return mail::send(app, &req),
         Action::Fetch => return start(app, Job::FetchReply { path }),
         Action::FetchWait => {

@@ -102,6 +102,15 @@ fn submit(app: &mut App, mut m: SecretModal) -> Option<Effect> {
             },
         ),
         Hidden::KeyPassword {
+            then: Then::Deploy { path },
+        } => start(
+            app,
+            Job::Deploy {
+                path,
+                key_password: Some(value),
+            },
+        ),
+        Hidden::KeyPassword {
             then: Then::Card { path },
         } => super::card::probe(app, path, Some(value)),
         Hidden::KeyPassword {

@@ -14,6 +14,7 @@ mod card_wait;
 mod choice;
 mod confirm;
 mod csr;
+mod deploy;
 mod dialog;
 mod files;
 mod footer;

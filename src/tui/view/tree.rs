@@ -1,14 +1,16 @@
 //! The left tree: folders (▾ open, ▸ closed) and their requests with type
-//! and a short state tag. Only the visible rows are built, so 1 000
+//! and a short state tag (for a certified request, its days left). Only the visible rows are built, so 1 000
 //! requests cost the same as 20.
 
 use super::{block_title, fit, pad};
-use crate::i18n::{t, Lang};
+use crate::i18n::{t, tf, Lang};
 use crate::tui::app::{App, Layer};
 use crate::tui::theme::Theme;
 use crate::tui::tree::{rows, Row};
-use cleocps_core::request::{RequestType, State};
+use cleocps_core::ops::{Level, Thresholds};
+use cleocps_core::request::{Request, RequestType, State};
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 use ratatui::Frame;
@@ -35,6 +37,26 @@ pub fn kind_tag(k: RequestType) -> &'static str {
         RequestType::Ssl => "SSL",
         RequestType::Smime => "S/MIME",
     }
+}
+
+/// A certified request's tag: its days left, coloured as `check` would
+/// judge them with the default thresholds (≤ 30 warning, ≤ 7 error),
+/// "expiré" once past, "remplacé" once its renewal is in service.
+/// `None` when no certificate was read for it.
+fn life_tag(app: &App, theme: Theme, req: &Request) -> Option<(String, Style)> {
+    let c = app.certified.get(&req.path())?;
+    Some(if c.replaced_by.is_some() {
+        (t(app.lang, "tui.tag.replaced").into(), theme.disabled())
+    } else if c.expired() {
+        (t(app.lang, "tui.tag.expired").into(), theme.error())
+    } else {
+        let style = match Thresholds::default().level(c.days_left) {
+            Level::Critical => theme.error(),
+            Level::Warning => theme.warning(),
+            _ => theme.state(req.state),
+        };
+        (tf(app.lang, "tui.tag.days", &[&c.days_left]), style)
+    })
 }
 
 pub fn draw(f: &mut Frame, app: &App, theme: Theme, area: Rect) {
@@ -108,7 +130,12 @@ fn row_line(app: &App, theme: Theme, row: Row, width: usize) -> Line<'static> {
                 " "
             };
             let kind = kind_tag(req.kind);
-            let tag = state_tag(app.lang, req.state);
+            let (tag, tag_style) = life_tag(app, theme, req).unwrap_or_else(|| {
+                (
+                    state_tag(app.lang, req.state).into(),
+                    theme.state(req.state),
+                )
+            });
             // "  name ……… KIND tag"
             let tail = 1 + 6 + 1 + TAG_W;
             let name_w = width.saturating_sub(2 + tail);
@@ -118,7 +145,7 @@ fn row_line(app: &App, theme: Theme, row: Row, width: usize) -> Line<'static> {
                 Span::raw(" "),
                 Span::styled(pad(kind, 6), theme.label()),
                 Span::raw(" "),
-                Span::styled(pad(tag, TAG_W), theme.state(req.state)),
+                Span::styled(pad(&tag, TAG_W), tag_style),
             ])
         }
     }

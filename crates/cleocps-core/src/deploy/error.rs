@@ -30,9 +30,11 @@ pub enum DeployError {
 
 crate::display_localized!(DeployError);
 
-/// The last line a command printed, to say why it failed in one line.
+/// The last line a command printed, to say why it failed in one line;
+/// sanitised: it is the service's text, shown on a terminal.
 fn last_line(run: &CommandRun) -> String {
-    let line = run.output.lines().last().unwrap_or("").trim();
+    let line = crate::sanitize::line(run.output.lines().last().unwrap_or(""));
+    let line = line.trim();
     match run.exit_code {
         Some(c) if line.is_empty() => format!("exit {c}"),
         Some(c) => format!("exit {c}: {line}"),

@@ -35,6 +35,18 @@ pub struct Installed {
     pub previous: Option<PathBuf>,
 }
 
+/// The journal outcome of a deploy that went through (read back by [`was_deployed`]).
+const DEPLOYED: &str = "deployed";
+
+/// Whether a deploy of `req` ever went through (its journal says so): its
+/// certificate is in service where the profile installs it.
+pub fn was_deployed(req: &Request) -> bool {
+    let suffix = format!(": {DEPLOYED}");
+    req.journal
+        .iter()
+        .any(|e| e.action == Action::Deploy.as_str() && e.outcome.ends_with(&suffix))
+}
+
 /// What a successful deploy did.
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct DeployReport {
@@ -117,7 +129,7 @@ pub fn deploy(
             &format!("serial {} to {targets_text}: {outcome}", summary.serial),
             &now(),
         );
-        if save && outcome == "deployed" {
+        if save && outcome == DEPLOYED {
             req.deploy = Some(profile.clone());
         }
         ws.save(&req)
@@ -153,7 +165,7 @@ pub fn deploy(
         None => None,
     };
     staged.finish();
-    journal("deployed")?;
+    journal(DEPLOYED)?;
     Ok(DeployReport {
         serial: summary.serial,
         not_after: summary.not_after,

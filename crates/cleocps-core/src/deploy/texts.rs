@@ -16,8 +16,8 @@ pub static TEXTS: &[Text] = &[
     ),
     text!(
         "deploy.expired",
-        "le certificat a expiré le {} : renouvelez-le (cleocps request renew) au lieu de le déployer",
-        "the certificate expired on {}: renew it (cleocps request renew) instead of deploying it"
+        "le certificat a expiré le {} : renouvelez-le au lieu de le déployer",
+        "the certificate expired on {}: renew it instead of deploying it"
     ),
     text!(
         "deploy.key_mismatch",
@@ -26,8 +26,8 @@ pub static TEXTS: &[Text] = &[
     ),
     text!(
         "deploy.key_not_encrypted",
-        "--encrypted-key : la clé n'a pas de mot de passe ; donnez-lui en un (cleocps keys password) ou retirez --encrypted-key",
-        "--encrypted-key: the key has no password; give it one (cleocps keys password) or drop --encrypted-key"
+        "--encrypted-key : la clé n'a pas de mot de passe ; donnez-lui en un ou retirez --encrypted-key",
+        "--encrypted-key: the key has no password; give it one or drop --encrypted-key"
     ),
     text!(
         "deploy.parent_not_dir",
@@ -67,5 +67,4 @@ pub static TEXTS: &[Text] = &[
         "{} déployé (numéro de série {}) :",
         "{} deployed (serial {}):"
     ),
-    text!("deploy.saved", "profil enregistré : « cleocps deploy {} » le réutilise", "profile saved: \"cleocps deploy {}\" reuses it"),
 ];

@@ -104,7 +104,12 @@ pub fn check(status: Status, th: Thresholds, lang: Lang) -> CheckReport {
         .certificates
         .into_iter()
         .map(|c| Checked {
-            level: th.level(c.days_left),
+            // A replaced certificate is no longer served: nothing to alarm on.
+            level: if c.watched() {
+                th.level(c.days_left)
+            } else {
+                Level::Ok
+            },
             certificate: c,
         })
         .collect();
@@ -136,12 +141,13 @@ fn summary(certs: &[Checked], problems: &[Unreadable], lang: Lang) -> String {
     for c in &alarming {
         parts.push(one(&c.certificate, lang));
     }
+    let watched: Vec<&Checked> = certs.iter().filter(|c| c.certificate.watched()).collect();
     if alarming.is_empty() {
-        match certs.first() {
+        match watched.first() {
             Some(next) => parts.push(tf(
                 lang,
                 "ops.check_ok",
-                &[&certs.len(), &one(&next.certificate, lang)],
+                &[&watched.len(), &one(&next.certificate, lang)],
             )),
             None if problems.is_empty() => parts.push(tf(lang, "ops.check_none", &[])),
             None => {}
@@ -173,6 +179,8 @@ impl CheckReport {
         let perf: Vec<String> = self
             .certificates
             .iter()
+            // Perfdata thresholds would flag a replaced certificate in graphs.
+            .filter(|c| c.certificate.watched())
             .map(|c| {
                 format!(
                     "'{}'={};@~:{};@~:{};;",
@@ -215,6 +223,7 @@ mod tests {
             not_after_unix: 0,
             days_left,
             deployed: vec![],
+            replaced_by: None,
         }
     }
 

@@ -9,5 +9,5 @@ mod texts;
 
 pub use check::{check, CheckReport, Checked, Level, Thresholds};
 pub use prometheus::prometheus;
-pub use status::{status, Certified, Status, Unreadable};
+pub use status::{certificates, replaced_by, status, Certified, Status, Unreadable};
 pub use texts::TEXTS;

@@ -27,7 +27,9 @@ pub fn prometheus(status: &Status) -> String {
     for (name, help, value) in families {
         let _ = writeln!(out, "# HELP {name} {help}");
         let _ = writeln!(out, "# TYPE {name} gauge");
-        for c in &status.certificates {
+        // A replaced certificate is left out: a `days_left < 7` alert rule
+        // must not fire on one that is no longer served.
+        for c in status.certificates.iter().filter(|c| c.watched()) {
             let _ = writeln!(
                 out,
                 "{name}{{folder=\"{}\",request=\"{}\",cn=\"{}\",type=\"{}\"}} {}",

@@ -1,9 +1,11 @@
 //! `cleocps status`: every request holding a certificate, soonest expiry first.
 
+use crate::deploy;
 use crate::error::Result;
 use crate::pki;
 use crate::request::{Request, RequestType, State};
 use crate::workspace::{RequestFile, Workspace};
+use std::collections::HashMap;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 const DAY: i64 = 86_400;
@@ -28,12 +30,20 @@ pub struct Certified {
     pub days_left: i64,
     /// Where `deploy --save` installed the certificate (empty until then).
     pub deployed: Vec<String>,
+    /// "FOLDER/NAME" of the renewal now in service in its place (see
+    /// [`replaced_by`]): listed still, but no longer watched.
+    pub replaced_by: Option<String>,
 }
 
 impl Certified {
     /// "FOLDER/NAME".
     pub fn path(&self) -> String {
         format!("{}/{}", self.folder, self.name)
+    }
+
+    /// Still in service (not replaced by its renewal): the one to watch.
+    pub fn watched(&self) -> bool {
+        self.replaced_by.is_none()
     }
 
     pub fn expired(&self) -> bool {
@@ -79,31 +89,68 @@ fn unix(t: SystemTime) -> i64 {
 /// Every certified request of `ws` as seen at `now`. Reading only: no lock,
 /// so a monitoring check never waits on a running instance.
 pub fn status(ws: &Workspace, now: SystemTime) -> Result<Status> {
-    let mut out = Status::default();
-    for (_, requests) in ws.tree()? {
-        for req in requests
-            .iter()
-            .filter(|r| r.state == State::CertificateImported)
-        {
-            match certified(ws, req, now) {
-                Ok(c) => out.certificates.push(c),
-                Err(e) => out.problems.push(Unreadable {
-                    path: req.path(),
-                    problem: e.localize(crate::i18n::current()),
-                }),
-            }
-        }
-    }
-    out.problems
-        .extend(ws.damaged()?.into_iter().map(|d| Unreadable {
-            path: d.path(),
-            problem: d.problem,
-        }));
-    out.certificates
-        .sort_by_key(|c| (c.not_after_unix, c.path()));
-    Ok(out)
+    let (mut certificates, mut problems) = certificates(ws, &ws.tree()?, now);
+    problems.extend(ws.damaged()?.into_iter().map(|d| Unreadable {
+        path: d.path(),
+        problem: d.problem,
+    }));
+    certificates.sort_by_key(|c| (c.not_after_unix, c.path()));
+    Ok(Status {
+        certificates,
+        problems,
+    })
 }
 
+/// The certificates of the certified requests of `tree` (as
+/// [`Workspace::tree`] read it), with their renewal links resolved; the
+/// TUI calls it on the tree it has just read.
+pub fn certificates(
+    ws: &Workspace,
+    tree: &[(String, Vec<Request>)],
+    now: SystemTime,
+) -> (Vec<Certified>, Vec<Unreadable>) {
+    let by_id: HashMap<&str, &Request> = tree
+        .iter()
+        .flat_map(|(_, requests)| requests)
+        .map(|r| (r.id.as_str(), r))
+        .collect();
+    let (mut certs, mut problems) = (Vec::new(), Vec::new());
+    // The tree, not the map: a request copied by hand (same id) is listed too.
+    for req in tree
+        .iter()
+        .flat_map(|(_, requests)| requests)
+        .filter(|r| r.state == State::CertificateImported)
+    {
+        match certified(ws, req, now) {
+            Ok(mut c) => {
+                c.replaced_by = replaced_by(req, &by_id);
+                certs.push(c)
+            }
+            Err(e) => problems.push(Unreadable {
+                path: req.path(),
+                problem: e.localize(crate::i18n::current()),
+            }),
+        }
+    }
+    (certs, problems)
+}
+
+/// The renewal that took `old`'s place: it holds its certificate and, when
+/// cleocps installed `old` (a deploy went through, or a profile is saved),
+/// it was deployed too — until then the server still serves `old`, which
+/// must stay watched (DESIGN §9a: "after the new certificate is deployed").
+/// A certificate cleocps never installed (S/MIME, installed by hand) is
+/// replaced as soon as its renewal is imported: there is nothing else to wait for.
+pub fn replaced_by(old: &Request, by_id: &HashMap<&str, &Request>) -> Option<String> {
+    let new = by_id.get(old.renewed_by.as_deref()?)?;
+    let installed_by_us = old.deploy.is_some() || deploy::was_deployed(old);
+    let in_service =
+        new.state == State::CertificateImported && (!installed_by_us || deploy::was_deployed(new));
+    in_service.then(|| new.path())
+}
+
+/// The certificate of one certified request, as `status` lists it.
+/// `replaced_by` is left to the caller, which sees the whole workspace.
 fn certified(ws: &Workspace, req: &Request, now: SystemTime) -> Result<Certified> {
     let leaf = pki::parse_certificates(&ws.read_file(req, RequestFile::Crt)?)?
         .into_iter()
@@ -122,13 +169,16 @@ fn certified(ws: &Workspace, req: &Request, now: SystemTime) -> Result<Certified
         not_after: summary.not_after,
         not_after_unix,
         days_left: days_between(now, not_after_unix),
-        // The saved profile's targets: it is saved only by a deploy that worked.
+        // The saved profile's targets, once a deploy of this request went
+        // through: a renewal inherits the profile before it is installed.
         deployed: req
             .deploy
             .iter()
+            .filter(|_| deploy::was_deployed(req))
             .flat_map(|p| p.targets())
             .map(|(_, path)| path.display().to_string())
             .collect(),
+        replaced_by: None,
     })
 }
 

@@ -22,6 +22,7 @@ pub static TEXTS: &[Text] = &[
     ),
     text!("ops.days_left", "{} jours", "{} days"),
     text!("ops.expired", "expiré", "expired"),
+    text!("ops.replaced_by", "remplacé par {}", "replaced by {}"),
     text!(
         "ops.check_unreadable",
         "{} illisible : {}",
@@ -29,8 +30,8 @@ pub static TEXTS: &[Text] = &[
     ),
     text!(
         "ops.key_password_wizard",
-        "un assistant est en cours pour cette demande et garde le mot de passe de la clé : terminez-le (cleocps wizard --resume) avant de changer le mot de passe",
-        "a wizard run is under way for this request and keeps the key's password: finish it (cleocps wizard --resume) before changing the password"
+        "un assistant est en cours pour cette demande et garde le mot de passe de la clé : terminez-le avant de changer le mot de passe",
+        "a wizard run is under way for this request and keeps the key's password: finish it before changing the password"
     ),
     text!("field.new_key_password", "nouveau mot de passe de la clé", "new key password"),
     text!("ops.key_password_changed", "mot de passe de la clé de {} changé", "key password of {} changed"),

@@ -34,9 +34,7 @@ pub fn change_key_password(
     // A wizard run under way keeps the key's password for its last step
     // (password.txt): changing it now would break the resume.
     if ws.pending_secrets_path(&req).exists() {
-        return Err(Error::Wizard(
-            crate::i18n::t(crate::i18n::current(), "ops.key_password_wizard").to_string(),
-        ));
+        return Err(Error::WizardHoldsKeyPassword);
     }
     let was_encrypted = super::key_is_encrypted(ws, &req);
     // PBKDF2 is the slow part: done before taking the lock.

@@ -44,19 +44,9 @@ pub static TEXTS: &[Text] = &[
         "server: {}"
     ),
     text!(
-        "wizard.step_sent",
-        "demande {} envoyée au serveur d'inscription ; attente de la réponse (Ctrl-C : reprendre plus tard avec « cleocps wizard --resume »)",
-        "request {} sent to the registration server; waiting for the answer (Ctrl-C: resume later with \"cleocps wizard --resume\")"
-    ),
-    text!(
         "wizard.waiting",
         "attente de la réponse : relève dans {} s, reste {} s",
         "waiting for the answer: next check in {} s, {} s left"
-    ),
-    text!(
-        "wizard.timeout",
-        "pas encore de réponse pour {} : reprenez plus tard avec « cleocps wizard --resume »",
-        "no answer yet for {}: resume later with \"cleocps wizard --resume\""
     ),
     text!(
         "wizard.rejected",
