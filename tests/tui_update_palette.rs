@@ -67,13 +67,20 @@ fn typing_filters_and_enter_runs() {
     update(&mut app, Action::Palette);
     typed(&mut app, "creer un doss");
     let left = listed(&app);
-    assert_eq!(left.first().map(|(_, l)| l.as_str()), Some("Créer un dossier"), "{left:?}");
+    assert_eq!(
+        left.first().map(|(_, l)| l.as_str()),
+        Some("Créer un dossier"),
+        "{left:?}"
+    );
     assert!(left.len() < 3, "filtered: {left:?}");
     update(&mut app, Action::Submit);
     assert!(
         matches!(
             &app.modal,
-            Some(Modal::Input(InputModal { what: Ask::FolderName, .. }))
+            Some(Modal::Input(InputModal {
+                what: Ask::FolderName,
+                ..
+            }))
         ),
         "{:?}",
         app.modal
@@ -122,7 +129,10 @@ fn reachable_from_the_form_and_the_wizard() {
 fn the_welcome_screen_offers_the_home_page_entries() {
     let app = App::new(Lang::Fr, std::path::PathBuf::from("/tmp/x"));
     let screen = support::tui::render(&app, 80, 24);
-    assert!(screen.contains("Obtenir un certificat serveur (CleoWizard)"), "{screen}");
+    assert!(
+        screen.contains("Obtenir un certificat serveur (CleoWizard)"),
+        "{screen}"
+    );
     assert!(screen.contains("Créer un dossier"), "{screen}");
     assert!(screen.contains("F10"), "{screen}");
 }

@@ -109,6 +109,7 @@ pub fn render(app: &App, w: u16, h: u16) -> String {
     use ratatui::backend::TestBackend;
     use ratatui::Terminal;
     let mut term = Terminal::new(TestBackend::new(w, h)).expect("terminal");
-    term.draw(|f| cleocps::tui::view::draw(f, app)).expect("draw");
+    term.draw(|f| cleocps::tui::view::draw(f, app))
+        .expect("draw");
     cleocps::tui::view::to_text(term.backend().buffer())
 }

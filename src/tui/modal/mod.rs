@@ -17,6 +17,7 @@ mod files;
 mod help;
 mod input;
 mod message;
+mod palette;
 mod paste;
 mod pin;
 mod secret;
@@ -30,6 +31,7 @@ pub use files::FilesModal;
 pub use help::HelpModal;
 pub use input::{Ask, InputModal};
 pub use message::MessageModal;
+pub use palette::{Entry, PaletteModal};
 pub use paste::PasteModal;
 pub use pin::{PinFor, PinModal};
 pub use secret::{Hidden, SecretModal, Then};
@@ -56,6 +58,8 @@ pub enum Modal {
     CardWait(CardWaitModal),
     /// The directory listed several servers for the form: pick one.
     Servers(ServersModal),
+    /// The command palette (F10 or `:`).
+    Palette(PaletteModal),
 }
 
 impl Modal {
@@ -71,6 +75,7 @@ impl Modal {
             Modal::Paste(_) => Layer::Paste,
             Modal::Files(_) => Layer::Files,
             Modal::CardWait(_) => Layer::Wait,
+            Modal::Palette(_) => Layer::Palette,
         }
     }
 

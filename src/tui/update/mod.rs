@@ -4,6 +4,7 @@
 //! The main layer (tree, steps, request actions) is here; the rest of the
 //! folder, one file per concern:
 //! - `modal`: the form layer and the dialogs; `secret`: the masked inputs;
+//! - `palette`: the command palette (F10, `:`);
 //! - `paste`: bracketed paste, and "Coller la réponse";
 //! - `card`: Étape 2 with the CPS card (probe → PIN → sign);
 //! - `mail`: *Envoyer* and the form filled from the directory;
@@ -14,6 +15,7 @@ mod card;
 mod jobs;
 mod mail;
 mod modal;
+mod palette;
 mod paste;
 mod secret;
 mod wizard;
@@ -43,6 +45,11 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
         }
         Action::Job(id, outcome) => job_done(app, id, outcome),
         Action::Paste(text) => paste::paste(app, text),
+        // Bound only where no field takes `:` (and F10 everywhere else).
+        Action::Palette => {
+            palette::open(app);
+            None
+        }
         other => match app.layer() {
             Layer::Main => main_action(app, other),
             Layer::Form => form_action(app, other),
@@ -110,7 +117,7 @@ pub(super) fn after_move(app: &mut App) -> Option<Effect> {
     None
 }
 
-fn main_action(app: &mut App, action: Action) -> Option<Effect> {
+pub(super) fn main_action(app: &mut App, action: Action) -> Option<Effect> {
     let rows = tree::rows(app).len();
     match action {
         Action::Up => app.cursor = app.cursor.saturating_sub(1),

@@ -1,7 +1,8 @@
 //! Draws the open dialog, last, over everything: one file per dialog.
 
 use super::{
-    card_wait, choice, confirm, csr, files, help, input, message, paste, pin, secret, servers,
+    card_wait, choice, confirm, csr, files, help, input, message, palette, paste, pin, secret,
+    servers,
 };
 use crate::i18n::t;
 use crate::tui::app::App;
@@ -26,6 +27,7 @@ pub fn draw(f: &mut Frame, app: &App, theme: Theme, area: Rect) {
         Modal::Files(m) => files::draw(f, app, theme, area, m),
         Modal::CardWait(m) => card_wait::draw(f, app, theme, area, m),
         Modal::Servers(m) => servers::draw(f, app, theme, area, m),
+        Modal::Palette(m) => palette::draw(f, app, theme, area, m),
     }
 }
 
