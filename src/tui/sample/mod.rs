@@ -345,5 +345,15 @@ pub fn screens(lang: Lang) -> Vec<(&'static str, App)> {
     }));
     out.push(("30-paste-answer", paste));
     out.extend(wizard::screens(lang));
+
+    // The command palette (F10 or `:`), "dem" typed.
+    let mut palette = at(lang, "Dossier 2/Demande 1", Step::Init);
+    palette.modal = Some(Modal::Palette(crate::tui::modal::PaletteModal {
+        query: tui_input::Input::new("dem".into()),
+        sel: 0,
+    }));
+    out.push(("39-palette", palette));
+    // The welcome page of an empty workspace.
+    out.push(("40-welcome", App::new(lang, PathBuf::from("/srv/cleocps"))));
     out
 }

@@ -43,7 +43,7 @@ pub fn draw(f: &mut Frame, app: &App, theme: Theme, area: Rect, m: &PaletteModal
     }
     for (i, e) in entries.iter().enumerate().skip(first).take(rows) {
         let line = Line::from(vec![
-            Span::styled(format!(" {} ", pad(&e.key, 4)), theme.key()),
+            Span::styled(format!(" {} ", pad(&e.key, 6)), theme.key()),
             Span::raw(e.label.to_string()),
         ]);
         lines.push(if i == sel {
