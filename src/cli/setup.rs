@@ -56,7 +56,7 @@ pub(super) fn config_check(ctx: &Ctx, out: &Output) -> Result<i32> {
 /// is how one repairs it), and only when the result passes `config check`.
 pub(super) fn config_set(cli: &Cli, pairs: &[String], out: &Output) -> Result<i32> {
     let lang = out.lang;
-    if pairs.len() % 2 != 0 {
+    if !pairs.len().is_multiple_of(2) {
         return Err(Error::Usage(t(lang, "cli.config_pairs")));
     }
     let (path, _) = cleocps_core::config::Config::locate(cli.config.as_deref())
