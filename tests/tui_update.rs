@@ -694,3 +694,30 @@ fn keymap_routes_by_layer() {
         Some(Action::Cancel)
     ));
 }
+
+/// Issue 13: "Une opération est en cours" goes when the job ends (the
+/// status saying so, and the quit question, which no longer holds).
+#[test]
+fn the_busy_message_and_the_quit_question_go_when_the_job_ends() {
+    let mut app = at("Dossier 2/Demande 1", Step::Init);
+    let _ = job(update(&mut app, Action::GenerateKeys).or_else(|| {
+        update(&mut app, Action::Down);
+        update(&mut app, Action::Submit);
+        update(&mut app, Action::Down);
+        update(&mut app, Action::Submit)
+    }));
+    let id = support::tui::last_job(&app);
+    // A second action on the same request is refused while the job runs.
+    update(&mut app, Action::GenerateKeys);
+    assert!(status(&app).contains("already running"), "{}", status(&app));
+    update(&mut app, Action::Quit);
+    assert!(matches!(app.modal, Some(Modal::Confirm(_))));
+    done(&mut app, id, Done::default());
+    assert!(!app.busy());
+    assert!(
+        !status(&app).contains("already running"),
+        "{}",
+        status(&app)
+    );
+    assert!(app.modal.is_none(), "{:?}", app.modal);
+}
