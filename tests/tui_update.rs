@@ -721,3 +721,19 @@ fn the_busy_message_and_the_quit_question_go_when_the_job_ends() {
     );
     assert!(app.modal.is_none(), "{:?}", app.modal);
 }
+
+/// Issue 13 (stumble 5): the PKCS#12 is named after the server (its CN),
+/// not "Demande 2.p12".
+#[test]
+fn the_p12_is_named_after_the_fqdn() {
+    let mut app = at("Clinique du Test/srv-web", Step::Final);
+    update(&mut app, Action::ExportP12);
+    match &app.modal {
+        Some(Modal::Input(m)) => assert!(
+            m.input.value().ends_with("/srv-web.clinique-test.fr.p12"),
+            "{}",
+            m.input.value()
+        ),
+        other => panic!("{other:?}"),
+    }
+}

@@ -393,7 +393,13 @@ pub(super) fn request_action(app: &mut App, action: Action) -> Option<Effect> {
             app.modal = Some(Modal::input(Ask::ExportDir { path }, &dir));
         }
         Action::ExportP12 => {
-            let file = app.cwd.join(format!("{}.p12", req.name));
+            // Named after the server, as an admin files it (issue 13).
+            let base = req
+                .subject
+                .cn
+                .as_deref()
+                .filter(|cn| !cn.is_empty() && !cn.contains('/'));
+            let file = app.cwd.join(format!("{}.p12", base.unwrap_or(&req.name)));
             let file = file.display().to_string();
             app.modal = Some(Modal::input(Ask::P12File { path }, &file));
         }
