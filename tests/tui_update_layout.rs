@@ -1,0 +1,25 @@
+//! Issue 13, stumble 2: what a result dialog says is laid out line by line.
+
+mod support;
+
+use cleocps::i18n::Lang;
+use cleocps::tui::modal::{MessageModal, Modal};
+use cleocps::tui::sample;
+
+#[test]
+fn the_done_dialog_lists_paths_one_per_line() {
+    let mut app = sample::example(Lang::Fr);
+    app.modal = Some(Modal::Message(MessageModal {
+        title: "tui.title.report",
+        text: "Fichiers écrits :\n• /srv/a/Demande 1.eml\n• /srv/a/srv.key\n\n⚠ Envoyez-la".into(),
+        error: false,
+    }));
+    let screen = support::tui::render(&app, 80, 24);
+    let rows: Vec<&str> = screen.lines().collect();
+    let row = |s: &str| rows.iter().position(|r| r.contains(s));
+    let eml = row("Demande 1.eml").expect("eml shown");
+    let key = row("srv.key").expect("key shown");
+    let send = row("Envoyez-la").expect("advice shown");
+    assert!(eml < key && key < send, "{screen}");
+    assert!(!rows[eml].contains("srv.key"), "{screen}");
+}
