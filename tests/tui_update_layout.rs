@@ -23,3 +23,16 @@ fn the_done_dialog_lists_paths_one_per_line() {
     assert!(eml < key && key < send, "{screen}");
     assert!(!rows[eml].contains("srv.key"), "{screen}");
 }
+
+/// Issue 13, stumble 5: a pre-filled field says Ctrl-U empties it.
+#[test]
+fn a_prefilled_input_hints_ctrl_u() {
+    use cleocps::tui::modal::Ask;
+    let mut app = sample::example(Lang::Fr);
+    app.modal = Some(Modal::input(Ask::FolderName, "Dossier 3"));
+    let screen = support::tui::render(&app, 80, 24);
+    assert!(screen.contains("Ctrl-U vider"), "{screen}");
+    app.modal = Some(Modal::input(Ask::FolderName, ""));
+    let screen = support::tui::render(&app, 80, 24);
+    assert!(!screen.contains("Ctrl-U"), "{screen}");
+}

@@ -35,6 +35,9 @@ pub static TEXTS: &[Text] = &[
     text!("tui.pal.help", "Aide", "Help"),
     text!("tui.pal.quit", "Quitter", "Quit"),
     text!("tui.pal.config", "Configuration", "Configuration"),
+    // Pre-filled fields.
+    text!("tui.kn.ctrl_u", "Ctrl-U", "Ctrl-U"),
+    text!("tui.key.empty_field", "vider", "clear"),
     // The welcome page, as the original's home page.
     text!(
         "tui.home.title",
