@@ -36,3 +36,19 @@ fn a_prefilled_input_hints_ctrl_u() {
     let screen = support::tui::render(&app, 80, 24);
     assert!(!screen.contains("Ctrl-U"), "{screen}");
 }
+
+/// Issue 13, stumble 5: the cursor sits after the dots of a password field.
+#[test]
+fn password_fields_show_the_cursor() {
+    use cleocps::tui::modal::{Hidden, Then};
+    let mut app = sample::example(Lang::Fr);
+    app.modal = Some(Modal::secret(Hidden::KeyPassword {
+        then: Then::Csr {
+            path: "Dossier 2/Demande 1".into(),
+        },
+    }));
+    let screen = support::tui::render(&app, 80, 24);
+    let (x, y) = support::tui::cursor(&app, 80, 24);
+    // In the dialog, after the field's label, not in the corner.
+    assert!(y > 0 && x > 20 && x < 70, "({x},{y})\n{screen}");
+}

@@ -113,3 +113,14 @@ pub fn render(app: &App, w: u16, h: u16) -> String {
         .expect("draw");
     cleocps::tui::view::to_text(term.backend().buffer())
 }
+
+/// Where the frame leaves the terminal's cursor, drawn at `w`×`h`.
+pub fn cursor(app: &App, w: u16, h: u16) -> (u16, u16) {
+    use ratatui::backend::{Backend, TestBackend};
+    use ratatui::Terminal;
+    let mut term = Terminal::new(TestBackend::new(w, h)).expect("terminal");
+    term.draw(|f| cleocps::tui::view::draw(f, app))
+        .expect("draw");
+    let p = term.backend_mut().get_cursor_position().expect("cursor");
+    (p.x, p.y)
+}
