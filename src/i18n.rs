@@ -6,7 +6,12 @@ use std::fmt::Display;
 /// The binary's catalog: the fronts' tables, then the rehearsal server's and
 /// the core's (through it).
 pub static CATALOG: Catalog = Catalog {
-    tables: &[crate::cli::TEXTS, crate::tui::TEXTS, crate::tui::OPS_TEXTS],
+    tables: &[
+        crate::cli::TEXTS,
+        crate::tui::TEXTS,
+        crate::tui::OPS_TEXTS,
+        crate::tui::texts_setup::TEXTS,
+    ],
     below: Some(&cleocps_ra::i18n::CATALOG),
 };
 

@@ -697,3 +697,46 @@ fn keymap_routes_by_layer() {
         Some(Action::Cancel)
     ));
 }
+
+/// Issue 13: "Une opération est en cours" goes when the job ends (the
+/// status saying so, and the quit question, which no longer holds).
+#[test]
+fn the_busy_message_and_the_quit_question_go_when_the_job_ends() {
+    let mut app = at("Dossier 2/Demande 1", Step::Init);
+    let _ = job(update(&mut app, Action::GenerateKeys).or_else(|| {
+        update(&mut app, Action::Down);
+        update(&mut app, Action::Submit);
+        update(&mut app, Action::Down);
+        update(&mut app, Action::Submit)
+    }));
+    let id = support::tui::last_job(&app);
+    // A second action on the same request is refused while the job runs.
+    update(&mut app, Action::GenerateKeys);
+    assert!(status(&app).contains("already running"), "{}", status(&app));
+    update(&mut app, Action::Quit);
+    assert!(matches!(app.modal, Some(Modal::Confirm(_))));
+    done(&mut app, id, Done::default());
+    assert!(!app.busy());
+    assert!(
+        !status(&app).contains("already running"),
+        "{}",
+        status(&app)
+    );
+    assert!(app.modal.is_none(), "{:?}", app.modal);
+}
+
+/// Issue 13 (stumble 5): the PKCS#12 is named after the server (its CN),
+/// not "Demande 2.p12".
+#[test]
+fn the_p12_is_named_after_the_fqdn() {
+    let mut app = at("Clinique du Test/srv-web", Step::Final);
+    update(&mut app, Action::ExportP12);
+    match &app.modal {
+        Some(Modal::Input(m)) => assert!(
+            m.input.value().ends_with("/srv-web.clinique-test.fr.p12"),
+            "{}",
+            m.input.value()
+        ),
+        other => panic!("{other:?}"),
+    }
+}

@@ -69,6 +69,16 @@ pub fn main() -> i32 {
         json: cli.json,
         lang,
     };
+    // `config set` repairs a file that does not load: it doesn't need it to.
+    if let Some(Command::Config(ConfigCmd::Set { pairs })) = &cli.command {
+        return match setup::config_set(&cli, pairs, &out) {
+            Ok(code) => code,
+            Err(e) => {
+                say(&e.localize(lang));
+                e.exit_code()
+            }
+        };
+    }
     let result = loaded
         .map_err(Error::from)
         .and_then(|(config, path)| run(&cli, &Ctx { config, path }, &out));
@@ -164,6 +174,9 @@ fn run(cli: &Cli, ctx: &Ctx, out: &Output) -> Result<i32> {
     };
     if let Command::Config(ConfigCmd::Check) = command {
         return config_check(ctx, out);
+    }
+    if let Command::Config(ConfigCmd::Get { key }) = command {
+        return setup::config_get(ctx, key, out);
     }
     if let Command::Ra(cmd) = command {
         return ra::run(cmd, ctx, out);

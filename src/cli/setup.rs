@@ -52,6 +52,39 @@ pub(super) fn config_check(ctx: &Ctx, out: &Output) -> Result<i32> {
     Ok(0)
 }
 
+/// `config set KEY VALUE…`: written even when the file is invalid now (it
+/// is how one repairs it), and only when the result passes `config check`.
+pub(super) fn config_set(cli: &Cli, pairs: &[String], out: &Output) -> Result<i32> {
+    let lang = out.lang;
+    if !pairs.len().is_multiple_of(2) {
+        return Err(Error::Usage(t(lang, "cli.config_pairs")));
+    }
+    let (path, _) = cleocps_core::config::Config::locate(cli.config.as_deref())
+        .ok_or_else(|| Error::NotADirectory(PathBuf::from("~/.config/cleocps")))?;
+    let pairs: Vec<(&str, &str)> = pairs
+        .chunks(2)
+        .filter_map(|c| Some((c.first()?.as_str(), c.get(1)?.as_str())))
+        .collect();
+    let config = cleocps_core::config::set_in_file(&path, &pairs)?;
+    out.done(
+        &tf(lang, "cli.config_set", &[&path.display()]),
+        json!({"file": path, "config": config}),
+    );
+    Ok(0)
+}
+
+/// `config get KEY`: the value as JSON.
+pub(super) fn config_get(ctx: &Ctx, key: &str, out: &Output) -> Result<i32> {
+    let value = cleocps_core::config::get_value(&ctx.config, key).ok_or_else(|| {
+        Error::from(cleocps_core::config::ConfigError::BadValue {
+            key: "key",
+            detail: key.to_string(),
+        })
+    })?;
+    out.done(&value.to_string(), json!({ "key": key, "value": value }));
+    Ok(0)
+}
+
 /// `demo`: the sandbox (`--workspace` chooses its place), then the interface
 /// with the registration server answering in the background.
 pub(super) fn demo(cli: &Cli, reset: bool, no_tui: bool, out: &Output) -> Result<i32> {

@@ -31,6 +31,16 @@ pub static TEXTS: &[Text] = &[
         "configuration: {}\nsend: {}\nreceive: {}\ndirectory: {}"
     ),
     text!(
+        "cli.config_set",
+        "configuration enregistrée : {}",
+        "configuration saved: {}"
+    ),
+    text!(
+        "cli.config_pairs",
+        "config set attend des paires CLÉ VALEUR",
+        "config set expects KEY VALUE pairs"
+    ),
+    text!(
         "cli.config_none",
         "aucun fichier (valeurs par défaut)",
         "no file (defaults)"

@@ -87,6 +87,10 @@ pub enum Action {
     /// Open the CleoWizard screen.
     Wizard,
     Help,
+    /// The command palette (F10 or `:`).
+    Palette,
+    /// The configuration screen.
+    Config,
     Quit,
     // Modal and form layers.
     Cancel,

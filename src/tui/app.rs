@@ -61,6 +61,8 @@ pub enum Layer {
     Help,
     /// A wait the user can only stop (Esc).
     Wait,
+    /// The command palette: typing filters, Enter runs.
+    Palette,
     /// The CleoWizard screen.
     Wizard,
     /// The CleoWizard screen's typed server name.

@@ -39,9 +39,16 @@ const ALL_MODALS: &[Layer] = &[
     Layer::Files,
     Layer::Help,
     Layer::Wait,
+    Layer::Palette,
 ];
 const LISTS: &[Layer] = &[Layer::Choice, Layer::Csr, Layer::Files, Layer::Help];
-const FIELDS: &[Layer] = &[Layer::Form, Layer::Text, Layer::Path, Layer::WizardText];
+const FIELDS: &[Layer] = &[
+    Layer::Form,
+    Layer::Text,
+    Layer::Path,
+    Layer::WizardText,
+    Layer::Palette,
+];
 const WIZ: &[Layer] = &[Layer::Wizard];
 const WIZ_ALL: &[Layer] = &[Layer::Wizard, Layer::WizardText];
 
@@ -98,6 +105,7 @@ pub static BINDINGS: &[Binding] = &[
     b!(&[ch('a')], Action::NewRequest, "tui.key.new_request", MAIN, None, true),
     b!(&[ch('w')], Action::Wizard, "tui.key.wizard", MAIN, None, true),
     b!(&[(KeyCode::F(2), N), ch('R')], Action::RenameFolder, "tui.key.rename", MAIN, None, false),
+    b!(&[(KeyCode::F(10), N), ch(':')], Action::Palette, "tui.key.palette", MAIN, None, true),
     b!(&[(KeyCode::Delete, N), ch('d')], Action::Delete, "tui.key.delete", MAIN, None, false),
     // The form.
     b!(&[(KeyCode::Enter, N), (KeyCode::Char('s'), C)], Action::Submit, "tui.key.apply", &[Layer::Form], None, true),
@@ -106,6 +114,8 @@ pub static BINDINGS: &[Binding] = &[
     b!(&[(KeyCode::Tab, N), (KeyCode::Down, N)], Action::NextField, "tui.key.next_field", &[Layer::Form, Layer::Text], None, true),
     b!(&[(KeyCode::BackTab, S), (KeyCode::BackTab, N), (KeyCode::Up, N)], Action::PrevField, "tui.key.prev_field", &[Layer::Form, Layer::Text], None, false),
     b!(&[(KeyCode::Esc, N)], Action::Cancel, "tui.key.cancel_form", &[Layer::Form], None, true),
+    // The palette from a form or the wizard (`:` stays a character there).
+    b!(&[(KeyCode::F(10), N)], Action::Palette, "tui.key.palette", &[Layer::Form, Layer::Wizard, Layer::WizardText], None, false),
     // The CleoWizard screen.
     b!(&[(KeyCode::Up, N), ch('k')], Action::Up, "tui.key.up", WIZ, None, false),
     b!(&[(KeyCode::Down, N), ch('j')], Action::Down, "tui.key.down", WIZ, None, false),
@@ -115,6 +125,9 @@ pub static BINDINGS: &[Binding] = &[
     b!(&[(KeyCode::Esc, N)], Action::Cancel, "tui.key.leave_wizard", WIZ_ALL, None, true),
     b!(&[ch('q'), (KeyCode::Char('c'), C)], Action::Quit, "tui.key.quit", WIZ, None, true),
     // Dialogs.
+    b!(&[(KeyCode::Up, N)], Action::Up, "tui.key.up", &[Layer::Palette], None, false),
+    b!(&[(KeyCode::Down, N)], Action::Down, "tui.key.down", &[Layer::Palette], None, false),
+    b!(&[(KeyCode::Enter, N)], Action::Submit, "tui.key.run", &[Layer::Palette], None, true),
     b!(&[(KeyCode::Tab, N)], Action::Complete, "tui.key.complete", &[Layer::Path], None, true),
     b!(&[(KeyCode::Up, N), ch('k')], Action::Up, "tui.key.up", LISTS, None, false),
     b!(&[(KeyCode::Down, N), ch('j')], Action::Down, "tui.key.down", LISTS, None, false),

@@ -103,3 +103,24 @@ pub fn entry(fqdn: &str) -> ServerEntry {
         departement: Some("Sarthe (72)".into()),
     }
 }
+
+/// The screen as text, drawn at `w`×`h`.
+pub fn render(app: &App, w: u16, h: u16) -> String {
+    use ratatui::backend::TestBackend;
+    use ratatui::Terminal;
+    let mut term = Terminal::new(TestBackend::new(w, h)).expect("terminal");
+    term.draw(|f| cleocps::tui::view::draw(f, app))
+        .expect("draw");
+    cleocps::tui::view::to_text(term.backend().buffer())
+}
+
+/// Where the frame leaves the terminal's cursor, drawn at `w`×`h`.
+pub fn cursor(app: &App, w: u16, h: u16) -> (u16, u16) {
+    use ratatui::backend::{Backend, TestBackend};
+    use ratatui::Terminal;
+    let mut term = Terminal::new(TestBackend::new(w, h)).expect("terminal");
+    term.draw(|f| cleocps::tui::view::draw(f, app))
+        .expect("draw");
+    let p = term.backend_mut().get_cursor_position().expect("cursor");
+    (p.x, p.y)
+}

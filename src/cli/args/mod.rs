@@ -113,6 +113,14 @@ pub enum Command {
 pub enum ConfigCmd {
     /// Validate the configuration and print what would be used
     Check,
+    /// Set dotted keys (registration.address, smtp.host, trust.anchors…), validated, written 0600
+    Set {
+        /// KEY VALUE, repeated: keys set together are checked together
+        #[arg(value_name = "KEY VALUE", num_args = 2.., required = true)]
+        pairs: Vec<String>,
+    },
+    /// Print the value of a dotted key (JSON)
+    Get { key: String },
 }
 
 #[derive(Debug, Subcommand)]

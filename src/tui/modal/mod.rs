@@ -18,6 +18,7 @@ mod files;
 mod help;
 mod input;
 mod message;
+mod palette;
 mod paste;
 mod pin;
 mod secret;
@@ -32,6 +33,7 @@ pub use files::FilesModal;
 pub use help::HelpModal;
 pub use input::{Ask, InputModal};
 pub use message::MessageModal;
+pub use palette::{Entry, PaletteModal};
 pub use paste::PasteModal;
 pub use pin::{PinFor, PinModal};
 pub use secret::{Hidden, SecretModal, Then};
@@ -62,6 +64,8 @@ pub enum Modal {
     Deploy(DeployModal),
     /// A command's output (deploy's check and reload), scrollable.
     Output(OutputModal),
+    /// The command palette (F10 or `:`).
+    Palette(PaletteModal),
 }
 
 impl Modal {
@@ -79,6 +83,7 @@ impl Modal {
             Modal::Paste(_) => Layer::Paste,
             Modal::Files(_) => Layer::Files,
             Modal::CardWait(_) => Layer::Wait,
+            Modal::Palette(_) => Layer::Palette,
         }
     }
 

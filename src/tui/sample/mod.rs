@@ -350,5 +350,15 @@ pub fn screens(lang: Lang) -> Vec<(&'static str, App)> {
     out.push(("30-paste-answer", paste));
     out.extend(wizard::screens(lang));
     out.extend(ops::screens(lang));
+
+    // The command palette (F10 or `:`), "dem" typed.
+    let mut palette = at(lang, "Dossier 2/Demande 1", Step::Init);
+    palette.modal = Some(Modal::Palette(crate::tui::modal::PaletteModal {
+        query: tui_input::Input::new("dem".into()),
+        sel: 0,
+    }));
+    out.push(("42-palette", palette));
+    // The welcome page of an empty workspace.
+    out.push(("43-welcome", App::new(lang, PathBuf::from("/srv/cleocps"))));
     out
 }

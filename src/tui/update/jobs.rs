@@ -9,6 +9,24 @@ use crate::tui::job_kind::{JobKind, WizardJobKind};
 use crate::tui::modal::{Confirm, CsrModal, FilesModal, MessageModal, Modal};
 use crate::tui::tree;
 
+/// What said "a job runs" no longer holds once it ended (issue 13): the
+/// refusal naming its request, and the quit question when nothing runs.
+fn settle(app: &mut App, request: Option<&str>) {
+    if let Some(path) = request {
+        let busy = tf(app.lang, "tui.busy", &[&path]);
+        if app.status.as_ref().is_some_and(|s| s.text == busy) {
+            app.status = None;
+        }
+    }
+    let asks_quit = matches!(
+        &app.modal,
+        Some(Modal::Confirm(m)) if matches!(m.what, Confirm::Quit)
+    );
+    if asks_quit && app.jobs.is_empty() {
+        app.modal = None;
+    }
+}
+
 pub(super) fn job_done(app: &mut App, id: JobId, outcome: JobOutcome) -> Option<Effect> {
     let pos = app.jobs.iter().position(|j| j.id == id)?;
     let kind = app.jobs[pos].kind;
@@ -24,6 +42,7 @@ pub(super) fn job_done(app: &mut App, id: JobId, outcome: JobOutcome) -> Option<
         return None;
     }
     let run = app.jobs.remove(pos);
+    settle(app, run.request.as_deref());
     if kind == JobKind::FetchWait {
         app.stop_wait = None;
         app.wait_progress = None;

@@ -4,6 +4,7 @@
 //! The main layer (tree, steps, request actions) is here; the rest of the
 //! folder, one file per concern:
 //! - `modal`: the form layer and the dialogs; `secret`: the masked inputs;
+//! - `palette`: the command palette (F10, `:`);
 //! - `paste`: bracketed paste, and "Coller la réponse";
 //! - `card`: Étape 2 with the CPS card (probe → PIN → sign);
 //! - `mail`: *Envoyer* and the form filled from the directory;
@@ -15,6 +16,7 @@ mod deploy;
 mod jobs;
 mod mail;
 mod modal;
+mod palette;
 mod paste;
 mod secret;
 mod wizard;
@@ -44,6 +46,11 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
         }
         Action::Job(id, outcome) => job_done(app, id, outcome),
         Action::Paste(text) => paste::paste(app, text),
+        // Bound only where no field takes `:` (and F10 everywhere else).
+        Action::Palette => {
+            palette::open(app);
+            None
+        }
         other => match app.layer() {
             Layer::Main => main_action(app, other),
             Layer::Form => form_action(app, other),
@@ -111,7 +118,7 @@ pub(super) fn after_move(app: &mut App) -> Option<Effect> {
     None
 }
 
-fn main_action(app: &mut App, action: Action) -> Option<Effect> {
+pub(super) fn main_action(app: &mut App, action: Action) -> Option<Effect> {
     let rows = tree::rows(app).len();
     match action {
         Action::Up => app.cursor = app.cursor.saturating_sub(1),
@@ -388,7 +395,13 @@ pub(super) fn request_action(app: &mut App, action: Action) -> Option<Effect> {
             app.modal = Some(Modal::input(Ask::ExportDir { path }, &dir));
         }
         Action::ExportP12 => {
-            let file = app.cwd.join(format!("{}.p12", req.name));
+            // Named after the server, as an admin files it (issue 13).
+            let base = req
+                .subject
+                .cn
+                .as_deref()
+                .filter(|cn| !cn.is_empty() && !cn.contains('/'));
+            let file = app.cwd.join(format!("{}.p12", base.unwrap_or(&req.name)));
             let file = file.display().to_string();
             app.modal = Some(Modal::input(Ask::P12File { path }, &file));
         }

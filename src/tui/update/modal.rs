@@ -99,6 +99,7 @@ pub(super) fn modal_action(app: &mut App, action: Action) -> Option<Effect> {
             effect
         }
         Modal::Servers(m) => super::mail::servers_action(app, m, action),
+        Modal::Palette(m) => super::palette::action(app, m, action),
         Modal::Paste(m) if matches!(action, Action::Submit) => super::paste::submit(app, m),
         Modal::Files(m) => {
             let effect = matches!(action, Action::Shell).then(|| Effect::Shell(m.dir.clone()));

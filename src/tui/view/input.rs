@@ -32,6 +32,10 @@ pub fn draw(f: &mut Frame, app: &App, theme: Theme, area: Rect, m: &InputModal) 
     if what.is_path() {
         keys.push(("tui.kn.tab", "tui.key.complete"));
     }
+    // Typing adds to a proposed value: say how to empty it first.
+    if !input.value().is_empty() {
+        keys.push(("tui.kn.ctrl_u", "tui.key.empty_field"));
+    }
     lines.push(hint(app, theme, &keys));
     f.render_widget(Paragraph::new(lines), inner);
     let x = input.visual_cursor().saturating_sub(scroll) as u16;

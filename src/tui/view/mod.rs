@@ -22,6 +22,7 @@ mod help;
 mod input;
 mod message;
 mod modals;
+mod palette;
 mod pane;
 mod paste;
 mod pin;

@@ -148,13 +148,7 @@ pub fn draw(f: &mut Frame, app: &App, theme: Theme, area: Rect) {
                 theme.label(),
             ));
         }
-        _ => {
-            lines.push(Line::default());
-            lines.push(Line::styled(
-                t(lang, "tui.welcome").to_string(),
-                theme.label(),
-            ));
-        }
+        _ => lines.extend(home(app, theme)),
     }
     f.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
     // The form's cursor, below the title, path and blank lines.
@@ -164,4 +158,27 @@ pub fn draw(f: &mut Frame, app: &App, theme: Theme, area: Rect) {
             f.set_cursor_position((inner.x + x, inner.y + 3 + y));
         }
     }
+}
+
+/// The welcome page, as the original's home page: its two entries first.
+fn home(app: &App, theme: Theme) -> Vec<Line<'static>> {
+    let lang = app.lang;
+    let entry = |key: &str, id: &'static str| {
+        Line::from(vec![
+            ratatui::text::Span::styled(format!(" {key:<4}"), theme.key()),
+            ratatui::text::Span::raw(t(lang, id).to_string()),
+        ])
+    };
+    let mut lines = vec![
+        Line::default(),
+        Line::styled(t(lang, "tui.home.title").to_string(), theme.title()),
+        Line::default(),
+        entry("w", "tui.pal.wizard"),
+        entry("c", "tui.pal.new_folder"),
+    ];
+    if !app.tree.is_empty() {
+        lines.push(entry("a", "tui.pal.new_request"));
+    }
+    lines.push(entry("F10", "tui.title.palette"));
+    lines
 }

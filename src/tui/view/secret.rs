@@ -10,6 +10,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 use ratatui::Frame;
+use unicode_width::UnicodeWidthStr;
 
 pub fn draw(f: &mut Frame, app: &App, theme: Theme, area: Rect, m: &SecretModal) {
     let lang = app.lang;
@@ -63,4 +64,9 @@ pub fn draw(f: &mut Frame, app: &App, theme: Theme, area: Rect, m: &SecretModal)
     ));
     lines.push(hint(app, theme, OK_CLOSE));
     f.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+    // The cursor after the focused field's dots: where typing goes.
+    if let Some((i, (label, n, _))) = rows.iter().enumerate().find(|(_, r)| r.2) {
+        let x = fit(label, 20).width() + 1 + (*n).min(23);
+        f.set_cursor_position((inner.x + x as u16, inner.y + i as u16));
+    }
 }

@@ -3,6 +3,10 @@
 //! optional; an unknown key is an error naming it. Secrets never sit in the
 //! file: only paths of password files.
 
+mod set;
+
+pub use set::{get_value, set_in_file, set_values, CONFIG_MODE};
+
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 

@@ -1,0 +1,54 @@
+//! Issue 13, stumble 2: what a result dialog says is laid out line by line.
+
+mod support;
+
+use cleocps::i18n::Lang;
+use cleocps::tui::modal::{MessageModal, Modal};
+use cleocps::tui::sample;
+
+#[test]
+fn the_done_dialog_lists_paths_one_per_line() {
+    let mut app = sample::example(Lang::Fr);
+    app.modal = Some(Modal::Message(MessageModal {
+        title: "tui.title.report",
+        text: "Fichiers écrits :\n• /srv/a/Demande 1.eml\n• /srv/a/srv.key\n\n⚠ Envoyez-la".into(),
+        error: false,
+    }));
+    let screen = support::tui::render(&app, 80, 24);
+    let rows: Vec<&str> = screen.lines().collect();
+    let row = |s: &str| rows.iter().position(|r| r.contains(s));
+    let eml = row("Demande 1.eml").expect("eml shown");
+    let key = row("srv.key").expect("key shown");
+    let send = row("Envoyez-la").expect("advice shown");
+    assert!(eml < key && key < send, "{screen}");
+    assert!(!rows[eml].contains("srv.key"), "{screen}");
+}
+
+/// Issue 13, stumble 5: a pre-filled field says Ctrl-U empties it.
+#[test]
+fn a_prefilled_input_hints_ctrl_u() {
+    use cleocps::tui::modal::Ask;
+    let mut app = sample::example(Lang::Fr);
+    app.modal = Some(Modal::input(Ask::FolderName, "Dossier 3"));
+    let screen = support::tui::render(&app, 80, 24);
+    assert!(screen.contains("Ctrl-U vider"), "{screen}");
+    app.modal = Some(Modal::input(Ask::FolderName, ""));
+    let screen = support::tui::render(&app, 80, 24);
+    assert!(!screen.contains("Ctrl-U"), "{screen}");
+}
+
+/// Issue 13, stumble 5: the cursor sits after the dots of a password field.
+#[test]
+fn password_fields_show_the_cursor() {
+    use cleocps::tui::modal::{Hidden, Then};
+    let mut app = sample::example(Lang::Fr);
+    app.modal = Some(Modal::secret(Hidden::KeyPassword {
+        then: Then::Csr {
+            path: "Dossier 2/Demande 1".into(),
+        },
+    }));
+    let screen = support::tui::render(&app, 80, 24);
+    let (x, y) = support::tui::cursor(&app, 80, 24);
+    // In the dialog, after the field's label, not in the corner.
+    assert!(y > 0 && x > 20 && x < 70, "({x},{y})\n{screen}");
+}
