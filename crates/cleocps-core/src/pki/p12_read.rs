@@ -196,8 +196,8 @@ fn decrypt(alg: &AlgorithmIdentifierOwned, pw: &str, data: &[u8]) -> Result<Zero
             }
         }
         // PBES2 takes the password as UTF-8 bytes, as OpenSSL and Java write it.
-        return scheme
-            .decrypt(pw, data)
+        // (Symmetric: no RSA key here, so nothing to blind.)
+        return pkcs5::EncryptionScheme::decrypt(&scheme, pw, data)
             .map(Zeroizing::new)
             .map_err(|_| PkiError::P12WrongPassword);
     }
