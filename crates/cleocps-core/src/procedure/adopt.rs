@@ -5,9 +5,8 @@
 //! written: a wrong password, a key that doesn't match, or a certificate
 //! outside the trust anchors leaves the workspace as it was.
 
-use super::{now, ImportReport};
+use super::{now, usage_of, ImportReport};
 use crate::error::{Error, Result};
-use crate::i18n;
 use crate::pki::{self, PkiError};
 use crate::request::{Action, Request, RequestType, State, Subject};
 use crate::sanitize;
@@ -69,21 +68,13 @@ pub fn adopt(
     let expected = pki::Expected {
         spki: &spki,
         names: &[],
-        usage: match kind {
-            RequestType::Ssl => pki::Usage::ServerAuth,
-            RequestType::Smime => pki::Usage::EmailProtection,
-        },
+        usage: usage_of(kind),
     };
     let answer = trust::check_answer(certs, &expected, ws.trust(), std::time::SystemTime::now())?;
     let key_pem = pki::encode_key_pem(&key, new_password)?;
     let leaf_pem = pki::cert_pem(&answer.leaf)?;
     let chain_pem = pki::certs_pem(&answer.chain)?;
-    let lang = i18n::current();
-    let report = ImportReport {
-        leaf: pki::summarize(&answer.leaf),
-        chain: answer.chain.iter().map(pki::summarize).collect(),
-        warnings: answer.warnings.iter().map(|w| w.localize(lang)).collect(),
-    };
+    let report = ImportReport::of(&answer);
 
     let _lock = ws.lock()?;
     if !ws.folders()?.iter().any(|f| f == folder) {

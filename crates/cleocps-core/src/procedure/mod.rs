@@ -266,6 +266,26 @@ pub struct ImportReport {
     pub warnings: Vec<String>,
 }
 
+impl ImportReport {
+    /// The report of a checked answer, its warnings in the user's language.
+    pub(crate) fn of(answer: &pki::Answer) -> ImportReport {
+        let lang = i18n::current();
+        ImportReport {
+            leaf: pki::summarize(&answer.leaf),
+            chain: answer.chain.iter().map(pki::summarize).collect(),
+            warnings: answer.warnings.iter().map(|w| w.localize(lang)).collect(),
+        }
+    }
+}
+
+/// The extended key usage a request's certificate must carry.
+pub(crate) fn usage_of(kind: RequestType) -> pki::Usage {
+    match kind {
+        RequestType::Ssl => pki::Usage::ServerAuth,
+        RequestType::Smime => pki::Usage::EmailProtection,
+    }
+}
+
 /// Étape 3: imports the answer (`.p7c`, `.p7b`, PEM bundle, certificate,
 /// in DER, BER, PEM or bare base64, or a saved mail holding them).
 /// The leaf is matched against the CSR's public key: no key password needed.
@@ -289,20 +309,12 @@ pub fn import_response(
     let expected = pki::Expected {
         spki: &spki,
         names: &names,
-        usage: match req.kind {
-            RequestType::Ssl => pki::Usage::ServerAuth,
-            RequestType::Smime => pki::Usage::EmailProtection,
-        },
+        usage: usage_of(req.kind),
     };
     let answer = trust::check_answer(certs, &expected, ws.trust(), std::time::SystemTime::now())?;
     let leaf_pem = pki::cert_pem(&answer.leaf)?;
     let chain_pem = pki::certs_pem(&answer.chain)?;
-    let lang = i18n::current();
-    let report = ImportReport {
-        leaf: pki::summarize(&answer.leaf),
-        chain: answer.chain.iter().map(pki::summarize).collect(),
-        warnings: answer.warnings.iter().map(|w| w.localize(lang)).collect(),
-    };
+    let report = ImportReport::of(&answer);
     let _lock = ws.lock()?;
     let mut req = ws.find(path)?;
     req.check(Action::ImportResponse)?;
