@@ -172,7 +172,7 @@ fn wrong_pin_is_tried_once_then_status_warns() {
     assert!(st.status.success());
     let v: serde_json::Value = serde_json::from_slice(&st.stdout).expect("json");
     assert_eq!(v["token"]["pin"]["count_low"], true);
-    assert!(String::from_utf8_lossy(&st.stderr).contains("few tries left"));
+    assert!(String::from_utf8_lossy(&st.stderr).contains("2 tries left"));
     // Stable JSON shape of card status and card list.
     assert_eq!(v["token"]["label"], LABEL);
     assert_eq!(v["holder"]["id"], "810001234567");

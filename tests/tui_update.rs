@@ -497,7 +497,7 @@ fn export_pem_asks_key_password() {
     assert!(matches!(
         app.modal,
         Some(Modal::Input(InputModal {
-            what: Ask::ExportDir { .. },
+            what: Ask::ExportFiles { .. },
             ..
         }))
     ));

@@ -25,6 +25,7 @@ fn probed(app: &mut App, id: u64, pin: PinState, forwarded: bool) -> Option<Effe
         holder: "810001234567 JEAN DUPONT".into(),
         forwarded,
         key_password: Some(cleocps_core::secret::Secret::new("keypw")),
+        wrong_pin: false,
     };
     let answer = Done {
         shown: Some(Shown::Card(Box::new(probe))),
@@ -117,7 +118,7 @@ fn card_probe_ok_opens_pin_modal_with_warning_and_status() {
             assert_eq!(what.path, INTRA);
             assert!(pin.is_empty());
             let w = warning.as_deref().unwrap_or("");
-            assert!(w.contains("few tries left"), "{w}");
+            assert!(w.contains("2 tries left"), "{w}");
         }
         other => panic!("{other:?}"),
     }
@@ -155,7 +156,7 @@ fn final_try_warns_and_no_warning_when_clean() {
     let id = to_probe(&mut app);
     probed(&mut app, id, pin_state(true, true, false), false);
     assert!(matches!(&app.modal,
-        Some(Modal::Pin(PinModal { warning: Some(w), .. })) if w.contains("last try")));
+        Some(Modal::Pin(PinModal { warning: Some(w), .. })) if w.contains("1 try left")));
     assert!(!status(&app).contains("SSH"));
     let mut app = at(INTRA, Step::Request);
     let id = to_probe(&mut app);
@@ -197,7 +198,7 @@ fn pin_of_wrong_length_is_refused_before_the_card() {
 }
 
 #[test]
-fn wrong_pin_is_a_message_never_retried_and_next_try_probes_again() {
+fn wrong_pin_is_never_retried_the_card_is_read_again_and_the_pin_asked_with_tries_left() {
     let mut app = at(INTRA, Step::Request);
     let id = to_probe(&mut app);
     probed(&mut app, id, pin_state(false, false, false), false);
@@ -205,25 +206,66 @@ fn wrong_pin_is_a_message_never_retried_and_next_try_probes_again() {
     let _ = job(update(&mut app, Action::Submit));
     let id = app.jobs[0].id;
     let wrong = CardError::WrongPin.localize(Lang::En);
-    let effect = update(&mut app, Action::Job(id, JobOutcome::Failed(wrong.clone())));
-    assert!(effect.is_none(), "never retried");
-    assert!(app.jobs.is_empty());
-    assert!(matches!(&app.modal,
-        Some(Modal::Message(MessageModal { error: true, text, .. })) if *text == wrong));
-    assert!(status(&app).contains("wrong PIN"), "{}", status(&app));
-    // Closing the message does nothing more.
-    assert!(update(&mut app, Action::Submit).is_none());
-    assert!(app.jobs.is_empty());
-    // The next attempt reads the card again (its fresh flags → warning).
-    let id = to_probe(&mut app);
-    probed(&mut app, id, pin_state(true, false, false), false);
-    assert!(matches!(
-        &app.modal,
-        Some(Modal::Pin(PinModal {
-            warning: Some(_),
+    let refused = Done {
+        message: Some(wrong.clone()),
+        shown: Some(Shown::WrongPin {
+            path: INTRA.into(),
+            key_password: Some(cleocps_core::secret::Secret::new("keypw")),
+        }),
+        ..Done::default()
+    };
+    // Issue 13, stumble 4: no restart from `r`; the card's flags are read
+    // again (no PIN given), then the PIN is asked with the tries left.
+    match job(done(&mut app, id, refused)) {
+        Job::ProbeCard {
+            path,
+            key_password,
+            wrong_pin,
             ..
-        }))
-    ));
+        } => {
+            assert_eq!(path, INTRA);
+            assert!(wrong_pin);
+            assert_eq!(
+                key_password.map(|k| k.expose().to_string()),
+                Some("keypw".into())
+            );
+        }
+        other => panic!("{other:?}"),
+    }
+    assert!(status(&app).contains("wrong PIN"), "{}", status(&app));
+    let id = app.jobs[0].id;
+    let probe = CardProbe {
+        path: INTRA.into(),
+        info: token_info("CPS4v1-TEST0001", pin_state(true, false, false)),
+        holder: "810001234567 JEAN DUPONT".into(),
+        forwarded: false,
+        key_password: Some(cleocps_core::secret::Secret::new("keypw")),
+        wrong_pin: true,
+    };
+    let answer = Done {
+        shown: Some(Shown::Card(Box::new(probe))),
+        ..Done::default()
+    };
+    assert!(
+        done(&mut app, id, answer).is_none(),
+        "never tried again on its own"
+    );
+    match &app.modal {
+        Some(Modal::Pin(PinModal {
+            error: Some(e),
+            warning: Some(w),
+            pin,
+            ..
+        })) => {
+            assert!(e.contains("wrong PIN"), "{e}");
+            assert!(w.contains("2 tries left"), "{w}");
+            assert!(pin.is_empty());
+        }
+        other => panic!("{other:?}"),
+    }
+    // Esc leaves it there: nothing runs.
+    update(&mut app, Action::Cancel);
+    assert!(app.modal.is_none() && app.jobs.is_empty());
 }
 
 #[test]
@@ -429,7 +471,7 @@ fn absent_card_shows_the_waiting_modal_then_the_pin_modal() {
     // The card came: the PIN modal, with the card's warning, as without a wait.
     probed(&mut app, id, pin_state(true, false, false), false);
     assert!(matches!(&app.modal,
-        Some(Modal::Pin(PinModal { warning: Some(w), .. })) if w.contains("few tries left")));
+        Some(Modal::Pin(PinModal { warning: Some(w), .. })) if w.contains("2 tries left")));
     assert!(app.jobs.is_empty() && app.stop_card.is_none());
 }
 

@@ -271,6 +271,7 @@ pub(super) fn export(ws: &Workspace, cmd: &ExportCmd, out: &Output) -> Result<i3
         ExportCmd::Pem {
             path,
             out: dir,
+            name,
             key_password_file,
             no_key_password,
             force,
@@ -278,8 +279,14 @@ pub(super) fn export(ws: &Workspace, cmd: &ExportCmd, out: &Output) -> Result<i3
             let req = ws.find(path)?;
             req.check(cleocps_core::request::Action::ExportPem)?;
             let password = key_password(ws, &req, lang, key_password_file.as_ref())?;
-            let (files, notices) =
-                procedure::export_pem(ws, path, dir, password.as_ref(), *no_key_password, *force)?;
+            let (files, notices) = procedure::export_pem(
+                ws,
+                path,
+                (dir, name.as_deref()),
+                password.as_ref(),
+                *no_key_password,
+                *force,
+            )?;
             out.notices(&notices);
             let text = files
                 .iter()

@@ -201,6 +201,8 @@ pub enum Job {
     ExportPem {
         path: String,
         dir: PathBuf,
+        /// The files' base name (the request's when `None`).
+        name: Option<String>,
         key_password: Option<Secret>,
         /// Write the key without a password (`notice.clear_key`).
         clear: bool,
@@ -225,6 +227,8 @@ pub enum Job {
         key_password: Option<Secret>,
         /// Set (Esc) to stop waiting for an absent card.
         stop: std::sync::Arc<std::sync::atomic::AtomicBool>,
+        /// Read again after a wrong PIN: the PIN modal says so.
+        wrong_pin: bool,
     },
     /// One PIN try on the card: sign, encrypt, write the `.p7m`.
     Sign {
@@ -269,6 +273,29 @@ pub enum Job {
 }
 
 impl Job {
+    /// Whether a wrong key password can be asked again for this job.
+    pub fn takes_key_password(&self) -> bool {
+        matches!(
+            self,
+            Job::GenerateCsr { .. }
+                | Job::ExportPem { .. }
+                | Job::ExportP12 { .. }
+                | Job::Deploy { .. }
+        )
+    }
+
+    /// The same job with this key password (typed again after a wrong one).
+    pub fn with_key_password(mut self, password: Secret) -> Job {
+        if let Job::GenerateCsr { key_password, .. }
+        | Job::ExportPem { key_password, .. }
+        | Job::ExportP12 { key_password, .. }
+        | Job::Deploy { key_password, .. } = &mut self
+        {
+            *key_password = Some(password);
+        }
+        self
+    }
+
     /// The request this job works on: a second job on it is refused.
     pub fn request(&self) -> Option<&str> {
         match self {
@@ -329,6 +356,15 @@ pub enum Shown {
     Output(crate::tui::modal::OutputModal),
     /// The card answered the probe: next, the PIN modal (or a refusal).
     Card(Box<CardProbe>),
+    /// The key password was wrong: ask it again, then run `retry` with it.
+    WrongKeyPassword {
+        retry: Box<Job>,
+    },
+    /// The card refused the PIN (one try used): read it again and ask anew.
+    WrongPin {
+        path: String,
+        key_password: Option<Secret>,
+    },
     /// An export found this file already there: ask, then `retry` with force.
     Exists {
         file: PathBuf,
@@ -354,6 +390,8 @@ pub struct CardProbe {
     /// Reached through `card share` + `ssh -R` (p11-kit's client module).
     pub forwarded: bool,
     pub key_password: Option<Secret>,
+    /// The previous PIN was wrong: the modal says so above the tries left.
+    pub wrong_pin: bool,
 }
 
 /// A finished job's result.

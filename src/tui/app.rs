@@ -75,8 +75,11 @@ pub struct App {
     pub color: bool,
     /// Workspace root, for paths shown to the user.
     pub root: PathBuf,
-    /// Where exports go by default (the directory cleocps was started in).
+    /// The directory cleocps was started in (the import dialog starts there).
     pub cwd: PathBuf,
+    /// The directory of the last export: the next export dialog starts there
+    /// (else in the request's directory).
+    pub export_dir: Option<PathBuf>,
     pub tree: Vec<Folder>,
     pub collapsed: HashSet<String>,
     /// Index into [`super::tree::rows`].
@@ -113,6 +116,7 @@ impl App {
             lang,
             color: true,
             cwd: root.clone(),
+            export_dir: None,
             root,
             tree: Vec::new(),
             collapsed: HashSet::new(),

@@ -173,7 +173,11 @@ pub static TEXTS: &[Text] = &[
     text!("tui.ask.reject_code", "Code du refus (ex. ADMIN_INCONNU)", "Rejection code (e.g. ADMIN_INCONNU)"),
     text!("tui.ask.reject_reason", "Motif du refus (facultatif)", "Reason given (optional)"),
     text!("tui.reject.bad_code", "Lettres A-Z, chiffres et _ (40 au plus), ex. ADMIN_INCONNU", "Letters A-Z, digits and _ (at most 40), e.g. ADMIN_INCONNU"),
-    text!("tui.ask.export_dir", "Répertoire où exporter .key et .crt", "Directory to export .key and .crt to"),
+    text!(
+        "tui.ask.export_files",
+        "Dossier et nom des fichiers (.key, .crt, .chain.pem…)",
+        "Directory and name of the files (.key, .crt, .chain.pem…)"
+    ),
     text!("tui.ask.p12_file", "Fichier PKCS#12 à créer", "PKCS#12 file to create"),
     text!("tui.path.empty", "indiquez un chemin", "give a path"),
     text!("tui.choose.type", "Type de certificat", "Certificate type"),

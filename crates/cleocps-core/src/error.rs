@@ -56,6 +56,8 @@ pub enum Error {
     SamePassword,
     /// An export would overwrite this file (`--force`).
     FileExists(PathBuf),
+    /// An export would write over one of the request's own files.
+    ExportOntoRequest(PathBuf),
     /// The request lacks a value the step needs (e.g. no FQDN before generating).
     FormIncomplete(&'static str),
     /// 1024-bit keys need `--legacy-1024`.
@@ -140,6 +142,7 @@ impl Error {
             Error::SecretMismatch => t(lang, "err.secret_mismatch").to_string(),
             Error::SamePassword => t(lang, "err.same_password").to_string(),
             Error::FileExists(p) => tf(lang, "err.file_exists", &[&p.display()]),
+            Error::ExportOntoRequest(p) => tf(lang, "err.export_onto_request", &[&p.display()]),
             Error::FormIncomplete(field) => tf(lang, "err.form_incomplete", &[&t(lang, field)]),
             Error::LegacyNeedsFlag => t(lang, "err.legacy_flag").to_string(),
             Error::BadKeySize(b) => tf(lang, "err.key_size", &[b]),

@@ -164,6 +164,11 @@ pub static TEXTS: &[Text] = &[
         "the PKCS#12 password must differ from the key password"
     ),
     text!(
+        "err.export_onto_request",
+        "{} est un fichier de la demande elle-même : choisissez un autre dossier ou un autre nom",
+        "{} is one of the request's own files: choose another directory or another name"
+    ),
+    text!(
         "err.file_exists",
         "{} existe déjà : ajoutez --force pour l'écraser",
         "{} already exists: add --force to overwrite it"
@@ -186,6 +191,7 @@ pub static TEXTS: &[Text] = &[
     text!("err.invalid", "{} : {}", "{}: {}"),
     // Fields.
     text!("field.folder", "dossier", "folder"),
+    text!("field.export_name", "nom des fichiers exportés", "exported files' name"),
     text!("field.request", "demande", "request"),
     text!("field.cn", "nom du serveur (FQDN)", "server name (FQDN)"),
     text!("field.email", "adresse e-mail du serveur", "server e-mail address"),

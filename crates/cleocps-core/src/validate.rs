@@ -11,6 +11,12 @@ const fn problem(id: &'static str) -> Problem {
     Problem { id }
 }
 
+/// The base name of exported files: a name, or an e-mail address (an
+/// S/MIME certificate is filed under its address).
+pub fn file_base(s: &str) -> Result<(), Problem> {
+    name(&s.replace('@', "_"))
+}
+
 /// Folder and request names (DESIGN §3): 1–64 characters, letters (accents
 /// allowed), digits, space, `-_.`; no leading dot.
 pub fn name(s: &str) -> Result<(), Problem> {

@@ -187,6 +187,9 @@ pub enum ExportCmd {
         path: String,
         #[arg(long, value_name = "DIR")]
         out: PathBuf,
+        /// Base name of the files (default: the request's name), e.g. the FQDN
+        #[arg(long, value_name = "NAME")]
+        name: Option<String>,
         #[arg(long, value_name = "F")]
         key_password_file: Option<PathBuf>,
         /// Write the exported key without a password

@@ -31,8 +31,7 @@ pub(super) fn ra_certificate(
 pub fn probe(
     ctx: &TuiContext,
     lang: Lang,
-    path: String,
-    key_password: Option<Secret>,
+    (path, key_password, wrong_pin): (String, Option<Secret>, bool),
     (stop, progress): Waiting,
 ) -> Result<Done, String> {
     let setup = CardSetup {
@@ -59,6 +58,7 @@ pub fn probe(
             holder: core::holder_text(&ready.holder),
             info: ready.info,
             key_password,
+            wrong_pin,
         }))),
         ..Done::default()
     })
@@ -75,9 +75,21 @@ pub fn sign(
     let ra = ra_certificate(ctx, lang)?;
     // Opened again here: the token of the probe stayed in its thread.
     let mut token = card::open(&ctx.card).map_err(|e| e.localize(lang))?;
-    let (req, report) =
-        core::generate_card_request(ws, &path, key_password.as_ref(), token.as_mut(), &pin, &ra)
-            .map_err(|e| e.localize(lang))?;
+    let generated =
+        core::generate_card_request(ws, &path, key_password.as_ref(), token.as_mut(), &pin, &ra);
+    let (req, report) = match generated {
+        Ok(done) => done,
+        // One try used, never another on its own: the UI reads the card
+        // again and asks (issue 13, stumble 4).
+        Err(e @ Error::Card(card::CardError::WrongPin)) => {
+            return Ok(Done {
+                message: Some(e.localize(lang)),
+                shown: Some(Shown::WrongPin { path, key_password }),
+                ..Done::default()
+            })
+        }
+        Err(e) => return Err(e.localize(lang)),
+    };
     drop(pin);
     let text = tf(
         lang,

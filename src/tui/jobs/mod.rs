@@ -17,7 +17,7 @@ use crate::tui::form;
 use crate::tui::TuiContext;
 use cleocps_core::error::Error;
 use cleocps_core::ops;
-use cleocps_core::pki::CertSummary;
+use cleocps_core::pki::{CertSummary, PkiError};
 use cleocps_core::procedure::{self as core, KeyOptions};
 use cleocps_core::workspace::{split_request_path, Workspace};
 use std::sync::mpsc::Sender;
@@ -105,13 +105,33 @@ fn run(
             path,
             key_password,
             stop,
-        } => card::probe(ctx, lang, path, key_password, (&stop, progress)),
+            wrong_pin,
+        } => card::probe(
+            ctx,
+            lang,
+            (path, key_password, wrong_pin),
+            (&stop, progress),
+        ),
         Job::Sign {
             path,
             key_password,
             pin,
         } => card::sign(ws, ctx, lang, path, key_password, pin),
-        other => run_core(ws, ctx, lang, other).map_err(|e| e.localize(lang)),
+        other => {
+            // Kept to be asked again: a wrong key password costs no retyping
+            // of the path or the PKCS#12 password (issue 13, stumble 4).
+            let retry = other.takes_key_password().then(|| other.clone());
+            match (run_core(ws, ctx, lang, other), retry) {
+                (Err(e @ Error::Pki(PkiError::WrongKeyPassword)), Some(retry)) => Ok(Done {
+                    message: Some(e.localize(lang)),
+                    shown: Some(Shown::WrongKeyPassword {
+                        retry: Box::new(retry),
+                    }),
+                    ..Done::default()
+                }),
+                (result, _) => result.map_err(|e| e.localize(lang)),
+            }
+        }
     }
 }
 
@@ -220,12 +240,14 @@ fn run_core(ws: &Workspace, ctx: &TuiContext, lang: Lang, job: Job) -> cleocps_c
         Job::ExportPem {
             ref path,
             ref dir,
+            ref name,
             ref key_password,
             clear,
             force,
         } => {
             let key = key_password.as_ref();
-            match core::export_pem(ws, path, dir, key, clear, force) {
+            let out = (dir.as_path(), name.as_deref());
+            match core::export_pem(ws, path, out, key, clear, force) {
                 Err(Error::FileExists(file)) => Ok(exists(file, job)),
                 Err(e) => Err(e),
                 Ok((files, notices)) => {

@@ -34,7 +34,8 @@ pub enum Choose {
     /// The exported key: under the key password, or clear.
     PemKey {
         path: String,
-        dir: PathBuf,
+        /// `DIR/NAME`, as typed.
+        out: PathBuf,
     },
 }
 
@@ -62,10 +63,11 @@ impl Choose {
         }
     }
 
-    /// A warning under the options, if any.
-    pub fn note_id(&self) -> Option<&'static str> {
+    /// A warning under the options when option `sel` is chosen: the clear
+    /// key's only under "sans mot de passe" (issue 13, stumble 5).
+    pub fn note_id(&self, sel: usize) -> Option<&'static str> {
         match self {
-            Choose::PemKey { .. } => Some("notice.clear_key"),
+            Choose::PemKey { .. } if sel == 1 => Some("notice.clear_key"),
             _ => None,
         }
     }

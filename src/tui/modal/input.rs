@@ -17,7 +17,9 @@ pub enum Ask {
     ImportPath {
         path: String,
     },
-    ExportDir {
+    /// Where the PEM files go and their base name: `DIR/NAME` gives
+    /// `DIR/NAME.key`, `.crt`, `.chain.pem`, `.fullchain.pem`.
+    ExportFiles {
         path: String,
     },
     P12File {
@@ -40,7 +42,7 @@ impl Ask {
             Ask::RenameFolder { .. } => "tui.ask.rename",
             Ask::RequestName { .. } => "tui.ask.request",
             Ask::ImportPath { .. } => "tui.ask.import",
-            Ask::ExportDir { .. } => "tui.ask.export_dir",
+            Ask::ExportFiles { .. } => "tui.ask.export_files",
             Ask::P12File { .. } => "tui.ask.p12_file",
             Ask::RejectCode { .. } => "tui.ask.reject_code",
             Ask::RejectReason { .. } => "tui.ask.reject_reason",
@@ -50,7 +52,7 @@ impl Ask {
     pub fn is_path(&self) -> bool {
         matches!(
             self,
-            Ask::ImportPath { .. } | Ask::ExportDir { .. } | Ask::P12File { .. }
+            Ask::ImportPath { .. } | Ask::ExportFiles { .. } | Ask::P12File { .. }
         )
     }
 }

@@ -19,7 +19,8 @@ pub enum Then {
     },
     Pem {
         path: String,
-        dir: PathBuf,
+        /// `DIR/NAME`, as typed.
+        out: PathBuf,
         clear: bool,
     },
     P12 {
@@ -43,6 +44,10 @@ pub enum Hidden {
     KeyPassword {
         then: Then,
     },
+    /// The key password was wrong: typed again, `retry` runs with it.
+    KeyPasswordAgain {
+        retry: Box<crate::tui::action::Job>,
+    },
     P12Password {
         path: String,
         file: PathBuf,
@@ -52,13 +57,16 @@ pub enum Hidden {
 
 impl Hidden {
     pub fn twice(&self) -> bool {
-        !matches!(self, Hidden::KeyPassword { .. })
+        !matches!(
+            self,
+            Hidden::KeyPassword { .. } | Hidden::KeyPasswordAgain { .. }
+        )
     }
 
     pub fn title_id(&self) -> &'static str {
         match self {
             Hidden::NewKeyPassword { .. } => "tui.secret.new_key",
-            Hidden::KeyPassword { .. } => "tui.secret.key",
+            Hidden::KeyPassword { .. } | Hidden::KeyPasswordAgain { .. } => "tui.secret.key",
             Hidden::P12Password { .. } => "tui.secret.p12",
         }
     }
@@ -66,7 +74,7 @@ impl Hidden {
     pub fn advice_id(&self) -> &'static str {
         match self {
             Hidden::NewKeyPassword { .. } => "tui.secret.new_key.advice",
-            Hidden::KeyPassword { .. } => "tui.secret.key.advice",
+            Hidden::KeyPassword { .. } | Hidden::KeyPasswordAgain { .. } => "tui.secret.key.advice",
             Hidden::P12Password { .. } => "tui.secret.p12.advice",
         }
     }

@@ -305,8 +305,8 @@ pub fn screens(lang: Lang) -> Vec<(&'static str, App)> {
     let web = "Clinique du Test/srv-web";
     let mut dir = at(lang, web, Step::Final);
     dir.modal = Some(Modal::input(
-        Ask::ExportDir { path: web.into() },
-        "/home/admin/",
+        Ask::ExportFiles { path: web.into() },
+        "/home/admin/srv-web.clinique-test.fr",
     ));
     out.push(("19-export-dir", dir));
 
@@ -314,7 +314,7 @@ pub fn screens(lang: Lang) -> Vec<(&'static str, App)> {
     key.modal = Some(Modal::choice(
         Choose::PemKey {
             path: web.into(),
-            dir: PathBuf::from("/home/admin"),
+            out: PathBuf::from("/home/admin/srv-web.clinique-test.fr"),
         },
         1,
     ));

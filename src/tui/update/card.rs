@@ -3,8 +3,9 @@
 //! probe job (flags, holder; no PIN; while the card is absent, a waiting
 //! modal, Esc stops) → PIN modal with the tries-left
 //! warning (a locked card is refused before asking) → sign job, one try.
-//! A wrong PIN comes back as a message; the next attempt probes again, so
-//! the fresh warning shows. The PIN lives in the modal, then in the job.
+//! A wrong PIN is never tried again: the card is read again (its fresh
+//! flags give the tries left) and the PIN modal says the last one was
+//! wrong. The PIN lives in the modal, then in the job.
 
 use super::secret::edit_secret;
 use super::{set_error, set_info, start as start_job};
@@ -28,17 +29,23 @@ pub(super) fn start(app: &mut App, req: &Request) -> Option<Effect> {
         }));
         return None;
     }
-    probe(app, path, None)
+    probe(app, path, None, false)
 }
 
 /// Reads the card off the UI thread (it may be slow, or forwarded over SSH,
 /// or absent: then the job polls for it and the waiting modal shows).
-pub(super) fn probe(app: &mut App, path: String, key_password: Option<Secret>) -> Option<Effect> {
+pub(super) fn probe(
+    app: &mut App,
+    path: String,
+    key_password: Option<Secret>,
+    wrong_pin: bool,
+) -> Option<Effect> {
     let stop = Arc::new(AtomicBool::new(false));
     let job = Job::ProbeCard {
         path,
         key_password,
         stop: Arc::clone(&stop),
+        wrong_pin,
     };
     let effect = start_job(app, job);
     if effect.is_some() {
@@ -84,6 +91,19 @@ pub(super) fn probe_ended(app: &mut App) -> bool {
     cancelled
 }
 
+/// The card refused the PIN: the status says so (an error), and the card is
+/// read again so the PIN modal shows the tries left.
+pub(super) fn wrong_pin(
+    app: &mut App,
+    path: String,
+    key_password: Option<Secret>,
+) -> Option<Effect> {
+    if let Some(status) = &mut app.status {
+        status.error = true;
+    }
+    probe(app, path, key_password, true)
+}
+
 /// The probe's answer: say which card it is, then refuse a locked one or
 /// ask the PIN with the card's warning.
 pub(super) fn probed(app: &mut App, probe: CardProbe) {
@@ -107,7 +127,11 @@ pub(super) fn probed(app: &mut App, probe: CardProbe) {
                 key_password: probe.key_password,
                 pin,
             };
-            app.modal = Some(Modal::pin(what, warning.map(|w| w.localize(lang))));
+            let mut modal = PinModal::new(what, warning.map(|w| w.localize(lang)));
+            if probe.wrong_pin {
+                modal.error = Some(t(lang, "card.wrong_pin").to_string());
+            }
+            app.modal = Some(Modal::Pin(modal));
         }
     }
 }

@@ -113,6 +113,12 @@ pub(super) fn job_done(app: &mut App, id: JobId, outcome: JobOutcome) -> Option<
             app.modal = Some(Modal::Files(FilesModal { dir, files }))
         }
         Some(Shown::Card(probe)) => super::card::probed(app, *probe),
+        Some(Shown::WrongKeyPassword { retry }) => {
+            super::export::wrong_key_password(app, *retry);
+        }
+        Some(Shown::WrongPin { path, key_password }) => {
+            return super::card::wrong_pin(app, path, key_password);
+        }
         Some(Shown::Exists { file, retry }) => {
             let text = tf(app.lang, "tui.confirm.overwrite", &[&file.display()]);
             app.modal = Some(Modal::confirm(

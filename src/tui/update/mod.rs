@@ -13,6 +13,7 @@
 
 mod card;
 mod deploy;
+mod export;
 mod jobs;
 mod mail;
 mod modal;
@@ -389,22 +390,8 @@ pub(super) fn request_action(app: &mut App, action: Action) -> Option<Effect> {
         Action::RecordRejection => {
             app.modal = Some(Modal::input(Ask::RejectCode { path }, ""));
         }
-        Action::ExportPem => {
-            // The directory cleocps was started in: the files are named after the request.
-            let dir = format!("{}/", app.cwd.display());
-            app.modal = Some(Modal::input(Ask::ExportDir { path }, &dir));
-        }
-        Action::ExportP12 => {
-            // Named after the server, as an admin files it (issue 13).
-            let base = req
-                .subject
-                .cn
-                .as_deref()
-                .filter(|cn| !cn.is_empty() && !cn.contains('/'));
-            let file = app.cwd.join(format!("{}.p12", base.unwrap_or(&req.name)));
-            let file = file.display().to_string();
-            app.modal = Some(Modal::input(Ask::P12File { path }, &file));
-        }
+        Action::ExportPem => export::open_pem(app, &req),
+        Action::ExportP12 => export::open_p12(app, &req),
         Action::Files => return start(app, Job::Files { path }),
         Action::Renew => return start(app, Job::Renew { path }),
         Action::Deploy => deploy::open(app, &req),

@@ -222,12 +222,12 @@ fn chosen(app: &mut App, ChoiceModal { what, sel }: ChoiceModal) -> Option<Effec
         // The request is still the selected one: a modal blocks navigation.
         Choose::RequestMode { .. } if sel == 0 => request_action(app, Action::GenerateCard),
         Choose::RequestMode { .. } => request_action(app, Action::GenerateCsr),
-        Choose::PemKey { path, dir } => {
+        Choose::PemKey { path, out } => {
             // The key is encrypted: its password is needed either way.
             app.modal = Some(Modal::secret(Hidden::KeyPassword {
                 then: Then::Pem {
                     path,
-                    dir,
+                    out,
                     clear: sel == 1,
                 },
             }));
@@ -312,26 +312,19 @@ fn submit_input(app: &mut App, mut m: InputModal) -> Option<Effect> {
                 file: PathBuf::from(value),
             },
         ),
-        Ask::ExportDir { path } => {
-            let dir = PathBuf::from(value);
+        Ask::ExportFiles { path } => {
+            let out = PathBuf::from(value);
+            super::export::remember_dir(app, &out);
             if key_encrypted {
-                app.modal = Some(Modal::choice(Choose::PemKey { path, dir }, 0));
+                app.modal = Some(Modal::choice(Choose::PemKey { path, out }, 0));
                 return None;
             }
             // A key without password is exported as it is (clear), and the report says so.
-            start(
-                app,
-                Job::ExportPem {
-                    path,
-                    dir,
-                    key_password: None,
-                    clear: false,
-                    force: false,
-                },
-            )
+            start(app, super::export::pem_job(path, &out, None, false))
         }
         Ask::P12File { path } => {
             let file = PathBuf::from(value);
+            super::export::remember_dir(app, &file);
             app.modal = Some(if key_encrypted {
                 Modal::secret(Hidden::KeyPassword {
                     then: Then::P12 { path, file },

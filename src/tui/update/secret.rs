@@ -90,17 +90,8 @@ fn submit(app: &mut App, mut m: SecretModal) -> Option<Effect> {
             },
         ),
         Hidden::KeyPassword {
-            then: Then::Pem { path, dir, clear },
-        } => start(
-            app,
-            Job::ExportPem {
-                path,
-                dir,
-                key_password: Some(value),
-                clear,
-                force: false,
-            },
-        ),
+            then: Then::Pem { path, out, clear },
+        } => start(app, super::export::pem_job(path, &out, Some(value), clear)),
         Hidden::KeyPassword {
             then: Then::Deploy { path },
         } => start(
@@ -112,7 +103,7 @@ fn submit(app: &mut App, mut m: SecretModal) -> Option<Effect> {
         ),
         Hidden::KeyPassword {
             then: Then::Card { path },
-        } => super::card::probe(app, path, Some(value)),
+        } => super::card::probe(app, path, Some(value), false),
         Hidden::KeyPassword {
             then: Then::P12 { path, file },
         } => {
@@ -123,6 +114,7 @@ fn submit(app: &mut App, mut m: SecretModal) -> Option<Effect> {
             }));
             None
         }
+        Hidden::KeyPasswordAgain { retry } => start(app, retry.with_key_password(value)),
         Hidden::P12Password {
             path,
             file,

@@ -23,8 +23,10 @@ pub fn draw(f: &mut Frame, app: &App, theme: Theme, area: Rect, m: &ChoiceModal)
         .max()
         .unwrap_or(0);
     let w = (widest as u16).clamp(50, area.width.saturating_sub(4).max(50));
-    let note = what.note_id().map(|id| t(lang, id));
-    let note_h = note.map_or(0, |n| {
+    let note = what.note_id(*sel).map(|id| t(lang, id));
+    // Room for any option's note, so the dialog keeps its size while moving.
+    let any_note = (0..options.len()).find_map(|i| what.note_id(i));
+    let note_h = any_note.map(|id| t(lang, id)).map_or(0, |n| {
         (n.width() + 2).div_ceil(w.saturating_sub(2).max(1) as usize) + 1
     });
     let h = options.len() as u16 + 4 + note_h as u16;

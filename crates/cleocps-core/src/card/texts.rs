@@ -85,13 +85,13 @@ pub static TEXTS: &[Text] = &[
     text!("card.pkcs11", "erreur de la carte : {}", "card error: {}"),
     text!(
         "card.warn.count_low",
-        "attention : des essais du code porteur ont déjà échoué, il en reste peu",
-        "warning: PIN tries have already failed, few tries left"
+        "2 essais restants : un code porteur faux a déjà été saisi, au troisième la carte se bloque",
+        "2 tries left: a wrong PIN was already typed, the third one locks the card"
     ),
     text!(
         "card.warn.final_try",
-        "dernier essai : un code porteur faux bloque la carte",
-        "last try: a wrong PIN blocks the card"
+        "1 essai restant, le dernier : un code porteur faux bloque la carte",
+        "1 try left, the last one: a wrong PIN blocks the card"
     ),
     text!(
         "card.fix.module",

@@ -27,6 +27,39 @@ pub fn certified(
     Ok((leaf, chain))
 }
 
+/// The base name the TUI offers for exported files (DESIGN §4): the server's
+/// FQDN or the S/MIME address, as an admin files them; else the request's name.
+pub fn offered_name(req: &Request) -> String {
+    req.subject
+        .cn
+        .as_deref()
+        .map(str::trim)
+        .filter(|cn| crate::validate::file_base(cn).is_ok())
+        .unwrap_or(&req.name)
+        .to_string()
+}
+
+/// Refuses a path that is one of the request's own files (`--force` must
+/// never turn an export into the loss of the request's key).
+fn check_not_own(ws: &Workspace, req: &Request, paths: &[PathBuf]) -> Result<()> {
+    let own_dir = ws.request_dir(&req.folder, &req.name);
+    let Ok(own_dir) = own_dir.canonicalize() else {
+        return Ok(());
+    };
+    let own: Vec<String> = RequestFile::ALL
+        .iter()
+        .map(|f| f.file_name(&req.name))
+        .collect();
+    for p in paths {
+        let parent = parent_of(p).canonicalize();
+        let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
+        if parent.is_ok_and(|d| d == own_dir) && own.iter().any(|o| o == name) {
+            return Err(Error::ExportOntoRequest(p.clone()));
+        }
+    }
+    Ok(())
+}
+
 /// Refuses to overwrite any of `paths` unless `force`; checked before writing anything.
 fn check_free(paths: &[PathBuf], force: bool) -> Result<()> {
     match paths.iter().find(|p| p.exists()) {
@@ -35,20 +68,26 @@ fn check_free(paths: &[PathBuf], force: bool) -> Result<()> {
     }
 }
 
-/// Exports `<name>.key`, `.crt`, `.chain.pem`, `.fullchain.pem` into `out_dir`.
+/// Exports `<name>.key`, `.crt`, `.chain.pem`, `.fullchain.pem` into `out_dir`
+/// (`name`: the request's unless given, DESIGN §4).
 /// The key is re-encrypted under the key password, or clear when `clear`
 /// (or when it has no password): then the clear-key notice comes back, so
 /// every front warns in the same cases.
 pub fn export_pem(
     ws: &Workspace,
     path: &str,
-    out_dir: &Path,
+    (out_dir, name): (&Path, Option<&str>),
     key_password: Option<&Secret>,
     clear: bool,
     force: bool,
 ) -> Result<(Vec<PathBuf>, Vec<Notice>)> {
     let req = ws.find(path)?;
     req.check(Action::ExportPem)?;
+    let name = name.unwrap_or(&req.name);
+    crate::validate::file_base(name).map_err(|problem| Error::Invalid {
+        field: "field.export_name",
+        problem,
+    })?;
     let key = load_key(ws, &req, key_password)?;
     let (leaf, chain) = certified(ws, &req)?;
     let key_pem = pki::encode_key_pem(&key, if clear { None } else { key_password })?;
@@ -75,8 +114,9 @@ pub fn export_pem(
     ];
     let paths: Vec<PathBuf> = files
         .iter()
-        .map(|(ext, _, _)| out_dir.join(format!("{}.{ext}", req.name)))
+        .map(|(ext, _, _)| out_dir.join(format!("{name}.{ext}")))
         .collect();
+    check_not_own(ws, &req, &paths)?;
     check_free(&paths, force)?;
     create_private_dir(out_dir).map_err(|e| Error::io(out_dir, e))?;
     for ((_, data, mode), p) in files.iter().zip(&paths) {
@@ -115,6 +155,7 @@ pub fn export_p12(
         pki::P12Profile::Modern
     };
     let der = pki::build_p12(&key, &leaf, &chain, &req.name, p12_password, profile)?;
+    check_not_own(ws, &req, &[out_file.to_path_buf()])?;
     check_free(&[out_file.to_path_buf()], force)?;
     let dir = parent_of(out_file);
     create_private_dir(dir).map_err(|e| Error::io(dir, e))?;

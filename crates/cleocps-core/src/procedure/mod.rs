@@ -16,7 +16,7 @@ mod reject;
 pub use adopt::{adopt, AdoptSource};
 pub use card::{generate_card_request, load_ra_certificate, CardRequestReport};
 pub use card_setup::{holder_text, prepare_card, CardReady, CardSetup, CardWait, PinStep};
-pub use export::{certified, export_p12, export_pem};
+pub use export::{certified, export_p12, export_pem, offered_name};
 pub use form::{check_form, edit_form, FieldProblem, FormEdit};
 pub use key_password::{change_key_password, KeyPasswordChange};
 pub use reject::{clean_reason, record_rejection, reject_by_hand, valid_code};

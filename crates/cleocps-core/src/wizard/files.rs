@@ -109,7 +109,8 @@ pub fn finalise(ws: &Workspace, req: &Request, secrets: &PendingSecrets) -> Resu
     create_private_dir(&stage).map_err(|e| Error::io(&stage, e))?;
     let path = req.path();
     let clear = secrets.key.is_none();
-    let (written, _) = procedure::export_pem(ws, &path, &stage, secrets.key.as_ref(), clear, true)?;
+    let (written, _) =
+        procedure::export_pem(ws, &path, (&stage, None), secrets.key.as_ref(), clear, true)?;
     for file in &written {
         let name = file
             .file_name()

@@ -29,7 +29,18 @@ pub enum RequestFile {
 }
 
 impl RequestFile {
-    fn file_name(self, request: &str) -> String {
+    pub const ALL: [RequestFile; 8] = [
+        RequestFile::Json,
+        RequestFile::Key,
+        RequestFile::Csr,
+        RequestFile::P7m,
+        RequestFile::Eml,
+        RequestFile::Answer,
+        RequestFile::Crt,
+        RequestFile::Chain,
+    ];
+
+    pub fn file_name(self, request: &str) -> String {
         match self {
             RequestFile::Json => "request.json".into(),
             RequestFile::Key => format!("{request}.key"),
@@ -41,6 +52,16 @@ impl RequestFile {
             RequestFile::Chain => format!("{request}.chain.pem"),
         }
     }
+}
+
+fn dossiers_in(root: &Path) -> PathBuf {
+    root.join("dossiers")
+}
+
+/// The directory of request `folder/name` in the workspace at `root`, for a
+/// front that only knows the root (the TUI's export dialogs start there).
+pub fn request_dir_in(root: &Path, folder: &str, name: &str) -> PathBuf {
+    dossiers_in(root).join(folder).join(name)
 }
 
 /// A workspace root. Reading needs nothing; writing takes [`Workspace::lock`].
@@ -96,7 +117,7 @@ impl Workspace {
     }
 
     fn dossiers(&self) -> PathBuf {
-        self.root.join("dossiers")
+        dossiers_in(&self.root)
     }
 
     pub fn folder_dir(&self, folder: &str) -> PathBuf {
