@@ -28,7 +28,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .is_ok();
     for (lang, suffix) in [(Lang::Fr, "fr"), (Lang::En, "en")] {
         for (name, app) in sample::screens(lang) {
-            let buf = render(&app, W, H)?;
+            // 80×24 unless the example says otherwise (a large terminal).
+            let (w, h) = if app.size == (0, 0) { (W, H) } else { app.size };
+            let buf = render(&app, w, h)?;
             let base = out.join(format!("{name}.{suffix}"));
             std::fs::write(
                 base.with_extension(format!("{suffix}.txt")),

@@ -588,7 +588,11 @@ fn files_then_shell() {
     let finished = Done {
         shown: Some(Shown::Files {
             dir: "/d".into(),
-            files: vec![("/d/a".into(), 3)],
+            files: vec![cleocps::tui::action::FileEntry {
+                path: "/d/a".into(),
+                size: 3,
+                mode: 0o100_600,
+            }],
         }),
         ..Done::default()
     };

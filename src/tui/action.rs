@@ -330,6 +330,21 @@ pub struct CertView {
     pub not_after: String,
     pub san: Vec<String>,
     pub fingerprint: String,
+    /// The chain's subjects, the leaf's issuer first, up to the trust anchor.
+    pub chain: Vec<String>,
+    /// The request's files as they were when the certificate was read (a
+    /// tall terminal lists them under the buttons).
+    pub files: Vec<FileEntry>,
+}
+
+/// A file of "Accéder aux fichiers", read off the UI thread.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileEntry {
+    pub path: PathBuf,
+    /// Bytes.
+    pub size: u64,
+    /// `st_mode` (type and permission bits); 0 when unknown.
+    pub mode: u32,
 }
 
 /// Something a finished job brings to show.
@@ -345,7 +360,7 @@ pub enum Shown {
     },
     Files {
         dir: PathBuf,
-        files: Vec<(PathBuf, u64)>,
+        files: Vec<FileEntry>,
     },
     /// A report worth a modal (import warnings, exported files).
     Report {

@@ -43,6 +43,7 @@ pub mod sample;
 pub mod steps;
 pub mod term;
 pub mod texts;
+pub mod texts_portal;
 pub mod texts_setup;
 pub mod theme;
 pub mod tree;

@@ -1,4 +1,5 @@
-//! insta snapshots of every screen and dialog at 80×24, French and English,
+//! insta snapshots of every screen and dialog at 80×24 (or the size the
+//! example sets), French and English,
 //! from the fixed example state. Snapshots live in `src/tui/snapshots/`.
 
 use super::sample;
@@ -17,7 +18,9 @@ fn render(app: &super::App, w: u16, h: u16) -> String {
 fn every_screen_fr_en() {
     for (lang, tag) in [(Lang::Fr, "fr"), (Lang::En, "en")] {
         for (name, app) in sample::screens(lang) {
-            insta::assert_snapshot!(format!("{name}.{tag}"), render(&app, 80, 24));
+            // 80×24 unless the example says otherwise (a large terminal).
+            let (w, h) = app.size;
+            insta::assert_snapshot!(format!("{name}.{tag}"), render(&app, w, h));
         }
     }
 }

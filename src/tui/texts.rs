@@ -192,7 +192,7 @@ pub static TEXTS: &[Text] = &[
     text!("tui.protect.no", "Sans mot de passe", "Without password"),
     text!("tui.choose.mode", "Générer la demande", "Generate the request"),
     text!("tui.mode.card", "Signer et chiffrer la demande avec la carte CPS", "Sign and encrypt the request with the CPS card"),
-    text!("tui.mode.csr", "Demande seule (CSR), pour le portail", "Request only (CSR), for the portal"),
+    text!("tui.mode.csr", "Demande seule (CSR), pour le portail IGC-Santé", "Request only (CSR), for the IGC-Santé portal"),
     text!("tui.choose.pem_key", "Clé privée exportée", "Exported private key"),
     text!("tui.pem.protected", "Protégée par le mot de passe de la clé", "Protected by the key password"),
     text!("tui.pem.clear", "Clé sans mot de passe (en clair)", "Key without password (clear)"),

@@ -11,7 +11,6 @@ use cleocps_core::error::Error;
 use cleocps_core::mail::{self, FetchOutcome};
 use cleocps_core::procedure::holder_text;
 use cleocps_core::workspace::Workspace;
-use std::path::PathBuf;
 use std::sync::atomic::AtomicBool;
 
 pub fn send(ws: &Workspace, ctx: &TuiContext, lang: Lang, path: String) -> Result<Done, String> {
@@ -49,7 +48,7 @@ pub fn fetch(
                 changed(ws, request.path(), t(lang, "tui.done.import").to_string()).map_err(say)?;
             done.shown = Some(Shown::Certificate {
                 path,
-                cert: cert_view(&report.leaf),
+                cert: cert_view(ws, &request, &report.leaf, &report.chain),
             });
             Ok(done)
         }
@@ -81,22 +80,4 @@ pub fn lookup(ctx: &TuiContext, lang: Lang, path: String) -> Result<Done, String
         }),
         ..Done::default()
     })
-}
-
-/// The visible files of `dir`, sorted, with their sizes.
-pub fn list_dir(dir: PathBuf) -> Done {
-    let mut files: Vec<(PathBuf, u64)> = std::fs::read_dir(&dir)
-        .map(|rd| {
-            rd.flatten()
-                .filter(|e| !e.file_name().to_string_lossy().starts_with('.'))
-                .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
-                .filter_map(|e| Some((e.path(), e.metadata().ok()?.len())))
-                .collect()
-        })
-        .unwrap_or_default();
-    files.sort();
-    Done {
-        shown: Some(Shown::Files { dir, files }),
-        ..Done::default()
-    }
 }

@@ -6,6 +6,7 @@
 
 mod card;
 mod deploy;
+mod files;
 mod mail;
 mod wizard;
 
@@ -59,7 +60,14 @@ pub fn tree(ws: &Workspace) -> cleocps_core::Result<TreeRead> {
     })
 }
 
-pub fn cert_view(c: &CertSummary) -> CertView {
+/// The certificate as Étape 3 shows it: the leaf, the common names of its
+/// chain up to the anchor, and the request's files (read now).
+pub fn cert_view(
+    ws: &Workspace,
+    req: &cleocps_core::request::Request,
+    c: &CertSummary,
+    chain: &[CertSummary],
+) -> CertView {
     CertView {
         subject: c.subject.clone(),
         issuer: c.issuer.clone(),
@@ -68,7 +76,18 @@ pub fn cert_view(c: &CertSummary) -> CertView {
         not_after: c.not_after.chars().take(10).collect(),
         san: c.san.clone(),
         fingerprint: c.sha256_fingerprint.clone(),
+        chain: chain.iter().map(|c| common_name(&c.subject)).collect(),
+        files: files::of_request(ws, req),
     }
+}
+
+/// The CN of an RFC 4514 name, or the whole name when it has none.
+fn common_name(subject: &str) -> String {
+    subject
+        .split(',')
+        .find_map(|rdn| rdn.trim().strip_prefix("CN="))
+        .unwrap_or(subject)
+        .to_string()
 }
 
 pub(super) fn changed(
@@ -99,7 +118,7 @@ fn run(
         Job::FetchReply { path } => mail::fetch(ws, ctx, lang, path, None),
         Job::FetchWait { path, stop } => mail::fetch(ws, ctx, lang, path, Some((&stop, progress))),
         Job::Lookup { path } => mail::lookup(ctx, lang, path),
-        Job::ListDir { dir } => Ok(mail::list_dir(dir)),
+        Job::ListDir { dir } => Ok(files::list_dir(dir)),
         Job::Wizard(w) => wizard::run(ws, ctx, lang, *w, progress),
         Job::ProbeCard {
             path,
@@ -218,9 +237,9 @@ fn run_core(ws: &Workspace, ctx: &TuiContext, lang: Lang, job: Job) -> cleocps_c
         }
         Job::Certificate { path } => {
             let req = ws.find(&path)?;
-            let shown = core::certificate(ws, &req)?.map(|c| Shown::Certificate {
+            let shown = core::certificate_chain(ws, &req)?.map(|(c, chain)| Shown::Certificate {
+                cert: cert_view(ws, &req, &c, &chain),
                 path,
-                cert: cert_view(&c),
             });
             Ok(Done {
                 shown,
@@ -291,7 +310,7 @@ fn run_core(ws: &Workspace, ctx: &TuiContext, lang: Lang, job: Job) -> cleocps_c
             Ok(Done {
                 shown: Some(Shown::Files {
                     dir,
-                    files: core::files(ws, &req),
+                    files: files::of_request(ws, &req),
                 }),
                 ..Done::default()
             })
@@ -347,7 +366,7 @@ fn import(ws: &Workspace, lang: Lang, path: String, bytes: &[u8]) -> cleocps_cor
     done.shown = Some(if report.warnings.is_empty() {
         Shown::Certificate {
             path,
-            cert: cert_view(&report.leaf),
+            cert: cert_view(ws, &req, &report.leaf, &report.chain),
         }
     } else {
         let mut text = t(lang, "tui.import.warnings").to_string();

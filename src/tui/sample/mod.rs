@@ -2,6 +2,7 @@
 //! benchmark: no disk, no clock, the same bytes on every run.
 
 mod ops;
+mod portal;
 mod wizard;
 
 use crate::i18n::{t, tf, Lang};
@@ -98,7 +99,9 @@ fn cert() -> CertView {
             "DNS:srv-web.clinique-test.fr".into(),
             "DNS:www.clinique-test.fr".into(),
         ],
-        fingerprint: "9C:41:D2:7E:0B:55:A8:13:F6:2D:90:C4:7A:E1:38:5B:…".into(),
+        fingerprint: "9C:41:D2:7E:0B:55:A8:13:F6:2D:90:C4:7A:E1:38:5B:E2:0F:66:3A:D8:91:4C:B7:05:7E:C3:29:A4:18:6F:D0".into(),
+        chain: portal::chain(),
+        files: portal::files(&portal::srv_web_dir(), "srv-web"),
     }
 }
 
@@ -110,6 +113,7 @@ pub fn example(lang: Lang) -> App {
     app.collapsed.insert("Archives 2023".into());
     app.certs.insert("Clinique du Test/srv-web".into(), cert());
     ops::certified(&mut app);
+    portal::journals(&mut app);
     crate::tui::tree::select(&mut app, "Clinique du Test/messagerie");
     app
 }
@@ -245,19 +249,9 @@ pub fn screens(lang: Lang) -> Vec<(&'static str, App)> {
     out.push(("13-csr", csr));
 
     let mut files = at(lang, "Clinique du Test/srv-web", Step::Final);
-    let dir = PathBuf::from("/home/admin/.local/share/cleocps/dossiers/Clinique du Test/srv-web");
+    let dir = portal::srv_web_dir();
     files.modal = Some(Modal::Files(FilesModal {
-        files: [
-            ("request.json", 2214),
-            ("smime.p7c", 4127),
-            ("srv-web.chain.pem", 3840),
-            ("srv-web.crt", 2106),
-            ("srv-web.csr", 1082),
-            ("srv-web.key", 1874),
-        ]
-        .iter()
-        .map(|(n, s)| (dir.join(n), *s))
-        .collect(),
+        files: portal::files(&dir, "srv-web"),
         dir,
     }));
     out.push(("14-files", files));
@@ -360,5 +354,6 @@ pub fn screens(lang: Lang) -> Vec<(&'static str, App)> {
     out.push(("42-palette", palette));
     // The welcome page of an empty workspace.
     out.push(("43-welcome", App::new(lang, PathBuf::from("/srv/cleocps"))));
+    out.extend(portal::screens(lang));
     out
 }

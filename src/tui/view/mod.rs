@@ -11,10 +11,12 @@
 //! ```
 
 mod card_wait;
+mod cert;
 mod choice;
 mod confirm;
 mod csr;
 mod deploy;
+mod details;
 mod dialog;
 mod files;
 mod footer;
@@ -26,6 +28,7 @@ mod palette;
 mod pane;
 mod paste;
 mod pin;
+mod portal;
 mod secret;
 mod servers;
 mod step1;
@@ -34,6 +37,7 @@ mod step3;
 mod tree;
 mod wizard;
 mod wizard_steps;
+mod wrap;
 
 use super::app::App;
 use super::theme::Theme;

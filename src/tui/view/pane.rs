@@ -128,11 +128,19 @@ pub fn draw(f: &mut Frame, app: &App, theme: Theme, area: Rect) {
                     ));
                     lines.push(Line::styled(t(lang, reason).to_string(), theme.warning()));
                 }
-                None => lines.extend(match app.step {
-                    Step::Init => step1::body(app, theme, req),
-                    Step::Request => step2::body(app, theme, req, width),
-                    Step::Final => step3::body(app, theme, req, width),
-                }),
+                None => {
+                    // Below the title, the path and a blank row.
+                    let height = usize::from(inner.height).saturating_sub(3);
+                    let body = match app.step {
+                        Step::Init => step1::body(app, theme, req),
+                        Step::Request => step2::body(app, theme, req, width),
+                        Step::Final => step3::body(app, theme, req, width, height),
+                    };
+                    // A tall terminal shows more instead of empty rows.
+                    let spare = height.saturating_sub(super::wrap::height(&body, width));
+                    lines.extend(body);
+                    lines.extend(super::details::more(app, theme, req, width, spare));
+                }
             }
         }
         (None, Some(Row::Folder(fi))) => {

@@ -28,24 +28,21 @@ pub fn short_label(id: &str) -> &'static str {
 }
 
 pub fn body(app: &App, theme: Theme, req: &Request, width: usize) -> Vec<Line<'static>> {
-    let lang = app.lang;
     let editing = app.form.as_ref().filter(|f| f.path == req.path());
     let mut out = Vec::new();
     match editing {
         Some(form) => out.extend(form_lines(app, theme, form, width)),
+        // The portal's route first: the form is in the request already.
+        None if super::portal::waiting(req) => {
+            out.extend(super::portal::route(app, theme, width));
+            out.push(Line::default());
+            out.extend(job_line(app, theme, req));
+            out.extend(buttons(app, theme, req, Step::Request));
+            out.push(Line::default());
+            out.extend(values(app, theme, req));
+        }
         None => {
-            for id in field_ids(req.kind) {
-                let value = current_value(req, id);
-                let value = if value.is_empty() {
-                    "—".to_string()
-                } else {
-                    value
-                };
-                out.push(Line::from(vec![
-                    Span::styled(pad(t(lang, short_label(id)), LABEL_W), theme.label()),
-                    Span::raw(value),
-                ]));
-            }
+            out.extend(values(app, theme, req));
             out.extend(mail_status(app, theme, req));
             out.push(Line::default());
             out.extend(job_line(app, theme, req));
@@ -53,6 +50,25 @@ pub fn body(app: &App, theme: Theme, req: &Request, width: usize) -> Vec<Line<'s
         }
     }
     out
+}
+
+/// The form's values, read-only.
+fn values(app: &App, theme: Theme, req: &Request) -> Vec<Line<'static>> {
+    field_ids(req.kind)
+        .iter()
+        .map(|id| {
+            let value = current_value(req, id);
+            let value = if value.is_empty() {
+                "—".to_string()
+            } else {
+                value
+            };
+            Line::from(vec![
+                Span::styled(pad(t(app.lang, short_label(id)), LABEL_W), theme.label()),
+                Span::raw(value),
+            ])
+        })
+        .collect()
 }
 
 /// When and how the request was mailed (card requests only).

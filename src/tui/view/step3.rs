@@ -1,6 +1,7 @@
 //! Étape 3 : Finalisation du certificat — the answer: the certificate, or
 //! the rejection and what to do; import, exports and files.
 
+use super::cert::LABEL_W;
 use super::pane::{buttons, job_line};
 use super::{fit, pad};
 use crate::i18n::{t, tf};
@@ -13,8 +14,6 @@ use cleocps_core::request::{Request, State};
 use cleocps_core::sanitize;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-
-const LABEL_W: usize = 11;
 
 /// What `status` knows of the certificate: days left (or what replaced
 /// it), where cleocps installed it, and the renewal links.
@@ -77,7 +76,23 @@ fn life(app: &App, theme: Theme, req: &Request, width: usize) -> Vec<Line<'stati
     out
 }
 
-pub fn body(app: &App, theme: Theme, req: &Request, width: usize) -> Vec<Line<'static>> {
+/// The step's rows for a body of `height` rows: the certificate's values
+/// wrapped when the rows left allow it.
+pub fn body(
+    app: &App,
+    theme: Theme,
+    req: &Request,
+    width: usize,
+    height: usize,
+) -> Vec<Line<'static>> {
+    let tight = lines(app, theme, req, width, 0);
+    match height.saturating_sub(super::wrap::height(&tight, width)) {
+        0 => tight,
+        spare => lines(app, theme, req, width, spare),
+    }
+}
+
+fn lines(app: &App, theme: Theme, req: &Request, width: usize, spare: usize) -> Vec<Line<'static>> {
     let lang = app.lang;
     let mut out = Vec::new();
     match req.state {
@@ -98,27 +113,8 @@ pub fn body(app: &App, theme: Theme, req: &Request, width: usize) -> Vec<Line<'s
         }
         State::CertificateImported => match app.certs.get(&req.path()) {
             Some(c) => {
-                let row = |id: &'static str, v: String| {
-                    Line::from(vec![
-                        Span::styled(pad(t(lang, id), LABEL_W), theme.label()),
-                        Span::raw(fit(&v, width.saturating_sub(LABEL_W))),
-                    ])
-                };
                 out.push(Line::styled(t(lang, "tui.cert.ok").to_string(), theme.ok()));
-                out.push(row("tui.cert.subject", c.subject.clone()));
-                out.push(row("tui.cert.issuer", c.issuer.clone()));
-                out.push(row(
-                    "tui.cert.validity",
-                    tf(lang, "tui.cert.from_to", &[&c.not_before, &c.not_after]),
-                ));
-                let names: Vec<&str> = c
-                    .san
-                    .iter()
-                    .map(|n| n.split_once(':').map_or(n.as_str(), |(_, v)| v))
-                    .collect();
-                out.push(row("tui.cert.names", names.join(", ")));
-                out.push(row("tui.cert.serial", c.serial.clone()));
-                out.push(row("tui.cert.sha256", c.fingerprint.clone()));
+                out.extend(super::cert::rows(app, theme, c, width, spare));
                 out.extend(life(app, theme, req, width));
             }
             None => {
@@ -129,6 +125,11 @@ pub fn body(app: &App, theme: Theme, req: &Request, width: usize) -> Vec<Line<'s
                 out.extend(life(app, theme, req, width));
             }
         },
+        // The portal's route: paste the certificate here.
+        _ if super::portal::waiting(req) => {
+            out.push(super::portal::paste_here(app));
+            out.extend(life(app, theme, req, width));
+        }
         _ => {
             out.push(Line::raw(t(lang, "tui.wait_answer").to_string()));
             // A renewal under way says what it renews.

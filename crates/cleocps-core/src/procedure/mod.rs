@@ -390,9 +390,19 @@ pub fn files(ws: &Workspace, req: &Request) -> Vec<(PathBuf, u64)> {
 
 /// The issued certificate's summary, once imported.
 pub fn certificate(ws: &Workspace, req: &Request) -> Result<Option<CertSummary>> {
+    Ok(certificate_chain(ws, req)?.map(|(leaf, _)| leaf))
+}
+
+/// The issued certificate's summary and its chain's, as the import checked
+/// it: the leaf's issuer first, up to the trust anchor.
+pub fn certificate_chain(
+    ws: &Workspace,
+    req: &Request,
+) -> Result<Option<(CertSummary, Vec<CertSummary>)>> {
     if !ws.file(req, RequestFile::Crt).exists() {
         return Ok(None);
     }
-    let (leaf, _) = export::certified(ws, req)?;
-    Ok(Some(pki::summarize(&leaf)))
+    let (leaf, chain) = export::certified(ws, req)?;
+    let chain = chain.iter().map(pki::summarize).collect();
+    Ok(Some((pki::summarize(&leaf), chain)))
 }

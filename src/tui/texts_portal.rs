@@ -1,0 +1,73 @@
+//! The TUI's texts for the portal route (issue 13, item 4) and the details
+//! a large terminal shows (item 7), French and English side by side.
+
+use crate::i18n::Text;
+use cleocps_core::text;
+
+pub static TEXTS: &[Text] = &[
+    // Étape 2 of a request made for the portal: the route, step by step.
+    text!(
+        "tui.portal.title",
+        "Demande pour le portail IGC-Santé",
+        "Request for the IGC-Santé portal"
+    ),
+    text!(
+        "tui.portal.1",
+        "1. Sur votre poste, ouvrez pfc.eservices.esante.gouv.fr avec votre carte CPS.",
+        "1. On your workstation, open pfc.eservices.esante.gouv.fr with your CPS card."
+    ),
+    text!(
+        "tui.portal.2",
+        "2. Collez-y la demande : v l'affiche, puis y la copie dans le presse-papiers de votre poste (si votre terminal le permet ; sinon, sélectionnez-la à la souris).",
+        "2. Paste the request there: v shows it, then y copies it to your workstation's clipboard (if your terminal allows it; else select it with the mouse)."
+    ),
+    text!(
+        "tui.portal.3",
+        "3. Téléchargez le certificat, puis à l'étape 3, v : collez-le. Aucun fichier à copier sur le serveur.",
+        "3. Download the certificate, then in Step 3, v: paste it. No file to copy onto the server."
+    ),
+    // Étape 3 of a request made for the portal, before the answer.
+    text!(
+        "tui.portal.wait",
+        "Demande faite pour le portail IGC-Santé : téléchargez-y le certificat (au format texte, PEM), puis collez-le ici (v), ou importez le fichier (i). La demande à déposer : v à l'étape 2.",
+        "Request made for the IGC-Santé portal: download the certificate there (as text, PEM), then paste it here (v), or import the file (i). The request to upload: v in Step 2."
+    ),
+    // The CSR dialog of a request made for the portal.
+    text!(
+        "tui.portal.csr",
+        "Pour le portail IGC-Santé : y copie cette demande dans le presse-papiers de votre poste (si votre terminal le permet), ou sélectionnez-la à la souris ; collez-la sur le portail, puis le certificat obtenu à l'étape 3 (v).",
+        "For the IGC-Santé portal: y copies this request to your workstation's clipboard (if your terminal allows it), or select it with the mouse; paste it on the portal, then the certificate you get in Step 3 (v)."
+    ),
+    // "Accéder aux fichiers": columns, sizes.
+    text!("tui.files.name", "Fichier", "File"),
+    text!("tui.files.size", "Taille", "Size"),
+    text!("tui.files.mode", "Droits", "Mode"),
+    text!("tui.size.b", "{} o", "{} B"),
+    text!("tui.size.kb", "{} Ko", "{} KB"),
+    text!("tui.size.mb", "{} Mo", "{} MB"),
+    // The details under the buttons on a large terminal.
+    text!("tui.more.chain", "Chaîne de confiance", "Chain of trust"),
+    text!("tui.more.anchor", "(ancre)", "(anchor)"),
+    text!(
+        "tui.more.journal",
+        "Journal (le plus récent en dernier)",
+        "Journal (most recent last)"
+    ),
+    text!("tui.more.files", "Fichiers de la demande", "The request's files"),
+    // Journal actions, as people say them.
+    text!("tui.jn.keys_generate", "Clés générées", "Keys generated"),
+    text!("tui.jn.keys_replace", "Clés remplacées", "Keys replaced"),
+    text!("tui.jn.form_edit", "Formulaire modifié", "Form changed"),
+    text!("tui.jn.request_generate", "Demande générée", "Request generated"),
+    text!("tui.jn.request_send", "Demande envoyée", "Request mailed"),
+    text!("tui.jn.response_fetch", "Boîte relevée", "Mailbox read"),
+    text!("tui.jn.response_import", "Réponse importée", "Answer imported"),
+    text!("tui.jn.rejection", "Refus", "Rejection"),
+    text!("tui.jn.export_pem", "Export .key + .crt", "Export .key + .crt"),
+    text!("tui.jn.export_p12", "Export .p12", "Export .p12"),
+    text!("tui.jn.renew", "Renouvellement", "Renewal"),
+    text!("tui.jn.delete", "Suppression", "Deletion"),
+    text!("tui.jn.adopt", "Reprise", "Adopted"),
+    text!("tui.jn.key_password", "Mot de passe de la clé", "Key password"),
+    text!("tui.jn.deploy", "Déploiement", "Deploy"),
+];

@@ -1,0 +1,126 @@
+//! What a tall terminal shows under a step's buttons instead of empty rows
+//! (issue 13, item 7): the certificate's chain up to the anchor, the
+//! request's journal (most recent last, as many entries as fit) and its
+//! files with their sizes.
+//!
+//! ```text
+//! Chaîne de confiance
+//!   ↑ TEST AC IGC-SANTE ELEMENTAIRE ORGANISATIONS
+//!   ↑ TEST AC RACINE IGC-SANTE ELEMENTAIRE (ancre)
+//!
+//! Journal (le plus récent en dernier)
+//!   2026-03-02 09:15  Clés générées · rsa 2048
+//!
+//! Fichiers de la demande
+//!   srv-web.key                               1,8 Ko  -rw-------
+//! ```
+
+use super::fit;
+use crate::i18n::{t, Lang};
+use crate::tui::app::App;
+use crate::tui::theme::Theme;
+use cleocps_core::request::{Action as Op, JournalEntry, Request, State};
+use cleocps_core::sanitize;
+use ratatui::text::Line;
+
+/// The sections that fit in `spare` rows, each after a blank row.
+pub fn more(
+    app: &App,
+    theme: Theme,
+    req: &Request,
+    width: usize,
+    spare: usize,
+) -> Vec<Line<'static>> {
+    let lang = app.lang;
+    let cert = (req.state == State::CertificateImported)
+        .then(|| app.certs.get(&req.path()))
+        .flatten();
+    let chain = cert.map(|c| c.chain.as_slice()).unwrap_or_default();
+    let files = cert.map(|c| c.files.as_slice()).unwrap_or_default();
+    // Fixed sections first (whole or not at all), the journal takes the rest.
+    let mut left = spare;
+    let mut take = |items: usize| {
+        let fits = items > 0 && items + 2 <= left;
+        if fits {
+            left -= items + 2;
+        }
+        fits
+    };
+    let with_chain = take(chain.len());
+    let with_files = take(files.len());
+    let journal = match left.saturating_sub(2) {
+        0 => &[][..],
+        n => &req.journal[req.journal.len().saturating_sub(n)..],
+    };
+    let mut out = Vec::new();
+    let head = |out: &mut Vec<Line<'static>>, id: &'static str| {
+        out.push(Line::default());
+        out.push(Line::styled(t(lang, id).to_string(), theme.label()));
+    };
+    if with_chain {
+        head(&mut out, "tui.more.chain");
+        for (i, name) in chain.iter().enumerate() {
+            let anchor = if i + 1 == chain.len() {
+                format!(" {}", t(lang, "tui.more.anchor"))
+            } else {
+                String::new()
+            };
+            let name = sanitize::line(name);
+            out.push(Line::raw(fit(&format!("  ↑ {name}{anchor}"), width)));
+        }
+    }
+    if !journal.is_empty() {
+        head(&mut out, "tui.more.journal");
+        out.extend(journal.iter().map(|j| journal_line(lang, j, width)));
+    }
+    if with_files {
+        head(&mut out, "tui.more.files");
+        out.extend(files.iter().map(|e| {
+            let mut line = super::files::row(lang, theme, e, width.saturating_sub(2));
+            line.spans.insert(0, "  ".into());
+            line
+        }));
+    }
+    out
+}
+
+/// "  2026-03-02 09:15  Clés générées · rsa 2048".
+fn journal_line(lang: Lang, j: &JournalEntry, width: usize) -> Line<'static> {
+    let when: String = j
+        .time
+        .chars()
+        .take(16)
+        .collect::<String>()
+        .replace('T', " ");
+    let what = Op::ALL
+        .iter()
+        .find(|a| a.as_str() == j.action)
+        .map_or_else(|| j.action.clone(), |a| t(lang, action_id(*a)).to_string());
+    let outcome = sanitize::line(&j.outcome);
+    let text = if outcome.is_empty() {
+        format!("  {when}  {what}")
+    } else {
+        format!("  {when}  {what} · {outcome}")
+    };
+    Line::raw(fit(&text, width))
+}
+
+fn action_id(a: Op) -> &'static str {
+    match a {
+        Op::GenerateKeys => "tui.jn.keys_generate",
+        Op::ReplaceKeys => "tui.jn.keys_replace",
+        Op::EditForm => "tui.jn.form_edit",
+        Op::GenerateRequest => "tui.jn.request_generate",
+        Op::SendRequest => "tui.jn.request_send",
+        Op::FetchResponse => "tui.jn.response_fetch",
+        Op::ImportResponse => "tui.jn.response_import",
+        Op::RecordRejection => "tui.jn.rejection",
+        Op::ExportPem => "tui.jn.export_pem",
+        Op::ExportP12 => "tui.jn.export_p12",
+        Op::Renew => "tui.jn.renew",
+        Op::Delete => "tui.jn.delete",
+        Op::Adopt => "tui.jn.adopt",
+        Op::KeyPassword => "tui.jn.key_password",
+        Op::Deploy => "tui.jn.deploy",
+    }
+}
