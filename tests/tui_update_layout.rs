@@ -52,3 +52,39 @@ fn password_fields_show_the_cursor() {
     // In the dialog, after the field's label, not in the corner.
     assert!(y > 0 && x > 20 && x < 70, "({x},{y})\n{screen}");
 }
+
+/// Issue 13, stumble 5: the help scrolls by pages, stops at its end, and
+/// says when more follows.
+#[test]
+fn help_pages_with_pageup_pagedown_and_says_more_follows() {
+    use cleocps::tui::modal::{HelpModal, Modal};
+    use cleocps::tui::{update, Action};
+    let mut app = support::tui::at(
+        "Clinique du Test/srv-web",
+        cleocps::tui::action::Step::Final,
+    );
+    app.lang = cleocps::i18n::Lang::Fr;
+    app.size = (80, 24);
+    update(&mut app, Action::Help);
+    let first = support::tui::render(&app, 80, 24);
+    assert!(first.contains("Pg suiv"), "{first}");
+    update(&mut app, Action::PageDown);
+    let scroll = |app: &cleocps::tui::App| match &app.modal {
+        Some(Modal::Help(HelpModal { scroll })) => *scroll,
+        other => panic!("{other:?}"),
+    };
+    assert!(scroll(&app) >= 15, "a page, not a line: {}", scroll(&app));
+    for _ in 0..50 {
+        update(&mut app, Action::PageDown);
+    }
+    let end = scroll(&app);
+    update(&mut app, Action::Down);
+    assert_eq!(scroll(&app), end, "stops at the end");
+    let last = support::tui::render(&app, 80, 24);
+    assert!(!last.contains("Pg suiv"), "{last}");
+    // One PageUp is one page back, whatever was pressed past the end.
+    update(&mut app, Action::PageUp);
+    assert!(scroll(&app) < end);
+    update(&mut app, Action::Home);
+    assert_eq!(scroll(&app), 0);
+}

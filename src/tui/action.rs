@@ -47,6 +47,9 @@ pub enum Action {
     Right,
     Home,
     End,
+    /// A page up or down in a long text (help, CSR, a command's output).
+    PageUp,
+    PageDown,
     NextStep,
     PrevStep,
     GoStep(Step),

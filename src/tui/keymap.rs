@@ -131,6 +131,10 @@ pub static BINDINGS: &[Binding] = &[
     b!(&[(KeyCode::Tab, N)], Action::Complete, "tui.key.complete", &[Layer::Path], None, true),
     b!(&[(KeyCode::Up, N), ch('k')], Action::Up, "tui.key.up", LISTS, None, false),
     b!(&[(KeyCode::Down, N), ch('j')], Action::Down, "tui.key.down", LISTS, None, false),
+    b!(&[(KeyCode::PageUp, N)], Action::PageUp, "tui.key.page_up", LISTS, None, false),
+    b!(&[(KeyCode::PageDown, N)], Action::PageDown, "tui.key.page_down", LISTS, None, false),
+    b!(&[(KeyCode::Home, N)], Action::Home, "tui.key.home", LISTS, None, false),
+    b!(&[(KeyCode::End, N)], Action::End, "tui.key.end", LISTS, None, false),
     b!(&[ch('y')], Action::Copy, "tui.key.copy", &[Layer::Csr], None, true),
     b!(&[ch('s')], Action::Shell, "tui.key.shell", &[Layer::Files], None, true),
     b!(&[ch('o'), ch('y')], Action::Submit, "tui.key.yes", &[Layer::Confirm], None, true),
@@ -224,6 +228,8 @@ pub fn key_name(lang: Lang, k: &K) -> String {
         KeyCode::Home => t(lang, "tui.kn.home").to_string(),
         KeyCode::End => t(lang, "tui.kn.end").to_string(),
         KeyCode::Delete => t(lang, "tui.kn.delete").to_string(),
+        KeyCode::PageUp => t(lang, "tui.kn.page_up").to_string(),
+        KeyCode::PageDown => t(lang, "tui.kn.page_down").to_string(),
         KeyCode::F(n) => format!("F{n}"),
         KeyCode::Char(c) => c.to_string(),
         _ => "?".to_string(),
@@ -252,6 +258,12 @@ pub fn footer(app: &App) -> Vec<(String, &'static str)> {
         })
         .filter_map(|b| b.keys.first().map(|k| (key_name(app.lang, k), b.hint)))
         .collect()
+}
+
+/// How many lines the help screen has (sections, their lines, a blank after
+/// each), so `update` stops its scroll at the end.
+pub fn help_len(lang: Lang) -> usize {
+    help(lang).iter().map(|(_, lines)| lines.len() + 2).sum()
 }
 
 /// Help sections: a title id and its (keys, what) lines, straight from the table.

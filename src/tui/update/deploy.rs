@@ -50,11 +50,12 @@ pub(super) fn confirmed(app: &mut App, m: DeployModal) -> Option<Effect> {
 /// The result dialog: ↑/↓ scroll within its lines; Esc, q, Enter close
 /// (handled with every dialog's Cancel).
 pub(super) fn output_action(app: &mut App, mut m: OutputModal, action: Action) -> Option<Effect> {
-    match action {
-        Action::Up => m.scroll = m.scroll.saturating_sub(1),
-        Action::Down => m.scroll = (m.scroll + 1).min(m.lines.len().saturating_sub(1)),
-        Action::Submit => return None,
-        _ => {}
+    // The dialog's rows at most: the screen less margins, border and keys.
+    let page = usize::from(app.size.1.saturating_sub(6));
+    match super::scroll::scrolled(m.scroll as u16, &action, m.lines.len(), page) {
+        Some(top) => m.scroll = top.into(),
+        None if matches!(action, Action::Submit) => return None,
+        None => {}
     }
     app.modal = Some(Modal::Output(m));
     None

@@ -19,6 +19,7 @@ mod mail;
 mod modal;
 mod palette;
 mod paste;
+mod scroll;
 mod secret;
 mod wizard;
 mod wizard_jobs;

@@ -63,10 +63,11 @@ pub(super) fn modal_action(app: &mut App, action: Action) -> Option<Effect> {
     let modal = app.modal.take()?;
     match modal {
         Modal::Help(mut m) => {
-            match action {
-                Action::Up => m.scroll = m.scroll.saturating_sub(1),
-                Action::Down => m.scroll = m.scroll.saturating_add(1),
-                _ => {}
+            // The dialog's rows: the screen less two of margin, two of border.
+            let page = usize::from(app.size.1.saturating_sub(4));
+            let total = crate::tui::keymap::help_len(app.lang);
+            if let Some(top) = super::scroll::scrolled(m.scroll, &action, total, page) {
+                m.scroll = top;
             }
             app.modal = Some(Modal::Help(m));
             None
@@ -80,15 +81,13 @@ pub(super) fn modal_action(app: &mut App, action: Action) -> Option<Effect> {
         Modal::Secret(m) => secret(app, m, action),
         Modal::Pin(m) => super::card::pin_action(app, m, action),
         Modal::Csr(mut m) => {
+            // The page's rows: the screen less a title, a blank, the key bar.
+            let page = usize::from(app.size.1.saturating_sub(4));
+            let total = m.pem.lines().count();
+            if let Some(top) = super::scroll::scrolled(m.scroll, &action, total, page) {
+                m.scroll = top;
+            }
             let effect = match action {
-                Action::Up => {
-                    m.scroll = m.scroll.saturating_sub(1);
-                    None
-                }
-                Action::Down => {
-                    m.scroll = m.scroll.saturating_add(1);
-                    None
-                }
                 Action::Copy => {
                     set_info(app, t(app.lang, "tui.copied").to_string());
                     Some(Effect::Copy(m.pem.clone()))

@@ -10,6 +10,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use ratatui::Frame;
+use unicode_width::UnicodeWidthStr;
 
 pub fn draw(f: &mut Frame, app: &App, theme: Theme, area: Rect, m: &HelpModal) {
     let lang = app.lang;
@@ -27,5 +28,18 @@ pub fn draw(f: &mut Frame, app: &App, theme: Theme, area: Rect, m: &HelpModal) {
         }
         lines.push(Line::default());
     }
+    let more = usize::from(m.scroll) + usize::from(inner.height) < lines.len();
     f.render_widget(Paragraph::new(lines).scroll((m.scroll, 0)), inner);
+    // On the bottom border: more follows (issue 13, stumble 5).
+    if more {
+        let text = t(lang, "tui.more");
+        let w = u16::try_from(text.width() + 2).unwrap_or(u16::MAX);
+        let at = Rect {
+            x: (inner.x + inner.width).saturating_sub(w),
+            y: inner.y + inner.height,
+            width: w.min(inner.width),
+            height: 1,
+        };
+        f.render_widget(Paragraph::new(format!(" {text} ")).style(theme.key()), at);
+    }
 }
