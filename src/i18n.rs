@@ -11,6 +11,7 @@ pub static CATALOG: Catalog = Catalog {
         crate::tui::TEXTS,
         crate::tui::OPS_TEXTS,
         crate::tui::texts_setup::TEXTS,
+        crate::tui::texts_config::TEXTS,
     ],
     below: Some(&cleocps_ra::i18n::CATALOG),
 };
