@@ -80,7 +80,7 @@ fn set_one(root: &mut Value, key: &str, value: &str) -> Result<(), String> {
     if parts.iter().any(|p| p.is_empty()) {
         return Err(format!("unknown field `{key}`"));
     }
-    let mut at = root;
+    let mut at = &mut *root;
     for part in &parts[..parts.len() - 1] {
         let obj = at
             .as_object_mut()
@@ -100,10 +100,39 @@ fn set_one(root: &mut Value, key: &str, value: &str) -> Result<(), String> {
     match read_value(key, value) {
         // Removed rather than null: a list or a section that can't be null
         // (`trust.anchors`) falls back to its default.
-        Value::Null => obj.remove(last),
-        v => obj.insert(last.to_string(), v),
-    };
+        Value::Null => {
+            obj.remove(last);
+            prune(root, &parts[..parts.len() - 1]);
+        }
+        v => {
+            obj.insert(last.to_string(), v);
+        }
+    }
     Ok(())
+}
+
+/// Drops the sections along `path` that a removal left empty, deepest first.
+fn prune(root: &mut Value, path: &[&str]) {
+    for depth in (1..=path.len()).rev() {
+        let (parent, name) = (&path[..depth - 1], path[depth - 1]);
+        let mut at = &mut *root;
+        for part in parent {
+            match at.get_mut(*part) {
+                Some(next) => at = next,
+                None => return,
+            }
+        }
+        let Some(obj) = at.as_object_mut() else {
+            return;
+        };
+        if !obj
+            .get(name)
+            .is_some_and(|v| v.as_object().is_some_and(|o| o.is_empty()))
+        {
+            return;
+        }
+        obj.remove(name);
+    }
 }
 
 /// JSON when it reads as a list, an object, `null`, or a number or boolean
@@ -225,7 +254,7 @@ mod set_tests {
         assert_eq!(c.smtp.as_ref().map(|s| s.user.clone()), Some(None));
         assert_eq!(c.mail_from, None);
         assert!(
-            !out.contains("mail_from") && !out.contains("anchors"),
+            !out.contains("mail_from") && !out.contains("trust"),
             "{out}"
         );
         let (c, _) = set_values(p, Some(text), &[("smtp", "null")]).expect("valid");
