@@ -79,7 +79,7 @@ pub struct ConfigScreen {
     pub saved: Option<String>,
     /// Échap was pressed with unsaved changes: a second one leaves.
     pub leaving: bool,
-    /// Opened because there was no configuration yet.
+    /// Opened because there was no configuration yet (said in the first section).
     pub first_run: bool,
 }
 

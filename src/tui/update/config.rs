@@ -94,6 +94,10 @@ fn test(app: &mut App) -> Option<Effect> {
         return None;
     }
     let (pairs, _) = s.pairs();
+    // The focus goes to the "Tester" line, so its results come into view.
+    if let Some(i) = s.items().iter().position(|it| *it == Item::Test(part)) {
+        s.focus = i;
+    }
     s.testing = Some(part);
     s.results.remove(&part);
     let path = s.path.clone();

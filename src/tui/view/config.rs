@@ -124,7 +124,7 @@ fn part_lines(
     let part = s.part();
     let focused = s.focused();
     let mut lines = Vec::new();
-    if s.first_run {
+    if s.first_run && part == Part::Registration {
         for l in wrap(t(lang, "tui.cfg.first_run"), width) {
             lines.push(Line::styled(l, theme.warning()));
         }
