@@ -12,6 +12,7 @@ pub static CATALOG: Catalog = Catalog {
         crate::tui::OPS_TEXTS,
         crate::tui::texts_setup::TEXTS,
         crate::tui::texts_portal::TEXTS,
+        crate::tui::texts_config::TEXTS,
     ],
     below: Some(&cleocps_ra::i18n::CATALOG),
 };

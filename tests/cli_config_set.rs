@@ -75,3 +75,38 @@ fn a_wrong_key_or_value_is_refused_and_the_file_kept() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("key_bits"));
     assert_eq!(std::fs::read_to_string(&file).expect("kept"), before);
 }
+
+#[test]
+fn digits_stay_text_and_null_removes_a_key() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let file = tmp.path().join("config.json");
+    let set = |args: &[&str]| {
+        let out = cleocps_with(&file, &[&["config", "set"], args].concat());
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    };
+    // A structure identifier is digits; the port a number.
+    set(&[
+        "subject_defaults.ou",
+        "1234567890",
+        "smtp.host",
+        "h",
+        "smtp.port",
+        "587",
+    ]);
+    let out = cleocps_with(&file, &["config", "get", "subject_defaults.ou"]);
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout).trim(),
+        "\"1234567890\""
+    );
+    let out = cleocps_with(&file, &["config", "get", "smtp.port"]);
+    assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), "587");
+    // null: the key goes, its default applies (the anchors' too).
+    set(&["smtp", "null", "trust.anchors", "null"]);
+    let text = std::fs::read_to_string(&file).expect("written");
+    assert!(!text.contains("smtp") && !text.contains("trust"), "{text}");
+    assert!(cleocps_with(&file, &["config", "check"]).status.success());
+}

@@ -54,7 +54,12 @@ pub fn main() -> i32 {
         Some(Command::Manpage(args)) => return exit_of(generate::manpage(args)),
         _ => {}
     }
-    let loaded = Config::load(cli.config.as_deref());
+    let loaded = match Config::load(cli.config.as_deref()) {
+        // The interface's first run: no file yet is what its configuration
+        // screen is for (it writes the file named here).
+        Err(_) if opens_tui(&cli) && first_run(&cli) => Ok((Config::default(), None)),
+        other => other,
+    };
     let lang = match cli.lang {
         Some(LangArg::Fr) => Lang::Fr,
         Some(LangArg::En) => Lang::En,
@@ -104,6 +109,16 @@ pub fn main() -> i32 {
             e.exit_code()
         }
     }
+}
+
+/// Plain `cleocps` or `cleocps tui`.
+fn opens_tui(cli: &Cli) -> bool {
+    matches!(cli.command, None | Some(Command::Tui { .. }))
+}
+
+/// The configuration file named (or the default one) is not there yet.
+fn first_run(cli: &Cli) -> bool {
+    Config::locate(cli.config.as_deref()).is_some_and(|(path, _)| !path.exists())
 }
 
 /// The exit code of a command run before the language is known.
@@ -332,6 +347,12 @@ fn run_tui(cli: &Cli, ctx: &Ctx, card_args: &CardArgs, lang: Lang) -> Result<i32
         config: ctx.config.clone(),
         card: card::options(card_args, ctx),
         open_wizard: false,
+        config_path: ctx
+            .path
+            .clone()
+            .or_else(|| Config::locate(cli.config.as_deref()).map(|(p, _)| p)),
+        // No file was read: the first run.
+        open_config: ctx.path.is_none(),
     };
     crate::tui::run(ws, lang, tui_ctx).map_err(|e| Error::io(PathBuf::from("/dev/tty"), e))
 }

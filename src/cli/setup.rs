@@ -127,6 +127,9 @@ pub(super) fn demo(cli: &Cli, reset: bool, no_tui: bool, out: &Output) -> Result
         config: sandbox.config.clone(),
         card: card::options(&CardArgs::default(), &ctx),
         open_wizard: false,
+        // The demo's own configuration: its screen edits that file.
+        config_path: Some(sandbox.config_file.clone()),
+        open_config: false,
     };
     crate::tui::run(ws, lang, tui_ctx).map_err(|e| Error::io(PathBuf::from("/dev/tty"), e))
 }

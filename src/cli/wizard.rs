@@ -146,6 +146,11 @@ pub fn run(ws: &Workspace, args: &WizardArgs, ctx: &Ctx, out: &Output) -> Result
                 config: ctx.config.clone(),
                 card: options(&args.card, ctx),
                 open_wizard: true,
+                config_path: ctx
+                    .path
+                    .clone()
+                    .or_else(|| cleocps_core::config::Config::locate(None).map(|(p, _)| p)),
+                open_config: false,
             };
             return crate::tui::run(ws.clone(), lang, tui_ctx)
                 .map_err(|e| Error::io(PathBuf::from("/dev/tty"), e));

@@ -94,6 +94,10 @@ pub enum Action {
     Palette,
     /// The configuration screen.
     Config,
+    /// The configuration screen: write the changes (F2).
+    SaveConfig,
+    /// The configuration screen: run the focused section's checks (F5).
+    TestSection,
     Quit,
     // Modal and form layers.
     Cancel,
@@ -128,6 +132,8 @@ pub enum Effect {
     Shell(PathBuf),
     /// Complete this partial path (reads the disk, so not in `update`).
     Complete(String),
+    /// The configuration was saved: the next jobs use it.
+    UseConfig(Box<cleocps_core::config::Config>),
 }
 
 /// The form's values as typed, trimmed; turned into the core's edit by
@@ -273,6 +279,19 @@ pub enum Job {
     },
     /// The wizard's jobs (see `jobs::wizard`).
     Wizard(Box<super::wizard::WizardJob>),
+    /// The configuration screen's "Tester": the section's `doctor` checks
+    /// on the file's configuration with the screen's changes (unsaved).
+    TestConfig {
+        path: Option<PathBuf>,
+        pairs: Vec<(String, String)>,
+        part: crate::tui::config_screen::Part,
+    },
+    /// The configuration screen's changes written into the file
+    /// (validated as a whole, atomically, mode 0600).
+    SaveConfig {
+        path: PathBuf,
+        pairs: Vec<(String, String)>,
+    },
 }
 
 impl Job {
@@ -396,6 +415,13 @@ pub enum Shown {
     },
     /// What a wizard job brings.
     Wizard(Box<super::wizard::WizardShown>),
+    /// What "Tester" found for a section of the configuration screen.
+    ConfigTested {
+        part: crate::tui::config_screen::Part,
+        outcome: crate::tui::config_screen::Outcome,
+    },
+    /// The configuration as saved.
+    ConfigSaved(Box<cleocps_core::config::Config>),
 }
 
 /// What a card probe read, for the PIN modal and the status line.

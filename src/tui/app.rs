@@ -67,6 +67,8 @@ pub enum Layer {
     Wizard,
     /// The CleoWizard screen's typed server name.
     WizardText,
+    /// The configuration screen: typing edits the focused field.
+    Config,
 }
 
 #[derive(Debug, Clone)]
@@ -108,6 +110,12 @@ pub struct App {
     pub wait_progress: Option<(u64, u64)>,
     /// The stop flag of the card probe, which waits while the card is absent.
     pub stop_card: Option<std::sync::Arc<std::sync::atomic::AtomicBool>>,
+    /// The configuration in use (the jobs' copy is swapped when it is saved).
+    pub config: cleocps_core::config::Config,
+    /// Where the configuration screen saves it.
+    pub config_path: Option<PathBuf>,
+    /// The configuration screen, when open (it covers the tree and the pane).
+    pub config_screen: Option<super::config_screen::ConfigScreen>,
 }
 
 impl App {
@@ -136,6 +144,9 @@ impl App {
             stop_wait: None,
             wait_progress: None,
             stop_card: None,
+            config: cleocps_core::config::Config::default(),
+            config_path: None,
+            config_screen: None,
         }
     }
 
@@ -143,6 +154,7 @@ impl App {
     pub fn layer(&self) -> Layer {
         match &self.modal {
             Some(m) => m.layer(),
+            None if self.config_screen.is_some() => Layer::Config,
             None => match &self.wizard {
                 Some(w) if matches!(w.step, super::wizard::WizStep::Typed { .. }) => {
                     Layer::WizardText
@@ -158,7 +170,7 @@ impl App {
     pub fn several_fields(&self) -> bool {
         match &self.modal {
             Some(m) => matches!(m, super::modal::Modal::Secret(_)),
-            None => self.form.is_some(),
+            None => self.form.is_some() || self.config_screen.is_some(),
         }
     }
 

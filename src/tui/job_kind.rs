@@ -38,6 +38,8 @@ pub enum JobKind {
     Lookup,
     ListDir,
     Wizard(WizardJobKind),
+    TestConfig,
+    SaveConfig,
 }
 
 /// One per [`WizardJob`] variant.
@@ -78,6 +80,8 @@ impl Job {
             Job::Lookup { .. } => JobKind::Lookup,
             Job::ListDir { .. } => JobKind::ListDir,
             Job::Wizard(w) => JobKind::Wizard(w.kind()),
+            Job::TestConfig { .. } => JobKind::TestConfig,
+            Job::SaveConfig { .. } => JobKind::SaveConfig,
         }
     }
 }
@@ -143,6 +147,8 @@ impl JobKind {
             JobKind::Deploy => "tui.job.deploy",
             JobKind::ProbeCard => "tui.job.probe",
             JobKind::Sign => "tui.job.sign",
+            JobKind::TestConfig => "tui.job.cfg_test",
+            JobKind::SaveConfig => "tui.job.cfg_save",
         }
     }
 }
@@ -195,6 +201,8 @@ mod tests {
             JobKind::Wizard(WizardJobKind::Probe),
             JobKind::Wizard(WizardJobKind::Send),
             JobKind::Wizard(WizardJobKind::Finish),
+            JobKind::TestConfig,
+            JobKind::SaveConfig,
         ];
         for kind in kinds {
             let id = kind.text_id();
@@ -202,6 +210,7 @@ mod tests {
                 super::super::TEXTS
                     .iter()
                     .chain(super::super::OPS_TEXTS)
+                    .chain(super::super::texts_config::TEXTS)
                     .any(|t| t.id == id),
                 "{kind:?}: {id} has no text"
             );

@@ -48,9 +48,11 @@ const FIELDS: &[Layer] = &[
     Layer::Path,
     Layer::WizardText,
     Layer::Palette,
+    Layer::Config,
 ];
 const WIZ: &[Layer] = &[Layer::Wizard];
 const WIZ_ALL: &[Layer] = &[Layer::Wizard, Layer::WizardText];
+const CFG: &[Layer] = &[Layer::Config];
 
 macro_rules! b {
     ($keys:expr, $action:expr, $hint:expr, $layers:expr, $step:expr, $footer:expr) => {
@@ -107,6 +109,7 @@ pub static BINDINGS: &[Binding] = &[
     b!(&[(KeyCode::F(2), N), ch('R')], Action::RenameFolder, "tui.key.rename", MAIN, None, false),
     b!(&[(KeyCode::F(10), N), ch(':')], Action::Palette, "tui.key.palette", MAIN, None, true),
     b!(&[(KeyCode::Delete, N), ch('d')], Action::Delete, "tui.key.delete", MAIN, None, false),
+    b!(&[ch('C')], Action::Config, "tui.key.config", MAIN, None, false),
     // The form.
     b!(&[(KeyCode::Enter, N), (KeyCode::Char('s'), C)], Action::Submit, "tui.key.apply", &[Layer::Form], None, true),
     // Before "next field": at 80 columns the footer shows F3 (issue 13).
@@ -124,6 +127,15 @@ pub static BINDINGS: &[Binding] = &[
     b!(&[ch('n')], Action::Renew, "tui.wiz.key.renew", WIZ, None, false),
     b!(&[(KeyCode::Esc, N)], Action::Cancel, "tui.key.leave_wizard", WIZ_ALL, None, true),
     b!(&[ch('q'), (KeyCode::Char('c'), C)], Action::Quit, "tui.key.quit", WIZ, None, true),
+    // The configuration screen (typing edits the focused field).
+    b!(&[(KeyCode::F(2), N), (KeyCode::Char('s'), C)], Action::SaveConfig, "tui.key.save", CFG, None, true),
+    b!(&[(KeyCode::F(5), N), (KeyCode::Char('t'), C)], Action::TestSection, "tui.key.test", CFG, None, true),
+    b!(&[(KeyCode::Tab, N), (KeyCode::Down, N)], Action::NextField, "tui.key.next_field", CFG, None, true),
+    b!(&[(KeyCode::BackTab, S), (KeyCode::BackTab, N), (KeyCode::Up, N)], Action::PrevField, "tui.key.prev_field", CFG, None, false),
+    b!(&[(KeyCode::PageDown, N)], Action::NextStep, "tui.key.next_section", CFG, None, false),
+    b!(&[(KeyCode::PageUp, N)], Action::PrevStep, "tui.key.prev_section", CFG, None, false),
+    b!(&[(KeyCode::Enter, N)], Action::Submit, "tui.key.cfg_enter", CFG, None, false),
+    b!(&[(KeyCode::Esc, N)], Action::Cancel, "tui.key.close", CFG, None, true),
     // Dialogs.
     b!(&[(KeyCode::Up, N)], Action::Up, "tui.key.up", &[Layer::Palette], None, false),
     b!(&[(KeyCode::Down, N)], Action::Down, "tui.key.down", &[Layer::Palette], None, false),
@@ -269,14 +281,15 @@ pub fn help_len(lang: Lang) -> usize {
 /// Help sections: a title id and its (keys, what) lines, straight from the table.
 pub fn help(lang: Lang) -> Vec<(&'static str, Vec<(String, &'static str)>)> {
     type Pick = fn(&Binding) -> bool;
-    let sections: [(&str, Pick); 6] = [
+    let sections: [(&str, Pick); 7] = [
         ("tui.help.tree", |b| b.layers == MAIN && b.step.is_none()),
         ("tui.help.step1", |b| b.step == Some(Step::Init)),
         ("tui.help.step2", |b| b.step == Some(Step::Request)),
         ("tui.help.step3", |b| b.step == Some(Step::Final)),
         ("tui.help.dialogs", |b| {
-            b.layers != MAIN && !b.layers.iter().any(|l| WIZ_ALL.contains(l))
+            b.layers != MAIN && b.layers != CFG && !b.layers.iter().any(|l| WIZ_ALL.contains(l))
         }),
+        ("tui.help.config", |b| b.layers == CFG),
         ("tui.help.wizard", |b| {
             b.layers.iter().any(|l| WIZ_ALL.contains(l))
         }),

@@ -16,6 +16,7 @@
 //!   form.rs        the Étape 2 form and its inline check
 //!   modal/         the dialogs, one struct per dialog (Modal says which is open)
 //!   wizard.rs      the CleoWizard screen's state and jobs
+//!   config_screen/ the configuration screen's fields, focus and results
 //!   tree.rs        the tree's rows and selection
 //!   steps.rs       what each step tab offers, and why not
 //!   keymap.rs    keys → Action, one table (also the footer and the help)
@@ -32,6 +33,7 @@
 
 pub mod action;
 pub mod app;
+pub mod config_screen;
 pub mod event;
 pub mod form;
 pub mod job_kind;
@@ -43,6 +45,7 @@ pub mod sample;
 pub mod steps;
 pub mod term;
 pub mod texts;
+pub mod texts_config;
 pub mod texts_portal;
 pub mod texts_setup;
 pub mod theme;
@@ -72,6 +75,10 @@ pub struct TuiContext {
     pub card: cleocps_core::card::CardOptions,
     /// Open on the CleoWizard screen (`cleocps wizard` on a terminal).
     pub open_wizard: bool,
+    /// Where the configuration screen saves (`None`: no home for it).
+    pub config_path: Option<std::path::PathBuf>,
+    /// No configuration file yet: open on the configuration screen.
+    pub open_config: bool,
 }
 
 /// Runs the TUI on `ws` until the user quits; returns the process exit code.

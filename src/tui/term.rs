@@ -56,6 +56,8 @@ pub fn run(ws: Workspace, lang: Lang, ctx: TuiContext) -> std::io::Result<i32> {
     crate::i18n::set_current(lang);
     let mut app = load(&ws, lang)?;
     app.default_key = default_key(ctx.config.key_bits);
+    app.config = ctx.config.clone();
+    app.config_path = ctx.config_path.clone();
     let ctx = Arc::new(ctx);
     // ratatui::init installs a panic hook that restores the terminal first;
     // ours, around it, also ends bracketed paste.
@@ -81,6 +83,8 @@ fn event_loop(
     ctx: &Arc<TuiContext>,
     app: &mut App,
 ) -> std::io::Result<i32> {
+    // Both change when the configuration screen saves.
+    let (mut ws, mut ctx) = (ws.clone(), Arc::clone(ctx));
     let (tx, rx) = channel();
     let gate = InputGate::default();
     spawn_input(tx.clone(), gate.clone());
@@ -89,6 +93,13 @@ fn event_loop(
     update(app, Action::Resize(size.width, size.height));
     let mut first = if ctx.open_wizard {
         update(app, Action::Wizard)
+    } else if ctx.open_config {
+        // The first run: nothing works without a configuration.
+        update(app, Action::Config);
+        if let Some(s) = app.config_screen.as_mut() {
+            s.first_run = true;
+        }
+        None
     } else {
         super::update::after_move(app)
     };
@@ -129,7 +140,14 @@ fn event_loop(
         match effect {
             None => {}
             Some(Effect::Quit) => return Ok(0),
-            Some(Effect::Job(id, job)) => jobs::spawn(ws, ctx, app.lang, id, job, tx.clone()),
+            Some(Effect::Job(id, job)) => jobs::spawn(&ws, &ctx, app.lang, id, job, tx.clone()),
+            Some(Effect::UseConfig(config)) => {
+                ws = ws.with_trust(config.trust.clone());
+                ctx = Arc::new(TuiContext {
+                    config: *config,
+                    ..TuiContext::clone(&ctx)
+                });
+            }
             Some(Effect::Copy(text)) => osc52(&text)?,
             Some(Effect::Complete(partial)) => {
                 update(app, Action::Completed(complete_path(&partial)));

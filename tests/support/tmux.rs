@@ -19,7 +19,9 @@ impl Tmux {
 
     /// Runs `sh -c script` at `cols`×`rows` in the environment of
     /// [`super::sandbox_vars`] only, with `LANG=C.UTF-8`,
-    /// `TERM=xterm-256color` and the extra `NAME=value` variables.
+    /// `TERM=xterm-256color` and the extra `NAME=value` variables. Unless
+    /// they set `CLEOCPS_CONFIG`, an empty configuration file is in the
+    /// sandbox's default place (so the TUI is not on its first run).
     pub fn sized(
         tag: &str,
         (cols, rows): (u16, u16),
@@ -40,6 +42,16 @@ impl Tmux {
             .map(String::from),
         );
         vars.extend_from_slice(env);
+        // A configuration (empty) unless the test says where it is: without
+        // one, the interface's first run opens the configuration screen.
+        if !env.iter().any(|v| v.starts_with("CLEOCPS_CONFIG=")) {
+            let file = sandbox.join(".sandbox/config/cleocps/config.json");
+            if !file.exists() {
+                let dir = file.parent().expect("dir");
+                std::fs::create_dir_all(dir).expect("config dir");
+                std::fs::write(&file, "{}\n").expect("config");
+            }
+        }
         let mut args = vec![
             "new-session",
             "-d",

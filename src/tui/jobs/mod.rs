@@ -1,10 +1,11 @@
 //! Runs jobs on worker threads and reports back over the loop's channel.
 //! The only folder of the TUI that calls the core procedures that touch the
 //! disk, the card or the network: this file (the one-call jobs), `card`
-//! (probe and signature), `mail` (send, fetch, directory) and `wizard` (the
-//! CleoWizard's jobs).
+//! (probe and signature), `mail` (send, fetch, directory), `wizard` (the
+//! CleoWizard's jobs) and `config` (the configuration screen's test and save).
 
 mod card;
+mod config;
 mod deploy;
 mod files;
 mod mail;
@@ -120,6 +121,8 @@ fn run(
         Job::Lookup { path } => mail::lookup(ctx, lang, path),
         Job::ListDir { dir } => Ok(files::list_dir(dir)),
         Job::Wizard(w) => wizard::run(ws, ctx, lang, *w, progress),
+        Job::TestConfig { path, pairs, part } => config::test(lang, path, pairs, part),
+        Job::SaveConfig { path, pairs } => config::save(lang, path, pairs),
         Job::ProbeCard {
             path,
             key_password,
@@ -298,7 +301,9 @@ fn run_core(ws: &Workspace, ctx: &TuiContext, lang: Lang, job: Job) -> cleocps_c
         | Job::FetchWait { .. }
         | Job::Lookup { .. }
         | Job::ListDir { .. }
-        | Job::Wizard(_) => Ok(Done::default()),
+        | Job::Wizard(_)
+        | Job::TestConfig { .. }
+        | Job::SaveConfig { .. } => Ok(Done::default()),
         Job::Deploy { path, key_password } => deploy::run(ws, lang, path, key_password),
         Job::Renew { path } => {
             let req = core::renew(ws, &path, None)?;

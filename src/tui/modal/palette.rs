@@ -93,7 +93,9 @@ fn rank(action: &Action) -> Option<u8> {
         | Action::PrevStep
         | Action::Activate
         | Action::Cancel
-        | Action::Palette => return None,
+        | Action::Palette
+        | Action::SaveConfig
+        | Action::TestSection => return None,
         _ => 5,
     })
 }
@@ -111,6 +113,7 @@ fn label_id(hint: &'static str) -> &'static str {
         "tui.key.step3" => "tui.step.3",
         "tui.key.help" => "tui.pal.help",
         "tui.key.quit" => "tui.pal.quit",
+        "tui.key.config" => "tui.pal.config",
         other => other,
     }
 }

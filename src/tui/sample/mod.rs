@@ -1,6 +1,7 @@
 //! A fixed example workspace in memory, for snapshots, screenshots and the
 //! benchmark: no disk, no clock, the same bytes on every run.
 
+mod config;
 mod ops;
 mod portal;
 mod wizard;
@@ -355,5 +356,6 @@ pub fn screens(lang: Lang) -> Vec<(&'static str, App)> {
     // The welcome page of an empty workspace.
     out.push(("43-welcome", App::new(lang, PathBuf::from("/srv/cleocps"))));
     out.extend(portal::screens(lang));
+    out.extend(config::screens(lang));
     out
 }

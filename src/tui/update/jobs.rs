@@ -64,6 +64,11 @@ pub(super) fn job_done(app: &mut App, id: JobId, outcome: JobOutcome) -> Option<
             super::wizard_jobs::failed(app, text);
             return None;
         }
+        // The configuration screen's too.
+        JobOutcome::Failed(text) if matches!(kind, JobKind::TestConfig | JobKind::SaveConfig) => {
+            super::config::failed(app, kind, text);
+            return None;
+        }
         JobOutcome::Failed(text) => {
             // Don't clobber a dialog the user opened meanwhile.
             if app.modal.is_none() {
@@ -137,6 +142,8 @@ pub(super) fn job_done(app: &mut App, id: JobId, outcome: JobOutcome) -> Option<
             }
         }
         Some(Shown::Output(m)) => app.modal = Some(Modal::Output(m)),
+        Some(Shown::ConfigTested { part, outcome }) => super::config::tested(app, part, outcome),
+        Some(Shown::ConfigSaved(config)) => return super::config::saved(app, config),
         Some(Shown::Report { title, text }) => {
             app.modal = Some(Modal::Message(MessageModal {
                 title,

@@ -9,9 +9,11 @@
 //! - `card`: Étape 2 with the CPS card (probe → PIN → sign);
 //! - `mail`: *Envoyer* and the form filled from the directory;
 //! - `wizard`, `wizard_jobs`: the CleoWizard screen's keys and job answers;
+//! - `config`: the configuration screen's keys and job answers;
 //! - `jobs`: what a finished job changes.
 
 mod card;
+mod config;
 mod deploy;
 mod export;
 mod jobs;
@@ -57,6 +59,7 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
             Layer::Main => main_action(app, other),
             Layer::Form => form_action(app, other),
             Layer::Wizard | Layer::WizardText => wizard::action(app, other),
+            Layer::Config => config::action(app, other),
             _ => modal_action(app, other),
         },
     }
@@ -178,6 +181,7 @@ pub(super) fn main_action(app: &mut App, action: Action) -> Option<Effect> {
         },
         Action::Delete => delete(app),
         Action::Wizard => return wizard::open(app),
+        Action::Config => config::open(app),
         Action::Cancel => match app.stop_wait.take() {
             Some(flag) => {
                 flag.store(true, std::sync::atomic::Ordering::Relaxed);

@@ -13,6 +13,7 @@
 mod card_wait;
 mod cert;
 mod choice;
+mod config;
 mod confirm;
 mod csr;
 mod deploy;
@@ -93,9 +94,10 @@ fn draw_screen(f: &mut Frame, app: &App) {
     let tree_w = (area.width * 3 / 10).clamp(30, 44);
     let [left, right] =
         Layout::horizontal([Constraint::Length(tree_w), Constraint::Min(20)]).areas(main);
-    match &app.wizard {
-        Some(w) => wizard::draw(f, app, theme, w, main),
-        None => {
+    match (&app.config_screen, &app.wizard) {
+        (Some(s), _) => config::draw(f, app, theme, s, main),
+        (None, Some(w)) => wizard::draw(f, app, theme, w, main),
+        (None, None) => {
             tree::draw(f, app, theme, left);
             pane::draw(f, app, theme, right);
         }

@@ -4,6 +4,7 @@
 //! workspace. Services not configured are not checked (their absence shows
 //! at the step that needs them, with its own message).
 
+mod local;
 mod texts;
 
 pub use texts::TEXTS;
@@ -30,32 +31,74 @@ pub struct DoctorScope<'a> {
 /// Every check, in the order a request needs them.
 pub fn doctor(scope: &DoctorScope<'_>) -> Vec<Check> {
     let mut out = card::doctor(scope.card);
-    out.push(registration(scope.ra_certificate));
-    out.push(trust_anchors(scope.config));
-    let c = scope.config;
-    if let Some(smtp) = &c.smtp {
-        out.push(service(
-            "smtp",
-            crate::mail::smtp::probe(smtp),
-            "doctor.fix.smtp",
-        ));
-    }
-    if let Some(imap) = &c.imap {
-        out.push(service(
-            "imap",
-            crate::mail::imap::probe(imap),
-            "doctor.fix.imap",
-        ));
-    }
-    if let Some(ldap) = &c.ldap {
-        let probe = crate::directory::ldap::probe(ldap);
-        out.push(service("ldap", probe, "doctor.fix.ldap"));
+    for which in Section::ALL {
+        out.extend(section(scope.config, scope.ra_certificate, which));
     }
     out.push(workspace(scope.workspace));
     out
 }
 
-fn check(name: &str, ok: bool, detail: String, fix: Option<String>) -> Check {
+/// A part of the configuration checked alone (the configuration screen's
+/// "Tester" runs the same checks as `doctor`, one section at a time).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Section {
+    /// The registration server's certificate.
+    Registration,
+    Trust,
+    /// SMTP, sendmail or the outbox.
+    Sending,
+    /// IMAP or the Maildir.
+    Receiving,
+    /// LDAP or the directory file.
+    Directory,
+}
+
+impl Section {
+    /// In `doctor`'s order.
+    pub const ALL: [Section; 5] = [
+        Section::Registration,
+        Section::Trust,
+        Section::Sending,
+        Section::Receiving,
+        Section::Directory,
+    ];
+}
+
+/// The checks of one section; a way that is not configured has none
+/// (its absence shows at the step that needs it, with its own message).
+pub fn section(config: &Config, ra_certificate: Option<&Path>, which: Section) -> Vec<Check> {
+    let c = config;
+    let mut out = Vec::new();
+    match which {
+        Section::Registration => out.push(registration(ra_certificate)),
+        Section::Trust => out.push(trust_anchors(c)),
+        Section::Sending => {
+            if let Some(smtp) = &c.smtp {
+                let probe = crate::mail::smtp::probe(smtp);
+                out.push(service("smtp", probe, "doctor.fix.smtp"));
+            }
+            out.extend(c.sendmail.as_deref().map(local::sendmail));
+            out.extend(c.outbox.as_deref().map(local::outbox));
+        }
+        Section::Receiving => {
+            if let Some(imap) = &c.imap {
+                let probe = crate::mail::imap::probe(imap);
+                out.push(service("imap", probe, "doctor.fix.imap"));
+            }
+            out.extend(c.maildir.as_deref().map(local::maildir));
+        }
+        Section::Directory => {
+            if let Some(ldap) = &c.ldap {
+                let probe = crate::directory::ldap::probe(ldap);
+                out.push(service("ldap", probe, "doctor.fix.ldap"));
+            }
+            out.extend(c.directory_file.as_deref().map(local::directory_file));
+        }
+    }
+    out
+}
+
+pub(super) fn check(name: &str, ok: bool, detail: String, fix: Option<String>) -> Check {
     Check {
         name: name.to_string(),
         ok,

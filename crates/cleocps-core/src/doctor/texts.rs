@@ -54,4 +54,31 @@ pub static TEXTS: &[Text] = &[
         "réparez ou retirez ces entrées à la main ; les autres demandes fonctionnent",
         "repair or move these entries by hand; the other requests work"
     ),
+    // The local ways (no server).
+    text!("doctor.not_found", "{} : introuvable", "{}: not found"),
+    text!("doctor.denied", "{} : accès refusé", "{}: permission denied"),
+    text!("doctor.not_executable", "{} : ce n'est pas un programme exécutable", "{}: not an executable program"),
+    text!("doctor.not_a_dir", "{} : ce n'est pas un dossier", "{}: not a directory"),
+    text!("doctor.made_at_send", "{} (sera créé au premier envoi)", "{} (made at the first sending)"),
+    text!("doctor.maildir", "{} : {} message(s)", "{}: {} message(s)"),
+    text!(
+        "doctor.fix.sendmail",
+        "indiquez le chemin du programme sendmail du serveur (souvent /usr/sbin/sendmail)",
+        "give the path of the server's sendmail program (often /usr/sbin/sendmail)"
+    ),
+    text!(
+        "doctor.fix.outbox",
+        "indiquez un dossier existant, ou dont le dossier parent existe",
+        "give a directory that exists, or whose parent exists"
+    ),
+    text!(
+        "doctor.fix.maildir",
+        "indiquez un Maildir (un dossier avec new/ et cur/) que cleocps peut lire",
+        "give a Maildir (a directory with new/ and cur/) that cleocps can read"
+    ),
+    text!(
+        "doctor.fix.directory_file",
+        "indiquez un fichier annuaire JSON lisible (« servers » : [...])",
+        "give a readable JSON directory file (\"servers\": [...])"
+    ),
 ];
