@@ -428,3 +428,54 @@ fn pin_never_in_process_arguments() {
     assert!(status.success(), "{err}");
     assert!(ws.join("dossiers/F/srv/srv.p7m").is_file());
 }
+
+/// Issue 13, stumble 4: a name the directory doesn't list for the card's
+/// holder is warned about before the PIN (it would come back
+/// ADMIN_INCONNU); the request is still made, the registration server decides.
+#[test]
+fn a_name_the_directory_does_not_list_is_warned_before_the_pin() {
+    let hsm = SoftHsm::card();
+    let t = hsm.dir.path();
+    let (ws, kp) = ready_request(t);
+    let pin = secret_file(t, "pin", PIN);
+    let ra = hsm.pki.ra.crt.to_string_lossy().into_owned();
+    let annuaire = t.join("annuaire.json");
+    let listed = |fqdn: &str| {
+        let json = serde_json::json!({"servers": [
+            {"holder": "810001234567", "fqdn": fqdn},
+        ]});
+        std::fs::write(&annuaire, json.to_string()).expect("annuaire");
+    };
+    let config = t.join("config.json");
+    std::fs::write(
+        &config,
+        serde_json::json!({"directory_file": annuaire}).to_string(),
+    )
+    .expect("config");
+    let run = || {
+        let mut args = vec!["--config", config.to_str().expect("utf8")];
+        let kp = kp.to_string_lossy();
+        let pin = pin.to_string_lossy();
+        args.extend(generate_args(&kp, &pin, &ra));
+        cleo_card(&ws, &hsm, &args)
+    };
+    listed("autre.clinique.example.fr");
+    let out = run();
+    let err = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert!(out.status.success(), "{err}");
+    assert!(
+        err.contains("\"srv.clinique.example.fr\" is not listed"),
+        "{err}"
+    );
+    assert!(err.contains("ADMIN_INCONNU"), "{err}");
+    // Listed: nothing said.
+    std::fs::remove_file(ws.join("dossiers/F/srv/srv.p7m")).expect("p7m");
+    let json = ws.join("dossiers/F/srv/request.json");
+    let text = std::fs::read_to_string(&json).expect("json");
+    std::fs::write(&json, text.replace("request_generated", "keys_generated")).expect("json");
+    listed("srv.clinique.example.fr");
+    let out = run();
+    let err = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert!(out.status.success(), "{err}");
+    assert!(!err.contains("not listed"), "{err}");
+}

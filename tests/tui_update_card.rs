@@ -26,6 +26,7 @@ fn probed(app: &mut App, id: u64, pin: PinState, forwarded: bool) -> Option<Effe
         forwarded,
         key_password: Some(cleocps_core::secret::Secret::new("keypw")),
         wrong_pin: false,
+        unlisted: None,
     };
     let answer = Done {
         shown: Some(Shown::Card(Box::new(probe))),
@@ -241,6 +242,7 @@ fn wrong_pin_is_never_retried_the_card_is_read_again_and_the_pin_asked_with_trie
         forwarded: false,
         key_password: Some(cleocps_core::secret::Secret::new("keypw")),
         wrong_pin: true,
+        unlisted: None,
     };
     let answer = Done {
         shown: Some(Shown::Card(Box::new(probe))),
@@ -257,7 +259,7 @@ fn wrong_pin_is_never_retried_the_card_is_read_again_and_the_pin_asked_with_trie
             pin,
             ..
         })) => {
-            assert!(e.contains("wrong PIN"), "{e}");
+            assert!(e.contains("Wrong PIN"), "{e}");
             assert!(w.contains("2 tries left"), "{w}");
             assert!(pin.is_empty());
         }
@@ -523,4 +525,38 @@ fn card_wait_timeout_is_the_no_card_error() {
     update(&mut app, Action::Job(id, JobOutcome::Failed(no_card)));
     assert!(matches!(&app.modal,
         Some(Modal::Message(MessageModal { error: true, text, .. })) if text.contains("insert the CPS card")));
+}
+
+#[test]
+fn the_pin_prompt_warns_when_the_directory_does_not_list_the_name() {
+    let mut app = at(INTRA, Step::Request);
+    let id = to_probe(&mut app);
+    let probe = CardProbe {
+        path: INTRA.into(),
+        info: token_info("CPS4v1-TEST0001", pin_state(false, false, false)),
+        holder: "810001234567 JEAN DUPONT".into(),
+        forwarded: false,
+        key_password: None,
+        wrong_pin: false,
+        unlisted: Some("intranet.clinique-test.fr".into()),
+    };
+    let answer = Done {
+        shown: Some(Shown::Card(Box::new(probe))),
+        ..Done::default()
+    };
+    done(&mut app, id, answer);
+    match &app.modal {
+        Some(Modal::Pin(PinModal {
+            unlisted: Some(u), ..
+        })) => {
+            assert!(
+                u.contains("\"intranet.clinique-test.fr\" is not listed"),
+                "{u}"
+            );
+            assert!(u.contains("ADMIN_INCONNU"), "{u}");
+        }
+        other => panic!("{other:?}"),
+    }
+    let screen = support::tui::render(&app, 80, 24);
+    assert!(screen.contains("ADMIN_INCONNU"), "{screen}");
 }

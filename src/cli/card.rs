@@ -264,6 +264,10 @@ pub fn generate(
         procedure::prepare_card,
     )?;
     say_inserted(lang, &ready);
+    let holder = &ready.holder.id;
+    if let Some(name) = cleocps_core::wizard::unlisted(ws, &args.path, &ctx.config, holder) {
+        super::say(&tf(lang, "wizard.unlisted_form", &[&name]));
+    }
     let pin = obtain_pin(lang, &ready, &args.pin)?;
     let (req, report) = procedure::generate_card_request(
         ws,

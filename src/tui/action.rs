@@ -436,6 +436,8 @@ pub struct CardProbe {
     pub key_password: Option<Secret>,
     /// The previous PIN was wrong: the modal says so above the tries left.
     pub wrong_pin: bool,
+    /// The form's name, when the directory doesn't list it for this holder.
+    pub unlisted: Option<String>,
 }
 
 /// A finished job's result.

@@ -222,6 +222,7 @@ pub static TEXTS: &[Text] = &[
         "ANOTHER password than the key's, for whoever installs the certificate."
     ),
     text!("tui.pin.title", "Code porteur de la carte CPS", "CPS card PIN"),
+    text!("tui.pin.wrong", "Code porteur incorrect : saisissez-le de nouveau.", "Wrong PIN: type it again."),
     text!("tui.cardwait.title", "Carte CPS", "CPS card"),
     text!("tui.cardwait.insert", "Insérez votre carte CPS dans le lecteur…", "Insert your CPS card in the reader…"),
     text!("tui.cardwait.left", "Attente de la carte (fin dans {} s)", "Waiting for the card (ends in {} s)"),

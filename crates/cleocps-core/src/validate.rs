@@ -64,6 +64,14 @@ pub fn fqdn(s: &str, allow_wildcard: bool) -> Result<(), Problem> {
         return Err(problem("val.fqdn.wildcard"));
     }
     let labels: Vec<&str> = rest.split('.').collect();
+    // Wrong characters first: "srv web_1" is not a name at all, which says
+    // more than "not fully qualified".
+    if labels.iter().any(|l| {
+        !l.chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '*')
+    }) {
+        return Err(problem("val.fqdn.chars"));
+    }
     if labels.len() < 2 {
         return Err(problem("val.fqdn.not_qualified"));
     }
@@ -226,6 +234,11 @@ mod tests {
         assert!(fqdn("-a.example.fr", false).is_err());
         assert!(fqdn("a..fr", false).is_err());
         assert!(fqdn("a_b.example.fr", false).is_err());
+        // Issue 13, stumble 4: what is wrong is the characters, not the dots.
+        assert_eq!(
+            fqdn("srv web_1", false).map_err(|p| p.id),
+            Err("val.fqdn.chars")
+        );
         assert!(fqdn("192.168.1.1", false).is_err());
         assert!(fqdn(&format!("{}.fr", "a".repeat(64)), false).is_err());
         let long = vec!["a".repeat(60); 5].join(".");

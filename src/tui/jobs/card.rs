@@ -29,6 +29,7 @@ pub(super) fn ra_certificate(
 /// absent; the time left goes to `progress` as `(0, seconds)`: the waiting
 /// modal), holder and PIN policy. No PIN here.
 pub fn probe(
+    ws: &Workspace,
     ctx: &TuiContext,
     lang: Lang,
     (path, key_password, wrong_pin): (String, Option<Secret>, bool),
@@ -51,6 +52,7 @@ pub fn probe(
         e => e.localize(lang),
     })?;
     drop(token);
+    let unlisted = cleocps_core::wizard::unlisted(ws, &path, &ctx.config, &ready.holder.id);
     Ok(Done {
         shown: Some(Shown::Card(Box::new(CardProbe {
             path,
@@ -59,6 +61,7 @@ pub fn probe(
             info: ready.info,
             key_password,
             wrong_pin,
+            unlisted,
         }))),
         ..Done::default()
     })

@@ -129,6 +129,7 @@ fn run(
             stop,
             wrong_pin,
         } => card::probe(
+            ws,
             ctx,
             lang,
             (path, key_password, wrong_pin),

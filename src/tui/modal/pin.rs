@@ -23,6 +23,8 @@ pub struct PinModal {
     pub pin: Zeroizing<String>,
     /// A PIN of the wrong length (checked before the card sees it).
     pub error: Option<String>,
+    /// The directory doesn't list the form's name for this holder, localized.
+    pub unlisted: Option<String>,
 }
 
 impl PinModal {
@@ -33,6 +35,7 @@ impl PinModal {
             warning,
             pin: Zeroizing::new(String::new()),
             error: None,
+            unlisted: None,
         }
     }
 }

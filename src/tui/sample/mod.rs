@@ -207,8 +207,22 @@ pub fn screens(lang: Lang) -> Vec<(&'static str, App)> {
         warning: Some(PinWarning::CountLow.localize(lang)),
         pin: Zeroizing::new("1234".into()),
         error: None,
+        unlisted: None,
     }));
-    out.push(("08-pin", pin));
+    out.push(("08-pin", pin.clone()));
+
+    // After a wrong PIN: asked again, with the tries left; the form's name
+    // the directory doesn't list for this holder.
+    if let Some(Modal::Pin(m)) = &mut pin.modal {
+        m.pin = Zeroizing::new(String::new());
+        m.error = Some(t(lang, "tui.pin.wrong").to_string());
+        m.unlisted = Some(tf(
+            lang,
+            "wizard.unlisted_form",
+            &[&"secretariat@clinique-test.fr"],
+        ));
+    }
+    out.push(("48-pin-again", pin));
 
     let mut help = example(lang);
     help.modal = Some(Modal::Help(HelpModal::default()));

@@ -197,6 +197,7 @@ pub fn screens(lang: Lang) -> Vec<(&'static str, App)> {
             },
         },
         warning: None,
+        unlisted: None,
         pin: Zeroizing::new("12".into()),
         error: None,
     }));

@@ -129,8 +129,11 @@ pub(super) fn probed(app: &mut App, probe: CardProbe) {
             };
             let mut modal = PinModal::new(what, warning.map(|w| w.localize(lang)));
             if probe.wrong_pin {
-                modal.error = Some(t(lang, "card.wrong_pin").to_string());
+                modal.error = Some(t(lang, "tui.pin.wrong").to_string());
             }
+            modal.unlisted = probe
+                .unlisted
+                .map(|name| tf(lang, "wizard.unlisted_form", &[&name]));
             app.modal = Some(Modal::Pin(modal));
         }
     }

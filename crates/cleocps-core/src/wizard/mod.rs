@@ -99,6 +99,20 @@ pub fn choose(
     }
 }
 
+/// The name request `path` is for, when the directory answers and does not
+/// list it among the holder's servers: the registration server would answer
+/// ADMIN_INCONNU, so both fronts warn before the PIN (issue 13, stumble 4).
+/// `None` when it is listed, or when no directory answers (nothing known).
+pub fn unlisted(ws: &Workspace, path: &str, config: &Config, holder: &str) -> Option<String> {
+    let req = ws.find(path).ok()?;
+    let name = req.subject.cn.clone().filter(|n| !n.trim().is_empty())?;
+    let found = crate::directory::lookup(config, holder).ok()?;
+    match choose(req.kind, Some(&name), &Ok(found)) {
+        Choice::One(Target { entry: None, .. }) => Some(name),
+        _ => None,
+    }
+}
+
 /// The target for the entry the user picked.
 pub fn target_of(kind: RequestType, e: &ServerEntry) -> Target {
     Target {

@@ -13,6 +13,11 @@ pub static TEXTS: &[Text] = &[
         "\"{}\" is not listed for this holder in the directory: the request is sent anyway, the registration server decides"
     ),
     text!(
+        "wizard.unlisted_form",
+        "« {} » n'est pas listé parmi les serveurs de ce porteur dans l'annuaire : le serveur d'inscription refusera sans doute la demande (ADMIN_INCONNU). Vérifiez le nom du formulaire avant de saisir le code porteur.",
+        "\"{}\" is not listed among this holder's servers in the directory: the registration server will likely refuse the request (ADMIN_INCONNU). Check the form's name before typing the PIN."
+    ),
+    text!(
         "wizard.several",
         "le porteur administre plusieurs serveurs : choisissez-en un avec --fqdn (ou --email) : {}",
         "the holder administers several servers: choose one with --fqdn (or --email): {}"
