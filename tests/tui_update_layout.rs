@@ -67,7 +67,7 @@ fn help_pages_with_pageup_pagedown_and_says_more_follows() {
     app.size = (80, 24);
     update(&mut app, Action::Help);
     let first = support::tui::render(&app, 80, 24);
-    assert!(first.contains("Pg suiv"), "{first}");
+    assert!(first.contains("↓ suite : Pg suiv"), "{first}");
     update(&mut app, Action::PageDown);
     let scroll = |app: &cleocps::tui::App| match &app.modal {
         Some(Modal::Help(HelpModal { scroll })) => *scroll,
@@ -81,7 +81,7 @@ fn help_pages_with_pageup_pagedown_and_says_more_follows() {
     update(&mut app, Action::Down);
     assert_eq!(scroll(&app), end, "stops at the end");
     let last = support::tui::render(&app, 80, 24);
-    assert!(!last.contains("Pg suiv"), "{last}");
+    assert!(!last.contains("↓ suite"), "{last}");
     // One PageUp is one page back, whatever was pressed past the end.
     update(&mut app, Action::PageUp);
     assert!(scroll(&app) < end);

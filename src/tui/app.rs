@@ -169,7 +169,7 @@ impl App {
     /// The current form or dialog has more than one field to move between.
     pub fn several_fields(&self) -> bool {
         match &self.modal {
-            Some(m) => matches!(m, super::modal::Modal::Secret(_)),
+            Some(m) => matches!(m, super::modal::Modal::Secret(s) if s.what.twice()),
             None => self.form.is_some() || self.config_screen.is_some(),
         }
     }

@@ -287,6 +287,7 @@ pub static TEXTS: &[Text] = &[
     text!("tui.done.reject", "Refus {} enregistré. Recommencez avec n (nouvelle demande pré-remplie).", "Rejection {} recorded. Start over with n (a new, pre-filled request)."),
     text!("tui.done.import", "Certificat importé. Exportez-le : x (.key + .crt) ou p (.p12).", "Certificate imported. Export it: x (.key + .crt) or p (.p12)."),
     text!("tui.done.export", "Fichiers écrits :", "Files written:"),
+    text!("tui.done.export_in", "Fichiers écrits dans {} :", "Files written in {}:"),
     text!("tui.done.renew", "Nouvelle demande « {} » pré-remplie.", "New pre-filled request \"{}\"."),
     text!(
         "tui.done.card",

@@ -346,9 +346,20 @@ fn report(
     files: Vec<std::path::PathBuf>,
     notice: Option<&str>,
 ) -> cleocps_core::Result<Done> {
-    let mut text = t(lang, "tui.done.export").to_string();
+    // The folder once, then the names: what an admin looks for (issue 13).
+    let dir = files.first().and_then(|f| f.parent());
+    let mut text = match dir {
+        Some(d) if files.iter().all(|f| f.parent() == Some(d)) => {
+            tf(lang, "tui.done.export_in", &[&d.display()])
+        }
+        _ => t(lang, "tui.done.export").to_string(),
+    };
     for f in &files {
-        text.push_str(&format!("\n• {}", f.display()));
+        let name = match dir {
+            Some(d) => f.strip_prefix(d).unwrap_or(f),
+            None => f,
+        };
+        text.push_str(&format!("\n• {}", name.display()));
     }
     if let Some(n) = notice {
         text.push_str(&format!("\n\n⚠ {n}"));

@@ -24,32 +24,11 @@ const MAX_STATUS_ROWS: u16 = 3;
 pub fn status_rows(app: &App, width: u16) -> u16 {
     match &app.status {
         Some(s) if !app.jobs.iter().any(|j| !j.kind.only_reads()) => {
-            let rows = wrapped_rows(&format!(" {}", s.text), usize::from(width));
+            let rows = super::wrap::wrapped_rows(&format!(" {}", s.text), usize::from(width));
             u16::try_from(rows.min(usize::from(MAX_STATUS_ROWS))).unwrap_or(1)
         }
         _ => 1,
     }
-}
-
-/// Rows `text` takes when wrapped at words to `width` columns (as the
-/// paragraph below wraps it).
-fn wrapped_rows(text: &str, width: usize) -> usize {
-    let width = width.max(1);
-    let (mut rows, mut col) = (1, 0);
-    for word in text.split(' ') {
-        let w = word.width();
-        if col > 0 && col + 1 + w > width {
-            rows += 1;
-            col = w;
-        } else {
-            col += w + usize::from(col > 0);
-        }
-        while col > width {
-            rows += 1;
-            col -= width;
-        }
-    }
-    rows
 }
 
 pub fn status(f: &mut Frame, app: &App, theme: Theme, area: Rect) {

@@ -10,7 +10,6 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Wrap};
 use ratatui::Frame;
-use unicode_width::UnicodeWidthStr;
 
 pub fn draw(f: &mut Frame, app: &App, theme: Theme, area: Rect, m: &MessageModal) {
     let lang = app.lang;
@@ -24,8 +23,11 @@ pub fn draw(f: &mut Frame, app: &App, theme: Theme, area: Rect, m: &MessageModal
         .lines()
         .map(|l| Line::styled(l.to_string(), style))
         .collect();
-    let rows: usize = text.lines().map(|l| l.width().div_ceil(room).max(1)).sum();
-    let h = (rows as u16 + 4).clamp(10, area.height.saturating_sub(2));
+    let rows: usize = text
+        .lines()
+        .map(|l| super::wrap::wrapped_rows(l, room))
+        .sum();
+    let h = (rows as u16 + 4).clamp(6, area.height.saturating_sub(2));
     let inner = dialog::frame(f, theme, area, w, h, t(lang, title), *error);
     lines.push(Line::default());
     lines.push(hint(app, theme, &[("tui.kn.enter", "tui.key.ok")]));

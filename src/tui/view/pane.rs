@@ -187,6 +187,7 @@ fn home(app: &App, theme: Theme) -> Vec<Line<'static>> {
     if !app.tree.is_empty() {
         lines.push(entry("a", "tui.pal.new_request"));
     }
+    lines.push(entry("C", "tui.pal.config"));
     lines.push(entry("F10", "tui.title.palette"));
     lines
 }

@@ -21,18 +21,18 @@ pub fn draw(f: &mut Frame, app: &App, theme: Theme, area: Rect, m: &SecretModal)
         on_second,
         error,
     } = m;
-    let w = area.width.saturating_sub(8).min(72);
+    let w = area.width.saturating_sub(8).min(60);
     let twice = what.twice();
-    let h = if twice { 9 } else { 7 };
-    let inner = dialog::frame(
-        f,
-        theme,
-        area,
-        w.min(60),
-        h,
-        t(lang, what.title_id()),
-        false,
-    );
+    // Fields, the error (wrapped whole: it says what to do), the advice,
+    // the keys; plus the border.
+    let text_w = usize::from(w.saturating_sub(2));
+    let error_rows = error
+        .as_deref()
+        .map_or(1, |e| super::wrap::wrapped_rows(&format!("↳ {e}"), text_w));
+    let advice_rows = super::wrap::wrapped_rows(t(lang, what.advice_id()), text_w);
+    let rows_needed = 1 + usize::from(twice) + error_rows + advice_rows + 1 + 2;
+    let h = u16::try_from(rows_needed).unwrap_or(u16::MAX);
+    let inner = dialog::frame(f, theme, area, w, h, t(lang, what.title_id()), false);
     let mut rows = vec![(
         t(lang, "tui.secret.enter"),
         first.chars().count(),

@@ -150,8 +150,8 @@ pub fn height(lines: &[Line], width: usize) -> usize {
 
 /// Rows `text` takes wrapped at words to `width`: its leading spaces are
 /// kept, the spaces where a row breaks are dropped, a word longer than a
-/// row is broken.
-fn wrapped_rows(text: &str, width: usize) -> usize {
+/// row is broken. (The status line's rows are counted here too.)
+pub(super) fn wrapped_rows(text: &str, width: usize) -> usize {
     let width = width.max(1);
     let (mut rows, mut col, mut pending) = (1, 0, 0);
     let mut start = true;
@@ -193,6 +193,16 @@ fn wrapped_rows(text: &str, width: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_leading_space_counts() {
+        // The status line's 80 characters after its leading space: 2 rows
+        // at 80 columns, or its last word is lost (issue 13, stumble 3).
+        let status =
+            " Demande « Dossier 1/Demande 1 » créée : Étape 1, touche g pour générer les clés.";
+        assert_eq!(wrapped_rows(status, 80), 2);
+        assert_eq!(wrapped_rows(status, 81), 1);
+    }
 
     #[test]
     fn breaks_after_separators_and_keeps_every_character() {
