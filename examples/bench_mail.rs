@@ -214,8 +214,28 @@ fn main() {
     };
     let reqs = requests(&b, 1 + LATENCY_RUNS);
     println!("== one `response fetch` (nothing there yet), {MESSAGE_BYTES}-byte messages");
-    println!("| messages in INBOX | first look | median of 5 looks | peak RSS |");
-    println!("|---|---|---|---|");
+    println!(
+        "| messages in INBOX | first look | median of 5 looks | peak RSS | the server alone: login, EXAMINE, logout |"
+    );
+    println!("|---|---|---|---|---|");
+    let parsed = cleocps_core::config::Config::parse(
+        &b.cfg,
+        &std::fs::read_to_string(&b.cfg).expect("config"),
+    )
+    .expect("config");
+    let imap = parsed.imap.clone().expect("imap");
+    // What any client pays the server for one look, whatever it searches:
+    // the floor under `response fetch`, measured in-process.
+    let bare = || {
+        let times: Vec<f64> = (0..5)
+            .map(|_| {
+                let t = Instant::now();
+                cleocps_core::mail::imap::probe(&imap).expect("probe");
+                t.elapsed().as_secs_f64()
+            })
+            .collect();
+        median(times)
+    };
     let inbox = stack.mailbox_dir(ADMIN.0);
     deliver(&stack, ADMIN.0, b"Subject: hello\r\n\r\nfirst mail\r\n");
     let mut filled = 0;
@@ -246,10 +266,11 @@ fn main() {
             rss = rss.max(r);
         }
         println!(
-            "| {n} | {:.0} ms | {:.0} ms | {} MB |",
+            "| {n} | {:.0} ms | {:.0} ms | {} MB | {:.0} ms |",
             first.1 * 1000.0,
             median(times) * 1000.0,
-            rss / 1024
+            rss / 1024,
+            bare() * 1000.0
         );
         let all = b.timed(&["response", "fetch", "--all"]);
         eprintln!(
