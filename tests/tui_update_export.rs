@@ -6,7 +6,7 @@
 mod support;
 
 use cleocps::tui::action::{Done, Shown, Step};
-use cleocps::tui::modal::{Ask, Choose, Hidden, InputModal, Modal, SecretModal};
+use cleocps::tui::modal::{Ask, ChoiceModal, Choose, Hidden, InputModal, Modal, SecretModal};
 use cleocps::tui::{update, Action, Job};
 use cleocps_core::secret::Secret;
 use std::path::PathBuf;
@@ -141,6 +141,93 @@ fn a_wrong_key_password_is_asked_again_keeping_the_file_and_p12_password() {
             assert_eq!(file, PathBuf::from("/root/web.p12"));
             assert_eq!(p12_password, Secret::new("p12pw"));
             assert_eq!(key_password, Some(Secret::new("keypw")));
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn export_pem_asks_key_password() {
+    let mut app = at("Clinique du Test/srv-web", Step::Final);
+    update(&mut app, Action::ExportPem);
+    assert!(matches!(
+        app.modal,
+        Some(Modal::Input(InputModal {
+            what: Ask::ExportFiles { .. },
+            ..
+        }))
+    ));
+    update(&mut app, Action::Submit);
+    // The key is encrypted: keep its password on the export (default) or write it clear.
+    assert!(matches!(
+        app.modal,
+        Some(Modal::Choice(ChoiceModal {
+            what: Choose::PemKey { .. },
+            sel: 0
+        }))
+    ));
+    update(&mut app, Action::Submit);
+    typed(&mut app, "pw");
+    assert!(matches!(
+        job(update(&mut app, Action::Submit)),
+        Job::ExportPem {
+            key_password: Some(_),
+            clear: false,
+            force: false,
+            ..
+        }
+    ));
+    let mut app = at("Clinique du Test/portail", Step::Final);
+    assert!(update(&mut app, Action::ExportPem).is_none());
+}
+
+#[test]
+fn export_p12_other_password_twice_and_profile() {
+    let mut app = at("Clinique du Test/srv-web", Step::Final);
+    update(&mut app, Action::ExportP12);
+    update(&mut app, Action::Submit);
+    typed(&mut app, "keypw");
+    update(&mut app, Action::Submit);
+    assert!(matches!(
+        app.modal,
+        Some(Modal::Secret(SecretModal {
+            what: Hidden::P12Password { .. },
+            ..
+        }))
+    ));
+    // The same password as the key's is refused.
+    typed(&mut app, "keypw");
+    update(&mut app, Action::Submit);
+    typed(&mut app, "keypw");
+    update(&mut app, Action::Submit);
+    assert!(
+        matches!(&app.modal, Some(Modal::Secret(SecretModal { error: Some(e), .. })) if e.contains("differ"))
+    );
+    typed(&mut app, "p12pw");
+    update(&mut app, Action::NextField);
+    typed(&mut app, "p12pw");
+    update(&mut app, Action::Submit);
+    assert!(matches!(
+        app.modal,
+        Some(Modal::Choice(ChoiceModal {
+            what: Choose::P12Profile { .. },
+            ..
+        }))
+    ));
+    update(&mut app, Action::Down);
+    match job(update(&mut app, Action::Submit)) {
+        Job::ExportP12 {
+            legacy,
+            p12_password,
+            key_password,
+            ..
+        } => {
+            assert!(legacy);
+            assert_eq!(p12_password.expose(), "p12pw");
+            assert_eq!(
+                key_password.map(|k| k.expose().to_string()).as_deref(),
+                Some("keypw")
+            );
         }
         other => panic!("{other:?}"),
     }

@@ -36,6 +36,7 @@ pub mod app;
 pub mod config_screen;
 pub mod event;
 pub mod form;
+pub mod job;
 pub mod job_kind;
 pub mod jobs;
 pub mod keymap;
