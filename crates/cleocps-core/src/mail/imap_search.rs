@@ -17,6 +17,12 @@ use imap_proto::types::{MessageSection, SectionPath};
 const STRUCTURE_CHUNK: usize = 100;
 /// Messages searched in one command (its line stays a few kilobytes).
 const SEARCH_CHUNK: usize = 500;
+/// The header fields matching and `incoming::parse` read (§4a, §5). Named
+/// rather than the whole header: a server answers these from its cache,
+/// the whole header from the message file (dovecot: 30 ms for 20 mails in a
+/// 20 000-mail Maildir, under 1 ms for these).
+const HEADER_FIELDS: &str = "FROM TO CC SUBJECT DATE MESSAGE-ID IN-REPLY-TO REFERENCES \
+                             MIME-VERSION CONTENT-TYPE CONTENT-TRANSFER-ENCODING";
 
 /// Hands each candidate of `wanted` to `keep`, rebuilt from its needed
 /// parts; a candidate over `max` bytes is skipped with a warning. Returns
@@ -150,7 +156,9 @@ impl Look<'_> {
             .session
             .uid_fetch(
                 set,
-                "(UID RFC822.SIZE INTERNALDATE BODYSTRUCTURE BODY.PEEK[HEADER])",
+                format!(
+                    "(UID RFC822.SIZE INTERNALDATE BODYSTRUCTURE BODY.PEEK[HEADER.FIELDS ({HEADER_FIELDS})])"
+                ),
             )
             .map_err(|e| self.fail(e))?;
         let mut out = Vec::new();
