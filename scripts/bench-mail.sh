@@ -4,7 +4,7 @@
 # from an answer's delivery to its import during `response fetch --wait`
 # (IMAP IDLE), and an `ra serve --once` round with 20 000 handled messages
 # vs an almost empty box. Needs dovecot and python3-aiosmtpd (TESTENV.md),
-# /usr/bin/time, ~4 GB free in DIR's file system and a few minutes.
+# /usr/bin/time, doveadm, ~4 GB free in DIR's file system and a few minutes.
 #   scripts/bench-mail.sh [DIR]        (DIR: short path, default /tmp/cbench)
 # PROFILE=release builds and measures the release binary (default: the
 # debug one, whose dependencies are optimised anyway).
