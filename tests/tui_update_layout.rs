@@ -88,3 +88,31 @@ fn help_pages_with_pageup_pagedown_and_says_more_follows() {
     update(&mut app, Action::Home);
     assert_eq!(scroll(&app), 0);
 }
+
+/// A disabled button's reason wraps under itself, not at the pane's edge.
+#[test]
+fn a_wrapped_reason_keeps_its_indent() {
+    let mut app = support::tui::at(
+        "Clinique du Test/portail",
+        cleocps::tui::action::Step::Request,
+    );
+    app.lang = Lang::Fr;
+    let screen = support::tui::render(&app, 80, 24);
+    let pane: Vec<&str> = screen
+        .lines()
+        .filter_map(|l| l.split("││").nth(1))
+        .collect();
+    let mut seen = 0;
+    for pair in pane.windows(2) {
+        let (reason, next) = (pair[0], pair[1]);
+        let next = next.trim_end_matches('│');
+        if reason.contains('↳') && !next.trim().is_empty() && !next.starts_with('[') {
+            assert!(
+                next.starts_with("      "),
+                "{next:?} after {reason:?}:\n{screen}"
+            );
+            seen += 1;
+        }
+    }
+    assert!(seen > 0, "no wrapped reason on this screen:\n{screen}");
+}

@@ -169,7 +169,7 @@ pub fn screens(lang: Lang) -> Vec<(&'static str, App)> {
         state: State::Sent,
         sel: 0,
     };
-    out.push(("30-wizard-resume", wizard(lang, resume)));
+    out.push(("49-wizard-resume", wizard(lang, resume)));
     out.push(("31-wizard-type", wizard(lang, WizStep::Type { sel: 0 })));
     let list = WizStep::Server {
         entries: entries(),

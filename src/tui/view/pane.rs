@@ -46,8 +46,14 @@ fn tabs(app: &App, theme: Theme, req: Option<&Request>, width: usize) -> Line<'s
 
 /// The buttons of a step: "[g] Générer les clés", dimmed with the reason
 /// when not possible. The possible ones come first, so they stay on screen
-/// at 80×24 whatever the reasons' length.
-pub fn buttons(app: &App, theme: Theme, req: &Request, step: Step) -> Vec<Line<'static>> {
+/// at 80×24 whatever the reasons' length. A reason wraps under itself.
+pub fn buttons(
+    app: &App,
+    theme: Theme,
+    req: &Request,
+    step: Step,
+    width: usize,
+) -> Vec<Line<'static>> {
     let mut out = Vec::new();
     let mut last_reason = None;
     let mut all = steps::buttons(req, step);
@@ -65,10 +71,12 @@ pub fn buttons(app: &App, theme: Theme, req: &Request, step: Step) -> Vec<Line<'
                     theme.disabled(),
                 ));
                 if last_reason != Some(reason) {
-                    out.push(Line::styled(
-                        format!("    ↳ {}", t(app.lang, reason)),
-                        theme.disabled(),
-                    ));
+                    let text = format!("    ↳ {}", t(app.lang, reason));
+                    out.extend(
+                        super::portal::hanging(&text, width, 6)
+                            .into_iter()
+                            .map(|l| l.style(theme.disabled())),
+                    );
                 }
                 last_reason = Some(reason);
             }
@@ -132,7 +140,7 @@ pub fn draw(f: &mut Frame, app: &App, theme: Theme, area: Rect) {
                     // Below the title, the path and a blank row.
                     let height = usize::from(inner.height).saturating_sub(3);
                     let body = match app.step {
-                        Step::Init => step1::body(app, theme, req),
+                        Step::Init => step1::body(app, theme, req, width),
                         Step::Request => step2::body(app, theme, req, width),
                         Step::Final => step3::body(app, theme, req, width, height),
                     };

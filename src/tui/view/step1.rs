@@ -8,7 +8,7 @@ use crate::tui::theme::Theme;
 use cleocps_core::request::Request;
 use ratatui::text::Line;
 
-pub fn body(app: &App, theme: Theme, req: &Request) -> Vec<Line<'static>> {
+pub fn body(app: &App, theme: Theme, req: &Request, width: usize) -> Vec<Line<'static>> {
     let lang = app.lang;
     let mut out = Vec::new();
     match req.key_bits {
@@ -31,6 +31,6 @@ pub fn body(app: &App, theme: Theme, req: &Request) -> Vec<Line<'static>> {
     ));
     out.push(Line::default());
     out.extend(job_line(app, theme, req));
-    out.extend(buttons(app, theme, req, Step::Init));
+    out.extend(buttons(app, theme, req, Step::Init, width));
     out
 }

@@ -37,7 +37,7 @@ pub fn body(app: &App, theme: Theme, req: &Request, width: usize) -> Vec<Line<'s
             out.extend(super::portal::route(app, theme, width));
             out.push(Line::default());
             out.extend(job_line(app, theme, req));
-            out.extend(buttons(app, theme, req, Step::Request));
+            out.extend(buttons(app, theme, req, Step::Request, width));
             out.push(Line::default());
             out.extend(values(app, theme, req));
         }
@@ -46,7 +46,7 @@ pub fn body(app: &App, theme: Theme, req: &Request, width: usize) -> Vec<Line<'s
             out.extend(mail_status(app, theme, req));
             out.push(Line::default());
             out.extend(job_line(app, theme, req));
-            out.extend(buttons(app, theme, req, Step::Request));
+            out.extend(buttons(app, theme, req, Step::Request, width));
         }
     }
     out

@@ -150,6 +150,6 @@ fn lines(app: &App, theme: Theme, req: &Request, width: usize, spare: usize) -> 
         }
         return out;
     }
-    out.extend(buttons(app, theme, req, Step::Final));
+    out.extend(buttons(app, theme, req, Step::Final, width));
     out
 }
