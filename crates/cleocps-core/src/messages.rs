@@ -20,8 +20,8 @@ pub static TEXTS: &[Text] = &[
     ),
     text!(
         "refuse.need_request",
-        "faites d'abord l'Étape 2 : générez la demande",
-        "do Step 2 first: generate the request"
+        "générez d'abord la demande (Étape 2)",
+        "generate the request first (Step 2)"
     ),
     text!(
         "refuse.csr_only",
@@ -35,8 +35,8 @@ pub static TEXTS: &[Text] = &[
     ),
     text!(
         "refuse.need_certificate",
-        "faites d'abord l'Étape 3 : importez la réponse",
-        "do Step 3 first: import the answer"
+        "importez d'abord la réponse (Étape 3)",
+        "import the answer first (Step 3)"
     ),
     text!(
         "refuse.keys_exist",
