@@ -252,3 +252,25 @@ fn deploy_without_a_profile_says_how_to_save_one_and_is_offered_only_when_allowe
         status(&app)
     );
 }
+
+/// A TUI left open overnight: after an idle hour the tree is read again,
+/// so the days left move on (the loop sends `Refresh`; nothing else runs).
+#[test]
+fn an_idle_hour_reads_the_tree_again_and_the_days_left_move_on() {
+    let mut app = at("Clinique du Test/srv-web", Step::Final);
+    app.collapsed.clear();
+    assert!(matches!(
+        job(update(&mut app, Action::Refresh)),
+        Job::Reload
+    ));
+    // A job runs: the next hour waits for it.
+    assert!(update(&mut app, Action::Refresh).is_none());
+    let fresh = reread(&app, &[certified("Clinique du Test/srv-web", 29, None)]);
+    let answer = Done {
+        tree: Some(fresh),
+        ..Done::default()
+    };
+    done_last(&mut app, answer);
+    let (text, _) = screen(&app, "29 d");
+    assert!(text.contains("29 d"), "{text}");
+}

@@ -118,6 +118,9 @@ pub enum Action {
     Paste(String),
     Resize(u16, u16),
     Tick,
+    /// An hour went by with nothing to do: the days left move on, so the
+    /// tree is read again (drawn only where it changed).
+    Refresh,
     Job(JobId, JobOutcome),
 }
 

@@ -16,6 +16,10 @@ use std::time::Duration;
 
 /// Spinner period while a job runs; no ticks at all when idle.
 const TICK: Duration = Duration::from_millis(120);
+/// How long an idle interface waits before reading the tree again: the
+/// days left of a TUI left open overnight stay true. Nothing reaches the
+/// terminal unless a cell changed.
+const REFRESH: Duration = Duration::from_secs(3600);
 
 /// The file remembering the last selected request.
 const LAST: &str = ".tui-last";
@@ -118,9 +122,16 @@ fn event_loop(
                     Err(RecvTimeoutError::Disconnected) => return Ok(1),
                 }
             } else {
-                match rx.recv() {
+                match rx.recv_timeout(REFRESH) {
                     Ok(ev) => ev,
-                    Err(_) => return Ok(1),
+                    Err(RecvTimeoutError::Timeout) => match update(app, Action::Refresh) {
+                        Some(Effect::Job(id, job)) => {
+                            jobs::spawn(&ws, &ctx, app.lang, id, job, tx.clone());
+                            continue;
+                        }
+                        _ => continue,
+                    },
+                    Err(RecvTimeoutError::Disconnected) => return Ok(1),
                 }
             };
             let action = match event {

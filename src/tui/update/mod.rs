@@ -48,6 +48,8 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
             app.spinner = app.spinner.wrapping_add(1);
             None
         }
+        Action::Refresh if app.jobs.is_empty() => start(app, Job::Reload),
+        Action::Refresh => None,
         Action::Job(id, outcome) => job_done(app, id, outcome),
         Action::Paste(text) => paste::paste(app, text),
         // Bound only where no field takes `:` (and F10 everywhere else).
