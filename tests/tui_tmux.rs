@@ -337,20 +337,7 @@ fn card_request_wrong_pin_then_warning_then_signed_and_issued() {
 #[test]
 fn a_pasted_pem_chain_is_imported_and_a_paste_is_never_keys() {
     let tmp = tempfile::tempdir().expect("tmp");
-    let ws = tmp.path().join("ws");
-    prepared_request(
-        &ws,
-        "r",
-        "ssl",
-        &["--no-key-password"],
-        &["--cn", "srv.clinique-test.fr"],
-    );
-    ok(&ws, &["request", "generate", "F/r", "--csr-only"]);
-    let ca = TestCa::new(tmp.path());
-    let leaf = ca.issue(&ws.join("dossiers/F/r/r.csr"), "leaf", "serverAuth");
-    let config = tmp.path().join("config.json");
-    let json = serde_json::json!({"trust": {"anchors": [&ca.root]}});
-    std::fs::write(&config, json.to_string()).expect("config");
+    let (ws, ca, leaf, config) = portal_request(tmp.path());
     // The chain as copied from a portal's page, a `q` (quit) in its text.
     let chain = tmp.path().join("chain.txt");
     let text = format!(

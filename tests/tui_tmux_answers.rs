@@ -13,17 +13,7 @@ use support::*;
 fn a_saved_mail_holding_a_ber_p7c_is_imported_by_path() {
     let tmp = tempfile::tempdir().expect("tmp");
     let t = tmp.path();
-    let ws = t.join("ws");
-    prepared_request(
-        &ws,
-        "r",
-        "ssl",
-        &["--no-key-password"],
-        &["--cn", "srv.clinique-test.fr"],
-    );
-    ok(&ws, &["request", "generate", "F/r", "--csr-only"]);
-    let ca = TestCa::new(t);
-    let leaf = ca.issue(&ws.join("dossiers/F/r/r.csr"), "leaf", "serverAuth");
+    let (ws, ca, leaf, config) = portal_request(t);
     let der = std::fs::read(ca.p7c(&leaf, &t.join("der.p7c"), false)).expect("p7c");
     let eml = support::mail::mail_with(
         &format!("{}@{DOMAIN}", INSCRIPTION.0),
@@ -36,9 +26,6 @@ fn a_saved_mail_holding_a_ber_p7c_is_imported_by_path() {
     );
     let file = t.join("reponse.eml");
     std::fs::write(&file, eml).expect("eml");
-    let config = t.join("config.json");
-    let json = serde_json::json!({"trust": {"anchors": [&ca.root]}});
-    std::fs::write(&config, json.to_string()).expect("config");
 
     let script = format!(
         "'{}' --workspace '{}' --lang en tui; echo \"EXIT=$?.\"; sleep 60",

@@ -6,27 +6,13 @@
 
 mod support;
 
-use support::ca::TestCa;
 use support::tmux::Tmux;
 use support::*;
 
 #[test]
 fn the_portal_route_needs_no_file_transfer() {
     let tmp = tempfile::tempdir().expect("tmp");
-    let ws = tmp.path().join("ws");
-    prepared_request(
-        &ws,
-        "r",
-        "ssl",
-        &["--no-key-password"],
-        &["--cn", "srv.clinique-test.fr"],
-    );
-    ok(&ws, &["request", "generate", "F/r", "--csr-only"]);
-    let ca = TestCa::new(tmp.path());
-    let leaf = ca.issue(&ws.join("dossiers/F/r/r.csr"), "leaf", "serverAuth");
-    let config = tmp.path().join("config.json");
-    let json = serde_json::json!({"trust": {"anchors": [&ca.root]}});
-    std::fs::write(&config, json.to_string()).expect("config");
+    let (ws, ca, leaf, config) = portal_request(tmp.path());
     let script = format!(
         "'{}' --workspace '{}' --lang en tui; echo \"EXIT=$?.\"; sleep 60",
         bin().display(),

@@ -10,8 +10,7 @@
 mod support;
 
 use std::cell::Cell;
-use std::path::Path;
-use support::tmux::Tmux;
+use support::tmux::{bash_shell_env, Tmux};
 use support::*;
 
 const KEY_PW: &str = "secret-cle-1";
@@ -68,18 +67,6 @@ fn key_bar(screen: &str) -> &str {
     screen.trim_end().lines().last().unwrap_or("")
 }
 
-/// Bash as the user's shell, with a prompt of its own.
-fn shell_env(tmp: &Path) -> Vec<String> {
-    use std::os::unix::fs::PermissionsExt;
-    let shell = tmp.join("bash-norc");
-    std::fs::write(&shell, "#!/bin/sh\nexec /bin/bash --norc --noprofile -i\n").expect("shell");
-    std::fs::set_permissions(&shell, std::fs::Permissions::from_mode(0o755)).expect("chmod");
-    vec![
-        format!("SHELL={}", shell.display()),
-        "PS1=sh-prompt$ ".into(),
-    ]
-}
-
 #[test]
 fn the_manual_procedure_in_french_without_a_stumble() {
     let tmp = tempfile::tempdir().expect("tmp");
@@ -91,7 +78,12 @@ fn the_manual_procedure_in_french_without_a_stumble() {
         root.display()
     );
     let u = User {
-        t: Tmux::session("procedure", tmp.path(), &shell_env(tmp.path()), &script),
+        t: Tmux::session(
+            "procedure",
+            tmp.path(),
+            &bash_shell_env(tmp.path()),
+            &script,
+        ),
         strokes: Cell::new(0),
         screens: Cell::new(0),
     };

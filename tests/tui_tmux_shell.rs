@@ -6,7 +6,7 @@
 mod support;
 
 use std::path::Path;
-use support::tmux::Tmux;
+use support::tmux::{bash_shell_env, Tmux};
 use support::*;
 
 /// A workspace with "Dossier 1/Demande 1".
@@ -23,19 +23,6 @@ fn command_line(ws: &Path) -> String {
         bin().display(),
         ws.display()
     )
-}
-
-/// Bash as the user's shell, with a prompt of its own (no rc file, which
-/// would set another).
-fn env(tmp: &Path) -> Vec<String> {
-    use std::os::unix::fs::PermissionsExt;
-    let shell = tmp.join("bash-norc");
-    std::fs::write(&shell, "#!/bin/sh\nexec /bin/bash --norc --noprofile -i\n").expect("shell");
-    std::fs::set_permissions(&shell, std::fs::Permissions::from_mode(0o755)).expect("chmod");
-    vec![
-        format!("SHELL={}", shell.display()),
-        "PS1=sh-prompt$ ".into(),
-    ]
 }
 
 /// Files dialog → shell → `exit` → cleocps again, then quit.
@@ -67,7 +54,7 @@ fn the_shell_returns_to_cleocps_under_a_script() {
     let tmp = tempfile::tempdir().expect("tmp");
     let ws = workspace(tmp.path());
     let script = format!("{}; echo \"EXIT=$?.\"; sleep 60", command_line(&ws));
-    let t = Tmux::session("shell-sh", tmp.path(), &env(tmp.path()), &script);
+    let t = Tmux::session("shell-sh", tmp.path(), &bash_shell_env(tmp.path()), &script);
     round_trip_through_the_shell(&t);
     let screen = t.wait("EXIT=", 10);
     assert!(screen.contains("EXIT=0."), "{screen}");
@@ -80,7 +67,7 @@ fn the_shell_returns_to_cleocps_under_an_interactive_shell() {
     let t = Tmux::session(
         "shell-bash",
         tmp.path(),
-        &env(tmp.path()),
+        &bash_shell_env(tmp.path()),
         "exec bash --norc --noprofile -i",
     );
     t.wait("sh-prompt$", 10);

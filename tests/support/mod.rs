@@ -160,6 +160,28 @@ pub fn prepared_request(ws: &Path, name: &str, kind: &str, keys: &[&str], form: 
     path
 }
 
+/// The portal route's starting point: `F/r` (CN srv.clinique-test.fr,
+/// clear key) made as a CSR only, the certificate a fresh test CA issued
+/// for it, and a configuration trusting that CA. Returns (workspace, CA,
+/// certificate, configuration file).
+pub fn portal_request(tmp: &Path) -> (PathBuf, TestCa, PathBuf, PathBuf) {
+    let ws = tmp.join("ws");
+    prepared_request(
+        &ws,
+        "r",
+        "ssl",
+        &["--no-key-password"],
+        &["--cn", "srv.clinique-test.fr"],
+    );
+    ok(&ws, &["request", "generate", "F/r", "--csr-only"]);
+    let ca = TestCa::new(tmp);
+    let leaf = ca.issue(&ws.join("dossiers/F/r/r.csr"), "leaf", "serverAuth");
+    let config = tmp.join("config.json");
+    let json = serde_json::json!({"trust": {"anchors": [&ca.root]}});
+    std::fs::write(&config, json.to_string()).expect("config");
+    (ws, ca, leaf, config)
+}
+
 /// `F/<name>` taken through the CSR route (clear key, CN `<name>.example.fr`)
 /// to an imported certificate from `ca` valid `days`. Returns its path.
 pub fn certified_request(ws: &Path, tmp: &Path, ca: &TestCa, name: &str, days: u32) -> String {

@@ -119,6 +119,19 @@ impl Tmux {
     }
 }
 
+/// Bash as the user's shell, with a prompt of its own (no rc file, which
+/// would set another): the `NAME=value` variables for [`Tmux::session`].
+pub fn bash_shell_env(tmp: &Path) -> Vec<String> {
+    use std::os::unix::fs::PermissionsExt;
+    let shell = tmp.join("bash-norc");
+    std::fs::write(&shell, "#!/bin/sh\nexec /bin/bash --norc --noprofile -i\n").expect("shell");
+    std::fs::set_permissions(&shell, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+    vec![
+        format!("SHELL={}", shell.display()),
+        "PS1=sh-prompt$ ".into(),
+    ]
+}
+
 /// Steps of the cleocps TUI that several tests take.
 impl Tmux {
     /// From the empty tree: a folder, then an SSL request, both with the
