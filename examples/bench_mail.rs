@@ -8,13 +8,18 @@
 //! 3. `ra serve --once` with 20 000 handled messages (4 KB) in its box vs
 //!    one handled message.
 
+// A part of the tests' helpers: what the tests alone use is dead here.
 #[path = "../tests/support/bulk.rs"]
+#[allow(dead_code)]
 mod bulk;
 #[path = "../tests/support/ca.rs"]
+#[allow(dead_code)]
 mod ca;
 #[path = "../tests/support/process.rs"]
+#[allow(dead_code)]
 mod process;
 #[path = "../tests/support/services.rs"]
+#[allow(dead_code)]
 mod services;
 
 use cleocps_core::config::{Security, SmtpConfig};
@@ -210,7 +215,7 @@ fn main() {
         eprintln!("usage: bench_mail CLEOCPS_BINARY DIR");
         std::process::exit(2);
     };
-    let stack = Stack::start_in(&dir.join("s"), MAIL);
+    let stack = Stack::start_in(&dir.join("s"), MAIL, "");
     let ca = ca::TestCa::new(&{
         let d = dir.join("ca");
         std::fs::create_dir_all(&d).expect("ca dir");

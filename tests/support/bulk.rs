@@ -3,7 +3,6 @@
 //! mailboxes as), dated by their file time (dovecot's INTERNALDATE). dovecot
 //! takes them in at its next look at the folder. Also used by
 //! `examples/bench_mail.rs`.
-#![allow(dead_code)]
 
 use std::io::Write;
 use std::path::Path;

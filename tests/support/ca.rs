@@ -2,7 +2,6 @@
 //! certificates and CAs, certificates issued for a new key or for a CSR, the
 //! registration server's answer as a `.p7c`, a TLS server certificate.
 //! Used by `services.rs`, so `examples/testenv.rs` includes it too.
-#![allow(dead_code)]
 
 use super::process::run;
 use std::path::{Path, PathBuf};

@@ -1,6 +1,5 @@
 //! A tiny HTTP server on 127.0.0.1 for the AIA tests: serves one file's
 //! bytes at any path, counts the requests. Lives as long as the test.
-#![allow(dead_code)]
 
 use std::io::{Read, Write};
 use std::net::TcpListener;

@@ -1,6 +1,5 @@
 //! Helpers of the mail and directory tests: a request ready to send, answer
 //! mails, the mailbox as the registration server sees it.
-#![allow(dead_code)]
 
 use super::services::{Stack, ADMIN, DOMAIN, INSCRIPTION};
 use super::*;

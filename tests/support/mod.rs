@@ -2,7 +2,6 @@
 //! programs (`process`), a throwaway openssl CA (`ca`), the real services,
 //! the card, tmux and the TUI's `update`; files checked with the openssl CLI
 //! (never skipped: a missing tool fails).
-#![allow(dead_code)]
 
 pub mod bulk;
 pub mod ca;
@@ -18,9 +17,7 @@ pub mod sshd;
 pub mod tmux;
 pub mod tui;
 
-#[allow(unused_imports)]
 pub use ca::TestCa;
-#[allow(unused_imports)]
 pub use process::{free_port, output, run, run_text, tool, tool_ok};
 
 use assert_cmd::cargo::CommandCargoExt;
@@ -104,6 +101,11 @@ pub fn cleo(ws: &Path, args: &[&str]) -> Output {
             .args(["--lang", "en"])
             .args(args),
     )
+}
+
+/// A path as a command line's word: the tests' paths are UTF-8.
+pub fn s(p: &Path) -> &str {
+    p.to_str().expect("a UTF-8 path")
 }
 
 /// The log file the tests give to cleocps: beside the workspace.

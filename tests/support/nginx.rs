@@ -2,7 +2,6 @@
 //! and pid file in a temp dir, serving TLS from `<prefix>/tls/`
 //! (`fullchain.pem`, `key.pem`); started in the foreground and stopped
 //! (SIGTERM, then waited for) on drop, so no worker is left behind.
-#![allow(dead_code)]
 
 use super::process::{free_port, output, wait_until};
 use std::path::{Path, PathBuf};

@@ -2,7 +2,6 @@
 //! free port, a child killed on drop, processes seen through /proc.
 //! A missing tool fails the test with "install it", never skips it.
 //! Self-contained: `examples/testenv.rs` includes it beside `services.rs`.
-#![allow(dead_code)]
 
 use std::net::TcpListener;
 use std::process::{Child, Command, Output};

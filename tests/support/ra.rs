@@ -1,7 +1,6 @@
 //! Fixtures for the rehearsal registration server tests: a server made by
 //! `ra init`, test cards made by `ra card` + `card soft-init`, and requests
 //! made by the real client path (`request generate --card --soft-token`).
-#![allow(dead_code)]
 
 use super::{cleo, ok, prepared_request, secret_file, soft_card};
 use std::path::{Path, PathBuf};

@@ -1,6 +1,5 @@
 //! Mail for the `ra serve` tests: request mails (good and hostile) put in a
 //! Maildir, the server's configuration, and its answers read back.
-#![allow(dead_code)]
 
 use super::ra::{s, Server};
 use super::{cleocps, output, tool_ok};

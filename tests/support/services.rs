@@ -5,7 +5,6 @@
 //! port is chosen at start, so several test binaries run side by side.
 //! Also used by `examples/testenv.rs` (scripts/testenv.sh), which includes
 //! `process.rs` and `ca.rs` beside it.
-#![allow(dead_code)]
 
 use super::ca::tls_server;
 use super::process::{children_of, free_port, run};
@@ -79,17 +78,13 @@ impl Stack {
             .tempdir_in("/tmp")
             .expect("tempdir");
         let dir = tmp.path().to_path_buf();
-        let mut s = Stack::start_in_with(&dir, want, dovecot_extra);
+        let mut s = Stack::start_in(&dir, want, dovecot_extra);
         s._tmp = Some(tmp);
         s
     }
 
     /// Starts the services in `dir` (created; keep the path short).
-    pub fn start_in(dir: &Path, want: Want) -> Stack {
-        Stack::start_in_with(dir, want, "")
-    }
-
-    fn start_in_with(dir: &Path, want: Want, dovecot_extra: &str) -> Stack {
+    pub fn start_in(dir: &Path, want: Want, dovecot_extra: &str) -> Stack {
         let t0 = Instant::now();
         fs::create_dir_all(dir).expect("dir");
         // dovecot's auth process reads the users file as another user.
@@ -171,34 +166,6 @@ impl Stack {
                      "user": ADMIN.0, "password_file": pw, "ca_file": self.ca, "timeout_s": 5},
             "ldap": {"url": self.ldap_url(), "base": LDAP_BASE, "timeout_s": 5},
         })
-    }
-
-    /// `export` lines for a shell (scripts/testenv.sh).
-    pub fn exports(&self) -> String {
-        let d = self.dir.display();
-        [
-            format!("CLEO_TESTENV_DIR={d}"),
-            format!("CLEO_CA_FILE={}", self.ca.display()),
-            format!("CLEO_LDAP_URL={}", self.ldap_url()),
-            format!("CLEO_LDAPS_URL={}", self.ldaps_url()),
-            format!("CLEO_LDAP_BIND_DN='{LDAP_ADMIN_DN}'"),
-            format!("CLEO_LDAP_PASSWORD='{LDAP_ADMIN_PW}'"),
-            format!("CLEO_LDAP_BASE='{LDAP_BASE}'"),
-            format!("CLEO_HOLDER={HOLDER}"),
-            format!("CLEO_IMAP_PORT={}", self.imap_port),
-            format!("CLEO_IMAPS_PORT={}", self.imaps_port),
-            format!("CLEO_SMTP_PORT={}", self.smtp_port),
-            format!("CLEO_SMTPS_PORT={}", self.smtps_port),
-            format!("CLEO_LMTP_PORT={}", self.lmtp_port),
-            format!("CLEO_MAIL_USER={}@{DOMAIN}", ADMIN.0),
-            format!("CLEO_MAIL_PASSWORD='{}'", ADMIN.1),
-            format!("CLEO_RA_USER={}@{DOMAIN}", INSCRIPTION.0),
-            format!("CLEO_RA_PASSWORD='{}'", INSCRIPTION.1),
-            format!("CLEOCPS_CONFIG={d}/cleocps.json"),
-        ]
-        .iter()
-        .map(|l| format!("export {l}\n"))
-        .collect()
     }
 
     fn spawn_slapd(&mut self) {

@@ -3,13 +3,14 @@
 //! (`CPS_PRIV_SIG` id 01 + signature certificate, `CPS_PRIV_AUT` id 02 +
 //! authentication certificate). A missing tool fails the test, never skips it.
 //!
-//! `SOFTHSM2_CONF` is process-wide: library tests using it live in one binary
-//! (`tests/card_softhsm.rs`) and take [`lock`] first; the variable is set
-//! for the test process just before the module is loaded.
-#![allow(dead_code)]
+//! The module reads `SOFTHSM2_CONF` (and the spy and forwarding variables)
+//! from the process's environment, which every test of the binary shares:
+//! a test that loads a module in-process holds [`InProcess`] while it does,
+//! and child processes are given the variable in their own environment.
 
 use super::ca::Issued;
 use super::process::run;
+use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::{Mutex, MutexGuard};
@@ -20,11 +21,42 @@ pub const PIN: &str = "1234";
 pub const SO_PIN: &str = "12345678";
 pub const HOLDER_SUBJECT: &str = "/CN=810001234567+SN=DUPONT+GN=JEAN";
 
-static LOCK: Mutex<()> = Mutex::new(());
+static ENV: Mutex<()> = Mutex::new(());
 
-/// Serialises the tests that touch `SOFTHSM2_CONF`.
-pub fn lock() -> MutexGuard<'static, ()> {
-    LOCK.lock().unwrap_or_else(|e| e.into_inner())
+/// The process's environment lent to one test at a time, for the PKCS#11
+/// modules it loads in-process; what the test set is removed when it ends,
+/// even when it fails.
+pub struct InProcess {
+    set: Vec<&'static str>,
+    _lock: MutexGuard<'static, ()>,
+}
+
+impl InProcess {
+    /// Waits until no other test holds the environment.
+    pub fn take() -> InProcess {
+        InProcess {
+            set: Vec::new(),
+            _lock: ENV.lock().unwrap_or_else(|e| e.into_inner()),
+        }
+    }
+
+    pub fn set(&mut self, name: &'static str, value: impl AsRef<OsStr>) {
+        std::env::set_var(name, value);
+        self.set.push(name);
+    }
+
+    pub fn remove(&mut self, name: &'static str) {
+        std::env::remove_var(name);
+        self.set.retain(|n| *n != name);
+    }
+}
+
+impl Drop for InProcess {
+    fn drop(&mut self) {
+        for name in &self.set {
+            std::env::remove_var(name);
+        }
+    }
 }
 
 /// The card CA, the holder's signature and authentication certificates, and
@@ -33,7 +65,6 @@ pub struct Pki {
     pub card_ca: Issued,
     pub sig: Issued,
     pub aut: Issued,
-    pub ra_ca: Issued,
     pub ra: Issued,
 }
 
@@ -58,7 +89,6 @@ impl Pki {
             card_ca,
             sig,
             aut,
-            ra_ca,
             ra,
         }
     }
@@ -88,9 +118,7 @@ impl SoftHsm {
         )
         .expect("write conf");
         let pki = Pki::new(dir.path());
-        let hsm = SoftHsm { dir, conf, pki };
-        hsm.activate();
-        hsm
+        SoftHsm { dir, conf, pki }
     }
 
     /// A token shaped like a CPS4 card, PIN 1234.
@@ -125,9 +153,12 @@ impl SoftHsm {
             .args(["--so-pin", SO_PIN, "--pin", pin]));
     }
 
-    /// Points this process at our config (the module reads it at C_Initialize).
-    pub fn activate(&self) {
-        std::env::set_var("SOFTHSM2_CONF", &self.conf);
+    /// Points this process at our config (the module reads it at
+    /// C_Initialize) for as long as the returned environment is held.
+    pub fn in_process(&self) -> InProcess {
+        let mut env = InProcess::take();
+        env.set("SOFTHSM2_CONF", &self.conf);
+        env
     }
 
     pub fn util(&self) -> Command {

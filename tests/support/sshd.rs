@@ -1,6 +1,5 @@
 //! A private sshd on 127.0.0.1 (temp host key, temp authorized key, own
 //! config), killed and waited on drop. For the card-over-SSH tests.
-#![allow(dead_code)]
 
 use super::process::{free_port, run, wait_until, Reaped};
 use std::path::{Path, PathBuf};
@@ -10,7 +9,6 @@ pub struct Sshd {
     _child: Reaped,
     pub port: u16,
     pub client_key: PathBuf,
-    pub dir: PathBuf,
 }
 
 fn keygen(path: &Path) {
@@ -58,7 +56,6 @@ impl Sshd {
             _child: child,
             port,
             client_key,
-            dir: dir.to_path_buf(),
         }
     }
 

@@ -1,15 +1,19 @@
 //! The tests' one tmux driver: a tmux server of the test's own (its own
 //! socket, killed on drop) running one command, by default at 80×24, in a
 //! sandboxed environment, driven with send-keys and read with capture-pane.
-#![allow(dead_code)]
 
 use std::path::Path;
 use std::process::Command;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 pub struct Tmux {
     socket: String,
 }
+
+/// Servers started by this process so far: each socket name is new even
+/// when two tests choose the same tag.
+static STARTED: AtomicUsize = AtomicUsize::new(0);
 
 impl Tmux {
     /// Runs `sh -c script` at 80×24 (see [`Tmux::sized`]).
@@ -29,7 +33,8 @@ impl Tmux {
         env: &[String],
         script: &str,
     ) -> Tmux {
-        let socket = format!("cleocps-test-{}-{tag}", std::process::id());
+        let n = STARTED.fetch_add(1, Ordering::Relaxed);
+        let socket = format!("cleocps-test-{}-{n}-{tag}", std::process::id());
         let t = Tmux { socket };
         let (cols, rows) = (cols.to_string(), rows.to_string());
         let mut vars = super::sandbox_env(sandbox);

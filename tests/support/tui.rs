@@ -1,10 +1,10 @@
 //! Helpers of the TUI `update` tests (`tests/tui_update*.rs`): the example
 //! state at a request, typing, the status line, the jobs and their answers,
 //! a card's token info and a directory entry.
-#![allow(dead_code)]
 
 use cleocps::i18n::Lang;
 use cleocps::tui::action::{Done, JobOutcome, Step};
+use cleocps::tui::config_screen::ConfigScreen;
 use cleocps::tui::{sample, tree, update, Action, App, Effect, Job};
 use cleocps_core::card::{PinState, TokenInfo, TokenSource};
 use cleocps_core::directory::ServerEntry;
@@ -17,6 +17,20 @@ pub fn at(path: &str, step: Step) -> App {
     assert!(tree::select(&mut app, path), "{path} in the example");
     app.step = step;
     app
+}
+
+/// The example state in French, the cursor on its first line.
+pub fn french() -> App {
+    let mut app = sample::example(Lang::Fr);
+    app.cursor = 0;
+    app
+}
+
+/// The configuration screen, which the test has opened.
+pub fn screen(app: &App) -> &ConfigScreen {
+    app.config_screen
+        .as_ref()
+        .expect("the configuration screen")
 }
 
 /// Types `s` in the focused input, one key at a time.

@@ -44,7 +44,7 @@ pub(super) fn test(
         (Ok(_), None) => Outcome::Nothing,
         (Ok(c), Some(section)) => {
             let ra = c.registration.certificate.as_deref();
-            let checks = doctor::section(&c, ra, section);
+            let checks = doctor::section(&c, ra, section, lang);
             if checks.is_empty() {
                 Outcome::Nothing
             } else {

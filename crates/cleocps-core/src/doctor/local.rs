@@ -3,7 +3,7 @@
 
 use super::check;
 use crate::card::Check;
-use crate::i18n::{current, t, tf, Lang};
+use crate::i18n::{t, tf, Lang};
 use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
 
@@ -18,8 +18,7 @@ fn io_detail(lang: Lang, path: &Path, e: &std::io::Error) -> String {
 }
 
 /// The program is there and executable.
-pub(super) fn sendmail(path: &Path) -> Check {
-    let lang = current();
+pub(super) fn sendmail(path: &Path, lang: Lang) -> Check {
     let fix = Some(t(lang, "doctor.fix.sendmail").to_string());
     match std::fs::metadata(path) {
         Ok(m) if m.is_file() && m.permissions().mode() & 0o111 != 0 => {
@@ -34,8 +33,7 @@ pub(super) fn sendmail(path: &Path) -> Check {
 }
 
 /// A directory, or one that the first sending can make (its parent is there).
-pub(super) fn outbox(dir: &Path) -> Check {
-    let lang = current();
+pub(super) fn outbox(dir: &Path, lang: Lang) -> Check {
     let fix = Some(t(lang, "doctor.fix.outbox").to_string());
     match std::fs::metadata(dir) {
         Ok(m) if m.is_dir() => check("outbox", true, dir.display().to_string(), None),
@@ -57,8 +55,7 @@ pub(super) fn outbox(dir: &Path) -> Check {
 }
 
 /// A Maildir that can be read; says how many mails it holds.
-pub(super) fn maildir(dir: &Path) -> Check {
-    let lang = current();
+pub(super) fn maildir(dir: &Path, lang: Lang) -> Check {
     match crate::mail::maildir::names(dir) {
         Ok(names) => {
             let detail = tf(lang, "doctor.maildir", &[&dir.display(), &names.len()]);
@@ -76,8 +73,7 @@ pub(super) fn maildir(dir: &Path) -> Check {
 }
 
 /// A directory file that reads as one.
-pub(super) fn directory_file(path: &Path) -> Check {
-    let lang = current();
+pub(super) fn directory_file(path: &Path, lang: Lang) -> Check {
     let fix = Some(t(lang, "doctor.fix.directory_file").to_string());
     if let Err(e) = std::fs::metadata(path) {
         return check("directory_file", false, io_detail(lang, path, &e), fix);
@@ -96,19 +92,19 @@ mod tests {
     fn each_local_way_is_checked() {
         let d = tempfile::tempdir().expect("tmp");
         let missing = d.path().join("none");
-        assert!(!sendmail(&missing).ok);
-        assert!(sendmail(Path::new("/bin/sh")).ok);
-        assert!(outbox(&missing).ok, "made at the first sending");
-        assert!(!outbox(&missing.join("deeper")).ok);
-        assert!(!maildir(&missing).ok);
+        assert!(!sendmail(&missing, Lang::En).ok);
+        assert!(sendmail(Path::new("/bin/sh"), Lang::En).ok);
+        assert!(outbox(&missing, Lang::En).ok, "made at the first sending");
+        assert!(!outbox(&missing.join("deeper"), Lang::En).ok);
+        assert!(!maildir(&missing, Lang::En).ok);
         std::fs::create_dir_all(d.path().join("md/new")).expect("new");
         std::fs::create_dir_all(d.path().join("md/cur")).expect("cur");
-        assert!(maildir(&d.path().join("md")).ok);
+        assert!(maildir(&d.path().join("md"), Lang::En).ok);
         let file = d.path().join("dir.json");
         std::fs::write(&file, r#"{"servers":[]}"#).expect("file");
-        assert!(directory_file(&file).ok);
+        assert!(directory_file(&file, Lang::En).ok);
         std::fs::write(&file, "nope").expect("file");
-        assert!(!directory_file(&file).ok);
-        assert!(!directory_file(&missing).ok);
+        assert!(!directory_file(&file, Lang::En).ok);
+        assert!(!directory_file(&missing, Lang::En).ok);
     }
 }

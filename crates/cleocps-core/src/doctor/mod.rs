@@ -11,7 +11,7 @@ pub use texts::TEXTS;
 
 use crate::card::{self, CardOptions, Check};
 use crate::config::Config;
-use crate::i18n::{current, t, tf};
+use crate::i18n::{current, t, tf, Lang};
 use crate::workspace::Workspace;
 use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
@@ -32,14 +32,20 @@ pub struct DoctorScope<'a> {
 pub fn doctor(scope: &DoctorScope<'_>) -> Vec<Check> {
     let mut out = card::doctor(scope.card);
     for which in Section::ALL {
-        out.extend(section(scope.config, scope.ra_certificate, which));
+        out.extend(section(
+            scope.config,
+            scope.ra_certificate,
+            which,
+            current(),
+        ));
     }
     out.push(workspace(scope.workspace));
     out
 }
 
 /// A part of the configuration checked alone (the configuration screen's
-/// "Tester" runs the same checks as `doctor`, one section at a time).
+/// "Tester" runs the same checks as `doctor`, one section at a time), in
+/// `lang`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Section {
     /// The registration server's certificate.
@@ -66,33 +72,42 @@ impl Section {
 
 /// The checks of one section; a way that is not configured has none
 /// (its absence shows at the step that needs it, with its own message).
-pub fn section(config: &Config, ra_certificate: Option<&Path>, which: Section) -> Vec<Check> {
+pub fn section(
+    config: &Config,
+    ra_certificate: Option<&Path>,
+    which: Section,
+    lang: Lang,
+) -> Vec<Check> {
     let c = config;
     let mut out = Vec::new();
     match which {
-        Section::Registration => out.push(registration(ra_certificate)),
-        Section::Trust => out.push(trust_anchors(c)),
+        Section::Registration => out.push(registration(ra_certificate, lang)),
+        Section::Trust => out.push(trust_anchors(c, lang)),
         Section::Sending => {
             if let Some(smtp) = &c.smtp {
                 let probe = crate::mail::smtp::probe(smtp);
-                out.push(service("smtp", probe, "doctor.fix.smtp"));
+                out.push(service("smtp", probe, "doctor.fix.smtp", lang));
             }
-            out.extend(c.sendmail.as_deref().map(local::sendmail));
-            out.extend(c.outbox.as_deref().map(local::outbox));
+            out.extend(c.sendmail.as_deref().map(|p| local::sendmail(p, lang)));
+            out.extend(c.outbox.as_deref().map(|p| local::outbox(p, lang)));
         }
         Section::Receiving => {
             if let Some(imap) = &c.imap {
                 let probe = crate::mail::imap::probe(imap);
-                out.push(service("imap", probe, "doctor.fix.imap"));
+                out.push(service("imap", probe, "doctor.fix.imap", lang));
             }
-            out.extend(c.maildir.as_deref().map(local::maildir));
+            out.extend(c.maildir.as_deref().map(|p| local::maildir(p, lang)));
         }
         Section::Directory => {
             if let Some(ldap) = &c.ldap {
                 let probe = crate::directory::ldap::probe(ldap);
-                out.push(service("ldap", probe, "doctor.fix.ldap"));
+                out.push(service("ldap", probe, "doctor.fix.ldap", lang));
             }
-            out.extend(c.directory_file.as_deref().map(local::directory_file));
+            out.extend(
+                c.directory_file
+                    .as_deref()
+                    .map(|p| local::directory_file(p, lang)),
+            );
         }
     }
     out
@@ -107,8 +122,7 @@ pub(super) fn check(name: &str, ok: bool, detail: String, fix: Option<String>) -
     }
 }
 
-fn service(name: &str, probe: crate::Result<()>, fix: &'static str) -> Check {
-    let lang = current();
+fn service(name: &str, probe: crate::Result<()>, fix: &'static str, lang: Lang) -> Check {
     match probe {
         Ok(()) => check(name, true, t(lang, "doctor.service_ok").to_string(), None),
         Err(e) => check(
@@ -122,8 +136,7 @@ fn service(name: &str, probe: crate::Result<()>, fix: &'static str) -> Check {
 
 /// Present, readable, valid now, an RSA key usable for encryption (the
 /// request `.p7m` is encrypted to it).
-fn registration(path: Option<&Path>) -> Check {
-    let lang = current();
+fn registration(path: Option<&Path>, lang: Lang) -> Check {
     let name = "registration_certificate";
     let fix = Some(t(lang, "card.fix.ra").to_string());
     let Some(path) = path else {
@@ -165,8 +178,7 @@ fn encrypts(cert: &Certificate) -> bool {
     rsa && usage
 }
 
-fn trust_anchors(config: &Config) -> Check {
-    let lang = current();
+fn trust_anchors(config: &Config, lang: Lang) -> Check {
     match config.trust.load() {
         Ok(store) => {
             let names: Vec<String> = store
