@@ -10,7 +10,7 @@ use der::Encode;
 use rsa::pkcs1v15::Pkcs1v15Sign;
 use sha2::{Digest, Sha256};
 use std::time::SystemTime;
-use support::ca::openssl;
+use support::ca::{cms_encrypt, openssl};
 use support::run;
 use support::softhsm::Pki;
 
@@ -136,15 +136,7 @@ fn opens_what_openssl_makes() {
     let sd = std::fs::read(d.join("sd.der")).expect("r");
     let (got, _) = verify_signed(&sd).expect("verify openssl's SignedData");
     assert_eq!(got, content);
-    run(openssl()
-        .args([
-            "cms", "-encrypt", "-binary", "-aes256", "-outform", "DER", "-in",
-        ])
-        .arg(d.join("sd.der"))
-        .arg("-out")
-        .arg(d.join("env.der"))
-        .arg(&pki.ra.crt));
-    let env = std::fs::read(d.join("env.der")).expect("r");
+    let env = cms_encrypt(&d.join("sd.der"), &pki.ra.crt, &d.join("env.der"));
     let ra_key = decode_key_pem(&pki.ra.key_pem(), None).expect("ra key");
     assert_eq!(open_enveloped(&env, &ra_key).expect("open"), sd);
 }

@@ -9,7 +9,7 @@ use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use support::process::{wait_until, Reaped};
-use support::softhsm::{SoftHsm, LABEL, MODULE, PIN};
+use support::softhsm::{card_generate, SoftHsm, LABEL, MODULE, PIN};
 use support::sshd::Sshd;
 use support::*;
 
@@ -31,15 +31,11 @@ fn server_side(t: &Path) -> (PathBuf, PathBuf, PathBuf) {
 
 /// `request generate <path> --card …` with the PIN and key password files.
 fn generate_args(ws: &Path, path: &str, kp: &Path, pin: &Path, ra: &Path) -> Vec<String> {
-    let mut v: Vec<String> = ["--lang", "en", "--workspace"].map(String::from).to_vec();
-    v.push(ws.display().to_string());
-    v.extend(["request", "generate", path, "--card", "--key-password-file"].map(String::from));
-    v.push(kp.display().to_string());
-    v.push("--pin-file".into());
-    v.push(pin.display().to_string());
-    v.push("--ra-cert".into());
-    v.push(ra.display().to_string());
-    v
+    ["--lang", "en", "--workspace", s(ws)]
+        .into_iter()
+        .chain(card_generate(path, s(kp), s(pin), s(ra)))
+        .map(String::from)
+        .collect()
 }
 
 /// The server side's own variables over its sandbox: its HOME (where the

@@ -52,11 +52,11 @@ impl Setup {
             "-passout",
             "pass:pw-p12",
             "-inkey",
-            &k,
+            k,
             "-in",
-            &c,
+            c,
         ];
-        let more = ["-certfile", &i, "-out", &s(&out)];
+        let more = ["-certfile", i, "-out", s(&out)];
         tool_ok("openssl", &[&args[..], &more, extra].concat());
         out
     }
@@ -66,7 +66,7 @@ impl Setup {
         let args = ["request", "adopt", path, "--key-password-file", &self.kp];
         cleo(
             &self.ws,
-            &[&args[..], source, &["--trust-anchor", &anchor]].concat(),
+            &[&args[..], source, &["--trust-anchor", anchor]].concat(),
         )
     }
 
@@ -93,7 +93,7 @@ fn assert_adopted(st: &Setup, path: &str) {
             "-passin",
             "pass:pw-ws",
             "-in",
-            &s(&dir.join(format!("{name}.key"))),
+            s(&dir.join(format!("{name}.key"))),
         ],
     );
     let crt_mod = tool_ok(
@@ -103,7 +103,7 @@ fn assert_adopted(st: &Setup, path: &str) {
             "-noout",
             "-modulus",
             "-in",
-            &s(&dir.join(format!("{name}.crt"))),
+            s(&dir.join(format!("{name}.crt"))),
         ],
     );
     assert_eq!(key_mod, crt_mod);
@@ -112,10 +112,10 @@ fn assert_adopted(st: &Setup, path: &str) {
         &[
             "verify",
             "-CAfile",
-            &s(&st.ca.root),
+            s(&st.ca.root),
             "-untrusted",
-            &s(&dir.join(format!("{name}.chain.pem"))),
-            &s(&dir.join(format!("{name}.crt"))),
+            s(&dir.join(format!("{name}.chain.pem"))),
+            s(&dir.join(format!("{name}.crt"))),
         ],
     );
 }
@@ -128,7 +128,7 @@ fn p12_files_from_openssl_and_keytool_are_adopted() {
     for (name, extra) in [("default", &[][..]), ("legacy", &["-legacy"][..])] {
         let p12 = st.p12(name, extra);
         let path = format!("Repris/{name}");
-        let out = st.adopt(&path, &["--p12", &s(&p12), "--p12-password-file", &pp]);
+        let out = st.adopt(&path, &["--p12", s(&p12), "--p12-password-file", pp]);
         assert!(
             out.status.success(),
             "{}",
@@ -146,20 +146,20 @@ fn p12_files_from_openssl_and_keytool_are_adopted() {
             "-srcstoretype",
             "PKCS12",
             "-srckeystore",
-            &s(&st.t.join("default.p12")),
+            s(&st.t.join("default.p12")),
             "-srcstorepass",
             "pw-p12",
             "-deststoretype",
             "PKCS12",
             "-destkeystore",
-            &s(&java),
+            s(&java),
             "-deststorepass",
             "pw-p12",
         ],
     );
     let out = st.adopt(
         "Repris/java",
-        &["--p12", &s(&java), "--p12-password-file", &pp],
+        &["--p12", s(&java), "--p12-password-file", pp],
     );
     assert!(
         out.status.success(),
@@ -201,7 +201,7 @@ fn p12_files_from_openssl_and_keytool_are_adopted() {
 fn key_cert_and_chain_files_are_adopted() {
     let st = setup();
     let (k, c, i) = (s(&st.key), s(&st.leaf), s(&st.ca.inter));
-    let out = st.adopt("Repris/files", &["--key", &k, "--cert", &c, "--chain", &i]);
+    let out = st.adopt("Repris/files", &["--key", k, "--cert", c, "--chain", i]);
     assert!(
         out.status.success(),
         "{}",
@@ -209,7 +209,7 @@ fn key_cert_and_chain_files_are_adopted() {
     );
     assert_adopted(&st, "Repris/files");
     // Taken in once: the same name again is refused.
-    let again = st.adopt("Repris/files", &["--key", &k, "--cert", &c, "--chain", &i]);
+    let again = st.adopt("Repris/files", &["--key", k, "--cert", c, "--chain", i]);
     assert_eq!(again.status.code(), Some(1));
 }
 
@@ -252,11 +252,11 @@ fn refusals_leave_the_workspace_as_it_was() {
             "adopt",
             "Repris/x",
             "--key",
-            &k,
+            k,
             "--cert",
-            &c,
+            c,
             "--chain",
-            &i,
+            i,
             "--key-password-file",
             &st.kp,
         ],

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use support::ca::{new_csr, Issued, Key};
 use support::process::{alive, wait_until, Reaped};
-use support::softhsm::{SoftHsm, LABEL, MODULE, PIN};
+use support::softhsm::{card_generate, SoftHsm, LABEL, MODULE, PIN};
 use support::*;
 
 const KEY_PW: &str = "mot de passe clé";
@@ -43,21 +43,11 @@ fn ready_request(t: &Path) -> (PathBuf, PathBuf) {
     (ws, kp)
 }
 
+/// [`card_generate`] of `F/srv` through the SoftHSM module, named last.
 fn generate_args<'a>(kp: &'a str, pin: &'a str, ra: &'a str) -> Vec<&'a str> {
-    vec![
-        "request",
-        "generate",
-        "F/srv",
-        "--card",
-        "--key-password-file",
-        kp,
-        "--pin-file",
-        pin,
-        "--pkcs11-module",
-        MODULE,
-        "--ra-cert",
-        ra,
-    ]
+    let mut args = card_generate("F/srv", kp, pin, ra);
+    args.extend(["--pkcs11-module", MODULE]);
+    args
 }
 
 #[test]
@@ -213,15 +203,19 @@ fn card_problems_are_specific_and_write_nothing() {
     };
     // Missing registration certificate.
     let mut args = generate_args(&kp, &pin, &ra);
-    args.truncate(args.len() - 2);
+    let at = args
+        .iter()
+        .position(|a| *a == "--ra-cert")
+        .expect("--ra-cert");
+    args.drain(at..at + 2);
     fails(args, "registration server certificate");
     // No module at that path.
     let mut args = generate_args(&kp, &pin, &ra);
-    args[9] = "/nonexistent/libcps3_pkcs11_lux.so";
+    *args.last_mut().expect("the module") = "/nonexistent/libcps3_pkcs11_lux.so";
     fails(args, "/nonexistent/libcps3_pkcs11_lux.so");
     // Not a PKCS#11 library.
     let mut args = generate_args(&kp, &pin, &ra);
-    args[9] = "/lib/x86_64-linux-gnu/libc.so.6";
+    *args.last_mut().expect("the module") = "/lib/x86_64-linux-gnu/libc.so.6";
     fails(args, "PKCS#11");
     // Token without a signature key.
     let empty = SoftHsm::empty();

@@ -6,7 +6,6 @@
 use crate::support;
 
 use std::path::Path;
-use support::ca::{Issued, Key};
 use support::nginx::{serial_of, Nginx};
 use support::*;
 
@@ -31,38 +30,18 @@ fn deploy_check_reload_rollback_and_renewal_with_nginx() {
     let ca = TestCa::new(tmp.path());
     let first = certified_request(&ws, tmp.path(), &ca, "web", 30);
     // nginx starts on a self-signed certificate: the one being replaced.
-    let old = Issued::self_signed(tmp.path(), "old", "/CN=web.example.fr", Key::Rsa, 30, "");
-    let nginx = Nginx::start(&tmp.path().join("nginx"), &old.crt, &old.key);
-    nginx.wait_serving(&serial_of(&old.crt));
-    let (fullchain, key) = (
-        nginx.tls().join("fullchain.pem"),
-        nginx.tls().join("key.pem"),
-    );
+    let (nginx, old) = Nginx::on_self_signed(tmp.path());
+    let (fullchain, key) = nginx.files();
 
-    let said = ok(
-        &ws,
-        &[
-            "deploy",
-            &first,
-            "--fullchain",
-            &s(&fullchain),
-            "--key",
-            &s(&key),
-            "--check",
-            &nginx.check_cmd(),
-            "--reload",
-            &nginx.reload_cmd(),
-            "--save",
-        ],
-    );
+    let said = nginx.deploy_saved(&ws, &first);
     assert!(said.contains("deployed"), "{said}");
     let first_serial = serial_of(&ws.join("dossiers/F/web/web.crt"));
     nginx.wait_serving(&first_serial);
     // The key went out clear, 0600; the previous files are kept beside.
     let key_text = String::from_utf8(read(&key)).expect("pem");
     assert!(key_text.starts_with("-----BEGIN PRIVATE KEY-----"));
-    assert_eq!(tool_ok("stat", &["-c", "%a", &s(&key)]).trim(), "600");
-    assert_eq!(tool_ok("stat", &["-c", "%a", &s(&fullchain)]).trim(), "644");
+    assert_eq!(tool_ok("stat", &["-c", "%a", s(&key)]).trim(), "600");
+    assert_eq!(tool_ok("stat", &["-c", "%a", s(&fullchain)]).trim(), "644");
     assert_eq!(
         read(&nginx.tls().join(".key.pem.cleocps-previous")),
         read(&old.key)
@@ -84,9 +63,9 @@ fn deploy_check_reload_rollback_and_renewal_with_nginx() {
             "deploy",
             "F/web2",
             "--fullchain",
-            &s(&fullchain),
+            s(&fullchain),
             "--key",
-            &s(&key),
+            s(&key),
             "--check",
             "echo 'config test failed' >&2; exit 1",
         ],
@@ -118,9 +97,9 @@ fn deploy_check_reload_rollback_and_renewal_with_nginx() {
             "deploy",
             "F/web2",
             "--fullchain",
-            &s(&fullchain),
+            s(&fullchain),
             "--key",
-            &s(&key),
+            s(&key),
             "--check",
             &nginx.check_cmd(),
             "--reload",
@@ -176,7 +155,7 @@ fn owner_group_and_modes() {
     }
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
     ok(&ws, &args);
-    let stat = |f: &str| tool_ok("stat", &["-c", "%U:%G %a", &s(&dir.join(f))]);
+    let stat = |f: &str| tool_ok("stat", &["-c", "%U:%G %a", s(&dir.join(f))]);
     let owner = if root { "nobody:nogroup" } else { "" };
     for (f, mode) in [("srv.crt", "640"), ("chain.pem", "640"), ("srv.key", "400")] {
         let got = stat(f);
@@ -188,15 +167,15 @@ fn owner_group_and_modes() {
     // The files are what openssl expects: the key opens, the chain verifies the leaf.
     tool_ok(
         "openssl",
-        &["pkey", "-in", &s(&dir.join("srv.key")), "-noout"],
+        &["pkey", "-in", s(&dir.join("srv.key")), "-noout"],
     );
     tool_ok(
         "openssl",
         &[
             "verify",
             "-CAfile",
-            &s(&dir.join("chain.pem")),
-            &s(&dir.join("srv.crt")),
+            s(&dir.join("chain.pem")),
+            s(&dir.join("srv.crt")),
         ],
     );
     let err = refused(
@@ -205,7 +184,7 @@ fn owner_group_and_modes() {
             "deploy",
             &path,
             "--cert",
-            &s(&dir.join("x.crt")),
+            s(&dir.join("x.crt")),
             "--owner",
             "no-such-user-here",
         ],
@@ -229,19 +208,19 @@ fn refusals_install_nothing() {
     // A parent that isn't a directory.
     let err = refused(
         &ws,
-        &["deploy", &path, "--cert", &s(&dir.join("missing/srv.crt"))],
+        &["deploy", &path, "--cert", s(&dir.join("missing/srv.crt"))],
     );
     assert!(err.contains("does not exist"), "{err}");
     // A symbolic link: refused, unless --follow-symlinks (then its destination is replaced).
     let real = dir.join("real.crt");
     std::fs::write(&real, "old").expect("real");
     std::os::unix::fs::symlink(&real, &target).expect("link");
-    let err = refused(&ws, &["deploy", &path, "--cert", &s(&target)]);
+    let err = refused(&ws, &["deploy", &path, "--cert", s(&target)]);
     assert!(err.contains("--follow-symlinks"), "{err}");
     assert_eq!(read(&real), b"old");
     ok(
         &ws,
-        &["deploy", &path, "--cert", &s(&target), "--follow-symlinks"],
+        &["deploy", &path, "--cert", s(&target), "--follow-symlinks"],
     );
     assert!(std::fs::symlink_metadata(&target)
         .expect("link")
@@ -250,7 +229,7 @@ fn refusals_install_nothing() {
     assert_eq!(read(&real), read(&ws.join("dossiers/F/srv/srv.crt")));
     // Not certified yet.
     ok(&ws, &["request", "create", "F/neuf", "--type", "ssl"]);
-    refused(&ws, &["deploy", "F/neuf", "--cert", &s(&dir.join("n.crt"))]);
+    refused(&ws, &["deploy", "F/neuf", "--cert", s(&dir.join("n.crt"))]);
 
     let before = snapshot(&dir);
     // One bad target among good ones: none is written.
@@ -260,9 +239,9 @@ fn refusals_install_nothing() {
             "deploy",
             &path,
             "--cert",
-            &s(&dir.join("a.crt")),
+            s(&dir.join("a.crt")),
             "--key",
-            &s(&dir.join("no/a.key")),
+            s(&dir.join("no/a.key")),
         ],
     );
     // A certificate that isn't for the request's key (another request's).
@@ -270,7 +249,7 @@ fn refusals_install_nothing() {
     let crt = ws.join("dossiers/F/srv/srv.crt");
     let good = read(&crt);
     std::fs::copy(ws.join(format!("dossiers/{other}/autre.crt")), &crt).expect("swap");
-    let err = refused(&ws, &["deploy", &path, "--cert", &s(&dir.join("a.crt"))]);
+    let err = refused(&ws, &["deploy", &path, "--cert", s(&dir.join("a.crt"))]);
     assert!(err.contains("does not match"), "{err}");
     // An expired certificate (as if time had passed since its import).
     let expired = ca.issue_between(
@@ -280,7 +259,7 @@ fn refusals_install_nothing() {
         "20240201000000Z",
     );
     std::fs::copy(&expired, &crt).expect("expired");
-    let err = refused(&ws, &["deploy", &path, "--cert", &s(&dir.join("a.crt"))]);
+    let err = refused(&ws, &["deploy", &path, "--cert", s(&dir.join("a.crt"))]);
     assert!(err.contains("expired"), "{err}");
     assert_eq!(snapshot(&dir), before, "nothing installed");
     std::fs::write(&crt, good).expect("restore");

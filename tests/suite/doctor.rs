@@ -35,7 +35,7 @@ fn every_check_passes_then_each_fault_fails_its_own_check() {
     let ws = t.join("ws");
     // A rehearsal server for the registration certificate and a soft card.
     let ra = t.join("ra");
-    ok(&ws, &["ra", "init", &s(&ra), "--ca-bits", "2048"]);
+    ok(&ws, &["ra", "init", s(&ra), "--ca-bits", "2048"]);
     let (crt, key) = (t.join("holder.crt"), t.join("holder.key"));
     let holder = [
         "--holder-id",
@@ -45,8 +45,8 @@ fn every_check_passes_then_each_fault_fails_its_own_check() {
         "--given-name",
         "ANNE",
     ];
-    let out = ["--out-cert", &s(&crt), "--out-key", &s(&key)];
-    ok(&ws, &[&["ra", "card", &s(&ra)], &holder[..], &out].concat());
+    let out = ["--out-cert", s(&crt), "--out-key", s(&key)];
+    ok(&ws, &[&["ra", "card", s(&ra)], &holder[..], &out].concat());
     let token = t.join("card.token");
     let pin = secret_file(t, "pin", "1234");
     soft_card(&ws, &token, &crt, &key, &pin);

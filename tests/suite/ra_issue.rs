@@ -7,7 +7,7 @@ use crate::support;
 
 use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
-use support::ra::{s, Server, FQDN, HOLDER, MAIL, SSL_FORM};
+use support::ra::{Server, FQDN, HOLDER, MAIL, SSL_FORM};
 use support::*;
 
 fn mode(p: &Path) -> u32 {
@@ -43,7 +43,7 @@ fn init_creates_the_server_files_with_private_modes() {
                 "-nameopt",
                 "RFC2253",
                 "-in",
-                &s(p),
+                s(p),
             ],
         )
     };
@@ -67,10 +67,10 @@ fn init_creates_the_server_files_with_private_modes() {
             &[
                 "verify",
                 "-CAfile",
-                &s(&f("root.crt")),
+                s(&f("root.crt")),
                 "-untrusted",
-                &s(&f("ca-chain.pem")),
-                &s(&f(cert)),
+                s(&f("ca-chain.pem")),
+                s(&f(cert)),
             ],
         );
     }
@@ -80,7 +80,7 @@ fn init_creates_the_server_files_with_private_modes() {
 
     // A second init does not replace the server without --force.
     let before = std::fs::read(f("inscription.crt")).expect("crt");
-    let err = refused(&server.ws, &["ra", "init", &s(&server.dir)]);
+    let err = refused(&server.ws, &["ra", "init", s(&server.dir)]);
     assert!(err.contains("ra.json"), "{err}");
     assert_eq!(std::fs::read(f("inscription.crt")).expect("crt"), before);
 
@@ -91,16 +91,17 @@ fn init_creates_the_server_files_with_private_modes() {
         &[
             "ra",
             "init",
-            &s(&other),
+            s(&other),
             "--ca-bits",
             "2048",
             "--card-ca",
-            &s(&f("card-ca.crt")),
+            s(&f("card-ca.crt")),
         ],
     );
     assert!(!other.join("card-ca.key").exists());
     // It names the anchor its clients need, and the configuration line.
-    let root = s(&other.join("root.crt"));
+    let root = other.join("root.crt");
+    let root = s(&root);
     assert!(
         printed.contains(&format!(
             r#""trust": {{"anchors": ["igc-sante", "{root}"]}}"#
@@ -117,17 +118,11 @@ fn init_creates_the_server_files_with_private_modes() {
 fn import_and_export(server: &Server, name: &str, p7c: &Path) -> std::path::PathBuf {
     let path = format!("F/{name}");
     // The rehearsal root is the anchor `ra init` told clients to declare.
-    let root = s(&server.file("root.crt"));
+    let root = server.file("root.crt");
+    let root = s(&root);
     let o = cleo(
         &server.ws,
-        &[
-            "response",
-            "import",
-            &path,
-            &s(p7c),
-            "--trust-anchor",
-            &root,
-        ],
+        &["response", "import", &path, s(p7c), "--trust-anchor", root],
     );
     let err = String::from_utf8_lossy(&o.stderr).into_owned();
     assert!(o.status.success(), "{err}");
@@ -145,7 +140,7 @@ fn import_and_export(server: &Server, name: &str, p7c: &Path) -> std::path::Path
             "pem",
             &path,
             "--out",
-            &s(&out),
+            s(&out),
             "--no-key-password",
         ],
     );
@@ -167,7 +162,7 @@ fn ssl_request_is_issued_imported_and_serves_tls_then_its_replay_is_refused() {
     // A certs-only PKCS#7: leaf, issuing CA, root.
     let certs = tool_ok(
         "openssl",
-        &["pkcs7", "-inform", "DER", "-in", &s(&p7c), "-print_certs"],
+        &["pkcs7", "-inform", "DER", "-in", s(&p7c), "-print_certs"],
     );
     assert_eq!(certs.matches("BEGIN CERTIFICATE").count(), 3, "{certs}");
     let exported = import_and_export(&server, "srv", &p7c);
@@ -177,10 +172,10 @@ fn ssl_request_is_issued_imported_and_serves_tls_then_its_replay_is_refused() {
         &[
             "verify",
             "-CAfile",
-            &s(&server.file("root.crt")),
+            s(&server.file("root.crt")),
             "-untrusted",
-            &s(&server.file("ca-chain.pem")),
-            &s(&leaf),
+            s(&server.file("ca-chain.pem")),
+            s(&leaf),
         ],
     );
     let text = tool_ok(
@@ -192,7 +187,7 @@ fn ssl_request_is_issued_imported_and_serves_tls_then_its_replay_is_refused() {
             "-nameopt",
             "RFC2253",
             "-in",
-            &s(&leaf),
+            s(&leaf),
         ],
     );
     for want in [
@@ -208,7 +203,7 @@ fn ssl_request_is_issued_imported_and_serves_tls_then_its_replay_is_refused() {
         assert!(text.contains(want), "missing {want:?} in {text}");
     }
     // Serial: 16 random bytes; validity: 1095 days.
-    let serial = tool_ok("openssl", &["x509", "-noout", "-serial", "-in", &s(&leaf)]);
+    let serial = tool_ok("openssl", &["x509", "-noout", "-serial", "-in", s(&leaf)]);
     assert_eq!(
         serial.trim().trim_start_matches("serial=").len(),
         32,
@@ -222,7 +217,7 @@ fn ssl_request_is_issued_imported_and_serves_tls_then_its_replay_is_refused() {
             "-checkend",
             &(1094 * 86_400).to_string(),
             "-in",
-            &s(&leaf),
+            s(&leaf),
         ],
     );
     assert!(in_3y.status.success(), "valid for about 3 years");
@@ -273,7 +268,7 @@ fn smime_request_is_issued_and_signs_mail_that_verifies() {
             "-nameopt",
             "RFC2253",
             "-in",
-            &s(&crt),
+            s(&crt),
         ],
     );
     for want in [
@@ -293,15 +288,15 @@ fn smime_request_is_issued_and_signs_mail_that_verifies() {
             "smime",
             "-sign",
             "-in",
-            &s(&msg),
+            s(&msg),
             "-signer",
-            &s(&crt),
+            s(&crt),
             "-inkey",
-            &s(&key),
+            s(&key),
             "-certfile",
-            &s(&server.file("ca-chain.pem")),
+            s(&server.file("ca-chain.pem")),
             "-out",
-            &s(&signed),
+            s(&signed),
         ],
     );
     let o = tool(
@@ -310,11 +305,11 @@ fn smime_request_is_issued_and_signs_mail_that_verifies() {
             "smime",
             "-verify",
             "-in",
-            &s(&signed),
+            s(&signed),
             "-CAfile",
-            &s(&server.file("root.crt")),
+            s(&server.file("root.crt")),
             "-out",
-            &s(&t.path().join("verified.txt")),
+            s(&t.path().join("verified.txt")),
         ],
     );
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));

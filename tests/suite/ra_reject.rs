@@ -4,7 +4,8 @@
 
 use crate::support;
 
-use support::ra::{s, Server, FQDN, HOLDER};
+use support::ca::cms_encrypt;
+use support::ra::{Server, FQDN, HOLDER};
 use support::*;
 
 fn ssl_edit() -> Vec<&'static str> {
@@ -36,7 +37,7 @@ fn card_from_another_ca_is_certificat_carte_invalide() {
     let t = tempfile::tempdir().expect("tmp");
     let server = Server::new(t.path());
     let other = t.path().join("autre-ra");
-    ok(&server.ws, &["ra", "init", &s(&other), "--ca-bits", "2048"]);
+    ok(&server.ws, &["ra", "init", s(&other), "--ca-bits", "2048"]);
     let token = server.card(&other, HOLDER, "etrangere");
     let p7m = server.request("srv", "ssl", &ssl_edit(), &[], &token);
     server.rejected(&p7m, "rejet.txt", "CERTIFICAT_CARTE_INVALIDE");
@@ -71,23 +72,7 @@ fn garbage_is_a_clear_failure_never_a_panic() {
             let plain = t.path().join("plain");
             std::fs::write(&plain, b"hello").expect("plain");
             let out = t.path().join("enc.p7m");
-            tool_ok(
-                "openssl",
-                &[
-                    "cms",
-                    "-encrypt",
-                    "-binary",
-                    "-aes256",
-                    "-outform",
-                    "DER",
-                    "-in",
-                    &s(&plain),
-                    "-out",
-                    &s(&out),
-                    &s(&server.file("card-ca.crt")),
-                ],
-            );
-            std::fs::read(out).expect("enc")
+            cms_encrypt(&plain, &server.file("card-ca.crt"), &out)
         }),
     ];
     for (name, bytes) in cases {
@@ -108,22 +93,7 @@ fn garbage_is_a_clear_failure_never_a_panic() {
     let plain = t.path().join("csr.der");
     std::fs::write(&plain, b"not a SignedData").expect("plain");
     let p7m = t.path().join("unsigned.p7m");
-    tool_ok(
-        "openssl",
-        &[
-            "cms",
-            "-encrypt",
-            "-binary",
-            "-aes256",
-            "-outform",
-            "DER",
-            "-in",
-            &s(&plain),
-            "-out",
-            &s(&p7m),
-            &s(&server.file("inscription.crt")),
-        ],
-    );
+    cms_encrypt(&plain, &server.file("inscription.crt"), &p7m);
     server.rejected(&p7m, "unsigned.txt", "SIGNATURE_INVALIDE");
     // Nothing unauthenticated was remembered.
     assert_eq!(

@@ -8,8 +8,9 @@ use crate::support;
 use serde_json::json;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
-use support::ra::{s, Server, FQDN, HOLDER, SSL_FORM};
+use support::ra::{Server, FQDN, HOLDER, SSL_FORM};
 use support::ra_mail::*;
+use support::s;
 use support::services::{Stack, Want, ADMIN, DOMAIN, INSCRIPTION};
 use support::tool_ok;
 
@@ -37,7 +38,7 @@ fn assert_certificate_for(server: &Server, answer: &Answer, name: &str) {
     std::fs::write(&file, p7c).expect("p7c");
     let certs = tool_ok(
         "openssl",
-        &["pkcs7", "-inform", "DER", "-in", &s(&file), "-print_certs"],
+        &["pkcs7", "-inform", "DER", "-in", s(&file), "-print_certs"],
     );
     assert_eq!(certs.matches("BEGIN CERTIFICATE").count(), 3, "{certs}");
     // In DER SET order: the leaf is the one whose subject names FQDN.
@@ -56,16 +57,16 @@ fn assert_certificate_for(server: &Server, answer: &Answer, name: &str) {
         &[
             "verify",
             "-CAfile",
-            &s(&server.file("root.crt")),
+            s(&server.file("root.crt")),
             "-untrusted",
-            &s(&server.file("ca-chain.pem")),
-            &s(&leaf),
+            s(&server.file("ca-chain.pem")),
+            s(&leaf),
         ],
     );
     let csr = server.ws.join(format!("dossiers/F/{name}/{name}.csr"));
     assert_eq!(
-        tool_ok("openssl", &["x509", "-noout", "-pubkey", "-in", &s(&leaf)]),
-        tool_ok("openssl", &["req", "-noout", "-pubkey", "-in", &s(&csr)]),
+        tool_ok("openssl", &["x509", "-noout", "-pubkey", "-in", s(&leaf)]),
+        tool_ok("openssl", &["req", "-noout", "-pubkey", "-in", s(&csr)]),
         "the certificate is for request {name}"
     );
 }

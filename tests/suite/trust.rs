@@ -5,7 +5,7 @@
 use crate::support;
 
 use std::path::{Path, PathBuf};
-use support::ca::{new_csr, Issued, Key, CA_EXT};
+use support::ca::{pem_bundle, Intermediate, Issued};
 use support::http::FileServer;
 use support::*;
 
@@ -192,27 +192,10 @@ fn an_issuer_that_is_not_a_ca_is_refused() {
     let t = tmp.path();
     let ws = t.join("ws");
     let csr = request(&ws);
-    let root = Issued::ca(t, "root", "/C=FR/O=TEST/CN=TEST RACINE");
-    // A certificate that may sign (keyCertSign) but is no CA (no basicConstraints).
-    let (key, inter_csr) = new_csr(t, "inter", "/C=FR/O=TEST/CN=TEST PAS UNE AC", Key::Rsa);
-    let crt = root.sign(
-        &inter_csr,
-        t,
-        "inter",
-        30,
-        "keyUsage=critical,keyCertSign,cRLSign\n",
-        false,
-    );
-    let inter = Issued { key, crt };
-    let ext = "keyUsage=critical,digitalSignature,keyEncipherment\nextendedKeyUsage=serverAuth\n";
-    let leaf = inter.sign(&csr, t, "leaf", 30, ext, true);
-    let bundle = t.join("bundle.pem");
-    std::fs::write(
-        &bundle,
-        [inter.cert_pem(), root.cert_pem()].concat() + &read_to(&leaf),
-    )
-    .expect("bundle");
-    let err = refused_import(&ws, &bundle, &[&root.crt]);
+    let ca = TestCa::with(t, Intermediate::NotACa);
+    let leaf = ca.issue(&csr, "leaf", "serverAuth");
+    let bundle = pem_bundle(&t.join("bundle.pem"), &[&ca.inter, &ca.root, &leaf]);
+    let err = refused_import(&ws, &bundle, &[&ca.root]);
     assert!(
         err.contains("TEST PAS UNE AC") && err.contains("not allowed to issue"),
         "{err}"
@@ -225,22 +208,10 @@ fn an_expired_intermediate_is_refused() {
     let t = tmp.path();
     let ws = t.join("ws");
     let csr = request(&ws);
-    let root = Issued::ca(t, "root", "/C=FR/O=TEST/CN=TEST RACINE");
-    let (key, inter_csr) = new_csr(t, "old", "/C=FR/O=TEST/CN=TEST AC EXPIREE", Key::Rsa);
-    let crt = root.sign_between(
-        &inter_csr,
-        t,
-        "old",
-        "20200101000000Z",
-        "20210101000000Z",
-        CA_EXT,
-    );
-    let inter = Issued { key, crt };
-    let ext = "keyUsage=critical,digitalSignature,keyEncipherment\nextendedKeyUsage=serverAuth\n";
-    let leaf = inter.sign(&csr, t, "leaf", 30, ext, true);
-    let bundle = t.join("bundle.pem");
-    std::fs::write(&bundle, inter.cert_pem() + &read_to(&leaf)).expect("bundle");
-    let err = refused_import(&ws, &bundle, &[&root.crt]);
+    let ca = TestCa::with(t, Intermediate::Expired);
+    let leaf = ca.issue(&csr, "leaf", "serverAuth");
+    let bundle = pem_bundle(&t.join("bundle.pem"), &[&ca.inter, &leaf]);
+    let err = refused_import(&ws, &bundle, &[&ca.root]);
     assert!(
         err.contains("TEST AC EXPIREE") && err.contains("not valid now"),
         "{err}"
@@ -262,8 +233,4 @@ fn a_certificate_for_another_usage_is_refused() {
         err.contains("emailProtection") && err.contains("serverAuth"),
         "{err}"
     );
-}
-
-fn read_to(p: &Path) -> String {
-    std::fs::read_to_string(p).expect("read")
 }

@@ -4,7 +4,6 @@
 
 use crate::support;
 
-use support::ca::{Issued, Key};
 use support::nginx::{serial_of, Nginx};
 use support::tmux::Tmux;
 use support::*;
@@ -15,30 +14,10 @@ fn deploy_a_renewal_with_the_saved_profile_from_step3() {
     let ws = tmp.path().join("ws");
     let ca = TestCa::new(tmp.path());
     let first = certified_request(&ws, tmp.path(), &ca, "web", 30);
-    let old = Issued::self_signed(tmp.path(), "old", "/CN=web.example.fr", Key::Rsa, 30, "");
-    let nginx = Nginx::start(&tmp.path().join("nginx"), &old.crt, &old.key);
-    nginx.wait_serving(&serial_of(&old.crt));
-    let (fullchain, key) = (
-        nginx.tls().join("fullchain.pem"),
-        nginx.tls().join("key.pem"),
-    );
+    let (nginx, _) = Nginx::on_self_signed(tmp.path());
+    let (fullchain, _) = nginx.files();
     // The first certificate installed from the command line, profile saved…
-    ok(
-        &ws,
-        &[
-            "deploy",
-            &first,
-            "--fullchain",
-            &s(&fullchain),
-            "--key",
-            &s(&key),
-            "--check",
-            &nginx.check_cmd(),
-            "--reload",
-            &nginx.reload_cmd(),
-            "--save",
-        ],
-    );
+    nginx.deploy_saved(&ws, &first);
     nginx.wait_serving(&serial_of(&ws.join("dossiers/F/web/web.crt")));
     // …its renewal inherits the profile and gets its certificate.
     ok(&ws, &["request", "renew", &first, "--name", "web2"]);
@@ -59,7 +38,7 @@ fn deploy_a_renewal_with_the_saved_profile_from_step3() {
     assert!(screen.contains("not deployed by cleocps yet"), "{screen}");
     t.keys(&["D"]);
     let screen = t.wait("Install the certificate of F/web2", 10);
-    assert!(screen.contains(&s(&fullchain)), "{screen}");
+    assert!(screen.contains(s(&fullchain)), "{screen}");
     assert!(screen.contains("nginx -t"), "{screen}");
     t.keys(&["o"]);
     let screen = t.wait("deployed (serial", 30);

@@ -225,8 +225,21 @@ pub struct TestCa {
     issuer: Issued,
 }
 
+/// How [`TestCa::with`] makes its issuing CA: a proper one, or one that
+/// breaks the chain (may sign but is no CA; a CA whose validity has ended).
+#[derive(Clone, Copy, Debug)]
+pub enum Intermediate {
+    Valid,
+    NotACa,
+    Expired,
+}
+
 impl TestCa {
     pub fn new(dir: &Path) -> TestCa {
+        TestCa::with(dir, Intermediate::Valid)
+    }
+
+    pub fn with(dir: &Path, how: Intermediate) -> TestCa {
         let root = Issued::self_signed(
             dir,
             "root",
@@ -235,13 +248,24 @@ impl TestCa {
             60,
             CA_EXT,
         );
-        let (key, csr) = new_csr(
-            dir,
-            "inter",
-            "/C=FR/O=TEST/CN=TEST AC ORGANISATIONS",
-            Key::Rsa,
-        );
-        let crt = root.sign(&csr, dir, "inter", 50, CA_EXT, false);
+        let subject = match how {
+            Intermediate::Valid => "/C=FR/O=TEST/CN=TEST AC ORGANISATIONS",
+            Intermediate::NotACa => "/C=FR/O=TEST/CN=TEST PAS UNE AC",
+            Intermediate::Expired => "/C=FR/O=TEST/CN=TEST AC EXPIREE",
+        };
+        let (key, csr) = new_csr(dir, "inter", subject, Key::Rsa);
+        let crt = match how {
+            Intermediate::Valid => root.sign(&csr, dir, "inter", 50, CA_EXT, false),
+            // keyCertSign without basicConstraints.
+            Intermediate::NotACa => {
+                let ext = "keyUsage=critical,keyCertSign,cRLSign\n";
+                root.sign(&csr, dir, "inter", 30, ext, false)
+            }
+            Intermediate::Expired => {
+                let (start, end) = ("20200101000000Z", "20210101000000Z");
+                root.sign_between(&csr, dir, "inter", start, end, CA_EXT)
+            }
+        };
         TestCa {
             dir: dir.to_path_buf(),
             root: root.crt,
@@ -315,6 +339,16 @@ impl TestCa {
     }
 }
 
+/// The PEM certificate files `certs` one after the other in `out`.
+pub fn pem_bundle(out: &Path, certs: &[&Path]) -> PathBuf {
+    let pem: String = certs
+        .iter()
+        .map(|c| std::fs::read_to_string(c).expect("a PEM certificate"))
+        .collect();
+    std::fs::write(out, pem).expect("write the bundle");
+    out.to_path_buf()
+}
+
 /// For the test services: an EC CA (`ca.crt`) and a certificate for
 /// 127.0.0.1 and localhost signed by it (`server.crt`, `server.key`) in
 /// `dir`. Returns the CA certificate.
@@ -368,4 +402,17 @@ pub fn indefinite(mut der: &[u8], levels: usize) -> Vec<u8> {
         der = rest;
     }
     out
+}
+
+/// `plain` enveloped by openssl for the holder of `recipient` (AES-256, DER)
+/// into `out`; returns its bytes.
+pub fn cms_encrypt(plain: &Path, recipient: &Path, out: &Path) -> Vec<u8> {
+    run(openssl()
+        .args(["cms", "-encrypt", "-binary", "-aes256", "-outform", "DER"])
+        .arg("-in")
+        .arg(plain)
+        .arg("-out")
+        .arg(out)
+        .arg(recipient));
+    std::fs::read(out).expect("the enveloped file")
 }

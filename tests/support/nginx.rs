@@ -3,6 +3,7 @@
 //! (`fullchain.pem`, `key.pem`); started in the foreground and stopped
 //! (SIGTERM, then waited for) on drop, so no worker is left behind.
 
+use super::ca::{Issued, Key};
 use super::process::{free_port, output, wait_until};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
@@ -35,6 +36,42 @@ impl Nginx {
 
     pub fn tls(&self) -> PathBuf {
         self.prefix.join("tls")
+    }
+
+    /// The full chain and key files it serves.
+    pub fn files(&self) -> (PathBuf, PathBuf) {
+        (self.tls().join("fullchain.pem"), self.tls().join("key.pem"))
+    }
+
+    /// nginx in `<dir>/nginx` serving a self-signed certificate for
+    /// `web.example.fr`, the one a first deployment replaces (returned too).
+    pub fn on_self_signed(dir: &Path) -> (Nginx, Issued) {
+        let old = Issued::self_signed(dir, "old", "/CN=web.example.fr", Key::Rsa, 30, "");
+        let nginx = Nginx::start(&dir.join("nginx"), &old.crt, &old.key);
+        nginx.wait_serving(&serial_of(&old.crt));
+        (nginx, old)
+    }
+
+    /// `deploy <path>` into its files, checked and reloaded by it, the
+    /// profile saved; returns what cleocps said.
+    pub fn deploy_saved(&self, ws: &Path, path: &str) -> String {
+        let (fullchain, key) = self.files();
+        super::ok(
+            ws,
+            &[
+                "deploy",
+                path,
+                "--fullchain",
+                super::s(&fullchain),
+                "--key",
+                super::s(&key),
+                "--check",
+                &self.check_cmd(),
+                "--reload",
+                &self.reload_cmd(),
+                "--save",
+            ],
+        )
     }
 
     /// Starts nginx serving `cert` (full chain) and `key`, copied into `tls/`.

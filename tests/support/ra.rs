@@ -2,7 +2,7 @@
 //! `ra init`, test cards made by `ra card` + `card soft-init`, and requests
 //! made by the real client path (`request generate --card --soft-token`).
 
-use super::{cleo, ok, prepared_request, secret_file, soft_card};
+use super::{cleo, ok, prepared_request, s, secret_file, soft_card};
 use std::path::{Path, PathBuf};
 use std::process::Output;
 
@@ -34,15 +34,11 @@ pub struct Server {
     pub ws: PathBuf,
 }
 
-pub fn s(p: &Path) -> String {
-    p.to_string_lossy().into_owned()
-}
-
 impl Server {
     pub fn new(t: &Path) -> Server {
         let dir = t.join("ra");
         let ws = t.join("ws");
-        ok(&ws, &["ra", "init", &s(&dir), "--ca-bits", "2048"]);
+        ok(&ws, &["ra", "init", s(&dir), "--ca-bits", "2048"]);
         let server = Server {
             t: t.to_path_buf(),
             dir,
@@ -76,7 +72,7 @@ impl Server {
             &[
                 "ra",
                 "card",
-                &s(ra_dir),
+                s(ra_dir),
                 "--holder-id",
                 holder,
                 "--surname",
@@ -84,9 +80,9 @@ impl Server {
                 "--given-name",
                 "JEAN",
                 "--out-cert",
-                &s(&crt),
+                s(&crt),
                 "--out-key",
-                &s(&key),
+                s(&key),
             ],
         );
         let token = self.t.join(format!("{name}.json"));
@@ -116,11 +112,11 @@ impl Server {
                 &path,
                 "--card",
                 "--soft-token",
-                &s(token),
+                s(token),
                 "--pin-file",
-                &s(&pin),
+                s(&pin),
                 "--ra-cert",
-                &s(&self.file("inscription.crt")),
+                s(&self.file("inscription.crt")),
             ],
         );
         self.ws
@@ -139,10 +135,10 @@ impl Server {
                 "--json",
                 "ra",
                 "process",
-                &s(&self.dir),
-                &s(p7m),
+                s(&self.dir),
+                s(p7m),
                 "--out",
-                &s(&out),
+                s(&out),
             ],
         );
         (o, out)

@@ -1,8 +1,9 @@
 //! Mail for the `ra serve` tests: request mails (good and hostile) put in a
 //! Maildir, the server's configuration, and its answers read back.
 
-use super::ra::{s, Server};
-use super::{cleocps, output, tool_ok};
+use super::ca::cms_encrypt;
+use super::ra::Server;
+use super::{cleocps, output, s};
 use cms::content_info::{CmsVersion, ContentInfo};
 use cms::enveloped_data::{
     EncryptedContentInfo, EnvelopedData, KeyTransRecipientInfo, RecipientIdentifier, RecipientInfo,
@@ -206,23 +207,7 @@ pub fn random_p7m_to(server: &Server) -> Vec<u8> {
     let plain = server.t.join("random.bin");
     std::fs::write(&plain, noise(3000, 7)).expect("plain");
     let out = server.t.join("random.p7m");
-    tool_ok(
-        "openssl",
-        &[
-            "cms",
-            "-encrypt",
-            "-binary",
-            "-aes256",
-            "-outform",
-            "DER",
-            "-in",
-            &s(&plain),
-            "-out",
-            &s(&out),
-            &s(&server.file("inscription.crt")),
-        ],
-    );
-    std::fs::read(out).expect("p7m")
+    cms_encrypt(&plain, &server.file("inscription.crt"), &out)
 }
 
 /// An EnvelopedData naming the server `count` times, each with a bogus

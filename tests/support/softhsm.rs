@@ -59,6 +59,23 @@ impl Drop for InProcess {
     }
 }
 
+/// `request generate <path> --card` with the key password and PIN files and
+/// the registration server's certificate.
+pub fn card_generate<'a>(path: &'a str, kp: &'a str, pin: &'a str, ra: &'a str) -> Vec<&'a str> {
+    vec![
+        "request",
+        "generate",
+        path,
+        "--card",
+        "--key-password-file",
+        kp,
+        "--pin-file",
+        pin,
+        "--ra-cert",
+        ra,
+    ]
+}
+
 /// The card CA, the holder's signature and authentication certificates, and
 /// the registration server ("RA") certificate, in `dir`.
 pub struct Pki {
