@@ -2,7 +2,7 @@
 # Runs one cargo-fuzz target for SECONDS on the nightly toolchain.
 #   scripts/fuzz.sh TARGET SECONDS     TARGET: answer mail ra_cms config request_json
 # New inputs that widen coverage land in fuzz/corpus/TARGET; a crash is
-# copied to fuzz/regressions/TARGET, which tests/fuzz_replay.rs replays on
+# copied to fuzz/regressions/TARGET, which tests/suite/fuzz_replay.rs replays on
 # stable in scripts/test.sh. The last line gives executions and crashes.
 set -euo pipefail
 target=${1:?usage: scripts/fuzz.sh TARGET SECONDS}

@@ -1,7 +1,7 @@
 //! The fuzz targets' bodies, one function per target. Each takes any bytes
 //! and must return without panicking; errors are the expected outcome.
 //! `fuzz_targets/*.rs` call them under libFuzzer (nightly), and
-//! `tests/fuzz_replay.rs` replays `fuzz/corpus/` and `fuzz/regressions/`
+//! `tests/suite/fuzz_replay.rs` replays `fuzz/corpus/` and `fuzz/regressions/`
 //! through them on stable, so every crash found stays fixed.
 
 use cleocps_core::config::Config;

@@ -423,7 +423,7 @@ fn pin_never_in_process_arguments() {
     assert!(ws.join("dossiers/F/srv/srv.p7m").is_file());
 }
 
-/// Issue 13, stumble 4: a name the directory doesn't list for the card's
+/// A name the directory doesn't list for the card's
 /// holder is warned about before the PIN (it would come back
 /// ADMIN_INCONNU); the request is still made, the registration server decides.
 #[test]

@@ -1,4 +1,4 @@
-//! `cleocps config set KEY VALUE` (issue 13): dotted keys of DESIGN §9,
+//! `cleocps config set KEY VALUE`: dotted keys of DESIGN §9,
 //! validated like `config check`, written atomically with mode 0600.
 
 use crate::support;

@@ -29,12 +29,7 @@ fn sent(tmp: &Path) -> (PathBuf, PathBuf, String, String) {
         "trust": {"anchors": [p7c_root(tmp)]},
     });
     let cfg = write_config(tmp, "c.json", &config);
-    let out = cleo_cfg(&ws, &cfg, &["request", "send", REQ]);
-    assert!(out.status.success(), "{}", stderr(&out));
-    let mid = request_json(&ws)["message_id"]
-        .as_str()
-        .expect("message id")
-        .to_string();
+    let mid = send(&ws, &cfg);
     (ws, maildir, cfg, mid)
 }
 
@@ -240,8 +235,7 @@ fn a_rejection_signed_by_the_registration_server_is_verified() {
         let (ws, maildir, cfg, mid) = sent(dir.path());
         let mut config: serde_json::Value =
             serde_json::from_slice(&std::fs::read(&cfg).expect("cfg")).expect("json");
-        config["registration"]["certificate"] =
-            path_str(&tmp.path().join("ra/inscription.crt")).into();
+        config["registration"]["certificate"] = s(&tmp.path().join("ra/inscription.crt")).into();
         write_config(dir.path(), "c.json", &config);
         drop_mail(&maildir, "1.rejet", &signed_rejection("r1", &mid, server));
         let out = cleo_cfg(&ws, &cfg, &["response", "fetch", REQ]);

@@ -78,7 +78,7 @@ fn starttls_send_then_certificate_fetched_once() {
     );
     assert_eq!(state(&ws), "sent");
     let root = p7c_root(tmp.path());
-    let trust = ["--trust-anchor", path_str(&root)];
+    let trust = ["--trust-anchor", s(&root)];
     let out = cleo_cfg(
         &ws,
         &cfg,
@@ -97,12 +97,7 @@ fn starttls_send_then_certificate_fetched_once() {
     assert_eq!(std::fs::read(dir.join("smime.p7c")).expect("p7c"), p7c);
     tool_ok(
         "openssl",
-        &[
-            "x509",
-            "-in",
-            path_str(&dir.join("Demande 1.crt")),
-            "-noout",
-        ],
+        &["x509", "-in", s(&dir.join("Demande 1.crt")), "-noout"],
     );
 
     // Mail is never deleted nor flagged: both files still in the Maildir,
@@ -262,21 +257,7 @@ fn wait_shows_a_countdown_and_stops_on_ctrl_c() {
     assert!(t0.elapsed().as_secs_f32() < 5.0);
 
     // Ctrl-C: exit 3, state unchanged, a countdown was shown.
-    let child = cleocps(tmp.path())
-        .args([
-            "--workspace",
-            path_str(&ws),
-            "--lang",
-            "en",
-            "--config",
-            &cfg,
-        ])
-        .args(["response", "fetch", REQ, "--wait", "60"])
-        .env("CLEOCPS_POLL_INTERVAL_S", "1")
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .expect("spawn");
+    let child = fetch_waiting(&ws, &cfg, "1");
     std::thread::sleep(std::time::Duration::from_millis(2500));
     let t0 = std::time::Instant::now();
     tool_ok("kill", &["-INT", &child.id().to_string()]);

@@ -26,12 +26,7 @@ fn sent(stack: &Stack, tmp: &std::path::Path) -> (std::path::PathBuf, String, St
     config["ldap"] = serde_json::Value::Null;
     config["trust"] = serde_json::json!({"anchors": [p7c_root(tmp)]});
     let cfg = write_config(tmp, "c.json", &config);
-    let out = cleo_cfg(&ws, &cfg, &["request", "send", REQ]);
-    assert!(out.status.success(), "{}", stderr(&out));
-    let mid = request_json(&ws)["message_id"]
-        .as_str()
-        .expect("message id")
-        .to_string();
+    let mid = send(&ws, &cfg);
     (ws, cfg, mid)
 }
 
@@ -109,21 +104,7 @@ fn wait_then_deliver(
     let p7c = p7c_for(&ws, tmp);
     // Unrelated mail already there: the later looks read past it.
     deliver(stack, ADMIN.0, &support::bulk::unrelated(1, 5_000));
-    let child = cleocps(tmp)
-        .args([
-            "--workspace",
-            path_str(&ws),
-            "--lang",
-            "en",
-            "--config",
-            &cfg,
-        ])
-        .args(["response", "fetch", REQ, "--wait", "60"])
-        .env("CLEOCPS_POLL_INTERVAL_S", interval_s)
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .expect("spawn");
+    let child = fetch_waiting(&ws, &cfg, interval_s);
     std::thread::sleep(Duration::from_millis(1500));
     deliver(
         stack,

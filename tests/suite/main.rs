@@ -1,18 +1,20 @@
-//! Every integration test of the workspace, in one test binary: the shared
-//! helpers (`tests/support/`) and the library build and link once, and the
-//! harness spreads all tests over its threads.
+//! Every integration test of the workspace, in one test binary: the
+//! library and the shared helpers (`tests/support/`) build and link once, and
+//! the harness spreads all the tests over its threads.
 //!
-//! One module per topic, named as its file: `cargo test --test suite cli_flow::`
-//! runs one file's tests, `cargo test --test suite NAME` those whose path holds
-//! NAME. To add a topic, write `tests/suite/<topic>.rs` (start it with
-//! `use crate::support;` if it needs the helpers) and add `mod <topic>;` below,
-//! in order. Helpers two topics need go in `tests/support/`; every helper there
-//! is used (the crate builds with no dead code allowed).
+//! One module per topic, named as its file: `cargo test --test suite
+//! cli_flow::` runs one topic, `cargo test --test suite NAME` every test whose
+//! path holds NAME. To add a topic, write `tests/suite/<topic>.rs` (starting
+//! with `use crate::support;` when it needs the helpers) and add
+//! `mod <topic>;` below, in order. A helper two topics need goes in
+//! `tests/support/`; every helper there is used, as no dead code is allowed.
 //!
-//! The tests share one process, so nothing a test does may reach another
-//! through process-wide state: no `std::env::set_var` or current directory
-//! change outside [`support::softhsm::InProcess`], the interface language set
-//! only through [`support::lang`], tmux servers and services of their own.
+//! All tests share one process, so none may change what the others see:
+//! no `std::env::set_var` or current directory change (the variables a
+//! PKCS#11 module loaded in this process reads are set through
+//! [`support::softhsm::InProcess`], held by one test at a time), no
+//! `i18n::set_current` (pass the language); services, tmux servers and temp
+//! dirs of the test's own.
 
 #[path = "../support/mod.rs"]
 mod support;

@@ -19,6 +19,14 @@ fn request(ws: &Path) -> PathBuf {
     ws.join("dossiers/F/r/r.csr")
 }
 
+/// A temp dir holding a workspace with the request `F/r` and its CSR.
+fn case() -> (tempfile::TempDir, PathBuf, PathBuf) {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let ws = tmp.path().join("ws");
+    let csr = request(&ws);
+    (tmp, ws, csr)
+}
+
 fn import(file: &Path, anchors: &[&Path]) -> Vec<String> {
     let mut args = vec!["response".to_string(), "import".into(), REQ.into()];
     args.push(s(file).into());
@@ -60,10 +68,8 @@ fn chain_subjects(ws: &Path) -> Vec<String> {
 
 #[test]
 fn a_throwaway_ca_is_refused_by_default_and_accepted_when_declared() {
-    let tmp = tempfile::tempdir().expect("tmp");
+    let (tmp, ws, csr) = case();
     let t = tmp.path();
-    let ws = t.join("ws");
-    let csr = request(&ws);
     let ca = TestCa::new(t);
     let leaf = ca.issue(&csr, "leaf", "serverAuth,clientAuth");
     let p7c = ca.p7c(&leaf, &t.join("smime.p7c"), false);
@@ -99,10 +105,8 @@ fn a_throwaway_ca_is_refused_by_default_and_accepted_when_declared() {
 
 #[test]
 fn an_anchor_in_the_configuration_is_trusted() {
-    let tmp = tempfile::tempdir().expect("tmp");
+    let (tmp, ws, csr) = case();
     let t = tmp.path();
-    let ws = t.join("ws");
-    let csr = request(&ws);
     let ca = TestCa::new(t);
     let leaf = ca.issue(&csr, "leaf", "serverAuth");
     let p7c = ca.p7c(&leaf, &t.join("smime.p7c"), true);
@@ -129,10 +133,8 @@ fn an_anchor_in_the_configuration_is_trusted() {
 
 #[test]
 fn a_lone_leaf_is_refused_naming_its_missing_issuer() {
-    let tmp = tempfile::tempdir().expect("tmp");
+    let (tmp, ws, csr) = case();
     let t = tmp.path();
-    let ws = t.join("ws");
-    let csr = request(&ws);
     let ca = TestCa::new(t);
     let leaf = ca.issue(&csr, "leaf", "serverAuth");
 
@@ -157,10 +159,8 @@ fn a_lone_leaf_is_refused_naming_its_missing_issuer() {
 
 #[test]
 fn an_intermediate_published_at_the_aia_url_is_fetched() {
-    let tmp = tempfile::tempdir().expect("tmp");
+    let (tmp, ws, csr) = case();
     let t = tmp.path();
-    let ws = t.join("ws");
-    let csr = request(&ws);
     let ca = TestCa::new(t);
     // IGC-Santé publishes its CAs in DER (`.cer`) over plain HTTP.
     let inter = Issued {
@@ -188,10 +188,8 @@ fn an_intermediate_published_at_the_aia_url_is_fetched() {
 
 #[test]
 fn an_issuer_that_is_not_a_ca_is_refused() {
-    let tmp = tempfile::tempdir().expect("tmp");
+    let (tmp, ws, csr) = case();
     let t = tmp.path();
-    let ws = t.join("ws");
-    let csr = request(&ws);
     let ca = TestCa::with(t, Intermediate::NotACa);
     let leaf = ca.issue(&csr, "leaf", "serverAuth");
     let bundle = pem_bundle(&t.join("bundle.pem"), &[&ca.inter, &ca.root, &leaf]);
@@ -204,10 +202,8 @@ fn an_issuer_that_is_not_a_ca_is_refused() {
 
 #[test]
 fn an_expired_intermediate_is_refused() {
-    let tmp = tempfile::tempdir().expect("tmp");
+    let (tmp, ws, csr) = case();
     let t = tmp.path();
-    let ws = t.join("ws");
-    let csr = request(&ws);
     let ca = TestCa::with(t, Intermediate::Expired);
     let leaf = ca.issue(&csr, "leaf", "serverAuth");
     let bundle = pem_bundle(&t.join("bundle.pem"), &[&ca.inter, &leaf]);
@@ -220,10 +216,8 @@ fn an_expired_intermediate_is_refused() {
 
 #[test]
 fn a_certificate_for_another_usage_is_refused() {
-    let tmp = tempfile::tempdir().expect("tmp");
+    let (tmp, ws, csr) = case();
     let t = tmp.path();
-    let ws = t.join("ws");
-    let csr = request(&ws);
     let ca = TestCa::new(t);
     // An SSL request answered with a signature-only certificate.
     let leaf = ca.issue(&csr, "leaf", "emailProtection");

@@ -1,5 +1,5 @@
-//! The configuration screen's "Tester" against the real test services
-//! (issue 13, item 6): the same checks as `doctor`, run as a job; a wrong
+//! The configuration screen's "Tester" against the real test services: the
+//! same checks as `doctor`, run as a job; a wrong
 //! IMAP port or LDAP address fails naming the service, the real dovecot,
 //! aiosmtpd and slapd pass — on what the screen shows, before saving.
 

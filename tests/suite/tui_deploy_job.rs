@@ -1,4 +1,4 @@
-//! Étape 3's deploy job on a real workspace (issue 14): the saved profile
+//! Étape 3's deploy job on a real workspace: the saved profile
 //! run off the UI thread through the core's `deploy`; a failed check comes
 //! back as the result dialog, undone, with the command's output sanitised.
 

@@ -1,4 +1,4 @@
-//! Issue 13, items 4 and 7: the portal route explained on screen, and a
+//! The portal route explained on screen, and a
 //! layout that uses the space (names first in "Accéder aux fichiers",
 //! long values wrapped, more details on a large terminal).
 

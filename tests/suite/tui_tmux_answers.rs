@@ -1,4 +1,4 @@
-//! Answers in the wild from the TUI (issue 13, build item 5): a saved mail
+//! Answers in the wild from the TUI: a saved mail
 //! (`.eml`) whose `smime.p7c` is BER with indefinite lengths, imported by
 //! its path in Étape 3, checked against the trust anchors as any answer.
 

@@ -1,7 +1,7 @@
 //! The real binary in tmux, in French: the first run without a
 //! configuration file opens the configuration screen; "Tester" names the
 //! IMAP server that refuses; F2 writes a file `config check` accepts, 0600,
-//! and `C` opens it again with what was saved (issue 13, item 6).
+//! and `C` opens it again with what was saved.
 
 use crate::support;
 

@@ -1,4 +1,4 @@
-//! Étape 3's deploy from the real TUI in tmux (issue 14): a renewal that
+//! Étape 3's deploy from the real TUI in tmux: a renewal that
 //! inherited its predecessor's saved profile is deployed with D, the result
 //! dialog shows the check and reload, and a real nginx serves the new serial.
 

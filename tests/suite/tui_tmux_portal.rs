@@ -1,5 +1,5 @@
-//! The portal route end to end in a real terminal at 80×24 (issue 13,
-//! item 4, stumbles 2 and 7): Étape 2 explains it, `v` shows the CSR whole
+//! The portal route end to end in a real terminal at 80×24: Étape 2
+//! explains it, `v` shows the CSR whole
 //! with no border beside it (a mouse selection holds the PEM alone), Étape
 //! 3 takes the certificate pasted, and "Accéder aux fichiers" shows the
 //! files' names, sizes and modes.

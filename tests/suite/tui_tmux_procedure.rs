@@ -1,4 +1,4 @@
-//! Issue 13's acceptance: the manual procedure of `cleocps demo`, in French
+//! The manual procedure of `cleocps demo`, in French
 //! at 80×24, as a CleoCPS user takes it — folder, request, protected keys,
 //! the form from the directory, the card, sending, the answer by mail, both
 //! exports, the files and a shell — with every keystroke counted and every
@@ -265,7 +265,7 @@ fn the_manual_procedure_in_french_without_a_stumble() {
         ],
     );
     assert!(out.contains("srv-web.clinique-demo.fr"), "{out}");
-    // The figure the closing note gives (issue 13: about 190 before).
+    // The figure the closing note gives.
     eprintln!(
         "manual procedure: {} keystrokes (typed text included), {} screens checked",
         u.strokes.get(),

@@ -1,7 +1,7 @@
 //! "Accéder aux fichiers" then `s` opens a shell in the request's folder;
-//! `exit` must come back to cleocps, redrawn and answering keys (issue 13,
-//! stumble 1), whether cleocps was started from an interactive shell (no
-//! SIGTTIN "Stopped") or from a script (no exit code 1).
+//! `exit` must come back to cleocps, redrawn and answering keys, whether
+//! cleocps was started from an interactive shell (no SIGTTIN "Stopped") or
+//! from a script (no exit code 1).
 
 use crate::support;
 

@@ -615,7 +615,7 @@ fn keymap_routes_by_layer() {
     ));
 }
 
-/// Issue 13: "Une opération est en cours" goes when the job ends (the
+/// "Une opération est en cours" goes when the job ends (the
 /// status saying so, and the quit question, which no longer holds).
 #[test]
 fn the_busy_message_and_the_quit_question_go_when_the_job_ends() {
@@ -642,7 +642,7 @@ fn the_busy_message_and_the_quit_question_go_when_the_job_ends() {
     assert!(app.modal.is_none(), "{:?}", app.modal);
 }
 
-/// Issue 13 (stumble 5): the PKCS#12 is named after the server (its CN),
+/// The PKCS#12 is named after the server (its CN),
 /// not "Demande 2.p12".
 #[test]
 fn the_p12_is_named_after_the_fqdn() {

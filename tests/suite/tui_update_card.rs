@@ -215,7 +215,7 @@ fn wrong_pin_is_never_retried_the_card_is_read_again_and_the_pin_asked_with_trie
         }),
         ..Done::default()
     };
-    // Issue 13, stumble 4: no restart from `r`; the card's flags are read
+    // No restart from `r`; the card's flags are read
     // again (no PIN given), then the PIN is asked with the tries left.
     match job(done(&mut app, id, refused)) {
         Job::ProbeCard {

@@ -1,4 +1,4 @@
-//! The configuration screen (issue 13, item 6): `C` and the palette open
+//! The configuration screen: `C` and the palette open
 //! it; what is typed is saved through `config set`'s door (a file
 //! `config check` accepts, mode 0600); a bad value is said under its field
 //! and nothing is written; Échap asks before dropping changes.

@@ -1,4 +1,4 @@
-//! `update` for Étape 3's exports (issue 13, stumbles 4 and 5): the dialogs
+//! `update` for Étape 3's exports: the dialogs
 //! start in the request's directory (then the last one used) with files
 //! named after the server, the clear-key warning shows only for a clear
 //! key, and a wrong key password is asked again with the rest kept.

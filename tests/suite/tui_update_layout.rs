@@ -1,4 +1,4 @@
-//! Issue 13, stumble 2: what a result dialog says is laid out line by line.
+//! What a result dialog says is laid out line by line.
 
 use crate::support;
 
@@ -24,7 +24,7 @@ fn the_done_dialog_lists_paths_one_per_line() {
     assert!(!rows[eml].contains("srv.key"), "{screen}");
 }
 
-/// Issue 13, stumble 5: a pre-filled field says Ctrl-U empties it.
+/// A pre-filled field says Ctrl-U empties it.
 #[test]
 fn a_prefilled_input_hints_ctrl_u() {
     use cleocps::tui::modal::Ask;
@@ -37,7 +37,7 @@ fn a_prefilled_input_hints_ctrl_u() {
     assert!(!screen.contains("Ctrl-U"), "{screen}");
 }
 
-/// Issue 13, stumble 5: the cursor sits after the dots of a password field.
+/// The cursor sits after the dots of a password field.
 #[test]
 fn password_fields_show_the_cursor() {
     use cleocps::tui::modal::{Hidden, Then};
@@ -53,7 +53,7 @@ fn password_fields_show_the_cursor() {
     assert!(y > 0 && x > 20 && x < 70, "({x},{y})\n{screen}");
 }
 
-/// Issue 13, stumble 5: the help scrolls by pages, stops at its end, and
+/// The help scrolls by pages, stops at its end, and
 /// says when more follows.
 #[test]
 fn help_pages_with_pageup_pagedown_and_says_more_follows() {

@@ -1,4 +1,4 @@
-//! Operations in the TUI (issue 14): the days left beside each certified
+//! Operations in the TUI: the days left beside each certified
 //! request of the tree, brought by the job that re-reads the tree; Étape 3's
 //! certificate, renewal links and deploy action.
 

@@ -1,4 +1,4 @@
-//! The command palette (F10 or `:`, issue 13): every action with the
+//! The command palette (F10 or `:`): every action with the
 //! original CleoCPS wording and its key, filtered as one types, reachable
 //! from the tree, the form and the CleoWizard screen.
 

@@ -1,4 +1,4 @@
-//! Bracketed paste (issue 13, stumble 9): a paste is one typed action,
+//! Bracketed paste: a paste is one typed action,
 //! never keystrokes. In Étape 3 of a request awaiting its answer it opens
 //! "Coller la réponse"; in a text field it inserts the text; elsewhere it
 //! changes nothing but the status line.

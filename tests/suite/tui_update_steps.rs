@@ -1,4 +1,4 @@
-//! The next action is easy to find (issue 13, stumble 3): a step's key
+//! The next action is easy to find: a step's key
 //! works from any tab (the tab follows) or says why not, and the tab moves
 //! on by itself when a step is done.
 

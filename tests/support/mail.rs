@@ -161,14 +161,34 @@ pub fn p7c_for(ws: &Path, tmp: &Path) -> Vec<u8> {
     std::fs::read(p7c).expect("p7c")
 }
 
+/// `request send` through the configuration `config`; returns the
+/// Message-ID the request recorded.
+pub fn send(ws: &Path, config: &str) -> String {
+    let out = cleo_cfg(ws, config, &["request", "send", REQ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    request_json(ws)["message_id"]
+        .as_str()
+        .expect("message id")
+        .to_string()
+}
+
+/// `response fetch --wait 60` started in the background, polling every
+/// `interval_s` seconds, its output piped.
+pub fn fetch_waiting(ws: &Path, config: &str, interval_s: &str) -> std::process::Child {
+    cleocps(ws.parent().expect("a workspace has a parent directory"))
+        .args(["--workspace", s(ws), "--lang", "en", "--config", config])
+        .args(["response", "fetch", REQ, "--wait", "60"])
+        .env("CLEOCPS_POLL_INTERVAL_S", interval_s)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("spawn cleocps")
+}
+
 pub fn stderr(o: &std::process::Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
 pub fn stdout(o: &std::process::Output) -> String {
     String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-pub fn path_str(p: &Path) -> &str {
-    p.to_str().expect("utf8")
 }

@@ -2,7 +2,7 @@
 //! `ra init`, test cards made by `ra card` + `card soft-init`, and requests
 //! made by the real client path (`request generate --card --soft-token`).
 
-use super::{cleo, ok, prepared_request, s, secret_file, soft_card};
+use super::{cleo, ok, prepared_request, s, secret_file, soft_card, tool_ok};
 use std::path::{Path, PathBuf};
 use std::process::Output;
 
@@ -35,6 +35,21 @@ pub struct Server {
 }
 
 impl Server {
+    /// openssl verifies `leaf` up to the server's root through its CA chain.
+    pub fn verify(&self, leaf: &Path) {
+        tool_ok(
+            "openssl",
+            &[
+                "verify",
+                "-CAfile",
+                s(&self.file("root.crt")),
+                "-untrusted",
+                s(&self.file("ca-chain.pem")),
+                s(leaf),
+            ],
+        );
+    }
+
     pub fn new(t: &Path) -> Server {
         let dir = t.join("ra");
         let ws = t.join("ws");
