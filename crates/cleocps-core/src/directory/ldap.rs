@@ -6,6 +6,7 @@ use super::{filter, DirectoryError, Lookup, ServerEntry};
 use crate::config::LdapConfig;
 use crate::mail::error::scrub;
 use crate::mail::tls::TlsProblem;
+use crate::mail::tls_verify::Seen;
 use crate::secret::Secret;
 use ldap3::{LdapConn, LdapConnSettings, LdapError, Scope, SearchEntry, SearchOptions};
 use std::collections::HashMap;
@@ -39,7 +40,7 @@ pub fn probe(c: &LdapConfig) -> crate::Result<()> {
     let res = conn
         .with_timeout(timeout)
         .search(&c.base, Scope::Base, "(objectClass=*)", vec!["1.1"])
-        .map_err(|e| classify(c, e, pw.as_ref()))?;
+        .map_err(|e| classify(c, e, pw.as_ref(), &Seen::default()))?;
     let _ = conn.unbind();
     match res.1.rc {
         0 => Ok(()),
@@ -56,16 +57,18 @@ fn connect(c: &LdapConfig, pw: Option<&Secret>) -> Result<(LdapConn, Duration), 
         return Err(DirectoryError::PlaintextBind(c.url.clone()));
     }
     let timeout = Duration::from_secs(c.timeout_s.unwrap_or(DEFAULT_TIMEOUT_S));
-    let config =
-        crate::mail::tls::client_config(c.ca_file.as_deref()).map_err(|e| DirectoryError::Tls {
-            url: c.url.clone(),
-            detail: e.localize(crate::i18n::current()),
-        })?;
+    let trust = crate::mail::tls::TlsTrust {
+        section: "ldap",
+        ca_file: c.ca_file.as_deref(),
+        fingerprint: c.tls_fingerprint.as_deref(),
+    };
+    let (config, seen) = crate::mail::tls::client_config(&trust)
+        .map_err(|e| DirectoryError::TlsSettings(e.localize(crate::i18n::current())))?;
     let settings = LdapConnSettings::new()
         .set_conn_timeout(timeout)
         .set_starttls(c.starttls)
         .set_config(config);
-    let fail = |e: LdapError| classify(c, e, pw);
+    let fail = |e: LdapError| classify(c, e, pw, &seen);
     let mut conn = LdapConn::with_settings(settings, &c.url).map_err(fail)?;
     if let (Some(dn), Some(pw)) = (&c.bind_dn, pw) {
         let res = conn
@@ -81,7 +84,8 @@ fn connect(c: &LdapConfig, pw: Option<&Secret>) -> Result<(LdapConn, Duration), 
 }
 
 fn search(c: &LdapConfig, holder: &str, pw: Option<&Secret>) -> Result<Lookup, DirectoryError> {
-    let fail = |e: LdapError| classify(c, e, pw);
+    // The handshake is over once connected: later failures are the directory's.
+    let fail = |e: LdapError| classify(c, e, pw, &Seen::default());
     let (mut conn, timeout) = connect(c, pw)?;
     let a = &c.attributes;
     let limit = c.size_limit.unwrap_or(DEFAULT_SIZE_LIMIT);
@@ -231,14 +235,10 @@ fn plaintext_bind_refused(c: &LdapConfig, binds: bool) -> bool {
         && !crate::mail::tls::is_loopback(host)
 }
 
-fn classify(c: &LdapConfig, e: LdapError, pw: Option<&Secret>) -> DirectoryError {
+fn classify(c: &LdapConfig, e: LdapError, pw: Option<&Secret>, seen: &Seen) -> DirectoryError {
     let url = c.url.clone();
-    match TlsProblem::find(&e) {
-        Some(TlsProblem::WrongName(detail)) => return DirectoryError::TlsWrongName { url, detail },
-        Some(TlsProblem::Untrusted(detail) | TlsProblem::Other(detail)) => {
-            return DirectoryError::Tls { url, detail }
-        }
-        None => {}
+    if let Some(problem) = TlsProblem::after(seen, &e) {
+        return DirectoryError::Tls { url, problem };
     }
     match e {
         LdapError::Timeout { .. } => DirectoryError::Timeout(url),
@@ -274,6 +274,7 @@ mod tests {
             bind_dn: Some("cn=admin".into()),
             password_file: None,
             ca_file: None,
+            tls_fingerprint: None,
             base: "o=test".into(),
             filter: None,
             attributes: Default::default(),

@@ -130,9 +130,16 @@ fn connect(c: &ImapConfig) -> Result<(imap::Client<Box<dyn Stream>>, TcpStream),
     tcp.set_read_timeout(Some(timeout)).map_err(net)?;
     tcp.set_write_timeout(Some(timeout)).map_err(net)?;
     let socket = tcp.try_clone().map_err(net)?;
+    let trust = tls::TlsTrust {
+        section: "imap",
+        ca_file: c.ca_file.as_deref(),
+        fingerprint: c.tls_fingerprint.as_deref(),
+    };
     let handshake = |tcp: TcpStream| {
-        let config = tls::client_config(c.ca_file.as_deref())?;
-        tls::connect(config, &c.host, tcp).map_err(|p| p.into_mail_error(Service::Imap, &c.host))
+        tls::connect(&trust, &c.host, tcp).map_err(|e| match e {
+            tls::ConnectError::Settings(e) => e,
+            tls::ConnectError::Tls(p) => p.into_mail_error(Service::Imap, &c.host),
+        })
     };
     let stream: Box<dyn Stream> = match c.security {
         Security::Plain => Box::new(tcp),

@@ -13,6 +13,7 @@ pub mod send;
 pub mod smtp;
 mod texts;
 pub mod tls;
+pub mod tls_verify;
 pub mod trust;
 pub mod unread;
 pub mod wait;
