@@ -119,8 +119,8 @@ pub static TEXTS: &[Text] = &[
     ),
     text!(
         "tls.refused",
-        "{} présente un certificat TLS refusé ({}) : {}. {}",
-        "{} presents a TLS certificate that is refused ({}): {}. {}"
+        "{} présente un certificat TLS refusé ({}) : {}",
+        "{} presents a TLS certificate that is refused ({}): {}"
     ),
     text!(
         "tls.presented",

@@ -185,8 +185,16 @@ impl TlsProblem {
     }
 
     /// One message: what failed, the presented certificate, the fix.
-    /// `server` names the server ("le serveur SMTP x" is made by the caller's text).
+    /// `server` names the server in the caller's words ("the SMTP server x").
     pub fn localize(&self, lang: Lang, server: &str, section: &str) -> String {
+        match self.fix(lang, section) {
+            Some(fix) => format!("{}. {fix}", self.describe(lang, server)),
+            None => self.describe(lang, server),
+        }
+    }
+
+    /// What failed and, for a refused certificate, which one and why.
+    pub fn describe(&self, lang: Lang, server: &str) -> String {
         match self {
             TlsProblem::Handshake(detail) => tf(lang, "tls.handshake", &[&server, detail]),
             TlsProblem::Refused { presented, refusal } => {
@@ -202,8 +210,18 @@ impl TlsProblem {
                         &presented.not_after,
                     ],
                 );
-                let fix = fix_text(lang, *refusal, presented, section);
-                tf(lang, "tls.refused", &[&server, &why, &cert, &fix])
+                tf(lang, "tls.refused", &[&server, &why, &cert])
+            }
+        }
+    }
+
+    /// The one setting that fixes a refused certificate (`section` is
+    /// `smtp`, `imap` or `ldap`).
+    pub fn fix(&self, lang: Lang, section: &str) -> Option<String> {
+        match self {
+            TlsProblem::Handshake(_) => None,
+            TlsProblem::Refused { presented, refusal } => {
+                Some(fix_text(lang, *refusal, presented, section))
             }
         }
     }
