@@ -124,9 +124,15 @@ fn ldap_size_limit_injection_and_failures() {
     let out = cleo_cfg(&ws, &cfg_u, &["directory", "lookup", "--holder", HOLDER]);
     assert_eq!(out.status.code(), Some(1));
     let err = stderr(&out);
-    assert!(err.contains("presents a TLS certificate that is refused"), "{err}");
+    assert!(
+        err.contains("presents a TLS certificate that is refused"),
+        "{err}"
+    );
     // The test services' certificate is CA-issued: the fix is the authority's file.
-    assert!(err.contains("cleocps test CA") && err.contains("ldap.ca_file"), "{err}");
+    assert!(
+        err.contains("cleocps test CA") && err.contains("ldap.ca_file"),
+        "{err}"
+    );
 
     let out = cleo_cfg(&ws, &cfg, &["directory", "lookup"]);
     assert_eq!(out.status.code(), Some(1));

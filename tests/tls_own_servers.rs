@@ -45,9 +45,21 @@ fn config(stack: &Stack, tls: &Value) -> Value {
 fn openssl_fingerprint(cert: &Path) -> String {
     let out = support::process::tool_ok(
         "openssl",
-        &["x509", "-in", &cert.to_string_lossy(), "-noout", "-fingerprint", "-sha256"],
+        &[
+            "x509",
+            "-in",
+            &cert.to_string_lossy(),
+            "-noout",
+            "-fingerprint",
+            "-sha256",
+        ],
     );
-    let hex = out.trim().rsplit('=').next().expect("fingerprint").to_string();
+    let hex = out
+        .trim()
+        .rsplit('=')
+        .next()
+        .expect("fingerprint")
+        .to_string();
     format!("SHA256:{hex}")
 }
 
@@ -56,7 +68,16 @@ fn a_self_signed_ca_true_server_is_trusted_by_its_own_file_or_its_pin() {
     let stack = Stack::start_self_signed(ALL);
     let tmp = tempfile::tempdir().expect("tmp");
     let (t, ws) = (tmp.path(), tmp.path().join("ws"));
-    let text = support::process::tool_ok("openssl", &["x509", "-in", &stack.ca.to_string_lossy(), "-noout", "-text"]);
+    let text = support::process::tool_ok(
+        "openssl",
+        &[
+            "x509",
+            "-in",
+            &stack.ca.to_string_lossy(),
+            "-noout",
+            "-text",
+        ],
+    );
     assert!(text.contains("CA:TRUE"), "the field's certificate: {text}");
 
     // The certificate itself as ca_file: every service connects.
@@ -66,17 +87,37 @@ fn a_self_signed_ca_true_server_is_trusted_by_its_own_file_or_its_pin() {
     // Its fingerprint alone, colons and all, as openssl prints it.
     let pin = openssl_fingerprint(&stack.ca);
     assert!(pin.contains(':'));
-    let checks = doctor(&ws, t, &config(&stack, &json!({"tls_fingerprint": pin})), "en");
+    let checks = doctor(
+        &ws,
+        t,
+        &config(&stack, &json!({"tls_fingerprint": pin})),
+        "en",
+    );
     assert_eq!(checks.len(), 3);
     for c in checks {
         assert_eq!(c["ok"], true, "{c}");
     }
     // The directory lookup itself, through the pin.
-    let cfg = write_config(t, "lookup.json", &config(&stack, &json!({"tls_fingerprint": pin})));
-    let out = cleo_cfg(&ws, &cfg, &["directory", "lookup", "--holder", HOLDER, "--json"]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let cfg = write_config(
+        t,
+        "lookup.json",
+        &config(&stack, &json!({"tls_fingerprint": pin})),
+    );
+    let out = cleo_cfg(
+        &ws,
+        &cfg,
+        &["directory", "lookup", "--holder", HOLDER, "--json"],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let found: Value = serde_json::from_slice(&out.stdout).expect("json");
-    assert!(!found["servers"].as_array().expect("servers").is_empty(), "{found}");
+    assert!(
+        !found["servers"].as_array().expect("servers").is_empty(),
+        "{found}"
+    );
 }
 
 #[test]
@@ -84,10 +125,15 @@ fn refusals_name_the_presented_certificate_and_the_one_fix() {
     let stack = Stack::start_self_signed(ALL);
     let tmp = tempfile::tempdir().expect("tmp");
     let (t, ws) = (tmp.path(), tmp.path().join("ws"));
-    let presented = openssl_fingerprint(&stack.ca).replace(':', "").replace("SHA256", "SHA256:");
+    let presented = openssl_fingerprint(&stack.ca)
+        .replace(':', "")
+        .replace("SHA256", "SHA256:");
 
     // Nothing set: refused as self-signed; the fix is the pin, ready to paste.
-    for (lang, pin_word) in [("en", "pin its certificate"), ("fr", "épinglez ce certificat")] {
+    for (lang, pin_word) in [
+        ("en", "pin its certificate"),
+        ("fr", "épinglez ce certificat"),
+    ] {
         let checks = doctor(&ws, t, &config(&stack, &json!({})), lang);
         assert_eq!(checks.len(), 3);
         for c in checks {
@@ -96,9 +142,17 @@ fn refusals_name_the_presented_certificate_and_the_one_fix() {
             assert!(detail.contains("CN=localhost"), "{detail}");
             assert!(detail.contains(&presented), "{detail}");
             assert!(fix.contains(pin_word), "{fix}");
-            let key = format!("config set {}.tls_fingerprint {presented}", name.as_str().unwrap_or_default());
+            let key = format!(
+                "config set {}.tls_fingerprint {presented}",
+                name.as_str().unwrap_or_default()
+            );
             assert!(fix.contains(&key), "{fix}");
-            for debug in ["OtherError", "CaUsedAsEndEntity", "Some(", "invalid peer certificate"] {
+            for debug in [
+                "OtherError",
+                "CaUsedAsEndEntity",
+                "Some(",
+                "invalid peer certificate",
+            ] {
                 assert!(!detail.contains(debug) && !fix.contains(debug), "{c}");
             }
         }
@@ -106,14 +160,28 @@ fn refusals_name_the_presented_certificate_and_the_one_fix() {
 
     // A wrong pin: refused, naming the SHA-256 the server presents.
     let wrong = format!("SHA256:{}", "AB".repeat(32));
-    for c in doctor(&ws, t, &config(&stack, &json!({"tls_fingerprint": wrong})), "en") {
+    for c in doctor(
+        &ws,
+        t,
+        &config(&stack, &json!({"tls_fingerprint": wrong})),
+        "en",
+    ) {
         assert_eq!(c["ok"], false, "{c}");
-        assert!(c["detail"].to_string().contains("not the pinned certificate"), "{c}");
+        assert!(
+            c["detail"]
+                .to_string()
+                .contains("not the pinned certificate"),
+            "{c}"
+        );
         assert!(c["fix"].to_string().contains(&presented), "{c}");
     }
 
     // A malformed pin is a configuration error naming the key.
-    let cfg = write_config(t, "bad.json", &config(&stack, &json!({"tls_fingerprint": "SHA256:12"})));
+    let cfg = write_config(
+        t,
+        "bad.json",
+        &config(&stack, &json!({"tls_fingerprint": "SHA256:12"})),
+    );
     let out = cleo_cfg(&ws, &cfg, &["config", "check"]);
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("smtp.tls_fingerprint"));
@@ -127,10 +195,34 @@ fn config_set_takes_a_fingerprint_and_refuses_a_malformed_one() {
     std::fs::write(&cfg, r#"{"smtp": {"host": "mail.example.fr"}}"#).expect("config");
     let pin = format!("SHA256:{}", ["0A"; 32].join(":"));
     let cfg_s = cfg.to_string_lossy();
-    let out = support::cleo(&ws, &["--config", &cfg_s, "config", "set", "smtp.tls_fingerprint", &pin]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = support::cleo(
+        &ws,
+        &[
+            "--config",
+            &cfg_s,
+            "config",
+            "set",
+            "smtp.tls_fingerprint",
+            &pin,
+        ],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let saved: Value = serde_json::from_slice(&std::fs::read(&cfg).expect("read")).expect("json");
     assert_eq!(saved["smtp"]["tls_fingerprint"], json!(pin));
-    let out = support::cleo(&ws, &["--config", &cfg_s, "config", "set", "smtp.tls_fingerprint", "SHA256:zz"]);
+    let out = support::cleo(
+        &ws,
+        &[
+            "--config",
+            &cfg_s,
+            "config",
+            "set",
+            "smtp.tls_fingerprint",
+            "SHA256:zz",
+        ],
+    );
     assert!(!out.status.success());
 }

@@ -30,17 +30,40 @@ fn s(p: &Path) -> String {
 fn show_lists_the_anchors_and_built_in_intermediates() {
     let tmp = tempfile::tempdir().expect("tmp");
     let (t, ws) = (tmp.path(), tmp.path().join("ws"));
-    let cfg = write_config(t, "c.json", &serde_json::json!({"trust": {"anchors": ["igc-sante", "igc-sante-test"]}}));
+    let cfg = write_config(
+        t,
+        "c.json",
+        &serde_json::json!({"trust": {"anchors": ["igc-sante", "igc-sante-test"]}}),
+    );
     let out = cleo_cfg(&ws, &cfg, &["--json", "trust", "show"]);
     assert!(out.status.success(), "{}", stderr(&out));
     let list: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
-    let names: Vec<&str> = list.as_array().expect("list").iter().map(|e| e["name"].as_str().unwrap_or("")).collect();
-    assert_eq!(names, ["igc-sante", "igc-sante-organisations", "igc-sante-test", "igc-sante-test-organisations"]);
+    let names: Vec<&str> = list
+        .as_array()
+        .expect("list")
+        .iter()
+        .map(|e| e["name"].as_str().unwrap_or(""))
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "igc-sante",
+            "igc-sante-organisations",
+            "igc-sante-test",
+            "igc-sante-test-organisations"
+        ]
+    );
     assert_eq!(list[1]["role"], "intermediate");
     assert_eq!(list[1]["built_in"], true);
-    assert!(list[1]["sha256"].as_str().unwrap_or("").starts_with("D8:34:EE:5B:40:68"));
+    assert!(list[1]["sha256"]
+        .as_str()
+        .unwrap_or("")
+        .starts_with("D8:34:EE:5B:40:68"));
     let text = stdout(&cleo_cfg(&ws, &cfg, &["trust", "show"]));
-    assert!(text.contains("AC IGC-SANTE ELEMENTAIRE ORGANISATIONS"), "{text}");
+    assert!(
+        text.contains("AC IGC-SANTE ELEMENTAIRE ORGANISATIONS"),
+        "{text}"
+    );
     assert!(text.contains("valid until 2033-06-24"), "{text}");
     assert!(!ws.exists(), "a read-only command creates no workspace");
 }
@@ -50,17 +73,45 @@ fn pem_bundle_verifies_the_production_intermediate_and_p7b_holds_the_same() {
     let tmp = tempfile::tempdir().expect("tmp");
     let (t, ws) = (tmp.path(), tmp.path().join("ws"));
     let bundle = t.join("out/igc-sante.pem");
-    let out = cleo(&ws, &["trust", "export", "--format", "pem", "--out", &s(&bundle)]);
+    let out = cleo(
+        &ws,
+        &["trust", "export", "--format", "pem", "--out", &s(&bundle)],
+    );
     assert!(out.status.success(), "{}", stderr(&out));
-    let v = tool("openssl", &["verify", "-CAfile", &s(&bundle), &s(&production_intermediate())]);
+    let v = tool(
+        "openssl",
+        &[
+            "verify",
+            "-CAfile",
+            &s(&bundle),
+            &s(&production_intermediate()),
+        ],
+    );
     assert!(v.status.success(), "{}", String::from_utf8_lossy(&v.stdout));
     // Not overwritten without --force.
-    let again = cleo(&ws, &["trust", "export", "--format", "pem", "--out", &s(&bundle)]);
+    let again = cleo(
+        &ws,
+        &["trust", "export", "--format", "pem", "--out", &s(&bundle)],
+    );
     assert_eq!(again.status.code(), Some(1));
     let p7b = t.join("igc-sante.p7b");
-    let out = cleo(&ws, &["trust", "export", "--format", "p7b", "--out", &s(&p7b)]);
+    let out = cleo(
+        &ws,
+        &["trust", "export", "--format", "p7b", "--out", &s(&p7b)],
+    );
     assert!(out.status.success(), "{}", stderr(&out));
-    let certs = tool_ok("openssl", &["pkcs7", "-inform", "DER", "-in", &s(&p7b), "-print_certs", "-noout"]);
+    let certs = tool_ok(
+        "openssl",
+        &[
+            "pkcs7",
+            "-inform",
+            "DER",
+            "-in",
+            &s(&p7b),
+            "-print_certs",
+            "-noout",
+        ],
+    );
     assert_eq!(certs.matches("subject=").count(), 2, "{certs}");
     assert!(certs.contains("AC RACINE IGC-SANTE ELEMENTAIRE"), "{certs}");
 }
@@ -71,18 +122,59 @@ fn p12_truststore_is_listed_by_keytool_as_trusted_entries() {
     let (t, ws) = (tmp.path(), tmp.path().join("ws"));
     let pw = secret_file(t, "store.pass", "truststore pass 8");
     let store = t.join("igc-sante.p12");
-    let cfg = write_config(t, "c.json", &serde_json::json!({"trust": {"anchors": ["igc-sante", "igc-sante-test"]}}));
-    let out = cleo_cfg(&ws, &cfg, &["trust", "export", "--format", "p12", "--out", &s(&store), "--password-file", &s(&pw)]);
+    let cfg = write_config(
+        t,
+        "c.json",
+        &serde_json::json!({"trust": {"anchors": ["igc-sante", "igc-sante-test"]}}),
+    );
+    let out = cleo_cfg(
+        &ws,
+        &cfg,
+        &[
+            "trust",
+            "export",
+            "--format",
+            "p12",
+            "--out",
+            &s(&store),
+            "--password-file",
+            &s(&pw),
+        ],
+    );
     assert!(out.status.success(), "{}", stderr(&out));
-    let list = tool_ok("keytool", &["-list", "-storetype", "PKCS12", "-keystore", &s(&store), "-storepass", "truststore pass 8"]);
+    let list = tool_ok(
+        "keytool",
+        &[
+            "-list",
+            "-storetype",
+            "PKCS12",
+            "-keystore",
+            &s(&store),
+            "-storepass",
+            "truststore pass 8",
+        ],
+    );
     assert_eq!(list.matches("trustedCertEntry").count(), 4, "{list}");
     assert!(list.contains("igc-sante-organisations"), "{list}");
     // openssl reads it too, with the same password.
-    let certs = tool_ok("openssl", &["pkcs12", "-in", &s(&store), "-nokeys", "-passin", &format!("file:{}", s(&pw))]);
+    let certs = tool_ok(
+        "openssl",
+        &[
+            "pkcs12",
+            "-in",
+            &s(&store),
+            "-nokeys",
+            "-passin",
+            &format!("file:{}", s(&pw)),
+        ],
+    );
     assert_eq!(certs.matches("BEGIN CERTIFICATE").count(), 4);
     // Without a password file and no terminal: refused, nothing written.
     let none = t.join("none.p12");
-    let out = cleo(&ws, &["trust", "export", "--format", "p12", "--out", &s(&none)]);
+    let out = cleo(
+        &ws,
+        &["trust", "export", "--format", "p12", "--out", &s(&none)],
+    );
     assert_eq!(out.status.code(), Some(1));
     assert!(!none.exists());
 }

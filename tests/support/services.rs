@@ -450,7 +450,15 @@ fn set_mode(p: &Path, mode: u32) {
 /// localhost and 127.0.0.1, the way `openssl req -x509` makes it.
 fn self_signed_tls(dir: &Path) {
     run(Command::new("openssl")
-        .args(["req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes"])
+        .args([
+            "req",
+            "-x509",
+            "-newkey",
+            "ec",
+            "-pkeyopt",
+            "ec_paramgen_curve:P-256",
+            "-nodes",
+        ])
         .args(["-subj", "/CN=localhost", "-days", "2"])
         .args(["-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1"])
         .arg("-keyout")

@@ -299,9 +299,18 @@ impl Config {
     /// Each section's `tls_fingerprint`, if set, is a SHA-256 (DESIGN §9).
     fn check_fingerprints(&self) -> Result<(), ConfigError> {
         let pins = [
-            ("smtp.tls_fingerprint", self.smtp.as_ref().and_then(|s| s.tls_fingerprint.as_ref())),
-            ("imap.tls_fingerprint", self.imap.as_ref().and_then(|s| s.tls_fingerprint.as_ref())),
-            ("ldap.tls_fingerprint", self.ldap.as_ref().and_then(|s| s.tls_fingerprint.as_ref())),
+            (
+                "smtp.tls_fingerprint",
+                self.smtp.as_ref().and_then(|s| s.tls_fingerprint.as_ref()),
+            ),
+            (
+                "imap.tls_fingerprint",
+                self.imap.as_ref().and_then(|s| s.tls_fingerprint.as_ref()),
+            ),
+            (
+                "ldap.tls_fingerprint",
+                self.ldap.as_ref().and_then(|s| s.tls_fingerprint.as_ref()),
+            ),
         ];
         for (key, pin) in pins {
             if let Some(pin) = pin {

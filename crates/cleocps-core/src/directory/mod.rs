@@ -47,6 +47,11 @@ pub enum DirectoryError {
         url: String,
         problem: crate::mail::tls::TlsProblem,
     },
+    /// The directory sent more entries than the size limit asked.
+    IgnoresSizeLimit {
+        url: String,
+        limit: i32,
+    },
     /// `ca_file` or `tls_fingerprint` unusable.
     TlsSettings(String),
     AuthFailed(String),
@@ -77,6 +82,7 @@ impl DirectoryError {
                 problem.localize(lang, &tf(lang, "dir.server_named", &[url]), "ldap")
             }
             E::TlsSettings(detail) => detail.clone(),
+            E::IgnoresSizeLimit { url, limit } => tf(lang, "dir.ignores_limit", &[url, limit]),
             E::AuthFailed(dn) => tf(lang, "dir.auth", &[dn]),
             E::NoPassword => tf(lang, "dir.no_password", &[]),
             E::Search(d) => tf(lang, "dir.search", &[d]),

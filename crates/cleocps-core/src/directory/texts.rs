@@ -68,4 +68,9 @@ pub static TEXTS: &[Text] = &[
         "aucun serveur trouvé pour le porteur {}",
         "no server found for holder {}"
     ),
+    text!(
+        "dir.ignores_limit",
+        "l'annuaire {} envoie plus de {} réponses malgré la limite demandée : recherche abandonnée ; vérifiez ldap.url (est-ce bien l'annuaire ?) ; à défaut, saisissez le FQDN",
+        "the directory {} sends more than {} entries despite the limit asked: search abandoned; check ldap.url (is it really the directory?); otherwise type the FQDN"
+    ),
 ];

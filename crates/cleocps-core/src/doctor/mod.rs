@@ -118,9 +118,16 @@ fn service(name: &'static str, probe: crate::Result<()>, fix: &'static str) -> C
                 name,
                 false,
                 problem.describe(lang, &server),
-                problem.fix(lang, name).or_else(|| Some(t(lang, fix).to_string())),
+                problem
+                    .fix(lang, name)
+                    .or_else(|| Some(t(lang, fix).to_string())),
             ),
-            None => check(name, false, e.localize(lang), Some(t(lang, fix).to_string())),
+            None => check(
+                name,
+                false,
+                e.localize(lang),
+                Some(t(lang, fix).to_string()),
+            ),
         },
     }
 }
@@ -133,7 +140,10 @@ fn tls_problem(e: &crate::Error) -> Option<(&crate::mail::tls::TlsProblem, Strin
             service,
             host,
             problem,
-        }) => Some((problem, tf(lang, "mail.server_named", &[&service.as_str(), host]))),
+        }) => Some((
+            problem,
+            tf(lang, "mail.server_named", &[&service.as_str(), host]),
+        )),
         crate::Error::Directory(crate::directory::DirectoryError::Tls { url, problem }) => {
             Some((problem, tf(lang, "dir.server_named", &[url])))
         }

@@ -61,6 +61,12 @@ pub enum MailError {
         host: String,
         problem: super::tls::TlsProblem,
     },
+    /// The server sent more than one answer may hold (a hostile or broken server).
+    Oversized {
+        service: Service,
+        host: String,
+        limit: u64,
+    },
     /// `tls_fingerprint` is not `SHA256:` and 64 hex digits.
     BadFingerprint {
         key: String,
@@ -138,6 +144,15 @@ impl MailError {
                 problem.localize(lang, &server, service.section())
             }
             E::BadFingerprint { key, value } => tf(lang, "tls.bad_pin", &[key, value]),
+            E::Oversized {
+                service,
+                host,
+                limit,
+            } => tf(
+                lang,
+                "mail.oversized",
+                &[&service.as_str(), host, &(limit / (1024 * 1024))],
+            ),
             E::AuthFailed { service, user } => tf(lang, "mail.auth", &[&service.as_str(), user]),
             E::NoPassword { service } => tf(lang, "mail.no_password", &[&service.as_str()]),
             E::RecipientRefused { address, detail } => {

@@ -4,6 +4,7 @@
 pub mod compose;
 pub mod error;
 pub mod imap;
+mod imap_bounded;
 pub mod imap_search;
 pub mod incoming;
 pub mod maildir;

@@ -3,9 +3,9 @@
 
 use super::error::{scrub, MailError, Service};
 use super::tls;
+use super::tls_verify::Seen;
 use crate::config::{Security, SmtpConfig};
 use crate::secret::Secret;
-use super::tls_verify::Seen;
 use lettre::transport::smtp::authentication::{Credentials, Mechanism};
 use lettre::transport::smtp::client::{SmtpConnection, TlsParameters};
 use lettre::transport::smtp::extension::ClientId;
@@ -34,7 +34,9 @@ fn open(c: &SmtpConfig, password: Option<&Secret>) -> Result<SmtpConnection, Mai
         });
     }
     let hello = ClientId::default();
-    let timeout = Some(Duration::from_secs(c.timeout_s.unwrap_or(DEFAULT_TIMEOUT_S)));
+    let timeout = Some(Duration::from_secs(
+        c.timeout_s.unwrap_or(DEFAULT_TIMEOUT_S),
+    ));
     let fail = |e: lettre::transport::smtp::Error| classify_with(c, "", &e, password);
     let secured = match c.security {
         Security::Plain => None,

@@ -198,4 +198,9 @@ pub static TEXTS: &[Text] = &[
         "{} : « {} » n'est pas une empreinte SHA256:… (64 chiffres hexadécimaux, deux-points permis)",
         "{}: \"{}\" is not a SHA256:… fingerprint (64 hex digits, colons allowed)"
     ),
+    text!(
+        "mail.oversized",
+        "le serveur {} {} envoie plus de {} Mio en réponse à une seule commande : connexion coupée ; vérifiez qu'il s'agit bien du serveur de messagerie",
+        "the {} server {} sends more than {} MiB in answer to one command: connection cut; check that it is really the mail server"
+    ),
 ];

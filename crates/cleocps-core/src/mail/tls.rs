@@ -80,10 +80,12 @@ fn provider() -> Arc<rustls::crypto::CryptoProvider> {
 /// file's certificates believed as themselves, and the pin.
 pub fn verifier(trust: &TlsTrust) -> Result<Arc<Verifier>, MailError> {
     let pin = match trust.fingerprint {
-        Some(text) => Some(Fingerprint::parse(text).ok_or_else(|| MailError::BadFingerprint {
-            key: format!("{}.tls_fingerprint", trust.section),
-            value: text.to_string(),
-        })?),
+        Some(text) => Some(
+            Fingerprint::parse(text).ok_or_else(|| MailError::BadFingerprint {
+                key: format!("{}.tls_fingerprint", trust.section),
+                value: text.to_string(),
+            })?,
+        ),
         None => None,
     };
     let mut roots = RootCertStore::empty();
@@ -119,7 +121,8 @@ pub fn client_config(trust: &TlsTrust) -> Result<(Arc<ClientConfig>, Seen), Mail
 /// (lettre), before anything but a greeting has crossed it.
 pub fn check_chain(verifier: &Verifier, host: &str, chain: &[Vec<u8>]) -> Result<(), TlsProblem> {
     let name = server_name(host)?;
-    let certs: Vec<CertificateDer<'_>> = chain.iter().map(|c| CertificateDer::from(&c[..])).collect();
+    let certs: Vec<CertificateDer<'_>> =
+        chain.iter().map(|c| CertificateDer::from(&c[..])).collect();
     let Some((end_entity, intermediates)) = certs.split_first() else {
         return Err(TlsProblem::Handshake("no certificate".into()));
     };
@@ -243,12 +246,16 @@ fn refusal_text(lang: Lang, refusal: Refusal, presented: &Presented) -> String {
 fn fix_text(lang: Lang, refusal: Refusal, presented: &Presented, section: &str) -> String {
     let pin = &presented.fingerprint;
     match refusal {
-        Refusal::Untrusted if !presented.self_signed() => {
-            tf(lang, "tls.fix.ca_file", &[&presented.issuer, &section, &section])
-        }
+        Refusal::Untrusted if !presented.self_signed() => tf(
+            lang,
+            "tls.fix.ca_file",
+            &[&presented.issuer, &section, &section],
+        ),
         Refusal::Expired | Refusal::NotYetValid => tf(lang, "tls.fix.dates", &[]),
         Refusal::WrongPurpose => tf(lang, "tls.fix.purpose", &[]),
-        Refusal::WrongName if section == "ldap" => tf(lang, "tls.fix.name_url", &[&section, &section, pin]),
+        Refusal::WrongName if section == "ldap" => {
+            tf(lang, "tls.fix.name_url", &[&section, &section, pin])
+        }
         Refusal::WrongName => tf(lang, "tls.fix.name_host", &[&section, &section, pin]),
         Refusal::PinMismatch => tf(lang, "tls.fix.pin_changed", &[&section, pin]),
         Refusal::Untrusted => tf(lang, "tls.fix.pin", &[&section, pin]),

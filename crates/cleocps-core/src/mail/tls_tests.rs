@@ -101,14 +101,32 @@ fn self_signed(dir: &Path) -> (std::path::PathBuf, Arc<rustls::ServerConfig>) {
     use rustls::pki_types::PrivateKeyDer;
     let st = std::process::Command::new("openssl")
         .args([
-            "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes",
-            "-keyout", "self.key", "-out", "self.pem", "-subj", "/CN=localhost", "-days", "2",
-            "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1",
+            "req",
+            "-x509",
+            "-newkey",
+            "ec",
+            "-pkeyopt",
+            "ec_paramgen_curve:P-256",
+            "-nodes",
+            "-keyout",
+            "self.key",
+            "-out",
+            "self.pem",
+            "-subj",
+            "/CN=localhost",
+            "-days",
+            "2",
+            "-addext",
+            "subjectAltName=DNS:localhost,IP:127.0.0.1",
         ])
         .current_dir(dir)
         .output()
         .expect("openssl");
-    assert!(st.status.success(), "{}", String::from_utf8_lossy(&st.stderr));
+    assert!(
+        st.status.success(),
+        "{}",
+        String::from_utf8_lossy(&st.stderr)
+    );
     let chain = read_ca_file(&dir.join("self.pem")).expect("chain");
     let key = PrivateKeyDer::from_pem_file(dir.join("self.key")).expect("key");
     let config = rustls::ServerConfig::builder_with_provider(provider())
@@ -195,10 +213,17 @@ fn a_pin_alone_is_enough_and_a_wrong_pin_names_the_presented_sha256() {
     let (presented, why) = refusal(handshake(server, trust(None, Some(&wrong))));
     assert_eq!(why, Refusal::PinMismatch);
     assert_eq!(presented.fingerprint, right);
-    let text = TlsProblem::Refused { presented, refusal: why }.localize(Lang::En, "the SMTP server localhost", "smtp");
+    let text = TlsProblem::Refused {
+        presented,
+        refusal: why,
+    }
+    .localize(Lang::En, "the SMTP server localhost", "smtp");
     assert!(text.contains(&right), "{text}");
     assert!(text.contains("smtp.tls_fingerprint"), "{text}");
-    assert!(!text.contains("OtherError") && !text.contains("Some("), "{text}");
+    assert!(
+        !text.contains("OtherError") && !text.contains("Some("),
+        "{text}"
+    );
 }
 
 #[test]

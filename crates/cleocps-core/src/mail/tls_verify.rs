@@ -184,11 +184,7 @@ impl Verifier {
                 Err(Refusal::PinMismatch)
             };
         }
-        if self
-            .exact
-            .iter()
-            .any(|c| c.as_ref() == end_entity.as_ref())
-        {
+        if self.exact.iter().any(|c| c.as_ref() == end_entity.as_ref()) {
             return Ok(());
         }
         let Some(webpki) = &self.webpki else {
@@ -266,7 +262,14 @@ mod tests {
         let b = Fingerprint::parse(&format!("SHA256:{colons}")).expect("colons");
         assert_eq!(a, b);
         assert_eq!(a.to_config(), format!("SHA256:{hex}"));
-        for bad in ["", "AB", &hex, "SHA256:ABCD", "SHA1:AB", &format!("SHA256:{hex}00")] {
+        for bad in [
+            "",
+            "AB",
+            &hex,
+            "SHA256:ABCD",
+            "SHA1:AB",
+            &format!("SHA256:{hex}00"),
+        ] {
             assert_eq!(Fingerprint::parse(bad), None, "{bad}");
         }
     }

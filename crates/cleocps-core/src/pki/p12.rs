@@ -48,7 +48,8 @@ const MODERN_ITERATIONS: u32 = 100_000;
 const LEGACY_ITERATIONS: i32 = 10_000;
 
 /// PKCS#9 friendlyName (the alias Java and Windows show).
-pub(super) const FRIENDLY_NAME: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.9.20");
+pub(super) const FRIENDLY_NAME: ObjectIdentifier =
+    ObjectIdentifier::new_unwrap("1.2.840.113549.1.9.20");
 /// PKCS#9 localKeyId (ties the key bag to its certificate bag).
 const LOCAL_KEY_ID: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.9.21");
 

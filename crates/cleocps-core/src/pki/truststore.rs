@@ -63,7 +63,10 @@ pub fn build_truststore(
     let pw = password.expose();
     let mut bags = Vec::new();
     for (alias, cert) in entries {
-        bags.push(cert_bag(&cert.to_der().map_err(asn1)?, Some(trusted(alias)?))?);
+        bags.push(cert_bag(
+            &cert.to_der().map_err(asn1)?,
+            Some(trusted(alias)?),
+        )?);
     }
     let (alg, encrypted) = encrypt(profile, pw, &bags.to_der().map_err(asn1)?)?;
     let certs_info = ContentInfo {

@@ -57,7 +57,9 @@ pub const BUILT_IN_INTERMEDIATES: &[BuiltInIntermediate] = &[
 ];
 
 /// The built-in intermediates under the anchor `entry`, if it is a built-in one.
-pub(super) fn intermediates_of(entry: &str) -> Result<Vec<(&'static str, Certificate)>, TrustError> {
+pub(super) fn intermediates_of(
+    entry: &str,
+) -> Result<Vec<(&'static str, Certificate)>, TrustError> {
     BUILT_IN_INTERMEDIATES
         .iter()
         .filter(|i| i.root == entry)

@@ -48,14 +48,28 @@ impl TrustConfig {
                 push(&mut out, TrustRole::Anchor, name, built_in, file, cert);
             }
             for (name, cert) in anchors::intermediates_of(entry)? {
-                push(&mut out, TrustRole::Intermediate, name.into(), true, None, cert);
+                push(
+                    &mut out,
+                    TrustRole::Intermediate,
+                    name.into(),
+                    true,
+                    None,
+                    cert,
+                );
             }
         }
         if let Some(path) = &self.intermediates {
             let file = Some(path.display().to_string());
             for cert in anchors::intermediates(path)? {
                 let name = alias(&cert);
-                push(&mut out, TrustRole::Intermediate, name, false, file.clone(), cert);
+                push(
+                    &mut out,
+                    TrustRole::Intermediate,
+                    name,
+                    false,
+                    file.clone(),
+                    cert,
+                );
             }
         }
         Ok(out)
@@ -134,8 +148,10 @@ impl TrustConfig {
                 let password = password.ok_or(crate::error::Error::SecretNeeded(
                     "field.truststore_password",
                 ))?;
-                let named: Vec<(String, Certificate)> =
-                    entries.into_iter().map(|e| (e.name, e.certificate)).collect();
+                let named: Vec<(String, Certificate)> = entries
+                    .into_iter()
+                    .map(|e| (e.name, e.certificate))
+                    .collect();
                 Ok(pki::build_truststore(
                     &named,
                     password,

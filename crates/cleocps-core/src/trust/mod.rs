@@ -64,7 +64,9 @@ impl TrustConfig {
         for entry in &self.anchors {
             store.anchors.extend(anchors::anchor(entry)?);
             let built_in = anchors::intermediates_of(entry)?;
-            store.intermediates.extend(built_in.into_iter().map(|(_, c)| c));
+            store
+                .intermediates
+                .extend(built_in.into_iter().map(|(_, c)| c));
         }
         if let Some(path) = &self.intermediates {
             store.intermediates.extend(anchors::intermediates(path)?);

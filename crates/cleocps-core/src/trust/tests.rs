@@ -289,7 +289,11 @@ fn a_lone_platform_leaf_chains_through_the_built_in_intermediate() {
     };
     let answer = check_answer(vec![leaf], &ssl(&spki), &test_anchor, when).expect("chained");
     assert_eq!(answer.chain.len(), 2, "intermediate and root");
-    assert!(answer.warnings.is_empty(), "nothing fetched: {:?}", answer.warnings);
+    assert!(
+        answer.warnings.is_empty(),
+        "nothing fetched: {:?}",
+        answer.warnings
+    );
 }
 
 #[test]
