@@ -129,11 +129,13 @@ pub fn check_chain(verifier: &Verifier, host: &str, chain: &[Vec<u8>]) -> Result
     match verifier.check(end_entity, intermediates, &name, UnixTime::now()) {
         Ok(()) => Ok(()),
         Err(refusal) => Err(TlsProblem::Refused {
-            presented: verifier
-                .seen
-                .take()
-                .map(|(p, _)| p)
-                .unwrap_or_else(|| Presented::of(end_entity.as_ref())),
+            presented: Box::new(
+                verifier
+                    .seen
+                    .take()
+                    .map(|(p, _)| p)
+                    .unwrap_or_else(|| Presented::of(end_entity.as_ref())),
+            ),
             refusal,
         }),
     }
@@ -149,7 +151,7 @@ fn server_name(host: &str) -> Result<ServerName<'static>, TlsProblem> {
 pub enum TlsProblem {
     /// The server's certificate was refused: which one, and why.
     Refused {
-        presented: Presented,
+        presented: Box<Presented>,
         refusal: Refusal,
     },
     /// The handshake failed before any certificate was judged.
@@ -161,7 +163,10 @@ impl TlsProblem {
     /// by its verifier, else the TLS error somewhere in the causes.
     pub fn after(seen: &Seen, e: &(dyn std::error::Error + 'static)) -> Option<TlsProblem> {
         if let Some((presented, refusal)) = seen.take() {
-            return Some(TlsProblem::Refused { presented, refusal });
+            return Some(TlsProblem::Refused {
+                presented: Box::new(presented),
+                refusal,
+            });
         }
         let mut src: Option<&(dyn std::error::Error + 'static)> = Some(e);
         while let Some(err) = src {

@@ -171,7 +171,7 @@ fn trust<'a>(ca: Option<&'a Path>, pin: Option<&'a str>) -> TlsTrust<'a> {
 
 fn refusal(r: Result<(), TlsProblem>) -> (Presented, Refusal) {
     match r {
-        Err(TlsProblem::Refused { presented, refusal }) => (presented, refusal),
+        Err(TlsProblem::Refused { presented, refusal }) => (*presented, refusal),
         other => panic!("expected a refused certificate, got {other:?}"),
     }
 }
@@ -214,7 +214,7 @@ fn a_pin_alone_is_enough_and_a_wrong_pin_names_the_presented_sha256() {
     assert_eq!(why, Refusal::PinMismatch);
     assert_eq!(presented.fingerprint, right);
     let text = TlsProblem::Refused {
-        presented,
+        presented: Box::new(presented),
         refusal: why,
     }
     .localize(Lang::En, "the SMTP server localhost", "smtp");
