@@ -123,6 +123,7 @@ fn smtp(stack: &Stack) -> SmtpConfig {
         user: None,
         password_file: None,
         ca_file: None,
+        tls_fingerprint: None,
         timeout_s: Some(5),
         allow_plaintext: false,
     }

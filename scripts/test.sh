@@ -27,6 +27,8 @@ check /usr/lib/x86_64-linux-gnu/pkcs11/p11-kit-client.so p11-kit-modules
 check sshd openssh-server
 check ssh openssh-client
 check nginx nginx-light
+check /usr/bin/time time
+check python3 python3
 
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then

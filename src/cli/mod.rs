@@ -13,6 +13,7 @@ mod ra;
 mod secrets;
 mod setup;
 mod texts;
+mod trust;
 mod wizard;
 
 pub use args::Cli;
@@ -196,6 +197,9 @@ fn run(cli: &Cli, ctx: &Ctx, out: &Output) -> Result<i32> {
     if let Command::Ra(cmd) = command {
         return ra::run(cmd, ctx, out);
     }
+    if let Command::Trust(cmd) = command {
+        return trust::run(cmd, ctx, out);
+    }
     if let Command::Demo { reset, no_tui } = command {
         return demo(cli, *reset, *no_tui, out);
     }
@@ -335,7 +339,7 @@ fn run(cli: &Cli, ctx: &Ctx, out: &Output) -> Result<i32> {
         Command::Deploy(args) => ops::deploy::run(&ws, args, out),
         Command::Check(args) => ops::check(&ws, args, out),
         Command::Doctor { card, ra_cert } => card::doctor(&ws, card, ra_cert.as_deref(), ctx, out),
-        Command::Ra(_) => Ok(0),
+        Command::Ra(_) | Command::Trust(_) => Ok(0),
         Command::Wizard(args) => wizard::run(&ws, args, ctx, out),
         Command::Demo { .. } => Ok(0),
     }
@@ -394,6 +398,7 @@ fn command_name(c: &Command) -> &'static str {
         Command::Completions { .. } => "completions",
         Command::Manpage(_) => "manpage",
         Command::Directory(_) => "directory",
+        Command::Trust(_) => "trust",
         Command::Ra(_) => "ra",
         Command::Wizard(_) => "wizard",
         Command::Demo { .. } => "demo",

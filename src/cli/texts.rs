@@ -124,4 +124,13 @@ pub static TEXTS: &[Text] = &[
         "no answer yet for {}: resume later with \"cleocps wizard --resume\""
     ),
     text!("cli.deploy.saved", "profil enregistré : « cleocps deploy {} » le réutilise", "profile saved: \"cleocps deploy {}\" reuses it"),
+    text!("cli.trust.anchor", "ancre         ", "anchor        "),
+    text!("cli.trust.intermediate", "intermédiaire ", "intermediate  "),
+    text!("cli.trust.built_in", "intégrée", "built in"),
+    text!("cli.trust.until", "    valable jusqu'au {}", "    valid until {}"),
+    text!(
+        "cli.trust.exported",
+        "{} certificats écrits dans {}",
+        "{} certificates written to {}"
+    ),
 ];

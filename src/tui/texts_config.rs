@@ -80,6 +80,7 @@ pub static TEXTS: &[Text] = &[
     text!("tui.cfg.f.user", "Utilisateur", "User"),
     text!("tui.cfg.f.password_file", "Fichier mot de passe", "Password file"),
     text!("tui.cfg.f.ca_file", "Certificat d'AC", "CA certificate"),
+    text!("tui.cfg.f.tls_fingerprint", "Empreinte TLS", "TLS fingerprint"),
     text!("tui.cfg.f.sendmail", "ou programme sendmail", "or sendmail program"),
     text!("tui.cfg.f.outbox", "ou dossier d'envoi", "or outbox folder"),
     text!("tui.cfg.f.imap_host", "Serveur IMAP", "IMAP server"),

@@ -245,3 +245,65 @@ fn a_rejection_signed_by_the_registration_server_is_verified() {
         assert!(journal(&ws).contains(expected), "{}", journal(&ws));
     }
 }
+
+/// The rejection as most mail software signs it: `multipart/signed` with a
+/// detached `smime.p7s` (openssl smime's default), from the registration
+/// server's certificate and key.
+fn detached_rejection(tag: &str, reply: &str, ra: &Path) -> Vec<u8> {
+    let dir = ra.parent().expect("parent");
+    let text = dir.join(format!("{tag}.txt"));
+    std::fs::write(&text, REJET).expect("text");
+    let out = std::process::Command::new("openssl")
+        .args(["smime", "-sign", "-text", "-md", "sha256", "-in"])
+        .arg(&text)
+        .arg("-signer")
+        .arg(ra.join("inscription.crt"))
+        .arg("-inkey")
+        .arg(ra.join("inscription.key"))
+        .output()
+        .expect("openssl smime");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let mut mail = format!(
+        "From: {RA}\r\nTo: admin@clinique.test\r\nMessage-ID: <{tag}@ra.test>\r\n\
+         Subject: Re: Demande de certificat serveur\r\nIn-Reply-To: <{reply}>\r\nReferences: <{reply}>\r\n"
+    )
+    .into_bytes();
+    mail.extend_from_slice(&out.stdout);
+    mail
+}
+
+#[test]
+fn a_detached_multipart_signed_rejection_is_verified() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let opts = cleocps_ra::InitOptions {
+        ca_bits: cleocps_core::pki::KeySize::B2048,
+        ..cleocps_ra::InitOptions::default()
+    };
+    let now = std::time::SystemTime::now();
+    cleocps_ra::init(&tmp.path().join("ra"), &opts, now).expect("init");
+    cleocps_ra::init(&tmp.path().join("autre"), &opts, now).expect("init");
+    for (server, expected) in [("autre", "unverified"), ("ra", "signature verified")] {
+        let dir = tempfile::tempdir_in(tmp.path()).expect("tmp");
+        let (ws, maildir, cfg, mid) = sent(dir.path());
+        let mut config: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(&cfg).expect("cfg")).expect("json");
+        config["registration"]["certificate"] = s(&tmp.path().join("ra/inscription.crt")).into();
+        write_config(dir.path(), "c.json", &config);
+        let mail = detached_rejection("d1", &mid, &tmp.path().join(server));
+        assert!(String::from_utf8_lossy(&mail).contains("multipart/signed"));
+        drop_mail(&maildir, "1.rejet", &mail);
+        let out = cleo_cfg(&ws, &cfg, &["response", "fetch", REQ]);
+        assert!(out.status.success(), "{}", stderr(&out));
+        assert_eq!(state(&ws), "rejected");
+        assert_eq!(request_json(&ws)["rejection_code"], "ADMIN_INCONNU");
+        assert!(
+            journal(&ws).contains(expected),
+            "{server}: {}",
+            journal(&ws)
+        );
+    }
+}

@@ -57,7 +57,7 @@ fn send_and_fetch_failures() {
         &ws,
         &cfg,
         &send,
-        "TLS certificate of the SMTP server 127.0.0.1 not trusted",
+        "the SMTP server 127.0.0.1 presents a TLS certificate that is refused (unknown authority): \"CN=127.0.0.1,O=cleocps tests\", issued by \"CN=cleocps test CA,O=cleocps tests\", SHA256:",
         "request_generated",
     );
 
@@ -122,7 +122,7 @@ fn send_and_fetch_failures() {
         &ws,
         &cfg,
         &fetch,
-        "TLS certificate of the IMAP server 127.0.0.1 not trusted",
+        "the IMAP server 127.0.0.1 presents a TLS certificate that is refused (unknown authority)",
         "sent",
     );
 

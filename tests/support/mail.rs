@@ -67,6 +67,7 @@ pub fn deliver(stack: &Stack, to_user: &str, raw: &[u8]) {
         user: None,
         password_file: None,
         ca_file: None,
+        tls_fingerprint: None,
         timeout_s: Some(5),
         allow_plaintext: false,
     };
@@ -88,6 +89,7 @@ pub fn mailbox(stack: &Stack, user: (&str, &str)) -> Vec<Vec<u8>> {
         user: user.0.into(),
         password_file: Some(pw),
         ca_file: Some(stack.ca.clone()),
+        tls_fingerprint: None,
         mailbox: None,
         timeout_s: Some(5),
         allow_plaintext: false,

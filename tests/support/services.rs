@@ -83,13 +83,34 @@ impl Stack {
         s
     }
 
+    /// As [`Stack::start`], the services presenting one self-signed
+    /// certificate made the common way (`openssl req -x509`, which OpenSSL 3
+    /// marks CA:TRUE), as the organisation's own servers often do; `ca` is
+    /// that certificate.
+    pub fn start_self_signed(want: Want) -> Stack {
+        let tmp = tempfile::Builder::new()
+            .prefix("cl")
+            .tempdir_in("/tmp")
+            .expect("tempdir");
+        let dir = tmp.path().to_path_buf();
+        fs::create_dir_all(&dir).expect("dir");
+        self_signed_tls(&dir);
+        let mut s = Stack::start_in(&dir, want, "");
+        s._tmp = Some(tmp);
+        s
+    }
+
     /// Starts the services in `dir` (created; keep the path short).
     pub fn start_in(dir: &Path, want: Want, dovecot_extra: &str) -> Stack {
         let t0 = Instant::now();
         fs::create_dir_all(dir).expect("dir");
         // dovecot's auth process reads the users file as another user.
         set_mode(dir, 0o755);
-        let ca = make_tls(dir);
+        let ca = if dir.join("server.crt").exists() {
+            dir.join("server.crt")
+        } else {
+            make_tls(dir)
+        };
         let mut s = Stack {
             _tmp: None,
             dir: dir.to_path_buf(),
@@ -392,6 +413,28 @@ fn set_mode(p: &Path, mode: u32) {
 }
 
 /// The services' TLS: a test CA and a certificate for 127.0.0.1/localhost.
+/// `server.crt` and `server.key`: one self-signed EC certificate for
+/// localhost and 127.0.0.1, the way `openssl req -x509` makes it.
+fn self_signed_tls(dir: &Path) {
+    run(Command::new("openssl")
+        .args([
+            "req",
+            "-x509",
+            "-newkey",
+            "ec",
+            "-pkeyopt",
+            "ec_paramgen_curve:P-256",
+            "-nodes",
+        ])
+        .args(["-subj", "/CN=localhost", "-days", "2"])
+        .args(["-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1"])
+        .arg("-keyout")
+        .arg(dir.join("server.key"))
+        .arg("-out")
+        .arg(dir.join("server.crt")));
+    set_mode(&dir.join("server.key"), 0o600);
+}
+
 fn make_tls(dir: &Path) -> PathBuf {
     let ca = tls_server(dir);
     // slapd and dovecot read the key as root; dovecot's login processes don't need it.

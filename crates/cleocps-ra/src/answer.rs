@@ -1,42 +1,11 @@
 //! The two answers of DESIGN §5: `smime.p7c` (a certs-only SignedData,
 //! RFC 8551) and the rejection text whose first line is `REJET: <CODE>`.
 
-use super::crypto;
 use cleocps_core::error::Result;
-use cms::cert::CertificateChoices;
-use cms::content_info::{CmsVersion, ContentInfo};
-use cms::signed_data::{CertificateSet, EncapsulatedContentInfo, SignedData, SignerInfos};
-use const_oid::db::rfc5911;
-use der::asn1::SetOfVec;
-use der::{Any, Decode, Encode};
 use x509_cert::Certificate;
 
-/// DER `ContentInfo(SignedData)` holding `certs` only: no content, no signer.
-pub fn certs_only_p7c(certs: &[Certificate]) -> Result<Vec<u8>> {
-    let choices: Vec<CertificateChoices> = certs
-        .iter()
-        .cloned()
-        .map(CertificateChoices::Certificate)
-        .collect();
-    let sd = SignedData {
-        version: CmsVersion::V1,
-        digest_algorithms: SetOfVec::new(),
-        encap_content_info: EncapsulatedContentInfo {
-            econtent_type: rfc5911::ID_DATA,
-            econtent: None,
-        },
-        certificates: Some(CertificateSet::try_from(choices).map_err(crypto)?),
-        crls: None,
-        signer_infos: SignerInfos(SetOfVec::new()),
-    };
-    let content = Any::from_der(&sd.to_der().map_err(crypto)?).map_err(crypto)?;
-    ContentInfo {
-        content_type: rfc5911::ID_SIGNED_DATA,
-        content,
-    }
-    .to_der()
-    .map_err(crypto)
-}
+/// The certs-only `smime.p7c` is built by the core (also `trust export --format p7b`).
+pub use cleocps_core::pki::certs_only_p7c;
 
 /// DER `ContentInfo(SignedData)` over `text` (attached), signed by the
 /// registration server's certificate and key: the rejection's S/MIME

@@ -92,6 +92,10 @@ pub enum Command {
     },
     /// Print the man page, generated from this command line
     Manpage(super::generate::ManpageArgs),
+    /// The IGC-Santé anchors and intermediates in use: list them, or export
+    /// them for the system, curl or Java
+    #[command(subcommand)]
+    Trust(TrustCmd),
     /// The rehearsal registration server (tests, demos, training; not for production)
     #[command(subcommand)]
     Ra(RaCmd),
@@ -107,6 +111,32 @@ pub enum Command {
         #[arg(long)]
         no_tui: bool,
     },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TrustCmd {
+    /// Every anchor and intermediate in use: subject, SHA-256, expiry, built-in or file
+    Show,
+    /// Write them as a PEM bundle, a .p7b, or a PKCS#12 truststore for Java
+    Export {
+        #[arg(long, value_enum)]
+        format: TrustFormat,
+        /// The file to write (not overwritten without --force)
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+        /// The truststore's password (p12), first line of the file
+        #[arg(long, value_name = "FILE")]
+        password_file: Option<PathBuf>,
+        #[arg(long)]
+        force: bool,
+    },
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum TrustFormat {
+    Pem,
+    P7b,
+    P12,
 }
 
 #[derive(Debug, Subcommand)]

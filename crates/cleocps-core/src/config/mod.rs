@@ -73,6 +73,8 @@ pub struct SmtpConfig {
     pub user: Option<String>,
     pub password_file: Option<PathBuf>,
     pub ca_file: Option<PathBuf>,
+    /// `SHA256:…` of the server's own certificate (DESIGN §9).
+    pub tls_fingerprint: Option<String>,
     pub timeout_s: Option<u64>,
     #[serde(default)]
     pub allow_plaintext: bool,
@@ -88,6 +90,7 @@ pub struct ImapConfig {
     pub user: String,
     pub password_file: Option<PathBuf>,
     pub ca_file: Option<PathBuf>,
+    pub tls_fingerprint: Option<String>,
     pub mailbox: Option<String>,
     pub timeout_s: Option<u64>,
     #[serde(default)]
@@ -107,6 +110,7 @@ pub struct LdapConfig {
     pub bind_dn: Option<String>,
     pub password_file: Option<PathBuf>,
     pub ca_file: Option<PathBuf>,
+    pub tls_fingerprint: Option<String>,
     pub base: String,
     pub filter: Option<String>,
     #[serde(default)]
@@ -274,6 +278,7 @@ impl Config {
                 });
             }
         }
+        self.check_fingerprints()?;
         if self.max_message_bytes == Some(0) {
             return Err(ConfigError::BadValue {
                 key: "max_message_bytes",
@@ -286,6 +291,35 @@ impl Config {
                     key: "key_bits",
                     detail: bits.to_string(),
                 });
+            }
+        }
+        Ok(())
+    }
+
+    /// Each section's `tls_fingerprint`, if set, is a SHA-256 (DESIGN §9).
+    fn check_fingerprints(&self) -> Result<(), ConfigError> {
+        let pins = [
+            (
+                "smtp.tls_fingerprint",
+                self.smtp.as_ref().and_then(|s| s.tls_fingerprint.as_ref()),
+            ),
+            (
+                "imap.tls_fingerprint",
+                self.imap.as_ref().and_then(|s| s.tls_fingerprint.as_ref()),
+            ),
+            (
+                "ldap.tls_fingerprint",
+                self.ldap.as_ref().and_then(|s| s.tls_fingerprint.as_ref()),
+            ),
+        ];
+        for (key, pin) in pins {
+            if let Some(pin) = pin {
+                if crate::mail::tls_verify::Fingerprint::parse(pin).is_none() {
+                    return Err(ConfigError::BadValue {
+                        key,
+                        detail: pin.clone(),
+                    });
+                }
             }
         }
         Ok(())

@@ -6,10 +6,11 @@ use super::{filter, DirectoryError, Lookup, ServerEntry};
 use crate::config::LdapConfig;
 use crate::mail::error::scrub;
 use crate::mail::tls::TlsProblem;
+use crate::mail::tls_verify::Seen;
 use crate::secret::Secret;
 use ldap3::{LdapConn, LdapConnSettings, LdapError, Scope, SearchEntry, SearchOptions};
 use std::collections::HashMap;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 const DEFAULT_TIMEOUT_S: u64 = 10;
 const DEFAULT_SIZE_LIMIT: i32 = 100;
@@ -39,7 +40,7 @@ pub fn probe(c: &LdapConfig) -> crate::Result<()> {
     let res = conn
         .with_timeout(timeout)
         .search(&c.base, Scope::Base, "(objectClass=*)", vec!["1.1"])
-        .map_err(|e| classify(c, e, pw.as_ref()))?;
+        .map_err(|e| classify(c, e, pw.as_ref(), &Seen::default()))?;
     let _ = conn.unbind();
     match res.1.rc {
         0 => Ok(()),
@@ -56,16 +57,18 @@ fn connect(c: &LdapConfig, pw: Option<&Secret>) -> Result<(LdapConn, Duration), 
         return Err(DirectoryError::PlaintextBind(c.url.clone()));
     }
     let timeout = Duration::from_secs(c.timeout_s.unwrap_or(DEFAULT_TIMEOUT_S));
-    let config =
-        crate::mail::tls::client_config(c.ca_file.as_deref()).map_err(|e| DirectoryError::Tls {
-            url: c.url.clone(),
-            detail: e.localize(crate::i18n::current()),
-        })?;
+    let trust = crate::mail::tls::TlsTrust {
+        section: "ldap",
+        ca_file: c.ca_file.as_deref(),
+        fingerprint: c.tls_fingerprint.as_deref(),
+    };
+    let (config, seen) = crate::mail::tls::client_config(&trust)
+        .map_err(|e| DirectoryError::TlsSettings(e.localize(crate::i18n::current())))?;
     let settings = LdapConnSettings::new()
         .set_conn_timeout(timeout)
         .set_starttls(c.starttls)
         .set_config(config);
-    let fail = |e: LdapError| classify(c, e, pw);
+    let fail = |e: LdapError| classify(c, e, pw, &seen);
     let mut conn = LdapConn::with_settings(settings, &c.url).map_err(fail)?;
     if let (Some(dn), Some(pw)) = (&c.bind_dn, pw) {
         let res = conn
@@ -81,42 +84,27 @@ fn connect(c: &LdapConfig, pw: Option<&Secret>) -> Result<(LdapConn, Duration), 
 }
 
 fn search(c: &LdapConfig, holder: &str, pw: Option<&Secret>) -> Result<Lookup, DirectoryError> {
-    let fail = |e: LdapError| classify(c, e, pw);
+    // The handshake is over once connected: later failures are the directory's.
     let (mut conn, timeout) = connect(c, pw)?;
     let a = &c.attributes;
     let limit = c.size_limit.unwrap_or(DEFAULT_SIZE_LIMIT);
     let filter = filter::build(c.filter.as_deref(), holder);
-    let res = conn
-        .with_timeout(timeout)
-        .with_search_options(SearchOptions::new().sizelimit(limit))
-        .search(&c.base, Scope::Subtree, &filter, vec![&a.fqdn, &a.mail])
-        .map_err(fail)?;
-    let (entries, result) = (res.0, res.1);
-    let size_limit_hit = match result.rc {
-        0 => None,
-        RC_SIZE_LIMIT => Some(limit),
-        _ => {
-            return Err(DirectoryError::Search(format!(
-                "{} (rc {})",
-                result.text, result.rc
-            )))
-        }
-    };
+    let attrs = vec![a.fqdn.as_str(), a.mail.as_str()];
+    let servers_in = (c.base.as_str(), Scope::Subtree, filter.as_str());
+    let (entries, size_limit_hit) = capped_search(&mut conn, c, servers_in, attrs, limit, timeout)?;
     let mut parents: HashMap<String, Option<SearchEntry>> = HashMap::new();
     let mut servers = Vec::new();
     for e in entries.into_iter().map(SearchEntry::construct) {
         let parent_dn = parent(&e.dn);
         if !parents.contains_key(&parent_dn) {
-            let p = conn
-                .with_timeout(timeout)
-                .search(
-                    &parent_dn,
-                    Scope::Base,
-                    "(objectClass=*)",
-                    vec![&a.structure_id, &a.structure_name, &a.departement],
-                )
-                .map_err(fail)?;
-            let entry = p.0.into_iter().next().map(SearchEntry::construct);
+            let attrs = vec![
+                a.structure_id.as_str(),
+                a.structure_name.as_str(),
+                a.departement.as_str(),
+            ];
+            let itself = (parent_dn.as_str(), Scope::Base, "(objectClass=*)");
+            let (p, _) = capped_search(&mut conn, c, itself, attrs, 1, timeout)?;
+            let entry = p.into_iter().next().map(SearchEntry::construct);
             parents.insert(parent_dn.clone(), entry);
         }
         let structure = parents.get(&parent_dn).and_then(|p| p.as_ref());
@@ -139,6 +127,58 @@ fn search(c: &LdapConfig, holder: &str, pw: Option<&Secret>) -> Result<Lookup, D
         servers,
         size_limit_hit,
     })
+}
+
+/// At most `limit` servers, whatever the directory sends: one that ignores
+/// the size limit (a million entries) is cut there, and the whole search
+/// has one deadline, so a directory dripping a byte at a time can't hold it.
+fn capped_search(
+    conn: &mut LdapConn,
+    c: &LdapConfig,
+    (base, scope, filter): (&str, Scope, &str),
+    attrs: Vec<&str>,
+    limit: i32,
+    timeout: Duration,
+) -> Result<(Vec<ldap3::ResultEntry>, Option<i32>), DirectoryError> {
+    let fail = |e: LdapError| classify(c, e, None, &Seen::default());
+    let deadline = Instant::now() + timeout;
+    let cap = usize::try_from(limit).unwrap_or(0);
+    let mut stream = conn
+        .with_timeout(timeout)
+        .with_search_options(SearchOptions::new().sizelimit(limit))
+        .streaming_search(base, scope, filter, attrs)
+        .map_err(fail)?;
+    let mut entries = Vec::new();
+    while let Some(entry) = stream.next().map_err(fail)? {
+        entries.push(entry);
+        let over = entries.len() > cap;
+        if over || Instant::now() > deadline {
+            let id = stream.last_id();
+            drop(stream);
+            // The rest of its answer is discarded as it comes.
+            let _ = conn.abandon(id);
+            // Past the size limit it asked for, a directory is not one to
+            // believe (nor to wait for: it answers in order).
+            return Err(if over {
+                DirectoryError::IgnoresSizeLimit {
+                    url: c.url.clone(),
+                    limit,
+                }
+            } else {
+                DirectoryError::Timeout(c.url.clone())
+            });
+        }
+    }
+    let result = stream.result();
+    match result.rc {
+        0 => Ok((entries, None)),
+        RC_SIZE_LIMIT => Ok((entries, Some(limit))),
+        _ => Err(DirectoryError::Search(format!(
+            "{} (rc {})",
+            crate::sanitize::text(&result.text),
+            result.rc
+        ))),
+    }
 }
 
 /// Attribute names are case-insensitive in LDAP.
@@ -231,14 +271,10 @@ fn plaintext_bind_refused(c: &LdapConfig, binds: bool) -> bool {
         && !crate::mail::tls::is_loopback(host)
 }
 
-fn classify(c: &LdapConfig, e: LdapError, pw: Option<&Secret>) -> DirectoryError {
+fn classify(c: &LdapConfig, e: LdapError, pw: Option<&Secret>, seen: &Seen) -> DirectoryError {
     let url = c.url.clone();
-    match TlsProblem::find(&e) {
-        Some(TlsProblem::WrongName(detail)) => return DirectoryError::TlsWrongName { url, detail },
-        Some(TlsProblem::Untrusted(detail) | TlsProblem::Other(detail)) => {
-            return DirectoryError::Tls { url, detail }
-        }
-        None => {}
+    if let Some(problem) = TlsProblem::after(seen, &e) {
+        return DirectoryError::Tls { url, problem };
     }
     match e {
         LdapError::Timeout { .. } => DirectoryError::Timeout(url),
@@ -274,6 +310,7 @@ mod tests {
             bind_dn: Some("cn=admin".into()),
             password_file: None,
             ca_file: None,
+            tls_fingerprint: None,
             base: "o=test".into(),
             filter: None,
             attributes: Default::default(),

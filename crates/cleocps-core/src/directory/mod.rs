@@ -42,15 +42,18 @@ pub enum DirectoryError {
     PlaintextBind(String),
     ConnectionRefused(String),
     Timeout(String),
-    /// The directory's certificate is valid but for another name.
-    TlsWrongName {
-        url: String,
-        detail: String,
-    },
+    /// The TLS handshake failed, or the directory's certificate was refused.
     Tls {
         url: String,
-        detail: String,
+        problem: crate::mail::tls::TlsProblem,
     },
+    /// The directory sent more entries than the size limit asked.
+    IgnoresSizeLimit {
+        url: String,
+        limit: i32,
+    },
+    /// `ca_file` or `tls_fingerprint` unusable.
+    TlsSettings(String),
     AuthFailed(String),
     NoPassword,
     /// The server refused the search (bad base, filter, rights).
@@ -75,8 +78,11 @@ impl DirectoryError {
             E::PlaintextBind(u) => tf(lang, "dir.plaintext_bind", &[u]),
             E::ConnectionRefused(u) => tf(lang, "dir.refused", &[u]),
             E::Timeout(u) => tf(lang, "dir.timeout", &[u]),
-            E::Tls { url, detail } => tf(lang, "dir.tls", &[url, detail]),
-            E::TlsWrongName { url, detail } => tf(lang, "dir.tls_name", &[url, detail]),
+            E::Tls { url, problem } => {
+                problem.localize(lang, &tf(lang, "dir.server_named", &[url]), "ldap")
+            }
+            E::TlsSettings(detail) => detail.clone(),
+            E::IgnoresSizeLimit { url, limit } => tf(lang, "dir.ignores_limit", &[url, limit]),
             E::AuthFailed(dn) => tf(lang, "dir.auth", &[dn]),
             E::NoPassword => tf(lang, "dir.no_password", &[]),
             E::Search(d) => tf(lang, "dir.search", &[d]),

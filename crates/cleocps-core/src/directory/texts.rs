@@ -32,16 +32,7 @@ pub static TEXTS: &[Text] = &[
         "l'annuaire {} ne répond pas (délai dépassé) : vérifiez le réseau ou augmentez timeout_s ; à défaut, saisissez le FQDN",
         "the directory {} does not answer (timeout): check the network or raise timeout_s; otherwise type the FQDN"
     ),
-    text!(
-        "dir.tls_name",
-        "le certificat TLS de l'annuaire {} porte un autre nom ({}) : indiquez dans url le nom inscrit dans son certificat",
-        "the directory {}'s TLS certificate is for another name ({}): put the name its certificate carries in url"
-    ),
-    text!(
-        "dir.tls",
-        "connexion TLS à l'annuaire {} impossible ({}) : indiquez dans ca_file l'autorité du serveur",
-        "TLS connection to the directory {} failed ({}): set ca_file to the server's authority"
-    ),
+    text!("dir.server_named", "l'annuaire {}", "the directory {}"),
     text!(
         "dir.auth",
         "l'annuaire refuse l'authentification de « {} » : vérifiez bind_dn et password_file",
@@ -76,5 +67,10 @@ pub static TEXTS: &[Text] = &[
         "dir.none",
         "aucun serveur trouvé pour le porteur {}",
         "no server found for holder {}"
+    ),
+    text!(
+        "dir.ignores_limit",
+        "l'annuaire {} envoie plus de {} réponses malgré la limite demandée : recherche abandonnée ; vérifiez ldap.url (est-ce bien l'annuaire ?) ; à défaut, saisissez le FQDN",
+        "the directory {} sends more than {} entries despite the limit asked: search abandoned; check ldap.url (is it really the directory?); otherwise type the FQDN"
     ),
 ];

@@ -122,15 +122,45 @@ pub(super) fn check(name: &str, ok: bool, detail: String, fix: Option<String>) -
     }
 }
 
-fn service(name: &str, probe: crate::Result<()>, fix: &'static str, lang: Lang) -> Check {
+fn service(name: &'static str, probe: crate::Result<()>, fix: &'static str, lang: Lang) -> Check {
     match probe {
         Ok(()) => check(name, true, t(lang, "doctor.service_ok").to_string(), None),
-        Err(e) => check(
-            name,
-            false,
-            e.localize(lang),
-            Some(t(lang, fix).to_string()),
-        ),
+        // A refused certificate has one precise fix (a pin or the CA file),
+        // not the section's list of settings to look at.
+        Err(e) => match tls_problem(&e, lang) {
+            Some((problem, server)) => check(
+                name,
+                false,
+                problem.describe(lang, &server),
+                problem
+                    .fix(lang, name)
+                    .or_else(|| Some(t(lang, fix).to_string())),
+            ),
+            None => check(
+                name,
+                false,
+                e.localize(lang),
+                Some(t(lang, fix).to_string()),
+            ),
+        },
+    }
+}
+
+/// The TLS problem behind a service's failure, and the server it names.
+fn tls_problem(e: &crate::Error, lang: Lang) -> Option<(&crate::mail::tls::TlsProblem, String)> {
+    match e {
+        crate::Error::Mail(crate::mail::MailError::Tls {
+            service,
+            host,
+            problem,
+        }) => Some((
+            problem,
+            tf(lang, "mail.server_named", &[&service.as_str(), host]),
+        )),
+        crate::Error::Directory(crate::directory::DirectoryError::Tls { url, problem }) => {
+            Some((problem, tf(lang, "dir.server_named", &[url])))
+        }
+        _ => None,
     }
 }
 

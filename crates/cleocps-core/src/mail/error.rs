@@ -18,6 +18,14 @@ impl Service {
             Service::Imap => "IMAP",
         }
     }
+
+    /// The configuration section that sets this server.
+    pub fn section(self) -> &'static str {
+        match self {
+            Service::Smtp => "smtp",
+            Service::Imap => "imap",
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -47,16 +55,22 @@ pub enum MailError {
         host: String,
         port: u16,
     },
-    TlsUntrusted {
+    /// The TLS handshake failed, or the server's certificate was refused.
+    Tls {
         service: Service,
         host: String,
-        detail: String,
+        problem: super::tls::TlsProblem,
     },
-    /// The server's certificate is valid but for another name.
-    TlsWrongName {
+    /// The server sent more than one answer may hold (a hostile or broken server).
+    Oversized {
         service: Service,
         host: String,
-        detail: String,
+        limit: u64,
+    },
+    /// `tls_fingerprint` is not `SHA256:` and 64 hex digits.
+    BadFingerprint {
+        key: String,
+        value: String,
     },
     AuthFailed {
         service: Service,
@@ -121,16 +135,24 @@ impl MailError {
                 host,
                 port,
             } => tf(lang, "mail.timeout", &[&service.as_str(), host, port]),
-            E::TlsUntrusted {
+            E::Tls {
                 service,
                 host,
-                detail,
-            } => tf(lang, "mail.tls", &[&service.as_str(), host, detail]),
-            E::TlsWrongName {
+                problem,
+            } => {
+                let server = tf(lang, "mail.server_named", &[&service.as_str(), host]);
+                problem.localize(lang, &server, service.section())
+            }
+            E::BadFingerprint { key, value } => tf(lang, "tls.bad_pin", &[key, value]),
+            E::Oversized {
                 service,
                 host,
-                detail,
-            } => tf(lang, "mail.tls_name", &[&service.as_str(), host, detail]),
+                limit,
+            } => tf(
+                lang,
+                "mail.oversized",
+                &[&service.as_str(), host, &(limit / (1024 * 1024))],
+            ),
             E::AuthFailed { service, user } => tf(lang, "mail.auth", &[&service.as_str(), user]),
             E::NoPassword { service } => tf(lang, "mail.no_password", &[&service.as_str()]),
             E::RecipientRefused { address, detail } => {

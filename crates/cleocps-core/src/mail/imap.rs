@@ -3,6 +3,7 @@
 //! nothing is deleted.
 
 use super::error::{scrub, MailError, Service};
+use super::imap_bounded::{Bounded, Oversized, ANSWER_LIMIT};
 use super::tls;
 use crate::config::{ImapConfig, Security};
 use crate::secret::Secret;
@@ -16,6 +17,10 @@ const DEFAULT_TIMEOUT_S: u64 = 30;
 /// an IDLE wait can be given a read timeout or cut from another thread.
 pub(super) trait Stream: Read + Write + Send {
     fn socket(&self) -> &TcpStream;
+
+    fn set_read_timeout(&mut self, timeout: Option<Duration>) -> std::io::Result<()> {
+        self.socket().set_read_timeout(timeout)
+    }
 }
 
 impl Stream for TcpStream {
@@ -32,9 +37,7 @@ impl Stream for rustls::StreamOwned<rustls::ClientConnection, TcpStream> {
 
 impl imap::extensions::idle::SetReadTimeout for Box<dyn Stream> {
     fn set_read_timeout(&mut self, timeout: Option<Duration>) -> imap::error::Result<()> {
-        self.socket()
-            .set_read_timeout(timeout)
-            .map_err(imap::Error::Io)
+        Stream::set_read_timeout(self.as_mut(), timeout).map_err(imap::Error::Io)
     }
 }
 
@@ -130,17 +133,28 @@ fn connect(c: &ImapConfig) -> Result<(imap::Client<Box<dyn Stream>>, TcpStream),
     tcp.set_read_timeout(Some(timeout)).map_err(net)?;
     tcp.set_write_timeout(Some(timeout)).map_err(net)?;
     let socket = tcp.try_clone().map_err(net)?;
+    let trust = tls::TlsTrust {
+        section: "imap",
+        ca_file: c.ca_file.as_deref(),
+        fingerprint: c.tls_fingerprint.as_deref(),
+    };
     let handshake = |tcp: TcpStream| {
-        let config = tls::client_config(c.ca_file.as_deref())?;
-        tls::connect(config, &c.host, tcp).map_err(|p| p.into_mail_error(Service::Imap, &c.host))
+        tls::connect(&trust, &c.host, tcp).map_err(|e| match e {
+            tls::ConnectError::Settings(e) => e,
+            tls::ConnectError::Tls(p) => p.into_mail_error(Service::Imap, &c.host),
+        })
+    };
+    // Every answer bounded in bytes and time, whatever the server sends.
+    let bounded = |s: Box<dyn Stream>| -> Box<dyn Stream> {
+        Box::new(Bounded::new(s, ANSWER_LIMIT, timeout * 4))
     };
     let stream: Box<dyn Stream> = match c.security {
-        Security::Plain => Box::new(tcp),
-        Security::Tls => Box::new(handshake(tcp)?),
+        Security::Plain => bounded(Box::new(tcp)),
+        Security::Tls => bounded(Box::new(handshake(tcp)?)),
         Security::Starttls => {
             let tls = handshake(starttls(c, port, tcp)?)?;
             // After STARTTLS there is no new greeting.
-            return Ok((imap::Client::new(Box::new(tls) as Box<dyn Stream>), socket));
+            return Ok((imap::Client::new(bounded(Box::new(tls))), socket));
         }
     };
     let mut client = imap::Client::new(stream);
@@ -201,6 +215,13 @@ fn tcp_connect(c: &ImapConfig, port: u16, timeout: Duration) -> Result<TcpStream
 
 fn io_error(c: &ImapConfig, port: u16, e: std::io::Error) -> MailError {
     let host = c.host.clone();
+    if let Some(Oversized(limit)) = e.get_ref().and_then(|i| i.downcast_ref::<Oversized>()) {
+        return MailError::Oversized {
+            service: Service::Imap,
+            host,
+            limit: *limit,
+        };
+    }
     match e.kind() {
         std::io::ErrorKind::ConnectionRefused => MailError::ConnectionRefused {
             service: Service::Imap,

@@ -63,6 +63,7 @@ pub fn parse(raw: &[u8]) -> Option<Incoming> {
     }
     let kind = certificates(&msg)
         .or_else(|| signed_rejection(&msg))
+        .or_else(|| detached_rejection(&msg))
         .or_else(|| msg.body_text(0).and_then(|b| rejection(&b, None)))?;
     Some(Incoming {
         message_id: msg.message_id().map(bare_id),
@@ -145,6 +146,69 @@ fn signed_rejection(msg: &mail_parser::Message) -> Option<AnswerKind> {
         let inner = MessageParser::default().parse(content.as_slice())?;
         rejection(&inner.body_text(0)?, Some(signer))
     })
+}
+
+/// A `multipart/signed` mail (detached signing, what most mail clients and
+/// servers send): its first part signed by the `pkcs7-signature` part. The
+/// signature covers the first part's bytes as sent, headers included, with
+/// CRLF line ends (RFC 8551 §3.1.1); a signature that does not verify is
+/// logged and the mail read as unsigned.
+fn detached_rejection(msg: &mail_parser::Message) -> Option<AnswerKind> {
+    let raw = msg.raw_message();
+    let (signed, signature) = msg.parts.iter().find_map(|part| {
+        let ct = part.content_type()?;
+        let is_signed = ct.ctype().eq_ignore_ascii_case("multipart")
+            && ct
+                .subtype()
+                .is_some_and(|s| s.eq_ignore_ascii_case("signed"));
+        let mail_parser::PartType::Multipart(ids) = &part.body else {
+            return None;
+        };
+        let [first, second] = ids.as_slice() else {
+            return None;
+        };
+        is_signed.then(|| (msg.part(*first), msg.part(*second)))
+    })?;
+    let (signed, signature) = (signed?, signature?);
+    let entity = raw.get(signed.offset_header as usize..signed.offset_end as usize)?;
+    let verified = signed_forms(entity)
+        .into_iter()
+        .find_map(|content| crate::pki::cms::verify_detached(signature.contents(), &content).ok());
+    let Some(signer) = verified else {
+        log::warn!(
+            "answer {:?}: detached S/MIME signature not verified; read as unsigned",
+            msg.message_id().unwrap_or_default()
+        );
+        return None;
+    };
+    let signer = signer.to_der().ok()?;
+    let inner = MessageParser::default().parse(entity)?;
+    rejection(&inner.body_text(0)?, Some(signer))
+}
+
+/// The signed entity as a signer may have hashed it: as sent, with CRLF
+/// line ends, each with and without the line end before the boundary.
+fn signed_forms(entity: &[u8]) -> Vec<Vec<u8>> {
+    let crlf = {
+        let mut out = Vec::with_capacity(entity.len() + entity.len() / 40);
+        for (i, b) in entity.iter().enumerate() {
+            if *b == b'\n' && (i == 0 || entity[i - 1] != b'\r') {
+                out.push(b'\r');
+            }
+            out.push(*b);
+        }
+        out
+    };
+    let mut forms = Vec::new();
+    for form in [entity.to_vec(), crlf] {
+        let trimmed = form
+            .strip_suffix(b"\r\n")
+            .or_else(|| form.strip_suffix(b"\n"))
+            .map(<[u8]>::to_vec);
+        forms.push(form);
+        forms.extend(trimmed);
+    }
+    forms
 }
 
 fn rejection(body: &str, signer: Option<Vec<u8>>) -> Option<AnswerKind> {

@@ -4,6 +4,7 @@
 pub mod compose;
 pub mod error;
 pub mod imap;
+mod imap_bounded;
 pub mod imap_search;
 pub mod incoming;
 pub mod maildir;
@@ -13,6 +14,7 @@ pub mod send;
 pub mod smtp;
 mod texts;
 pub mod tls;
+pub mod tls_verify;
 pub mod trust;
 pub mod unread;
 pub mod wait;

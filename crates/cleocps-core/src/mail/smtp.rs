@@ -3,11 +3,13 @@
 
 use super::error::{scrub, MailError, Service};
 use super::tls;
+use super::tls_verify::Seen;
 use crate::config::{Security, SmtpConfig};
 use crate::secret::Secret;
-use lettre::transport::smtp::authentication::Credentials;
-use lettre::transport::smtp::client::{Certificate, Tls, TlsParameters};
-use lettre::{Message, SmtpTransport, Transport};
+use lettre::transport::smtp::authentication::{Credentials, Mechanism};
+use lettre::transport::smtp::client::{SmtpConnection, TlsParameters};
+use lettre::transport::smtp::extension::ClientId;
+use lettre::Message;
 use std::time::Duration;
 
 const DEFAULT_TIMEOUT_S: u64 = 30;
@@ -20,51 +22,60 @@ pub fn port(c: &SmtpConfig) -> u16 {
     })
 }
 
-fn transport(c: &SmtpConfig, password: Option<&Secret>) -> Result<SmtpTransport, MailError> {
+/// A connection ready to send: TLS as configured, the server's certificate
+/// believed as `tls_verify` says before anything but the greeting crosses
+/// it, then authenticated. lettre's transport can't take our verifier, so
+/// its connection accepts any certificate and the chain is checked here.
+fn open(c: &SmtpConfig, password: Option<&Secret>) -> Result<SmtpConnection, MailError> {
     if c.security == Security::Plain && !c.allow_plaintext && !tls::is_loopback(&c.host) {
         return Err(MailError::PlaintextRefused {
             service: Service::Smtp,
             host: c.host.clone(),
         });
     }
-    let tls = match c.security {
-        Security::Plain => Tls::None,
+    let hello = ClientId::default();
+    let timeout = Some(Duration::from_secs(
+        c.timeout_s.unwrap_or(DEFAULT_TIMEOUT_S),
+    ));
+    let fail = |e: lettre::transport::smtp::Error| classify_with(c, "", &e, password);
+    let secured = match c.security {
+        Security::Plain => None,
         Security::Starttls | Security::Tls => {
-            let mut b = TlsParameters::builder(c.host.clone());
-            if let Some(path) = &c.ca_file {
-                // Read first, for a clear message about the file.
-                tls::read_ca_file(path)?;
-                let pem = std::fs::read(path).map_err(|e| MailError::CaFile {
-                    path: path.clone(),
-                    detail: e.to_string(),
-                })?;
-                let cert = Certificate::from_pem(&pem).map_err(|e| MailError::CaFile {
-                    path: path.clone(),
-                    detail: e.to_string(),
-                })?;
-                b = b.add_root_certificate(cert);
-            }
-            let params = b.build().map_err(|e| MailError::Server {
-                service: Service::Smtp,
-                detail: e.to_string(),
-            })?;
-            if c.security == Security::Tls {
-                Tls::Wrapper(params)
-            } else {
-                Tls::Required(params)
-            }
+            let trust = tls::TlsTrust {
+                section: "smtp",
+                ca_file: c.ca_file.as_deref(),
+                fingerprint: c.tls_fingerprint.as_deref(),
+            };
+            let verifier = tls::verifier(&trust)?;
+            let params = TlsParameters::builder(c.host.clone())
+                .dangerous_accept_invalid_certs(true)
+                .build_rustls()
+                .map_err(fail)?;
+            Some((verifier, params))
         }
     };
-    let mut b = SmtpTransport::builder_dangerous(c.host.clone())
-        .port(port(c))
-        .tls(tls)
-        .timeout(Some(Duration::from_secs(
-            c.timeout_s.unwrap_or(DEFAULT_TIMEOUT_S),
-        )));
-    if let (Some(user), Some(pw)) = (&c.user, password) {
-        b = b.credentials(Credentials::new(user.clone(), pw.expose().to_string()));
+    let wrapped = match (&secured, c.security) {
+        (Some((_, params)), Security::Tls) => Some(params),
+        _ => None,
+    };
+    let addr = (c.host.trim_matches(['[', ']']), port(c));
+    let mut conn = SmtpConnection::connect(addr, timeout, &hello, wrapped, None).map_err(fail)?;
+    if let Some((verifier, params)) = &secured {
+        if c.security == Security::Starttls {
+            conn.starttls(params, &hello).map_err(fail)?;
+        }
+        let chain = conn.certificate_chain().map_err(fail)?;
+        if let Err(problem) = tls::check_chain(verifier, &c.host, &chain) {
+            conn.abort();
+            return Err(problem.into_mail_error(Service::Smtp, &c.host));
+        }
     }
-    Ok(b.build())
+    if let (Some(user), Some(pw)) = (&c.user, password) {
+        let credentials = Credentials::new(user.clone(), pw.expose().to_string());
+        conn.auth(&[Mechanism::Plain, Mechanism::Login], &credentials)
+            .map_err(fail)?;
+    }
+    Ok(conn)
 }
 
 /// Reads the password file when a user is set.
@@ -82,24 +93,27 @@ pub fn password(c: &SmtpConfig) -> crate::Result<Option<Secret>> {
 /// Sends `msg`; a failure says what failed.
 pub fn send(c: &SmtpConfig, msg: &Message) -> crate::Result<()> {
     let pw = password(c)?;
-    let t = transport(c, pw.as_ref())?;
-    t.send(msg)
-        .map(|_| ())
+    let mut conn = open(c, pw.as_ref())?;
+    let sent = conn.send(msg.envelope(), &msg.formatted());
+    let _ = conn.quit();
+    sent.map(|_| ())
         .map_err(|e| classify(c, msg, &e, pw.as_ref()).into())
 }
 
 /// `doctor`: connects, negotiates TLS and authenticates as configured; sends nothing.
 pub fn probe(c: &SmtpConfig) -> crate::Result<()> {
     let pw = password(c)?;
-    let t = transport(c, pw.as_ref())?;
-    match t.test_connection() {
-        Ok(true) => Ok(()),
-        Ok(false) => Err(MailError::Server {
+    let mut conn = open(c, pw.as_ref())?;
+    let alive = conn.test_connected();
+    let _ = conn.quit();
+    if alive {
+        Ok(())
+    } else {
+        Err(MailError::Server {
             service: Service::Smtp,
             detail: "NOOP refused".into(),
         }
-        .into()),
-        Err(e) => Err(classify_with(c, "", &e, pw.as_ref()).into()),
+        .into())
     }
 }
 
@@ -110,8 +124,10 @@ pub fn send_raw(
     raw: &[u8],
 ) -> crate::Result<()> {
     let pw = password(c)?;
-    let t = transport(c, pw.as_ref())?;
-    t.send_raw(envelope, raw).map(|_| ()).map_err(|e| {
+    let mut conn = open(c, pw.as_ref())?;
+    let sent = conn.send(envelope, raw);
+    let _ = conn.quit();
+    sent.map(|_| ()).map_err(|e| {
         let to = envelope
             .to()
             .iter()
@@ -166,15 +182,11 @@ fn classify_with(
             _ => {}
         }
     }
-    if let Some(problem) = tls::TlsProblem::find(e) {
+    if let Some(problem) = tls::TlsProblem::after(&Seen::default(), e) {
         return problem.into_mail_error(Service::Smtp, &host);
     }
     if e.is_tls() {
-        return MailError::TlsUntrusted {
-            service: Service::Smtp,
-            host,
-            detail,
-        };
+        return tls::TlsProblem::Handshake(detail).into_mail_error(Service::Smtp, &host);
     }
     match e.status().map(|code| code.to_string()) {
         Some(code) if matches!(code.as_str(), "530" | "534" | "535" | "538" | "454") => {

@@ -38,11 +38,6 @@ pub static TEXTS: &[Text] = &[
         "the {} server {}:{} does not answer (timeout): check the network and port, or raise timeout_s"
     ),
     text!(
-        "mail.tls",
-        "certificat TLS du serveur {} {} non reconnu ({}) : indiquez dans ca_file l'autorité qui l'a signé",
-        "TLS certificate of the {} server {} not trusted ({}): set ca_file to the authority that signed it"
-    ),
-    text!(
         "mail.auth",
         "authentification refusée par le serveur {} pour l'utilisateur « {} » : vérifiez user et le fichier password_file",
         "authentication refused by the {} server for user \"{}\": check user and the password_file"
@@ -61,11 +56,6 @@ pub static TEXTS: &[Text] = &[
         "mail.server",
         "le serveur {} a refusé : {}",
         "the {} server refused: {}"
-    ),
-    text!(
-        "mail.tls_name",
-        "le certificat TLS du serveur {} ne porte pas le nom {} ({}) : indiquez dans host le nom inscrit dans son certificat",
-        "the {} server's TLS certificate is not for the name {} ({}): set host to the name its certificate carries"
     ),
     text!(
         "mail.ca_file",
@@ -116,5 +106,101 @@ pub static TEXTS: &[Text] = &[
         "mail.body",
         "Bonjour,\r\n\r\nVeuillez trouver ci-joint la demande de certificat serveur {} ({}), signée par la carte CPS de l'administrateur et chiffrée pour le serveur d'inscription.\r\n\r\n-- \r\ncleocps\r\n",
         "Hello,\r\n\r\nAttached is the server certificate request {} ({}), signed by the administrator's CPS card and encrypted for the registration server.\r\n\r\n-- \r\ncleocps\r\n"
+    ),
+    text!(
+        "mail.server_named",
+        "le serveur {} {}",
+        "the {} server {}"
+    ),
+    text!(
+        "tls.handshake",
+        "connexion TLS impossible avec {} : {}",
+        "TLS connection to {} failed: {}"
+    ),
+    text!(
+        "tls.refused",
+        "{} présente un certificat TLS refusé ({}) : {}",
+        "{} presents a TLS certificate that is refused ({}): {}"
+    ),
+    text!(
+        "tls.presented",
+        "« {} », émis par « {} », {}, valable du {} au {}",
+        "\"{}\", issued by \"{}\", {}, valid from {} to {}"
+    ),
+    text!(
+        "tls.why.self_signed",
+        "certificat auto-signé que rien n'épingle",
+        "self-signed and pinned by nothing"
+    ),
+    text!(
+        "tls.why.untrusted",
+        "autorité inconnue",
+        "unknown authority"
+    ),
+    text!(
+        "tls.why.name",
+        "il porte un autre nom",
+        "it is for another name"
+    ),
+    text!("tls.why.expired", "certificat expiré", "certificate expired"),
+    text!(
+        "tls.why.not_yet",
+        "certificat pas encore valable",
+        "certificate not valid yet"
+    ),
+    text!(
+        "tls.why.purpose",
+        "certificat qui n'est pas fait pour un serveur TLS",
+        "certificate not made for a TLS server"
+    ),
+    text!(
+        "tls.why.pin",
+        "ce n'est pas le certificat épinglé",
+        "not the pinned certificate"
+    ),
+    text!(
+        "tls.fix.pin",
+        "S'il s'agit bien de votre serveur, épinglez ce certificat : cleocps config set {}.tls_fingerprint {}",
+        "If this is your server, pin its certificate: cleocps config set {}.tls_fingerprint {}"
+    ),
+    text!(
+        "tls.fix.pin_changed",
+        "Si le certificat du serveur a été changé volontairement, épinglez le nouveau : cleocps config set {}.tls_fingerprint {}",
+        "If the server's certificate was changed on purpose, pin the new one: cleocps config set {}.tls_fingerprint {}"
+    ),
+    text!(
+        "tls.fix.ca_file",
+        "Indiquez le certificat de l'autorité « {} » dans {}.ca_file : cleocps config set {}.ca_file FICHIER",
+        "Give the certificate of the authority \"{}\" as {}.ca_file: cleocps config set {}.ca_file FILE"
+    ),
+    text!(
+        "tls.fix.name_host",
+        "Indiquez dans {}.host le nom inscrit dans le certificat, ou épinglez-le : cleocps config set {}.tls_fingerprint {}",
+        "Set {}.host to the name in the certificate, or pin it: cleocps config set {}.tls_fingerprint {}"
+    ),
+    text!(
+        "tls.fix.name_url",
+        "Mettez dans {}.url le nom inscrit dans le certificat, ou épinglez-le : cleocps config set {}.tls_fingerprint {}",
+        "Put the name in the certificate in {}.url, or pin it: cleocps config set {}.tls_fingerprint {}"
+    ),
+    text!(
+        "tls.fix.dates",
+        "Faites renouveler le certificat du serveur, ou vérifiez l'horloge de cette machine",
+        "Have the server's certificate renewed, or check this machine's clock"
+    ),
+    text!(
+        "tls.fix.purpose",
+        "Le serveur doit présenter un certificat de serveur TLS",
+        "The server must present a TLS server certificate"
+    ),
+    text!(
+        "tls.bad_pin",
+        "{} : « {} » n'est pas une empreinte SHA256:… (64 chiffres hexadécimaux, deux-points permis)",
+        "{}: \"{}\" is not a SHA256:… fingerprint (64 hex digits, colons allowed)"
+    ),
+    text!(
+        "mail.oversized",
+        "le serveur {} {} envoie plus de {} Mio en réponse à une seule commande : connexion coupée ; vérifiez qu'il s'agit bien du serveur de messagerie",
+        "the {} server {} sends more than {} MiB in answer to one command: connection cut; check that it is really the mail server"
     ),
 ];

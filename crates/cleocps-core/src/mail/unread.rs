@@ -154,9 +154,10 @@ fn bounded(
     }
     drop(fetches);
     sizes.sort_unstable();
-    // A few UIDs per command: short command lines, bounded answers, and
-    // only these mails in memory.
-    for chunk in sizes.chunks(20) {
+    // A few UIDs per command: short command lines, bounded answers (the
+    // connection refuses more than one answer may hold), and only these
+    // mails in memory.
+    for chunk in batches(&sizes, max) {
         let mut mails = Vec::with_capacity(chunk.len());
         for whole in [true, false] {
             let uids: Vec<String> = chunk
@@ -196,9 +197,46 @@ fn bounded(
     Ok(())
 }
 
+/// Consecutive runs of at most 20 mails whose whole downloads (those up to
+/// `max`) add up to at most `BATCH_BYTES`.
+fn batches(sizes: &[(u32, u64)], max: u64) -> Vec<&[(u32, u64)]> {
+    let mut out = Vec::new();
+    let (mut start, mut bytes) = (0, 0);
+    for (i, (_, size)) in sizes.iter().enumerate() {
+        let size = if *size <= max { *size } else { 0 };
+        if i > start && (i - start == 20 || bytes + size > super::imap_bounded::BATCH_BYTES) {
+            out.push(&sizes[start..i]);
+            (start, bytes) = (i, 0);
+        }
+        bytes += size;
+    }
+    if start < sizes.len() {
+        out.push(&sizes[start..]);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn batches_keep_whole_downloads_under_the_answer_budget() {
+        let mb = 1024 * 1024;
+        let max = 10 * mb;
+        // 30 small mails: two runs (at most 20 a command).
+        let small: Vec<(u32, u64)> = (1..=30).map(|u| (u, 1000)).collect();
+        let lens: Vec<usize> = batches(&small, max).iter().map(|b| b.len()).collect();
+        assert_eq!(lens, [20, 10]);
+        // Eight 9 MB mails: three a command stay under 32 MB.
+        let big: Vec<(u32, u64)> = (1..=8).map(|u| (u, 9 * mb)).collect();
+        let lens: Vec<usize> = batches(&big, max).iter().map(|b| b.len()).collect();
+        assert_eq!(lens, [3, 3, 2]);
+        // Mails over max are fetched as headers only: they cost nothing here.
+        let huge: Vec<(u32, u64)> = (1..=5).map(|u| (u, 500 * mb)).collect();
+        assert_eq!(batches(&huge, max).len(), 1);
+        assert!(batches(&[], max).is_empty());
+    }
 
     #[test]
     fn a_maildir_cursor_skips_handled_names_and_forgets_gone_ones() {

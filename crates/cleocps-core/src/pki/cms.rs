@@ -243,9 +243,7 @@ pub fn open_enveloped(der: &[u8], key: &RsaPrivateKey) -> Result<Vec<u8>> {
 /// attributes verifies with the certificate carried in the message.
 /// Returns the content and the signer certificate (its chain is not checked here).
 pub fn verify_signed(der: &[u8]) -> Result<(Vec<u8>, Certificate)> {
-    der_limits::check(der).map_err(bad)?;
-    let sd =
-        SignedData::from_der(&unwrap_content_info(der, rfc5911::ID_SIGNED_DATA)?).map_err(bad)?;
+    let sd = read_signed_data(der)?;
     let econtent = sd
         .encap_content_info
         .econtent
@@ -254,6 +252,28 @@ pub fn verify_signed(der: &[u8]) -> Result<(Vec<u8>, Certificate)> {
     let content = OctetString::from_der(&econtent.to_der().map_err(bad)?)
         .map_err(bad)?
         .into_bytes();
+    let cert = verify_signer(&sd, &content)?;
+    Ok((content, cert))
+}
+
+/// Checks a detached SignedData (the `smime.p7s` of a `multipart/signed`
+/// mail) over `content`; returns the signer certificate.
+pub fn verify_detached(der: &[u8], content: &[u8]) -> Result<Certificate> {
+    let sd = read_signed_data(der)?;
+    if sd.encap_content_info.econtent.is_some() {
+        return Err(bad("attached content"));
+    }
+    verify_signer(&sd, content)
+}
+
+fn read_signed_data(der: &[u8]) -> Result<SignedData> {
+    der_limits::check(der).map_err(bad)?;
+    SignedData::from_der(&unwrap_content_info(der, rfc5911::ID_SIGNED_DATA)?).map_err(bad)
+}
+
+/// The one signer's signature over its signed attributes, whose
+/// messageDigest must be the SHA-256 of `content`.
+fn verify_signer(sd: &SignedData, content: &[u8]) -> Result<Certificate> {
     let si = sd
         .signer_infos
         .0
@@ -291,7 +311,7 @@ pub fn verify_signed(der: &[u8]) -> Result<(Vec<u8>, Certificate)> {
         .and_then(|a| a.values.iter().next())
         .ok_or_else(|| bad("no messageDigest"))?;
     let digest = OctetString::from_der(&digest.to_der().map_err(bad)?).map_err(bad)?;
-    if digest.as_bytes() != Sha256::digest(&content).as_slice() {
+    if digest.as_bytes() != Sha256::digest(content).as_slice() {
         return Err(PkiError::CmsBadSignature);
     }
     let spki_der = cert
@@ -307,7 +327,7 @@ pub fn verify_signed(der: &[u8]) -> Result<(Vec<u8>, Certificate)> {
         si.signature.as_bytes(),
     )
     .map_err(|_| PkiError::CmsBadSignature)?;
-    Ok((content, cert))
+    Ok(cert)
 }
 
 #[cfg(test)]

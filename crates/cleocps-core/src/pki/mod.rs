@@ -16,6 +16,7 @@ mod summary;
 #[cfg(test)]
 pub(crate) mod test_support;
 mod texts;
+mod truststore;
 mod verify;
 
 pub use answer::{select_answer, Answer, AnswerWarning, Expected};
@@ -33,6 +34,7 @@ pub use p12_read::{read_p12, P12Contents};
 pub use path::{ca_issuers, TrustStore, Usage};
 pub use summary::{common_name, not_after, summarize, CertSummary};
 pub use texts::TEXTS;
+pub use truststore::{build_truststore, certs_only_p7c};
 
 use crate::i18n::{tf, Lang};
 

@@ -48,7 +48,8 @@ const MODERN_ITERATIONS: u32 = 100_000;
 const LEGACY_ITERATIONS: i32 = 10_000;
 
 /// PKCS#9 friendlyName (the alias Java and Windows show).
-const FRIENDLY_NAME: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.9.20");
+pub(super) const FRIENDLY_NAME: ObjectIdentifier =
+    ObjectIdentifier::new_unwrap("1.2.840.113549.1.9.20");
 /// PKCS#9 localKeyId (ties the key bag to its certificate bag).
 const LOCAL_KEY_ID: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.9.21");
 
@@ -113,7 +114,7 @@ pub fn build_p12(
     .map_err(asn1)
 }
 
-fn asn1(e: der::Error) -> PkiError {
+pub(super) fn asn1(e: der::Error) -> PkiError {
     PkiError::Crypto(e.to_string())
 }
 
@@ -124,14 +125,14 @@ fn random<const N: usize>() -> [u8; N] {
 }
 
 /// ContentInfo(id-data) wrapping `content` in an OCTET STRING.
-fn data_info(content: Vec<u8>) -> Result<ContentInfo> {
+pub(super) fn data_info(content: Vec<u8>) -> Result<ContentInfo> {
     Ok(ContentInfo {
         content_type: rfc5911::ID_DATA,
         content: Any::encode_from(&OctetString::new(content).map_err(asn1)?).map_err(asn1)?,
     })
 }
 
-fn cert_bag(cert_der: &[u8], attributes: Option<Attributes>) -> Result<SafeBag> {
+pub(super) fn cert_bag(cert_der: &[u8], attributes: Option<Attributes>) -> Result<SafeBag> {
     let bag = CertBag {
         cert_id: pkcs12::PKCS_12_X509_CERT_OID,
         cert_value: OctetString::new(cert_der).map_err(asn1)?,
@@ -169,7 +170,7 @@ fn bag_attributes(friendly_name: &str, local_key_id: &[u8]) -> Result<Attributes
 }
 
 /// Encrypts a bag's content; returns the algorithm identifier and ciphertext.
-fn encrypt(
+pub(super) fn encrypt(
     profile: P12Profile,
     pw: &str,
     data: &[u8],
@@ -215,7 +216,7 @@ fn encrypt(
 }
 
 /// The MAC over the AuthenticatedSafe, keyed with the PKCS#12 KDF (RFC 7292 B).
-fn mac(profile: P12Profile, pw: &str, auth_safe: &[u8]) -> Result<MacData> {
+pub(super) fn mac(profile: P12Profile, pw: &str, auth_safe: &[u8]) -> Result<MacData> {
     let salt: [u8; 16] = random();
     let crypto = |e: &dyn std::fmt::Display| PkiError::Crypto(e.to_string());
     let (oid, iterations, digest) = match profile {

@@ -29,6 +29,44 @@ pub const BUILT_IN: &[BuiltIn] = &[
     },
 ];
 
+/// A public intermediate built into cleocps (pinned), so a lone leaf from
+/// the platform chains without the network; used with its root.
+pub struct BuiltInIntermediate {
+    pub name: &'static str,
+    /// The built-in anchor it chains to.
+    pub root: &'static str,
+    pem: &'static str,
+    pub sha256: &'static str,
+}
+
+/// AC IGC-SANTE ELEMENTAIRE ORGANISATIONS, production and TEST (the
+/// issuing CAs of SERV and ORG certificates).
+pub const BUILT_IN_INTERMEDIATES: &[BuiltInIntermediate] = &[
+    BuiltInIntermediate {
+        name: "igc-sante-organisations",
+        root: "igc-sante",
+        pem: include_str!("../../anchors/igc-sante-organisations.pem"),
+        sha256: "D8:34:EE:5B:40:68:6B:73:57:3F:60:54:7B:F6:05:2C:6D:40:4D:94:2A:56:65:CD:B2:C0:B9:13:7B:5D:27:B2",
+    },
+    BuiltInIntermediate {
+        name: "igc-sante-test-organisations",
+        root: "igc-sante-test",
+        pem: include_str!("../../anchors/igc-sante-test-organisations.pem"),
+        sha256: "DC:52:8E:37:88:69:1B:3F:79:50:16:40:76:F9:5B:02:C6:43:34:C6:86:62:BD:ED:E5:75:0B:4E:0E:53:38:F6",
+    },
+];
+
+/// The built-in intermediates under the anchor `entry`, if it is a built-in one.
+pub(super) fn intermediates_of(
+    entry: &str,
+) -> Result<Vec<(&'static str, Certificate)>, TrustError> {
+    BUILT_IN_INTERMEDIATES
+        .iter()
+        .filter(|i| i.root == entry)
+        .map(|i| pinned(i.name, i.pem, i.sha256).map(|c| (i.name, c)))
+        .collect()
+}
+
 /// The certificates of one anchor: a built-in name, else a file (PEM, DER or PKCS#7).
 pub(super) fn anchor(entry: &str) -> Result<Vec<Certificate>, TrustError> {
     if let Some(b) = BUILT_IN.iter().find(|b| b.name == entry) {
@@ -42,11 +80,15 @@ pub(super) fn anchor(entry: &str) -> Result<Vec<Certificate>, TrustError> {
     pki::parse_certificates(&bytes).map_err(|e| unreadable(e.localize(i18n::current())))
 }
 
-/// A built-in root, refused if its bytes are not the pinned ones (a damaged build).
 fn built_in(b: &BuiltIn) -> Result<Certificate, TrustError> {
-    let damaged = || TrustError::BuiltInMismatch(b.name);
-    let cert = pki::cert_from_pem_or_der(b.pem.as_bytes()).map_err(|_| damaged())?;
-    if summarize(&cert).sha256_fingerprint != b.sha256 {
+    pinned(b.name, b.pem, b.sha256)
+}
+
+/// A built-in certificate, refused if its bytes are not the pinned ones (a damaged build).
+fn pinned(name: &'static str, pem: &str, sha256: &str) -> Result<Certificate, TrustError> {
+    let damaged = || TrustError::BuiltInMismatch(name);
+    let cert = pki::cert_from_pem_or_der(pem.as_bytes()).map_err(|_| damaged())?;
+    if summarize(&cert).sha256_fingerprint != sha256 {
         return Err(damaged());
     }
     Ok(cert)

@@ -5,11 +5,13 @@
 
 mod aia;
 mod anchors;
+mod listing;
 #[cfg(test)]
 mod tests;
 mod texts;
 
-pub use anchors::{BuiltIn, BUILT_IN};
+pub use anchors::{BuiltIn, BuiltInIntermediate, BUILT_IN, BUILT_IN_INTERMEDIATES};
+pub use listing::{ExportFormat, TrustEntry, TrustRole};
 pub use texts::TEXTS;
 
 use crate::i18n::{tf, Lang};
@@ -61,9 +63,13 @@ impl TrustConfig {
         let mut store = TrustStore::default();
         for entry in &self.anchors {
             store.anchors.extend(anchors::anchor(entry)?);
+            let built_in = anchors::intermediates_of(entry)?;
+            store
+                .intermediates
+                .extend(built_in.into_iter().map(|(_, c)| c));
         }
         if let Some(path) = &self.intermediates {
-            store.intermediates = anchors::intermediates(path)?;
+            store.intermediates.extend(anchors::intermediates(path)?);
         }
         Ok(store)
     }

@@ -215,17 +215,19 @@ fn a_missing_intermediate_is_fetched_from_aia_and_checked() {
     );
 }
 
-/// The real IGC-Santé test chain (public reference files, not in the
-/// repository), checked at a time inside the leaf's validity (2017–2020).
+/// A real SERV SSL leaf of the IGC-Santé TEST platform (public), valid 2017–2020.
+fn reference_test_leaf() -> Certificate {
+    crate::pki::cert_from_pem_or_der(include_bytes!("testdata/serv-ssl-leaf.pem")).expect("leaf")
+}
+
+/// The real IGC-Santé test chain, checked at a time inside the leaf's validity.
 #[test]
 fn the_reference_test_leaf_chains_to_igc_sante_test() {
-    let dir = Path::new("/work/shared/reference/igc-sante-test");
-    if !dir.exists() {
-        eprintln!("skipped: no reference files in {}", dir.display());
-        return;
-    }
-    let leaf = cert(&dir.join("serv-ssl-leaf.pem"));
-    let inter = cert(&dir.join("ac-elementaire-organisations-test.pem"));
+    let leaf = reference_test_leaf();
+    let inter = crate::pki::cert_from_pem_or_der(include_bytes!(
+        "../../anchors/igc-sante-test-organisations.pem"
+    ))
+    .expect("intermediate");
     let spki = {
         use der::Encode;
         leaf.tbs_certificate
@@ -265,4 +267,44 @@ fn the_reference_test_leaf_chains_to_igc_sante_test() {
         err,
         crate::Error::Pki(PkiError::LeafExpired { .. })
     ));
+}
+
+/// The platform may hand the leaf alone: the built-in TEST intermediate
+/// completes its chain with no file and no network.
+#[test]
+fn a_lone_platform_leaf_chains_through_the_built_in_intermediate() {
+    let leaf = reference_test_leaf();
+    let spki = {
+        use der::Encode;
+        leaf.tbs_certificate
+            .subject_public_key_info
+            .to_der()
+            .expect("spki")
+    };
+    let when =
+        leaf.tbs_certificate.validity.not_before.to_system_time() + Duration::from_secs(86400);
+    let test_anchor = TrustConfig {
+        anchors: vec!["igc-sante-test".into()],
+        intermediates: None,
+    };
+    let answer = check_answer(vec![leaf], &ssl(&spki), &test_anchor, when).expect("chained");
+    assert_eq!(answer.chain.len(), 2, "intermediate and root");
+    assert!(
+        answer.warnings.is_empty(),
+        "nothing fetched: {:?}",
+        answer.warnings
+    );
+}
+
+#[test]
+fn built_in_intermediates_match_their_fingerprints_and_roots() {
+    for i in BUILT_IN_INTERMEDIATES {
+        let found = anchors::intermediates_of(i.root).expect("pinned");
+        assert!(found.iter().any(|(n, _)| *n == i.name), "{}", i.name);
+    }
+    let entries = TrustConfig::default().entries().expect("entries");
+    let names: Vec<&str> = entries.iter().map(|e| e.name.as_str()).collect();
+    assert_eq!(names, ["igc-sante", "igc-sante-organisations"]);
+    assert_eq!(entries[1].role, TrustRole::Intermediate);
+    assert!(entries[1].sha256.starts_with("D8:34:EE:5B"));
 }

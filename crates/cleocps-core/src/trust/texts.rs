@@ -27,4 +27,9 @@ pub static TEXTS: &[Text] = &[
         "il manque le certificat de l'autorité « {} », émettrice de « {} », et son téléchargement depuis {} a échoué ({}) : téléchargez-le vous-même et mettez-le dans trust.intermediates, ou déclarez l'autorité avec --trust-anchor FICHIER ou trust.anchors si vous lui faites confiance",
         "the certificate of the authority \"{}\", issuer of \"{}\", is missing and downloading it from {} failed ({}): download it yourself and put it in trust.intermediates, or declare the authority with --trust-anchor FILE or trust.anchors if you trust it"
     ),
+    text!(
+        "field.truststore_password",
+        "mot de passe du magasin de confiance",
+        "truststore password"
+    ),
 ];
