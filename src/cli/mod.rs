@@ -12,11 +12,9 @@ mod ops;
 mod ra;
 mod secrets;
 mod setup;
-mod texts;
 mod wizard;
 
 pub use args::Cli;
-pub use texts::TEXTS;
 
 use crate::i18n::{self, tf, Lang};
 use args::*;

@@ -32,9 +32,9 @@ pub use directory::{AdminDirectory, ConfiguredDirectory};
 pub use issue::{CertKind, CA_KEY_BITS};
 pub use process::process;
 pub use replay::SeenStore;
-pub use serve::{directory_for, serve, serve_once, Handled, Status};
+pub use records::{Handled, Status};
+pub use serve::{directory_for, serve, serve_once};
 pub use store::{init, InitOptions, RaDir, RaFileNames, RaSettings, FILES};
-pub use texts::TEXTS;
 
 use cleocps_core::error::Error;
 use cleocps_core::pki::PkiError;

@@ -5,13 +5,11 @@ pub mod compose;
 pub mod error;
 pub mod imap;
 pub mod imap_search;
-pub mod incoming;
 pub mod maildir;
 pub mod parts;
 pub mod procedure;
 pub mod send;
 pub mod smtp;
-mod texts;
 pub mod tls;
 pub mod trust;
 pub mod unread;
@@ -35,6 +33,5 @@ pub struct RawMail {
 }
 
 pub use procedure::{fetch_all, fetch_response, send_request, FetchOutcome};
-pub use texts::TEXTS;
 pub use unread::{fetch_unread, Cursor};
 pub use wait::{fetch_wait, poll_interval, AnswerWait, Tick};

@@ -7,10 +7,8 @@ mod aia;
 mod anchors;
 #[cfg(test)]
 mod tests;
-mod texts;
 
 pub use anchors::{BuiltIn, BUILT_IN};
-pub use texts::TEXTS;
 
 use crate::i18n::{tf, Lang};
 use crate::pki::{self, Answer, AnswerWarning, Expected, PkiError, TrustStore};
