@@ -1,5 +1,6 @@
-//! The TUI's texts of operations (issue 14): days left in the tree, Étape
-//! 3's certificate and renewal links, the deploy dialogs. See `i18n`.
+//! The TUI's texts of operations, the certificate's life after Étape 3:
+//! days left in the tree, Étape 3's certificate and renewal links, the
+//! deploy dialogs. See `i18n`.
 
 use cleocps_core::i18n::Text;
 use cleocps_core::text;
