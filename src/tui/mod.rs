@@ -27,7 +27,8 @@
 //!   term.rs      terminal setup and restore, the loop, terminal effects
 //!   theme.rs     styles, with and without colour
 //!   (its texts are in crate::texts, below every module that says them)
-//!   sample/      fixed example states (snapshots, screenshots, benchmark)
+//!   sample/      fixed example states for snapshots, screenshots and tests
+//!                (feature `samples`: not in the shipped program)
 //! ```
 
 pub mod action;
@@ -40,6 +41,7 @@ pub mod job_kind;
 pub mod jobs;
 pub mod keymap;
 pub mod modal;
+#[cfg(feature = "samples")]
 pub mod sample;
 pub mod steps;
 pub mod term;
