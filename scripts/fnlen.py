@@ -4,7 +4,7 @@ longest first: `scripts/fnlen.py 100` is the house limit, 80 the aim.
 Counts from the `fn` line to its closing brace, comments included."""
 import os, re, sys
 N = int(sys.argv[1]) if len(sys.argv) > 1 else 80
-root = sys.argv[2] if len(sys.argv) > 2 else "."
+root = sys.argv[2] if len(sys.argv) > 2 else os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 fn_re = re.compile(r'^\s*(pub(\([^)]*\))?\s+)?(const\s+)?(async\s+)?(unsafe\s+)?fn\s+(\w+)')
 out = []
 for top in ("src", "crates"):
