@@ -1,21 +1,9 @@
-//! The fronts' texts (CLI, TUI, demo), over the core's.
+//! The fronts' texts (CLI, TUI, demo) in a language: [`t`] and [`tf`] look
+//! an id up in [`CATALOG`] (`crate::texts`), which sits over the core's.
 
+pub use crate::texts::CATALOG;
 pub use cleocps_core::i18n::{current, set_current, Catalog, Lang, Text};
 use std::fmt::Display;
-
-/// The binary's catalog: the fronts' tables, then the rehearsal server's and
-/// the core's (through it).
-pub static CATALOG: Catalog = Catalog {
-    tables: &[
-        crate::cli::TEXTS,
-        crate::tui::TEXTS,
-        crate::tui::OPS_TEXTS,
-        crate::tui::texts_setup::TEXTS,
-        crate::tui::texts_portal::TEXTS,
-        crate::tui::texts_config::TEXTS,
-    ],
-    below: Some(&cleocps_ra::i18n::CATALOG),
-};
 
 pub fn t(lang: Lang, id: &'static str) -> &'static str {
     CATALOG.t(lang, id)

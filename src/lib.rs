@@ -6,4 +6,5 @@
 pub mod cli;
 pub mod demo;
 pub mod i18n;
+pub mod texts;
 pub mod tui;

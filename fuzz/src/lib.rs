@@ -4,8 +4,9 @@
 //! `tests/suite/fuzz_replay.rs` replays `fuzz/corpus/` and `fuzz/regressions/`
 //! through them on stable, so every crash found stays fixed.
 
+use cleocps_core::answer_mail;
 use cleocps_core::config::Config;
-use cleocps_core::mail::{incoming, trust};
+use cleocps_core::mail::trust;
 use cleocps_core::pki::answer::{select_answer, Expected};
 use cleocps_core::pki::{self, TrustStore, Usage};
 use cleocps_core::request::{Action, Request, RequestType};
@@ -74,18 +75,18 @@ fn sample_request() -> Request {
 
 /// The incoming-mail parser, the matcher and the rejection rules (DESIGN §4a, §5).
 pub fn mail(data: &[u8]) {
-    let Some(inc) = incoming::parse(data) else {
+    let Some(inc) = answer_mail::parse(data) else {
         return;
     };
     let req = sample_request();
     let spki = &answer_setup().spki;
-    let _ = incoming::matches(&inc, &req, Some(spki));
-    let _ = incoming::claimed_elsewhere(&inc, &req, std::slice::from_ref(&req));
+    let _ = answer_mail::matches(&inc, &req, Some(spki));
+    let _ = answer_mail::claimed_elsewhere(&inc, &req, std::slice::from_ref(&req));
     let mut config = Config::default();
     config.registration.address = Some("inscription@example.fr".into());
     let signer = match &inc.kind {
-        incoming::AnswerKind::Rejection { signer, .. } => signer.clone(),
-        incoming::AnswerKind::Certificates(bytes) => {
+        answer_mail::AnswerKind::Rejection { signer, .. } => signer.clone(),
+        answer_mail::AnswerKind::Certificates(bytes) => {
             let _ = pki::parse_certificates(bytes);
             None
         }

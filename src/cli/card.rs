@@ -2,7 +2,7 @@
 //! of `request generate`. The PIN is asked only after the card's flags were
 //! read and its warning shown; a wrong PIN is never retried.
 
-use super::args::{CardArgs, GenerateArgs, PinArgs};
+use super::args::{CardArgs, CardCmd, GenerateArgs, PinArgs};
 use super::{secrets, Ctx, Output};
 use crate::i18n::{t, tf, Lang};
 use cleocps_core::card::{self, CardOptions, PinState};
@@ -14,6 +14,43 @@ use serde_json::json;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::AtomicBool;
+
+/// `card list`, `card status`, `card share`, `card soft-init`.
+pub fn run(cmd: &CardCmd, ctx: &Ctx, out: &Output) -> Result<i32> {
+    match cmd {
+        CardCmd::List { card } => list(card, ctx, out),
+        CardCmd::Status { card } => status(card, ctx, out),
+        CardCmd::Share {
+            card,
+            ssh,
+            ssh_options,
+            remote_socket,
+            command,
+        } => share(
+            card,
+            ssh.as_deref(),
+            ssh_options,
+            remote_socket.as_deref(),
+            command,
+            ctx,
+            out,
+        ),
+        CardCmd::SoftInit {
+            file,
+            holder_cert,
+            holder_key,
+            pin_file,
+            force,
+        } => soft_init(
+            file,
+            holder_cert,
+            holder_key,
+            pin_file.as_ref(),
+            *force,
+            out,
+        ),
+    }
+}
 
 /// The card options from the flags and the configuration.
 pub fn options(args: &CardArgs, ctx: &Ctx) -> CardOptions {

@@ -1,10 +1,10 @@
 //! The manual procedure's commands: folders, requests, keys, exports.
 
 use super::args::*;
-use super::{card, secrets, Ctx, Output};
+use super::{secrets, Ctx, Output};
 use crate::i18n::{t, tf, Lang};
-use cleocps_core::error::{Error, Result};
-use cleocps_core::procedure::{self, FormEdit};
+use cleocps_core::error::Result;
+use cleocps_core::procedure::{self, KeyOptions};
 use cleocps_core::request::{Request, RequestType};
 use cleocps_core::workspace::Workspace;
 use serde_json::{json, Value};
@@ -64,136 +64,44 @@ pub(super) fn request_line(lang: Lang, r: &Request) -> String {
     )
 }
 
-pub(super) fn request(ws: &Workspace, cmd: &RequestCmd, ctx: &Ctx, out: &Output) -> Result<i32> {
-    let lang = out.lang;
+/// `keys generate` and `keys password`.
+pub(super) fn keys(ws: &Workspace, cmd: &KeysCmd, ctx: &Ctx, out: &Output) -> Result<i32> {
     match cmd {
-        RequestCmd::Create { path, kind } => {
-            let (folder, name) = match path.split_once('/') {
-                Some((f, "")) => (f, None),
-                Some((f, n)) => (f, Some(n)),
-                None => (path.as_str(), None),
+        KeysCmd::Generate {
+            path,
+            bits,
+            legacy_1024,
+            key_password_file,
+            no_key_password,
+            replace,
+        } => {
+            let lang = out.lang;
+            let size = procedure::key_size(bits.or(ctx.config.key_bits), *legacy_1024)?;
+            let password = if *no_key_password {
+                None
+            } else {
+                Some(secrets::obtain(
+                    lang,
+                    key_password_file.as_deref(),
+                    "field.key_password",
+                    true,
+                )?)
             };
-            let kind = match kind {
-                TypeArg::Ssl => RequestType::Ssl,
-                TypeArg::Smime => RequestType::Smime,
+            let opts = KeyOptions {
+                size,
+                password,
+                replace: *replace,
             };
-            let req =
-                procedure::create_request(ws, folder, name, kind, &ctx.config.subject_defaults)?;
-            out.done(
-                &tf(lang, "cli.request_created", &[&req.path()]),
-                json!({"request": req}),
-            );
-        }
-        RequestCmd::List => {
-            let reqs: Vec<Request> = ws.tree()?.into_iter().flat_map(|(_, r)| r).collect();
-            // Damaged entries are listed apart, with what is wrong; the rest works.
-            let damaged = ws.damaged()?;
-            let text = reqs
-                .iter()
-                .map(|r| request_line(lang, r))
-                .chain(
-                    damaged
-                        .iter()
-                        .map(|d| tf(lang, "cli.damaged", &[&d.path(), &d.problem])),
-                )
-                .collect::<Vec<_>>()
-                .join("\n");
-            let value: Vec<Value> = reqs
-                .iter()
-                .map(|r| {
-                    json!({"folder": r.folder, "name": r.name, "type": r.kind, "state": r.state, "id": r.id})
-                })
-                .chain(damaged.iter().map(|d| {
-                    json!({"folder": d.folder, "name": d.name, "state": "damaged", "problem": d.problem})
-                }))
-                .collect();
-            out.done(&text, json!(value));
-        }
-        RequestCmd::Show { path } => {
-            let req = ws.find(path)?;
-            let cert = procedure::certificate(ws, &req).ok().flatten();
-            let files: Vec<Value> = procedure::files(ws, &req)
-                .iter()
-                .map(|(p, size)| json!({"path": p, "size": size}))
-                .collect();
-            let mut value = serde_json::to_value(&req).unwrap_or_default();
-            if let Value::Object(map) = &mut value {
-                map.insert("certificate".into(), json!(cert));
-                map.insert("files".into(), json!(files));
-            }
-            out.done(&show_text(ws, lang, &req, cert.as_ref()), value);
-        }
-        RequestCmd::Delete { path, force } => {
-            procedure::delete_request(ws, path, *force)?;
-            out.done(
-                &tf(lang, "cli.request_deleted", &[path]),
-                json!({"deleted": path}),
-            );
-        }
-        RequestCmd::Edit(a) => {
-            let edit = FormEdit {
-                cn: a.cn.clone(),
-                email: a.email.clone(),
-                san: if a.clear_san {
-                    Some(Vec::new())
-                } else if a.san.is_empty() {
-                    None
-                } else {
-                    Some(a.san.clone())
-                },
-                o: a.o.clone(),
-                ou: a.ou.clone(),
-                st: a.st.clone(),
-                l: a.l.clone(),
-                c: a.c.clone(),
-                allow_wildcard: a.allow_wildcard,
-            };
-            let (req, notices) = procedure::edit_form(ws, &a.path, &edit)?;
+            let (req, notices) = procedure::generate_keys(ws, path, &opts)?;
             let warnings = out.notices(&notices);
             out.done(
-                &tf(lang, "cli.form_saved", &[&req.path()]),
+                &tf(lang, "cli.keys_done", &[&size.bits(), &req.path()]),
                 json!({"request": req, "warnings": warnings}),
             );
+            Ok(0)
         }
-        RequestCmd::Generate(a) => {
-            if !a.csr_only && !a.card {
-                return Err(Error::Usage(t(lang, "cli.generate_how")));
-            }
-            let req = ws.find(&a.path)?;
-            req.check(cleocps_core::request::Action::GenerateRequest)?;
-            procedure::csr_spec(&req)?;
-            let password = key_password(ws, &req, lang, a.key_password_file.as_ref())?;
-            if a.card {
-                return card::generate(ws, a, password.as_ref(), ctx, out);
-            }
-            let req = procedure::generate_csr(ws, &a.path, password.as_ref())?;
-            let csr = ws.file(&req, cleocps_core::workspace::RequestFile::Csr);
-            out.done(
-                &tf(lang, "cli.csr_done", &[&csr.display()]),
-                json!({"request": req, "csr": csr}),
-            );
-        }
-        RequestCmd::Send { path } => {
-            let req = cleocps_core::mail::send_request(ws, &ctx.config, path)?;
-            out.done(
-                &tf(
-                    lang,
-                    "cli.sent",
-                    &[&req.path(), &req.message_id.clone().unwrap_or_default()],
-                ),
-                json!({"request": req}),
-            );
-        }
-        RequestCmd::Adopt(args) => return super::adopt::run(ws, args, ctx, out),
-        RequestCmd::Renew { path, name } => {
-            let req = procedure::renew(ws, path, name.as_deref())?;
-            out.done(
-                &tf(lang, "cli.renewed", &[&req.path()]),
-                json!({"request": req}),
-            );
-        }
+        KeysCmd::Password(args) => super::ops::keys::password(ws, args, out),
     }
-    Ok(0)
 }
 
 /// The key password, asked only when the key is encrypted.

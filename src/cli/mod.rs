@@ -10,24 +10,24 @@ mod mail;
 mod manual;
 mod ops;
 mod ra;
+mod request;
+mod response;
 mod secrets;
 mod setup;
-mod texts;
 mod trust;
 mod wizard;
 
 pub use args::Cli;
-pub use texts::TEXTS;
 
-use crate::i18n::{self, tf, Lang};
+use crate::i18n::{self, Lang};
 use args::*;
 use clap::Parser;
 use cleocps_core::config::Config;
 use cleocps_core::error::{Error, Result};
-use cleocps_core::procedure::{self, KeyOptions, Notice};
+use cleocps_core::procedure::Notice;
 use cleocps_core::sanitize;
 use cleocps_core::workspace::Workspace;
-use manual::{export, folder, request};
+use manual::{export, folder, keys};
 use serde_json::{json, Value};
 use setup::{config_check, demo};
 use std::path::PathBuf;
@@ -206,57 +206,10 @@ fn run(cli: &Cli, ctx: &Ctx, out: &Output) -> Result<i32> {
     let ws = workspace(cli, ctx)?;
     match command {
         Command::Tui { card } => run_tui(cli, ctx, card, lang),
-        Command::Config(_) => Ok(0),
         Command::Folder(cmd) => folder(&ws, cmd, out),
-        Command::Request(cmd) => request(&ws, cmd, ctx, out),
-        Command::Keys(KeysCmd::Generate {
-            path,
-            bits,
-            legacy_1024,
-            key_password_file,
-            no_key_password,
-            replace,
-        }) => {
-            let size = procedure::key_size(bits.or(ctx.config.key_bits), *legacy_1024)?;
-            let password = if *no_key_password {
-                None
-            } else {
-                Some(secrets::obtain(
-                    lang,
-                    key_password_file.as_deref(),
-                    "field.key_password",
-                    true,
-                )?)
-            };
-            let opts = KeyOptions {
-                size,
-                password,
-                replace: *replace,
-            };
-            let (req, notices) = procedure::generate_keys(&ws, path, &opts)?;
-            let warnings = out.notices(&notices);
-            out.done(
-                &tf(lang, "cli.keys_done", &[&size.bits(), &req.path()]),
-                json!({"request": req, "warnings": warnings}),
-            );
-            Ok(0)
-        }
-        Command::Keys(KeysCmd::Password(args)) => ops::keys::password(&ws, args, out),
-        Command::Response(ResponseCmd::Fetch {
-            path,
-            all,
-            wait,
-            key_password_file,
-            trust,
-        }) => mail::fetch(
-            &trusting(&ws, ctx, trust),
-            &ctx.config,
-            out,
-            path.as_deref(),
-            *all,
-            *wait,
-            key_password_file.as_deref(),
-        ),
+        Command::Request(cmd) => request::run(&ws, cmd, ctx, out),
+        Command::Keys(cmd) => keys(&ws, cmd, ctx, out),
+        Command::Response(cmd) => response::run(&ws, cmd, ctx, out),
         Command::Directory(DirectoryCmd::Lookup { holder, card }) => {
             let holder = match holder {
                 Some(h) => h.clone(),
@@ -267,81 +220,20 @@ fn run(cli: &Cli, ctx: &Ctx, out: &Output) -> Result<i32> {
             };
             mail::lookup(&ctx.config, out, &holder)
         }
-        Command::Response(ResponseCmd::Reject { path, code, reason }) => {
-            let req = procedure::reject_by_hand(&ws, path, code, reason.as_deref().unwrap_or(""))?;
-            out.done(
-                &tf(
-                    lang,
-                    "cli.rejected",
-                    &[
-                        &req.path(),
-                        &req.rejection_code.clone().unwrap_or_default(),
-                        &req.rejection_reason.clone().unwrap_or_default(),
-                    ],
-                ),
-                json!({"request": req, "rejection": {"code": req.rejection_code, "reason": req.rejection_reason}}),
-            );
-            Ok(0)
-        }
-        Command::Response(ResponseCmd::Import {
-            path, file, trust, ..
-        }) => {
-            let bytes = read_answer(file)?;
-            let ws = trusting(&ws, ctx, trust);
-            let (req, report) = procedure::import_response(&ws, path, &bytes)?;
-            for w in &report.warnings {
-                say(&w.to_string());
-            }
-            out.done(
-                &tf(
-                    lang,
-                    "cli.imported",
-                    &[&req.path(), &report.leaf.subject, &report.leaf.not_after],
-                ),
-                json!({"request": req, "certificate": report.leaf, "chain": report.chain, "warnings": report.warnings}),
-            );
-            Ok(0)
-        }
         Command::Export(cmd) => export(&ws, cmd, out),
-        Command::Card(CardCmd::List { card }) => card::list(card, ctx, out),
-        Command::Card(CardCmd::Status { card }) => card::status(card, ctx, out),
-        Command::Card(CardCmd::Share {
-            card,
-            ssh,
-            ssh_options,
-            remote_socket,
-            command,
-        }) => card::share(
-            card,
-            ssh.as_deref(),
-            ssh_options,
-            remote_socket.as_deref(),
-            command,
-            ctx,
-            out,
-        ),
-        Command::Card(CardCmd::SoftInit {
-            file,
-            holder_cert,
-            holder_key,
-            pin_file,
-            force,
-        }) => card::soft_init(
-            file,
-            holder_cert,
-            holder_key,
-            pin_file.as_ref(),
-            *force,
-            out,
-        ),
-        Command::Completions { .. } | Command::Manpage(_) => Ok(0),
+        Command::Card(cmd) => card::run(cmd, ctx, out),
         Command::Status => ops::status(&ws, out),
         Command::Deploy(args) => ops::deploy::run(&ws, args, out),
         Command::Check(args) => ops::check(&ws, args, out),
         Command::Doctor { card, ra_cert } => card::doctor(&ws, card, ra_cert.as_deref(), ctx, out),
-        Command::Ra(_) | Command::Trust(_) => Ok(0),
         Command::Wizard(args) => wizard::run(&ws, args, ctx, out),
-        Command::Demo { .. } => Ok(0),
+        // Answered before a workspace is opened (here above, or in `main`).
+        Command::Config(_)
+        | Command::Ra(_)
+        | Command::Trust(_)
+        | Command::Demo { .. }
+        | Command::Completions { .. }
+        | Command::Manpage(_) => Ok(0),
     }
 }
 
@@ -403,14 +295,4 @@ fn command_name(c: &Command) -> &'static str {
         Command::Wizard(_) => "wizard",
         Command::Demo { .. } => "demo",
     }
-}
-
-/// The answer's bytes: the file, or standard input for `-` (pasted text).
-fn read_answer(file: &std::path::Path) -> cleocps_core::Result<Vec<u8>> {
-    if file.as_os_str() != "-" {
-        return std::fs::read(file).map_err(|e| Error::io(file, e));
-    }
-    let mut bytes = Vec::new();
-    std::io::Read::read_to_end(&mut std::io::stdin(), &mut bytes).map_err(|e| Error::io("-", e))?;
-    Ok(bytes)
 }

@@ -207,10 +207,10 @@ mod tests {
         for kind in kinds {
             let id = kind.text_id();
             assert!(
-                super::super::TEXTS
+                crate::texts::tui::TEXTS
                     .iter()
-                    .chain(super::super::OPS_TEXTS)
-                    .chain(super::super::texts_config::TEXTS)
+                    .chain(crate::texts::tui_ops::TEXTS)
+                    .chain(crate::texts::tui_config::TEXTS)
                     .any(|t| t.id == id),
                 "{kind:?}: {id} has no text"
             );

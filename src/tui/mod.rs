@@ -26,9 +26,9 @@
 //!   event.rs     the loop's one event type and its sources
 //!   term.rs      terminal setup and restore, the loop, terminal effects
 //!   theme.rs     styles, with and without colour
-//!   texts.rs     the TUI's texts, French and English
-//!   ops_texts.rs the same for operations (days left, deploy)
-//!   sample/      fixed example states (snapshots, screenshots, benchmark)
+//!   (its texts are in crate::texts, below every module that says them)
+//!   sample/      fixed example states for snapshots, screenshots and tests
+//!                (feature `samples`: not in the shipped program)
 //! ```
 
 pub mod action;
@@ -41,14 +41,10 @@ pub mod job_kind;
 pub mod jobs;
 pub mod keymap;
 pub mod modal;
-pub mod ops_texts;
+#[cfg(feature = "samples")]
 pub mod sample;
 pub mod steps;
 pub mod term;
-pub mod texts;
-pub mod texts_config;
-pub mod texts_portal;
-pub mod texts_setup;
 pub mod theme;
 pub mod tree;
 pub mod update;
@@ -61,8 +57,6 @@ mod snapshot_tests;
 pub use action::{Action, Effect, Job, JobId, JobOutcome};
 pub use app::App;
 pub use job_kind::{JobKind, WizardJobKind};
-pub use ops_texts::OPS_TEXTS;
-pub use texts::TEXTS;
 pub use update::update;
 
 use crate::i18n::Lang;

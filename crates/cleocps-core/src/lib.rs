@@ -6,6 +6,7 @@
 //! each written once as a step function the fronts render. This crate has no
 //! ratatui, crossterm or clap dependency: the compiler keeps it so.
 
+pub mod answer_mail;
 pub mod card;
 pub mod config;
 pub mod deploy;
@@ -14,15 +15,16 @@ pub mod doctor;
 pub mod error;
 pub mod fsutil;
 pub mod i18n;
+pub mod lang;
 pub mod logging;
 pub mod mail;
-pub mod messages;
 pub mod ops;
 pub mod pki;
 pub mod procedure;
 pub mod request;
 pub mod sanitize;
 pub mod secret;
+pub mod texts;
 pub mod trust;
 pub mod validate;
 pub mod wizard;

@@ -234,7 +234,8 @@ mod tests {
         assert!(fqdn("-a.example.fr", false).is_err());
         assert!(fqdn("a..fr", false).is_err());
         assert!(fqdn("a_b.example.fr", false).is_err());
-        // Issue 13, stumble 4: what is wrong is the characters, not the dots.
+        // A space or an underscore is named as a bad character, not as a
+        // name without dots: that is what the admin has to change.
         assert_eq!(
             fqdn("srv web_1", false).map_err(|p| p.id),
             Err("val.fqdn.chars")

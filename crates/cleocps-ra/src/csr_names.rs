@@ -105,7 +105,18 @@ pub(crate) fn asked(req: &CertReq) -> Result<Asked, NameProblem> {
         .map(text)
         .map(|s| s.trim().to_string())
         .filter(|s| !s.is_empty());
+    let (dns, mails) = alt_names(req)?;
+    let (kind, names) = kind_and_names(cn, dns, mails)?;
+    let subject = issued_subject(kept, kind, &names)?;
+    Ok(Asked {
+        kind,
+        names,
+        subject,
+    })
+}
 
+/// The DNS names and mailboxes of the request's subjectAltName, each once.
+fn alt_names(req: &CertReq) -> Result<(Vec<String>, Vec<String>), NameProblem> {
     let (mut dns, mut mails) = (Vec::new(), Vec::new());
     for ext in requested_extensions(req) {
         if ext.extn_id != SubjectAltName::OID {
@@ -123,7 +134,16 @@ pub(crate) fn asked(req: &CertReq) -> Result<Asked, NameProblem> {
             }
         }
     }
+    Ok((dns, mails))
+}
 
+/// S/MIME when a mailbox is named anywhere, else SSL; the names to certify,
+/// the common name's first, each valid for that profile.
+fn kind_and_names(
+    cn: Option<String>,
+    dns: Vec<String>,
+    mails: Vec<String>,
+) -> Result<(CertKind, Vec<String>), NameProblem> {
     let smime = !mails.is_empty() || cn.as_deref().is_some_and(|c| c.contains('@'));
     let mut names = Vec::new();
     let kind = if smime {
@@ -131,7 +151,6 @@ pub(crate) fn asked(req: &CertReq) -> Result<Asked, NameProblem> {
             return Err(NameProblem::Mixed);
         }
         let mailbox = cn
-            .clone()
             .filter(|c| c.contains('@'))
             .or_else(|| mails.first().cloned())
             .ok_or(NameProblem::NoCommonName)?;
@@ -144,7 +163,7 @@ pub(crate) fn asked(req: &CertReq) -> Result<Asked, NameProblem> {
         }
         CertKind::Smime
     } else {
-        push_unique(&mut names, cn.clone().ok_or(NameProblem::NoCommonName)?);
+        push_unique(&mut names, cn.ok_or(NameProblem::NoCommonName)?);
         for d in dns {
             push_unique(&mut names, d);
         }
@@ -156,9 +175,16 @@ pub(crate) fn asked(req: &CertReq) -> Result<Asked, NameProblem> {
     if names.len() > MAX_NAMES {
         return Err(NameProblem::TooMany);
     }
+    Ok((kind, names))
+}
 
-    // C, ST, L, O, OU in the request's order, then one CN: the request's
-    // own for SSL, the mailbox for S/MIME (the old directory's convention).
+/// C, ST, L, O, OU in the request's order, then one CN: the request's own
+/// for SSL, the mailbox for S/MIME (the old directory's convention).
+fn issued_subject(
+    kept: Vec<AttributeTypeAndValue>,
+    kind: CertKind,
+    names: &[String],
+) -> Result<RdnSequence, NameProblem> {
     let bad = |e: der::Error| NameProblem::Bad(e.to_string());
     let cn_atv = match (kind, kept.iter().find(|a| a.oid == rfc4519::CN)) {
         (CertKind::Ssl, Some(atv)) => atv.clone(),
@@ -178,11 +204,7 @@ pub(crate) fn asked(req: &CertReq) -> Result<Asked, NameProblem> {
         set.insert(atv).map_err(bad)?;
         rdns.push(RelativeDistinguishedName(set));
     }
-    Ok(Asked {
-        kind,
-        names,
-        subject: RdnSequence(rdns),
-    })
+    Ok(RdnSequence(rdns))
 }
 
 #[cfg(test)]

@@ -1,13 +1,8 @@
 //! The rehearsal server's texts, over the core's.
 
+pub use crate::texts::CATALOG;
 pub use cleocps_core::i18n::{current, Catalog, Lang, Text};
 use std::fmt::Display;
-
-/// This crate's catalog: its own table, then the core's.
-pub static CATALOG: Catalog = Catalog {
-    tables: &[crate::texts::TEXTS],
-    below: Some(&cleocps_core::i18n::CORE),
-};
 
 pub fn t(lang: Lang, id: &'static str) -> &'static str {
     CATALOG.t(lang, id)

@@ -9,7 +9,7 @@
 //! `seen/` when the content is authenticated.
 
 use super::answer::{certs_only_p7c, rejection_body};
-use super::csr_names::{asked, NameProblem};
+use super::csr_names::{asked, Asked, NameProblem};
 use super::decision::{Decision, Issued, Processed, RejectCode, RequestMeta};
 use super::directory::AdminDirectory;
 use super::issue::{self, sha256_hex, CertKind, CertSpec};
@@ -208,9 +208,13 @@ fn keep_issued(ra: &RaDir, issued: &Issued) {
     }
 }
 
-/// `Ok(Ok(issued))`, `Ok(Err((rejection, remember it)))`, or `Err` (no decision).
-type Outcome = std::result::Result<Issued, (Reject, bool)>;
+/// A rejection, and whether to remember its content as seen.
+type Refusal = (Reject, bool);
+/// `Ok(Ok(issued))`, `Ok(Err(refusal))`, or `Err` (no decision).
+type Outcome = std::result::Result<Issued, Refusal>;
 
+/// The decision on one signed request: the card, then replay, then the CSR,
+/// then the directory, each refusing with the first fault it finds.
 fn decide(
     ra: &RaDir,
     directory: &dyn AdminDirectory,
@@ -219,121 +223,27 @@ fn decide(
     now: SystemTime,
     holder_out: &mut Option<String>,
 ) -> Result<Outcome> {
-    use RejectCode::*;
-    let (csr_der, signer) = match pki::cms::verify_signed(signed) {
-        Ok(v) => v,
-        Err(e) => {
-            log::info!("ra: signature check failed: {}", e.localize(Lang::En));
-            return Ok(Err((
-                reject(SignatureInvalide, "ra.reject.signature", &[]),
-                false,
-            )));
-        }
+    let (csr_der, holder) = match check_card(ra, signed, now) {
+        Ok(found) => found,
+        Err(refusal) => return Ok(Err(refusal)),
     };
-    log::info!("ra: CMS signature verified");
-
-    let card_subject = signer.tbs_certificate.subject.to_string();
-    if !ra
-        .card_cas
-        .iter()
-        .any(|ca| verify::signed_by(&signer, ca) && verify::valid_at(ca, now))
-    {
-        let r = reject(
-            CertificatCarteInvalide,
-            "ra.reject.card_ca",
-            &[&card_subject],
-        );
-        return Ok(Err((r, false)));
-    }
-    if !verify::valid_at(&signer, now) {
-        let until = pki::summarize(&signer).not_after;
-        let r = reject(
-            CertificatCarteInvalide,
-            "ra.reject.card_validity",
-            &[&until],
-        );
-        return Ok(Err((r, false)));
-    }
-    if !verify::has_non_repudiation(&signer) {
-        let r = reject(CertificatCarteInvalide, "ra.reject.card_usage", &[]);
-        return Ok(Err((r, false)));
-    }
-    let holder = holder_of(&signer).id;
-    if holder.trim().is_empty() {
-        let r = reject(CertificatCarteInvalide, "ra.reject.card_no_holder", &[]);
-        return Ok(Err((r, false)));
-    }
-    log::info!("ra: card certificate valid, holder {holder}");
     *holder_out = Some(holder.clone());
-
     if let Some(seen) = ra.seen().get(sha) {
         log::info!(
             "ra: replay of content first seen {} ({})",
             seen.time,
             seen.decision
         );
-        return Ok(Err((
-            reject(DemandeRejouee, "ra.reject.replay", &[]),
-            false,
-        )));
+        let r = reject(RejectCode::DemandeRejouee, "ra.reject.replay", &[]);
+        return Ok(Err((r, false)));
     }
-
-    // Signed by a card, but the CSR inside is still anyone's bytes.
-    let req = der_limits::check(&csr_der)
-        .ok()
-        .and_then(|()| CertReq::from_der(&csr_der).ok());
-    let Some(req) = req else {
-        return Ok(Err((
-            reject(CsrInvalide, "ra.reject.csr_unreadable", &[]),
-            true,
-        )));
+    let (req, asked) = match check_csr(ra, &csr_der) {
+        Ok(found) => found,
+        Err(refusal) => return Ok(Err(refusal)),
     };
-    if !verify::csr_self_signed(&req) {
-        return Ok(Err((
-            reject(CsrInvalide, "ra.reject.csr_signature", &[]),
-            true,
-        )));
-    }
-    let Some(key) = verify::rsa_key(&req.info.public_key) else {
-        return Ok(Err((
-            reject(CsrInvalide, "ra.reject.csr_not_rsa", &[]),
-            true,
-        )));
-    };
-    let bits = verify::key_bits(&key);
-    let legacy_ok = ra.settings.allow_legacy_1024 && bits >= 1024;
-    if bits < 2048 && !legacy_ok {
-        let r = reject(CleTropCourte, "ra.reject.short_key", &[&bits.to_string()]);
+    if let Some(r) = check_directory(directory, &holder, &asked)? {
         return Ok(Err((r, true)));
     }
-    log::info!("ra: CSR self-signature verified, RSA {bits} bits");
-
-    let asked = match asked(&req) {
-        Ok(a) => a,
-        Err(p) => {
-            let r = match p {
-                NameProblem::NoCommonName => reject(CsrInvalide, "ra.reject.csr_no_cn", &[]),
-                NameProblem::Mixed => reject(CsrInvalide, "ra.reject.csr_mixed", &[]),
-                NameProblem::TooMany => reject(CsrInvalide, "ra.reject.csr_too_many", &[]),
-                NameProblem::Bad(n) => reject(CsrInvalide, "ra.reject.csr_bad_name", &[&n]),
-            };
-            return Ok(Err((r, true)));
-        }
-    };
-    log::info!("ra: {:?} request for {}", asked.kind, asked.names.join(","));
-
-    for name in &asked.names {
-        let ok = directory.administers(&holder, name).map_err(|e| {
-            log::warn!("ra: directory lookup failed: {}", e.localize(Lang::En));
-            Error::Directory(e)
-        })?;
-        if !ok {
-            let r = reject(AdminInconnu, "ra.reject.admin", &[&holder, name]);
-            return Ok(Err((r, true)));
-        }
-    }
-    log::info!("ra: directory: holder {holder} administers every name");
-
     let certificate = issue_leaf(ra, &req, &asked, now)?;
     Ok(Ok(Issued {
         holder,
@@ -342,6 +252,102 @@ fn decide(
         summary: pki::summarize(&certificate),
         certificate,
     }))
+}
+
+/// The CMS signature and the card that made it (issued by a card CA, valid
+/// now, for non-repudiation, with a holder): the CSR's bytes and the holder.
+fn check_card(
+    ra: &RaDir,
+    signed: &[u8],
+    now: SystemTime,
+) -> std::result::Result<(Vec<u8>, String), Refusal> {
+    let (csr_der, signer) = pki::cms::verify_signed(signed).map_err(|e| {
+        log::info!("ra: signature check failed: {}", e.localize(Lang::En));
+        let r = reject(RejectCode::SignatureInvalide, "ra.reject.signature", &[]);
+        (r, false)
+    })?;
+    log::info!("ra: CMS signature verified");
+    let card = |id: &'static str, args: &[&str]| {
+        (reject(RejectCode::CertificatCarteInvalide, id, args), false)
+    };
+    let card_subject = signer.tbs_certificate.subject.to_string();
+    if !ra
+        .card_cas
+        .iter()
+        .any(|ca| verify::signed_by(&signer, ca) && verify::valid_at(ca, now))
+    {
+        return Err(card("ra.reject.card_ca", &[&card_subject]));
+    }
+    if !verify::valid_at(&signer, now) {
+        let until = pki::summarize(&signer).not_after;
+        return Err(card("ra.reject.card_validity", &[&until]));
+    }
+    if !verify::has_non_repudiation(&signer) {
+        return Err(card("ra.reject.card_usage", &[]));
+    }
+    let holder = holder_of(&signer).id;
+    if holder.trim().is_empty() {
+        return Err(card("ra.reject.card_no_holder", &[]));
+    }
+    log::info!("ra: card certificate valid, holder {holder}");
+    Ok((csr_der, holder))
+}
+
+/// The CSR inside the signature: readable, self-signed, an RSA key long
+/// enough, and names that make one request.
+fn check_csr(ra: &RaDir, csr_der: &[u8]) -> std::result::Result<(CertReq, Asked), Refusal> {
+    use RejectCode::CsrInvalide;
+    let bad = |id: &'static str, args: &[&str]| (reject(CsrInvalide, id, args), true);
+    // Signed by a card, but the CSR inside is still anyone's bytes.
+    let req = der_limits::check(csr_der)
+        .ok()
+        .and_then(|()| CertReq::from_der(csr_der).ok())
+        .ok_or_else(|| bad("ra.reject.csr_unreadable", &[]))?;
+    if !verify::csr_self_signed(&req) {
+        return Err(bad("ra.reject.csr_signature", &[]));
+    }
+    let key =
+        verify::rsa_key(&req.info.public_key).ok_or_else(|| bad("ra.reject.csr_not_rsa", &[]))?;
+    let bits = verify::key_bits(&key);
+    let legacy_ok = ra.settings.allow_legacy_1024 && bits >= 1024;
+    if bits < 2048 && !legacy_ok {
+        let r = reject(
+            RejectCode::CleTropCourte,
+            "ra.reject.short_key",
+            &[&bits.to_string()],
+        );
+        return Err((r, true));
+    }
+    log::info!("ra: CSR self-signature verified, RSA {bits} bits");
+    let asked = asked(&req).map_err(|p| match p {
+        NameProblem::NoCommonName => bad("ra.reject.csr_no_cn", &[]),
+        NameProblem::Mixed => bad("ra.reject.csr_mixed", &[]),
+        NameProblem::TooMany => bad("ra.reject.csr_too_many", &[]),
+        NameProblem::Bad(n) => bad("ra.reject.csr_bad_name", &[&n]),
+    })?;
+    log::info!("ra: {:?} request for {}", asked.kind, asked.names.join(","));
+    Ok((req, asked))
+}
+
+/// The holder must administer every name asked, per the directory. A
+/// directory that cannot answer is no decision (`Err`), not a rejection.
+fn check_directory(
+    directory: &dyn AdminDirectory,
+    holder: &str,
+    asked: &Asked,
+) -> Result<Option<Reject>> {
+    for name in &asked.names {
+        let ok = directory.administers(holder, name).map_err(|e| {
+            log::warn!("ra: directory lookup failed: {}", e.localize(Lang::En));
+            Error::Directory(e)
+        })?;
+        if !ok {
+            let r = reject(RejectCode::AdminInconnu, "ra.reject.admin", &[holder, name]);
+            return Ok(Some(r));
+        }
+    }
+    log::info!("ra: directory: holder {holder} administers every name");
+    Ok(None)
 }
 
 /// The leaf with the SSL or S/MIME profile, signed by the issuing CA.

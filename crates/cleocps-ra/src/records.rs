@@ -11,11 +11,38 @@
 //! written whole with `write_atomic`; an answer is queued in `pending/`
 //! before it is sent, and its mail moves to `handled/` once sent.
 
-use super::serve::{Handled, Status};
 use cleocps_core::error::{Error, Result};
 use cleocps_core::fsutil::{create_private_dir, write_atomic, PRIVATE_FILE};
 use cleocps_core::mail::Cursor;
 use std::path::{Path, PathBuf};
+
+/// Where a mail stands after a round.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    /// Decided, and the answer sent.
+    Answered,
+    /// Decided; the answer waits in `pending/` for a later round.
+    Queued,
+    /// Never answered: why is in the outcome (recorded in `handled/`).
+    Skipped,
+    /// Not decided yet (the directory could not answer): next round.
+    Retry,
+}
+
+/// What one mail became this round.
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+pub struct Handled {
+    /// The mail's Message-ID (without `<>`), else `sha256:<hash of the mail>`.
+    pub message_id: String,
+    /// Where it is in the mailbox (`UID <n>`, a Maildir file name).
+    pub origin: String,
+    /// Whom the answer goes to, as the mail writes it (Reply-To, else From).
+    pub from: Option<String>,
+    pub status: Status,
+    /// `issued <serial> for <names>`, `rejected:<CODE>`, or why not.
+    pub outcome: String,
+}
 
 /// `DIR/handled/<key>.json`.
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]

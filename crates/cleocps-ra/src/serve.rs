@@ -17,7 +17,7 @@
 use super::decision::RequestMeta;
 use super::directory::{AdminDirectory, ConfiguredDirectory};
 use super::inbox::{self, Incoming};
-use super::records::{now, Pending, Record, Records};
+use super::records::{now, Handled, Pending, Record, Records, Status};
 use super::{process, reply, RaDir};
 use crate::i18n::Lang;
 use base64::Engine;
@@ -39,34 +39,6 @@ pub fn directory_for(ra: &RaDir, config: &Config) -> ConfiguredDirectory {
     } else {
         ConfiguredDirectory::file(&ra.path(&ra.settings.directory_file))
     }
-}
-
-/// Where a mail stands after a round.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Status {
-    /// Decided, and the answer sent.
-    Answered,
-    /// Decided; the answer waits in `pending/` for a later round.
-    Queued,
-    /// Never answered: why is in the outcome (recorded in `handled/`).
-    Skipped,
-    /// Not decided yet (the directory could not answer): next round.
-    Retry,
-}
-
-/// What one mail became this round.
-#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
-pub struct Handled {
-    /// The mail's Message-ID (without `<>`), else `sha256:<hash of the mail>`.
-    pub message_id: String,
-    /// Where it is in the mailbox (`UID <n>`, a Maildir file name).
-    pub origin: String,
-    /// Whom the answer goes to, as the mail writes it (Reply-To, else From).
-    pub from: Option<String>,
-    pub status: Status,
-    /// `issued <serial> for <names>`, `rejected:<CODE>`, or why not.
-    pub outcome: String,
 }
 
 /// One look at the mailbox: queued answers first, then each new mail.

@@ -1,8 +1,14 @@
 //! Texts of the registration server. The rejection reasons go, in French,
 //! into the answer mail (DESIGN §5); the English is for the log.
 
-use crate::i18n::Text;
+use cleocps_core::i18n::{Catalog, Text};
 use cleocps_core::text;
+
+/// This crate's catalog: its own table, then the core's.
+pub static CATALOG: Catalog = Catalog {
+    tables: &[TEXTS],
+    below: Some(&cleocps_core::i18n::CORE),
+};
 
 pub static TEXTS: &[Text] = &[
     text!(

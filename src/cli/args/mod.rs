@@ -1,4 +1,4 @@
-//! The command line (**contract**, DESIGN §2 and issue texts). Parsing only.
+//! The command line (**contract**, DESIGN §2). Parsing only.
 
 mod request;
 mod services;

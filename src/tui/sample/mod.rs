@@ -179,6 +179,16 @@ pub fn screens(lang: Lang) -> Vec<(&'static str, App)> {
         at(lang, "Dossier 2/Demande 1", Step::Final),
     ));
 
+    out.extend(pin_screens(lang));
+    out.extend(dialog_screens(lang));
+    out.extend(work_and_export_screens(lang));
+    out.extend(later_screens(lang));
+    out
+}
+
+/// The PIN prompt, first with the card's warning, then after a wrong PIN.
+fn pin_screens(lang: Lang) -> Vec<(&'static str, App)> {
+    let mut out = Vec::new();
     // After a probe of a card with a failed try: the card's own warning.
     let mut pin = at(lang, "Clinique du Test/messagerie", Step::Request);
     pin.status = Some(Status {
@@ -224,6 +234,12 @@ pub fn screens(lang: Lang) -> Vec<(&'static str, App)> {
     }
     out.push(("48-pin-again", pin));
 
+    out
+}
+
+/// Help, an error, the key password, the choices, the CSR, the files, a deletion.
+fn dialog_screens(lang: Lang) -> Vec<(&'static str, App)> {
+    let mut out = Vec::new();
     let mut help = example(lang);
     help.modal = Some(Modal::Help(HelpModal::default()));
     out.push(("09-help", help));
@@ -285,6 +301,12 @@ pub fn screens(lang: Lang) -> Vec<(&'static str, App)> {
     ));
     out.push(("15-confirm-delete", del));
 
+    out
+}
+
+/// A job running, the import path, the request mode, the export's questions.
+fn work_and_export_screens(lang: Lang) -> Vec<(&'static str, App)> {
+    let mut out = Vec::new();
     let mut busy = at(lang, "Dossier 2/Demande 1", Step::Init);
     busy.jobs.push(Running {
         id: 1,
@@ -336,6 +358,13 @@ pub fn screens(lang: Lang) -> Vec<(&'static str, App)> {
     over.modal = Some(Modal::confirm(Confirm::Overwrite { file, job }, text));
     out.push(("21-overwrite", over));
 
+    out
+}
+
+/// The card awaited and an answer pasted, then the CleoWizard, operations,
+/// palette, welcome, portal and configuration screens.
+fn later_screens(lang: Lang) -> Vec<(&'static str, App)> {
+    let mut out = Vec::new();
     // The card probe found no card: it polls until it comes (or Esc).
     let intra = "Clinique du Test/intranet";
     let mut wait = at(lang, intra, Step::Request);

@@ -1,5 +1,5 @@
 //! The example's certificates as `status` sees them (days left, deployed
-//! targets, a renewal link), and the screens of operations (issue 14).
+//! targets, a renewal link), and the screens of operations (status, deploy).
 
 use crate::i18n::{tf, Lang};
 use crate::tui::action::Step;

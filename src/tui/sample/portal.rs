@@ -1,5 +1,5 @@
-//! The portal route and a large terminal (issue 13, items 4 and 7): the
-//! example's journals, chain and files, and the screens that show them.
+//! The portal route and a large terminal: the example's journals, chain
+//! and files, and the screens that show them.
 
 use crate::tui::action::{FileEntry, Step};
 use crate::tui::app::App;

@@ -163,6 +163,13 @@ pub fn screens(lang: Lang) -> Vec<(&'static str, App)> {
     let why = "ldap://annuaire.sante.fr:389: connexion refusée.";
     down.modal = Some(Modal::error(tf(lang, "tui.dir.unreachable", &[&why])));
     out.push(("27-form-directory-down", down));
+    out.extend(wizard_screens(lang));
+    out
+}
+
+/// CleoWizard's screens, from resuming a request to a rejection.
+fn wizard_screens(lang: Lang) -> Vec<(&'static str, App)> {
+    let mut out = Vec::new();
 
     let resume = WizStep::Resume {
         path: "CleoWizard/Demande 1".into(),

@@ -2,7 +2,7 @@
 //! certificate checked and, when broken, what to do.
 
 use super::{discovery::CPS_DEFAULTS, expired, find_module, holder_of, open, rfc3339, CardOptions};
-use crate::i18n::{current, t, tf};
+use crate::i18n::{current, t, tf, Lang};
 use serde::Serialize;
 use std::path::Path;
 use std::time::SystemTime;
@@ -30,46 +30,8 @@ fn check(name: &str, ok: bool, detail: String, fix: Option<String>) -> Check {
 pub fn doctor(opts: &CardOptions) -> Vec<Check> {
     let lang = current();
     let mut out = Vec::new();
-    if opts.soft_token.is_none() {
-        match find_module(opts) {
-            Ok(module) => {
-                out.push(check("module", true, module.display().to_string(), None));
-                if module == super::discovery::p11kit_client() {
-                    if let Some(fwd) = super::forwarding() {
-                        let detail = tf(lang, "card.doctor.forwarded", &[&fwd.socket.display()]);
-                        out.push(check("ssh_forwarding", true, detail, None));
-                    }
-                }
-                let is_cps = CPS_DEFAULTS.iter().any(|d| module == Path::new(d))
-                    || module
-                        .file_name()
-                        .is_some_and(|n| n.to_string_lossy().contains("cps3_pkcs11"));
-                if is_cps {
-                    let present = Path::new(PCSCD_SOCKET).exists();
-                    out.push(check(
-                        "pcscd",
-                        present,
-                        PCSCD_SOCKET.to_string(),
-                        Some(t(lang, "card.fix.pcscd").to_string()),
-                    ));
-                }
-            }
-            Err(e) => {
-                let (name, fix) = match e {
-                    super::CardError::ForwardingDead { .. } => {
-                        ("ssh_forwarding", "card.fix.forwarding")
-                    }
-                    _ => ("module", "card.fix.module"),
-                };
-                out.push(check(
-                    name,
-                    false,
-                    e.localize(lang),
-                    Some(t(lang, fix).to_string()),
-                ));
-                return out;
-            }
-        }
+    if opts.soft_token.is_none() && !module_checks(lang, opts, &mut out) {
+        return out;
     }
     let token = match open(opts) {
         Ok(tok) => tok,
@@ -108,4 +70,50 @@ pub fn doctor(opts: &CardOptions) -> Vec<Check> {
         )),
     }
     out
+}
+
+/// The PKCS#11 module, how it is reached (an ssh forwarding) and, for the
+/// CPS card's own module, pcscd. False when no module was found: nothing
+/// after can be checked.
+fn module_checks(lang: Lang, opts: &CardOptions, out: &mut Vec<Check>) -> bool {
+    match find_module(opts) {
+        Ok(module) => {
+            out.push(check("module", true, module.display().to_string(), None));
+            if module == super::discovery::p11kit_client() {
+                if let Some(fwd) = super::forwarding() {
+                    let detail = tf(lang, "card.doctor.forwarded", &[&fwd.socket.display()]);
+                    out.push(check("ssh_forwarding", true, detail, None));
+                }
+            }
+            let is_cps = CPS_DEFAULTS.iter().any(|d| module == Path::new(d))
+                || module
+                    .file_name()
+                    .is_some_and(|n| n.to_string_lossy().contains("cps3_pkcs11"));
+            if is_cps {
+                let present = Path::new(PCSCD_SOCKET).exists();
+                out.push(check(
+                    "pcscd",
+                    present,
+                    PCSCD_SOCKET.to_string(),
+                    Some(t(lang, "card.fix.pcscd").to_string()),
+                ));
+            }
+            true
+        }
+        Err(e) => {
+            let (name, fix) = match e {
+                super::CardError::ForwardingDead { .. } => {
+                    ("ssh_forwarding", "card.fix.forwarding")
+                }
+                _ => ("module", "card.fix.module"),
+            };
+            out.push(check(
+                name,
+                false,
+                e.localize(lang),
+                Some(t(lang, fix).to_string()),
+            ));
+            false
+        }
+    }
 }

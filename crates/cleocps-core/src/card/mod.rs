@@ -11,7 +11,6 @@ mod pin;
 mod pkcs11;
 pub mod share;
 mod soft;
-mod texts;
 mod wait;
 
 pub use discovery::{
@@ -23,7 +22,6 @@ pub use error::CardError;
 pub(crate) use pin::test_info;
 pub use pin::{check_pin_length, pin_precheck, PinWarning};
 pub use soft::soft_init;
-pub use texts::TEXTS;
 pub use wait::{card_absent, wait_for_card, CARD_WAIT};
 
 use crate::secret::Secret;

@@ -10,12 +10,10 @@ mod command;
 mod error;
 mod files;
 mod profile;
-mod texts;
 
+pub use crate::request::{DeployProfile, TargetKind};
 pub use command::CommandRun;
 pub use error::DeployError;
-pub use profile::{DeployProfile, TargetKind};
-pub use texts::TEXTS;
 
 use crate::error::{Error, Result};
 use crate::pki;

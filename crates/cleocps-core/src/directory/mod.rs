@@ -4,13 +4,11 @@
 pub mod file;
 pub mod filter;
 pub mod ldap;
-mod texts;
 
 use crate::config::Config;
 use crate::i18n::{tf, Lang};
 use serde::{Deserialize, Serialize};
 use std::path::PathBuf;
-pub use texts::TEXTS;
 
 /// One server the holder administers. Also the JSON directory file's entry.
 #[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]

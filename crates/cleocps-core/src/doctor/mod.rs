@@ -5,9 +5,6 @@
 //! at the step that needs them, with its own message).
 
 mod local;
-mod texts;
-
-pub use texts::TEXTS;
 
 use crate::card::{self, CardOptions, Check};
 use crate::config::Config;

@@ -17,7 +17,7 @@ use imap_proto::types::{MessageSection, SectionPath};
 const STRUCTURE_CHUNK: usize = 100;
 /// Messages searched in one command (its line stays a few kilobytes).
 const SEARCH_CHUNK: usize = 500;
-/// The header fields matching and `incoming::parse` read (§4a, §5). Named
+/// The header fields matching and `answer_mail::parse` read (§4a, §5). Named
 /// rather than the whole header: a server answers these from its cache,
 /// the whole header from the message file (dovecot: 30 ms for 20 mails in a
 /// 20 000-mail Maildir, under 1 ms for these).
@@ -197,7 +197,7 @@ impl Look<'_> {
         Ok(out)
     }
 
-    /// The hit's needed bytes, as a message `incoming::parse` reads.
+    /// The hit's needed bytes, as a message `answer_mail::parse` reads.
     fn download(&mut self, hit: &Hit) -> Result<Option<Vec<u8>>, MailError> {
         let uid = hit.uid.to_string();
         match &hit.plan {

@@ -6,13 +6,11 @@ pub mod error;
 pub mod imap;
 mod imap_bounded;
 pub mod imap_search;
-pub mod incoming;
 pub mod maildir;
 pub mod parts;
 pub mod procedure;
 pub mod send;
 pub mod smtp;
-mod texts;
 pub mod tls;
 pub mod tls_verify;
 pub mod trust;
@@ -37,6 +35,5 @@ pub struct RawMail {
 }
 
 pub use procedure::{fetch_all, fetch_response, send_request, FetchOutcome};
-pub use texts::TEXTS;
 pub use unread::{fetch_unread, Cursor};
 pub use wait::{fetch_wait, poll_interval, AnswerWait, Tick};

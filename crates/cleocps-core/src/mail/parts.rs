@@ -1,6 +1,6 @@
 //! The parts of a message an answer is read from (DESIGN §5): from the
 //! server's `BODYSTRUCTURE`, which leaves to download, and the message
-//! rebuilt from its header and those leaves only, for `incoming::parse`.
+//! rebuilt from its header and those leaves only, for `answer_mail::parse`.
 
 use super::wanted::Candidate;
 use imap_proto::types::{BodyContentCommon, BodyStructure};
@@ -201,7 +201,7 @@ fn without_fields(header: &[u8], names: &[&str]) -> Vec<u8> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::mail::incoming;
+    use crate::answer_mail;
 
     /// Splits a test message into its header and its parts (MIME header, body).
     fn split(raw: &str, boundary: &str) -> (String, Vec<(String, String)>) {
@@ -233,8 +233,11 @@ mod tests {
         let rebuilt = rebuild(header.as_bytes(), &chosen);
         let text = String::from_utf8_lossy(&rebuilt);
         assert!(!text.contains("boundary=\"B\""), "{text}");
-        assert_eq!(incoming::parse(&rebuilt), incoming::parse(raw.as_bytes()));
-        assert!(incoming::parse(&rebuilt).is_some());
+        assert_eq!(
+            answer_mail::parse(&rebuilt),
+            answer_mail::parse(raw.as_bytes())
+        );
+        assert!(answer_mail::parse(&rebuilt).is_some());
     }
 
     #[test]

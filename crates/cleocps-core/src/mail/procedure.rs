@@ -5,8 +5,8 @@
 
 use super::compose;
 use super::error::MailError;
-use super::incoming::{self, AnswerKind, Incoming, Match};
 use super::wanted::{UidMark, Wanted};
+use crate::answer_mail::{self, AnswerKind, Incoming, Match};
 use crate::config::Config;
 use crate::error::{Error, Result};
 use crate::i18n::{self, tf};
@@ -66,7 +66,7 @@ pub fn read_mailbox(config: &Config, wanted: &Wanted) -> Result<(Vec<Incoming>, 
     let max = config.max_message_bytes();
     let mut out = Vec::new();
     let mut mark = None;
-    let mut keep = |raw: &[u8]| out.extend(incoming::parse(raw));
+    let mut keep = |raw: &[u8]| out.extend(answer_mail::parse(raw));
     if let Some(c) = &config.imap {
         if !wanted.is_empty() {
             mark = super::imap_search::candidates(c, wanted, max, &mut keep)?;
@@ -110,7 +110,7 @@ pub fn assign<'m>(
     let all: Vec<Request> = ws.tree()?.into_iter().flat_map(|(_, r)| r).collect();
     let used: Vec<String> = all
         .iter()
-        .filter_map(|r| r.answer_message_id.as_deref().map(incoming::bare_id))
+        .filter_map(|r| r.answer_message_id.as_deref().map(answer_mail::bare_id))
         .collect();
     let spkis: Vec<Option<Vec<u8>>> = all
         .iter()
@@ -124,7 +124,9 @@ pub fn assign<'m>(
         let owner = all
             .iter()
             .enumerate()
-            .filter_map(|(ri, r)| incoming::matches(mail, r, spkis[ri].as_deref()).map(|m| (m, ri)))
+            .filter_map(|(ri, r)| {
+                answer_mail::matches(mail, r, spkis[ri].as_deref()).map(|m| (m, ri))
+            })
             .min_by_key(|(m, _)| *m);
         let Some((m, ri)) = owner else { continue };
         if open_to_answers(&all[ri]) {

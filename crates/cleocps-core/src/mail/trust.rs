@@ -3,7 +3,7 @@
 //! the registration certificate is verified; an unsigned one still counts,
 //! unverified. Anything else is ignored by the caller, with the reason given here.
 
-use super::incoming::{bare_id, Incoming};
+use crate::answer_mail::{bare_id, Incoming};
 use crate::config::Config;
 use crate::request::Request;
 use der::Encode;
@@ -15,7 +15,7 @@ pub fn rejection_counts(
     mail: &Incoming,
     signer: Option<&[u8]>,
 ) -> Result<bool, String> {
-    if let super::incoming::AnswerKind::Rejection { code, .. } = &mail.kind {
+    if let crate::answer_mail::AnswerKind::Rejection { code, .. } = &mail.kind {
         if !crate::procedure::valid_code(code) {
             return Err(format!(
                 "code {:?} is not a rejection code",
@@ -79,7 +79,7 @@ fn registration_certificate(config: &Config) -> Option<Vec<u8>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::mail::incoming::AnswerKind;
+    use crate::answer_mail::AnswerKind;
     use crate::request::RequestType;
 
     fn setup() -> (Config, Request, Incoming) {

@@ -2,14 +2,14 @@
 //! the mailbox). Built from the requests open to answers; among the mail
 //! arrived since the earliest request left (a day of margin for time
 //! zones: no answer comes before its request), it accepts a superset of
-//! what `incoming::matches` can tie to them, so reading only candidates
+//! what `answer_mail::matches` can tie to them, so reading only candidates
 //! never changes which answer a request gets:
 //! - a reply: In-Reply-To/References carry a stored Message-ID;
 //! - the request id in the subject;
 //! - the public-key fallback: a mail that may carry a certificate
 //!   (multipart, or a pkcs7 body).
 
-use super::incoming::bare_id;
+use crate::answer_mail::bare_id;
 use crate::request::Request;
 use mail_parser::{HeaderValue, MessageParser, MimeHeaders};
 use time::{Date, Duration, OffsetDateTime};

@@ -5,9 +5,7 @@
 mod check;
 mod prometheus;
 mod status;
-mod texts;
 
 pub use check::{check, CheckReport, Checked, Level, Thresholds};
 pub use prometheus::prometheus;
 pub use status::{certificates, replaced_by, status, Certified, Status, Unreadable};
-pub use texts::TEXTS;

@@ -3,15 +3,14 @@
 //! up to a trust anchor (§4a).
 use super::path::{build_path, check_usage, TrustStore, Usage};
 use super::summary::*;
-use super::summary::{rfc3339, san_names};
+use super::summary::{common_names, rfc3339, san_names};
 use super::{PkiError, Result};
 use crate::i18n::{tf, Lang};
-use const_oid::db::{rfc4519, rfc5280};
+use const_oid::db::rfc5280;
 use der::Decode;
 use spki::SubjectPublicKeyInfoOwned;
 use std::time::SystemTime;
 use x509_cert::ext::pkix::name::GeneralName;
-use x509_cert::name::Name;
 use x509_cert::Certificate;
 
 /// The imported answer: our certificate and its chain.
@@ -182,20 +181,6 @@ fn normalized<'a>(names: impl Iterator<Item = &'a str>) -> Vec<String> {
     v.sort();
     v.dedup();
     v
-}
-
-pub(super) fn common_names(name: &Name) -> Vec<String> {
-    name.0
-        .iter()
-        .flat_map(|rdn| rdn.0.iter())
-        .filter(|atv| atv.oid == rfc4519::CN)
-        .filter_map(|atv| {
-            let any = atv.value.clone();
-            any.decode_as::<String>()
-                .ok()
-                .or_else(|| std::str::from_utf8(any.value()).ok().map(str::to_string))
-        })
-        .collect()
 }
 
 fn is_valid_at(cert: &Certificate, now: SystemTime) -> bool {

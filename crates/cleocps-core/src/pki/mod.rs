@@ -15,7 +15,6 @@ mod pem;
 mod summary;
 #[cfg(test)]
 pub(crate) mod test_support;
-mod texts;
 mod truststore;
 mod verify;
 
@@ -33,7 +32,6 @@ pub use p12::{build_p12, P12Profile};
 pub use p12_read::{read_p12, P12Contents};
 pub use path::{ca_issuers, TrustStore, Usage};
 pub use summary::{common_name, not_after, summarize, CertSummary};
-pub use texts::TEXTS;
 pub use truststore::{build_truststore, certs_only_p7c};
 
 use crate::i18n::{tf, Lang};

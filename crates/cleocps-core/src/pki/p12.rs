@@ -348,9 +348,23 @@ mod tests {
             .arg(&pki.leaf));
         assert_eq!(key_mod, cert_mod);
 
-        // A non-ASCII password works with OpenSSL (BMPString for the KDF, UTF-8 for PBES2).
+        opens_with_accented_password(d, &key, &leaf, profile);
+
+        // Wrong password: refused.
+        assert!(!openssl_pkcs12(&p12, "wrong", &["-nokeys"]).status.success());
+
+        opens_in_java(&p12, pass);
+    }
+
+    /// A non-ASCII password works with OpenSSL (BMPString for the KDF, UTF-8 for PBES2).
+    fn opens_with_accented_password(
+        d: &Path,
+        key: &rsa::RsaPrivateKey,
+        leaf: &Certificate,
+        profile: P12Profile,
+    ) {
         let accented = d.join("accented.p12");
-        let der = build_p12(&key, &leaf, &[], "x", &Secret::new("pâté été"), profile).expect("p12");
+        let der = build_p12(key, leaf, &[], "x", &Secret::new("pâté été"), profile).expect("p12");
         std::fs::write(&accented, der).expect("write");
         let out = openssl_pkcs12(&accented, "pâté été", &["-nodes"]);
         assert!(
@@ -358,21 +372,20 @@ mod tests {
             "{}",
             String::from_utf8_lossy(&out.stderr)
         );
+    }
 
-        // Wrong password: refused.
-        assert!(!openssl_pkcs12(&p12, "wrong", &["-nokeys"]).status.success());
-
-        // Java: one PrivateKeyEntry with the chain of 3.
+    /// Java: one PrivateKeyEntry with the chain of 3, and a wrong password refused.
+    fn opens_in_java(p12: &Path, pass: &str) {
         let list = run(Command::new("keytool")
             .args(["-list", "-v", "-storetype", "PKCS12", "-keystore"])
-            .arg(&p12)
+            .arg(p12)
             .args(["-storepass", pass]));
         assert!(list.contains("Alias name: srv.example.fr\n"), "{list}");
         assert!(list.contains("PrivateKeyEntry"), "{list}");
         assert!(list.contains("Certificate chain length: 3"), "{list}");
         assert!(!Command::new("keytool")
             .args(["-list", "-storetype", "PKCS12", "-keystore"])
-            .arg(&p12)
+            .arg(p12)
             .args(["-storepass", "wrong"])
             .output()
             .expect("keytool must be installed")

@@ -1,11 +1,12 @@
 //! A certificate in a few printable fields (for `status`, JSON output, logs).
 
-use const_oid::db::rfc5280;
+use const_oid::db::{rfc4519, rfc5280};
 use der::{Decode, Encode};
 use sha2::{Digest, Sha256};
 use std::time::SystemTime;
 use x509_cert::ext::pkix::name::GeneralName;
 use x509_cert::ext::pkix::SubjectAltName;
+use x509_cert::name::Name;
 use x509_cert::Certificate;
 
 /// A certificate in a few printable fields (for `status`, JSON output, logs).
@@ -34,9 +35,24 @@ pub fn not_after(cert: &Certificate) -> SystemTime {
 
 /// The subject's first common name (the FQDN or e-mail), if any.
 pub fn common_name(cert: &Certificate) -> Option<String> {
-    super::answer::common_names(&cert.tbs_certificate.subject)
+    common_names(&cert.tbs_certificate.subject)
         .into_iter()
         .next()
+}
+
+/// Every common name of `name`, in order.
+pub(super) fn common_names(name: &Name) -> Vec<String> {
+    name.0
+        .iter()
+        .flat_map(|rdn| rdn.0.iter())
+        .filter(|atv| atv.oid == rfc4519::CN)
+        .filter_map(|atv| {
+            let any = atv.value.clone();
+            any.decode_as::<String>()
+                .ok()
+                .or_else(|| std::str::from_utf8(any.value()).ok().map(str::to_string))
+        })
+        .collect()
 }
 
 /// The printable summary of `cert`.

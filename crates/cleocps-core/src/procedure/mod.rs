@@ -297,7 +297,7 @@ pub fn import_response(
 ) -> Result<(Request, ImportReport)> {
     let from_mail = pki::parse_certificates(bytes)
         .is_err()
-        .then(|| crate::mail::incoming::saved_certificates(bytes))
+        .then(|| crate::answer_mail::saved_certificates(bytes))
         .flatten();
     let bytes = from_mail.as_deref().unwrap_or(bytes);
     let req = ws.find(path)?;

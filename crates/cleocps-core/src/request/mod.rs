@@ -1,6 +1,9 @@
 //! A certificate request: what `request.json` holds, and the life-cycle
 //! state machine (DESIGN §2) that decides which action is allowed when.
 
+mod deploy_profile;
+
+pub use deploy_profile::{DeployProfile, TargetKind};
 use serde::{Deserialize, Serialize};
 
 /// Kind of server certificate asked for.
@@ -312,7 +315,7 @@ pub struct Request {
     pub renewed_by: Option<String>,
     /// Where `deploy` installs the certificate (DESIGN §4b), saved by `--save`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub deploy: Option<crate::deploy::DeployProfile>,
+    pub deploy: Option<DeployProfile>,
     pub journal: Vec<JournalEntry>,
 }
 

@@ -8,11 +8,9 @@ mod anchors;
 mod listing;
 #[cfg(test)]
 mod tests;
-mod texts;
 
 pub use anchors::{BuiltIn, BuiltInIntermediate, BUILT_IN, BUILT_IN_INTERMEDIATES};
 pub use listing::{ExportFormat, TrustEntry, TrustRole};
-pub use texts::TEXTS;
 
 use crate::i18n::{tf, Lang};
 use crate::pki::{self, Answer, AnswerWarning, Expected, PkiError, TrustStore};

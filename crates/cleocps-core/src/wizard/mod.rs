@@ -10,11 +10,9 @@
 
 mod files;
 mod flow;
-mod texts;
 
 pub use files::{finalise, pending_secrets, FinalFiles, PendingSecrets};
 pub use flow::{finish, needs_card, probe, send, to_resume, Finished, Probed, Signer, Start, WAIT};
-pub use texts::TEXTS;
 
 use crate::card::{Holder, Token};
 use crate::config::Config;

@@ -1,4 +1,4 @@
-use crate::i18n::Text;
+use cleocps_core::i18n::Text;
 use cleocps_core::text;
 
 pub static TEXTS: &[Text] = &[

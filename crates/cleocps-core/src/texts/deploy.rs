@@ -1,6 +1,6 @@
 //! Texts of `deploy`. See `i18n`.
 
-use crate::i18n::Text;
+use crate::lang::Text;
 use crate::text;
 
 pub static TEXTS: &[Text] = &[

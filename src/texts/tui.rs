@@ -1,6 +1,6 @@
 //! The TUI's texts, French and English side by side (see `i18n`).
 
-use crate::i18n::Text;
+use cleocps_core::i18n::Text;
 use cleocps_core::text;
 
 pub static TEXTS: &[Text] = &[

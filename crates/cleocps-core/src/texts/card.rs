@@ -1,4 +1,4 @@
-use crate::i18n::Text;
+use crate::lang::Text;
 use crate::text;
 
 pub static TEXTS: &[Text] = &[

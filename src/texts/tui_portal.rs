@@ -1,7 +1,8 @@
-//! The TUI's texts for the portal route (issue 13, item 4) and the details
-//! a large terminal shows (item 7), French and English side by side.
+//! The TUI's texts for the portal route (a CSR for the web portal, its
+//! certificate imported by hand) and the details a large terminal shows,
+//! French and English side by side.
 
-use crate::i18n::Text;
+use cleocps_core::i18n::Text;
 use cleocps_core::text;
 
 pub static TEXTS: &[Text] = &[

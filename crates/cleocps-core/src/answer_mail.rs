@@ -1,5 +1,6 @@
 //! Incoming mail: is it an answer of the registration server (DESIGN §5),
-//! and to which request does it belong.
+//! and to which request does it belong. Below both `procedure`, which
+//! imports an answer saved from a mail client, and `mail`, which fetches them.
 
 use crate::request::Request;
 use der::Encode;

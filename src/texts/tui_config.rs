@@ -1,7 +1,7 @@
-//! The configuration screen's texts (key `C`, issue 13 item 6), French and
-//! English side by side.
+//! The configuration screen's texts (key `C`), French and English side by
+//! side.
 
-use crate::i18n::Text;
+use cleocps_core::i18n::Text;
 use cleocps_core::text;
 
 #[rustfmt::skip]

@@ -1,6 +1,6 @@
 //! Texts of the core (workspace, requests, procedure). See `i18n`.
 
-use crate::i18n::Text;
+use crate::lang::Text;
 use crate::text;
 
 pub static TEXTS: &[Text] = &[

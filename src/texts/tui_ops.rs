@@ -1,10 +1,11 @@
-//! The TUI's texts of operations (issue 14): days left in the tree, Étape
-//! 3's certificate and renewal links, the deploy dialogs. See `i18n`.
+//! The TUI's texts of operations, the certificate's life after Étape 3:
+//! days left in the tree, Étape 3's certificate and renewal links, the
+//! deploy dialogs. See `i18n`.
 
-use crate::i18n::Text;
+use cleocps_core::i18n::Text;
 use cleocps_core::text;
 
-pub static OPS_TEXTS: &[Text] = &[
+pub static TEXTS: &[Text] = &[
     // The tree's tag of a certified request (8 columns at most).
     text!("tui.tag.days", "{} j", "{} d"),
     text!("tui.tag.expired", "expiré", "expired"),

@@ -1,0 +1,34 @@
+//! Every text of the core, French and English side by side, one table per
+//! module it speaks for, gathered in [`CORE`]. These tables name nothing but
+//! [`crate::lang`]: the words sit below the code that says them, so no module
+//! and its texts import each other.
+
+use crate::lang::Catalog;
+
+mod card;
+mod deploy;
+mod directory;
+mod doctor;
+mod mail;
+mod messages;
+mod ops;
+mod pki;
+mod trust;
+mod wizard;
+
+/// The core's catalog, which each front's catalog sits on.
+pub static CORE: Catalog = Catalog {
+    tables: &[
+        messages::TEXTS,
+        pki::TEXTS,
+        trust::TEXTS,
+        mail::TEXTS,
+        directory::TEXTS,
+        card::TEXTS,
+        doctor::TEXTS,
+        wizard::TEXTS,
+        ops::TEXTS,
+        deploy::TEXTS,
+    ],
+    below: None,
+};

@@ -1,0 +1,28 @@
+//! The fronts' texts, French and English side by side, one table per part of
+//! the screen or command they speak for, gathered in [`CATALOG`]. These
+//! tables name nothing of the binary: the words sit below the code that says
+//! them, so `cli` and `tui` and the lookup (`i18n`) never import each other
+//! in a circle.
+
+use cleocps_core::i18n::Catalog;
+
+pub mod cli;
+pub mod tui;
+pub mod tui_config;
+pub mod tui_ops;
+pub mod tui_portal;
+pub mod tui_setup;
+
+/// The binary's catalog: the fronts' tables, then the rehearsal server's and
+/// the core's (through it).
+pub static CATALOG: Catalog = Catalog {
+    tables: &[
+        cli::TEXTS,
+        tui::TEXTS,
+        tui_ops::TEXTS,
+        tui_setup::TEXTS,
+        tui_portal::TEXTS,
+        tui_config::TEXTS,
+    ],
+    below: Some(&cleocps_ra::i18n::CATALOG),
+};
