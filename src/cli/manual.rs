@@ -56,10 +56,7 @@ pub(super) fn request_line(lang: Lang, r: &Request) -> String {
     format!(
         "{}\t{}\t{}",
         r.path(),
-        match r.kind {
-            RequestType::Ssl => "SSL",
-            RequestType::Smime => "S/MIME",
-        },
+        r.kind.short_name(),
         t(lang, r.state.label_id())
     )
 }
@@ -73,10 +70,7 @@ pub(super) fn request(ws: &Workspace, cmd: &RequestCmd, ctx: &Ctx, out: &Output)
                 Some((f, n)) => (f, Some(n)),
                 None => (path.as_str(), None),
             };
-            let kind = match kind {
-                TypeArg::Ssl => RequestType::Ssl,
-                TypeArg::Smime => RequestType::Smime,
-            };
+            let kind = RequestType::from(*kind);
             let req =
                 procedure::create_request(ws, folder, name, kind, &ctx.config.subject_defaults)?;
             out.done(
@@ -162,6 +156,10 @@ pub(super) fn request(ws: &Workspace, cmd: &RequestCmd, ctx: &Ctx, out: &Output)
             let req = ws.find(&a.path)?;
             req.check(cleocps_core::request::Action::GenerateRequest)?;
             procedure::csr_spec(&req)?;
+            if a.card {
+                procedure::check_card_route(&req)?;
+            }
+            out.notices(&procedure::subject_notices(&req));
             let password = key_password(ws, &req, lang, a.key_password_file.as_ref())?;
             if a.card {
                 return card::generate(ws, a, password.as_ref(), ctx, out);

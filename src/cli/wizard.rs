@@ -84,6 +84,7 @@ fn resolve_target(
     let ask_id = match kind {
         RequestType::Ssl => "wizard.ask_fqdn",
         RequestType::Smime => "wizard.ask_email",
+        _ => "wizard.ask_fqdn",
     };
     match choice {
         Choice::One(target) => {
@@ -100,6 +101,7 @@ fn resolve_target(
                 .map(|e| match kind {
                     RequestType::Ssl => e.fqdn.clone(),
                     RequestType::Smime => e.mail.clone().unwrap_or_default(),
+                    _ => e.fqdn.clone(),
                 })
                 .collect();
             if !interactive {
@@ -219,6 +221,7 @@ pub fn run(ws: &Workspace, args: &WizardArgs, ctx: &Ctx, out: &Output) -> Result
         let given = match kind {
             RequestType::Ssl => args.fqdn.as_deref(),
             RequestType::Smime => args.email.as_deref(),
+            _ => args.fqdn.as_deref(),
         };
         let (mut token, probed) =
             with_card(lang, &card, ra_path, interactive, &args.pin, |setup| {

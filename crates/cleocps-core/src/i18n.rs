@@ -119,6 +119,7 @@ pub static CORE: Catalog = Catalog {
     tables: &[
         crate::messages::TEXTS,
         crate::pki::TEXTS,
+        crate::request::subject::TEXTS,
         crate::trust::TEXTS,
         crate::mail::TEXTS,
         crate::directory::TEXTS,

@@ -1,9 +1,10 @@
 //! Importing the CA's answer (DESIGN §4): read certificates from whatever
 //! file the CA or portal gave, find ours by its public key, check its path
 //! up to a trust anchor (§4a).
-use super::path::{build_path, check_usage, TrustStore, Usage};
+use super::path::{build_path, TrustStore};
 use super::summary::*;
 use super::summary::{rfc3339, san_names};
+use super::usage::{check_usage, Usage};
 use super::{PkiError, Result};
 use crate::i18n::{tf, Lang};
 use const_oid::db::{rfc4519, rfc5280};
@@ -76,6 +77,8 @@ pub struct Expected<'a> {
     /// The form's FQDN and extra names, or its e-mail; empty: "don't compare".
     pub names: &'a [String],
     pub usage: Usage,
+    /// The platform's name of the request's type, for a refusal.
+    pub request: &'static str,
 }
 
 /// Finds our certificate (the one with our public key), checks its path up to
@@ -110,7 +113,7 @@ pub fn select_answer(
             not_after: rfc3339(not_after(&leaf)),
         });
     }
-    check_usage(&leaf, expected.usage)?;
+    check_usage(&leaf, expected.usage, expected.request)?;
     let candidates: Vec<Certificate> = pool.iter().chain(&store.intermediates).cloned().collect();
     let chain = build_path(&leaf, &candidates, &store.anchors, now)?;
 
@@ -233,6 +236,7 @@ mod tests {
             spki,
             names,
             usage: Usage::ServerAuth,
+            request: "SERV SSL_SERV",
         }
     }
 
