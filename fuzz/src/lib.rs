@@ -67,6 +67,7 @@ pub fn answer(data: &[u8]) {
             names: &names,
             usage,
             request: usage.platform_name(),
+            san: true,
         };
         let _ = select_answer(certs.clone(), &expected, &setup.store, setup.now);
     }

@@ -34,6 +34,9 @@ pub(super) fn status(ws: &Workspace, out: &Output) -> Result<i32> {
                 tf(lang, "ops.replaced_by", &[new])
             } else if c.expired() {
                 t(lang, "ops.expired").to_string()
+            } else if c.renewal_due() {
+                let renew = tf(lang, "ops.renew_before", &[&c.expiry_date()]);
+                format!("{}, {renew}", tf(lang, "ops.days_left", &[&c.days_left]))
             } else {
                 tf(lang, "ops.days_left", &[&c.days_left])
             };

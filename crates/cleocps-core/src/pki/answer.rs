@@ -79,6 +79,9 @@ pub struct Expected<'a> {
     pub usage: Usage,
     /// The platform's name of the request's type, for a refusal.
     pub request: &'static str,
+    /// The certificate should carry a subjectAltName (a server's; an ORG
+    /// certificate names a service and has none).
+    pub san: bool,
 }
 
 /// Finds our certificate (the one with our public key), checks its path up to
@@ -118,7 +121,7 @@ pub fn select_answer(
     let chain = build_path(&leaf, &candidates, &store.anchors, now)?;
 
     let leftovers: Vec<Certificate> = pool.into_iter().filter(|c| !chain.contains(c)).collect();
-    let mut warnings = leaf_warnings(&leaf, expected.names);
+    let mut warnings = leaf_warnings(&leaf, expected);
     if !leftovers.is_empty() {
         warnings.push(AnswerWarning::Leftovers(leftovers.len()));
     }
@@ -130,7 +133,7 @@ pub fn select_answer(
     })
 }
 
-fn leaf_warnings(leaf: &Certificate, expected_names: &[String]) -> Vec<AnswerWarning> {
+fn leaf_warnings(leaf: &Certificate, expected: &Expected<'_>) -> Vec<AnswerWarning> {
     let mut warnings = Vec::new();
     let has = |oid| {
         leaf.tbs_certificate
@@ -139,16 +142,18 @@ fn leaf_warnings(leaf: &Certificate, expected_names: &[String]) -> Vec<AnswerWar
             .flatten()
             .any(|e| e.extn_id == oid)
     };
-    if !has(rfc5280::ID_CE_SUBJECT_ALT_NAME) {
+    if expected.san && !has(rfc5280::ID_CE_SUBJECT_ALT_NAME) {
         warnings.push(AnswerWarning::NoSan);
     }
     if !has(rfc5280::ID_CE_KEY_USAGE) {
         warnings.push(AnswerWarning::NoKeyUsage);
     }
-    if !has(rfc5280::ID_CE_EXT_KEY_USAGE) {
+    // SIGN and CONF are told by the key usage alone.
+    let eku_usage = !matches!(expected.usage, Usage::Signature | Usage::Encipherment);
+    if eku_usage && !has(rfc5280::ID_CE_EXT_KEY_USAGE) {
         warnings.push(AnswerWarning::NoExtendedKeyUsage);
     }
-    let expected = normalized(expected_names.iter().map(String::as_str));
+    let expected = normalized(expected.names.iter().map(String::as_str));
     if !expected.is_empty() {
         let san: Vec<String> = san_names(leaf)
             .unwrap_or_default()
@@ -237,6 +242,7 @@ mod tests {
             names,
             usage: Usage::ServerAuth,
             request: "SERV SSL_SERV",
+            san: true,
         }
     }
 

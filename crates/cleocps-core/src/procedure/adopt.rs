@@ -74,6 +74,7 @@ pub fn adopt(
         names: &[],
         usage: kind.usage(),
         request: kind.platform_name(),
+        san: kind.san_kind() != SanKind::None,
     };
     let answer = trust::check_answer(certs, &expected, ws.trust(), std::time::SystemTime::now())?;
     let key_pem = pki::encode_key_pem(&key, new_password)?;

@@ -311,6 +311,7 @@ pub fn import_response(
         names: &names,
         usage: req.kind.usage(),
         request: req.kind.platform_name(),
+        san: req.kind.san_kind() != SanKind::None,
     };
     let answer = trust::check_answer(certs, &expected, ws.trust(), std::time::SystemTime::now())?;
     let leaf_pem = pki::cert_pem(&answer.leaf)?;

@@ -48,6 +48,7 @@ fn ssl<'a>(spki: &'a [u8]) -> Expected<'a> {
         names: &[],
         usage: Usage::ServerAuth,
         request: "SERV SSL_SERV",
+        san: true,
     }
 }
 
