@@ -10,6 +10,7 @@ mod mail;
 mod manual;
 mod ops;
 mod ra;
+mod ra_issue;
 mod secrets;
 mod setup;
 mod texts;

@@ -87,6 +87,9 @@ pub struct RaSettings {
     pub card_ca: PathBuf,
     /// The card CA key, when `ra init` made the card CA (for `ra card`).
     pub card_ca_key: Option<PathBuf>,
+    /// CRL, OCSP and issuer URLs of the certificates issued as the platform.
+    #[serde(default)]
+    pub pointers: super::Pointers,
 }
 
 /// What `ra init` needs.
@@ -269,6 +272,7 @@ pub fn init(dir: &Path, opts: &InitOptions, now: SystemTime) -> Result<RaDir> {
         server_key: FILES.server_key.into(),
         card_ca: FILES.card_ca_cert.into(),
         card_ca_key: card_key.as_ref().map(|_| FILES.card_ca_key.into()),
+        pointers: super::Pointers::default(),
     };
     let json = serde_json::to_vec_pretty(&settings).map_err(crypto)?;
     write_atomic(&settings_path, &json, PRIVATE_FILE).map_err(|e| Error::io(&settings_path, e))?;
