@@ -5,7 +5,7 @@ use super::{card, secrets, Ctx, Output};
 use crate::i18n::{t, tf, Lang};
 use cleocps_core::error::{Error, Result};
 use cleocps_core::procedure::{self, FormEdit};
-use cleocps_core::request::{Request, RequestType};
+use cleocps_core::request::{journal, Request, RequestType};
 use cleocps_core::workspace::Workspace;
 use serde_json::{json, Value};
 use std::path::PathBuf;
@@ -225,7 +225,7 @@ pub(super) fn show_text(
         format!("id: {}", req.id),
     ];
     for (id, v) in [
-        ("field.cn", &s.cn),
+        (req.kind.cn_field(), &s.cn),
         ("field.o", &s.o),
         ("field.ou", &s.ou),
         ("field.st", &s.st),
@@ -258,7 +258,12 @@ pub(super) fn show_text(
         }
     }
     for j in &req.journal {
-        lines.push(format!("  {} {} {}", j.time, j.action, j.outcome));
+        lines.push(format!(
+            "  {} {} {}",
+            j.time,
+            journal::action(lang, j),
+            journal::outcome(lang, j)
+        ));
     }
     lines.join("\n")
 }

@@ -120,6 +120,7 @@ pub static CORE: Catalog = Catalog {
         crate::messages::TEXTS,
         crate::pki::TEXTS,
         crate::request::subject::TEXTS,
+        crate::request::journal::TEXTS,
         crate::trust::TEXTS,
         crate::mail::TEXTS,
         crate::directory::TEXTS,

@@ -3,6 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
+pub mod journal;
 mod kind;
 pub mod subject;
 pub use kind::{Offer, RequestType, SanKind};
