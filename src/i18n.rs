@@ -8,6 +8,7 @@ use std::fmt::Display;
 pub static CATALOG: Catalog = Catalog {
     tables: &[
         crate::cli::TEXTS,
+        crate::cli::help_fr::TEXTS,
         crate::tui::TEXTS,
         crate::tui::OPS_TEXTS,
         crate::tui::texts_setup::TEXTS,

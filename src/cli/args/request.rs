@@ -7,6 +7,7 @@ pub enum RequestCmd {
     /// Create a request: FOLDER/NAME (or FOLDER for the default name "Demande N")
     Create {
         path: String,
+        /// The request type, as the platform's offer and usage
         #[arg(long = "type", value_enum)]
         kind: TypeArg,
     },
