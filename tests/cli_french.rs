@@ -46,6 +46,7 @@ fn help_reads_in_french_under_a_french_locale_or_lang_fr() {
             "Print version",
             "Certificate requests",
             "possible values",
+            "Print this message",
         ] {
             assert!(!text.contains(english), "{english} in {text}");
         }

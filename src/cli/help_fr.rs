@@ -14,8 +14,31 @@ const TEMPLATE_FR: &str =
 pub fn localized(cmd: Command, lang: Lang) -> Command {
     match lang {
         Lang::En => cmd,
-        Lang::Fr => french(cmd),
+        Lang::Fr => {
+            // clap adds its `help` subcommands when it builds the tree: they
+            // are given their French once built.
+            let mut cmd = french(cmd);
+            cmd.build();
+            help_subcommands(cmd)
+        }
     }
+}
+
+fn help_subcommands(mut cmd: Command) -> Command {
+    let names: Vec<String> = cmd
+        .get_subcommands()
+        .map(|s| s.get_name().to_string())
+        .collect();
+    for name in names {
+        cmd = if name == "help" {
+            cmd.mut_subcommand(name, |s| {
+                s.about("Afficher ce message ou l'aide des sous-commandes données")
+            })
+        } else {
+            cmd.mut_subcommand(name, help_subcommands)
+        };
+    }
+    cmd
 }
 
 /// The French of an English help text, when the table has it.

@@ -216,6 +216,11 @@ pub fn run(ws: &Workspace, args: &WizardArgs, ctx: &Ctx, out: &Output) -> Result
     } else {
         let kind = match args.kind {
             Some(TypeArg::Smime) => RequestType::Smime,
+            // This wizard is the card's road, which issues SSL and S/MIME only.
+            Some(other) if other != TypeArg::Ssl => {
+                let kind = RequestType::from(other);
+                return Err(Error::NotCardRoute(kind.platform_name()));
+            }
             _ => RequestType::Ssl,
         };
         let given = match kind {
