@@ -8,7 +8,9 @@ use std::fmt::Display;
 pub static CATALOG: Catalog = Catalog {
     tables: &[
         crate::cli::TEXTS,
-        crate::cli::help_fr::TEXTS,
+        crate::cli::help_fr::TABLES[0],
+        crate::cli::help_fr::TABLES[1],
+        crate::cli::help_fr::TABLES[2],
         crate::tui::TEXTS,
         crate::tui::OPS_TEXTS,
         crate::tui::texts_setup::TEXTS,

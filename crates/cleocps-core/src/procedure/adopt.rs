@@ -182,8 +182,8 @@ fn form_of(leaf: &Certificate, kind: RequestType, san: &[String]) -> (Subject, V
     let prefix = match kind.san_kind() {
         SanKind::Dns => "DNS:",
         SanKind::Email => "email:",
-        // An ORG certificate names a service: no extra names kept.
-        SanKind::None => "\0",
+        // An ORG certificate names a service: its CN, and no other name.
+        SanKind::None => return (subject, Vec::new()),
     };
     let mut names: Vec<String> = san
         .iter()
