@@ -56,11 +56,19 @@ pub fn answer(data: &[u8]) {
         let _ = pki::summarize(cert);
     }
     let names = ["serveur.example.fr".to_string()];
-    for usage in [Usage::ServerAuth, Usage::EmailProtection] {
+    for usage in [
+        Usage::ServerAuth,
+        Usage::EmailProtection,
+        Usage::ClientAuth,
+        Usage::Signature,
+        Usage::Encipherment,
+    ] {
         let expected = Expected {
             spki: &setup.spki,
             names: &names,
             usage,
+            request: usage.platform_name(),
+            san: true,
         };
         let _ = select_answer(certs.clone(), &expected, &setup.store, setup.now);
     }

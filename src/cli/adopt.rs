@@ -7,6 +7,7 @@ use crate::i18n::tf;
 use clap::Args;
 use cleocps_core::error::{Error, Result};
 use cleocps_core::procedure::{self, AdoptSource};
+use cleocps_core::request::RequestType;
 use cleocps_core::workspace::Workspace;
 use serde_json::json;
 use std::path::{Path, PathBuf};
@@ -40,6 +41,9 @@ pub struct AdoptArgs {
     /// Keep the key without a password (not recommended)
     #[arg(long)]
     pub no_key_password: bool,
+    /// The request's type; without it, told from the certificate (EKU, then KU, then SAN kind)
+    #[arg(long = "type", value_enum)]
+    pub kind: Option<super::args::TypeArg>,
     #[command(flatten)]
     pub trust: TrustArgs,
 }
@@ -91,7 +95,15 @@ pub(super) fn run(ws: &Workspace, args: &AdoptArgs, ctx: &Ctx, out: &Output) -> 
         )?)
     };
     let ws = trusting(ws, ctx, &args.trust);
-    let (req, report) = procedure::adopt(&ws, &args.path, source, new_password.as_ref())?;
+    let kind = args.kind.map(RequestType::from);
+    let (req, report) = procedure::adopt(&ws, &args.path, source, kind, new_password.as_ref())?;
+    if kind.is_none() {
+        say(&tf(
+            lang,
+            "cli.adopt_type",
+            &[&req.kind.as_str(), &req.kind.platform_name()],
+        ));
+    }
     for w in &report.warnings {
         say(w);
     }

@@ -5,7 +5,7 @@ use super::{secrets, Ctx, Output};
 use crate::i18n::{t, tf, Lang};
 use cleocps_core::error::Result;
 use cleocps_core::procedure::{self, KeyOptions};
-use cleocps_core::request::{Request, RequestType};
+use cleocps_core::request::{journal, Request};
 use cleocps_core::workspace::Workspace;
 use serde_json::{json, Value};
 use std::path::PathBuf;
@@ -56,10 +56,7 @@ pub(super) fn request_line(lang: Lang, r: &Request) -> String {
     format!(
         "{}\t{}\t{}",
         r.path(),
-        match r.kind {
-            RequestType::Ssl => "SSL",
-            RequestType::Smime => "S/MIME",
-        },
+        r.kind.short_name(),
         t(lang, r.state.label_id())
     )
 }
@@ -135,7 +132,7 @@ pub(super) fn show_text(
         format!("id: {}", req.id),
     ];
     for (id, v) in [
-        ("field.cn", &s.cn),
+        (req.kind.cn_field(), &s.cn),
         ("field.o", &s.o),
         ("field.ou", &s.ou),
         ("field.st", &s.st),
@@ -168,7 +165,12 @@ pub(super) fn show_text(
         }
     }
     for j in &req.journal {
-        lines.push(format!("  {} {} {}", j.time, j.action, j.outcome));
+        lines.push(format!(
+            "  {} {} {}",
+            j.time,
+            journal::action(lang, j),
+            journal::outcome(lang, j)
+        ));
     }
     lines.join("\n")
 }

@@ -5,11 +5,13 @@ mod adopt;
 mod args;
 mod card;
 mod generate;
+pub(crate) mod help_fr;
 mod hint;
 mod mail;
 mod manual;
 mod ops;
 mod ra;
+mod ra_issue;
 mod request;
 mod response;
 mod secrets;
@@ -21,7 +23,7 @@ pub use args::Cli;
 
 use crate::i18n::{self, Lang};
 use args::*;
-use clap::Parser;
+use clap::{CommandFactory, FromArgMatches};
 use cleocps_core::config::Config;
 use cleocps_core::error::{Error, Result};
 use cleocps_core::procedure::Notice;
@@ -34,7 +36,11 @@ use std::path::PathBuf;
 
 /// What the binary runs. Returns the process exit code.
 pub fn main() -> i32 {
-    let cli = match Cli::try_parse() {
+    let help = help_fr::localized(Cli::command(), help_lang());
+    let cli = match help
+        .try_get_matches()
+        .and_then(|m| Cli::from_arg_matches(&m))
+    {
         Ok(cli) => cli,
         // `check` speaks the monitoring-plugin convention even for a bad
         // command line: UNKNOWN (3), not clap's usage code 2 (= CRITICAL).
@@ -295,4 +301,22 @@ fn command_name(c: &Command) -> &'static str {
         Command::Wizard(_) => "wizard",
         Command::Demo { .. } => "demo",
     }
+}
+
+/// The language of `--help`, before the configuration is read: `--lang`,
+/// else the environment's.
+fn help_lang() -> Lang {
+    let args: Vec<String> = std::env::args().collect();
+    let given = args
+        .iter()
+        .enumerate()
+        .find_map(|(i, a)| match a.strip_prefix("--lang=") {
+            Some(v) => Some(v.to_string()),
+            None if a == "--lang" => args.get(i + 1).cloned(),
+            None => None,
+        });
+    given
+        .as_deref()
+        .and_then(Lang::parse)
+        .unwrap_or_else(Lang::from_env)
 }

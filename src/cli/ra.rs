@@ -72,6 +72,7 @@ pub fn run(cmd: &RaCmd, ctx: &Ctx, out: &Output) -> Result<i32> {
             interval,
             once,
         } => serve(dir, *interval, *once, ctx, out),
+        RaCmd::Issue(args) => super::ra_issue::run(args, out),
     }
 }
 

@@ -59,10 +59,7 @@ fn create(ws: &Workspace, path: &str, kind: &TypeArg, ctx: &Ctx, out: &Output) -
         Some((f, n)) => (f, Some(n)),
         None => (path, None),
     };
-    let kind = match kind {
-        TypeArg::Ssl => RequestType::Ssl,
-        TypeArg::Smime => RequestType::Smime,
-    };
+    let kind = RequestType::from(*kind);
     let req = procedure::create_request(ws, folder, name, kind, &ctx.config.subject_defaults)?;
     out.done(
         &tf(out.lang, "cli.request_created", &[&req.path()]),
@@ -154,6 +151,10 @@ fn generate(ws: &Workspace, a: &GenerateArgs, ctx: &Ctx, out: &Output) -> Result
     let req = ws.find(&a.path)?;
     req.check(Action::GenerateRequest)?;
     procedure::csr_spec(&req)?;
+    if a.card {
+        procedure::check_card_route(&req)?;
+    }
+    out.notices(&procedure::subject_notices(&req));
     let password = key_password(ws, &req, lang, a.key_password_file.as_ref())?;
     if a.card {
         return card::generate(ws, a, password.as_ref(), ctx, out);

@@ -84,6 +84,7 @@ fn resolve_target(
     let ask_id = match kind {
         RequestType::Ssl => "wizard.ask_fqdn",
         RequestType::Smime => "wizard.ask_email",
+        _ => "wizard.ask_fqdn",
     };
     match choice {
         Choice::One(target) => {
@@ -100,6 +101,7 @@ fn resolve_target(
                 .map(|e| match kind {
                     RequestType::Ssl => e.fqdn.clone(),
                     RequestType::Smime => e.mail.clone().unwrap_or_default(),
+                    _ => e.fqdn.clone(),
                 })
                 .collect();
             if !interactive {
@@ -214,11 +216,17 @@ pub fn run(ws: &Workspace, args: &WizardArgs, ctx: &Ctx, out: &Output) -> Result
     } else {
         let kind = match args.kind {
             Some(TypeArg::Smime) => RequestType::Smime,
+            // This wizard is the card's road, which issues SSL and S/MIME only.
+            Some(other) if other != TypeArg::Ssl => {
+                let kind = RequestType::from(other);
+                return Err(Error::NotCardRoute(kind.platform_name()));
+            }
             _ => RequestType::Ssl,
         };
         let given = match kind {
             RequestType::Ssl => args.fqdn.as_deref(),
             RequestType::Smime => args.email.as_deref(),
+            _ => args.fqdn.as_deref(),
         };
         let (mut token, probed) =
             with_card(lang, &card, ra_path, interactive, &args.pin, |setup| {

@@ -6,6 +6,11 @@ pub static TEXTS: &[Text] = &[
     text!("cli.damaged", "{}  ENDOMMAGÉ, laissé tel quel : {}", "{}  DAMAGED, left as it is: {}"),
     text!("cli.again", "{} (encore) : ", "{} (again): "),
     text!("cli.keys_done", "clé RSA {} bits générée pour {}", "{}-bit RSA key generated for {}"),
+    text!(
+        "cli.adopt_type",
+        "type de la demande, lu dans le certificat : {} ({})",
+        "request type, told from the certificate: {} ({})"
+    ),
     text!("cli.adopted", "certificat repris dans {} : {} (jusqu'au {})", "certificate taken in as {}: {} (until {})"),
     text!("cli.renews", "renouvelle : {}", "renews: {}"),
     text!("cli.renewed_by", "renouvelée par : {}", "renewed by: {}"),

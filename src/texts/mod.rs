@@ -7,17 +7,27 @@
 use cleocps_core::i18n::Catalog;
 
 pub mod cli;
+mod help_fr_1;
+mod help_fr_2;
+mod help_fr_3;
 pub mod tui;
 pub mod tui_config;
 pub mod tui_ops;
 pub mod tui_portal;
 pub mod tui_setup;
 
+/// The French of `--help`, looked up by clap's English (`cli::help_fr`).
+pub static HELP_FR: [&[cleocps_core::i18n::Text]; 3] =
+    [help_fr_1::TEXTS, help_fr_2::TEXTS, help_fr_3::TEXTS];
+
 /// The binary's catalog: the fronts' tables, then the rehearsal server's and
 /// the core's (through it).
 pub static CATALOG: Catalog = Catalog {
     tables: &[
         cli::TEXTS,
+        help_fr_1::TEXTS,
+        help_fr_2::TEXTS,
+        help_fr_3::TEXTS,
         tui::TEXTS,
         tui_ops::TEXTS,
         tui_setup::TEXTS,

@@ -3,7 +3,7 @@
 
 use super::action::FormValues;
 use cleocps_core::procedure::{self, FormEdit};
-use cleocps_core::request::{Request, RequestType};
+use cleocps_core::request::{Request, RequestType, SanKind};
 use tui_input::Input;
 
 /// A field of the form; `id` is its label's text id (shared with the core's errors).
@@ -36,7 +36,7 @@ pub struct Form {
 /// The fields in screen order; the first is the server's name or e-mail.
 pub fn field_ids(kind: RequestType) -> &'static [&'static str] {
     match kind {
-        RequestType::Ssl => &[
+        RequestType::Ssl | RequestType::ServSign | RequestType::ServConf => &[
             "field.cn",
             "field.san",
             "field.o",
@@ -53,6 +53,14 @@ pub fn field_ids(kind: RequestType) -> &'static [&'static str] {
             "field.st",
             "field.c",
         ],
+        RequestType::OrgAuthCli | RequestType::OrgSign | RequestType::OrgConf => &[
+            "field.service",
+            "field.o",
+            "field.ou",
+            "field.l",
+            "field.st",
+            "field.c",
+        ],
     }
 }
 
@@ -60,7 +68,7 @@ pub fn field_ids(kind: RequestType) -> &'static [&'static str] {
 pub fn current_value(req: &Request, id: &str) -> String {
     let s = &req.subject;
     let v = match id {
-        "field.cn" | "field.email" => s.cn.clone(),
+        "field.cn" | "field.email" | "field.service" => s.cn.clone(),
         "field.san" => Some(req.san.join(", ")),
         "field.o" => s.o.clone(),
         "field.ou" => s.ou.clone(),
@@ -107,10 +115,10 @@ impl Form {
     }
 
     pub fn values(&self) -> FormValues {
-        let cn = if self.kind == RequestType::Ssl {
-            self.get("field.cn").to_ascii_lowercase()
-        } else {
-            self.get("field.email")
+        let cn = match self.kind.san_kind() {
+            SanKind::Dns => self.get("field.cn").to_ascii_lowercase(),
+            SanKind::Email => self.get("field.email"),
+            SanKind::None => self.get("field.service"),
         };
         FormValues {
             cn,
@@ -155,9 +163,10 @@ pub fn check(kind: RequestType, v: &FormValues, allow_wildcard: bool) -> Vec<Fie
 
 /// The form's values as the core's edit (for the check and for the job).
 pub fn to_edit(kind: RequestType, v: &FormValues, allow_wildcard: bool) -> FormEdit {
-    let (cn, email, san) = match kind {
-        RequestType::Ssl => (Some(v.cn.clone()), None, Some(v.san.clone())),
-        RequestType::Smime => (None, Some(v.cn.clone()), None),
+    let (cn, email, san) = match kind.san_kind() {
+        SanKind::Dns => (Some(v.cn.clone()), None, Some(v.san.clone())),
+        SanKind::Email => (None, Some(v.cn.clone()), None),
+        SanKind::None => (Some(v.cn.clone()), None, None),
     };
     FormEdit {
         cn,

@@ -1,17 +1,18 @@
 //! Operations (DESIGN §9a): `status` and the monitoring `check`, on a
-//! workspace holding real certificates issued by openssl for 5 and 60 days.
+//! workspace holding real certificates issued by openssl for 5 and 90 days
+//! (beyond the platform's 60 days of reminders).
 
 use crate::support;
 
 use std::path::{Path, PathBuf};
 use support::*;
 
-/// A workspace `ws` with `F/soon` (5 days left) and `F/later` (60 days),
+/// A workspace `ws` with `F/soon` (5 days left) and `F/later` (90 days),
 /// both imported against the test CA's root.
 fn two_certificates(tmp: &Path) -> PathBuf {
     let ws = tmp.join("ws");
     let ca = TestCa::new(tmp);
-    for (name, days) in [("later", 60), ("soon", 5)] {
+    for (name, days) in [("later", 90), ("soon", 5)] {
         certified(&ws, tmp, &ca, name, days);
     }
     ws
@@ -100,7 +101,7 @@ fn check_json_and_status_list_soonest_first() {
     assert_eq!(certs[0]["type"], "ssl");
     let days = certs[0]["days_left"].as_i64().expect("days");
     assert!((4..=5).contains(&days), "{days}");
-    assert!(certs[1]["days_left"].as_i64().expect("days") >= 59);
+    assert!(certs[1]["days_left"].as_i64().expect("days") >= 89);
     // The serial is the one openssl sees.
     let crt = ws.join("dossiers/F/soon/soon.crt");
     let serial = tool_ok(
@@ -125,7 +126,12 @@ fn check_json_and_status_list_soonest_first() {
         lines[0].starts_with("F/soon\tSSL\tsoon.example.fr\t"),
         "{text}"
     );
-    assert!(lines[0].contains(" days\t"), "{text}");
+    // Within the platform's 60 days of reminders, the date to renew by.
+    assert!(
+        lines[0].contains(" days, renew on the platform before 20"),
+        "{text}"
+    );
+    assert!(lines[1].contains(" days\t"), "{text}");
     assert!(lines[1].starts_with("F/later\t"), "{text}");
 }
 
@@ -207,7 +213,7 @@ fn prometheus_output_parses_and_is_written_atomically() {
         .duration_since(std::time::UNIX_EPOCH)
         .expect("clock")
         .as_secs() as i64;
-    assert!((secs - now - 60 * 86_400).abs() < 3_600, "{secs} vs {now}");
+    assert!((secs - now - 90 * 86_400).abs() < 3_600, "{secs} vs {now}");
     assert!(
         parsed.contains("gauge cleocps_unreadable_entries None None None None 0"),
         "{parsed}"
@@ -251,9 +257,9 @@ fn a_damaged_entry_is_reported_but_never_hides_an_alarm() {
     let tmp = tempfile::tempdir().expect("tmp");
     let ws = tmp.path().join("ws");
     let ca = TestCa::new(tmp.path());
-    certified(&ws, tmp.path(), &ca, "later", 60);
+    certified(&ws, tmp.path(), &ca, "later", 90);
     // A certified request whose certificate file was lost.
-    let lost = certified(&ws, tmp.path(), &ca, "lost", 60);
+    let lost = certified(&ws, tmp.path(), &ca, "lost", 90);
     std::fs::remove_file(ws.join("dossiers/F/lost/lost.crt")).expect("rm");
     let out = cleo(&ws, &["check"]);
     assert_eq!(out.status.code(), Some(3), "{}", stdout(&out));
@@ -298,7 +304,7 @@ fn a_renewal_in_service_replaces_its_predecessor() {
     );
     ok(&ws, &["request", "renew", &old, "--name", "new"]);
     ok(&ws, &["keys", "generate", "F/new", "--no-key-password"]);
-    certify(&ws, tmp.path(), &ca, "F/new", 60);
+    certify(&ws, tmp.path(), &ca, "F/new", 90);
 
     // Imported but not yet installed: the server still serves the old one.
     let out = cleo(&ws, &["check", "--format", "json"]);
@@ -349,7 +355,7 @@ fn a_renewal_of_a_certificate_never_deployed_replaces_it_once_imported() {
     let out = cleo(&ws, &["check"]);
     assert_eq!(out.status.code(), Some(2), "{}", stdout(&out));
     ok(&ws, &["keys", "generate", "F/new", "--no-key-password"]);
-    certify(&ws, tmp.path(), &ca, "F/new", 60);
+    certify(&ws, tmp.path(), &ca, "F/new", 90);
     let out = cleo(&ws, &["check"]);
     assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
     let french = stdout(&output(

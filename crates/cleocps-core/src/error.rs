@@ -91,6 +91,10 @@ pub enum Error {
         path: PathBuf,
         not_after: String,
     },
+    /// The certificate does not tell which type of request it is for.
+    TypeUnknown,
+    /// The card road (a registration server by mail) issues only SSL and S/MIME.
+    NotCardRoute(&'static str),
 }
 
 impl Error {
@@ -162,6 +166,8 @@ impl Error {
             Error::RaCertExpired { path, not_after } => {
                 tf(lang, "err.ra_cert_expired", &[&path.display(), not_after])
             }
+            Error::TypeUnknown => t(lang, "err.type_unknown").to_string(),
+            Error::NotCardRoute(kind) => tf(lang, "err.not_card_route", &[kind]),
         }
     }
 }

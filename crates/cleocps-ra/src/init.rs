@@ -113,6 +113,7 @@ pub fn init(dir: &Path, opts: &InitOptions, now: SystemTime) -> Result<RaDir> {
         server_key: FILES.server_key.into(),
         card_ca: FILES.card_ca_cert.into(),
         card_ca_key: made.card_key.as_ref().map(|_| FILES.card_ca_key.into()),
+        pointers: super::Pointers::default(),
     };
     let json = serde_json::to_vec_pretty(&settings).map_err(crypto)?;
     write_atomic(&settings_path, &json, PRIVATE_FILE).map_err(|e| Error::io(&settings_path, e))?;

@@ -84,7 +84,7 @@ pub(crate) fn name_with_multi_rdn(single: &[NamePart<'_>], multi: &[NamePart<'_>
     Ok(n)
 }
 
-fn ext<T: Encode + AssociatedOid>(value: &T, critical: bool) -> Result<Extension> {
+pub(crate) fn ext<T: Encode + AssociatedOid>(value: &T, critical: bool) -> Result<Extension> {
     Ok(Extension {
         extn_id: T::OID,
         critical,

@@ -77,6 +77,9 @@ pub struct RaSettings {
     pub card_ca: PathBuf,
     /// The card CA key, when `ra init` made the card CA (for `ra card`).
     pub card_ca_key: Option<PathBuf>,
+    /// CRL, OCSP and issuer URLs of the certificates issued as the platform.
+    #[serde(default)]
+    pub pointers: super::Pointers,
 }
 
 /// A loaded registration server.

@@ -102,6 +102,11 @@ pub static TEXTS: &[Text] = &[
         "test card for holder {}: certificate {}, key {} (make the token with cleocps card soft-init)"
     ),
     text!(
+        "ra.platform_issued",
+        "certificat {} délivré comme la plateforme : {} (jusqu'au {}) : {}",
+        "{} certificate issued as the platform does: {} (until {}): {}"
+    ),
+    text!(
         "ra.issued",
         "certificat délivré à {} pour {} (jusqu'au {}) : {}",
         "certificate issued to {} for {} (until {}): {}"

@@ -13,8 +13,8 @@ use std::path::PathBuf;
 #[command(
     name = "cleocps",
     version = env!("CLEOCPS_VERSION"),
-    about = "Obtain health-PKI server certificates (SSL, S/MIME) from a terminal",
-    long_about = "Obtain health-PKI server certificates (SSL, S/MIME) from a terminal.\n\
+    about = "Obtain the IGC-Santé software certificates of a structure (SERV SSL_SERV, S/MIME, SIGN, CONF; ORG AUTH_CLI, SIGN, CONF) from a terminal",
+    long_about = "Obtain the IGC-Santé software certificates of a structure (SERV SSL_SERV, S/MIME, SIGN, CONF; ORG AUTH_CLI, SIGN, CONF) from a terminal.\n\
                   Without a command, opens the full-screen interface."
 )]
 pub struct Cli {

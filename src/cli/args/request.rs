@@ -7,6 +7,7 @@ pub enum RequestCmd {
     /// Create a request: FOLDER/NAME (or FOLDER for the default name "Demande N")
     Create {
         path: String,
+        /// The request type, as the platform's offer and usage
         #[arg(long = "type", value_enum)]
         kind: TypeArg,
     },
@@ -38,17 +39,45 @@ pub enum RequestCmd {
     Adopt(crate::cli::adopt::AdoptArgs),
 }
 
-#[derive(Debug, Clone, Copy, ValueEnum)]
+/// The request's type (DESIGN §2a): the platform's offer and usage.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum TypeArg {
+    /// SERV SSL_SERV: a TLS server (FQDN)
     Ssl,
+    /// SERV S/MIME: a server's mailbox
     Smime,
+    /// SERV SIGN: a server that signs (FQDN)
+    ServSign,
+    /// SERV CONF: a server that deciphers (FQDN)
+    ServConf,
+    /// ORG AUTH_CLI: a service authenticating as a client (INSi: INSI-AUTO or INSI-MANU, DMP)
+    OrgAuthCli,
+    /// ORG SIGN: a service that signs documents
+    OrgSign,
+    /// ORG CONF: a service that deciphers
+    OrgConf,
+}
+
+impl From<TypeArg> for cleocps_core::request::RequestType {
+    fn from(arg: TypeArg) -> Self {
+        use cleocps_core::request::RequestType as T;
+        match arg {
+            TypeArg::Ssl => T::Ssl,
+            TypeArg::Smime => T::Smime,
+            TypeArg::ServSign => T::ServSign,
+            TypeArg::ServConf => T::ServConf,
+            TypeArg::OrgAuthCli => T::OrgAuthCli,
+            TypeArg::OrgSign => T::OrgSign,
+            TypeArg::OrgConf => T::OrgConf,
+        }
+    }
 }
 
 #[derive(Debug, Args)]
 pub struct EditArgs {
     pub path: String,
-    /// Server FQDN (SSL)
-    #[arg(long, value_name = "FQDN")]
+    /// Server FQDN (SSL, SERV SIGN/CONF), or the service name (ORG types: INSI-AUTO, INSI-MANU…)
+    #[arg(long, value_name = "CN")]
     pub cn: Option<String>,
     /// Server e-mail address (S/MIME)
     #[arg(long, value_name = "ADDR")]

@@ -48,6 +48,9 @@ pub enum RaCmd {
         #[arg(long, value_name = "FILE")]
         directory: Option<PathBuf>,
     },
+    /// Act as the IGC-Santé platform: issue any request type, for a CSR
+    /// (certificate and chain) or for a key it makes (the platform's .p12)
+    Issue(crate::cli::ra_issue::IssueArgs),
     /// Answer request mails: read the mailbox (imap/maildir) and answer
     /// (smtp/sendmail/outbox) as the configuration says
     Serve {

@@ -1,16 +1,17 @@
 //! Arguments of the operations commands (DESIGN §9a): `status`, `check`.
 
 use clap::{Args, ValueEnum};
+use cleocps_core::ops::Thresholds;
 use std::path::PathBuf;
 
 /// `cleocps check`: thresholds, format, where to write.
 #[derive(Debug, Clone, Args)]
 pub struct CheckArgs {
-    /// WARNING when a certificate has this many days left or fewer
-    #[arg(long, value_name = "DAYS", default_value_t = 30)]
+    /// WARNING when a certificate has this many days left or fewer (the platform reminds 60 days ahead)
+    #[arg(long, value_name = "DAYS", default_value_t = Thresholds::default().warn_days as u32)]
     pub warn_days: u32,
-    /// CRITICAL when a certificate has this many days left or fewer (or has expired)
-    #[arg(long, value_name = "DAYS", default_value_t = 7)]
+    /// CRITICAL when a certificate has this many days left or fewer (or has expired: the platform cannot renew it)
+    #[arg(long, value_name = "DAYS", default_value_t = Thresholds::default().critical_days as u32)]
     pub critical_days: u32,
     /// Output: one nagios line with perfdata, JSON, or Prometheus text format
     #[arg(long, value_enum, default_value_t = CheckFormat::Nagios)]

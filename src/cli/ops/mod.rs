@@ -11,7 +11,6 @@ use args::{CheckArgs, CheckFormat};
 use cleocps_core::error::{Error, Result};
 use cleocps_core::fsutil::write_atomic;
 use cleocps_core::ops::{self, CheckReport, Level, Thresholds};
-use cleocps_core::request::RequestType;
 use cleocps_core::sanitize;
 use cleocps_core::workspace::Workspace;
 use serde_json::json;
@@ -35,6 +34,9 @@ pub(super) fn status(ws: &Workspace, out: &Output) -> Result<i32> {
                 tf(lang, "ops.replaced_by", &[new])
             } else if c.expired() {
                 t(lang, "ops.expired").to_string()
+            } else if c.renewal_due() {
+                let renew = tf(lang, "ops.renew_before", &[&c.expiry_date()]);
+                format!("{}, {renew}", tf(lang, "ops.days_left", &[&c.days_left]))
             } else {
                 tf(lang, "ops.days_left", &[&c.days_left])
             };
@@ -46,10 +48,7 @@ pub(super) fn status(ws: &Workspace, out: &Output) -> Result<i32> {
             format!(
                 "{}\t{}\t{}\t{}\t{}\t{}\t{}",
                 c.path(),
-                match c.kind {
-                    RequestType::Ssl => "SSL",
-                    RequestType::Smime => "S/MIME",
-                },
+                c.kind.short_name(),
                 sanitize::line(&c.cn),
                 c.serial,
                 c.expiry_date(),

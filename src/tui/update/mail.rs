@@ -63,6 +63,8 @@ pub fn fill(app: &mut App, e: &ServerEntry) {
     let name = match f.kind {
         RequestType::Ssl => Some(e.fqdn.clone()),
         RequestType::Smime => e.mail.clone(),
+        // The directory lists servers: an ORG form keeps its service name.
+        _ => None,
     };
     let values = [
         ("field.cn", name.clone()),

@@ -298,10 +298,7 @@ fn form_ready(app: &mut App, req: &Request) -> bool {
     if !req.subject.cn.as_deref().unwrap_or("").is_empty() {
         return true;
     }
-    let field = match req.kind {
-        cleocps_core::request::RequestType::Ssl => "field.cn",
-        cleocps_core::request::RequestType::Smime => "field.email",
-    };
+    let field = req.kind.cn_field();
     set_error(app, Error::FormIncomplete(field).localize(app.lang));
     false
 }

@@ -33,10 +33,7 @@ pub fn state_tag(lang: Lang, s: State) -> &'static str {
 }
 
 pub fn kind_tag(k: RequestType) -> &'static str {
-    match k {
-        RequestType::Ssl => "SSL",
-        RequestType::Smime => "S/MIME",
-    }
+    k.short_name()
 }
 
 /// A certified request's tag: its days left, coloured as `check` would

@@ -14,7 +14,6 @@ use crate::i18n::t;
 use crate::tui::app::App;
 use crate::tui::theme::Theme;
 use crate::tui::wizard::{WizStep, Wizard, STEP_IDS};
-use cleocps_core::request::RequestType;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
@@ -47,13 +46,7 @@ fn gathered(app: &App, theme: Theme, w: &Wizard) -> Line<'static> {
         w.step,
         WizStep::Opening | WizStep::Type { .. } | WizStep::Resume { .. }
     ) {
-        parts.push(
-            match w.kind {
-                RequestType::Ssl => "SSL",
-                RequestType::Smime => "S/MIME",
-            }
-            .to_string(),
-        );
+        parts.push(w.kind.short_name().to_string());
     }
     if let Some(target) = &w.target {
         parts.push(target.name.clone());

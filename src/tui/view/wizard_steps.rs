@@ -48,6 +48,7 @@ fn name_label(kind: RequestType) -> &'static str {
     match kind {
         RequestType::Ssl => "wizard.ask_fqdn",
         RequestType::Smime => "wizard.ask_email",
+        _ => "wizard.ask_fqdn",
     }
 }
 

@@ -78,6 +78,8 @@ pub fn deploy(
         return Err(DeployError::NoTargets.into());
     }
     let (leaf, chain) = procedure::certified(ws, &req)?;
+    // A certificate made for another use must not reach a service (DESIGN §2a).
+    pki::check_usage(&leaf, req.kind.usage(), req.kind.platform_name())?;
     let summary = pki::summarize(&leaf);
     if pki::not_after(&leaf) < std::time::SystemTime::now() {
         return Err(DeployError::Expired(summary.not_after).into());

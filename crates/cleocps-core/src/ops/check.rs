@@ -48,7 +48,9 @@ impl Level {
     }
 }
 
-/// Days left at or below which a certificate is WARNING / CRITICAL.
+/// Days left at or below which a certificate is WARNING / CRITICAL. The
+/// defaults are the platform's: it reminds 60 days ahead and cannot renew
+/// an expired certificate, so the last fortnight is critical.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 pub struct Thresholds {
     pub warn_days: i64,
@@ -58,8 +60,8 @@ pub struct Thresholds {
 impl Default for Thresholds {
     fn default() -> Self {
         Thresholds {
-            warn_days: 30,
-            critical_days: 7,
+            warn_days: 60,
+            critical_days: 15,
         }
     }
 }

@@ -50,6 +50,15 @@ impl Certified {
         self.days_left < 0
     }
 
+    /// Whether the platform's renewal is due: still valid, in service, and
+    /// within the days the platform reminds ahead (it renews only a valid
+    /// certificate).
+    pub fn renewal_due(&self) -> bool {
+        self.watched()
+            && !self.expired()
+            && self.days_left <= super::Thresholds::default().warn_days
+    }
+
     /// `not_after`'s date alone (YYYY-MM-DD), for one-line reports.
     pub fn expiry_date(&self) -> &str {
         self.not_after.get(..10).unwrap_or(&self.not_after)

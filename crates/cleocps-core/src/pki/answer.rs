@@ -1,9 +1,10 @@
 //! Importing the CA's answer (DESIGN §4): read certificates from whatever
 //! file the CA or portal gave, find ours by its public key, check its path
 //! up to a trust anchor (§4a).
-use super::path::{build_path, check_usage, TrustStore, Usage};
+use super::path::{build_path, TrustStore};
 use super::summary::*;
 use super::summary::{common_names, rfc3339, san_names};
+use super::usage::{check_usage, Usage};
 use super::{PkiError, Result};
 use crate::i18n::{tf, Lang};
 use const_oid::db::rfc5280;
@@ -75,6 +76,11 @@ pub struct Expected<'a> {
     /// The form's FQDN and extra names, or its e-mail; empty: "don't compare".
     pub names: &'a [String],
     pub usage: Usage,
+    /// The platform's name of the request's type, for a refusal.
+    pub request: &'static str,
+    /// The certificate should carry a subjectAltName (a server's; an ORG
+    /// certificate names a service and has none).
+    pub san: bool,
 }
 
 /// Finds our certificate (the one with our public key), checks its path up to
@@ -109,12 +115,12 @@ pub fn select_answer(
             not_after: rfc3339(not_after(&leaf)),
         });
     }
-    check_usage(&leaf, expected.usage)?;
+    check_usage(&leaf, expected.usage, expected.request)?;
     let candidates: Vec<Certificate> = pool.iter().chain(&store.intermediates).cloned().collect();
     let chain = build_path(&leaf, &candidates, &store.anchors, now)?;
 
     let leftovers: Vec<Certificate> = pool.into_iter().filter(|c| !chain.contains(c)).collect();
-    let mut warnings = leaf_warnings(&leaf, expected.names);
+    let mut warnings = leaf_warnings(&leaf, expected);
     if !leftovers.is_empty() {
         warnings.push(AnswerWarning::Leftovers(leftovers.len()));
     }
@@ -126,7 +132,7 @@ pub fn select_answer(
     })
 }
 
-fn leaf_warnings(leaf: &Certificate, expected_names: &[String]) -> Vec<AnswerWarning> {
+fn leaf_warnings(leaf: &Certificate, expected: &Expected<'_>) -> Vec<AnswerWarning> {
     let mut warnings = Vec::new();
     let has = |oid| {
         leaf.tbs_certificate
@@ -135,16 +141,18 @@ fn leaf_warnings(leaf: &Certificate, expected_names: &[String]) -> Vec<AnswerWar
             .flatten()
             .any(|e| e.extn_id == oid)
     };
-    if !has(rfc5280::ID_CE_SUBJECT_ALT_NAME) {
+    if expected.san && !has(rfc5280::ID_CE_SUBJECT_ALT_NAME) {
         warnings.push(AnswerWarning::NoSan);
     }
     if !has(rfc5280::ID_CE_KEY_USAGE) {
         warnings.push(AnswerWarning::NoKeyUsage);
     }
-    if !has(rfc5280::ID_CE_EXT_KEY_USAGE) {
+    // SIGN and CONF are told by the key usage alone.
+    let eku_usage = !matches!(expected.usage, Usage::Signature | Usage::Encipherment);
+    if eku_usage && !has(rfc5280::ID_CE_EXT_KEY_USAGE) {
         warnings.push(AnswerWarning::NoExtendedKeyUsage);
     }
-    let expected = normalized(expected_names.iter().map(String::as_str));
+    let expected = normalized(expected.names.iter().map(String::as_str));
     if !expected.is_empty() {
         let san: Vec<String> = san_names(leaf)
             .unwrap_or_default()
@@ -218,6 +226,8 @@ mod tests {
             spki,
             names,
             usage: Usage::ServerAuth,
+            request: "SERV SSL_SERV",
+            san: true,
         }
     }
 

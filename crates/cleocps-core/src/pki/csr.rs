@@ -14,7 +14,7 @@ use sha2::Sha256;
 use spki::{AlgorithmIdentifierOwned, SubjectPublicKeyInfoOwned};
 use x509_cert::attr::{Attribute, AttributeTypeAndValue};
 use x509_cert::ext::pkix::name::GeneralName;
-use x509_cert::ext::pkix::SubjectAltName;
+use x509_cert::ext::pkix::{ExtendedKeyUsage, KeyUsage, SubjectAltName};
 use x509_cert::ext::Extension;
 use x509_cert::name::{Name, RdnSequence, RelativeDistinguishedName};
 use x509_cert::request::{CertReq, CertReqInfo, Version};
@@ -45,6 +45,8 @@ pub struct CsrSpec {
     pub cn: String,
     /// subjectAltName entries; the caller lists the CN too if it must appear there.
     pub san: Vec<SanEntry>,
+    /// Key usage and extended key usage asked for (`None`: none asked, the CA decides).
+    pub usage: Option<super::Usage>,
 }
 
 /// The request as PKCS#10 DER, signed with `key` (SHA-256 with RSA).
@@ -54,11 +56,14 @@ pub fn build_csr(key: &rsa::RsaPrivateKey, spec: &CsrSpec) -> Result<Vec<u8>> {
     let public_key = SubjectPublicKeyInfoOwned::from_der(&public_key_der(&key.to_public_key())?)
         .map_err(|e| crypto(&e))?;
     let mut attributes = SetOfVec::new();
-    let san = san_extension(&spec.san)?;
-    if let Some(ext) = san {
+    let mut extensions: Vec<Extension> = san_extension(&spec.san)?.into_iter().collect();
+    if let Some(usage) = spec.usage {
+        extensions.extend(usage_extensions(usage)?);
+    }
+    if !extensions.is_empty() {
         let mut values = SetOfVec::new();
         values
-            .insert(Any::encode_from(&vec![ext]).map_err(|e| crypto(&e))?)
+            .insert(Any::encode_from(&extensions).map_err(|e| crypto(&e))?)
             .map_err(|e| crypto(&e))?;
         attributes
             .insert(Attribute {
@@ -206,6 +211,29 @@ fn san_extension(entries: &[SanEntry]) -> Result<Option<Extension>> {
     }))
 }
 
+/// The keyUsage (critical) and extendedKeyUsage extensions `usage` asks for.
+fn usage_extensions(usage: super::Usage) -> Result<Vec<Extension>> {
+    let crypto = |e: der::Error| PkiError::Crypto(e.to_string());
+    let (bits, eku) = usage.requested();
+    let flags = bits
+        .into_iter()
+        .fold(x509_cert::der::flagset::FlagSet::default(), |f, b| f | b);
+    let mut out = vec![Extension {
+        extn_id: rfc5280::ID_CE_KEY_USAGE,
+        critical: true,
+        extn_value: OctetString::new(KeyUsage(flags).to_der().map_err(crypto)?).map_err(crypto)?,
+    }];
+    if let Some(oid) = eku {
+        out.push(Extension {
+            extn_id: rfc5280::ID_CE_EXT_KEY_USAGE,
+            critical: false,
+            extn_value: OctetString::new(ExtendedKeyUsage(vec![oid]).to_der().map_err(crypto)?)
+                .map_err(crypto)?,
+        });
+    }
+    Ok(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -226,6 +254,33 @@ mod tests {
     }
 
     #[test]
+    fn org_request_names_a_service_and_asks_its_usage() {
+        let key = test_key();
+        let spec = CsrSpec {
+            c: Some("FR".into()),
+            st: Some("Paris (75)".into()),
+            o: Some("HOPITAL DES 3. DAMES".into()),
+            ou: Some("11B0073160".into()),
+            cn: "INSI-AUTO".into(),
+            usage: Some(crate::pki::Usage::ClientAuth),
+            ..CsrSpec::default()
+        };
+        let (text, _) = check_with_openssl(&build_csr(&key, &spec).expect("csr"));
+        assert!(text.contains("CN = INSI-AUTO"), "{text}");
+        assert!(!text.contains("Subject Alternative Name"), "{text}");
+        assert!(text.contains("X509v3 Key Usage: critical"), "{text}");
+        assert!(text.contains("Digital Signature"), "{text}");
+        assert!(text.contains("TLS Web Client Authentication"), "{text}");
+        let sign = CsrSpec {
+            usage: Some(crate::pki::Usage::Encipherment),
+            ..spec
+        };
+        let (text, _) = check_with_openssl(&build_csr(&key, &sign).expect("csr"));
+        assert!(text.contains("Key Encipherment"), "{text}");
+        assert!(!text.contains("Extended Key Usage"), "{text}");
+    }
+
+    #[test]
     fn ssl_request_accepted_by_openssl() {
         let key = test_key();
         let spec = CsrSpec {
@@ -240,6 +295,7 @@ mod tests {
                 SanEntry::Dns("www.example.fr".into()),
                 SanEntry::Dns("SRV.example.fr".into()),
             ],
+            usage: None,
         };
         let der = build_csr(&key, &spec).expect("csr");
         let (text, asn1) = check_with_openssl(&der);

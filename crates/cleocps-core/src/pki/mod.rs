@@ -16,6 +16,7 @@ mod summary;
 #[cfg(test)]
 pub(crate) mod test_support;
 mod truststore;
+mod usage;
 mod verify;
 
 pub use answer::{select_answer, Answer, AnswerWarning, Expected};
@@ -30,9 +31,10 @@ pub use keys::{
 };
 pub use p12::{build_p12, P12Profile};
 pub use p12_read::{read_p12, P12Contents};
-pub use path::{ca_issuers, TrustStore, Usage};
+pub use path::{ca_issuers, TrustStore};
 pub use summary::{common_name, not_after, summarize, CertSummary};
 pub use truststore::{build_truststore, certs_only_p7c};
+pub use usage::{check_usage, infer_usage, Usage};
 
 use crate::i18n::{tf, Lang};
 
@@ -91,8 +93,13 @@ pub enum PkiError {
     },
     /// The leaf's extended key usage excludes the request's type.
     WrongUsage {
-        expected: &'static str,
+        /// What the certificate is made for, when its extensions say.
+        made_for: Option<Usage>,
+        /// Its usage extensions, as text.
         found: String,
+        needed: Usage,
+        /// The platform's name of the request's type.
+        request: &'static str,
     },
 
     // --- CMS (pki::cms) ---
@@ -158,9 +165,28 @@ impl PkiError {
                 "pki.issuer_not_valid",
                 &[subject, not_before, not_after],
             ),
-            PkiError::WrongUsage { expected, found } => {
-                tf(lang, "pki.wrong_usage", &[found, expected])
-            }
+            PkiError::WrongUsage {
+                made_for,
+                found,
+                needed,
+                request,
+            } => match made_for {
+                Some(usage) => tf(
+                    lang,
+                    "pki.wrong_usage",
+                    &[
+                        &usage.platform_name(),
+                        found,
+                        request,
+                        &needed.requirement(),
+                    ],
+                ),
+                None => tf(
+                    lang,
+                    "pki.wrong_usage_unknown",
+                    &[found, request, &needed.requirement()],
+                ),
+            },
             PkiError::SignFailed(d) => tf(lang, "pki.sign_failed", &[d]),
             PkiError::BadCms(d) => tf(lang, "pki.bad_cms", &[d]),
             PkiError::CmsBadSignature => tf(lang, "pki.cms_bad_signature", &[]),

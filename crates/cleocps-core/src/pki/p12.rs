@@ -34,6 +34,21 @@ pub enum P12Profile {
     Modern,
     /// pbeWithSHAAnd3-KeyTripleDES-CBC bags, HMAC-SHA1 MAC: for old Windows and Java.
     Legacy,
+    /// As the IGC-Santé platform delivers it: the key bag in
+    /// pbeWithSHAAnd3-KeyTripleDES-CBC, the certificates unencrypted, an
+    /// HMAC-SHA1 MAC, 2 048 iterations.
+    Platform,
+}
+
+impl P12Profile {
+    /// Iterations of the PKCS#12 KDF for the 3DES bags and the SHA-1 MAC.
+    fn sha1_iterations(self) -> i32 {
+        if self == P12Profile::Platform {
+            2048
+        } else {
+            LEGACY_ITERATIONS
+        }
+    }
 }
 
 /// Iterations for the modern profile (PBKDF2 and MAC). OpenSSL writes 2048;
@@ -73,21 +88,11 @@ pub fn build_p12(
     for cert in chain.iter().filter(|c| *c != leaf) {
         cert_bags.push(cert_bag(&cert.to_der().map_err(asn1)?, None)?);
     }
-    let (alg, encrypted) = encrypt(profile, pw, &cert_bags.to_der().map_err(asn1)?)?;
-    let certs_info = ContentInfo {
-        content_type: rfc5911::ID_ENCRYPTED_DATA,
-        content: Any::encode_from(&EncryptedData {
-            version: CmsVersion::V0,
-            enc_content_info: EncryptedContentInfo {
-                content_type: rfc5911::ID_DATA,
-                content_enc_alg: alg,
-                encrypted_content: Some(OctetString::new(encrypted).map_err(asn1)?),
-            },
-            unprotected_attrs: None,
-        })
-        .map_err(asn1)?,
+    let certs_info = if profile == P12Profile::Platform {
+        data_info(cert_bags.to_der().map_err(asn1)?)?
+    } else {
+        encrypted_info(profile, pw, &cert_bags.to_der().map_err(asn1)?)?
     };
-
     let pkcs8 = key
         .to_pkcs8_der()
         .map_err(|e| PkiError::Crypto(e.to_string()))?;
@@ -112,6 +117,24 @@ pub fn build_p12(
     }
     .to_der()
     .map_err(asn1)
+}
+
+/// The certificates' SafeContents, encrypted as `profile` says.
+pub(super) fn encrypted_info(profile: P12Profile, pw: &str, bags: &[u8]) -> Result<ContentInfo> {
+    let (alg, encrypted) = encrypt(profile, pw, bags)?;
+    Ok(ContentInfo {
+        content_type: rfc5911::ID_ENCRYPTED_DATA,
+        content: Any::encode_from(&EncryptedData {
+            version: CmsVersion::V0,
+            enc_content_info: EncryptedContentInfo {
+                content_type: rfc5911::ID_DATA,
+                content_enc_alg: alg,
+                encrypted_content: Some(OctetString::new(encrypted).map_err(asn1)?),
+            },
+            unprotected_attrs: None,
+        })
+        .map_err(asn1)?,
+    })
 }
 
 pub(super) fn asn1(e: der::Error) -> PkiError {
@@ -189,11 +212,12 @@ pub(super) fn encrypt(
             let alg = der::Decode::from_der(&scheme.to_der().map_err(asn1)?).map_err(asn1)?;
             Ok((alg, ciphertext))
         }
-        P12Profile::Legacy => {
+        P12Profile::Legacy | P12Profile::Platform => {
             use cbc::cipher::{block_padding::Pkcs7, BlockEncryptMut, KeyIvInit};
             let salt: [u8; 8] = random();
+            let iterations = profile.sha1_iterations();
             let derive = |kind, len| {
-                derive_key_utf8::<Sha1>(pw, &salt, kind, LEGACY_ITERATIONS, len)
+                derive_key_utf8::<Sha1>(pw, &salt, kind, iterations, len)
                     .map_err(asn1)
                     .map(zeroize::Zeroizing::new)
             };
@@ -204,7 +228,7 @@ pub(super) fn encrypt(
                 .encrypt_padded_vec_mut::<Pkcs7>(data);
             let params = Pkcs12PbeParams {
                 salt: OctetString::new(salt.to_vec()).map_err(asn1)?,
-                iterations: LEGACY_ITERATIONS,
+                iterations,
             };
             let alg = AlgorithmIdentifierOwned {
                 oid: pkcs12::PKCS_12_PBE_WITH_SHAAND3_KEY_TRIPLE_DES_CBC,
@@ -234,16 +258,17 @@ pub(super) fn mac(profile: P12Profile, pw: &str, auth_safe: &[u8]) -> Result<Mac
                 h.finalize().into_bytes().to_vec(),
             )
         }
-        P12Profile::Legacy => {
+        P12Profile::Legacy | P12Profile::Platform => {
+            let iterations = profile.sha1_iterations();
             let key = zeroize::Zeroizing::new(
-                derive_key_utf8::<Sha1>(pw, &salt, Pkcs12KeyType::Mac, LEGACY_ITERATIONS, 20)
+                derive_key_utf8::<Sha1>(pw, &salt, Pkcs12KeyType::Mac, iterations, 20)
                     .map_err(asn1)?,
             );
             let mut h = Hmac::<Sha1>::new_from_slice(&key).map_err(|e| crypto(&e))?;
             h.update(auth_safe);
             (
                 rfc5912::ID_SHA_1,
-                LEGACY_ITERATIONS,
+                iterations,
                 h.finalize().into_bytes().to_vec(),
             )
         }
@@ -329,6 +354,10 @@ mod tests {
                 assert!(info.contains("MAC: sha1"), "{info}");
                 assert!(info.contains("pbeWithSHA1And3-KeyTripleDES-CBC"), "{info}");
             }
+            P12Profile::Platform => {
+                assert!(info.contains("MAC: sha1, Iteration 2048"), "{info}");
+                assert!(info.contains("PKCS7 Data\nCertificate bag"), "{info}");
+            }
         }
 
         // Key: decrypts, and matches the leaf.
@@ -401,5 +430,10 @@ mod tests {
     #[test]
     fn legacy_p12_opens_in_openssl_and_java() {
         check(P12Profile::Legacy);
+    }
+
+    #[test]
+    fn the_platforms_p12_opens_in_openssl_and_java() {
+        check(P12Profile::Platform);
     }
 }

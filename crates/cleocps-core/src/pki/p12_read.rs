@@ -251,7 +251,7 @@ mod tests {
         let dir = tempfile::tempdir().expect("tmp");
         let key = test_key();
         let leaf = cert(&make_pki(dir.path(), &key, "srv.example.fr").leaf);
-        for profile in [P12Profile::Modern, P12Profile::Legacy] {
+        for profile in [P12Profile::Modern, P12Profile::Legacy, P12Profile::Platform] {
             let der = build_p12(&key, &leaf, &[], "srv", &Secret::new(PW), profile).expect("p12");
             let read = read_p12(&der, &Secret::new(PW)).expect("read");
             assert!(read.key == key);

@@ -1,6 +1,6 @@
 //! Path validation (DESIGN §4a): from the issued certificate up to a trust
 //! anchor, every signature, every validity period, the CA flags of every
-//! issuer and the extended key usage of the leaf. Pure: the anchors and
+//! issuer (the leaf's usage is `usage`'s). Pure: the anchors and
 //! known intermediates come from `trust`, which finds them.
 
 use super::summary::rfc3339;
@@ -11,36 +11,9 @@ use const_oid::ObjectIdentifier;
 use der::Decode;
 use std::time::SystemTime;
 use x509_cert::ext::pkix::name::GeneralName;
-use x509_cert::ext::pkix::{
-    AuthorityInfoAccessSyntax, BasicConstraints, ExtendedKeyUsage, KeyUsage, KeyUsages,
-};
+use x509_cert::ext::pkix::{AuthorityInfoAccessSyntax, BasicConstraints, KeyUsage, KeyUsages};
 use x509_cert::name::Name;
 use x509_cert::Certificate;
-
-/// What the certificate is for: the extended key usage it must allow.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Usage {
-    /// An SSL server: `serverAuth`.
-    ServerAuth,
-    /// An S/MIME server: `emailProtection`.
-    EmailProtection,
-}
-
-impl Usage {
-    fn oid(self) -> ObjectIdentifier {
-        match self {
-            Usage::ServerAuth => rfc5280::ID_KP_SERVER_AUTH,
-            Usage::EmailProtection => rfc5280::ID_KP_EMAIL_PROTECTION,
-        }
-    }
-
-    fn name(self) -> &'static str {
-        match self {
-            Usage::ServerAuth => "serverAuth",
-            Usage::EmailProtection => "emailProtection",
-        }
-    }
-}
 
 /// The certificates a chain may use besides those of the answer.
 #[derive(Debug, Clone, Default)]
@@ -152,32 +125,6 @@ fn link(cert: &Certificate, issuer: &Certificate, below: usize, now: SystemTime)
     Ok(())
 }
 
-/// The leaf's extended key usage must allow `usage`; a leaf without the
-/// extension passes (the import warns about it).
-pub(super) fn check_usage(leaf: &Certificate, usage: Usage) -> Result<()> {
-    let Some(eku) = extension::<ExtendedKeyUsage>(leaf, rfc5280::ID_CE_EXT_KEY_USAGE)? else {
-        return Ok(());
-    };
-    let wanted = [usage.oid(), rfc5280::ANY_EXTENDED_KEY_USAGE];
-    if eku.0.iter().any(|oid| wanted.contains(oid)) {
-        return Ok(());
-    }
-    let found: Vec<String> = eku
-        .0
-        .iter()
-        .map(|oid| {
-            const_oid::db::DB
-                .by_oid(oid)
-                .map(|n| n.trim_start_matches("id-kp-").to_string())
-                .unwrap_or_else(|| oid.to_string())
-        })
-        .collect();
-    Err(PkiError::WrongUsage {
-        expected: usage.name(),
-        found: found.join(", "),
-    })
-}
-
 /// Why the chain stops at `cert`: a root that is not an anchor, or an absent issuer.
 fn missing(cert: &Certificate) -> PkiError {
     let tbs = &cert.tbs_certificate;
@@ -211,7 +158,10 @@ pub fn ca_issuers(cert: &Certificate) -> Vec<String> {
 }
 
 /// The extension `oid` of `cert`, decoded; a damaged one is an error.
-fn extension<'a, T: Decode<'a>>(cert: &'a Certificate, oid: ObjectIdentifier) -> Result<Option<T>> {
+pub(super) fn extension<'a, T: Decode<'a>>(
+    cert: &'a Certificate,
+    oid: ObjectIdentifier,
+) -> Result<Option<T>> {
     let Some(ext) = cert
         .tbs_certificate
         .extensions

@@ -4,17 +4,15 @@
 //! shape `openssl pkcs12 -export -nokeys -jdktrust anyExtendedKeyUsage`
 //! writes and Java's `KeyStore` and `keytool` list as `trustedCertEntry`.
 
-use super::p12::{asn1, cert_bag, data_info, encrypt, mac, P12Profile, FRIENDLY_NAME};
+use super::p12::{asn1, cert_bag, data_info, encrypted_info, mac, P12Profile, FRIENDLY_NAME};
 use super::Result;
 use crate::secret::Secret;
 use cms::cert::CertificateChoices;
 use cms::content_info::{CmsVersion, ContentInfo};
-use cms::encrypted_data::EncryptedData;
-use cms::enveloped_data::EncryptedContentInfo;
 use cms::signed_data::{CertificateSet, EncapsulatedContentInfo, SignedData, SignerInfos};
 use const_oid::db::rfc5911;
 use const_oid::ObjectIdentifier;
-use der::asn1::{Any, BmpString, OctetString, SetOfVec};
+use der::asn1::{Any, BmpString, SetOfVec};
 use der::{Decode, Encode};
 use pkcs12::pfx::{Pfx, Version};
 use x509_cert::attr::{Attribute, Attributes};
@@ -68,20 +66,7 @@ pub fn build_truststore(
             Some(trusted(alias)?),
         )?);
     }
-    let (alg, encrypted) = encrypt(profile, pw, &bags.to_der().map_err(asn1)?)?;
-    let certs_info = ContentInfo {
-        content_type: rfc5911::ID_ENCRYPTED_DATA,
-        content: Any::encode_from(&EncryptedData {
-            version: CmsVersion::V0,
-            enc_content_info: EncryptedContentInfo {
-                content_type: rfc5911::ID_DATA,
-                content_enc_alg: alg,
-                encrypted_content: Some(OctetString::new(encrypted).map_err(asn1)?),
-            },
-            unprotected_attrs: None,
-        })
-        .map_err(asn1)?,
-    };
+    let certs_info = encrypted_info(profile, pw, &bags.to_der().map_err(asn1)?)?;
     let auth_safe = vec![certs_info].to_der().map_err(asn1)?;
     let mac_data = mac(profile, pw, &auth_safe)?;
     Pfx {

@@ -5,20 +5,19 @@
 //! written: a wrong password, a key that doesn't match, or a certificate
 //! outside the trust anchors leaves the workspace as it was.
 
-use super::{now, usage_of, ImportReport};
+use super::{now, ImportReport};
 use crate::error::{Error, Result};
 use crate::pki::{self, PkiError};
-use crate::request::{Action, Request, RequestType, State, Subject};
+use crate::request::{Action, Request, RequestType, SanKind, State, Subject};
 use crate::sanitize;
 use crate::secret::Secret;
 use crate::trust;
 use crate::workspace::{split_request_path, RequestFile, Workspace};
-use const_oid::db::{rfc4519, rfc5280};
+use const_oid::db::rfc4519;
 use der::Encode;
 use rsa::pkcs8::EncodePublicKey;
 use rsa::traits::PublicKeyParts;
 use rsa::RsaPrivateKey;
-use x509_cert::ext::pkix::ExtendedKeyUsage;
 use x509_cert::Certificate;
 
 /// Where the key and certificate come from.
@@ -37,12 +36,14 @@ pub enum AdoptSource {
 }
 
 /// Takes in `source` as the new request `path` ("FOLDER/NAME"; the folder is
-/// created when missing). The key is written under `new_password` (`None`:
-/// clear, as `--no-key-password` asks).
+/// created when missing), of type `kind`, else of the type the certificate
+/// is made for (DESIGN §2a). The key is written under `new_password`
+/// (`None`: clear, as `--no-key-password` asks).
 pub fn adopt(
     ws: &Workspace,
     path: &str,
     source: AdoptSource,
+    kind: Option<RequestType>,
     new_password: Option<&Secret>,
 ) -> Result<(Request, ImportReport)> {
     let (folder, name) = split_request_path(path)?;
@@ -64,11 +65,16 @@ pub fn adopt(
                 .is_ok_and(|d| d == spki)
         })
         .ok_or(PkiError::CertificateForAnotherKey)?;
-    let kind = kind_of(leaf);
+    let kind = match kind {
+        Some(k) => k,
+        None => kind_of(leaf)?,
+    };
     let expected = pki::Expected {
         spki: &spki,
         names: &[],
-        usage: usage_of(kind),
+        usage: kind.usage(),
+        request: kind.platform_name(),
+        san: kind.san_kind() != SanKind::None,
     };
     let answer = trust::check_answer(certs, &expected, ws.trust(), std::time::SystemTime::now())?;
     let key_pem = pki::encode_key_pem(&key, new_password)?;
@@ -141,22 +147,13 @@ fn read_key(pem: &str, password: Option<&Secret>) -> Result<RsaPrivateKey> {
     Ok(pki::decode_key_pem(pem, password)?)
 }
 
-/// S/MIME when the certificate is for mail protection only, else SSL.
-fn kind_of(leaf: &Certificate) -> RequestType {
-    let eku = leaf
-        .tbs_certificate
-        .get::<ExtendedKeyUsage>()
-        .ok()
-        .flatten();
-    match eku {
-        Some((_, eku))
-            if eku.0.contains(&rfc5280::ID_KP_EMAIL_PROTECTION)
-                && !eku.0.contains(&rfc5280::ID_KP_SERVER_AUTH) =>
-        {
-            RequestType::Smime
-        }
-        _ => RequestType::Ssl,
-    }
+/// The type the certificate is made for: its EKU, then its KU, then the
+/// kind of its SAN (DESIGN §2a).
+fn kind_of(leaf: &Certificate) -> Result<RequestType> {
+    let san = pki::summarize(leaf).san;
+    let has = |prefix: &str| san.iter().any(|n| n.starts_with(prefix));
+    RequestType::infer(pki::infer_usage(leaf)?, has("DNS:"), has("email:"))
+        .ok_or(Error::TypeUnknown)
 }
 
 /// The form as the certificate says it, so a renewal starts from it.
@@ -182,9 +179,11 @@ fn form_of(leaf: &Certificate, kind: RequestType, san: &[String]) -> (Subject, V
             *slot = directory_string(&atv.value).map(|s| sanitize::line(&s).into_owned());
         }
     }
-    let prefix = match kind {
-        RequestType::Ssl => "DNS:",
-        RequestType::Smime => "email:",
+    let prefix = match kind.san_kind() {
+        SanKind::Dns => "DNS:",
+        SanKind::Email => "email:",
+        // An ORG certificate names a service: its CN, and no other name.
+        SanKind::None => return (subject, Vec::new()),
     };
     let mut names: Vec<String> = san
         .iter()

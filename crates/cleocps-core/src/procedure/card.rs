@@ -46,6 +46,16 @@ pub fn load_ra_certificate(path: Option<&Path>) -> Result<Certificate> {
     Ok(cert)
 }
 
+/// The card road (a registration server by mail) issues SSL and S/MIME
+/// only; a request of another type goes to the platform as a CSR.
+pub fn check_card_route(req: &Request) -> Result<()> {
+    if req.kind.card_route() {
+        Ok(())
+    } else {
+        Err(Error::NotCardRoute(req.kind.platform_name()))
+    }
+}
+
 /// Builds, signs on the card, encrypts and writes the request. One PIN try.
 pub fn generate_card_request(
     ws: &Workspace,
@@ -57,6 +67,7 @@ pub fn generate_card_request(
 ) -> Result<(Request, CardRequestReport)> {
     let req = ws.find(path)?;
     req.check(Action::GenerateRequest)?;
+    check_card_route(&req)?;
     let spec = csr_spec(&req)?;
     let key = load_key(ws, &req, key_password)?;
     let csr = pki::build_csr(&key, &spec)?;

@@ -154,7 +154,14 @@ pub fn export_p12(
     } else {
         pki::P12Profile::Modern
     };
-    let der = pki::build_p12(&key, &leaf, &chain, &req.name, p12_password, profile)?;
+    let der = pki::build_p12(
+        &key,
+        &leaf,
+        &chain,
+        friendly_name(&req),
+        p12_password,
+        profile,
+    )?;
     check_not_own(ws, &req, &[out_file.to_path_buf()])?;
     check_free(&[out_file.to_path_buf()], force)?;
     let dir = parent_of(out_file);
@@ -167,6 +174,16 @@ pub fn export_p12(
     );
     journal(ws, path, Action::ExportP12, &outcome)?;
     Ok(out_file.to_path_buf())
+}
+
+/// The `.p12`'s friendlyName, the alias Java's `KeyStore` shows: an ORG
+/// certificate's CN (INSi and DMP clients look it up by it), else the
+/// request's name.
+fn friendly_name(req: &crate::request::Request) -> &str {
+    match (req.kind.offer(), req.subject.cn.as_deref()) {
+        (crate::request::Offer::Org, Some(cn)) => cn,
+        _ => &req.name,
+    }
 }
 
 /// Adds a journal line (exports do not change the state).

@@ -2,7 +2,7 @@
 
 use super::{now, Notice};
 use crate::error::{Error, Result};
-use crate::request::{Action, Request, RequestType};
+use crate::request::{subject, Action, Request, RequestType, SanKind};
 use crate::validate::{self, StructureId};
 use crate::workspace::Workspace;
 
@@ -43,8 +43,9 @@ pub fn check_form(kind: RequestType, edit: &FormEdit) -> Vec<FieldProblem> {
         })
     };
     let set = |v: &Option<String>| v.as_deref().filter(|s| !s.is_empty()).map(str::to_string);
-    match kind {
-        RequestType::Ssl => {
+    let extra_names = edit.san.iter().flatten().any(|s| !s.is_empty());
+    match kind.san_kind() {
+        SanKind::Dns => {
             if let Some(cn) = set(&edit.cn) {
                 if let Err(p) = validate::fqdn(&cn, edit.allow_wildcard) {
                     push("field.cn", p, false);
@@ -59,7 +60,7 @@ pub fn check_form(kind: RequestType, edit: &FormEdit) -> Vec<FieldProblem> {
                 }
             }
         }
-        RequestType::Smime => {
+        SanKind::Email => {
             for (field, v) in [("field.email", &edit.email), ("field.email", &edit.cn)] {
                 if let Some(mail) = set(v) {
                     if let Err(p) = validate::email(&mail) {
@@ -67,8 +68,24 @@ pub fn check_form(kind: RequestType, edit: &FormEdit) -> Vec<FieldProblem> {
                     }
                 }
             }
-            if edit.san.iter().flatten().any(|s| !s.is_empty()) {
+            if extra_names {
                 push("field.san", problem("val.san.smime"), false);
+            }
+        }
+        SanKind::None => {
+            if let Some(cn) = set(&edit.cn) {
+                if let Err(p) = subject::service_name(&cn) {
+                    push("field.service", p, false);
+                }
+                for id in subject::subject_warnings(kind, Some(&cn)) {
+                    push("field.service", problem(id), true);
+                }
+            }
+            if set(&edit.email).is_some() {
+                push("field.email", problem("val.email.org"), false);
+            }
+            if extra_names {
+                push("field.san", problem("val.san.org"), false);
             }
         }
     }
@@ -127,18 +144,20 @@ pub fn edit_form(ws: &Workspace, path: &str, edit: &FormEdit) -> Result<(Request
         }
     };
     let s = &mut req.subject;
-    match req.kind {
-        RequestType::Ssl => {
+    match req.kind.san_kind() {
+        SanKind::Dns => {
             let cn = edit
                 .cn
                 .as_ref()
                 .map(|c| c.trim().trim_end_matches('.').to_lowercase());
             apply(&mut s.cn, &cn);
         }
-        RequestType::Smime => {
+        SanKind::Email => {
             apply(&mut s.cn, &edit.cn);
             apply(&mut s.cn, &edit.email);
         }
+        // A service name is kept as typed: INSi compares it exactly.
+        SanKind::None => apply(&mut s.cn, &edit.cn),
     }
     apply(&mut s.o, &edit.o);
     apply(&mut s.ou, &edit.ou);

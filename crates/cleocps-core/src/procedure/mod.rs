@@ -14,7 +14,7 @@ mod key_password;
 mod reject;
 
 pub use adopt::{adopt, AdoptSource};
-pub use card::{generate_card_request, load_ra_certificate, CardRequestReport};
+pub use card::{check_card_route, generate_card_request, load_ra_certificate, CardRequestReport};
 pub use card_setup::{holder_text, prepare_card, CardReady, CardSetup, CardWait, PinStep};
 pub use export::{certified, export_p12, export_pem, offered_name};
 pub use form::{check_form, edit_form, FieldProblem, FormEdit};
@@ -25,7 +25,7 @@ use crate::config::SubjectDefaults;
 use crate::error::{Error, Result};
 use crate::i18n;
 use crate::pki::{self, CertSummary, KeySize};
-use crate::request::{Action, Generation, Request, RequestType, State};
+use crate::request::{Action, Generation, Request, RequestType, SanKind, State};
 use crate::secret::Secret;
 use crate::trust;
 use crate::workspace::{split_request_path, RequestFile, Workspace};
@@ -181,21 +181,18 @@ pub fn generate_keys(
 
 /// The CSR's subject and names from the form; an error names a missing field.
 pub fn csr_spec(req: &Request) -> Result<pki::CsrSpec> {
-    let missing = match req.kind {
-        RequestType::Ssl => "field.cn",
-        RequestType::Smime => "field.email",
-    };
     let cn = req
         .subject
         .cn
         .clone()
-        .ok_or(Error::FormIncomplete(missing))?;
-    let san = match req.kind {
-        RequestType::Ssl => std::iter::once(&cn)
+        .ok_or(Error::FormIncomplete(req.kind.cn_field()))?;
+    let san = match req.kind.san_kind() {
+        SanKind::Dns => std::iter::once(&cn)
             .chain(req.san.iter())
             .map(|n| pki::SanEntry::Dns(n.clone()))
             .collect(),
-        RequestType::Smime => vec![pki::SanEntry::Email(cn.clone())],
+        SanKind::Email => vec![pki::SanEntry::Email(cn.clone())],
+        SanKind::None => Vec::new(),
     };
     let s = &req.subject;
     Ok(pki::CsrSpec {
@@ -206,7 +203,18 @@ pub fn csr_spec(req: &Request) -> Result<pki::CsrSpec> {
         ou: s.ou.clone(),
         cn,
         san,
+        // The types of the card road keep the request they always had.
+        usage: (!req.kind.card_route()).then(|| req.kind.usage()),
     })
+}
+
+/// Warnings about the request's subject to show before its CSR is made
+/// (a CN that looks like an INSi name without being one).
+pub fn subject_notices(req: &Request) -> Vec<Notice> {
+    crate::request::subject::subject_warnings(req.kind, req.subject.cn.as_deref())
+        .into_iter()
+        .map(Notice)
+        .collect()
 }
 
 /// Reads the request's private key, asking for the password only if it is encrypted.
@@ -278,14 +286,6 @@ impl ImportReport {
     }
 }
 
-/// The extended key usage a request's certificate must carry.
-pub(crate) fn usage_of(kind: RequestType) -> pki::Usage {
-    match kind {
-        RequestType::Ssl => pki::Usage::ServerAuth,
-        RequestType::Smime => pki::Usage::EmailProtection,
-    }
-}
-
 /// Étape 3: imports the answer (`.p7c`, `.p7b`, PEM bundle, certificate,
 /// in DER, BER, PEM or bare base64, or a saved mail holding them).
 /// The leaf is matched against the CSR's public key: no key password needed.
@@ -309,7 +309,9 @@ pub fn import_response(
     let expected = pki::Expected {
         spki: &spki,
         names: &names,
-        usage: usage_of(req.kind),
+        usage: req.kind.usage(),
+        request: req.kind.platform_name(),
+        san: req.kind.san_kind() != SanKind::None,
     };
     let answer = trust::check_answer(certs, &expected, ws.trust(), std::time::SystemTime::now())?;
     let leaf_pem = pki::cert_pem(&answer.leaf)?;

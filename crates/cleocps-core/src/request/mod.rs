@@ -6,30 +6,10 @@ mod deploy_profile;
 pub use deploy_profile::{DeployProfile, TargetKind};
 use serde::{Deserialize, Serialize};
 
-/// Kind of server certificate asked for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum RequestType {
-    Ssl,
-    Smime,
-}
-
-impl RequestType {
-    pub fn parse(s: &str) -> Option<RequestType> {
-        match s.to_ascii_lowercase().as_str() {
-            "ssl" => Some(RequestType::Ssl),
-            "smime" | "s/mime" => Some(RequestType::Smime),
-            _ => None,
-        }
-    }
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            RequestType::Ssl => "ssl",
-            RequestType::Smime => "smime",
-        }
-    }
-}
+pub mod journal;
+mod kind;
+pub mod subject;
+pub use kind::{Offer, RequestType, SanKind};
 
 /// The states of DESIGN §2, as written in `request.json` (**contract**).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]

@@ -9,10 +9,12 @@ mod card;
 mod deploy;
 mod directory;
 mod doctor;
+mod journal;
 mod mail;
 mod messages;
 mod ops;
 mod pki;
+mod subject;
 mod trust;
 mod wizard;
 
@@ -21,6 +23,8 @@ pub static CORE: Catalog = Catalog {
     tables: &[
         messages::TEXTS,
         pki::TEXTS,
+        subject::TEXTS,
+        journal::TEXTS,
         trust::TEXTS,
         mail::TEXTS,
         directory::TEXTS,

@@ -11,6 +11,11 @@ pub static TEXTS: &[Text] = &[
     ),
     text!("ops.expired_on", "{} a expiré le {}", "{} expired on {}"),
     text!(
+        "ops.renew_before",
+        "à renouveler sur la plateforme avant le {}",
+        "renew on the platform before {}"
+    ),
+    text!(
         "ops.check_ok",
         "{} certificat(s) ; prochain : {}",
         "{} certificate(s); next: {}"

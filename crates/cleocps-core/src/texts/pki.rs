@@ -131,8 +131,13 @@ pub static TEXTS: &[Text] = &[
     ),
     text!(
         "pki.wrong_usage",
-        "l'usage étendu du certificat ({}) n'inclut pas {}, qu'exige ce type de demande : ce certificat n'est pas fait pour cet usage, ne l'utilisez pas",
-        "the certificate's extended key usage ({}) does not include {}, which this type of request needs: this certificate is not made for this use, do not use it"
+        "ce certificat est fait pour {} ({}) ; la demande {} exige {} : il n'est pas fait pour elle, ne l'utilisez pas",
+        "this certificate is made for {} ({}); the request {} needs {}: it is not made for it, do not use it"
+    ),
+    text!(
+        "pki.wrong_usage_unknown",
+        "les usages de ce certificat ({}) ne conviennent pas à la demande {}, qui exige {} : ne l'utilisez pas pour elle",
+        "this certificate's usages ({}) do not fit the request {}, which needs {}: do not use it for it"
     ),
     // --- CMS (pki::cms) ---
     text!(

@@ -47,6 +47,8 @@ fn ssl<'a>(spki: &'a [u8]) -> Expected<'a> {
         spki,
         names: &[],
         usage: Usage::ServerAuth,
+        request: "SERV SSL_SERV",
+        san: true,
     }
 }
 

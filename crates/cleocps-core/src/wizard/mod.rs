@@ -52,6 +52,8 @@ fn entry_name(kind: RequestType, e: &ServerEntry) -> Option<String> {
     match kind {
         RequestType::Ssl => Some(e.fqdn.clone()).filter(|f| !f.is_empty()),
         RequestType::Smime => e.mail.clone().filter(|m| !m.is_empty()),
+        // The card road's directory lists SSL and S/MIME servers only.
+        _ => None,
     }
 }
 
@@ -158,6 +160,7 @@ pub fn prepare(
     match target.kind {
         RequestType::Ssl => edit.cn = Some(target.name.clone()),
         RequestType::Smime => edit.email = Some(target.name.clone()),
+        _ => edit.cn = Some(target.name.clone()),
     }
     // A directory value the form refuses (odd OU) must not stop the wizard.
     if procedure::edit_form(ws, &path, &edit).is_err() {

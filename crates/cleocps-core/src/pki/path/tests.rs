@@ -138,35 +138,6 @@ fn an_expired_intermediate_is_refused() {
 }
 
 #[test]
-fn the_extended_key_usage_must_fit_the_request() {
-    let dir = tempfile::tempdir().expect("tmp");
-    let d = dir.path();
-    test_root(d);
-    ca(d, "inter", INTER, "root", CA_EXT, 30);
-    let key = test_key();
-    let with = |name: &str, eku: &str| {
-        let ext = format!("basicConstraints=CA:FALSE\n{eku}");
-        cert(&leaf(d, name, &key, "srv.example.fr", "inter", &ext, 30))
-    };
-    let mail_only = with("mail", "extendedKeyUsage=emailProtection\n");
-    assert_eq!(
-        check_usage(&mail_only, Usage::ServerAuth),
-        Err(PkiError::WrongUsage {
-            expected: "serverAuth",
-            found: "emailProtection".into()
-        })
-    );
-    assert_eq!(check_usage(&mail_only, Usage::EmailProtection), Ok(()));
-    let server = with("server", "extendedKeyUsage=serverAuth,clientAuth\n");
-    assert!(check_usage(&server, Usage::EmailProtection).is_err());
-    assert_eq!(check_usage(&server, Usage::ServerAuth), Ok(()));
-    let any = with("any", "extendedKeyUsage=anyExtendedKeyUsage\n");
-    assert_eq!(check_usage(&any, Usage::EmailProtection), Ok(()));
-    // No EKU at all: accepted here, the import warns.
-    assert_eq!(check_usage(&with("none", ""), Usage::ServerAuth), Ok(()));
-}
-
-#[test]
 fn aia_ca_issuers_are_read() {
     let dir = tempfile::tempdir().expect("tmp");
     let d = dir.path();
