@@ -120,6 +120,7 @@ pub static CORE: Catalog = Catalog {
         crate::messages::TEXTS,
         crate::pki::TEXTS,
         crate::trust::TEXTS,
+        crate::revocation::TEXTS,
         crate::mail::TEXTS,
         crate::directory::TEXTS,
         crate::card::TEXTS,

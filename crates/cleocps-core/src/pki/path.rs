@@ -228,7 +228,7 @@ fn extension<'a, T: Decode<'a>>(cert: &'a Certificate, oid: ObjectIdentifier) ->
 
 /// Names match when their DER does, or (for CAs that re-encode strings
 /// differently) their text does without case; the signature check decides anyway.
-pub(super) fn same_name(a: &Name, b: &Name) -> bool {
+pub fn same_name(a: &Name, b: &Name) -> bool {
     a == b || a.to_string().eq_ignore_ascii_case(&b.to_string())
 }
 

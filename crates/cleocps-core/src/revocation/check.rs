@@ -1,0 +1,249 @@
+//! One round of revocation checks: fresh cached answers first, then the
+//! network (OCSP, then CRLs), each URL fetched at most once per round and a
+//! server that failed not asked again, so many certificates behind one dead
+//! responder cost one timeout.
+
+use super::cache::Cache;
+use super::{
+    crl, ocsp, pointers, Fault, Mode, Revocation, RevocationConfig, Source, Status, Verified,
+};
+use crate::http::{self, Fetch};
+use crate::i18n::Lang;
+use crate::ops::Certified;
+use crate::pki;
+use crate::request::Request;
+use crate::workspace::{RequestFile, Workspace};
+use std::collections::HashMap;
+use std::time::{Duration, SystemTime};
+use x509_cert::Certificate;
+
+/// DESIGN §4c's bounds on one answer.
+const MAX_OCSP_BYTES: usize = 1024 * 1024;
+const MAX_CRL_BYTES: usize = 20 * 1024 * 1024;
+
+pub struct Checker {
+    cache: Cache,
+    config: RevocationConfig,
+    now: SystemTime,
+    lang: Lang,
+    /// What each URL gave this round (a CRL serves every certificate of its issuer).
+    fetched: HashMap<String, Result<Vec<u8>, String>>,
+    /// `host:port` of servers that did not answer this round.
+    down: HashMap<String, String>,
+}
+
+impl Checker {
+    pub fn new(ws: &Workspace, config: &RevocationConfig, now: SystemTime, lang: Lang) -> Checker {
+        Checker {
+            cache: Cache::new(ws.root()),
+            config: config.clone(),
+            now,
+            lang,
+            fetched: HashMap::new(),
+            down: HashMap::new(),
+        }
+    }
+
+    /// The status of `leaf`, issued by `issuer` (`None`: not found).
+    pub fn check(&mut self, leaf: &Certificate, issuer: Option<&Certificate>) -> Revocation {
+        if self.config.mode == Mode::Off {
+            return Revocation::default();
+        }
+        let ocsp_urls = pointers::ocsp_urls(leaf);
+        let crl_urls = pointers::crl_urls(leaf);
+        // Nothing to ask: unknown, but no alarm that could never clear.
+        if ocsp_urls.is_empty() && crl_urls.is_empty() {
+            return self.unknown(&[Fault::NoPointer]);
+        }
+        let Some(issuer) = issuer else {
+            let name = leaf.tbs_certificate.issuer.to_string();
+            return self.unknown(&[Fault::NoIssuer(name)]);
+        };
+        let serial = hex::encode_upper(leaf.tbs_certificate.serial_number.as_bytes());
+        let issuer_key = hex::encode(
+            issuer
+                .tbs_certificate
+                .subject_public_key_info
+                .subject_public_key
+                .raw_bytes(),
+        );
+        let ocsp_key = format!("{issuer_key} {serial}");
+        let sources: Vec<(Source, String, String)> = ocsp_urls
+            .iter()
+            .map(|u| (Source::Ocsp, u.clone(), ocsp_key.clone()))
+            .chain(crl_urls.iter().map(|u| (Source::Crl, u.clone(), u.clone())))
+            .collect();
+        let read = |source: Source, bytes: &[u8], now| match source {
+            Source::Ocsp => ocsp::read(bytes, leaf, issuer, now),
+            Source::Crl => crl::read(bytes, leaf, issuer, now),
+        };
+        // A fresh cached answer is used without the network.
+        for (source, _, key) in &sources {
+            if let Some((bytes, fetched)) = self.cache.answer(kind(*source), key, self.now) {
+                if let Ok(v) = read(*source, &bytes, self.now) {
+                    if v.next_update.is_some_and(|n| n > self.now) {
+                        self.cache.known(&ocsp_key);
+                        return known(v, *source, fetched);
+                    }
+                }
+            }
+        }
+        let mut faults = Vec::new();
+        for (source, url, key) in &sources {
+            let bytes = match self.fetch(*source, url, leaf, issuer) {
+                Ok(b) => b,
+                Err(f) => {
+                    faults.push(f);
+                    continue;
+                }
+            };
+            match read(*source, &bytes, self.now) {
+                Ok(v) => {
+                    self.cache.store(kind(*source), key, &bytes);
+                    self.cache.known(&ocsp_key);
+                    return known(v, *source, self.now);
+                }
+                Err(f) => faults.push(f),
+            }
+        }
+        let since = self.cache.unknown_since(&ocsp_key, self.now);
+        let mut r = self.unknown(&faults);
+        let limit = Duration::from_secs(u64::from(self.config.max_unknown_days) * 86_400);
+        r.overdue = self.now.duration_since(since).is_ok_and(|d| d > limit);
+        r.unknown_since = Some(pki::rfc3339(since));
+        r
+    }
+
+    fn unknown(&self, faults: &[Fault]) -> Revocation {
+        let detail: Vec<String> = faults.iter().map(|f| f.localize(self.lang)).collect();
+        Revocation {
+            status: Status::Unknown,
+            detail: Some(crate::sanitize::line(&detail.join("; ")).into_owned()),
+            ..Revocation::default()
+        }
+    }
+
+    /// The answer's bytes at `url`: fetched once per round, never from a
+    /// server that already failed this round.
+    fn fetch(
+        &mut self,
+        source: Source,
+        url: &str,
+        leaf: &Certificate,
+        issuer: &Certificate,
+    ) -> Result<Vec<u8>, Fault> {
+        if url.starts_with("ldap://") || url.starts_with("ldaps://") {
+            return Err(Fault::LdapSkipped(url.to_string()));
+        }
+        let server = http::parse(url)
+            .map(|(h, p, _)| format!("{h}:{p}"))
+            .map_err(|e| Fault::Fetch(url.to_string(), e))?;
+        if let Some(why) = self.down.get(&server) {
+            return Err(Fault::Fetch(url.to_string(), why.clone()));
+        }
+        let got = match source {
+            Source::Crl => match self.fetched.get(url) {
+                Some(r) => r.clone(),
+                None => {
+                    let r = http::fetch(url, &Fetch::get(MAX_CRL_BYTES));
+                    self.fetched.insert(url.to_string(), r.clone());
+                    r
+                }
+            },
+            Source::Ocsp => {
+                let body = ocsp::request(leaf, issuer)?;
+                http::fetch(
+                    url,
+                    &Fetch {
+                        post: Some(("application/ocsp-request", &body)),
+                        accept: "application/ocsp-response",
+                        max_bytes: MAX_OCSP_BYTES,
+                    },
+                )
+            }
+        };
+        got.map_err(|why| {
+            self.down.insert(server, why.clone());
+            Fault::Fetch(url.to_string(), why)
+        })
+    }
+}
+
+fn kind(source: Source) -> &'static str {
+    match source {
+        Source::Ocsp => "ocsp",
+        Source::Crl => "crl",
+    }
+}
+
+fn known(v: Verified, source: Source, fetched: SystemTime) -> Revocation {
+    let (status, revoked_at, reason) = match v.revoked {
+        Some((at, reason)) => (Status::Revoked, Some(pki::rfc3339(at)), reason),
+        None => (Status::Good, None, None),
+    };
+    Revocation {
+        status,
+        source: Some(source),
+        checked_at: Some(pki::rfc3339(fetched)),
+        revoked_at,
+        reason,
+        ..Revocation::default()
+    }
+}
+
+/// The certificate of `req` and its issuer: from the request's chain, else
+/// from the trust anchors and known intermediates.
+fn leaf_and_issuer(
+    ws: &Workspace,
+    req: &Request,
+) -> crate::Result<(Certificate, Option<Certificate>)> {
+    let leaf = pki::parse_certificates(&ws.read_file(req, RequestFile::Crt)?)?
+        .into_iter()
+        .next()
+        .ok_or(pki::PkiError::NoCertificate)?;
+    let mut candidates: Vec<Certificate> = ws
+        .read_file(req, RequestFile::Chain)
+        .ok()
+        .and_then(|b| pki::parse_certificates(&b).ok())
+        .unwrap_or_default();
+    if let Ok(store) = ws.trust().load() {
+        candidates.extend(store.intermediates);
+        candidates.extend(store.anchors);
+    }
+    let issuer = candidates.into_iter().find(|c| pki::issued_by(&leaf, c));
+    Ok((leaf, issuer))
+}
+
+/// The revocation status of one request's certificate (the interface calls
+/// it from a job: it may wait on the network).
+pub fn check_request(
+    ws: &Workspace,
+    req: &Request,
+    config: &RevocationConfig,
+    now: SystemTime,
+    lang: Lang,
+) -> crate::Result<Revocation> {
+    let (leaf, issuer) = leaf_and_issuer(ws, req)?;
+    Ok(Checker::new(ws, config, now, lang).check(&leaf, issuer.as_ref()))
+}
+
+/// Fills `revocation` of every watched, unexpired certificate of `certs`
+/// (the others stay "off": a replaced or expired certificate is not served).
+pub fn annotate(
+    ws: &Workspace,
+    certs: &mut [Certified],
+    config: &RevocationConfig,
+    now: SystemTime,
+    lang: Lang,
+) {
+    let mut checker = Checker::new(ws, config, now, lang);
+    for c in certs.iter_mut().filter(|c| c.watched() && !c.expired()) {
+        c.revocation = match ws
+            .load(&c.folder, &c.name)
+            .and_then(|req| leaf_and_issuer(ws, &req))
+        {
+            Ok((leaf, issuer)) => checker.check(&leaf, issuer.as_ref()),
+            Err(e) => checker.unknown(&[Fault::Unreadable(e.localize(lang))]),
+        };
+    }
+}

@@ -1,0 +1,72 @@
+//! Texts of revocation checks. See `i18n`.
+
+use crate::i18n::Text;
+use crate::text;
+
+pub static TEXTS: &[Text] = &[
+    text!("revocation.good", "non révoqué", "not revoked"),
+    text!("revocation.off", "révocation non vérifiée", "revocation not checked"),
+    text!("revocation.revoked", "révoqué", "revoked"),
+    text!("revocation.revoked_on", "révoqué le {} (motif : {})", "revoked on {} (reason: {})"),
+    text!("revocation.unknown", "état de révocation inconnu : {}", "revocation status unknown: {}"),
+    text!(
+        "revocation.fetch",
+        "{} injoignable : {}",
+        "{} unreachable: {}"
+    ),
+    text!(
+        "revocation.unreadable",
+        "réponse de révocation illisible ({})",
+        "unreadable revocation answer ({})"
+    ),
+    text!(
+        "revocation.not_signed",
+        "réponse de révocation refusée : elle n'est pas signée par l'autorité émettrice du certificat",
+        "revocation answer refused: it is not signed by the certificate's issuing authority"
+    ),
+    text!(
+        "revocation.responder",
+        "le répondeur OCSP refuse de répondre ({})",
+        "the OCSP responder declines to answer ({})"
+    ),
+    text!(
+        "revocation.not_listed",
+        "le répondeur OCSP ne connaît pas ce certificat",
+        "the OCSP responder does not know this certificate"
+    ),
+    text!(
+        "revocation.stale",
+        "réponse de révocation périmée (prochaine mise à jour prévue le {})",
+        "stale revocation answer (next update was due on {})"
+    ),
+    text!(
+        "revocation.not_yet_valid",
+        "réponse de révocation datée du futur ({}) : vérifiez l'horloge de ce serveur",
+        "revocation answer dated in the future ({}): check this server's clock"
+    ),
+    text!(
+        "revocation.no_issuer",
+        "certificat de l'autorité émettrice « {} » introuvable : ajoutez-le à trust.intermediates",
+        "certificate of the issuing authority \"{}\" not found: add it to trust.intermediates"
+    ),
+    text!(
+        "revocation.no_pointer",
+        "le certificat n'indique ni répondeur OCSP ni liste de révocation",
+        "the certificate names no OCSP responder and no revocation list"
+    ),
+    text!(
+        "revocation.ldap_skipped",
+        "{} ignorée (LDAP) : mettez revocation.ldap à true pour la consulter",
+        "{} skipped (LDAP): set revocation.ldap to true to read it"
+    ),
+    text!(
+        "revocation.check_revoked",
+        "{} RÉVOQUÉ le {} (motif : {}, numéro de série {})",
+        "{} REVOKED on {} (reason: {}, serial {})"
+    ),
+    text!(
+        "revocation.check_unknown",
+        "{} : état de révocation inconnu depuis le {} ({})",
+        "{}: revocation status unknown since {} ({})"
+    ),
+];
