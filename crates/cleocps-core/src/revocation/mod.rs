@@ -190,8 +190,29 @@ impl Fault {
     }
 }
 
+/// The reason codes a revocation may give, by their RFC 5280 names.
+pub const REASONS: &[(&str, CrlReason)] = &[
+    ("unspecified", CrlReason::Unspecified),
+    ("keyCompromise", CrlReason::KeyCompromise),
+    ("cACompromise", CrlReason::CaCompromise),
+    ("affiliationChanged", CrlReason::AffiliationChanged),
+    ("superseded", CrlReason::Superseded),
+    ("cessationOfOperation", CrlReason::CessationOfOperation),
+    ("certificateHold", CrlReason::CertificateHold),
+    ("privilegeWithdrawn", CrlReason::PrivilegeWithdrawn),
+    ("aACompromise", CrlReason::AaCompromise),
+];
+
+/// The reason code named `name` (RFC 5280 spelling, any case).
+pub fn reason_of(name: &str) -> Option<CrlReason> {
+    REASONS
+        .iter()
+        .find(|(n, _)| n.eq_ignore_ascii_case(name))
+        .map(|(_, r)| *r)
+}
+
 /// RFC 5280's name of a reason code, as `openssl` prints it.
-pub(crate) fn reason_name(reason: CrlReason) -> String {
+pub fn reason_name(reason: CrlReason) -> String {
     match reason {
         CrlReason::Unspecified => "unspecified",
         CrlReason::KeyCompromise => "keyCompromise",

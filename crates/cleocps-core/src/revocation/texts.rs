@@ -65,6 +65,21 @@ pub static TEXTS: &[Text] = &[
         "{} REVOKED on {} (reason: {}, serial {})"
     ),
     text!(
+        "revocation.bad_serial",
+        "numéro de série invalide : donnez-le en hexadécimal, tel que « cleocps status » l'affiche",
+        "invalid serial number: give it in hexadecimal, as \"cleocps status\" shows it"
+    ),
+    text!(
+        "revocation.serial_unknown",
+        "ce serveur d'enregistrement n'a émis aucun certificat de ce numéro de série (voir son dossier issued/)",
+        "this registration server issued no certificate with that serial number (see its issued/ directory)"
+    ),
+    text!(
+        "revocation.bad_reason",
+        "motif de révocation inconnu",
+        "unknown revocation reason"
+    ),
+    text!(
         "revocation.check_unknown",
         "{} : état de révocation inconnu depuis le {} ({})",
         "{}: revocation status unknown since {} ({})"
