@@ -296,6 +296,25 @@ fn a_revoked_certificate_is_critical_by_crl_alone() {
     );
     let (code, line, _) = check(&ws, &["--revocation", "off"]);
     assert_eq!(code, 0, "{line}");
+    // doctor asks the CRL again and names the revoked certificate.
+    let out = cleo(&ws, &["--json", "doctor"]);
+    let checks: serde_json::Value = serde_json::from_slice(&out.stdout).expect("doctor --json");
+    let line = checks
+        .as_array()
+        .expect("checks")
+        .iter()
+        .find(|c| c["name"] == "revocation")
+        .expect("a revocation line")
+        .clone();
+    assert_eq!(line["ok"], false, "{line}");
+    let detail = line["detail"].as_str().expect("detail");
+    assert!(
+        detail.starts_with(
+            "2 of 2 certificate(s) with a verified revocation answer (OCSP: 0, revocation list: 2)"
+        ),
+        "{detail}"
+    );
+    assert!(detail.contains("F/bad revoked on"), "{detail}");
     // French.
     let fr = output(
         cleocps(tmp.path())

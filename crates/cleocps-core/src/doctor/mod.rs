@@ -5,6 +5,7 @@
 //! at the step that needs them, with its own message).
 
 mod local;
+mod revocation;
 mod texts;
 
 pub use texts::TEXTS;
@@ -35,6 +36,7 @@ pub fn doctor(scope: &DoctorScope<'_>) -> Vec<Check> {
         out.extend(section(scope.config, scope.ra_certificate, which));
     }
     out.push(workspace(scope.workspace));
+    out.push(revocation::revocation(scope.config, scope.workspace));
     out
 }
 

@@ -30,6 +30,8 @@ pub struct Checker {
     fetched: HashMap<String, Result<Vec<u8>, String>>,
     /// `host:port` of servers that did not answer this round.
     down: HashMap<String, String>,
+    /// False for `doctor`: it asks the servers even when the cache is fresh.
+    use_cache: bool,
 }
 
 impl Checker {
@@ -41,7 +43,14 @@ impl Checker {
             lang,
             fetched: HashMap::new(),
             down: HashMap::new(),
+            use_cache: true,
         }
+    }
+
+    /// A checker that asks the servers whatever the cache holds (`doctor`).
+    pub fn probing(mut self) -> Checker {
+        self.use_cache = false;
+        self
     }
 
     /// The status of `leaf`, issued by `issuer` (`None`: not found).
@@ -51,9 +60,12 @@ impl Checker {
         }
         let ocsp_urls = pointers::ocsp_urls(leaf);
         let crl_urls = pointers::crl_urls(leaf);
-        // Nothing to ask: unknown, but no alarm that could never clear.
+        // Nothing to ask: not checked, and no alarm that could never clear.
         if ocsp_urls.is_empty() && crl_urls.is_empty() {
-            return self.unknown(&[Fault::NoPointer]);
+            return Revocation {
+                status: Status::Off,
+                ..self.unknown(&[Fault::NoPointer])
+            };
         }
         let Some(issuer) = issuer else {
             let name = leaf.tbs_certificate.issuer.to_string();
@@ -78,7 +90,7 @@ impl Checker {
             Source::Crl => crl::read(bytes, leaf, issuer, now),
         };
         // A fresh cached answer is used without the network.
-        for (source, _, key) in &sources {
+        for (source, _, key) in sources.iter().filter(|_| self.use_cache) {
             if let Some((bytes, fetched)) = self.cache.answer(kind(*source), key, self.now) {
                 if let Ok(v) = read(*source, &bytes, self.now) {
                     if v.next_update.is_some_and(|n| n > self.now) {
@@ -236,7 +248,11 @@ pub fn annotate(
     now: SystemTime,
     lang: Lang,
 ) {
-    let mut checker = Checker::new(ws, config, now, lang);
+    annotate_with(ws, certs, Checker::new(ws, config, now, lang), lang)
+}
+
+/// [`annotate`] with a given checker (`doctor`'s probes the servers).
+pub fn annotate_with(ws: &Workspace, certs: &mut [Certified], mut checker: Checker, lang: Lang) {
     for c in certs.iter_mut().filter(|c| c.watched() && !c.expired()) {
         c.revocation = match ws
             .load(&c.folder, &c.name)

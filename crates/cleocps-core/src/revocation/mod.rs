@@ -13,7 +13,7 @@ mod ocsp;
 mod pointers;
 mod texts;
 
-pub use check::{annotate, check_request, Checker};
+pub use check::{annotate, annotate_with, check_request, Checker};
 pub use pointers::{crl_urls, ocsp_urls};
 pub use texts::TEXTS;
 
@@ -61,7 +61,8 @@ pub enum Status {
     Good,
     Revoked,
     Unknown,
-    /// Not checked: `mode` off, or a certificate no longer watched.
+    /// Not checked: `mode` off, a certificate no longer watched, or one
+    /// that names no OCSP responder and no CRL (`detail` says so).
     #[default]
     Off,
 }
