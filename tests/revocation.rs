@@ -92,6 +92,38 @@ impl OpensslCa {
             .arg(out));
     }
 
+    /// A responder's key and certificate issued by this CA with `eku`.
+    fn responder_cert(&self, name: &str, eku: &str) -> (PathBuf, PathBuf) {
+        let (key, csr) = (
+            self.dir.join(format!("{name}.key")),
+            self.dir.join(format!("{name}.csr")),
+        );
+        run(ca::openssl()
+            .args(["req", "-new", "-nodes", "-newkey", "rsa:2048", "-subj"])
+            .arg(format!("/CN={name}"))
+            .arg("-keyout")
+            .arg(&key)
+            .arg("-out")
+            .arg(&csr));
+        let extfile = self.dir.join(format!("{name}.ext"));
+        std::fs::write(
+            &extfile,
+            format!("[r]\nkeyUsage = critical,digitalSignature\nextendedKeyUsage = {eku}\n"),
+        )
+        .expect("ext");
+        let crt = self.dir.join(format!("{name}.crt"));
+        run(ca::openssl()
+            .args(["ca", "-batch", "-notext", "-config"])
+            .arg(&self.cnf)
+            .arg("-extfile")
+            .arg(&extfile)
+            .args(["-extensions", "r", "-in"])
+            .arg(&csr)
+            .arg("-out")
+            .arg(&crt));
+        (crt, key)
+    }
+
     fn revoke(&self, crt: &Path, reason: &str) {
         run(ca::openssl()
             .args(["ca", "-config"])
@@ -119,15 +151,20 @@ impl OpensslCa {
     /// `openssl ocsp` answering from the index on `port`, signing as the CA.
     /// Ready when it says so: a probing connection would hang it.
     fn responder(&self, port: u16) -> Reaped {
+        self.responder_as(port, &self.crt, &self.key)
+    }
+
+    /// The same, signing with `signer` (a delegated responder).
+    fn responder_as(&self, port: u16, signer: &Path, key: &Path) -> Reaped {
         let log = self.dir.join(format!("ocsp-{port}.log"));
         let child = Reaped::spawn(
             ca::openssl()
                 .args(["ocsp", "-ignore_err", "-ndays", "1", "-index"])
                 .arg(self.dir.join("index.txt"))
                 .args(["-port", &port.to_string(), "-rsigner"])
-                .arg(&self.crt)
+                .arg(signer)
                 .arg("-rkey")
-                .arg(&self.key)
+                .arg(key)
                 .arg("-CA")
                 .arg(&self.crt)
                 .stdout(std::process::Stdio::null())
@@ -482,5 +519,42 @@ fn unknown_for_too_long_warns() {
         Some(0),
         "{}",
         String::from_utf8_lossy(&out.stdout)
+    );
+}
+
+#[test]
+fn a_delegated_ocsp_responder_counts_only_with_ocsp_signing() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let ca = OpensslCa::new(&tmp.path().join("ca"), "/C=FR/O=TEST/CN=TEST AC DELEGATED");
+    let port = free_port();
+    let ws = tmp.path().join("ws");
+    let leaf = certified(
+        &ws,
+        &ca,
+        "srv",
+        Some(&format!("http://127.0.0.1:{port}/")),
+        None,
+    );
+    ca.revoke(&leaf, "cessationOfOperation");
+    let (crt, key) = ca.responder_cert("ocsp-responder", "OCSPSigning");
+    let responder = ca.responder_as(port, &crt, &key);
+    let (code, line, _) = check(&ws, &[]);
+    assert_eq!(code, 2, "{line}");
+    assert!(line.contains("cessationOfOperation"), "{line}");
+    drop(responder);
+
+    // Issued by the CA, but not for OCSP signing: its word is worth nothing.
+    std::fs::remove_dir_all(ws.join(".cache/revocation")).expect("clear cache");
+    let (crt, key) = ca.responder_cert("web-server", "serverAuth");
+    let _responder = ca.responder_as(port, &crt, &key);
+    let (code, line, _) = check(&ws, &[]);
+    assert_eq!(code, 0, "{line}");
+    let r = revocation_of(&ws, "srv");
+    assert_eq!(r["status"], "unknown", "{r}");
+    assert!(
+        r["detail"]
+            .as_str()
+            .is_some_and(|d| d.contains("not signed")),
+        "{r}"
     );
 }

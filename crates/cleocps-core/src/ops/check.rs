@@ -260,6 +260,7 @@ impl CheckReport {
 
 #[cfg(test)]
 mod tests {
+    use super::Status as Status_;
     use super::*;
     use crate::request::RequestType;
 
@@ -340,5 +341,50 @@ mod tests {
             run(&[], 0, 30, 7).nagios(),
             "CLEOCPS OK - no certificate to watch"
         );
+    }
+
+    #[test]
+    fn a_revocation_is_critical_and_a_long_unknown_warns() {
+        use crate::revocation::{Revocation, Status};
+        let mut revoked = cert("r", 400);
+        revoked.revocation = Revocation {
+            status: Status::Revoked,
+            revoked_at: Some("2026-12-01T10:00:00Z".into()),
+            reason: Some("keyCompromise".into()),
+            ..Revocation::default()
+        };
+        let mut late = cert("u", 400);
+        late.revocation = Revocation {
+            status: Status::Unknown,
+            unknown_since: Some("2026-11-20T00:00:00Z".into()),
+            detail: Some("down".into()),
+            overdue: true,
+            ..Revocation::default()
+        };
+        let mut fresh = cert("f", 400);
+        fresh.revocation.status = Status::Unknown;
+        let status = |certs: Vec<Certified>| Status_ {
+            certificates: certs,
+            problems: vec![],
+        };
+        let th = Thresholds::default();
+        let r = check(status(vec![revoked.clone(), late.clone()]), th, Lang::En);
+        assert_eq!(r.status, Level::Critical);
+        assert!(
+            r.summary.starts_with(
+                "F/r REVOKED on 2026-12-01 (reason: keyCompromise, serial 01); \
+                 F/u: revocation status unknown since 2026-11-20 (down)"
+            ),
+            "{}",
+            r.summary
+        );
+        assert_eq!(
+            check(status(vec![late]), th, Lang::En).status,
+            Level::Warning
+        );
+        assert_eq!(check(status(vec![fresh]), th, Lang::En).status, Level::Ok);
+        // A replaced certificate is not served: its revocation is no alarm.
+        revoked.replaced_by = Some("F/new".into());
+        assert_eq!(check(status(vec![revoked]), th, Lang::En).status, Level::Ok);
     }
 }
