@@ -72,7 +72,10 @@ impl OpensslCa {
             ext.push_str(&format!("authorityInfoAccess = OCSP;URI:{url}\n"));
         }
         if let Some(url) = crl {
-            ext.push_str(&format!("crlDistributionPoints = URI:{url}\n"));
+            // A section, so a URL with commas (an LDAP DN) stays whole.
+            ext.push_str(&format!(
+                "crlDistributionPoints = crldp\n[crldp]\nfullname = @names\n[names]\nURI.1 = {url}\n"
+            ));
         }
         let extfile = self.dir.join("leaf.ext");
         std::fs::write(&extfile, ext).expect("ext");

@@ -145,7 +145,11 @@ impl Checker {
         issuer: &Certificate,
     ) -> Result<Vec<u8>, Fault> {
         if url.starts_with("ldap://") || url.starts_with("ldaps://") {
-            return Err(Fault::LdapSkipped(url.to_string()));
+            if !self.config.ldap || source != Source::Crl {
+                return Err(Fault::LdapSkipped(url.to_string()));
+            }
+            return super::ldap::fetch(url, MAX_CRL_BYTES)
+                .map_err(|why| Fault::Fetch(url.to_string(), why));
         }
         let server = http::parse(url)
             .map(|(h, p, _)| format!("{h}:{p}"))

@@ -9,6 +9,7 @@
 mod cache;
 mod check;
 mod crl;
+mod ldap;
 mod ocsp;
 mod pointers;
 mod texts;
