@@ -35,6 +35,20 @@ pub fn bind(ra: &RaDir, listen: SocketAddr) -> Result<TcpListener> {
     Ok(listener)
 }
 
+/// [`bind`] to the address served last time when it is free (certificates
+/// issued then point at it), else to any free loopback port.
+pub fn bind_again(ra: &RaDir) -> Result<TcpListener> {
+    let last = std::fs::read_to_string(ra.dir.join("revocation").join("url"))
+        .ok()
+        .and_then(|u| u.trim().strip_prefix("http://")?.parse::<SocketAddr>().ok());
+    if let Some(addr) = last {
+        if let Ok(listener) = bind(ra, addr) {
+            return Ok(listener);
+        }
+    }
+    bind(ra, SocketAddr::from(([127, 0, 0, 1], 0)))
+}
+
 /// Answers until `stop` is set.
 pub fn serve(ra: &RaDir, listener: &TcpListener, stop: &AtomicBool) -> Result<()> {
     listener
