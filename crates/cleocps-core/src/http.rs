@@ -5,6 +5,8 @@
 //! size cap checked while reading, so an endless body costs a known memory.
 //! What comes back is checked by the caller (signatures), never trusted here.
 
+use crate::i18n::{t, tf, Lang, Text};
+use crate::text;
 use std::io::{Read, Write};
 use std::net::{SocketAddr, TcpStream, ToSocketAddrs};
 use std::time::{Duration, Instant};
@@ -15,6 +17,74 @@ pub const FETCH_TIMEOUT: Duration = Duration::from_secs(5);
 pub const MAX_REDIRECTS: usize = 3;
 /// Room for the status line and headers besides the body cap.
 const HEAD_ROOM: usize = 16 * 1024;
+
+/// Why a fetch gave nothing; shown in the user's language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum HttpError {
+    /// Not an `http://` URL (the scheme or the whole URL).
+    NotHttp(String),
+    BadUrl(String),
+    /// Resolving, connecting, reading or writing failed (the system's words).
+    Io(String),
+    /// The deadline passed before the answer was whole.
+    Timeout,
+    TooBig(usize),
+    Redirects,
+    /// Anything but `200` or a redirect (the status line).
+    Status(String),
+    NoHeader,
+}
+
+impl HttpError {
+    pub fn localize(&self, lang: Lang) -> String {
+        match self {
+            HttpError::NotHttp(url) => tf(lang, "http.not_http", &[url]),
+            HttpError::BadUrl(url) => tf(lang, "http.bad_url", &[url]),
+            HttpError::Io(detail) => detail.clone(),
+            HttpError::Timeout => tf(lang, "http.timeout", &[&FETCH_TIMEOUT.as_secs()]),
+            HttpError::TooBig(max) => tf(lang, "http.too_big", &[max]),
+            HttpError::Redirects => tf(lang, "http.redirects", &[&MAX_REDIRECTS]),
+            HttpError::Status(line) => tf(lang, "http.status", &[line]),
+            HttpError::NoHeader => t(lang, "http.no_header").to_string(),
+        }
+    }
+}
+
+crate::display_localized!(HttpError);
+
+pub static TEXTS: &[Text] = &[
+    text!(
+        "http.not_http",
+        "{} : seules les adresses http:// sont lues",
+        "{}: only http:// is fetched"
+    ),
+    text!("http.bad_url", "{} : adresse invalide", "{}: invalid URL"),
+    text!(
+        "http.timeout",
+        "pas de réponse complète en {} s",
+        "no complete answer within {} s"
+    ),
+    text!(
+        "http.too_big",
+        "réponse de plus de {} octets",
+        "answer over {} bytes"
+    ),
+    text!(
+        "http.redirects",
+        "plus de {} redirections",
+        "more than {} redirects"
+    ),
+    text!(
+        "http.status",
+        "le serveur répond « {} »",
+        "the server answers \"{}\""
+    ),
+    text!(
+        "http.no_header",
+        "réponse sans en-tête HTTP",
+        "answer without an HTTP header"
+    ),
+];
 
 /// One request: method, body and its content type, and the answer's cap.
 pub struct Fetch<'a> {
@@ -35,7 +105,7 @@ impl Fetch<'_> {
 }
 
 /// The body of the `200` answer at `url`. The error is a detail for the user.
-pub fn fetch(url: &str, req: &Fetch<'_>) -> Result<Vec<u8>, String> {
+pub fn fetch(url: &str, req: &Fetch<'_>) -> Result<Vec<u8>, HttpError> {
     let deadline = Instant::now() + FETCH_TIMEOUT;
     let mut url = url.to_string();
     for _ in 0..=MAX_REDIRECTS {
@@ -44,7 +114,7 @@ pub fn fetch(url: &str, req: &Fetch<'_>) -> Result<Vec<u8>, String> {
             Answer::Redirect(to) => url = to,
         }
     }
-    Err(format!("more than {MAX_REDIRECTS} redirects"))
+    Err(HttpError::Redirects)
 }
 
 enum Answer {
@@ -52,25 +122,23 @@ enum Answer {
     Redirect(String),
 }
 
-fn remaining(deadline: Instant) -> Result<Duration, String> {
+fn remaining(deadline: Instant) -> Result<Duration, HttpError> {
     deadline
         .checked_duration_since(Instant::now())
         .filter(|d| !d.is_zero())
-        .ok_or_else(|| format!("no complete answer within {} s", FETCH_TIMEOUT.as_secs()))
+        .ok_or(HttpError::Timeout)
 }
 
-fn once(url: &str, req: &Fetch<'_>, deadline: Instant) -> Result<Answer, String> {
+fn once(url: &str, req: &Fetch<'_>, deadline: Instant) -> Result<Answer, HttpError> {
     let (host, port, path) = parse(url)?;
     let addrs: Vec<SocketAddr> = (host.trim_start_matches('[').trim_end_matches(']'), port)
         .to_socket_addrs()
-        .map_err(|e| format!("{host}: {e}"))?
+        .map_err(|e| HttpError::Io(format!("{host}: {e}")))?
         .collect();
     let mut stream = connect(&addrs, deadline)?;
     let io = |e: std::io::Error| match e.kind() {
-        std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut => {
-            format!("no complete answer within {} s", FETCH_TIMEOUT.as_secs())
-        }
-        _ => e.to_string(),
+        std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut => HttpError::Timeout,
+        _ => HttpError::Io(e.to_string()),
     };
     stream
         .set_write_timeout(Some(remaining(deadline)?))
@@ -111,61 +179,59 @@ fn once(url: &str, req: &Fetch<'_>, deadline: Instant) -> Result<Answer, String>
         }
         response.extend_from_slice(&buf[..n]);
         if response.len() > cap {
-            return Err(format!("answer over {} bytes", req.max_bytes));
+            return Err(HttpError::TooBig(req.max_bytes));
         }
     }
     answer(url, &response, req.max_bytes)
 }
 
 /// `http://host[:port]/path` → (host, port, path). Other schemes are not fetched.
-pub fn parse(url: &str) -> Result<(String, u16, String), String> {
+pub fn parse(url: &str) -> Result<(String, u16, String), HttpError> {
+    let bad = || HttpError::BadUrl(crate::sanitize::line(url).into_owned());
     let rest = url
         .strip_prefix("http://")
-        .ok_or_else(|| format!("{url}: only http:// is fetched"))?;
+        .ok_or_else(|| HttpError::NotHttp(crate::sanitize::line(url).into_owned()))?;
     // Nothing that could end the request line or add a header.
     if rest.chars().any(|c| c.is_whitespace() || c.is_control()) {
-        return Err(format!("{url}: invalid URL"));
+        return Err(bad());
     }
     let (authority, path) = match rest.find('/') {
         Some(i) => (&rest[..i], &rest[i..]),
         None => (rest, "/"),
     };
     let (host, port) = match authority.rsplit_once(':') {
-        Some((h, p)) if !p.contains(']') => (
-            h,
-            p.parse::<u16>()
-                .map_err(|_| format!("{url}: invalid port"))?,
-        ),
+        Some((h, p)) if !p.contains(']') => (h, p.parse::<u16>().map_err(|_| bad())?),
         _ => (authority, 80),
     };
     if host.is_empty() || host.contains('@') {
-        return Err(format!("{url}: invalid host"));
+        return Err(bad());
     }
     Ok((host.to_string(), port, path.to_string()))
 }
 
-fn connect(addrs: &[SocketAddr], deadline: Instant) -> Result<TcpStream, String> {
-    let mut last = String::from("no address");
+fn connect(addrs: &[SocketAddr], deadline: Instant) -> Result<TcpStream, HttpError> {
+    let mut last = HttpError::Io("no address".into());
     for addr in addrs {
         match TcpStream::connect_timeout(addr, remaining(deadline)?) {
             Ok(s) => return Ok(s),
-            Err(e) => last = format!("{addr}: {e}"),
+            Err(e) if e.kind() == std::io::ErrorKind::TimedOut => last = HttpError::Timeout,
+            Err(e) => last = HttpError::Io(format!("{addr}: {e}")),
         }
     }
     Err(last)
 }
 
 /// The body of a `200`, or where a redirect points.
-fn answer(url: &str, response: &[u8], max_bytes: usize) -> Result<Answer, String> {
+fn answer(url: &str, response: &[u8], max_bytes: usize) -> Result<Answer, HttpError> {
     let end = response
         .windows(4)
         .position(|w| w == b"\r\n\r\n")
-        .ok_or("no HTTP header")?;
+        .ok_or(HttpError::NoHeader)?;
     let head = String::from_utf8_lossy(&response[..end]);
     let status = head.lines().next().unwrap_or_default();
     let body = &response[end + 4..];
     match status.split_whitespace().nth(1) {
-        Some("200") if body.len() > max_bytes => Err(format!("answer over {max_bytes} bytes")),
+        Some("200") if body.len() > max_bytes => Err(HttpError::TooBig(max_bytes)),
         Some("200") => Ok(Answer::Body(body.to_vec())),
         Some("301" | "302" | "303" | "307" | "308") => {
             let location = head
@@ -174,15 +240,17 @@ fn answer(url: &str, response: &[u8], max_bytes: usize) -> Result<Answer, String
                     let (k, v) = l.split_once(':')?;
                     k.trim().eq_ignore_ascii_case("location").then(|| v.trim())
                 })
-                .ok_or_else(|| format!("HTTP: {status} without Location"))?;
+                .ok_or_else(|| HttpError::Status(crate::sanitize::line(status).into_owned()))?;
             Ok(Answer::Redirect(resolve(url, location)?))
         }
-        _ => Err(format!("HTTP: {}", crate::sanitize::line(status))),
+        _ => Err(HttpError::Status(
+            crate::sanitize::line(status).into_owned(),
+        )),
     }
 }
 
 /// A redirect's target: absolute `http://`, or a path on the same server.
-fn resolve(url: &str, location: &str) -> Result<String, String> {
+fn resolve(url: &str, location: &str) -> Result<String, HttpError> {
     if location.starts_with("http://") {
         return Ok(location.to_string());
     }
@@ -190,9 +258,8 @@ fn resolve(url: &str, location: &str) -> Result<String, String> {
         let (host, port, _) = parse(url)?;
         return Ok(format!("http://{host}:{port}{location}"));
     }
-    Err(format!(
-        "redirect to {}: only http:// is fetched",
-        crate::sanitize::line(location)
+    Err(HttpError::NotHttp(
+        crate::sanitize::line(location).into_owned(),
     ))
 }
 
@@ -263,7 +330,8 @@ mod tests {
             5
         ]);
         let err = fetch(&format!("{base}/a"), &Fetch::get(100)).expect_err("loop");
-        assert!(err.contains("redirects"), "{err}");
+        assert_eq!(err.localize(Lang::En), "more than 3 redirects");
+        assert_eq!(err.localize(Lang::Fr), "plus de 3 redirections");
     }
 
     #[test]
@@ -272,6 +340,6 @@ mod tests {
             [b"HTTP/1.0 200 OK\r\n\r\n".to_vec(), vec![b'A'; 200]].concat()
         ]);
         let err = fetch(&base, &Fetch::get(100)).expect_err("too big");
-        assert!(err.contains("100 bytes"), "{err}");
+        assert_eq!(err, HttpError::TooBig(100));
     }
 }

@@ -121,6 +121,7 @@ pub static CORE: Catalog = Catalog {
         crate::pki::TEXTS,
         crate::trust::TEXTS,
         crate::revocation::TEXTS,
+        crate::http::TEXTS,
         crate::mail::TEXTS,
         crate::directory::TEXTS,
         crate::card::TEXTS,

@@ -7,7 +7,7 @@ use super::cache::Cache;
 use super::{
     crl, ocsp, pointers, Fault, Mode, Revocation, RevocationConfig, Source, Status, Verified,
 };
-use crate::http::{self, Fetch};
+use crate::http::{self, Fetch, HttpError};
 use crate::i18n::Lang;
 use crate::ops::Certified;
 use crate::pki;
@@ -27,7 +27,7 @@ pub struct Checker {
     now: SystemTime,
     lang: Lang,
     /// What each URL gave this round (a CRL serves every certificate of its issuer).
-    fetched: HashMap<String, Result<Vec<u8>, String>>,
+    fetched: HashMap<String, Result<Vec<u8>, HttpError>>,
     /// `host:port` of servers that did not answer this round.
     down: HashMap<String, String>,
     /// False for `doctor`: it asks the servers even when the cache is fresh.
@@ -79,51 +79,72 @@ impl Checker {
                 .subject_public_key
                 .raw_bytes(),
         );
-        let ocsp_key = format!("{issuer_key} {serial}");
+        // One OCSP answer per issuer key and serial; one CRL per URL.
+        let cert_key = format!("{issuer_key} {serial}");
         let sources: Vec<(Source, String, String)> = ocsp_urls
             .iter()
-            .map(|u| (Source::Ocsp, u.clone(), ocsp_key.clone()))
+            .map(|u| (Source::Ocsp, u.clone(), cert_key.clone()))
             .chain(crl_urls.iter().map(|u| (Source::Crl, u.clone(), u.clone())))
             .collect();
-        let read = |source: Source, bytes: &[u8], now| match source {
-            Source::Ocsp => ocsp::read(bytes, leaf, issuer, now),
-            Source::Crl => crl::read(bytes, leaf, issuer, now),
+        let asked = Asked { leaf, issuer };
+        let answer = match self.cached(&asked, &sources) {
+            Some(known) => Ok(known),
+            None => self.ask(&asked, &sources),
         };
-        // A fresh cached answer is used without the network.
-        for (source, _, key) in sources.iter().filter(|_| self.use_cache) {
-            if let Some((bytes, fetched)) = self.cache.answer(kind(*source), key, self.now) {
-                if let Ok(v) = read(*source, &bytes, self.now) {
-                    if v.next_update.is_some_and(|n| n > self.now) {
-                        self.cache.known(&ocsp_key);
-                        return known(v, *source, fetched);
-                    }
-                }
+        let faults = match answer {
+            Ok(known) => {
+                self.cache.known(&cert_key);
+                return known;
             }
-        }
-        let mut faults = Vec::new();
-        for (source, url, key) in &sources {
-            let bytes = match self.fetch(*source, url, leaf, issuer) {
-                Ok(b) => b,
-                Err(f) => {
-                    faults.push(f);
-                    continue;
-                }
-            };
-            match read(*source, &bytes, self.now) {
-                Ok(v) => {
-                    self.cache.store(kind(*source), key, &bytes);
-                    self.cache.known(&ocsp_key);
-                    return known(v, *source, self.now);
-                }
-                Err(f) => faults.push(f),
-            }
-        }
-        let since = self.cache.unknown_since(&ocsp_key, self.now);
+            Err(faults) => faults,
+        };
+        let since = self.cache.unknown_since(&cert_key, self.now);
         let mut r = self.unknown(&faults);
         let limit = Duration::from_secs(u64::from(self.config.max_unknown_days) * 86_400);
         r.overdue = self.now.duration_since(since).is_ok_and(|d| d > limit);
         r.unknown_since = Some(pki::rfc3339(since));
         r
+    }
+
+    /// A fresh cached answer: used without the network.
+    fn cached(
+        &self,
+        asked: &Asked<'_>,
+        sources: &[(Source, String, String)],
+    ) -> Option<Revocation> {
+        if !self.use_cache {
+            return None;
+        }
+        sources.iter().find_map(|(source, _, key)| {
+            let (bytes, fetched) = self.cache.answer(kind(*source), key, self.now)?;
+            let v = asked.read(*source, &bytes, self.now).ok()?;
+            v.next_update
+                .is_some_and(|n| n > self.now)
+                .then(|| known(v, *source, fetched))
+        })
+    }
+
+    /// Each source in turn over the network; the first verified answer is
+    /// kept in the cache. Otherwise, why each failed.
+    fn ask(
+        &mut self,
+        asked: &Asked<'_>,
+        sources: &[(Source, String, String)],
+    ) -> Result<Revocation, Vec<Fault>> {
+        let mut faults = Vec::new();
+        for (source, url, key) in sources {
+            let answer = self
+                .fetch(*source, url, asked.leaf, asked.issuer)
+                .and_then(|bytes| Ok((asked.read(*source, &bytes, self.now)?, bytes)));
+            match answer {
+                Ok((v, bytes)) => {
+                    self.cache.store(kind(*source), key, &bytes);
+                    return Ok(known(v, *source, self.now));
+                }
+                Err(f) => faults.push(f),
+            }
+        }
+        Err(faults)
     }
 
     fn unknown(&self, faults: &[Fault]) -> Revocation {
@@ -151,9 +172,10 @@ impl Checker {
             return super::ldap::fetch(url, MAX_CRL_BYTES)
                 .map_err(|why| Fault::Fetch(url.to_string(), why));
         }
+        let lang = self.lang;
         let server = http::parse(url)
             .map(|(h, p, _)| format!("{h}:{p}"))
-            .map_err(|e| Fault::Fetch(url.to_string(), e))?;
+            .map_err(|e| Fault::Fetch(url.to_string(), e.localize(lang)))?;
         if let Some(why) = self.down.get(&server) {
             return Err(Fault::Fetch(url.to_string(), why.clone()));
         }
@@ -178,10 +200,26 @@ impl Checker {
                 )
             }
         };
-        got.map_err(|why| {
+        got.map_err(|e| {
+            let why = e.localize(lang);
             self.down.insert(server, why.clone());
             Fault::Fetch(url.to_string(), why)
         })
+    }
+}
+
+/// The certificate asked about, and its issuer, who must have signed the answer.
+struct Asked<'a> {
+    leaf: &'a Certificate,
+    issuer: &'a Certificate,
+}
+
+impl Asked<'_> {
+    fn read(&self, source: Source, bytes: &[u8], now: SystemTime) -> Result<Verified, Fault> {
+        match source {
+            Source::Ocsp => ocsp::read(bytes, self.leaf, self.issuer, now),
+            Source::Crl => crl::read(bytes, self.leaf, self.issuer, now),
+        }
     }
 }
 

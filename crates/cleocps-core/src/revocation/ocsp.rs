@@ -86,7 +86,9 @@ pub(super) fn read(
     let unreadable = |e: der::Error| Fault::Unreadable(e.to_string());
     let response = OcspResponse::from_der(der).map_err(unreadable)?;
     if response.response_status != OcspResponseStatus::Successful {
-        return Err(Fault::Responder(format!("{:?}", response.response_status)));
+        return Err(Fault::Responder(
+            status_name(response.response_status).into(),
+        ));
     }
     let bytes = response
         .response_bytes
@@ -155,6 +157,18 @@ fn check_signer(
         Ok(())
     } else {
         Err(Fault::NotSigned)
+    }
+}
+
+/// RFC 6960's name of a refusal, as responders' logs say it.
+fn status_name(status: OcspResponseStatus) -> &'static str {
+    match status {
+        OcspResponseStatus::Successful => "successful",
+        OcspResponseStatus::MalformedRequest => "malformedRequest",
+        OcspResponseStatus::InternalError => "internalError",
+        OcspResponseStatus::TryLater => "tryLater",
+        OcspResponseStatus::SigRequired => "sigRequired",
+        OcspResponseStatus::Unauthorized => "unauthorized",
     }
 }
 

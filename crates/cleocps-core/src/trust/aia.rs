@@ -11,7 +11,7 @@ const MAX_BYTES: usize = 256 * 1024;
 
 /// The certificates at `url` (DER, PEM or PKCS#7). The error is a detail for the user.
 pub(super) fn fetch(url: &str) -> Result<Vec<Certificate>, String> {
-    let body = http::fetch(url, &Fetch::get(MAX_BYTES))?;
+    let body = http::fetch(url, &Fetch::get(MAX_BYTES)).map_err(|e| e.to_string())?;
     pki::parse_certificates(&body).map_err(|e| e.to_string())
 }
 
