@@ -194,6 +194,21 @@ fn a_revoked_certificate_is_critical_by_ocsp_alone_and_the_cache_answers_when_it
         &std::fs::metadata(&cache).expect("cache").permissions(),
     );
     assert_eq!(mode & 0o777, 0o700);
+
+    // Eight days on, the responder still down: the answers have aged out,
+    // but a revocation is final and stays; the good one is now unknown.
+    let long_ago = std::time::SystemTime::now() - Duration::from_secs(8 * 86_400);
+    for entry in std::fs::read_dir(&cache).expect("cache").flatten() {
+        std::fs::File::options()
+            .write(true)
+            .open(entry.path())
+            .and_then(|f| f.set_modified(long_ago))
+            .expect("age the cache");
+    }
+    let (code, line, _) = check(&ws, &[]);
+    assert_eq!(code, 2, "{line}");
+    assert!(line.contains("F/bad REVOKED"), "{line}");
+    assert_eq!(revocation_of(&ws, "good")["status"], "unknown");
 }
 
 #[test]

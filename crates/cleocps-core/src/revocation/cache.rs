@@ -44,6 +44,13 @@ impl Cache {
         Some((std::fs::read(&path).ok()?, fetched))
     }
 
+    /// The stored answer under `key` and when it was fetched, however old.
+    pub(super) fn kept(&self, kind: &str, key: &str) -> Option<(Vec<u8>, SystemTime)> {
+        let path = self.path(kind, key);
+        let fetched = std::fs::metadata(&path).ok()?.modified().ok()?;
+        Some((std::fs::read(&path).ok()?, fetched))
+    }
+
     pub(super) fn store(&self, kind: &str, key: &str, bytes: &[u8]) {
         self.write(&self.path(kind, key), bytes);
     }

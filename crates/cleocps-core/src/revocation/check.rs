@@ -86,7 +86,11 @@ impl Checker {
             .map(|u| (Source::Ocsp, u.clone(), cert_key.clone()))
             .chain(crl_urls.iter().map(|u| (Source::Crl, u.clone(), u.clone())))
             .collect();
-        let asked = Asked { leaf, issuer };
+        let asked = Asked {
+            leaf,
+            issuer,
+            cert_key: &cert_key,
+        };
         let answer = match self.cached(&asked, &sources) {
             Some(known) => Ok(known),
             None => self.ask(&asked, &sources),
@@ -115,6 +119,14 @@ impl Checker {
         if !self.use_cache {
             return None;
         }
+        let kept = [Source::Ocsp, Source::Crl].into_iter().find_map(|source| {
+            let (bytes, fetched) = self.cache.kept(final_kind(source), asked.cert_key)?;
+            let v = asked.final_revocation(source, &bytes, self.now)?;
+            Some(known(v, source, fetched))
+        });
+        if kept.is_some() {
+            return kept;
+        }
         sources.iter().find_map(|(source, _, key)| {
             let (bytes, fetched) = self.cache.answer(kind(*source), key, self.now)?;
             let v = asked.read(*source, &bytes, self.now).ok()?;
@@ -139,6 +151,10 @@ impl Checker {
             match answer {
                 Ok((v, bytes)) => {
                     self.cache.store(kind(*source), key, &bytes);
+                    if asked.final_revocation(*source, &bytes, self.now).is_some() {
+                        self.cache
+                            .store(final_kind(*source), asked.cert_key, &bytes);
+                    }
                     return Ok(known(v, *source, self.now));
                 }
                 Err(f) => faults.push(f),
@@ -212,14 +228,38 @@ impl Checker {
 struct Asked<'a> {
     leaf: &'a Certificate,
     issuer: &'a Certificate,
+    /// Issuer key and serial: names the certificate in the cache.
+    cert_key: &'a str,
 }
 
 impl Asked<'_> {
-    fn read(&self, source: Source, bytes: &[u8], now: SystemTime) -> Result<Verified, Fault> {
+    /// The verified answer in `bytes`, whatever its dates.
+    fn verified(&self, source: Source, bytes: &[u8], now: SystemTime) -> Result<Verified, Fault> {
         match source {
             Source::Ocsp => ocsp::read(bytes, self.leaf, self.issuer, now),
-            Source::Crl => crl::read(bytes, self.leaf, self.issuer, now),
+            Source::Crl => crl::read(bytes, self.leaf, self.issuer),
         }
+    }
+
+    /// The verified answer in `bytes`, in force at `now`.
+    fn read(&self, source: Source, bytes: &[u8], now: SystemTime) -> Result<Verified, Fault> {
+        self.verified(source, bytes, now)?.current(now)
+    }
+
+    /// A revocation once verified stays true: it is final, unless it is
+    /// only a hold (certificateHold may be lifted).
+    fn final_revocation(&self, source: Source, bytes: &[u8], now: SystemTime) -> Option<Verified> {
+        self.verified(source, bytes, now).ok().filter(|v| {
+            matches!(&v.revoked, Some((_, reason)) if reason.as_deref() != Some("certificateHold"))
+        })
+    }
+}
+
+/// Where a final revocation is kept, per certificate, without ageing out.
+fn final_kind(source: Source) -> &'static str {
+    match source {
+        Source::Ocsp => "revoked-ocsp",
+        Source::Crl => "revoked-crl",
     }
 }
 

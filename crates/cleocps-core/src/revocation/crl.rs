@@ -4,17 +4,15 @@
 use super::{Fault, Verified};
 use const_oid::db::rfc5280;
 use der::{Decode, Encode};
-use std::time::SystemTime;
 use x509_cert::crl::CertificateList;
 use x509_cert::ext::pkix::CrlReason;
 use x509_cert::Certificate;
 
-/// The checked answer about `leaf` in the CRL `bytes` (DER, or PEM).
+/// The checked answer about `leaf` (its dates are the caller's to judge) in the CRL `bytes` (DER, or PEM).
 pub(super) fn read(
     bytes: &[u8],
     leaf: &Certificate,
     issuer: &Certificate,
-    now: SystemTime,
 ) -> Result<Verified, Fault> {
     let der = der_of(bytes)?;
     let crl = CertificateList::from_der(&der).map_err(|e| Fault::Unreadable(e.to_string()))?;
@@ -43,8 +41,7 @@ pub(super) fn read(
         revoked: None,
         this_update: tbs.this_update.to_system_time(),
         next_update: tbs.next_update.map(|t| t.to_system_time()),
-    }
-    .current(now)?;
+    };
     let serial = &leaf.tbs_certificate.serial_number;
     let entry = tbs
         .revoked_certificates
