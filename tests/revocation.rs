@@ -156,6 +156,10 @@ fn a_revoked_certificate_is_critical_by_crl_alone() {
     );
     let fr = String::from_utf8_lossy(&fr.stdout);
     assert!(fr.contains("F/bad RÉVOQUÉ le "), "{fr}");
+    assert!(
+        fr.contains("(motif : compromission de la clé (keyCompromise), numéro de série "),
+        "{fr}"
+    );
 }
 
 #[test]

@@ -159,7 +159,8 @@ fn revocation_level(r: &Revocation) -> Level {
 fn alarm(c: &Certified, th: Thresholds, lang: Lang) -> String {
     let r = &c.revocation;
     if r.is_revoked() {
-        let reason = r.reason.as_deref().unwrap_or("unspecified");
+        let reason =
+            crate::revocation::reason_label(lang, r.reason.as_deref().unwrap_or("unspecified"));
         return tf(
             lang,
             "revocation.check_revoked",

@@ -115,7 +115,7 @@ impl Revocation {
                 "revocation.revoked_on",
                 &[
                     &self.revoked_on(),
-                    &self.reason.as_deref().unwrap_or("unspecified"),
+                    &reason_label(lang, self.reason.as_deref().unwrap_or("unspecified")),
                 ],
             ),
             Status::Good => t(lang, "revocation.good").to_string(),
@@ -211,6 +211,29 @@ pub fn reason_of(name: &str) -> Option<CrlReason> {
         .iter()
         .find(|(n, _)| n.eq_ignore_ascii_case(name))
         .map(|(_, r)| *r)
+}
+
+/// A reason for a person: its RFC 5280 name, glossed in French.
+pub fn reason_label(lang: Lang, name: &str) -> String {
+    const IDS: &[(&str, &str)] = &[
+        ("unspecified", "revocation.reason.unspecified"),
+        ("keyCompromise", "revocation.reason.keyCompromise"),
+        ("cACompromise", "revocation.reason.cACompromise"),
+        ("affiliationChanged", "revocation.reason.affiliationChanged"),
+        ("superseded", "revocation.reason.superseded"),
+        (
+            "cessationOfOperation",
+            "revocation.reason.cessationOfOperation",
+        ),
+        ("certificateHold", "revocation.reason.certificateHold"),
+        ("removeFromCRL", "revocation.reason.removeFromCRL"),
+        ("privilegeWithdrawn", "revocation.reason.privilegeWithdrawn"),
+        ("aACompromise", "revocation.reason.aACompromise"),
+    ];
+    IDS.iter()
+        .find(|(n, _)| *n == name)
+        .map(|(_, id)| t(lang, id).to_string())
+        .unwrap_or_else(|| crate::sanitize::line(name).into_owned())
 }
 
 /// RFC 5280's name of a reason code, as `openssl` prints it.

@@ -84,4 +84,15 @@ pub static TEXTS: &[Text] = &[
         "{} : état de révocation inconnu depuis le {} ({})",
         "{}: revocation status unknown since {} ({})"
     ),
+    // Reasons: RFC 5280 names, with a French gloss.
+    text!("revocation.reason.unspecified", "non précisé (unspecified)", "unspecified"),
+    text!("revocation.reason.keyCompromise", "compromission de la clé (keyCompromise)", "keyCompromise"),
+    text!("revocation.reason.cACompromise", "compromission de l'autorité (cACompromise)", "cACompromise"),
+    text!("revocation.reason.affiliationChanged", "changement d'affiliation (affiliationChanged)", "affiliationChanged"),
+    text!("revocation.reason.superseded", "remplacé (superseded)", "superseded"),
+    text!("revocation.reason.cessationOfOperation", "cessation d'activité (cessationOfOperation)", "cessationOfOperation"),
+    text!("revocation.reason.certificateHold", "suspendu (certificateHold)", "certificateHold"),
+    text!("revocation.reason.removeFromCRL", "retiré de la liste (removeFromCRL)", "removeFromCRL"),
+    text!("revocation.reason.privilegeWithdrawn", "privilège retiré (privilegeWithdrawn)", "privilegeWithdrawn"),
+    text!("revocation.reason.aACompromise", "compromission de l'autorité d'attributs (aACompromise)", "aACompromise"),
 ];
