@@ -13,6 +13,7 @@ use crate::ops::Certified;
 use crate::pki;
 use crate::request::Request;
 use crate::workspace::{RequestFile, Workspace};
+use sha2::{Digest, Sha256};
 use std::collections::HashMap;
 use std::time::{Duration, SystemTime};
 use x509_cert::Certificate;
@@ -28,6 +29,8 @@ pub struct Checker {
     lang: Lang,
     /// What each URL gave this round (a CRL serves every certificate of its issuer).
     fetched: HashMap<String, Result<Vec<u8>, HttpError>>,
+    /// CRLs verified this round, by SHA-256 of their bytes and issuer key.
+    crls: HashMap<Vec<u8>, Result<crl::Crl, Fault>>,
     /// `host:port` of servers that did not answer this round.
     down: HashMap<String, String>,
     /// False for `doctor`: it asks the servers even when the cache is fresh.
@@ -42,6 +45,7 @@ impl Checker {
             now,
             lang,
             fetched: HashMap::new(),
+            crls: HashMap::new(),
             down: HashMap::new(),
             use_cache: true,
         }
@@ -112,7 +116,7 @@ impl Checker {
 
     /// A fresh cached answer: used without the network.
     fn cached(
-        &self,
+        &mut self,
         asked: &Asked<'_>,
         sources: &[(Source, String, String)],
     ) -> Option<Revocation> {
@@ -121,7 +125,7 @@ impl Checker {
         }
         let kept = [Source::Ocsp, Source::Crl].into_iter().find_map(|source| {
             let (bytes, fetched) = self.cache.kept(final_kind(source), asked.cert_key)?;
-            let v = asked.final_revocation(source, &bytes, self.now)?;
+            let v = self.final_revocation(asked, source, &bytes)?;
             Some(known(v, source, fetched))
         });
         if kept.is_some() {
@@ -129,7 +133,7 @@ impl Checker {
         }
         sources.iter().find_map(|(source, _, key)| {
             let (bytes, fetched) = self.cache.answer(kind(*source), key, self.now)?;
-            let v = asked.read(*source, &bytes, self.now).ok()?;
+            let v = self.read(asked, *source, &bytes).ok()?;
             v.next_update
                 .is_some_and(|n| n > self.now)
                 .then(|| known(v, *source, fetched))
@@ -147,11 +151,11 @@ impl Checker {
         for (source, url, key) in sources {
             let answer = self
                 .fetch(*source, url, asked.leaf, asked.issuer)
-                .and_then(|bytes| Ok((asked.read(*source, &bytes, self.now)?, bytes)));
+                .and_then(|bytes| Ok((self.read(asked, *source, &bytes)?, bytes)));
             match answer {
                 Ok((v, bytes)) => {
                     self.cache.store(kind(*source), key, &bytes);
-                    if asked.final_revocation(*source, &bytes, self.now).is_some() {
+                    if self.final_revocation(asked, *source, &bytes).is_some() {
                         self.cache
                             .store(final_kind(*source), asked.cert_key, &bytes);
                     }
@@ -161,6 +165,57 @@ impl Checker {
             }
         }
         Err(faults)
+    }
+
+    /// The verified answer in `bytes`, whatever its dates; a CRL is
+    /// verified once per round (by content and issuer).
+    fn verified(
+        &mut self,
+        asked: &Asked<'_>,
+        source: Source,
+        bytes: &[u8],
+    ) -> Result<Verified, Fault> {
+        if source == Source::Ocsp {
+            return ocsp::read(bytes, asked.leaf, asked.issuer, self.now);
+        }
+        let key = Sha256::new()
+            .chain_update(bytes)
+            .chain_update(
+                asked
+                    .issuer
+                    .tbs_certificate
+                    .subject_public_key_info
+                    .subject_public_key
+                    .raw_bytes(),
+            )
+            .finalize()
+            .to_vec();
+        let crl = self
+            .crls
+            .entry(key)
+            .or_insert_with(|| crl::verify(bytes, asked.issuer));
+        crl.as_ref()
+            .map(|c| c.about(asked.leaf))
+            .map_err(Clone::clone)
+    }
+
+    /// The verified answer in `bytes`, in force now.
+    fn read(&mut self, asked: &Asked<'_>, source: Source, bytes: &[u8]) -> Result<Verified, Fault> {
+        let now = self.now;
+        self.verified(asked, source, bytes)?.current(now)
+    }
+
+    /// A revocation once verified stays true: it is final, unless it is
+    /// only a hold (certificateHold may be lifted).
+    fn final_revocation(
+        &mut self,
+        asked: &Asked<'_>,
+        source: Source,
+        bytes: &[u8],
+    ) -> Option<Verified> {
+        self.verified(asked, source, bytes).ok().filter(|v| {
+            matches!(&v.revoked, Some((_, reason)) if reason.as_deref() != Some("certificateHold"))
+        })
     }
 
     fn unknown(&self, faults: &[Fault]) -> Revocation {
@@ -230,29 +285,6 @@ struct Asked<'a> {
     issuer: &'a Certificate,
     /// Issuer key and serial: names the certificate in the cache.
     cert_key: &'a str,
-}
-
-impl Asked<'_> {
-    /// The verified answer in `bytes`, whatever its dates.
-    fn verified(&self, source: Source, bytes: &[u8], now: SystemTime) -> Result<Verified, Fault> {
-        match source {
-            Source::Ocsp => ocsp::read(bytes, self.leaf, self.issuer, now),
-            Source::Crl => crl::read(bytes, self.leaf, self.issuer),
-        }
-    }
-
-    /// The verified answer in `bytes`, in force at `now`.
-    fn read(&self, source: Source, bytes: &[u8], now: SystemTime) -> Result<Verified, Fault> {
-        self.verified(source, bytes, now)?.current(now)
-    }
-
-    /// A revocation once verified stays true: it is final, unless it is
-    /// only a hold (certificateHold may be lifted).
-    fn final_revocation(&self, source: Source, bytes: &[u8], now: SystemTime) -> Option<Verified> {
-        self.verified(source, bytes, now).ok().filter(|v| {
-            matches!(&v.revoked, Some((_, reason)) if reason.as_deref() != Some("certificateHold"))
-        })
-    }
 }
 
 /// Where a final revocation is kept, per certificate, without ageing out.
