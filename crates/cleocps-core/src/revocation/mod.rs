@@ -252,3 +252,54 @@ pub fn reason_name(reason: CrlReason) -> String {
     }
     .to_string()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::time::UNIX_EPOCH;
+
+    #[test]
+    fn an_answer_counts_only_between_its_updates() {
+        let now = UNIX_EPOCH + Duration::from_secs(2_000_000_000);
+        let hour = Duration::from_secs(3600);
+        let answer = |this: SystemTime, next: Option<SystemTime>| Verified {
+            revoked: None,
+            this_update: this,
+            next_update: next,
+        };
+        assert!(answer(now - hour, Some(now + hour)).current(now).is_ok());
+        assert!(answer(now - hour, None).current(now).is_ok());
+        // A few minutes of clock skew are forgiven, not more.
+        assert!(answer(now + SKEW / 2, Some(now + hour))
+            .current(now)
+            .is_ok());
+        assert!(matches!(
+            answer(now + hour, None).current(now),
+            Err(Fault::NotYetValid(_))
+        ));
+        assert!(matches!(
+            answer(now - 2 * hour, Some(now - hour)).current(now),
+            Err(Fault::Stale(_))
+        ));
+        let stale = Fault::Stale("2033-05-18T02:33:20Z".into());
+        assert!(stale
+            .localize(Lang::Fr)
+            .starts_with("réponse de révocation périmée"));
+    }
+
+    #[test]
+    fn reasons_read_and_say() {
+        assert_eq!(reason_of("KEYCOMPROMISE"), Some(CrlReason::KeyCompromise));
+        assert_eq!(reason_of("lost"), None);
+        assert_eq!(
+            reason_name(CrlReason::CessationOfOperation),
+            "cessationOfOperation"
+        );
+        assert_eq!(
+            reason_label(Lang::Fr, "superseded"),
+            "remplacé (superseded)"
+        );
+        assert_eq!(reason_label(Lang::En, "superseded"), "superseded");
+        assert_eq!(reason_label(Lang::En, "odd\u{1b}[31m"), "odd[31m");
+    }
+}
