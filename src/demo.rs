@@ -212,10 +212,12 @@ fn create(root: &Path) -> Result<()> {
     Ok(())
 }
 
-/// The registration server answering in a background thread; stops on drop.
+/// The registration server answering in a background thread, and its
+/// CRL and OCSP responder in another; both stop on drop.
 pub struct RaThread {
     stop: Arc<AtomicBool>,
     handle: Option<std::thread::JoinHandle<()>>,
+    revocation: Option<std::thread::JoinHandle<()>>,
 }
 
 impl RaThread {
@@ -228,9 +230,11 @@ impl RaThread {
             .name("ra".into())
             .spawn(move || ra::serve(&server, &config, Duration::from_millis(500), &flag))
             .map_err(|e| Error::io("thread", e))?;
+        let revocation = revocation_thread(&sandbox.ra_dir, Arc::clone(&stop))?;
         Ok(RaThread {
             stop,
             handle: Some(handle),
+            revocation: Some(revocation),
         })
     }
 }
@@ -238,8 +242,26 @@ impl RaThread {
 impl Drop for RaThread {
     fn drop(&mut self) {
         self.stop.store(true, Ordering::Relaxed);
-        if let Some(h) = self.handle.take() {
+        for h in [self.handle.take(), self.revocation.take()]
+            .into_iter()
+            .flatten()
+        {
             let _ = h.join();
         }
     }
+}
+
+/// The rehearsal CRL and OCSP responder on loopback, so the demo's
+/// certificates point at it and `ra revoke` shows in `check` and the tree.
+fn revocation_thread(ra_dir: &Path, stop: Arc<AtomicBool>) -> Result<std::thread::JoinHandle<()>> {
+    let server = RaDir::open(ra_dir)?;
+    let listener = ra::revocation_serve::bind_again(&server)?;
+    std::thread::Builder::new()
+        .name("ra-revocation".into())
+        .spawn(move || {
+            if let Err(e) = ra::revocation_serve::serve(&server, &listener, &stop) {
+                log::warn!("demo: revocation server: {e}");
+            }
+        })
+        .map_err(|e| Error::io("thread", e))
 }

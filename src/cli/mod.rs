@@ -228,9 +228,9 @@ fn run(cli: &Cli, ctx: &Ctx, out: &Output) -> Result<i32> {
         }
         Command::Export(cmd) => export(&ws, cmd, out),
         Command::Card(cmd) => card::run(cmd, ctx, out),
-        Command::Status => ops::status(&ws, out),
+        Command::Status => ops::status(&ws, &ctx.config.revocation, out),
         Command::Deploy(args) => ops::deploy::run(&ws, args, out),
-        Command::Check(args) => ops::check(&ws, args, out),
+        Command::Check(args) => ops::check(&ws, args, &ctx.config.revocation, out),
         Command::Doctor { card, ra_cert } => card::doctor(&ws, card, ra_cert.as_deref(), ctx, out),
         Command::Wizard(args) => wizard::run(&ws, args, ctx, out),
         // Answered before a workspace is opened (here above, or in `main`).

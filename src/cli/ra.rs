@@ -73,7 +73,44 @@ pub fn run(cmd: &RaCmd, ctx: &Ctx, out: &Output) -> Result<i32> {
             once,
         } => serve(dir, *interval, *once, ctx, out),
         RaCmd::Issue(args) => super::ra_issue::run(args, out),
+        RaCmd::Revoke {
+            dir,
+            serial,
+            reason,
+        } => {
+            let server = RaDir::open(dir)?;
+            let r = ra::revocation::revoke(&server, serial, reason, SystemTime::now())?;
+            let at = cleocps_core::card::rfc3339(
+                std::time::UNIX_EPOCH + std::time::Duration::from_secs(r.revoked_at),
+            );
+            out.done(
+                &tf(out.lang, "ra.revoked", &[&r.serial, &at, &r.reason]),
+                json!(r),
+            );
+            Ok(0)
+        }
+        RaCmd::RevocationServe { dir, listen } => revocation_serve(dir, *listen, out),
     }
+}
+
+/// `ra revocation-serve`: CRL and OCSP on loopback, until Ctrl-C / SIGTERM.
+fn revocation_serve(dir: &Path, listen: std::net::SocketAddr, out: &Output) -> Result<i32> {
+    use std::sync::atomic::AtomicBool;
+    use std::sync::Arc;
+    let server = RaDir::open(dir)?;
+    let listener = ra::revocation_serve::bind(&server, listen)?;
+    let addr = listener
+        .local_addr()
+        .map_err(|e| Error::io(listen.to_string(), e))?;
+    let stop = Arc::new(AtomicBool::new(false));
+    for sig in [signal_hook::consts::SIGINT, signal_hook::consts::SIGTERM] {
+        signal_hook::flag::register(sig, Arc::clone(&stop)).map_err(|e| Error::io("signal", e))?;
+    }
+    // The address on stdout (port 0 picks one); the rest is the log's.
+    println!("http://{addr}");
+    super::say(&tf(out.lang, "ra.revocation_serving", &[&addr]));
+    ra::revocation_serve::serve(&server, &listener, &stop)?;
+    Ok(0)
 }
 
 /// `ra serve`: the mail loop, until Ctrl-C / SIGTERM (or one round with `--once`).

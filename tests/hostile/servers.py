@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
-"""Hostile or broken servers on 127.0.0.1, for the tests: an LDAP, IMAP or
-HTTP server that misbehaves in one chosen way. Prints the port it listens
+"""Hostile or broken servers on 127.0.0.1, for the tests: an LDAP or IMAP
+server that misbehaves in one chosen way. Prints the port it listens
 on, then serves every connection in its own thread until killed; each
 connection ends by itself after LIMIT_S seconds, so a test that forgets
 the server can't leave it streaming forever.
@@ -149,30 +149,9 @@ def fetch(mode, conn, tag):
                      + f"{tag} OK\r\n".encode())
 
 
-def http(mode, conn, port):
-    conn.recv(65536)
-    if mode == "http-garbage":
-        conn.sendall(b"\x00\xff garbage \x1b[2J not http\r\n\r\n")
-    elif mode == "http-huge":
-        conn.sendall(b"HTTP/1.0 200 OK\r\nContent-Type: application/pkix-cert\r\n\r\n")
-        chunk = b"\x30" * 65536
-        end = time.time() + LIMIT_S
-        sent = 0
-        while time.time() < end and sent < (1 << 30):
-            conn.sendall(chunk)
-            sent += len(chunk)
-    elif mode == "http-drip":
-        for byte in b"HTTP/1.0 200 OK\r\n\r\n" + b"\x30" * 1000:
-            conn.sendall(bytes([byte]))
-            time.sleep(1)
-    elif mode == "http-redirect":
-        conn.sendall(f"HTTP/1.0 302 Found\r\nLocation: http://127.0.0.1:{port}/again\r\n\r\n".encode())
-
-
 MODES = {
     **{m: ldap for m in ["ldap-huge", "ldap-drip", "ldap-ber", "ldap-referral"]},
     **{m: imap for m in ["imap-drop", "imap-literal", "imap-line", "imap-bodystructure"]},
-    **{m: http for m in ["http-garbage", "http-huge", "http-drip", "http-redirect"]},
 }
 
 

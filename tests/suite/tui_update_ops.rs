@@ -32,6 +32,7 @@ fn certified(path: &str, days_left: i64, replaced_by: Option<&str>) -> Certified
         days_left,
         deployed: vec![],
         replaced_by: replaced_by.map(str::to_string),
+        revocation: Default::default(),
     }
 }
 

@@ -8,6 +8,7 @@ pub mod ca;
 pub mod http;
 pub mod mail;
 pub mod nginx;
+pub mod openssl_ca;
 pub mod process;
 pub mod ra;
 pub mod ra_mail;

@@ -22,6 +22,8 @@ mod process;
 mod records;
 mod replay;
 mod reply;
+pub mod revocation;
+pub mod revocation_serve;
 pub mod serve;
 mod store;
 mod texts;

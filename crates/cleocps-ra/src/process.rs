@@ -386,7 +386,11 @@ fn issue_leaf(
                 issue::key_usage(&[KeyUsages::DigitalSignature, KeyUsages::KeyEncipherment])?,
                 issue::extended_key_usage(&eku)?,
                 issue::subject_alt_name(san)?,
-            ],
+            ]
+            .into_iter()
+            // Where its revocation is published, once the server runs.
+            .chain(super::revocation::pointers(ra)?)
+            .collect(),
         },
         Some(&ra.ca),
         &ra.ca_key,

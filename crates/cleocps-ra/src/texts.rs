@@ -121,4 +121,14 @@ pub static TEXTS: &[Text] = &[
         "serveur d'inscription de répétition {} : relève du courrier en cours (Ctrl-C pour arrêter)",
         "rehearsal registration server {}: reading mail (Ctrl-C to stop)"
     ),
+    text!(
+        "ra.revoked",
+        "certificat {} révoqué le {} (motif : {}) : la liste de révocation et le répondeur OCSP du serveur le disent désormais",
+        "certificate {} revoked on {} (reason: {}): the server's revocation list and OCSP responder now say so"
+    ),
+    text!(
+        "ra.revocation_serving",
+        "liste de révocation et répondeur OCSP de répétition sur http://{} (Ctrl-C pour arrêter) ; les certificats émis désormais pointent ici",
+        "rehearsal revocation list and OCSP responder on http://{} (Ctrl-C to stop); certificates issued from now on point here"
+    ),
 ];

@@ -62,6 +62,31 @@ pub enum RaCmd {
         #[arg(long)]
         once: bool,
     },
+    /// Revoke a certificate this server issued (its CRL and OCSP answers say so)
+    Revoke {
+        dir: PathBuf,
+        /// Serial number in hexadecimal, as `cleocps status` shows it
+        serial: String,
+        #[arg(long, value_name = "R", default_value = "unspecified", value_parser = reasons())]
+        reason: String,
+    },
+    /// Publish the CRL over HTTP and answer OCSP on 127.0.0.1; certificates
+    /// issued from then on point at this address
+    RevocationServe {
+        dir: PathBuf,
+        /// Loopback address and port (port 0: any free one, printed)
+        #[arg(long, value_name = "ADDR", default_value = "127.0.0.1:8089")]
+        listen: std::net::SocketAddr,
+    },
+}
+
+/// The RFC 5280 reason names `ra revoke` takes.
+fn reasons() -> clap::builder::PossibleValuesParser {
+    clap::builder::PossibleValuesParser::new(
+        cleocps_core::revocation::REASONS
+            .iter()
+            .map(|(name, _)| *name),
+    )
 }
 
 /// How to reach the card.

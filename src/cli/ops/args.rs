@@ -19,6 +19,15 @@ pub struct CheckArgs {
     /// Write the output to FILE atomically (e.g. node_exporter's textfile directory) instead of stdout
     #[arg(long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Ask the OCSP responder or CRL whether each certificate is revoked (default: revocation.mode)
+    #[arg(long, value_enum, value_name = "MODE")]
+    pub revocation: Option<RevocationArg>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RevocationArg {
+    Auto,
+    Off,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

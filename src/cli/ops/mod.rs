@@ -7,10 +7,11 @@ pub mod keys;
 
 use super::{say, Output};
 use crate::i18n::{t, tf, Lang};
-use args::{CheckArgs, CheckFormat};
+use args::{CheckArgs, CheckFormat, RevocationArg};
 use cleocps_core::error::{Error, Result};
 use cleocps_core::fsutil::write_atomic;
 use cleocps_core::ops::{self, CheckReport, Level, Thresholds};
+use cleocps_core::revocation::{self, Mode, RevocationConfig};
 use cleocps_core::sanitize;
 use cleocps_core::workspace::Workspace;
 use serde_json::json;
@@ -19,10 +20,18 @@ use std::time::SystemTime;
 /// Mode of a `--output` file: node_exporter runs as another user and must read it.
 const METRICS_FILE: u32 = 0o644;
 
+/// `status` with each certificate's revocation (DESIGN §4c) as `config` says.
+fn status_now(ws: &Workspace, config: &RevocationConfig, lang: Lang) -> Result<ops::Status> {
+    let now = SystemTime::now();
+    let mut status = ops::status(ws, now)?;
+    revocation::annotate(ws, &mut status.certificates, config, now, lang);
+    Ok(status)
+}
+
 /// `cleocps status`: one line per certificate, soonest expiry first.
-pub(super) fn status(ws: &Workspace, out: &Output) -> Result<i32> {
+pub(super) fn status(ws: &Workspace, config: &RevocationConfig, out: &Output) -> Result<i32> {
     let lang = out.lang;
-    let status = ops::status(ws, SystemTime::now())?;
+    let status = status_now(ws, config, lang)?;
     for p in &status.problems {
         say(&tf(lang, "cli.damaged", &[&p.path, &p.problem]));
     }
@@ -30,7 +39,9 @@ pub(super) fn status(ws: &Workspace, out: &Output) -> Result<i32> {
         .certificates
         .iter()
         .map(|c| {
-            let left = if let Some(new) = &c.replaced_by {
+            let left = if c.revocation.is_revoked() {
+                c.revocation.describe(lang)
+            } else if let Some(new) = &c.replaced_by {
                 tf(lang, "ops.replaced_by", &[new])
             } else if c.expired() {
                 t(lang, "ops.expired").to_string()
@@ -63,8 +74,19 @@ pub(super) fn status(ws: &Workspace, out: &Output) -> Result<i32> {
 }
 
 /// `cleocps check`: the monitoring verdict; its exit code is the level's.
-pub(super) fn check(ws: &Workspace, args: &CheckArgs, out: &Output) -> Result<i32> {
-    let status = ops::status(ws, SystemTime::now())?;
+pub(super) fn check(
+    ws: &Workspace,
+    args: &CheckArgs,
+    config: &RevocationConfig,
+    out: &Output,
+) -> Result<i32> {
+    let mut config = config.clone();
+    match args.revocation {
+        Some(RevocationArg::Auto) => config.mode = Mode::Auto,
+        Some(RevocationArg::Off) => config.mode = Mode::Off,
+        None => {}
+    }
+    let status = status_now(ws, &config, out.lang)?;
     let th = Thresholds {
         warn_days: i64::from(args.warn_days),
         critical_days: i64::from(args.critical_days),

@@ -89,6 +89,7 @@ fn cert(
         days_left,
         deployed,
         replaced_by: replaced_by.map(str::to_string),
+        revocation: Default::default(),
     }
 }
 

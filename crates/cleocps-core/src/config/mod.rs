@@ -34,6 +34,8 @@ pub struct Config {
     pub directory_file: Option<PathBuf>,
     /// Trust anchors and known intermediates (DESIGN §4a).
     pub trust: crate::trust::TrustConfig,
+    /// Revocation checks (DESIGN §4c).
+    pub revocation: crate::revocation::RevocationConfig,
     pub ra: RaConfig,
     pub subject_defaults: SubjectDefaults,
 }
@@ -283,6 +285,13 @@ impl Config {
             return Err(ConfigError::BadValue {
                 key: "max_message_bytes",
                 detail: "0".into(),
+            });
+        }
+        let unknown_days = self.revocation.max_unknown_days;
+        if unknown_days == 0 || unknown_days > crate::revocation::MAX_UNKNOWN_DAYS {
+            return Err(ConfigError::BadValue {
+                key: "revocation.max_unknown_days",
+                detail: unknown_days.to_string(),
             });
         }
         if let Some(bits) = self.key_bits {

@@ -177,6 +177,8 @@ pub const TYPED_KEYS: &[&str] = &[
     "ldap.allow_plaintext",
     "ra.validity_days",
     "ra.allow_legacy_1024",
+    "revocation.max_unknown_days",
+    "revocation.ldap",
 ];
 
 #[cfg(test)]

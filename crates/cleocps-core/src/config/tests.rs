@@ -83,3 +83,37 @@ fn one_way_to_send_and_receive() {
         })
     ));
 }
+
+#[test]
+fn revocation_settings_are_read_and_checked() {
+    let p = Path::new("c.json");
+    let c = Config::parse(
+        p,
+        r#"{"revocation": {"mode": "off", "max_unknown_days": 3, "ldap": true}}"#,
+    )
+    .expect("valid");
+    assert_eq!(c.revocation.mode, crate::revocation::Mode::Off);
+    assert_eq!(c.revocation.max_unknown_days, 3);
+    assert!(c.revocation.ldap);
+    assert_eq!(Config::default().revocation.max_unknown_days, 7);
+    for bad in [
+        r#"{"revocation": {"mode": "sometimes"}}"#,
+        r#"{"revocation": {"max_unknown_days": 0}}"#,
+        r#"{"revocation": {"delay": 1}}"#,
+    ] {
+        assert!(Config::parse(p, bad).is_err(), "{bad}");
+    }
+    let (c, _) = super::set_values(
+        p,
+        None,
+        &[
+            ("revocation.mode", "off"),
+            ("revocation.max_unknown_days", "14"),
+            ("revocation.ldap", "true"),
+        ],
+    )
+    .expect("config set");
+    assert_eq!(c.revocation.mode, crate::revocation::Mode::Off);
+    assert_eq!(c.revocation.max_unknown_days, 14);
+    assert!(c.revocation.ldap);
+}

@@ -5,6 +5,7 @@
 //! at the step that needs them, with its own message).
 
 mod local;
+mod revocation;
 
 use crate::card::{self, CardOptions, Check};
 use crate::config::Config;
@@ -37,6 +38,7 @@ pub fn doctor(scope: &DoctorScope<'_>) -> Vec<Check> {
         ));
     }
     out.push(workspace(scope.workspace));
+    out.push(revocation::revocation(scope.config, scope.workspace));
     out
 }
 

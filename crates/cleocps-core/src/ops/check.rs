@@ -4,6 +4,7 @@
 
 use super::status::{Certified, Status, Unreadable};
 use crate::i18n::{tf, Lang};
+use crate::revocation::Revocation;
 use crate::sanitize;
 
 /// One certificate's (or the whole check's) verdict.
@@ -108,7 +109,7 @@ pub fn check(status: Status, th: Thresholds, lang: Lang) -> CheckReport {
         .map(|c| Checked {
             // A replaced certificate is no longer served: nothing to alarm on.
             level: if c.watched() {
-                th.level(c.days_left)
+                worst(th.level(c.days_left), revocation_level(&c.revocation))
             } else {
                 Level::Ok
             },
@@ -123,7 +124,7 @@ pub fn check(status: Status, th: Thresholds, lang: Lang) -> CheckReport {
     if !status.problems.is_empty() && level == Level::Ok {
         level = Level::Unknown;
     }
-    let summary = summary(&certificates, &status.problems, lang);
+    let summary = summary(&certificates, &status.problems, th, lang);
     CheckReport {
         status: level,
         exit_code: level.exit_code(),
@@ -134,14 +135,67 @@ pub fn check(status: Status, th: Thresholds, lang: Lang) -> CheckReport {
     }
 }
 
+/// The worse of two levels.
+fn worst(a: Level, b: Level) -> Level {
+    if b.rank() > a.rank() {
+        b
+    } else {
+        a
+    }
+}
+
+/// Revoked is CRITICAL (a revocation is final); a status unknown for
+/// longer than `revocation.max_unknown_days` is WARNING.
+fn revocation_level(r: &Revocation) -> Level {
+    if r.is_revoked() {
+        Level::Critical
+    } else if r.overdue {
+        Level::Warning
+    } else {
+        Level::Ok
+    }
+}
+
+/// What the line says of an alarming certificate: its revocation, else its
+/// expiry and an unknown revocation status, as each applies.
+fn alarm(c: &Certified, th: Thresholds, lang: Lang) -> String {
+    let r = &c.revocation;
+    if r.is_revoked() {
+        let reason =
+            crate::revocation::reason_label(lang, r.reason.as_deref().unwrap_or("unspecified"));
+        return tf(
+            lang,
+            "revocation.check_revoked",
+            &[&c.path(), &r.revoked_on(), &reason, &c.serial],
+        );
+    }
+    let mut parts = Vec::new();
+    if th.level(c.days_left) != Level::Ok {
+        parts.push(one(c, lang));
+    }
+    if r.overdue {
+        let since = r.unknown_since.as_deref().unwrap_or("?");
+        parts.push(tf(
+            lang,
+            "revocation.check_unknown",
+            &[
+                &c.path(),
+                &since.get(..10).unwrap_or(since),
+                &r.detail.as_deref().unwrap_or("-"),
+            ],
+        ));
+    }
+    parts.join("; ")
+}
+
 /// What the line says: every certificate that needs attention, or the next
 /// expiry when none does; then the unreadable entries.
-fn summary(certs: &[Checked], problems: &[Unreadable], lang: Lang) -> String {
+fn summary(certs: &[Checked], problems: &[Unreadable], th: Thresholds, lang: Lang) -> String {
     let mut parts: Vec<String> = Vec::new();
     let mut alarming: Vec<&Checked> = certs.iter().filter(|c| c.level != Level::Ok).collect();
     alarming.sort_by_key(|c| std::cmp::Reverse(c.level.rank()));
     for c in &alarming {
-        parts.push(one(&c.certificate, lang));
+        parts.push(alarm(&c.certificate, th, lang));
     }
     let watched: Vec<&Checked> = certs.iter().filter(|c| c.certificate.watched()).collect();
     if alarming.is_empty() {
@@ -209,6 +263,7 @@ impl CheckReport {
 
 #[cfg(test)]
 mod tests {
+    use super::Status as Status_;
     use super::*;
     use crate::request::RequestType;
 
@@ -226,6 +281,7 @@ mod tests {
             days_left,
             deployed: vec![],
             replaced_by: None,
+            revocation: Default::default(),
         }
     }
 
@@ -288,5 +344,50 @@ mod tests {
             run(&[], 0, 30, 7).nagios(),
             "CLEOCPS OK - no certificate to watch"
         );
+    }
+
+    #[test]
+    fn a_revocation_is_critical_and_a_long_unknown_warns() {
+        use crate::revocation::{Revocation, Status};
+        let mut revoked = cert("r", 400);
+        revoked.revocation = Revocation {
+            status: Status::Revoked,
+            revoked_at: Some("2026-12-01T10:00:00Z".into()),
+            reason: Some("keyCompromise".into()),
+            ..Revocation::default()
+        };
+        let mut late = cert("u", 400);
+        late.revocation = Revocation {
+            status: Status::Unknown,
+            unknown_since: Some("2026-11-20T00:00:00Z".into()),
+            detail: Some("down".into()),
+            overdue: true,
+            ..Revocation::default()
+        };
+        let mut fresh = cert("f", 400);
+        fresh.revocation.status = Status::Unknown;
+        let status = |certs: Vec<Certified>| Status_ {
+            certificates: certs,
+            problems: vec![],
+        };
+        let th = Thresholds::default();
+        let r = check(status(vec![revoked.clone(), late.clone()]), th, Lang::En);
+        assert_eq!(r.status, Level::Critical);
+        assert!(
+            r.summary.starts_with(
+                "F/r REVOKED on 2026-12-01 (reason: keyCompromise, serial 01); \
+                 F/u: revocation status unknown since 2026-11-20 (down)"
+            ),
+            "{}",
+            r.summary
+        );
+        assert_eq!(
+            check(status(vec![late]), th, Lang::En).status,
+            Level::Warning
+        );
+        assert_eq!(check(status(vec![fresh]), th, Lang::En).status, Level::Ok);
+        // A replaced certificate is not served: its revocation is no alarm.
+        revoked.replaced_by = Some("F/new".into());
+        assert_eq!(check(status(vec![revoked]), th, Lang::En).status, Level::Ok);
     }
 }

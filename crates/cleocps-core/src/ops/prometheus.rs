@@ -12,7 +12,7 @@ type Family = (&'static str, &'static str, fn(&super::Certified) -> i64);
 /// so an alert can fire on a workspace that silently lost a certificate.
 pub fn prometheus(status: &Status) -> String {
     let mut out = String::new();
-    let families: [Family; 2] = [
+    let families: [Family; 4] = [
         (
             "cleocps_certificate_not_after_seconds",
             "End of validity of the certificate, in seconds since the epoch.",
@@ -22,6 +22,16 @@ pub fn prometheus(status: &Status) -> String {
             "cleocps_certificate_days_left",
             "Whole days left before the certificate expires (negative once expired).",
             |c| c.days_left,
+        ),
+        (
+            "cleocps_certificate_revoked",
+            "1 when the issuer's OCSP responder or CRL says the certificate is revoked.",
+            |c| i64::from(c.revocation.is_revoked()),
+        ),
+        (
+            "cleocps_certificate_revocation_unknown",
+            "1 when no verified revocation answer could be had for the certificate.",
+            |c| i64::from(c.revocation.status == crate::revocation::Status::Unknown),
         ),
     ];
     for (name, help, value) in families {

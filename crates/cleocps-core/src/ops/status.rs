@@ -33,6 +33,8 @@ pub struct Certified {
     /// "FOLDER/NAME" of the renewal now in service in its place (see
     /// [`replaced_by`]): listed still, but no longer watched.
     pub replaced_by: Option<String>,
+    /// Revoked or not (DESIGN §4c); "off" until [`crate::revocation::annotate`] fills it.
+    pub revocation: crate::revocation::Revocation,
 }
 
 impl Certified {
@@ -188,6 +190,7 @@ fn certified(ws: &Workspace, req: &Request, now: SystemTime) -> Result<Certified
             .map(|(_, path)| path.display().to_string())
             .collect(),
         replaced_by: None,
+        revocation: Default::default(),
     })
 }
 

@@ -31,10 +31,12 @@ pub use keys::{
 };
 pub use p12::{build_p12, P12Profile};
 pub use p12_read::{read_p12, P12Contents};
-pub use path::{ca_issuers, TrustStore};
-pub use summary::{common_name, not_after, summarize, CertSummary};
+pub use path::{ca_issuers, same_name, TrustStore};
+pub(crate) use pem::blocks as pem_blocks;
+pub use summary::{common_name, not_after, rfc3339, summarize, CertSummary};
 pub use truststore::{build_truststore, certs_only_p7c};
 pub use usage::{check_usage, infer_usage, Usage};
+pub use verify::{issued_by, signature_verifies};
 
 use crate::i18n::{tf, Lang};
 

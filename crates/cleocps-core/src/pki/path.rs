@@ -178,7 +178,7 @@ pub(super) fn extension<'a, T: Decode<'a>>(
 
 /// Names match when their DER does, or (for CAs that re-encode strings
 /// differently) their text does without case; the signature check decides anyway.
-pub(super) fn same_name(a: &Name, b: &Name) -> bool {
+pub fn same_name(a: &Name, b: &Name) -> bool {
     a == b || a.to_string().eq_ignore_ascii_case(&b.to_string())
 }
 

@@ -81,7 +81,7 @@ pub fn summarize(cert: &Certificate) -> CertSummary {
     }
 }
 
-pub(super) fn rfc3339(t: SystemTime) -> String {
+pub fn rfc3339(t: SystemTime) -> String {
     time::OffsetDateTime::from(t)
         .format(&time::format_description::well_known::Rfc3339)
         .unwrap_or_else(|_| format!("{t:?}"))

@@ -81,4 +81,24 @@ pub static TEXTS: &[Text] = &[
         "indiquez un fichier annuaire JSON lisible (« servers » : [...])",
         "give a readable JSON directory file (\"servers\": [...])"
     ),
+    text!(
+        "doctor.revocation_off",
+        "vérification de la révocation désactivée (revocation.mode = off)",
+        "revocation checks off (revocation.mode = off)"
+    ),
+    text!(
+        "doctor.revocation_none",
+        "aucun certificat en service dont vérifier la révocation",
+        "no certificate in service whose revocation to check"
+    ),
+    text!(
+        "doctor.revocation_answered",
+        "{} certificat(s) sur {} avec une réponse de révocation vérifiée (OCSP : {}, liste de révocation : {})",
+        "{} of {} certificate(s) with a verified revocation answer (OCSP: {}, revocation list: {})"
+    ),
+    text!(
+        "doctor.fix.revocation",
+        "un certificat révoqué doit être remplacé (nouvelle demande) ; si les répondeurs OCSP et listes de révocation sont injoignables, ouvrez l'accès HTTP sortant vers eux, ou mettez revocation.mode à off sur un serveur isolé",
+        "a revoked certificate must be replaced (new request); if the OCSP responders and revocation lists are unreachable, allow outgoing HTTP to them, or set revocation.mode to off on an isolated server"
+    ),
 ];

@@ -9,11 +9,13 @@ mod card;
 mod deploy;
 mod directory;
 mod doctor;
+mod http;
 mod journal;
 mod mail;
 mod messages;
 mod ops;
 mod pki;
+mod revocation;
 mod subject;
 mod trust;
 mod wizard;
@@ -26,6 +28,8 @@ pub static CORE: Catalog = Catalog {
         subject::TEXTS,
         journal::TEXTS,
         trust::TEXTS,
+        revocation::TEXTS,
+        http::TEXTS,
         mail::TEXTS,
         directory::TEXTS,
         card::TEXTS,
