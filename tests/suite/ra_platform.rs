@@ -88,13 +88,13 @@ fn every_type_is_issued_for_its_csr_with_the_test_profile() {
             &[
                 "ra",
                 "issue",
-                &s(&server.dir),
+                s(&server.dir),
                 "--type",
                 kind,
                 "--csr",
-                &csr,
+                csr,
                 "--out",
-                &s(&out),
+                s(&out),
                 "--crl-url",
                 "http://127.0.0.1:9/CRL/ACI-EL-ORG-TEST.crl",
                 "--ocsp-url",
@@ -103,7 +103,7 @@ fn every_type_is_issued_for_its_csr_with_the_test_profile() {
                 "http://127.0.0.1:9/AC/ACI-EL-ORG-TEST.cer",
             ],
         );
-        let text = tool_ok("openssl", &["x509", "-in", &s(&out), "-noout", "-text"]);
+        let text = tool_ok("openssl", &["x509", "-in", s(&out), "-noout", "-text"]);
         let subject = format!("Subject: C = FR, ST = Paris (75), O = HOPITAL DES 3. DAMES, OU = 11B0073160, CN = {cn}");
         assert!(text.contains(&subject), "{kind}: {text}");
         assert!(text.contains(usage), "{kind}: {usage} in {text}");
@@ -135,18 +135,11 @@ fn every_type_is_issued_for_its_csr_with_the_test_profile() {
         );
         tool_ok(
             "openssl",
-            &["verify", "-CAfile", &root, "-untrusted", &ca, &s(&out)],
+            &["verify", "-CAfile", root, "-untrusted", ca, s(&out)],
         );
         ok(
             ws,
-            &[
-                "response",
-                "import",
-                &path,
-                &s(&out),
-                "--trust-anchor",
-                &root,
-            ],
+            &["response", "import", &path, s(&out), "--trust-anchor", root],
         );
         let show: serde_json::Value =
             serde_json::from_str(&ok(ws, &["--json", "request", "show", &path])).expect("json");
@@ -162,13 +155,13 @@ fn every_type_is_issued_for_its_csr_with_the_test_profile() {
         &[
             "ra",
             "issue",
-            &s(&server.dir),
+            s(&server.dir),
             "--type",
             "smime",
             "--csr",
-            &csr,
+            csr,
             "--out",
-            &out,
+            out,
         ],
     );
     assert!(err.contains("smime"), "{err}");
@@ -186,7 +179,7 @@ fn the_platforms_p12_for_a_key_it_made_is_adopted_and_read_by_java() {
         &[
             "ra",
             "issue",
-            &s(&server.dir),
+            s(&server.dir),
             "--new-key",
             "--type",
             "org-auth-cli",
@@ -199,9 +192,9 @@ fn the_platforms_p12_for_a_key_it_made_is_adopted_and_read_by_java() {
             "--st",
             "Paris (75)",
             "--out",
-            &s(&p12),
+            s(&p12),
             "--p12-password-file",
-            &s(&pw),
+            s(&pw),
         ],
     );
     let info = tool(
@@ -211,7 +204,7 @@ fn the_platforms_p12_for_a_key_it_made_is_adopted_and_read_by_java() {
             "-info",
             "-nodes",
             "-in",
-            &s(&p12),
+            s(&p12),
             "-passin",
             "pass:retrait-2026",
         ],
@@ -231,7 +224,7 @@ fn the_platforms_p12_for_a_key_it_made_is_adopted_and_read_by_java() {
             "-storetype",
             "PKCS12",
             "-keystore",
-            &s(&p12),
+            s(&p12),
             "-storepass",
             "retrait-2026",
         ],
@@ -246,13 +239,13 @@ fn the_platforms_p12_for_a_key_it_made_is_adopted_and_read_by_java() {
             "adopt",
             "ORG/insi",
             "--p12",
-            &s(&p12),
+            s(&p12),
             "--p12-password-file",
-            &s(&pw),
+            s(&pw),
             "--key-password-file",
-            &s(&kp),
+            s(&kp),
             "--trust-anchor",
-            &s(&server.file("root.crt")),
+            s(&server.file("root.crt")),
         ],
     );
     assert!(

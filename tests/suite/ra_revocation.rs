@@ -52,13 +52,13 @@ fn ra_revoke_shows_in_check_through_its_own_crl_and_ocsp() {
             "response",
             "import",
             "F/srv",
-            &s(&p7c),
+            s(&p7c),
             "--trust-anchor",
-            &s(&server.file("root.crt")),
+            s(&server.file("root.crt")),
         ],
     );
     let crt = server.ws.join("dossiers/F/srv/srv.crt");
-    let text = tool_ok("openssl", &["x509", "-noout", "-text", "-in", &s(&crt)]);
+    let text = tool_ok("openssl", &["x509", "-noout", "-text", "-in", s(&crt)]);
     assert!(text.contains(&format!("OCSP - URI:{url}/ocsp")), "{text}");
     assert!(text.contains(&format!("URI:{url}/crl/ca.crl")), "{text}");
 
@@ -71,28 +71,28 @@ fn ra_revoke_shows_in_check_through_its_own_crl_and_ocsp() {
         &[
             "ocsp",
             "-issuer",
-            &s(&server.file("ca.crt")),
+            s(&server.file("ca.crt")),
             "-cert",
-            &s(&crt),
+            s(&crt),
             "-url",
             &format!("{url}/ocsp"),
             "-CAfile",
-            &s(&server.file("root.crt")),
+            s(&server.file("root.crt")),
             "-verify_other",
-            &s(&server.file("ca.crt")),
+            s(&server.file("ca.crt")),
             "-no_nonce",
         ],
     );
     assert!(ocsp.contains(": good"), "{ocsp}");
 
-    let serial = tool_ok("openssl", &["x509", "-noout", "-serial", "-in", &s(&crt)]);
+    let serial = tool_ok("openssl", &["x509", "-noout", "-serial", "-in", s(&crt)]);
     let serial = serial.trim().trim_start_matches("serial=").to_string();
     let revoked = ok(
         &server.ws,
         &[
             "ra",
             "revoke",
-            &s(&server.dir),
+            s(&server.dir),
             &serial,
             "--reason",
             "keyCompromise",
@@ -117,9 +117,9 @@ fn ra_revoke_shows_in_check_through_its_own_crl_and_ocsp() {
             "-inform",
             "DER",
             "-in",
-            &s(&crl_der),
+            s(&crl_der),
             "-CAfile",
-            &s(&server.file("ca.crt")),
+            s(&server.file("ca.crt")),
             "-noout",
             "-text",
         ],
@@ -130,15 +130,15 @@ fn ra_revoke_shows_in_check_through_its_own_crl_and_ocsp() {
         &[
             "ocsp",
             "-issuer",
-            &s(&server.file("ca.crt")),
+            s(&server.file("ca.crt")),
             "-cert",
-            &s(&crt),
+            s(&crt),
             "-url",
             &format!("{url}/ocsp"),
             "-CAfile",
-            &s(&server.file("root.crt")),
+            s(&server.file("root.crt")),
             "-verify_other",
-            &s(&server.file("ca.crt")),
+            s(&server.file("ca.crt")),
             "-no_nonce",
         ],
     );
@@ -146,7 +146,7 @@ fn ra_revoke_shows_in_check_through_its_own_crl_and_ocsp() {
     assert!(ocsp.contains("keyCompromise"), "{ocsp}");
 
     // A serial it never issued is refused.
-    let out = cleo(&server.ws, &["ra", "revoke", &s(&server.dir), "0BADC0DE"]);
+    let out = cleo(&server.ws, &["ra", "revoke", s(&server.dir), "0BADC0DE"]);
     assert_eq!(out.status.code(), Some(1));
 }
 

@@ -71,7 +71,7 @@ fn pem_bundle_verifies_the_production_intermediate_and_p7b_holds_the_same() {
     let bundle = t.join("out/igc-sante.pem");
     let out = cleo(
         &ws,
-        &["trust", "export", "--format", "pem", "--out", &s(&bundle)],
+        &["trust", "export", "--format", "pem", "--out", s(&bundle)],
     );
     assert!(out.status.success(), "{}", stderr(&out));
     let v = tool(
@@ -79,21 +79,21 @@ fn pem_bundle_verifies_the_production_intermediate_and_p7b_holds_the_same() {
         &[
             "verify",
             "-CAfile",
-            &s(&bundle),
-            &s(&production_intermediate()),
+            s(&bundle),
+            s(&production_intermediate()),
         ],
     );
     assert!(v.status.success(), "{}", String::from_utf8_lossy(&v.stdout));
     // Not overwritten without --force.
     let again = cleo(
         &ws,
-        &["trust", "export", "--format", "pem", "--out", &s(&bundle)],
+        &["trust", "export", "--format", "pem", "--out", s(&bundle)],
     );
     assert_eq!(again.status.code(), Some(1));
     let p7b = t.join("igc-sante.p7b");
     let out = cleo(
         &ws,
-        &["trust", "export", "--format", "p7b", "--out", &s(&p7b)],
+        &["trust", "export", "--format", "p7b", "--out", s(&p7b)],
     );
     assert!(out.status.success(), "{}", stderr(&out));
     let certs = tool_ok(
@@ -103,7 +103,7 @@ fn pem_bundle_verifies_the_production_intermediate_and_p7b_holds_the_same() {
             "-inform",
             "DER",
             "-in",
-            &s(&p7b),
+            s(&p7b),
             "-print_certs",
             "-noout",
         ],
@@ -132,9 +132,9 @@ fn p12_truststore_is_listed_by_keytool_as_trusted_entries() {
             "--format",
             "p12",
             "--out",
-            &s(&store),
+            s(&store),
             "--password-file",
-            &s(&pw),
+            s(&pw),
         ],
     );
     assert!(out.status.success(), "{}", stderr(&out));
@@ -145,7 +145,7 @@ fn p12_truststore_is_listed_by_keytool_as_trusted_entries() {
             "-storetype",
             "PKCS12",
             "-keystore",
-            &s(&store),
+            s(&store),
             "-storepass",
             "truststore pass 8",
         ],
@@ -158,7 +158,7 @@ fn p12_truststore_is_listed_by_keytool_as_trusted_entries() {
         &[
             "pkcs12",
             "-in",
-            &s(&store),
+            s(&store),
             "-nokeys",
             "-passin",
             &format!("file:{}", s(&pw)),
@@ -169,7 +169,7 @@ fn p12_truststore_is_listed_by_keytool_as_trusted_entries() {
     let none = t.join("none.p12");
     let out = cleo(
         &ws,
-        &["trust", "export", "--format", "p12", "--out", &s(&none)],
+        &["trust", "export", "--format", "p12", "--out", s(&none)],
     );
     assert_eq!(out.status.code(), Some(1));
     assert!(!none.exists());
