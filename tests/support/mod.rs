@@ -9,6 +9,7 @@ pub mod ca;
 pub mod http;
 pub mod mail;
 pub mod nginx;
+pub mod packages;
 pub mod process;
 pub mod ra;
 pub mod ra_mail;
