@@ -6,6 +6,7 @@
 
 pub mod bulk;
 pub mod ca;
+pub mod fleet;
 pub mod http;
 pub mod mail;
 pub mod nginx;
