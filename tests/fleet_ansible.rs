@@ -341,3 +341,45 @@ fn assert_message(run: &Run, ws: &Path, answer: &Path, anchor: &Path) {
         run.out
     );
 }
+
+/// Removes the package this test installed, whatever happens.
+struct Uninstall;
+
+impl Drop for Uninstall {
+    fn drop(&mut self) {
+        let _ = std::process::Command::new("dpkg")
+            .args(["--purge", "cleocps"])
+            .output();
+    }
+}
+
+#[test]
+fn the_package_installs_cleocps_on_a_host_that_lacks_it() {
+    // The host is this machine: the package goes to /usr/bin. Only where the
+    // machine is there for it (CI, as root); elsewhere the test says so.
+    let root = support::tool_ok("id", &["-u"]).trim() == "0";
+    if std::env::var("CI").as_deref() != Ok("true") || !root {
+        eprintln!("skipped: installs a package on this machine; runs under CI=true as root");
+        return;
+    }
+    let installed = Path::new("/usr/bin/cleocps");
+    assert!(!installed.exists(), "{} is already there: nothing to prove", installed.display());
+    let deb = &support::packages::built().deb;
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let mut fleet = Fleet::new(tmp.path(), &["gamma"]);
+    fleet.host("gamma").vars = format!(
+        "      cleocps_binary: {}\n      cleocps_package: {}\n{}",
+        installed.display(),
+        deb.display(),
+        certificates("gamma", &ALPHA[..1])
+    );
+    fleet.write_inventory(&common(&support::bin(), &[]));
+    let _uninstall = Uninstall;
+    let run = fleet.collect(&[]);
+    assert_ran(&run, "collect_csr.yml with cleocps_package");
+    let version = support::tool_ok(&installed.to_string_lossy(), &["--version"]);
+    assert!(version.starts_with("cleocps "), "{version}");
+    assert_eq!(state_of(&fleet.hosts[0].workspace, "Prod/web"), "request_generated");
+    assert!(fleet.dir.join("csr/gamma--Prod--web.csr").is_file());
+    assert_unchanged(&fleet.collect(&[]), &["gamma"], "collect_csr.yml, installed");
+}
