@@ -32,9 +32,8 @@ check rpm rpm
 check man man-db
 check /usr/bin/python3 python3
 check /usr/lib/python3/dist-packages/apt python3-apt
-# `python3 -m venv` needs ensurepip's bundled pip (Debian: python3-venv).
-python3 -c 'import ensurepip, os; assert os.listdir(os.path.dirname(ensurepip.__file__) + "/_bundled")' \
-  2>/dev/null || need+=(python3-venv)
+# `python3 -m venv` needs ensurepip (Debian: in python3-venv).
+python3 -c 'import ensurepip' 2>/dev/null || need+=(python3-venv)
 
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
