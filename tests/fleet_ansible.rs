@@ -363,7 +363,11 @@ fn the_package_installs_cleocps_on_a_host_that_lacks_it() {
         return;
     }
     let installed = Path::new("/usr/bin/cleocps");
-    assert!(!installed.exists(), "{} is already there: nothing to prove", installed.display());
+    assert!(
+        !installed.exists(),
+        "{} is already there: nothing to prove",
+        installed.display()
+    );
     let deb = &support::packages::built().deb;
     let tmp = tempfile::tempdir().expect("tempdir");
     let mut fleet = Fleet::new(tmp.path(), &["gamma"]);
@@ -379,7 +383,14 @@ fn the_package_installs_cleocps_on_a_host_that_lacks_it() {
     assert_ran(&run, "collect_csr.yml with cleocps_package");
     let version = support::tool_ok(&installed.to_string_lossy(), &["--version"]);
     assert!(version.starts_with("cleocps "), "{version}");
-    assert_eq!(state_of(&fleet.hosts[0].workspace, "Prod/web"), "request_generated");
+    assert_eq!(
+        state_of(&fleet.hosts[0].workspace, "Prod/web"),
+        "request_generated"
+    );
     assert!(fleet.dir.join("csr/gamma--Prod--web.csr").is_file());
-    assert_unchanged(&fleet.collect(&[]), &["gamma"], "collect_csr.yml, installed");
+    assert_unchanged(
+        &fleet.collect(&[]),
+        &["gamma"],
+        "collect_csr.yml, installed",
+    );
 }
