@@ -89,9 +89,15 @@ fn two_hosts_round_trip_through_the_platform_and_second_runs_change_nothing() {
     fleet.write_inventory(&common(&support::bin(), &[&ca.root]));
     let hosts = ["alpha", "beta"];
 
-    // --check first: nothing made on the hosts, nothing fetched.
-    let check = fleet.collect(&["--check"]);
+    // --check first: nothing made on the hosts, nothing fetched; --diff
+    // says what would be.
+    let check = fleet.collect(&["--check", "--diff"]);
     assert_ran(&check, "collect_csr.yml --check");
+    assert!(
+        check.out.contains("+state: request_generated"),
+        "{}",
+        check.out
+    );
     for h in &fleet.hosts {
         assert!(
             !h.workspace.exists(),
@@ -132,7 +138,9 @@ fn two_hosts_round_trip_through_the_platform_and_second_runs_change_nothing() {
             );
         }
     }
-    assert_unchanged(&fleet.collect(&[]), &hosts, "collect_csr.yml again");
+    // Again, with -vvv (every module's arguments shown): nothing to do.
+    let mut loud = vec![fleet.collect(&["-vvv"])];
+    assert_unchanged(&loud[0], &hosts, "collect_csr.yml again");
 
     for (host, list) in [("alpha", ALPHA), ("beta", BETA)] {
         for (i, (folder, name)) in list.iter().enumerate() {
@@ -208,28 +216,21 @@ fn two_hosts_round_trip_through_the_platform_and_second_runs_change_nothing() {
     );
     assert!(key.contains("2048 bit"), "{key}");
 
-    let again = fleet.install(&[]);
-    assert_unchanged(&again, &hosts, "install_certificates.yml again");
+    loud.push(fleet.install(&["-vvv"]));
+    let again = &loud[1];
+    assert_unchanged(again, &hosts, "install_certificates.yml again");
+    let deploy = task(again, "Each certificate deployed with its saved profile");
     assert!(
-        again.out.contains("Each certificate deployed"),
-        "{}",
-        again.out
+        deploy.contains("ok: [alpha] => (item=Prod/web)"),
+        "the saved profile not used:\n{deploy}"
     );
     assert_unchanged(
         &fleet.collect(&[]),
         &hosts,
         "collect_csr.yml after the install",
     );
-    assert_unchanged(
-        &fleet.install(&["--check"]),
-        &hosts,
-        "install --check at rest",
-    );
 
-    // -vvv shows every module's arguments: the password is not among them.
-    let loud = [fleet.collect(&["-vvv"]), fleet.install(&["-vvv"])];
     for run in &loud {
-        assert_ran(run, "-vvv run");
         assert!(
             !run.out.contains(&fleet.password),
             "the key password in -vvv output"
@@ -298,15 +299,24 @@ fn a_host_whose_import_fails_fails_alone_with_cleocps_message() {
     );
 }
 
-/// The hosts whose run went to its end: the check verdict reported.
-fn verdicts(run: &Run) -> Vec<String> {
-    let task = run
+/// What a run printed for one task.
+fn task<'a>(run: &'a Run, name: &str) -> &'a str {
+    let after = run
         .out
-        .split("TASK [The check verdict]")
+        .split(&format!("TASK [{name}]"))
         .nth(1)
         .unwrap_or("");
-    let task = task.split("PLAY RECAP").next().unwrap_or("");
-    task.lines()
+    let end = after
+        .find("TASK [")
+        .or_else(|| after.find("PLAY RECAP"))
+        .unwrap_or(after.len());
+    &after[..end]
+}
+
+/// The hosts whose run went to its end: the check verdict reported.
+fn verdicts(run: &Run) -> Vec<String> {
+    task(run, "The check verdict")
+        .lines()
         .filter_map(|l| l.strip_prefix("ok: ["))
         .filter_map(|l| l.split(']').next())
         .map(str::to_string)
