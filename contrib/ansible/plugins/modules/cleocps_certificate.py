@@ -66,12 +66,13 @@ def main():
     p = module.params
     cli = Cleocps(module)
     path = "%s/%s" % (p["folder"], p["name"])
-    before = summary(cli.show(path))
+    shown = cli.show(path)
+    before = summary(shown)
     if module.check_mode and p["src"] and not os.path.exists(p["src"]):
         # A check run: the answer is not copied to the host yet.
         module.exit_json(changed=True, request=path, **before)
     answer = read_answer(module, p)
-    imported = read_text(request_file(cli.show(path), ".crt")) if before["serial"] else None
+    imported = read_text(request_file(shown, ".crt")) if before["serial"] else None
     if imported and holds(answer, certificate_der(imported)):
         module.exit_json(changed=False, request=path, **before)
     if module.check_mode:

@@ -162,7 +162,8 @@ def after_state(state, steps):
 
 def apply(cli, p, path, steps, changes):
     if "create" in steps:
-        if p["folder"] not in {f["name"] for f in cli.run("folder", "list")[1] or []}:
+        folders = {f["name"] for f in cli.run("folder", "list")[1] or []} if cli.exists() else set()
+        if p["folder"] not in folders:
             cli.run("folder", "create", p["folder"])
         create = ["request", "create", path]
         if p["type"]:
