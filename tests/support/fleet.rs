@@ -230,6 +230,23 @@ impl Fleet {
     }
 }
 
+/// Ansible's SSH masters (ControlPersist) and their sessions end with the
+/// test, not a minute later.
+impl Drop for Fleet {
+    fn drop(&mut self) {
+        let Ok(sockets) = std::fs::read_dir(self.dir.join("controller/cp")) else {
+            return;
+        };
+        for socket in sockets.flatten() {
+            let _ = Command::new("ssh")
+                .arg("-o")
+                .arg(format!("ControlPath={}", socket.path().display()))
+                .args(["-O", "exit", "fleet-host"])
+                .output();
+        }
+    }
+}
+
 fn host(dir: &Path, name: &str) -> Host {
     let root = dir.join(name);
     let home = root.join("home");
