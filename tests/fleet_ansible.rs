@@ -13,13 +13,14 @@ use std::path::{Path, PathBuf};
 use support::fleet::{files_holding, Fleet, Run};
 use support::{cleo, ok, TestCa};
 
-/// Two certificates per host, as `cleocps_certificates` lists them.
-fn certificates(host: &str, names: &[(&str, &str)]) -> String {
+/// `cleocps_certificates` of a host: (folder, name, server) each, the
+/// server's FQDN `<server>.<host>.example.fr`.
+fn certificates(host: &str, list: &[(&str, &str, &str)]) -> String {
     let mut vars = String::from("      cleocps_certificates:\n");
-    for (folder, name) in names {
+    for (folder, name, server) in list {
         vars.push_str(&format!(
-            "        - {{folder: {folder}, name: {name}, type: ssl, cn: {name}.{host}.example.fr, \
-             san: [{name}-alt.{host}.example.fr], o: Clinique {host}, ou: \"1234567890\", st: Sarthe (72)}}\n"
+            "        - {{folder: {folder}, name: {name}, type: ssl, cn: {server}.{host}.example.fr, \
+             san: [{server}-alt.{host}.example.fr], o: Clinique {host}, ou: \"1234567890\", st: Sarthe (72)}}\n"
         ));
     }
     vars
@@ -72,8 +73,8 @@ fn answer(fleet: &Fleet, ca: &TestCa, stem: &str, p7c: bool) -> PathBuf {
     bundle
 }
 
-const ALPHA: &[(&str, &str)] = &[("Prod", "web"), ("Prod", "api")];
-const BETA: &[(&str, &str)] = &[("Prod", "web"), ("Interne", "intranet")];
+const ALPHA: &[(&str, &str, &str)] = &[("Prod", "web", "web"), ("Prod", "api", "api")];
+const BETA: &[(&str, &str, &str)] = &[("Prod", "web", "web"), ("Interne", "intranet", "intranet")];
 
 #[test]
 fn two_hosts_round_trip_through_the_platform_and_second_runs_change_nothing() {
@@ -119,7 +120,7 @@ fn two_hosts_round_trip_through_the_platform_and_second_runs_change_nothing() {
         collect.took
     );
     for (host, list) in [("alpha", ALPHA), ("beta", BETA)] {
-        for (folder, name) in list {
+        for (folder, name, _) in list {
             let csr = fleet.dir.join(format!("csr/{host}--{folder}--{name}.csr"));
             let subject = support::tool_ok(
                 "openssl",
@@ -143,7 +144,7 @@ fn two_hosts_round_trip_through_the_platform_and_second_runs_change_nothing() {
     assert_unchanged(&loud[0], &hosts, "collect_csr.yml again");
 
     for (host, list) in [("alpha", ALPHA), ("beta", BETA)] {
-        for (i, (folder, name)) in list.iter().enumerate() {
+        for (i, (folder, name, _)) in list.iter().enumerate() {
             answer(
                 &fleet,
                 &ca,
@@ -175,7 +176,7 @@ fn two_hosts_round_trip_through_the_platform_and_second_runs_change_nothing() {
             .find(|h| h.name == host)
             .expect("host")
             .workspace;
-        for (folder, name) in list {
+        for (folder, name, _) in list {
             assert_eq!(
                 state_of(ws, &format!("{folder}/{name}")),
                 "certificate_imported"
@@ -236,6 +237,50 @@ fn two_hosts_round_trip_through_the_platform_and_second_runs_change_nothing() {
             "the key password in -vvv output"
         );
     }
+
+    // Renewal: the same round trip from `request renew`, the new request
+    // inheriting the deploy profile.
+    let renew = fleet.module(
+        "alpha",
+        "ansible.builtin.command",
+        "{{ cleocps_binary }} --workspace {{ cleocps_workspace }} request renew Prod/web --name web-2",
+    );
+    assert!(renew.ok, "{}", renew.out);
+    fleet.host("alpha").vars = certificates("alpha", &[("Prod", "web-2", "web"), ALPHA[1]]);
+    fleet.write_inventory(&common(&support::bin(), &[&ca.root]));
+    let collect = fleet.collect(&[]);
+    assert_ran(&collect, "collect_csr.yml for the renewal");
+    assert_eq!(collect.count("alpha", "changed"), 2, "{}", collect.out);
+    answer(&fleet, &ca, "alpha--Prod--web-2", false);
+    let install = fleet.install(&[]);
+    assert_ran(&install, "install_certificates.yml for the renewal");
+    let alpha_ws = fleet.hosts[0].workspace.clone();
+    assert_eq!(state_of(&alpha_ws, "Prod/web-2"), "certificate_imported");
+    let renewed: Value =
+        serde_json::from_str(&ok(&alpha_ws, &["--json", "request", "show", "Prod/web-2"]))
+            .expect("show");
+    let served = support::tool_ok(
+        "openssl",
+        &[
+            "x509",
+            "-in",
+            &srv.join("web.pem").to_string_lossy(),
+            "-noout",
+            "-serial",
+        ],
+    );
+    let serial = renewed["certificate"]["serial"].as_str().unwrap_or("?");
+    assert_eq!(
+        served.trim(),
+        format!("serial={serial}"),
+        "the renewal not deployed"
+    );
+    assert_unchanged(
+        &fleet.install(&[]),
+        &hosts,
+        "install_certificates.yml after the renewal",
+    );
+
     let left = files_holding(tmp.path(), fleet.password.as_bytes());
     assert!(left.is_empty(), "the key password left in {left:?}");
 }
