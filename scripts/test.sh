@@ -28,7 +28,13 @@ check sshd openssh-server
 check ssh openssh-client
 check nginx nginx-light
 check /usr/bin/time time
-check python3 python3
+# The packages (tests/packages.rs) and the fleet (tests/fleet_ansible.rs).
+check rpm rpm
+check man man-db
+check /usr/bin/python3 python3
+check /usr/lib/python3/dist-packages/apt python3-apt
+# `python3 -m venv` needs ensurepip (Debian: in python3-venv).
+python3 -c 'import ensurepip' 2>/dev/null || need+=(python3-venv)
 
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
@@ -53,6 +59,11 @@ echo "== cargo fmt --check"
 cargo fmt --all -- --check
 echo "== cargo clippy"
 cargo clippy --workspace --all-targets --locked -- -D warnings
+# Tools from crates.io and PyPI, kept under target/ (only the first run pays).
+echo "== packaging tools (cargo-deb, cargo-generate-rpm)"
+time scripts/package.sh --tools-only
+echo "== ansible-core"
+time scripts/ansible-env.sh >/dev/null
 echo "== cargo test"
 # The SIGKILL test kills 200 writers by default; CI keeps to fewer for time.
 [ "${CI:-}" = true ] && export CLEOCPS_SIGKILL_KILLS=${CLEOCPS_SIGKILL_KILLS:-40}

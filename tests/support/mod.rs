@@ -5,10 +5,12 @@
 
 pub mod bulk;
 pub mod ca;
+pub mod fleet;
 pub mod http;
 pub mod mail;
 pub mod nginx;
 pub mod openssl_ca;
+pub mod packages;
 pub mod process;
 pub mod ra;
 pub mod ra_mail;

@@ -19,6 +19,12 @@ fn keygen(path: &Path) {
 
 impl Sshd {
     pub fn start(dir: &Path) -> Sshd {
+        Sshd::start_with(dir, "")
+    }
+
+    /// The same with more configuration lines (e.g. `SetEnv HOME=…`, a
+    /// session's own home for a host of the fleet tests).
+    pub fn start_with(dir: &Path, extra: &str) -> Sshd {
         std::fs::create_dir_all("/run/sshd").expect("/run/sshd");
         let host_key = dir.join("host_key");
         let client_key = dir.join("client_key");
@@ -34,7 +40,7 @@ impl Sshd {
                 "Port {port}\nListenAddress 127.0.0.1\nHostKey {}\nAuthorizedKeysFile {}\n\
                  UsePAM no\nStrictModes no\nPermitRootLogin yes\nPasswordAuthentication no\n\
                  StreamLocalBindUnlink yes\nAllowStreamLocalForwarding yes\nPidFile none\n\
-                 LogLevel ERROR\nAcceptEnv LANG\n",
+                 LogLevel ERROR\nAcceptEnv LANG\nSubsystem sftp internal-sftp\n{extra}",
                 host_key.display(),
                 auth.display()
             ),
