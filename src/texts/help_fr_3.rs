@@ -310,4 +310,54 @@ pub static TEXTS: &[Text] = &[
         "Afficher ce message ou l'aide des sous-commandes données",
         "Print this message or the help of the given subcommand(s)"
     ),
+    text!(
+        "help.revocation_arg",
+        "Demander au répondeur OCSP ou à la CRL si chaque certificat est révoqué (par défaut : revocation.mode)",
+        "Ask the OCSP responder or CRL whether each certificate is revoked (default: revocation.mode)"
+    ),
+    text!(
+        "help.trust",
+        "Les ancres et intermédiaires IGC-Santé utilisés : les lister, ou les exporter pour le système, curl ou Java",
+        "The IGC-Santé anchors and intermediates in use: list them, or export them for the system, curl or Java"
+    ),
+    text!(
+        "help.trust_show",
+        "Chaque ancre et intermédiaire utilisé : sujet, SHA-256, expiration, intégré ou fichier",
+        "Every anchor and intermediate in use: subject, SHA-256, expiry, built-in or file"
+    ),
+    text!(
+        "help.trust_export",
+        "Les écrire en lot PEM, en .p7b, ou en magasin de confiance PKCS#12 pour Java",
+        "Write them as a PEM bundle, a .p7b, or a PKCS#12 truststore for Java"
+    ),
+    text!(
+        "help.trust_out",
+        "Le fichier à écrire (pas remplacé sans --force)",
+        "The file to write (not overwritten without --force)"
+    ),
+    text!(
+        "help.trust_password",
+        "Le mot de passe du magasin (p12), première ligne du fichier",
+        "The truststore's password (p12), first line of the file"
+    ),
+    text!(
+        "help.ra_revoke",
+        "Révoquer un certificat émis par ce serveur (sa CRL et ses réponses OCSP le disent)",
+        "Revoke a certificate this server issued (its CRL and OCSP answers say so)"
+    ),
+    text!(
+        "help.ra_revoke_serial",
+        "Numéro de série en hexadécimal, tel que « cleocps status » l'affiche",
+        "Serial number in hexadecimal, as `cleocps status` shows it"
+    ),
+    text!(
+        "help.ra_revocation_serve",
+        "Publier la CRL en HTTP et répondre en OCSP sur 127.0.0.1 ; les certificats émis ensuite pointent vers cette adresse",
+        "Publish the CRL over HTTP and answer OCSP on 127.0.0.1; certificates issued from then on point at this address"
+    ),
+    text!(
+        "help.ra_listen",
+        "Adresse et port de bouclage (port 0 : un port libre, affiché)",
+        "Loopback address and port (port 0: any free one, printed)"
+    ),
 ];

@@ -27,7 +27,7 @@ impl OpensslCa {
                 "[ca]\ndefault_ca = CA_default\n[CA_default]\ndir = {}\n\
                  database = $dir/index.txt\nnew_certs_dir = $dir/newcerts\n\
                  certificate = $dir/ca.crt\nprivate_key = $dir/ca.key\nserial = $dir/serial\n\
-                 crlnumber = $dir/crlnumber\ndefault_md = sha256\ndefault_days = 60\n\
+                 crlnumber = $dir/crlnumber\ndefault_md = sha256\ndefault_days = 120\n\
                  default_crl_days = 1\npolicy = policy_any\nunique_subject = no\npreserve = yes\n\
                  copy_extensions = none\n\
                  [policy_any]\ncountryName = optional\nstateOrProvinceName = optional\n\
@@ -40,7 +40,7 @@ impl OpensslCa {
         let (crt, key) = (dir.join("ca.crt"), dir.join("ca.key"));
         run(ca::openssl()
             .args([
-                "req", "-x509", "-nodes", "-newkey", "rsa:2048", "-days", "90", "-subj",
+                "req", "-x509", "-nodes", "-newkey", "rsa:2048", "-days", "150", "-subj",
             ])
             .arg(subject)
             .args(["-addext", "basicConstraints=critical,CA:TRUE"])
