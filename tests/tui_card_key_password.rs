@@ -44,10 +44,12 @@ fn setup(tmp: &Path) -> (Workspace, Pki, TuiContext, String) {
         &Secret::new(PIN),
     )
     .expect("soft_init");
-    let mut ctx = TuiContext::default();
-    ctx.card = CardOptions {
-        soft_token: Some(token),
-        ..Default::default()
+    let mut ctx = TuiContext {
+        card: CardOptions {
+            soft_token: Some(token),
+            ..Default::default()
+        },
+        ..TuiContext::default()
     };
     ctx.config.registration.certificate = Some(pki.ra.crt.clone());
     (Workspace::open(&ws).expect("workspace"), pki, ctx, path)

@@ -56,10 +56,10 @@ fn a_failed_check_comes_back_as_the_result_dialog_sanitised() {
 
     let outcome = run(
         &ws,
-        Job::Deploy {
+        Job::new(jobs::Deploy {
             path: path.clone(),
             key_password: None,
-        },
+        }),
     );
     let done = match outcome {
         JobOutcome::Done(d) => d,

@@ -6,10 +6,11 @@ mod support;
 use cleocps::i18n::Lang;
 use cleocps::tui::action::{Done, JobOutcome, Shown};
 use cleocps::tui::app::Layer;
+use cleocps::tui::jobs as work;
 use cleocps::tui::modal::Modal;
 use cleocps::tui::modal::{CardWaitModal, MessageModal, PinModal};
 use cleocps::tui::wizard::{WizStep, WizardJob, WizardShown};
-use cleocps::tui::{sample, update, Action, App, Effect, Job};
+use cleocps::tui::{sample, update, Action, App, Effect};
 use cleocps_core::card::PinState;
 use cleocps_core::directory::Lookup;
 use cleocps_core::request::{RequestType, State};
@@ -22,7 +23,7 @@ const RUN: &str = "CleoWizard/Demande 1";
 
 fn wjob(effect: Option<Effect>) -> WizardJob {
     match job(effect) {
-        Job::Wizard(w) => *w,
+        Ok(w) => w,
         other => panic!("expected a wizard job, got {other:?}"),
     }
 }
@@ -174,7 +175,7 @@ fn the_whole_run_by_keys() {
     // "Accéder aux certificats obtenus": the folder's files.
     assert!(matches!(
         job(update(&mut app, Action::Files)),
-        Job::ListDir { dir } if dir == std::path::Path::new("/ws/wizard")
+        Ok(work::ListDir { dir }) if dir == std::path::Path::new("/ws/wizard")
     ));
     // Enter: leave, the tree read again.
     done_last(
@@ -189,7 +190,10 @@ fn the_whole_run_by_keys() {
     );
     assert!(matches!(app.modal, Some(Modal::Files(_))));
     update(&mut app, Action::Cancel);
-    assert!(matches!(job(update(&mut app, Action::Submit)), Job::Reload));
+    assert!(matches!(
+        job(update(&mut app, Action::Submit)),
+        Ok(work::Reload)
+    ));
     assert!(app.wizard.is_none());
     assert_eq!(app.layer(), Layer::Main);
 }
@@ -344,7 +348,10 @@ fn esc_while_waiting_stops_and_keeps_the_run() {
         other => panic!("{other:?}"),
     };
     let wait_id = last_job(&app);
-    assert!(matches!(job(update(&mut app, Action::Cancel)), Job::Reload));
+    assert!(matches!(
+        job(update(&mut app, Action::Cancel)),
+        Ok(work::Reload)
+    ));
     assert!(stop.load(Ordering::Relaxed), "the wait was told to stop");
     assert!(app.wizard.is_none());
     assert!(app
@@ -420,7 +427,7 @@ fn rejection_shows_code_and_recommencer() {
     // n: "recommencer" = a new request pre-filled, selected in the tree.
     assert!(matches!(
         job(update(&mut app, Action::Renew)),
-        Job::Renew { path } if path == RUN
+        Ok(work::Renew { path }) if path == RUN
     ));
     assert!(app.wizard.is_none());
 }

@@ -10,7 +10,9 @@
 //!
 //! ```text
 //! tui/
-//!   action.rs    the vocabulary: Action, Effect, Job and what jobs bring back
+//!   action.rs    the vocabulary: Action, Effect and what jobs bring back
+//!   job.rs       Job and the Work trait: a job's kind, request, key password,
+//!                retry and run, asked of the job itself
 //!   job_kind.rs  JobKind: what a running job is, matched on by update and views
 //!   app.rs       the state (App); the parts it holds:
 //!   form.rs        the Étape 2 form and its inline check
@@ -21,7 +23,7 @@
 //!   steps.rs       what each step tab offers, and why not
 //!   keymap.rs    keys → Action, one table (also the footer and the help)
 //!   update/      update(&mut App, Action) -> Option<Effect>: pure
-//!   jobs/        the worker threads: the only I/O
+//!   jobs/        the jobs, one type each, and their worker threads: the only I/O
 //!   view/        draw(&App): one file per screen part and per dialog
 //!   event.rs     the loop's one event type and its sources
 //!   term.rs      terminal setup and restore, the loop, terminal effects

@@ -4,6 +4,8 @@
 use super::changed;
 use crate::i18n::{t, tf, Lang};
 use crate::tui::action::{Done, Shown};
+use crate::tui::job::{Cx, Failure, Work};
+use crate::tui::job_kind::JobKind;
 use crate::tui::modal::OutputModal;
 use cleocps_core::deploy::{self, CommandRun, DeployError};
 use cleocps_core::error::Error;
@@ -11,7 +13,32 @@ use cleocps_core::sanitize;
 use cleocps_core::secret::Secret;
 use cleocps_core::workspace::Workspace;
 
-pub(super) fn run(
+/// Étape 3: the saved deploy profile, run as `cleocps deploy` runs it.
+#[derive(Debug, Clone)]
+pub struct Deploy {
+    pub path: String,
+    pub key_password: Option<Secret>,
+}
+
+impl Work for Deploy {
+    fn kind(&self) -> JobKind {
+        JobKind::Deploy
+    }
+
+    fn request(&self) -> Option<&str> {
+        Some(&self.path)
+    }
+
+    fn key_password(&mut self) -> Option<&mut Option<Secret>> {
+        Some(&mut self.key_password)
+    }
+
+    fn run(self: Box<Self>, cx: &Cx<'_>) -> Result<Done, Failure> {
+        Ok(run(cx.ws, cx.lang, self.path, self.key_password)?)
+    }
+}
+
+fn run(
     ws: &Workspace,
     lang: Lang,
     path: String,

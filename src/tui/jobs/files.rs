@@ -2,6 +2,8 @@
 //! here, off the UI thread.
 
 use crate::tui::action::{Done, FileEntry, Shown};
+use crate::tui::job::{Cx, Failure, Work};
+use crate::tui::job_kind::JobKind;
 use cleocps_core::procedure as core;
 use cleocps_core::request::Request;
 use cleocps_core::workspace::Workspace;
@@ -19,8 +21,24 @@ pub fn of_request(ws: &Workspace, req: &Request) -> Vec<FileEntry> {
         .collect()
 }
 
+/// The files of a directory (the wizard's results).
+#[derive(Debug, Clone)]
+pub struct ListDir {
+    pub dir: PathBuf,
+}
+
+impl Work for ListDir {
+    fn kind(&self) -> JobKind {
+        JobKind::ListDir
+    }
+
+    fn run(self: Box<Self>, _: &Cx<'_>) -> Result<Done, Failure> {
+        Ok(list_dir(self.dir))
+    }
+}
+
 /// The visible regular files of `dir` (the wizard's results), sorted.
-pub fn list_dir(dir: PathBuf) -> Done {
+fn list_dir(dir: PathBuf) -> Done {
     let mut files: Vec<FileEntry> = std::fs::read_dir(&dir)
         .map(|rd| {
             rd.flatten()

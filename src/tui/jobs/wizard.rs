@@ -6,6 +6,8 @@ use super::card::ra_certificate;
 use super::tree;
 use crate::i18n::{t, Lang};
 use crate::tui::action::{Done, Shown};
+use crate::tui::job::{Cx, Failure, Work};
+use crate::tui::job_kind::{JobKind, WizardJobKind};
 use crate::tui::wizard::{WizardJob, WizardShown};
 use crate::tui::TuiContext;
 use cleocps_core::card;
@@ -24,7 +26,22 @@ fn shown(ws: &Workspace, select: Option<String>, s: WizardShown) -> Result<Done,
     })
 }
 
-pub fn run(
+impl Work for WizardJob {
+    fn kind(&self) -> JobKind {
+        JobKind::Wizard(match self {
+            WizardJob::Resumable => WizardJobKind::Resumable,
+            WizardJob::Probe { .. } => WizardJobKind::Probe,
+            WizardJob::Send { .. } => WizardJobKind::Send,
+            WizardJob::Finish { .. } => WizardJobKind::Finish,
+        })
+    }
+
+    fn run(self: Box<Self>, cx: &Cx<'_>) -> Result<Done, Failure> {
+        Ok(run(cx.ws, cx.ctx, cx.lang, *self, cx.progress)?)
+    }
+}
+
+fn run(
     ws: &Workspace,
     ctx: &TuiContext,
     lang: Lang,

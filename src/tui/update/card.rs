@@ -10,13 +10,14 @@
 use super::secret::edit_secret;
 use super::{set_error, set_info, start as start_job};
 use crate::i18n::{t, tf};
-use crate::tui::action::{CardProbe, Effect, Job};
+use crate::tui::action::{CardProbe, Effect};
+use crate::tui::jobs as work;
 use crate::tui::modal::{CardWaitModal, Hidden, Modal, PinFor, PinModal, Then};
 use crate::tui::{Action, App};
 use cleocps_core::procedure::PinStep;
 use cleocps_core::request::Request;
 use cleocps_core::secret::Secret;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::Ordering;
 use std::sync::Arc;
 use zeroize::Zeroizing;
 
@@ -40,13 +41,8 @@ pub(super) fn probe(
     key_password: Option<Secret>,
     wrong_pin: bool,
 ) -> Option<Effect> {
-    let stop = Arc::new(AtomicBool::new(false));
-    let job = Job::ProbeCard {
-        path,
-        key_password,
-        stop: Arc::clone(&stop),
-        wrong_pin,
-    };
+    let job = work::ProbeCard::new(path, key_password, wrong_pin);
+    let stop = Arc::clone(&job.stop);
     let effect = start_job(app, job);
     if effect.is_some() {
         app.stop_card = Some(stop);
@@ -171,7 +167,7 @@ fn pin_given(app: &mut App, mut m: PinModal) -> Option<Effect> {
     }
     start_job(
         app,
-        Job::Sign {
+        work::Sign {
             path: m.what.path,
             key_password: m.what.key_password,
             pin: secret,

@@ -4,8 +4,9 @@
 
 use super::start;
 use crate::i18n::t;
-use crate::tui::action::{Action, Effect, Job};
+use crate::tui::action::{Action, Effect};
 use crate::tui::app::App;
+use crate::tui::jobs as work;
 use crate::tui::modal::{DeployModal, Hidden, MessageModal, Modal, OutputModal, Then};
 use cleocps_core::request::Request;
 
@@ -40,7 +41,7 @@ pub(super) fn confirmed(app: &mut App, m: DeployModal) -> Option<Effect> {
     }
     start(
         app,
-        Job::Deploy {
+        work::Deploy {
             path: m.path,
             key_password: None,
         },

@@ -3,6 +3,7 @@
 //! everything else kept (stumble 4).
 
 use crate::tui::action::Job;
+use crate::tui::jobs as work;
 use crate::tui::modal::{Ask, Hidden, Modal, SecretModal};
 use crate::tui::App;
 use cleocps_core::procedure::offered_name;
@@ -51,14 +52,14 @@ pub(super) fn pem_job(path: String, out: &Path, key_password: Option<Secret>, cl
         ),
         _ => (out.to_path_buf(), None),
     };
-    Job::ExportPem {
+    Job::new(work::ExportPem {
         path,
         dir,
         name,
         key_password,
         clear,
         force: false,
-    }
+    })
 }
 
 /// The key password was wrong: ask it again over the same job (path, file,

@@ -32,6 +32,7 @@ use crate::i18n::{t, tf};
 use crate::tui::action::{Action, Effect, Job, Step};
 use crate::tui::app::{App, Layer, Running, Status};
 use crate::tui::form::Form;
+use crate::tui::jobs as work;
 use crate::tui::modal::{Ask, Choose, Confirm, HelpModal, Modal};
 use crate::tui::tree::{self, Row};
 use crate::tui::{keymap, steps};
@@ -48,7 +49,7 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
             app.spinner = app.spinner.wrapping_add(1);
             None
         }
-        Action::Refresh if app.jobs.is_empty() => start(app, Job::Reload),
+        Action::Refresh if app.jobs.is_empty() => start(app, work::Reload),
         Action::Refresh => None,
         Action::Job(id, outcome) => job_done(app, id, outcome),
         Action::Paste(text) => paste::paste(app, text),
@@ -68,7 +69,8 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
 }
 
 /// Starts a job unless its request is already busy.
-pub(super) fn start(app: &mut App, job: Job) -> Option<Effect> {
+pub(super) fn start(app: &mut App, job: impl Into<Job>) -> Option<Effect> {
+    let job = job.into();
     if let Some(path) = job.request() {
         if app.busy_with(path) {
             set_error(app, tf(app.lang, "tui.busy", &[&path]));
@@ -120,7 +122,7 @@ pub(super) fn after_move(app: &mut App) -> Option<Effect> {
         && !app.jobs.iter().any(|j| j.kind.only_reads())
     {
         let path = req.path();
-        return start(app, Job::Certificate { path });
+        return start(app, work::Certificate { path });
     }
     None
 }
@@ -376,7 +378,7 @@ pub(super) fn request_action(app: &mut App, action: Action) -> Option<Effect> {
             } else {
                 return start(
                     app,
-                    Job::GenerateCsr {
+                    work::GenerateCsr {
                         path,
                         key_password: None,
                     },
@@ -385,7 +387,7 @@ pub(super) fn request_action(app: &mut App, action: Action) -> Option<Effect> {
         }
         Action::ShowCsr => {
             if steps::has_csr(&req) {
-                return start(app, Job::ShowCsr { path });
+                return start(app, work::ShowCsr { path });
             }
             set_error(app, t(lang, "refuse.need_request").to_string());
         }
@@ -399,16 +401,16 @@ pub(super) fn request_action(app: &mut App, action: Action) -> Option<Effect> {
         }
         Action::ExportPem => export::open_pem(app, &req),
         Action::ExportP12 => export::open_p12(app, &req),
-        Action::Files => return start(app, Job::Files { path }),
-        Action::Renew => return start(app, Job::Renew { path }),
+        Action::Files => return start(app, work::Files { path }),
+        Action::Renew => return start(app, work::Renew { path }),
         Action::Deploy => deploy::open(app, &req),
         Action::Send => return mail::send(app, &req),
-        Action::Fetch => return start(app, Job::FetchReply { path }),
+        Action::Fetch => return start(app, work::FetchReply { path }),
         Action::FetchWait => {
             let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
             let effect = start(
                 app,
-                Job::FetchWait {
+                work::FetchWait {
                     path,
                     stop: std::sync::Arc::clone(&stop),
                 },

@@ -4,7 +4,8 @@
 
 use super::start;
 use crate::i18n::t;
-use crate::tui::action::{Action, Effect, Job};
+use crate::tui::action::{Action, Effect};
+use crate::tui::jobs as work;
 use crate::tui::modal::{Choose, Hidden, Modal, SecretModal, Then};
 use crate::tui::App;
 use cleocps_core::secret::Secret;
@@ -73,7 +74,7 @@ fn submit(app: &mut App, mut m: SecretModal) -> Option<Effect> {
             replace,
         } => start(
             app,
-            Job::GenerateKeys {
+            work::GenerateKeys {
                 path,
                 size,
                 password: Some(value),
@@ -84,7 +85,7 @@ fn submit(app: &mut App, mut m: SecretModal) -> Option<Effect> {
             then: Then::Csr { path },
         } => start(
             app,
-            Job::GenerateCsr {
+            work::GenerateCsr {
                 path,
                 key_password: Some(value),
             },
@@ -96,7 +97,7 @@ fn submit(app: &mut App, mut m: SecretModal) -> Option<Effect> {
             then: Then::Deploy { path },
         } => start(
             app,
-            Job::Deploy {
+            work::Deploy {
                 path,
                 key_password: Some(value),
             },
@@ -114,7 +115,7 @@ fn submit(app: &mut App, mut m: SecretModal) -> Option<Effect> {
             }));
             None
         }
-        Hidden::KeyPasswordAgain { retry } => start(app, retry.with_key_password(value)),
+        Hidden::KeyPasswordAgain { retry } => start(app, retry.with_new_key(value)),
         Hidden::P12Password {
             path,
             file,

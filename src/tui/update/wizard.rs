@@ -6,7 +6,8 @@
 use super::wizard_jobs::{resume, wait};
 use super::{set_info, start};
 use crate::i18n::t;
-use crate::tui::action::{Effect, Job};
+use crate::tui::action::Effect;
+use crate::tui::jobs as work;
 use crate::tui::modal::{Modal, PinFor};
 use crate::tui::wizard::{WizStep, Wizard, WizardJob};
 use crate::tui::{Action, App};
@@ -18,7 +19,7 @@ use std::sync::atomic::AtomicBool;
 use std::sync::Arc;
 
 pub(super) fn job(app: &mut App, j: WizardJob) -> Option<Effect> {
-    start(app, Job::Wizard(Box::new(j)))
+    start(app, j)
 }
 
 pub(super) fn step(app: &mut App, s: WizStep) {
@@ -66,7 +67,7 @@ fn leave(app: &mut App) -> Option<Effect> {
         set_info(app, t(app.lang, "tui.wiz.kept").to_string());
     }
     w.stop_waiting();
-    start(app, Job::Reload)
+    start(app, work::Reload)
 }
 
 fn moved(sel: usize, count: usize, action: &Action) -> usize {
@@ -216,7 +217,7 @@ pub(super) fn action(app: &mut App, action: Action) -> Option<Effect> {
         WizStep::Rejected { path, .. } => match action {
             Action::Renew => {
                 app.wizard = None;
-                start(app, Job::Renew { path })
+                start(app, work::Renew { path })
             }
             Action::Submit => {
                 app.wizard = Some(Wizard::new());
@@ -228,7 +229,7 @@ pub(super) fn action(app: &mut App, action: Action) -> Option<Effect> {
         WizStep::Done { files } => match action {
             Action::Files => {
                 let dir = cleocps_core::fsutil::parent_of(&files.p12).to_path_buf();
-                start(app, Job::ListDir { dir })
+                start(app, work::ListDir { dir })
             }
             Action::Submit => leave(app),
             _ => None,
