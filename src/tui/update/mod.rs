@@ -297,15 +297,13 @@ fn delete(app: &mut App) {
 
 /// A request is generated from a form with its CN (or e-mail): else say so.
 fn form_ready(app: &mut App, req: &Request) -> bool {
-    if !req.subject.cn.as_deref().unwrap_or("").is_empty() {
-        return true;
+    match cleocps_core::procedure::form_complete(req) {
+        Ok(()) => true,
+        Err(e) => {
+            set_error(app, e.localize(app.lang));
+            false
+        }
     }
-    let field = match req.kind {
-        cleocps_core::request::RequestType::Ssl => "field.cn",
-        cleocps_core::request::RequestType::Smime => "field.email",
-    };
-    set_error(app, Error::FormIncomplete(field).localize(app.lang));
-    false
 }
 
 /// Actions on the selected request (step buttons).
@@ -321,40 +319,25 @@ pub(super) fn request_action(app: &mut App, action: Action) -> Option<Effect> {
         return None;
     }
     // The life cycle decides first; a refusal says why in the status line.
-    let op = match action {
-        Action::EditForm => Some(Op::EditForm),
-        Action::GenerateRequest | Action::GenerateCsr | Action::GenerateCard => {
-            Some(Op::GenerateRequest)
-        }
-        Action::ImportResponse | Action::PasteAnswer => Some(Op::ImportResponse),
-        Action::RecordRejection => Some(Op::RecordRejection),
-        Action::ExportPem => Some(Op::ExportPem),
-        Action::ExportP12 => Some(Op::ExportP12),
-        Action::Renew => Some(Op::Renew),
-        Action::Deploy => Some(Op::Deploy),
-        Action::Send => Some(Op::SendRequest),
-        Action::Fetch | Action::FetchWait => Some(Op::FetchResponse),
-        _ => None,
-    };
+    let op = steps::operation(&req, &action);
     if op.is_some_and(|op| refuse(app, &req, op)) {
         return None;
     }
     match action {
+        Action::GenerateKeys if op == Some(Op::ReplaceKeys) => {
+            app.modal = Some(Modal::confirm(
+                Confirm::ReplaceKeys { path: path.clone() },
+                tf(lang, "tui.confirm.replace_keys", &[&path]),
+            ));
+        }
         Action::GenerateKeys => {
-            if req.check(Op::ReplaceKeys).is_ok() {
-                app.modal = Some(Modal::confirm(
-                    Confirm::ReplaceKeys { path: path.clone() },
-                    tf(lang, "tui.confirm.replace_keys", &[&path]),
-                ));
-            } else if !refuse(app, &req, Op::GenerateKeys) {
-                app.modal = Some(Modal::choice(
-                    Choose::KeySize {
-                        path,
-                        replace: false,
-                    },
-                    app.default_key,
-                ));
-            }
+            app.modal = Some(Modal::choice(
+                Choose::KeySize {
+                    path,
+                    replace: false,
+                },
+                app.default_key,
+            ));
         }
         Action::EditForm => {
             app.step = Step::Request;
