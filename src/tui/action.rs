@@ -211,7 +211,7 @@ pub enum Shown {
         servers: Vec<cleocps_core::directory::ServerEntry>,
     },
     /// What a wizard job brings.
-    Wizard(Box<super::wizard::WizardShown>),
+    Wizard(Box<cleocps_core::wizard::Found>),
     /// What "Tester" found for a section of the configuration screen.
     ConfigTested {
         part: crate::tui::config_screen::Part,

@@ -156,7 +156,7 @@ impl App {
             Some(m) => m.layer(),
             None if self.config_screen.is_some() => Layer::Config,
             None => match &self.wizard {
-                Some(w) if matches!(w.step, super::wizard::WizStep::Typed { .. }) => {
+                Some(w) if matches!(w.run.step, super::wizard::WizStep::Typed { .. }) => {
                     Layer::WizardText
                 }
                 Some(_) => Layer::Wizard,
