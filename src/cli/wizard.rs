@@ -7,11 +7,13 @@ use super::card::{obtain_pin, options, say_inserted, with_card};
 use super::{Ctx, Output};
 use crate::i18n::{t, tf, Lang};
 use clap::Args;
+use cleocps_core::card::{CardOptions, Token};
+use cleocps_core::directory::ServerEntry;
 use cleocps_core::error::{Error, Result};
 use cleocps_core::mail::{AnswerWait, Tick};
 use cleocps_core::procedure::{self, CardReady};
-use cleocps_core::request::{RequestType, State};
-use cleocps_core::wizard::{self, Choice, Finished, Signer, Start, Target};
+use cleocps_core::request::RequestType;
+use cleocps_core::wizard::{self, Answer, Finished, Found, Next, Run, Signer, Start, Step};
 use cleocps_core::workspace::Workspace;
 use serde_json::json;
 use std::io::{IsTerminal, Write};
@@ -72,117 +74,83 @@ fn ask_line(lang: Lang, id: &'static str) -> Result<String> {
     Ok(line.trim().to_string())
 }
 
-/// Resolves the server with the user, before anything is created.
-fn resolve_target(
-    lang: Lang,
-    kind: RequestType,
-    choice: Choice,
-    lookup: &std::result::Result<cleocps_core::directory::Lookup, String>,
-    holder: &str,
-    interactive: bool,
-) -> Result<Target> {
-    let ask_id = match kind {
-        RequestType::Ssl => "wizard.ask_fqdn",
-        RequestType::Smime => "wizard.ask_email",
-    };
-    match choice {
-        Choice::One(target) => {
-            match (&target.entry, lookup) {
-                (None, Ok(_)) => say(tf(lang, "wizard.not_listed", &[&target.name])),
-                (None, Err(e)) => say(tf(lang, "wizard.degraded", &[e])),
-                _ => {}
-            }
-            Ok(target)
-        }
-        Choice::Several(entries) => {
-            let names: Vec<String> = entries
-                .iter()
-                .map(|e| match kind {
-                    RequestType::Ssl => e.fqdn.clone(),
-                    RequestType::Smime => e.mail.clone().unwrap_or_default(),
-                })
-                .collect();
-            if !interactive {
-                return Err(Error::Wizard(tf(
-                    lang,
-                    "wizard.several",
-                    &[&names.join(", ")],
-                )));
-            }
-            for (i, n) in names.iter().enumerate() {
-                eprintln!("  {}. {}", i + 1, cleocps_core::sanitize::line(n));
-            }
-            let pick = ask_line(lang, "wizard.pick")?;
-            let i: usize = pick.parse().unwrap_or(0);
-            let entry = entries
-                .get(i.wrapping_sub(1))
-                .ok_or_else(|| Error::Wizard(tf(lang, "wizard.several", &[&names.join(", ")])))?;
-            Ok(wizard::target_of(kind, entry))
-        }
-        Choice::Type { reason } => {
-            if let Some(r) = &reason {
-                say(tf(lang, "wizard.degraded", &[r]));
-            }
-            if !interactive {
-                return Err(Error::Wizard(tf(lang, "wizard.none", &[&holder])));
-            }
-            let name = ask_line(lang, ask_id)?;
-            Ok(Target {
-                kind,
-                name: name.trim_end_matches('.').to_lowercase(),
-                entry: None,
-            })
-        }
-    }
-}
-
 pub fn run(ws: &Workspace, args: &WizardArgs, ctx: &Ctx, out: &Output) -> Result<i32> {
     let lang = out.lang;
     let interactive = !args.non_interactive && std::io::stdin().is_terminal();
     if args.kind.is_none() && !args.resume {
-        // No type given: on a terminal, the TUI's wizard screen asks it.
-        if interactive && std::io::stdout().is_terminal() {
-            let tui_ctx = crate::tui::TuiContext {
-                config: ctx.config.clone(),
-                card: options(&args.card, ctx),
-                open_wizard: true,
-                config_path: ctx
-                    .path
-                    .clone()
-                    .or_else(|| cleocps_core::config::Config::locate(None).map(|(p, _)| p)),
-                open_config: false,
-            };
-            return crate::tui::run(ws.clone(), lang, tui_ctx)
-                .map_err(|e| Error::io(PathBuf::from("/dev/tty"), e));
-        }
-        return Err(Error::Usage(
-            "--type ssl|smime is required (or run `cleocps wizard` on a terminal for the wizard screen)",
-        ));
+        return open_screen(ws, args, ctx, lang, interactive);
     }
-    let config = &ctx.config;
     let secs = Duration::from_secs;
     // Checked before anything is created: a wait that can't be is a usage error.
     let wait = match args.interval {
         Some(i) => AnswerWait::with_interval(secs(args.wait), secs(i))?,
         None => AnswerWait::new(secs(args.wait))?,
     };
-    let ra_path = args
-        .ra_cert
-        .as_deref()
-        .or(config.registration.certificate.as_deref());
-    let card = options(&args.card, ctx);
-    let sign =
-        |token: &mut Box<dyn cleocps_core::card::Token>, ready: &CardReady, start: &Start| {
-            let pin = obtain_pin(lang, ready, &args.pin)?;
-            let signer = Signer {
-                token: token.as_mut(),
-                pin: &pin,
-                ra_certificate: &ready.ra_certificate,
-            };
-            wizard::send(ws, config, start, Some(signer))
+    let mut walk = Walk {
+        ws,
+        args,
+        ctx,
+        lang,
+        interactive,
+        card: options(&args.card, ctx),
+        token: None,
+    };
+    let mut run = Run::new();
+    let first = if args.resume {
+        walk.resume(&mut run)?
+    } else {
+        walk.start(&mut run)?
+    };
+    let path = walk.drive(&mut run, first)?;
+    finish(ws, &path, wait, ctx, out)
+}
+
+/// No type given: on a terminal, the TUI's wizard screen asks it.
+fn open_screen(
+    ws: &Workspace,
+    args: &WizardArgs,
+    ctx: &Ctx,
+    lang: Lang,
+    interactive: bool,
+) -> Result<i32> {
+    if interactive && std::io::stdout().is_terminal() {
+        let tui_ctx = crate::tui::TuiContext {
+            config: ctx.config.clone(),
+            card: options(&args.card, ctx),
+            open_wizard: true,
+            config_path: ctx
+                .path
+                .clone()
+                .or_else(|| cleocps_core::config::Config::locate(None).map(|(p, _)| p)),
+            open_config: false,
         };
-    let path = if args.resume {
-        let Some((path, state)) = wizard::to_resume(ws)? else {
+        return crate::tui::run(ws.clone(), lang, tui_ctx)
+            .map_err(|e| Error::io(PathBuf::from("/dev/tty"), e));
+    }
+    Err(Error::Usage(
+        "--type ssl|smime is required (or run `cleocps wizard` on a terminal for the wizard screen)",
+    ))
+}
+
+/// The core's run walked from the command line: its work done in line, its
+/// questions answered from the flags or on the terminal.
+struct Walk<'a> {
+    ws: &'a Workspace,
+    args: &'a WizardArgs,
+    ctx: &'a Ctx,
+    lang: Lang,
+    interactive: bool,
+    card: CardOptions,
+    /// The card opened by the probe, kept for the signature.
+    token: Option<(Box<dyn Token>, CardReady)>,
+}
+
+impl Walk<'_> {
+    /// `--resume`: the run that stopped under way.
+    fn resume(&mut self, run: &mut Run) -> Result<Option<Next>> {
+        let lang = self.lang;
+        let found = wizard::to_resume(self.ws)?;
+        let Some((path, state)) = &found else {
             return Err(Error::Wizard(
                 t(lang, "wizard.nothing_to_resume").to_string(),
             ));
@@ -190,65 +158,183 @@ pub fn run(ws: &Workspace, args: &WizardArgs, ctx: &Ctx, out: &Output) -> Result
         say(tf(
             lang,
             "wizard.resuming",
-            &[&path, &t(lang, state.label_id())],
+            &[path, &t(lang, state.label_id())],
         ));
-        let start = Start::Resume { path: path.clone() };
-        if wizard::needs_card(ws, &start)? {
-            let (mut token, ready) = with_card(
+        run.found(Found::Resumable(found.clone()));
+        self.answered(run, Answer::Resume(true))
+    }
+
+    /// A new run of `--type`, for `--fqdn`/`--email` when given.
+    fn start(&mut self, run: &mut Run) -> Result<Option<Next>> {
+        let kind = match self.args.kind {
+            Some(TypeArg::Smime) => RequestType::Smime,
+            _ => RequestType::Ssl,
+        };
+        run.given = match kind {
+            RequestType::Ssl => self.args.fqdn.clone(),
+            RequestType::Smime => self.args.email.clone(),
+        };
+        run.found(Found::Resumable(None));
+        self.answered(run, Answer::Type(kind))
+    }
+
+    /// Runs what the run says comes next until it is the wait; returns the
+    /// request's "FOLDER/NAME".
+    fn drive(&mut self, run: &mut Run, mut next: Option<Next>) -> Result<String> {
+        loop {
+            next = match next {
+                Some(Next::Probe(kind)) => self.probe(run, kind)?,
+                Some(Next::AskPin) => self.sign(run)?,
+                Some(Next::Send(start)) => self.send(run, &start, None)?,
+                Some(Next::Finish(path)) => return Ok(path),
+                None => self.ask(run)?,
+            };
+        }
+    }
+
+    fn answered(&self, run: &mut Run, answer: Answer) -> Result<Option<Next>> {
+        run.answer(answer)
+            .map_err(|p| Error::Wizard(t(self.lang, p.text_id()).to_string()))
+    }
+
+    /// The card (waited for on a terminal); a new run also looks up the
+    /// holder's servers.
+    fn probe(&mut self, run: &mut Run, kind: RequestType) -> Result<Option<Next>> {
+        let (lang, args) = (self.lang, self.args);
+        let config = &self.ctx.config;
+        let ra = args
+            .ra_cert
+            .as_deref()
+            .or(config.registration.certificate.as_deref());
+        let (token, ready, lookup) = if run.resume.is_some() {
+            let (token, ready) = with_card(
                 lang,
-                &card,
-                ra_path,
-                interactive,
+                &self.card,
+                ra,
+                self.interactive,
                 &args.pin,
                 procedure::prepare_card,
             )?;
             say_inserted(lang, &ready);
-            sign(&mut token, &ready, &start)?;
+            (token, ready, Err(String::new()))
         } else {
-            wizard::send(ws, config, &start, None)?;
+            let given = run.given.clone();
+            let (token, probed) =
+                with_card(lang, &self.card, ra, self.interactive, &args.pin, |setup| {
+                    wizard::probe(config, setup, kind, given.as_deref(), lang)
+                })?;
+            say_inserted(lang, &probed.card);
+            let holder = &probed.card.holder.id;
+            say(tf(
+                lang,
+                "wizard.step_holder",
+                &[&probed.card.info.label, holder],
+            ));
+            (token, probed.card, probed.lookup)
+        };
+        let directory_down = lookup.as_ref().err().cloned();
+        let found = Found::Probed {
+            info: ready.info.clone(),
+            holder: procedure::holder_text(&ready.holder),
+            lookup,
+        };
+        self.token = Some((token, ready));
+        let next = run.found(found);
+        // A name given up front: say when the directory could not vouch for it.
+        if let (Some(target), true) = (&run.target, run.given.is_some()) {
+            match (&target.entry, directory_down) {
+                (None, None) => say(tf(lang, "wizard.not_listed", &[&target.name])),
+                (None, Some(e)) => say(tf(lang, "wizard.degraded", &[&e])),
+                _ => {}
+            }
         }
-        if matches!(state, State::KeysGenerated | State::RequestGenerated) {
-            say(tf(lang, "cli.wizard.step_sent", &[&path]));
+        Ok(next)
+    }
+
+    /// The run's question at its step, answered from the flags or typed.
+    fn ask(&mut self, run: &mut Run) -> Result<Option<Next>> {
+        let lang = self.lang;
+        let answer = match run.step.clone() {
+            Step::Server { entries } if entries.len() == 1 => Answer::Server(Some(0)),
+            Step::Server { entries } => Answer::Server(Some(self.pick(run.kind, &entries)?)),
+            Step::Typed { degraded } => {
+                if let Some(r) = &degraded {
+                    say(tf(lang, "wizard.degraded", &[r]));
+                }
+                if !self.interactive {
+                    let holder = self.token.as_ref().map(|(_, r)| r.holder.id.clone());
+                    let holder = holder.unwrap_or_default();
+                    return Err(Error::Wizard(tf(lang, "wizard.none", &[&holder])));
+                }
+                let ask_id = match run.kind {
+                    RequestType::Ssl => "wizard.ask_fqdn",
+                    RequestType::Smime => "wizard.ask_email",
+                };
+                Answer::Name(ask_line(lang, ask_id)?)
+            }
+            Step::KeyPassword => {
+                let name = run.target.as_ref().map(|t| t.name.clone());
+                say(tf(lang, "wizard.step_target", &[&name.unwrap_or_default()]));
+                Answer::KeyPassword(!self.args.no_key_password)
+            }
+            other => {
+                return Err(Error::Wizard(format!("{other:?}")));
+            }
+        };
+        self.answered(run, answer)
+    }
+
+    /// One of several servers, by its number on the list.
+    fn pick(&self, kind: RequestType, entries: &[ServerEntry]) -> Result<usize> {
+        let lang = self.lang;
+        let names: Vec<String> = entries
+            .iter()
+            .map(|e| match kind {
+                RequestType::Ssl => e.fqdn.clone(),
+                RequestType::Smime => e.mail.clone().unwrap_or_default(),
+            })
+            .collect();
+        let several = || Error::Wizard(tf(lang, "wizard.several", &[&names.join(", ")]));
+        if !self.interactive {
+            return Err(several());
         }
-        path
-    } else {
-        let kind = match args.kind {
-            Some(TypeArg::Smime) => RequestType::Smime,
-            _ => RequestType::Ssl,
+        for (i, n) in names.iter().enumerate() {
+            eprintln!("  {}. {}", i + 1, cleocps_core::sanitize::line(n));
+        }
+        let pick: usize = ask_line(lang, "wizard.pick")?.parse().unwrap_or(0);
+        match pick.checked_sub(1) {
+            Some(i) if i < entries.len() => Ok(i),
+            _ => Err(several()),
+        }
+    }
+
+    /// The PIN (after the card's warning), then the signature and the mail.
+    fn sign(&mut self, run: &mut Run) -> Result<Option<Next>> {
+        let Some((mut token, ready)) = self.token.take() else {
+            return Err(Error::Card(cleocps_core::card::CardError::PinEmpty));
         };
-        let given = match kind {
-            RequestType::Ssl => args.fqdn.as_deref(),
-            RequestType::Smime => args.email.as_deref(),
+        let pin = obtain_pin(self.lang, &ready, &self.args.pin)?;
+        let Some(Next::Send(start)) = self.answered(run, Answer::Pin)? else {
+            return Ok(None);
         };
-        let (mut token, probed) =
-            with_card(lang, &card, ra_path, interactive, &args.pin, |setup| {
-                wizard::probe(config, setup, kind, given, lang)
-            })?;
-        say_inserted(lang, &probed.card);
-        let holder = &probed.card.holder.id;
-        say(tf(
-            lang,
-            "wizard.step_holder",
-            &[&probed.card.info.label, holder],
-        ));
-        let target = resolve_target(
-            lang,
-            kind,
-            probed.choice,
-            &probed.lookup,
-            holder,
-            interactive,
-        )?;
-        say(tf(lang, "wizard.step_target", &[&target.name]));
-        let start = Start::New {
-            target,
-            key_password: !args.no_key_password,
+        let signer = Signer {
+            token: token.as_mut(),
+            pin: &pin,
+            ra_certificate: &ready.ra_certificate,
         };
-        let path = sign(&mut token, &probed.card, &start)?;
-        say(tf(lang, "cli.wizard.step_sent", &[&path]));
-        path
-    };
-    finish(ws, &path, wait, ctx, out)
+        self.send(run, &start, Some(signer))
+    }
+
+    fn send(
+        &mut self,
+        run: &mut Run,
+        start: &Start,
+        signer: Option<Signer>,
+    ) -> Result<Option<Next>> {
+        let path = wizard::send(self.ws, &self.ctx.config, start, signer)?;
+        say(tf(self.lang, "cli.wizard.step_sent", &[&path]));
+        Ok(run.found(Found::Sent { path }))
+    }
 }
 
 /// Waits for the answer, then writes the results.

@@ -13,7 +13,7 @@ use crate::tui::wizard::{WizStep, Wizard, WizardJob};
 use crate::tui::{Action, App};
 use cleocps_core::request::RequestType;
 use cleocps_core::secret::Secret;
-use cleocps_core::wizard::{Answer, NameProblem, Next};
+use cleocps_core::wizard::{Answer, Next};
 
 /// `w`: the wizard screen, first looking for a run to resume.
 pub(super) fn open(app: &mut App) -> Option<Effect> {
@@ -117,7 +117,7 @@ fn answer(app: &mut App, a: Answer) -> Option<Effect> {
     let w = app.wizard.as_mut()?;
     match w.run.answer(a) {
         Err(problem) => {
-            w.name_error = Some(t(lang, problem_id(problem)).to_string());
+            w.name_error = Some(t(lang, problem.text_id()).to_string());
             None
         }
         Ok(then) => {
@@ -127,14 +127,6 @@ fn answer(app: &mut App, a: Answer) -> Option<Effect> {
             }
             next(app, then)
         }
-    }
-}
-
-fn problem_id(p: NameProblem) -> &'static str {
-    match p {
-        NameProblem::Empty => "tui.wiz.name_empty",
-        NameProblem::NotFqdn => "tui.wiz.bad_fqdn",
-        NameProblem::NotEmail => "tui.wiz.bad_email",
     }
 }
 
