@@ -473,7 +473,7 @@ fn absent_card_shows_the_waiting_modal_then_the_pin_modal() {
     probed(&mut app, id, pin_state(true, false, false), false);
     assert!(matches!(&app.modal,
         Some(Modal::Pin(PinModal { warning: Some(w), .. })) if w.contains("2 tries left")));
-    assert!(app.jobs.is_empty() && app.stop_card.is_none());
+    assert!(app.jobs.is_empty() && app.stopped.is_empty());
 }
 
 #[test]
@@ -481,13 +481,11 @@ fn esc_stops_waiting_for_the_card_without_side_effect() {
     let mut app = at(INTRA, Step::Request);
     let id = to_probe(&mut app);
     no_card_yet(&mut app, id, 119);
-    let flag = app.stop_card.clone().expect("the probe's stop flag");
-    assert!(update(&mut app, Action::Cancel).is_none());
-    assert!(app.modal.is_none());
     assert!(
-        flag.load(std::sync::atomic::Ordering::Relaxed),
+        matches!(update(&mut app, Action::Cancel), Some(Effect::Cancel(c)) if c == id),
         "the job is told to stop"
     );
+    assert!(app.modal.is_none());
     // A late tick does not reopen it; the job's "no card" answer is dropped.
     no_card_yet(&mut app, id, 118);
     assert!(app.modal.is_none());
@@ -502,7 +500,7 @@ fn esc_stops_waiting_for_the_card_without_side_effect() {
         "{:?}",
         app.status
     );
-    assert!(app.jobs.is_empty() && app.stop_card.is_none());
+    assert!(app.jobs.is_empty() && app.stopped.is_empty());
     // Even a card found just as Esc was pressed asks no PIN.
     let mut app = at(INTRA, Step::Request);
     let id = to_probe(&mut app);

@@ -306,13 +306,10 @@ fn automatic_wait_stops_on_esc_and_on_quit() {
         update(&mut app, Action::FetchWait).is_none(),
         "not sent yet"
     );
-    assert!(app.stop_wait.is_none());
+    assert!(app.jobs.is_empty());
     let mut app = intranet(State::Sent, Step::Final);
-    let stop = match job(update(&mut app, Action::FetchWait)) {
-        Ok(work::FetchWait { path, stop }) => {
-            assert_eq!(path, INTRA);
-            stop
-        }
+    match job(update(&mut app, Action::FetchWait)) {
+        Ok(work::FetchWait { path }) => assert_eq!(path, INTRA),
         other => panic!("{other:?}"),
     };
     let id = app.jobs[0].id;
@@ -329,8 +326,11 @@ fn automatic_wait_stops_on_esc_and_on_quit() {
     assert_eq!(app.wait_progress, Some((3, 590)));
     assert!(app.busy());
     // Esc: the job is told to stop; it ends at its next look.
-    assert!(update(&mut app, Action::Cancel).is_none());
-    assert!(stop.load(std::sync::atomic::Ordering::Relaxed));
+    assert!(matches!(
+        update(&mut app, Action::Cancel),
+        Some(Effect::Cancel(c)) if c == id
+    ));
+    assert!(update(&mut app, Action::Cancel).is_none(), "told once");
     assert!(!status_of(&app).1);
     done_last(
         &mut app,
@@ -339,17 +339,17 @@ fn automatic_wait_stops_on_esc_and_on_quit() {
             ..Done::default()
         },
     );
-    assert!(app.wait_progress.is_none() && app.stop_wait.is_none());
-    // Quit while waiting: asked, then the flag is set.
+    assert!(app.wait_progress.is_none() && app.stopped.is_empty());
+    // Quit while waiting: asked, then quit (the loop stops every job).
     let mut app = intranet(State::Sent, Step::Final);
-    let stop = match job(update(&mut app, Action::FetchWait)) {
-        Ok(work::FetchWait { stop, .. }) => stop,
-        other => panic!("{other:?}"),
-    };
+    assert!(matches!(
+        job(update(&mut app, Action::FetchWait)),
+        Ok(work::FetchWait { .. })
+    ));
     update(&mut app, Action::Quit);
+    assert!(matches!(app.modal, Some(Modal::Confirm(_))));
     assert!(matches!(
         update(&mut app, Action::Submit),
         Some(Effect::Quit)
     ));
-    assert!(stop.load(std::sync::atomic::Ordering::Relaxed));
 }

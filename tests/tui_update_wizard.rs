@@ -16,7 +16,6 @@ use cleocps_core::directory::Lookup;
 use cleocps_core::request::{RequestType, State};
 use cleocps_core::wizard::{FinalFiles, Finished, Found, Start};
 use std::path::PathBuf;
-use std::sync::atomic::Ordering;
 use support::tui::{done, done_last, entry, job, last_job, pin_state, token_info, typed};
 
 const RUN: &str = "CleoWizard/Demande 1";
@@ -145,12 +144,9 @@ fn the_whole_run_by_keys() {
     }
     assert!(app.modal.is_none(), "the PIN left with its modal");
     assert!(matches!(step(&app), WizStep::Sending));
-    // Sent: the wait starts, with a stop flag.
-    let stop = match wjob(answer(&mut app, Found::Sent { path: RUN.into() })) {
-        WizardJob::Finish { path, stop } => {
-            assert_eq!(path, RUN);
-            stop
-        }
+    // Sent: the wait starts.
+    match wjob(answer(&mut app, Found::Sent { path: RUN.into() })) {
+        WizardJob::Finish { path } => assert_eq!(path, RUN),
         other => panic!("{other:?}"),
     };
     assert!(matches!(
@@ -195,7 +191,7 @@ fn the_whole_run_by_keys() {
         "2026-01-01T00:00:00Z",
     ));
     answer(&mut app, Found::Finished(Finished::Done { request, files }));
-    assert!(!stop.load(Ordering::Relaxed));
+    assert!(app.stopped.is_empty(), "nothing was told to stop");
     assert!(matches!(step(&app), WizStep::Done { .. }));
     // "Accéder aux certificats obtenus": the folder's files.
     assert!(matches!(
@@ -371,16 +367,15 @@ fn esc_while_waiting_stops_and_keeps_the_run() {
     to_pin(&mut app);
     typed(&mut app, "1234");
     update(&mut app, Action::Submit);
-    let stop = match wjob(answer(&mut app, Found::Sent { path: RUN.into() })) {
-        WizardJob::Finish { stop, .. } => stop,
-        other => panic!("{other:?}"),
-    };
-    let wait_id = last_job(&app);
     assert!(matches!(
-        job(update(&mut app, Action::Cancel)),
-        Ok(work::Reload)
+        wjob(answer(&mut app, Found::Sent { path: RUN.into() })),
+        WizardJob::Finish { .. }
     ));
-    assert!(stop.load(Ordering::Relaxed), "the wait was told to stop");
+    let wait_id = last_job(&app);
+    assert!(
+        matches!(update(&mut app, Action::Cancel), Some(Effect::Cancel(id)) if id == wait_id),
+        "the wait was told to stop"
+    );
     assert!(app.wizard.is_none());
     assert!(app
         .status
@@ -404,17 +399,17 @@ fn quit_while_waiting_asks_then_stops() {
     to_pin(&mut app);
     typed(&mut app, "1234");
     update(&mut app, Action::Submit);
-    let stop = match wjob(answer(&mut app, Found::Sent { path: RUN.into() })) {
-        WizardJob::Finish { stop, .. } => stop,
-        other => panic!("{other:?}"),
-    };
+    assert!(matches!(
+        wjob(answer(&mut app, Found::Sent { path: RUN.into() })),
+        WizardJob::Finish { .. }
+    ));
     assert!(update(&mut app, Action::Quit).is_none());
     assert!(matches!(app.modal, Some(Modal::Confirm(_))));
+    // The loop stops every job when it quits.
     assert!(matches!(
         update(&mut app, Action::Submit),
         Some(Effect::Quit)
     ));
-    assert!(stop.load(Ordering::Relaxed));
 }
 
 #[test]
@@ -535,10 +530,10 @@ fn wizard_keys_and_help_come_from_the_keymap() {
 fn wizard_waits_for_an_absent_card_and_esc_goes_back_to_the_type() {
     let mut app = opened();
     update(&mut app, Action::Down);
-    let stop = match wjob(update(&mut app, Action::Submit)) {
-        WizardJob::Probe { stop, .. } => stop,
-        other => panic!("{other:?}"),
-    };
+    assert!(matches!(
+        wjob(update(&mut app, Action::Submit)),
+        WizardJob::Probe { .. }
+    ));
     let id = last_job(&app);
     let progress = JobOutcome::Progress {
         next_check: 0,
@@ -550,9 +545,11 @@ fn wizard_waits_for_an_absent_card_and_esc_goes_back_to_the_type() {
         Some(Modal::CardWait(CardWaitModal { left: 119 }))
     ));
     // Esc closes the waiting modal only (not the wizard) and stops the job.
-    update(&mut app, Action::Cancel);
+    assert!(matches!(
+        update(&mut app, Action::Cancel),
+        Some(Effect::Cancel(c)) if c == id
+    ));
     assert!(app.modal.is_none() && app.wizard.is_some());
-    assert!(stop.load(Ordering::Relaxed));
     update(
         &mut app,
         Action::Job(id, JobOutcome::Failed("no card".into())),

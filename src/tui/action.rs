@@ -128,6 +128,11 @@ pub enum Action {
 #[derive(Debug)]
 pub enum Effect {
     Job(JobId, Job),
+    /// Tell this job to stop: a wait ends at its next look (the card's, the
+    /// mailbox's). `update` already knows it asked (`App::stopped`).
+    Cancel(JobId),
+    /// Leave; every running job is told to stop first (a waiting wizard
+    /// run stays resumable).
     Quit,
     /// Put this text on the clipboard of the terminal (OSC 52).
     Copy(String),

@@ -104,12 +104,14 @@ pub struct App {
     pub default_key: usize,
     /// The CleoWizard screen, when open (it covers the tree and the pane).
     pub wizard: Option<super::wizard::Wizard>,
-    /// The stop flag of Étape 3's automatic wait, while it runs.
-    pub stop_wait: Option<std::sync::Arc<std::sync::atomic::AtomicBool>>,
-    /// That wait's progress: seconds to the next look, seconds left.
+    /// Étape 3's automatic wait's progress: seconds to the next look,
+    /// seconds left.
     pub wait_progress: Option<(u64, u64)>,
-    /// The stop flag of the card probe, which waits while the card is absent.
-    pub stop_card: Option<std::sync::Arc<std::sync::atomic::AtomicBool>>,
+    /// The jobs `update` told to stop (by [`Effect::Cancel`]): a stopped
+    /// card probe's answer is dropped.
+    ///
+    /// [`Effect::Cancel`]: super::action::Effect::Cancel
+    pub stopped: HashSet<JobId>,
     /// The configuration in use (the jobs' copy is swapped when it is saved).
     pub config: cleocps_core::config::Config,
     /// Where the configuration screen saves it.
@@ -141,9 +143,8 @@ impl App {
             certs: HashMap::new(),
             default_key: 0,
             wizard: None,
-            stop_wait: None,
             wait_progress: None,
-            stop_card: None,
+            stopped: HashSet::new(),
             config: cleocps_core::config::Config::default(),
             config_path: None,
             config_screen: None,
@@ -189,6 +190,20 @@ impl App {
 
     pub fn busy(&self) -> bool {
         !self.jobs.is_empty()
+    }
+
+    /// The running job of this kind not yet told to stop.
+    pub fn running(&self, kind: impl Fn(JobKind) -> bool) -> Option<JobId> {
+        self.jobs
+            .iter()
+            .find(|j| kind(j.kind) && !self.stopped.contains(&j.id))
+            .map(|j| j.id)
+    }
+
+    /// Tells the job to stop: the effect that does it.
+    pub fn stop(&mut self, id: JobId) -> super::action::Effect {
+        self.stopped.insert(id);
+        super::action::Effect::Cancel(id)
     }
 
     /// Whether a job is already working on this request.

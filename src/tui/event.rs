@@ -22,6 +22,8 @@ pub enum Event {
     Signal(i32),
     /// The terminal can't be read any more.
     InputGone,
+    /// Nothing happened for a long while (the loop's own timeout).
+    Idle,
 }
 
 /// Keeps the input thread off the terminal while a child (the shell of

@@ -15,6 +15,7 @@ use cleocps_core::secret::Secret;
 use cleocps_core::workspace::Workspace;
 use std::any::Any;
 use std::fmt::Debug;
+use std::sync::atomic::AtomicBool;
 
 /// The form's values as typed, trimmed; turned into the core's edit by
 /// [`form::to_edit`](super::form::to_edit).
@@ -30,13 +31,15 @@ pub struct FormValues {
 }
 
 /// What a running job may use: the workspace, the configuration and card
-/// options, the language of the words it still chooses, and where a
-/// waiting job reports its progress (seconds to the next look, seconds left).
+/// options, the language of the words it still chooses, where a waiting
+/// job reports its progress (seconds to the next look, seconds left), and
+/// the flag the loop sets when `update` cancels it.
 pub struct Cx<'a> {
     pub ws: &'a Workspace,
     pub ctx: &'a TuiContext,
     pub lang: Lang,
     pub progress: &'a dyn Fn(u64, u64),
+    pub stop: &'a AtomicBool,
 }
 
 /// Why a job failed: a core error (localised where the outcome is made,

@@ -1,15 +1,17 @@
 //! The terminal side: setup and restore (also on panic and signals), the
 //! event loop, and the effects that touch the terminal (OSC 52, shell).
 
-use super::action::{Action, Effect};
+use super::action::{Action, Effect, JobId, JobOutcome};
 use super::app::App;
 use super::event::{spawn_input, spawn_signals, Event, InputGate};
 use super::{jobs, keymap, tree, update, view, TuiContext};
 use crate::i18n::Lang;
 use cleocps_core::workspace::Workspace;
 use ratatui::DefaultTerminal;
+use std::collections::HashMap;
 use std::io::Write;
 use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{channel, RecvTimeoutError};
 use std::sync::Arc;
 use std::time::Duration;
@@ -89,6 +91,8 @@ fn event_loop(
 ) -> std::io::Result<i32> {
     // Both change when the configuration screen saves.
     let (mut ws, mut ctx) = (ws.clone(), Arc::clone(ctx));
+    // The running jobs' stop flags: only this loop sets them.
+    let mut stops: HashMap<JobId, Arc<AtomicBool>> = HashMap::new();
     let (tx, rx) = channel();
     let gate = InputGate::default();
     spawn_input(tx.clone(), gate.clone());
@@ -124,13 +128,7 @@ fn event_loop(
             } else {
                 match rx.recv_timeout(REFRESH) {
                     Ok(ev) => ev,
-                    Err(RecvTimeoutError::Timeout) => match update(app, Action::Refresh) {
-                        Some(Effect::Job(id, job)) => {
-                            jobs::spawn(&ws, &ctx, app.lang, id, job, tx.clone());
-                            continue;
-                        }
-                        _ => continue,
-                    },
+                    Err(RecvTimeoutError::Timeout) => Event::Idle,
                     Err(RecvTimeoutError::Disconnected) => return Ok(1),
                 }
             };
@@ -141,7 +139,13 @@ fn event_loop(
                 },
                 Event::Paste(text) => Action::Paste(text),
                 Event::Resize(w, h) => Action::Resize(w, h),
-                Event::Job(id, outcome) => Action::Job(id, outcome),
+                Event::Job(id, outcome) => {
+                    if !matches!(outcome, JobOutcome::Progress { .. }) {
+                        stops.remove(&id);
+                    }
+                    Action::Job(id, outcome)
+                }
+                Event::Idle => Action::Refresh,
                 // 128 + signal, as a shell reports it.
                 Event::Signal(sig) => return Ok(128 + sig),
                 Event::InputGone => return Ok(1),
@@ -150,8 +154,21 @@ fn event_loop(
         };
         match effect {
             None => {}
-            Some(Effect::Quit) => return Ok(0),
-            Some(Effect::Job(id, job)) => jobs::spawn(&ws, &ctx, app.lang, id, job, tx.clone()),
+            Some(Effect::Quit) => {
+                for stop in stops.values() {
+                    stop.store(true, Ordering::Relaxed);
+                }
+                return Ok(0);
+            }
+            Some(Effect::Job(id, job)) => {
+                let stop = jobs::spawn(&ws, &ctx, app.lang, id, job, tx.clone());
+                stops.insert(id, stop);
+            }
+            Some(Effect::Cancel(id)) => {
+                if let Some(stop) = stops.get(&id) {
+                    stop.store(true, Ordering::Relaxed);
+                }
+            }
             Some(Effect::UseConfig(config)) => {
                 ws = ws.with_trust(config.trust.clone());
                 ctx = Arc::new(TuiContext {

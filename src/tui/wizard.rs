@@ -10,8 +10,6 @@
 use cleocps_core::request::RequestType;
 use cleocps_core::secret::Secret;
 use cleocps_core::wizard::{Run, Start};
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::Arc;
 use tui_input::Input;
 
 /// The wizard's steps: the core's, which the CLI walks too.
@@ -38,8 +36,6 @@ pub struct Wizard {
     /// The name typed at [`WizStep::Typed`], and why it was refused.
     pub input: Input,
     pub name_error: Option<String>,
-    /// Set to stop the waiting job (Esc, quit).
-    pub stop: Option<Arc<AtomicBool>>,
 }
 
 impl Wizard {
@@ -49,14 +45,6 @@ impl Wizard {
             sel: 0,
             input: Input::default(),
             name_error: None,
-            stop: None,
-        }
-    }
-
-    /// Stops the waiting job, if any (it ends at its next look).
-    pub fn stop_waiting(&mut self) {
-        if let Some(flag) = self.stop.take() {
-            flag.store(true, Ordering::Relaxed);
         }
     }
 }
@@ -75,14 +63,11 @@ impl Default for Wizard {
 pub enum WizardJob {
     /// Is there a run to resume?
     Resumable,
-    /// Card (no PIN; polled while absent, until `stop`) and the holder's
-    /// servers in the directory.
-    Probe {
-        kind: RequestType,
-        stop: Arc<AtomicBool>,
-    },
+    /// Card (no PIN; polled while absent, until cancelled) and the
+    /// holder's servers in the directory.
+    Probe { kind: RequestType },
     /// Prepare (a new run), sign if needed, send. `pin` is one try.
     Send { start: Start, pin: Option<Secret> },
-    /// Wait for the answer (until `stop`), then write the files.
-    Finish { path: String, stop: Arc<AtomicBool> },
+    /// Wait for the answer (until cancelled), then write the files.
+    Finish { path: String },
 }

@@ -14,8 +14,6 @@ use cleocps_core::card;
 use cleocps_core::error::Error;
 use cleocps_core::procedure::{self as core, CardSetup, CardWait};
 use cleocps_core::secret::Secret;
-use std::sync::atomic::AtomicBool;
-use std::sync::Arc;
 
 /// The registration certificate from the configuration: missing or invalid
 /// says to set `registration.certificate` or run `cleocps doctor`.
@@ -36,8 +34,6 @@ pub struct ProbeCard {
     pub path: String,
     /// Carried through to the PIN modal (asked before the probe).
     pub key_password: Option<Secret>,
-    /// Set (Esc) to stop waiting for an absent card.
-    pub stop: Arc<AtomicBool>,
     /// Read again after a wrong PIN: the PIN modal says so.
     pub wrong_pin: bool,
 }
@@ -47,7 +43,6 @@ impl ProbeCard {
         ProbeCard {
             path,
             key_password,
-            stop: Arc::new(AtomicBool::new(false)),
             wrong_pin,
         }
     }
@@ -76,7 +71,7 @@ impl Work for ProbeCard {
             card: &ctx.card,
             ra_certificate: ctx.config.registration.certificate.as_deref(),
             wait: Some(CardWait {
-                stop: &self.stop,
+                stop: cx.stop,
                 tick: &mut |left| (cx.progress)(0, left.as_secs()),
             }),
             pin_from_script: false,

@@ -14,7 +14,6 @@ use cleocps_core::mail::{self, FetchOutcome};
 use cleocps_core::procedure::holder_text;
 use cleocps_core::workspace::Workspace;
 use std::sync::atomic::AtomicBool;
-use std::sync::Arc;
 
 /// Étape 2: mail the `.p7m`.
 #[derive(Debug, Clone)]
@@ -56,11 +55,10 @@ impl Work for FetchReply {
     }
 }
 
-/// Étape 3: [`FetchReply`] until the answer comes or `stop` is set.
+/// Étape 3: [`FetchReply`] until the answer comes or it is cancelled.
 #[derive(Debug, Clone)]
 pub struct FetchWait {
     pub path: String,
-    pub stop: Arc<AtomicBool>,
 }
 
 impl Work for FetchWait {
@@ -73,7 +71,7 @@ impl Work for FetchWait {
     }
 
     fn run(self: Box<Self>, cx: &Cx<'_>) -> Result<Done, Failure> {
-        let wait = Some((self.stop.as_ref(), cx.progress));
+        let wait = Some((cx.stop, cx.progress));
         Ok(fetch(cx.ws, cx.ctx, cx.lang, self.path.clone(), wait)?)
     }
 }

@@ -39,10 +39,14 @@ use crate::tui::TuiContext;
 use cleocps_core::ops;
 use cleocps_core::pki::CertSummary;
 use cleocps_core::workspace::Workspace;
+use std::sync::atomic::AtomicBool;
 use std::sync::mpsc::Sender;
 use std::sync::Arc;
 
 /// Starts `job` on its own thread; its outcome comes back as `Event::Job`.
+/// Returns its stop flag, which only the loop sets (on [`Effect::Cancel`]).
+///
+/// [`Effect::Cancel`]: crate::tui::action::Effect::Cancel
 pub fn spawn(
     ws: &Workspace,
     ctx: &Arc<TuiContext>,
@@ -50,9 +54,11 @@ pub fn spawn(
     id: JobId,
     job: Job,
     tx: Sender<Event>,
-) {
+) -> Arc<AtomicBool> {
     let ws = ws.clone();
     let ctx = Arc::clone(ctx);
+    let stop = Arc::new(AtomicBool::new(false));
+    let stop_job = Arc::clone(&stop);
     std::thread::spawn(move || {
         let progress_tx = tx.clone();
         let progress = move |next_check: u64, left: u64| {
@@ -63,6 +69,7 @@ pub fn spawn(
             ctx: &ctx,
             lang,
             progress: &progress,
+            stop: &stop_job,
         };
         let outcome = match job.run(&cx) {
             Ok(done) => JobOutcome::Done(Box::new(done)),
@@ -72,6 +79,7 @@ pub fn spawn(
         // The loop may be gone (quit): nothing to tell then.
         let _ = tx.send(Event::Job(id, outcome));
     });
+    stop
 }
 
 /// The whole tree, read again after a change, with each certificate's days

@@ -21,7 +21,6 @@ use cleocps_core::request::RequestType;
 use cleocps_core::secret::Secret;
 use cleocps_core::wizard::{self, Found, Signer, Start};
 use cleocps_core::workspace::Workspace;
-use std::sync::atomic::AtomicBool;
 
 /// What a job found, with the tree read again (the run changed requests).
 fn changed(ws: &Workspace, select: Option<String>, found: Found) -> Result<Done, Failure> {
@@ -51,13 +50,13 @@ impl Work for WizardJob {
                 )))),
                 ..Done::default()
             }),
-            WizardJob::Probe { kind, stop } => probe(cx, kind, &stop),
+            WizardJob::Probe { kind } => probe(cx, kind),
             WizardJob::Send { start, pin } => send(cx, &start, pin),
-            WizardJob::Finish { path, stop } => {
+            WizardJob::Finish { path } => {
                 let wait = AnswerWait::new(wizard::WAIT)?;
                 let mut tick = |tk: Tick| (cx.progress)(tk.next_check.as_secs(), tk.left.as_secs());
                 let config = &cx.ctx.config;
-                let finished = wizard::finish(cx.ws, config, &path, wait, &stop, &mut tick)?;
+                let finished = wizard::finish(cx.ws, config, &path, wait, cx.stop, &mut tick)?;
                 changed(cx.ws, Some(path), Found::Finished(finished))
             }
         }
@@ -65,13 +64,13 @@ impl Work for WizardJob {
 }
 
 /// The card (waited for while absent) and the holder's servers.
-fn probe(cx: &Cx<'_>, kind: RequestType, stop: &AtomicBool) -> Result<Done, Failure> {
+fn probe(cx: &Cx<'_>, kind: RequestType) -> Result<Done, Failure> {
     let (ctx, lang) = (cx.ctx, cx.lang);
     let setup = CardSetup {
         card: &ctx.card,
         ra_certificate: ctx.config.registration.certificate.as_deref(),
         wait: Some(CardWait {
-            stop,
+            stop: cx.stop,
             tick: &mut |left| (cx.progress)(0, left.as_secs()),
         }),
         pin_from_script: false,

@@ -42,12 +42,12 @@ pub(super) fn job_done(app: &mut App, id: JobId, outcome: JobOutcome) -> Option<
         return None;
     }
     let run = app.jobs.remove(pos);
+    let stopped = app.stopped.remove(&id);
     settle(app, run.request.as_deref());
     if kind == JobKind::FetchWait {
-        app.stop_wait = None;
         app.wait_progress = None;
     }
-    if probe && super::card::probe_ended(app) {
+    if probe && super::card::probe_ended(app, stopped) {
         // Stopped by the user while waiting for the card: nothing to show.
         if kind == JobKind::Wizard(WizardJobKind::Probe) {
             super::wizard_jobs::card_cancelled(app);

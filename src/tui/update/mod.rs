@@ -32,6 +32,7 @@ use crate::i18n::{t, tf};
 use crate::tui::action::{Action, Effect, Job, Step};
 use crate::tui::app::{App, Layer, Running, Status};
 use crate::tui::form::Form;
+use crate::tui::job_kind::JobKind;
 use crate::tui::jobs as work;
 use crate::tui::modal::{Ask, Choose, Confirm, HelpModal, Modal};
 use crate::tui::tree::{self, Row};
@@ -186,13 +187,11 @@ pub(super) fn main_action(app: &mut App, action: Action) -> Option<Effect> {
         Action::Delete => delete(app),
         Action::Wizard => return wizard::open(app),
         Action::Config => config::open(app),
-        Action::Cancel => match app.stop_wait.take() {
-            Some(flag) => {
-                flag.store(true, std::sync::atomic::Ordering::Relaxed);
-                set_info(app, t(app.lang, "tui.fetch.stopping").to_string());
-            }
-            None => return None,
-        },
+        Action::Cancel => {
+            let id = app.running(|k| k == JobKind::FetchWait)?;
+            set_info(app, t(app.lang, "tui.fetch.stopping").to_string());
+            return Some(app.stop(id));
+        }
         other => {
             // A step's action from another tab: that tab comes forward,
             // unless the request refuses it (the status then says why).
@@ -390,19 +389,8 @@ pub(super) fn request_action(app: &mut App, action: Action) -> Option<Effect> {
         Action::Send => return mail::send(app, &req),
         Action::Fetch => return start(app, work::FetchReply { path }),
         Action::FetchWait => {
-            let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
-            let effect = start(
-                app,
-                work::FetchWait {
-                    path,
-                    stop: std::sync::Arc::clone(&stop),
-                },
-            );
-            if effect.is_some() {
-                app.stop_wait = Some(stop);
-                app.wait_progress = None;
-            }
-            return effect;
+            app.wait_progress = None;
+            return start(app, work::FetchWait { path });
         }
         _ => {}
     }

@@ -53,8 +53,7 @@ pub(super) fn form_action(app: &mut App, action: Action) -> Option<Effect> {
 
 pub(super) fn modal_action(app: &mut App, action: Action) -> Option<Effect> {
     if matches!(action, Action::Cancel) && matches!(app.modal, Some(Modal::CardWait(_))) {
-        super::card::stop_waiting(app);
-        return None;
+        return super::card::stop_waiting(app);
     }
     if matches!(action, Action::Cancel) {
         // Dropping the modal drops any secret it held (zeroized).
@@ -127,16 +126,9 @@ fn confirmed(app: &mut App, what: Confirm) -> Option<Effect> {
             ));
             None
         }
-        Confirm::Quit => {
-            // A waiting wizard stops looking; its request stays resumable.
-            if let Some(w) = app.wizard.as_mut() {
-                w.stop_waiting();
-            }
-            if let Some(flag) = app.stop_wait.take() {
-                flag.store(true, std::sync::atomic::Ordering::Relaxed);
-            }
-            Some(Effect::Quit)
-        }
+        // The loop tells every job to stop: a waiting wizard run stays
+        // resumable.
+        Confirm::Quit => Some(Effect::Quit),
         Confirm::Overwrite { job, .. } => start(app, *job),
     }
 }

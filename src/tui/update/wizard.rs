@@ -8,6 +8,7 @@ use super::wizard_jobs::next;
 use super::{set_info, start};
 use crate::i18n::t;
 use crate::tui::action::Effect;
+use crate::tui::job_kind::{JobKind, WizardJobKind};
 use crate::tui::jobs as work;
 use crate::tui::wizard::{WizStep, Wizard, WizardJob};
 use crate::tui::{Action, App};
@@ -25,14 +26,18 @@ pub(super) fn open(app: &mut App) -> Option<Effect> {
     start(app, WizardJob::Resumable)
 }
 
-/// Leaves the screen; a waiting run is stopped and stays resumable.
+/// Leaves the screen; a waiting run is told to stop and stays resumable
+/// (its answer brings the tree read again), else the tree is read again.
 fn leave(app: &mut App) -> Option<Effect> {
-    let mut w = app.wizard.take()?;
-    if w.run.kept() || w.stop.is_some() {
+    let w = app.wizard.take()?;
+    if w.run.kept() {
         set_info(app, t(app.lang, "tui.wiz.kept").to_string());
     }
-    w.stop_waiting();
-    start(app, work::Reload)
+    let waiting = |k| k == JobKind::Wizard(WizardJobKind::Finish);
+    match app.running(waiting) {
+        Some(id) => Some(app.stop(id)),
+        None => start(app, work::Reload),
+    }
 }
 
 /// How many lines the list of this step has (0: not a list).

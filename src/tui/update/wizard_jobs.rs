@@ -11,8 +11,6 @@ use crate::tui::App;
 use cleocps_core::procedure::PinStep;
 use cleocps_core::request::RequestType;
 use cleocps_core::wizard::{self as core, Found, Next};
-use std::sync::atomic::AtomicBool;
-use std::sync::Arc;
 
 /// Runs what the run says comes next.
 pub(super) fn next(app: &mut App, next: Option<Next>) -> Option<Effect> {
@@ -35,28 +33,15 @@ pub(super) fn next(app: &mut App, next: Option<Next>) -> Option<Effect> {
     }
 }
 
-/// The card (and directory) job; its stop flag is the card probe's (Esc in
-/// the waiting modal).
+/// The card (and directory) job; Esc in the card's waiting modal stops it
+/// as it stops Étape 2's probe.
 fn probe(app: &mut App, kind: RequestType) -> Option<Effect> {
-    let stop = Arc::new(AtomicBool::new(false));
-    let job = WizardJob::Probe {
-        kind,
-        stop: Arc::clone(&stop),
-    };
-    let effect = start(app, job);
-    if effect.is_some() {
-        app.stop_card = Some(stop);
-    }
-    effect
+    start(app, WizardJob::Probe { kind })
 }
 
-/// Waits for the answer; Esc or quitting sets the stop flag.
+/// Waits for the answer; Esc (leaving) or quitting stops it.
 fn wait(app: &mut App, path: String) -> Option<Effect> {
-    let stop = Arc::new(AtomicBool::new(false));
-    if let Some(w) = app.wizard.as_mut() {
-        w.stop = Some(Arc::clone(&stop));
-    }
-    start(app, WizardJob::Finish { path, stop })
+    start(app, WizardJob::Finish { path })
 }
 
 /// The card's warning first; a locked card is refused before asking.
@@ -104,7 +89,6 @@ pub(super) fn card_cancelled(app: &mut App) {
 /// A wizard job failed: the screen says what, the run stays resumable.
 pub(super) fn failed(app: &mut App, text: String) {
     if let Some(w) = app.wizard.as_mut() {
-        w.stop = None;
         w.run.failed(text.clone());
         if app.modal.is_none() {
             app.modal = Some(Modal::error(text.clone()));
@@ -126,9 +110,6 @@ pub(super) fn shown(app: &mut App, found: Found) -> Option<Effect> {
         }
         return None;
     };
-    if matches!(found, Found::Finished(_)) {
-        w.stop = None;
-    }
     w.sel = 0;
     let then = w.run.found(found);
     next(app, then)
