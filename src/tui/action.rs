@@ -107,7 +107,7 @@ pub enum Action {
     Edit(InputRequest),
     /// Tab in a path input.
     Complete,
-    /// The loop's answer to [`Effect::Complete`].
+    /// The completion job's answer: the path completed, if anything matched.
     Completed(Option<String>),
     /// Copy the CSR to the SSH client's clipboard (OSC 52).
     Copy,
@@ -138,8 +138,6 @@ pub enum Effect {
     Copy(String),
     /// Suspend the TUI and run a shell in this directory.
     Shell(PathBuf),
-    /// Complete this partial path (reads the disk, so not in `update`).
-    Complete(String),
     /// The configuration was saved: the next jobs use it.
     UseConfig(Box<cleocps_core::config::Config>),
 }
@@ -224,6 +222,8 @@ pub enum Shown {
     },
     /// The configuration as saved.
     ConfigSaved(Box<cleocps_core::config::Config>),
+    /// A path input's completion (`None`: nothing matched).
+    Completed(Option<String>),
 }
 
 /// What a card probe read, for the PIN modal and the status line.

@@ -37,6 +37,8 @@ pub enum JobKind {
     FetchWait,
     Lookup,
     ListDir,
+    /// A path input's Tab.
+    Complete,
     Wizard(WizardJobKind),
     TestConfig,
     SaveConfig,
@@ -62,6 +64,7 @@ impl JobKind {
                 | JobKind::ShowCsr
                 | JobKind::Files
                 | JobKind::ListDir
+                | JobKind::Complete
         )
     }
 
@@ -81,7 +84,8 @@ impl JobKind {
             | JobKind::Certificate
             | JobKind::ShowCsr
             | JobKind::Files
-            | JobKind::ListDir => "tui.job.reading",
+            | JobKind::ListDir
+            | JobKind::Complete => "tui.job.reading",
             JobKind::SendMail => "tui.job.send",
             JobKind::FetchReply => "tui.job.fetch",
             JobKind::FetchWait => "tui.job.fetch_wait",
@@ -151,6 +155,7 @@ mod tests {
             JobKind::FetchWait,
             JobKind::Lookup,
             JobKind::ListDir,
+            JobKind::Complete,
             JobKind::Wizard(WizardJobKind::Resumable),
             JobKind::Wizard(WizardJobKind::Probe),
             JobKind::Wizard(WizardJobKind::Send),

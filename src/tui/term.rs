@@ -177,9 +177,6 @@ fn event_loop(
                 });
             }
             Some(Effect::Copy(text)) => osc52(&text)?,
-            Some(Effect::Complete(partial)) => {
-                update(app, Action::Completed(complete_path(&partial)));
-            }
             Some(Effect::Shell(dir)) => {
                 // The input thread keeps off the terminal until it is ours again.
                 let _paused = gate.pause();
@@ -248,43 +245,4 @@ fn shell(dir: &Path) {
     let _ = crossterm::terminal::enable_raw_mode();
     let _ = crossterm::execute!(std::io::stdout(), crossterm::terminal::EnterAlternateScreen);
     paste_mode(true);
-}
-
-/// Completes a path: the longest common prefix of the entries that match.
-pub fn complete_path(partial: &str) -> Option<String> {
-    let p = Path::new(partial);
-    let (dir, stem) = if partial.ends_with('/') {
-        (p.to_path_buf(), String::new())
-    } else {
-        let stem = p.file_name()?.to_string_lossy().to_string();
-        (p.parent().unwrap_or(Path::new(".")).to_path_buf(), stem)
-    };
-    let read = if dir.as_os_str().is_empty() {
-        Path::new(".")
-    } else {
-        &dir
-    };
-    let mut names: Vec<(String, bool)> = std::fs::read_dir(read)
-        .ok()?
-        .flatten()
-        .filter_map(|e| {
-            let n = e.file_name().to_string_lossy().to_string();
-            let is_dir = e.file_type().map(|t| t.is_dir()).unwrap_or(false);
-            n.starts_with(&stem).then_some((n, is_dir))
-        })
-        .collect();
-    names.sort();
-    let first = names.first()?.0.clone();
-    let common = names.iter().fold(first, |acc, (n, _)| {
-        acc.chars()
-            .zip(n.chars())
-            .take_while(|(a, b)| a == b)
-            .map(|(a, _)| a)
-            .collect()
-    });
-    let mut out = dir.join(&common).display().to_string();
-    if names.len() == 1 && names[0].1 {
-        out.push('/');
-    }
-    Some(out)
 }

@@ -23,7 +23,7 @@ pub use card::{ProbeCard, Sign};
 pub use config::{SaveConfig, TestConfig};
 pub use deploy::Deploy;
 pub use export::{ExportP12, ExportPem};
-pub use files::ListDir;
+pub use files::{Complete, ListDir};
 pub use mail::{FetchReply, FetchWait, Lookup, SendMail};
 pub use steps::{EditForm, GenerateCsr, GenerateKeys, Renew, ShowCsr};
 pub use tree_ops::{

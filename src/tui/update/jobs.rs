@@ -3,7 +3,7 @@
 
 use super::{after_move, set_error, set_info};
 use crate::i18n::tf;
-use crate::tui::action::{Effect, JobId, JobOutcome, Shown, Step};
+use crate::tui::action::{Action, Effect, JobId, JobOutcome, Shown, Step};
 use crate::tui::app::App;
 use crate::tui::job_kind::{JobKind, WizardJobKind};
 use crate::tui::modal::{Confirm, CsrModal, FilesModal, MessageModal, Modal};
@@ -144,6 +144,11 @@ pub(super) fn job_done(app: &mut App, id: JobId, outcome: JobOutcome) -> Option<
         Some(Shown::Output(m)) => app.modal = Some(Modal::Output(m)),
         Some(Shown::ConfigTested { part, outcome }) => super::config::tested(app, part, outcome),
         Some(Shown::ConfigSaved(config)) => return super::config::saved(app, config),
+        // Only into the path input it was asked from, still open.
+        Some(Shown::Completed(path)) if matches!(app.modal, Some(Modal::Input(_))) => {
+            return super::modal::modal_action(app, Action::Completed(path));
+        }
+        Some(Shown::Completed(_)) => {}
         Some(Shown::Report { title, text }) => {
             app.modal = Some(Modal::Message(MessageModal {
                 title,

@@ -235,7 +235,11 @@ fn text_input(app: &mut App, mut m: InputModal, action: Action) -> Option<Effect
             m.error = None;
             None
         }
-        Action::Complete => Some(Effect::Complete(m.input.value().to_string())),
+        Action::Complete => {
+            let partial = m.input.value().to_string();
+            app.modal = Some(Modal::Input(m));
+            return start(app, work::Complete { partial });
+        }
         Action::Completed(done) => {
             if let Some(done) = done {
                 m.input = tui_input::Input::new(done);
