@@ -8,8 +8,9 @@ use cleocps::i18n::Lang;
 use cleocps::tui::action::{Done, Shown, Step};
 use cleocps::tui::app::{Layer, TreeRead};
 use cleocps::tui::jobs as work;
-use cleocps::tui::modal::{Modal, OutputModal};
+use cleocps::tui::modal::Modal;
 use cleocps::tui::{keymap, sample, tree, update, view, Action, App};
+use cleocps_core::deploy::{CommandRun, DeployReport};
 use cleocps_core::ops::Certified;
 use cleocps_core::request::RequestType;
 use ratatui::backend::TestBackend;
@@ -165,15 +166,26 @@ fn deploy_shows_the_saved_profile_asks_the_key_password_then_runs() {
     }
     assert!(app.busy_with("Clinique du Test/srv-web"));
     let lines: Vec<String> = (0..40).map(|i| format!("line {i}")).collect();
+    let report = DeployReport {
+        serial: "01".into(),
+        not_after: "2027-01-01".into(),
+        targets: vec![],
+        check: Some(CommandRun {
+            command: "nginx -t".into(),
+            success: true,
+            exit_code: Some(0),
+            output: lines.join("\n"),
+        }),
+        reload: None,
+        saved: false,
+    };
     done_last(
         &mut app,
         Done {
-            shown: Some(Shown::Output(OutputModal {
-                title: "tui.title.deploy_done",
-                lines,
-                error: false,
-                scroll: 0,
-            })),
+            shown: Some(Shown::Deployed {
+                path: "Clinique du Test/srv-web".into(),
+                outcome: Ok(Box::new(report)),
+            }),
             ..Done::default()
         },
     );

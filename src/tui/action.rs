@@ -189,8 +189,12 @@ pub enum Shown {
         title: &'static str,
         text: String,
     },
-    /// A deploy's outcome with its commands' output (sanitised lines).
-    Output(crate::tui::modal::OutputModal),
+    /// A deploy's outcome: what it did, or the check or reload that failed
+    /// (then undone).
+    Deployed {
+        path: String,
+        outcome: Result<Box<cleocps_core::deploy::DeployReport>, cleocps_core::deploy::DeployError>,
+    },
     /// The card answered the probe: next, the PIN modal (or a refusal).
     Card(Box<CardProbe>),
     /// The key password was wrong: ask it again, then run `retry` with it.

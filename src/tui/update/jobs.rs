@@ -141,7 +141,7 @@ pub(super) fn job_done(app: &mut App, id: JobId, outcome: JobOutcome) -> Option<
                 return Some(effect);
             }
         }
-        Some(Shown::Output(m)) => app.modal = Some(Modal::Output(m)),
+        Some(Shown::Deployed { path, outcome }) => super::deploy::deployed(app, &path, outcome),
         Some(Shown::ConfigTested { part, outcome }) => super::config::tested(app, part, outcome),
         Some(Shown::ConfigSaved(config)) => return super::config::saved(app, config),
         // Only into the path input it was asked from, still open.
