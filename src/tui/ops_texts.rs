@@ -1,4 +1,4 @@
-//! The TUI's texts of operations (issue 14): days left in the tree, Étape
+//! The TUI's texts of operations: days left in the tree, Étape
 //! 3's certificate and renewal links, the deploy dialogs. See `i18n`.
 
 use crate::i18n::Text;

@@ -1,4 +1,4 @@
-//! The configuration screen's texts (key `C`, issue 13 item 6), French and
+//! The configuration screen's texts (key `C`), French and
 //! English side by side.
 
 use crate::i18n::Text;

@@ -1,5 +1,5 @@
-//! The TUI's texts for the portal route (issue 13, item 4) and the details
-//! a large terminal shows (item 7), French and English side by side.
+//! The TUI's texts for the portal route and the details a large terminal
+//! shows, French and English side by side.
 
 use crate::i18n::Text;
 use cleocps_core::text;

@@ -1,5 +1,5 @@
 //! The TUI's texts for the palette, the welcome page, the configuration
-//! screen and the portal route (issue 13), French and English side by side.
+//! screen and the portal route, French and English side by side.
 
 use crate::i18n::Text;
 use cleocps_core::text;

@@ -1,6 +1,6 @@
 //! `update` for Étape 3's exports: where the dialogs start and what they
-//! offer (issue 13, stumble 5), and a wrong key password asked again with
-//! everything else kept (stumble 4).
+//! offer, and a wrong key password asked again with everything else kept
+//! (the path, the PKCS#12 password and profile are not typed twice).
 
 use crate::tui::action::Job;
 use crate::tui::jobs as work;
