@@ -305,6 +305,35 @@ fn form_ready(app: &mut App, req: &Request) -> bool {
     }
 }
 
+/// "Générer la demande" and its two routes, once the form is complete: the
+/// card is the default; the CSR for a portal is the second choice.
+fn generate(app: &mut App, req: &Request, action: Action) -> Option<Effect> {
+    if !form_ready(app, req) {
+        return None;
+    }
+    let path = req.path();
+    match action {
+        Action::GenerateRequest => {
+            app.modal = Some(Modal::choice(Choose::RequestMode { path }, 0));
+            None
+        }
+        Action::GenerateCard => card::start(app, req),
+        _ if req.key_encrypted == Some(true) => {
+            app.modal = Some(Modal::secret(crate::tui::modal::Hidden::KeyPassword {
+                then: crate::tui::modal::Then::Csr { path },
+            }));
+            None
+        }
+        _ => start(
+            app,
+            work::GenerateCsr {
+                path,
+                key_password: None,
+            },
+        ),
+    }
+}
+
 /// Actions on the selected request (step buttons).
 pub(super) fn request_action(app: &mut App, action: Action) -> Option<Effect> {
     let Some(req) = tree::selected_request(app).cloned() else {
@@ -342,30 +371,8 @@ pub(super) fn request_action(app: &mut App, action: Action) -> Option<Effect> {
             app.step = Step::Request;
             app.form = Some(Form::open(&req));
         }
-        // The card is the default; the CSR for a portal is the second choice.
-        Action::GenerateRequest if form_ready(app, &req) => {
-            app.modal = Some(Modal::choice(Choose::RequestMode { path }, 0));
-        }
-        Action::GenerateCard if form_ready(app, &req) => {
-            return card::start(app, &req);
-        }
-        Action::GenerateCsr => {
-            if !form_ready(app, &req) {
-                return None;
-            }
-            if req.key_encrypted == Some(true) {
-                app.modal = Some(Modal::secret(crate::tui::modal::Hidden::KeyPassword {
-                    then: crate::tui::modal::Then::Csr { path },
-                }));
-            } else {
-                return start(
-                    app,
-                    work::GenerateCsr {
-                        path,
-                        key_password: None,
-                    },
-                );
-            }
+        Action::GenerateRequest | Action::GenerateCard | Action::GenerateCsr => {
+            return generate(app, &req, action);
         }
         Action::ShowCsr => {
             if steps::has_csr(&req) {
