@@ -281,7 +281,11 @@ fn forwarding_dead_is_a_message_and_the_ui_stays() {
         socket: PathBuf::from("/home/admin/.cleocps/card.sock"),
     }
     .localize(Lang::En);
-    assert!(update(&mut app, Action::Job(id, JobOutcome::Failed(text.clone()))).is_none());
+    assert!(update(
+        &mut app,
+        Action::Job(id, JobOutcome::Failed(text.clone().into()))
+    )
+    .is_none());
     assert!(
         matches!(&app.modal, Some(Modal::Message(MessageModal { error: true, text: t, .. })) if *t == text)
     );
@@ -493,7 +497,11 @@ fn esc_stops_waiting_for_the_card_without_side_effect() {
         module: PathBuf::from("/usr/lib64/libcps3_pkcs11_lux.so"),
     }
     .localize(Lang::En);
-    assert!(update(&mut app, Action::Job(id, JobOutcome::Failed(no_card))).is_none());
+    assert!(update(
+        &mut app,
+        Action::Job(id, JobOutcome::Failed(no_card.into()))
+    )
+    .is_none());
     assert!(app.modal.is_none());
     assert!(
         !app.status.as_ref().is_some_and(|s| s.error),
@@ -519,7 +527,10 @@ fn card_wait_timeout_is_the_no_card_error() {
         module: PathBuf::from("/usr/lib64/libcps3_pkcs11_lux.so"),
     }
     .localize(Lang::En);
-    update(&mut app, Action::Job(id, JobOutcome::Failed(no_card)));
+    update(
+        &mut app,
+        Action::Job(id, JobOutcome::Failed(no_card.into())),
+    );
     assert!(matches!(&app.modal,
         Some(Modal::Message(MessageModal { error: true, text, .. })) if text.contains("insert the CPS card")));
 }

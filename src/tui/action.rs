@@ -256,8 +256,8 @@ pub enum JobOutcome {
         next_check: u64,
         left: u64,
     },
-    /// The error, localized, saying what to do.
-    Failed(String),
+    /// What failed; `update` says it, and what to do.
+    Failed(crate::tui::job::Failure),
 }
 
 #[derive(Debug, Clone, Default)]

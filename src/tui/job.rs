@@ -16,6 +16,7 @@ use cleocps_core::workspace::Workspace;
 use std::any::Any;
 use std::fmt::Debug;
 use std::sync::atomic::AtomicBool;
+use std::sync::Arc;
 
 /// The form's values as typed, trimmed; turned into the core's edit by
 /// [`form::to_edit`](super::form::to_edit).
@@ -42,24 +43,46 @@ pub struct Cx<'a> {
     pub stop: &'a AtomicBool,
 }
 
-/// Why a job failed: a core error (localised where the outcome is made,
-/// and recognised there when it is a wrong key password), or a text the job
-/// already composed.
-#[derive(Debug)]
+/// Why a job failed: a core error (put in words by `update`, in the
+/// screen's language), or a text the job already composed.
+#[derive(Debug, Clone)]
 pub enum Failure {
-    Core(Error),
+    Core(Arc<Error>),
     Said(String),
+}
+
+impl Failure {
+    /// What to tell the user: what failed and what to do.
+    pub fn text(&self, lang: Lang) -> String {
+        match self {
+            Failure::Core(e) => e.localize(lang),
+            Failure::Said(text) => text.clone(),
+        }
+    }
+
+    fn core(&self) -> Option<&Error> {
+        match self {
+            Failure::Core(e) => Some(e),
+            Failure::Said(_) => None,
+        }
+    }
 }
 
 impl From<Error> for Failure {
     fn from(e: Error) -> Failure {
-        Failure::Core(e)
+        Failure::Core(Arc::new(e))
     }
 }
 
 impl From<String> for Failure {
     fn from(text: String) -> Failure {
         Failure::Said(text)
+    }
+}
+
+impl From<&str> for Failure {
+    fn from(text: &str) -> Failure {
+        Failure::Said(text.to_string())
     }
 }
 
@@ -159,9 +182,11 @@ impl Job {
         let mut work = self.0;
         let retry = work.key_password().is_some().then(|| work.clone_box());
         match (work.run(cx), retry) {
-            (Err(Failure::Core(e @ Error::Pki(PkiError::WrongKeyPassword))), Some(retry)) => {
+            (Err(f), Some(retry))
+                if matches!(f.core(), Some(Error::Pki(PkiError::WrongKeyPassword))) =>
+            {
                 Ok(Done {
-                    message: Some(e.localize(cx.lang)),
+                    message: Some(f.text(cx.lang)),
                     shown: Some(Shown::WrongKeyPassword {
                         retry: Box::new(Job(retry)),
                     }),

@@ -81,7 +81,7 @@ impl Work for ProbeCard {
             Error::RaCertMissing | Error::RaCertInvalid { .. } | Error::RaCertExpired { .. } => {
                 Failure::Said(tf(lang, "tui.card.ra_cert", &[&e.localize(lang)]))
             }
-            e => Failure::Core(e),
+            e => e.into(),
         })?;
         drop(token);
         let unlisted =

@@ -34,7 +34,7 @@ use crate::i18n::Lang;
 use crate::tui::action::{CertView, Done, Job, JobId, JobOutcome};
 use crate::tui::app::TreeRead;
 use crate::tui::event::Event;
-use crate::tui::job::{Cx, Failure};
+use crate::tui::job::Cx;
 use crate::tui::TuiContext;
 use cleocps_core::ops;
 use cleocps_core::pki::CertSummary;
@@ -73,8 +73,7 @@ pub fn spawn(
         };
         let outcome = match job.run(&cx) {
             Ok(done) => JobOutcome::Done(Box::new(done)),
-            Err(Failure::Core(e)) => JobOutcome::Failed(e.localize(lang)),
-            Err(Failure::Said(text)) => JobOutcome::Failed(text),
+            Err(failure) => JobOutcome::Failed(failure),
         };
         // The loop may be gone (quit): nothing to tell then.
         let _ = tx.send(Event::Job(id, outcome));

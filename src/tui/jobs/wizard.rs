@@ -121,6 +121,6 @@ fn card_error(ctx: &TuiContext, lang: Lang, e: Error) -> Failure {
                     .unwrap_or_else(|| e.localize(lang)),
             )
         }
-        e => Failure::Core(e),
+        e => e.into(),
     }
 }

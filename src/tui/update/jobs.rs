@@ -35,7 +35,7 @@ pub(super) fn job_done(app: &mut App, id: JobId, outcome: JobOutcome) -> Option<
             progress(app, kind, next_check, left);
             return None;
         }
-        JobOutcome::Failed(text) => Err(text),
+        JobOutcome::Failed(failure) => Err(failure.text(app.lang)),
         JobOutcome::Done(done) => Ok(*done),
     };
     let run = app.jobs.remove(pos);
