@@ -1,9 +1,10 @@
 //! A job: slow or disk-touching work `update` asks for, run off the UI
 //! thread by [`super::jobs`]. Each job is one type (in `jobs/`) that holds
 //! its data and says, in its own [`Work`] impl, how it runs, what it is
-//! (its [`JobKind`]), which request it works on and which key password it
-//! opens the key with. Adding a job touches its own file only, plus its
-//! status text.
+//! (its [`JobKind`]), which request it works on, which key password it
+//! opens the key with and what runs again when that password was wrong.
+//! Nothing else asks a property of a job by matching on all of them; a new
+//! job also names its [`JobKind`] (the status line's words).
 
 use super::action::{Done, Shown};
 use super::job_kind::JobKind;

@@ -17,7 +17,8 @@
 //!   app.rs       the state (App); the parts it holds:
 //!   form.rs        the Étape 2 form and its inline check
 //!   modal/         the dialogs, one struct per dialog (Modal says which is open)
-//!   wizard.rs      the CleoWizard screen's state and jobs
+//!   wizard.rs      the CleoWizard screen: the core's run (wizard::Run), the
+//!                  line selected, the name typed; the wizard's jobs
 //!   config_screen/ the configuration screen's fields, focus and results
 //!   tree.rs        the tree's rows and selection
 //!   steps.rs       what each step tab offers, and why not

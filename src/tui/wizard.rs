@@ -1,10 +1,11 @@
-//! The CleoWizard screen's state: which step it is on and what it has
-//! gathered. Secrets never live here: the PIN stays in its modal, then in
-//! the job; the random passwords are made and kept by the core.
+//! The CleoWizard screen's state: the core's run (its step and what it has
+//! gathered, the order both fronts follow) and what only the screen has.
+//! Secrets never live here: the PIN stays in its modal, then in the job;
+//! the random passwords are made and kept by the core.
 //!
 //! Steps, as the original's wizard: type → card + directory (job) →
 //! server (list, or typed in the degraded mode) → key password yes/no →
-//! PIN (modal) → prepare + sign + send (job) → wait (job, stop flag) →
+//! PIN (modal) → prepare + sign + send (job) → wait (job, cancellable) →
 //! files, or the rejection.
 
 use cleocps_core::request::RequestType;
