@@ -554,6 +554,7 @@ fn job_results_reload_select_and_fail_into_a_message() {
     fresh[1].1[0].state = State::KeysGenerated;
     let finished = Done {
         tree: Some(cleocps::tui::app::TreeRead {
+            certified_only: None,
             folders: fresh,
             certified: Default::default(),
         }),

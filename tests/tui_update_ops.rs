@@ -40,6 +40,7 @@ fn certified(path: &str, days_left: i64, replaced_by: Option<&str>) -> Certified
 /// The tree as a reload reads it, with these certificates.
 fn reread(app: &App, certs: &[Certified]) -> TreeRead {
     TreeRead {
+        certified_only: None,
         folders: app
             .tree
             .iter()

@@ -24,6 +24,9 @@ pub struct TreeRead {
     pub folders: Vec<(String, Vec<Request>)>,
     /// By request path ("FOLDER/NAME").
     pub certified: HashMap<String, Certified>,
+    /// `certified` was read for these requests only (a job changed one):
+    /// the others keep what was read before.
+    pub certified_only: Option<Vec<String>>,
 }
 
 /// One line of the status bar.
@@ -183,7 +186,22 @@ impl App {
             .into_iter()
             .map(|(name, requests)| Folder { name, requests })
             .collect();
-        self.certified = fresh.certified;
+        match fresh.certified_only {
+            Some(only) => {
+                for path in only {
+                    self.certified.remove(&path);
+                }
+                self.certified.extend(fresh.certified);
+            }
+            None => self.certified = fresh.certified,
+        }
+        // Requests gone (deleted, renamed folder) take their line along.
+        let paths: HashSet<String> = self
+            .tree
+            .iter()
+            .flat_map(|f| f.requests.iter().map(Request::path))
+            .collect();
+        self.certified.retain(|path, _| paths.contains(path));
         let names: HashSet<&str> = self.tree.iter().map(|f| f.name.as_str()).collect();
         self.collapsed.retain(|c| names.contains(c.as_str()));
     }

@@ -1,7 +1,7 @@
 //! Étape 3's jobs around the answer: import it (a file, or pasted text),
 //! record a rejection read elsewhere, show the certificate and the files.
 
-use super::{cert_view, changed, files};
+use super::{cert_view, files, request_changed};
 use crate::i18n::{t, tf, Lang};
 use crate::tui::action::{Done, Shown};
 use crate::tui::job::{Cx, Failure, Work};
@@ -58,7 +58,7 @@ impl Work for ImportPasted {
 /// or the warnings in a report.
 fn import(ws: &Workspace, lang: Lang, path: String, bytes: &[u8]) -> cleocps_core::Result<Done> {
     let (req, report) = core::import_response(ws, &path, bytes)?;
-    let mut done = changed(ws, req.path(), t(lang, "tui.done.import").to_string())?;
+    let mut done = request_changed(ws, req.path(), t(lang, "tui.done.import").to_string())?;
     done.shown = Some(if report.warnings.is_empty() {
         Shown::Certificate {
             path,
@@ -97,7 +97,7 @@ impl Work for RecordRejection {
     fn run(self: Box<Self>, cx: &Cx<'_>) -> Result<Done, Failure> {
         let req = core::reject_by_hand(cx.ws, &self.path, &self.code, &self.reason)?;
         let text = tf(cx.lang, "tui.done.reject", &[&self.code]);
-        Ok(changed(cx.ws, req.path(), text)?)
+        Ok(request_changed(cx.ws, req.path(), text)?)
     }
 }
 

@@ -4,7 +4,7 @@
 //! retried. A wrong key password found at the signature goes back to the
 //! probe: the PIN typed before is never used again.
 
-use super::changed;
+use super::request_changed;
 use crate::i18n::{tf, Lang};
 use crate::tui::action::{CardProbe, Done, Shown};
 use crate::tui::job::{Cx, Failure, Job, Work};
@@ -175,7 +175,7 @@ fn sign(
             &report.eml.display(),
         ],
     );
-    let mut done = changed(ws, req.path(), text.clone())?;
+    let mut done = request_changed(ws, req.path(), text.clone())?;
     done.message = Some(tf(lang, "tui.done.card_short", &[&report.p7m.display()]));
     done.shown = Some(Shown::Report {
         title: "tui.title.report",

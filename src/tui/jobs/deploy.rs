@@ -2,7 +2,7 @@
 //! same call as `cleocps deploy FOLDER/NAME`); `update` makes its outcome
 //! a dialog.
 
-use super::tree;
+use super::tree_after;
 use crate::tui::action::{Done, Shown};
 use crate::tui::job::{Cx, Failure, Work};
 use crate::tui::job_kind::JobKind;
@@ -48,7 +48,7 @@ fn run(ws: &Workspace, path: String, key_password: Option<Secret>) -> cleocps_co
         Err(e) => return Err(e),
     };
     Ok(Done {
-        tree: Some(tree(ws)?),
+        tree: Some(tree_after(ws, &path)?),
         select: Some(path.clone()),
         message: None,
         shown: Some(Shown::Deployed { path, outcome }),

@@ -2,7 +2,7 @@
 //! already there is never overwritten without a yes (the job comes back to
 //! be run again with `force`).
 
-use super::changed;
+use super::request_changed;
 use crate::i18n::{t, tf, Lang};
 use crate::tui::action::{Done, Shown};
 use crate::tui::job::{Cx, Failure, Job, Work};
@@ -136,7 +136,7 @@ fn report(
     if let Some(n) = notice {
         text.push_str(&format!("\n\n⚠ {n}"));
     }
-    let mut done = changed(ws, path, text.clone())?;
+    let mut done = request_changed(ws, path, text.clone())?;
     done.message = files
         .last()
         .map(|f| format!("{} {}", t(lang, "tui.done.export"), f.display()));

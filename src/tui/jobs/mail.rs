@@ -2,7 +2,7 @@
 //! (Étape 2), look in the mailbox once (Étape 3: "no answer yet" is a calm
 //! message, not an error), and the holder's servers for the form.
 
-use super::{cert_view, changed};
+use super::{cert_view, request_changed};
 use crate::i18n::{t, tf, Lang};
 use crate::tui::action::{Done, Shown};
 use crate::tui::job::{Cx, Failure, Work};
@@ -97,7 +97,7 @@ fn send(ws: &Workspace, ctx: &TuiContext, lang: Lang, path: String) -> Result<Do
         .map_err(|e| tf(lang, "tui.send.failed", &[&e.localize(lang)]))?;
     // The mail's reference stays in Étape 2's pane, not in the status line.
     let sent = t(lang, "tui.done.sent").to_string();
-    changed(ws, req.path(), sent).map_err(|e| e.localize(lang))
+    request_changed(ws, req.path(), sent).map_err(|e| e.localize(lang))
 }
 
 /// A waiting fetch: its stop flag and where its countdown goes.
@@ -124,7 +124,8 @@ fn fetch(
     match outcome {
         Ok(FetchOutcome::Imported { request, report }) => {
             let mut done =
-                changed(ws, request.path(), t(lang, "tui.done.import").to_string()).map_err(say)?;
+                request_changed(ws, request.path(), t(lang, "tui.done.import").to_string())
+                    .map_err(say)?;
             done.shown = Some(Shown::Certificate {
                 path,
                 cert: cert_view(ws, &request, &report.leaf, &report.chain),
@@ -133,7 +134,8 @@ fn fetch(
         }
         Ok(FetchOutcome::Rejected { request }) => {
             let code = request.rejection_code.clone().unwrap_or_default();
-            changed(ws, request.path(), tf(lang, "tui.done.rejected", &[&code])).map_err(say)
+            request_changed(ws, request.path(), tf(lang, "tui.done.rejected", &[&code]))
+                .map_err(say)
         }
         // Not an error: the answer just isn't there yet.
         Err(Error::NothingYet(_)) => Ok(Done {

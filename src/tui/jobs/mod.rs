@@ -38,6 +38,7 @@ use crate::tui::job::Cx;
 use crate::tui::TuiContext;
 use cleocps_core::ops;
 use cleocps_core::pki::CertSummary;
+use cleocps_core::request::Request;
 use cleocps_core::workspace::Workspace;
 use std::sync::atomic::AtomicBool;
 use std::sync::mpsc::Sender;
@@ -89,6 +90,52 @@ pub fn tree(ws: &Workspace) -> cleocps_core::Result<TreeRead> {
     Ok(TreeRead {
         certified: certs.into_iter().map(|c| (c.path(), c)).collect(),
         folders,
+        certified_only: None,
+    })
+}
+
+/// The tree after a job changed the request `path`: every request (cheap),
+/// but the certificates only of those whose row may have changed — that
+/// request, its renewal and the request it renews (which is "replaced" once
+/// its renewal is in service). The others' days left stay as read.
+pub fn tree_after(ws: &Workspace, path: &str) -> cleocps_core::Result<TreeRead> {
+    let folders = ws.tree()?;
+    let all = || folders.iter().flat_map(|(_, requests)| requests);
+    let Some(req) = all().find(|r| r.path() == path) else {
+        return tree(ws);
+    };
+    let related: Vec<Request> = all()
+        .filter(|r| {
+            r.id == req.id
+                || req.renewed_by.as_deref() == Some(r.id.as_str())
+                || r.renewed_by.as_deref() == Some(req.id.as_str())
+        })
+        .cloned()
+        .collect();
+    let only = related.iter().map(Request::path).collect();
+    let (certs, _) = ops::certificates(
+        ws,
+        &[(String::new(), related)],
+        std::time::SystemTime::now(),
+    );
+    Ok(TreeRead {
+        certified: certs.into_iter().map(|c| (c.path(), c)).collect(),
+        folders,
+        certified_only: Some(only),
+    })
+}
+
+/// A job changed the request `path`: it is selected, `message` said.
+pub(super) fn request_changed(
+    ws: &Workspace,
+    path: String,
+    message: String,
+) -> cleocps_core::Result<Done> {
+    Ok(Done {
+        tree: Some(tree_after(ws, &path)?),
+        select: Some(path),
+        message: Some(message),
+        shown: None,
     })
 }
 

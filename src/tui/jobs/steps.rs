@@ -1,7 +1,7 @@
 //! The jobs of Étapes 1 and 2 that are one call of the core: the keys, the
 //! form, the CSR (made or shown), and the renewal that starts a new round.
 
-use super::changed;
+use super::{changed, request_changed};
 use crate::i18n::{t, tf, Lang};
 use crate::tui::action::{Done, FormValues, Shown};
 use crate::tui::form;
@@ -47,7 +47,7 @@ impl Work for GenerateKeys {
         };
         let (req, notices) = core::generate_keys(cx.ws, &self.path, &opts)?;
         let msg = with_notices(cx.lang, "tui.done.keys", notices);
-        Ok(changed(cx.ws, req.path(), msg)?)
+        Ok(request_changed(cx.ws, req.path(), msg)?)
     }
 }
 
@@ -71,7 +71,7 @@ impl Work for EditForm {
         let edit = form::to_edit(req.kind, &self.values, req.allow_wildcard);
         let (req, notices) = core::edit_form(cx.ws, &self.path, &edit)?;
         let msg = with_notices(cx.lang, "tui.done.form", notices);
-        Ok(changed(cx.ws, req.path(), msg)?)
+        Ok(request_changed(cx.ws, req.path(), msg)?)
     }
 }
 
@@ -100,7 +100,7 @@ impl Work for GenerateCsr {
         let file = cx.ws.file(&req, RequestFile::Csr);
         let pem = core::csr_pem(cx.ws, &req)?;
         let text = tf(cx.lang, "tui.done.csr", &[&file.display()]);
-        let mut done = changed(cx.ws, req.path(), text)?;
+        let mut done = request_changed(cx.ws, req.path(), text)?;
         done.shown = Some(Shown::Csr {
             path: self.path,
             pem,
