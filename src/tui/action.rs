@@ -184,11 +184,15 @@ pub enum Shown {
         dir: PathBuf,
         files: Vec<FileEntry>,
     },
-    /// A report worth a modal (import warnings, exported files).
-    Report {
-        title: &'static str,
-        text: String,
+    /// The files an export wrote, and the core's notice about them.
+    Exported {
+        files: Vec<PathBuf>,
+        notice: Option<cleocps_core::procedure::Notice>,
     },
+    /// The card signed and encrypted the request.
+    Signed(Box<cleocps_core::procedure::CardRequestReport>),
+    /// The certificate was imported, with what to look at.
+    ImportWarnings(Vec<String>),
     /// A deploy's outcome: what it did, or the check or reload that failed
     /// (then undone).
     Deployed {

@@ -65,15 +65,7 @@ fn import(ws: &Workspace, lang: Lang, path: String, bytes: &[u8]) -> cleocps_cor
             cert: cert_view(ws, &req, &report.leaf, &report.chain),
         }
     } else {
-        let mut text = t(lang, "tui.import.warnings").to_string();
-        for w in &report.warnings {
-            text.push_str("\n• ");
-            text.push_str(w);
-        }
-        Shown::Report {
-            title: "tui.title.report",
-            text,
-        }
+        Shown::ImportWarnings(report.warnings)
     });
     Ok(done)
 }

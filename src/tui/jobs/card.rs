@@ -165,21 +165,8 @@ fn sign(
         Err(e) => return Err(e.into()),
     };
     drop(pin);
-    let text = tf(
-        lang,
-        "tui.done.card",
-        &[
-            &report.token_label,
-            &report.holder.id,
-            &report.p7m.display(),
-            &report.eml.display(),
-        ],
-    );
-    let mut done = request_changed(ws, req.path(), text.clone())?;
-    done.message = Some(tf(lang, "tui.done.card_short", &[&report.p7m.display()]));
-    done.shown = Some(Shown::Report {
-        title: "tui.title.report",
-        text,
-    });
+    let mut done = request_changed(ws, req.path(), String::new())?;
+    done.message = None;
+    done.shown = Some(Shown::Signed(Box::new(report)));
     Ok(done)
 }

@@ -3,12 +3,11 @@
 //! be run again with `force`).
 
 use super::request_changed;
-use crate::i18n::{t, tf, Lang};
 use crate::tui::action::{Done, Shown};
 use crate::tui::job::{Cx, Failure, Job, Work};
 use crate::tui::job_kind::JobKind;
 use cleocps_core::error::Error;
-use cleocps_core::procedure as core;
+use cleocps_core::procedure::{self as core, Notice};
 use cleocps_core::secret::Secret;
 use cleocps_core::workspace::Workspace;
 use std::path::PathBuf;
@@ -52,8 +51,8 @@ impl Work for ExportPem {
             )),
             Err(e) => Err(e.into()),
             Ok((files, notices)) => {
-                let notice = notices.first().map(|n| n.localize(cx.lang));
-                Ok(report(cx.ws, cx.lang, self.path, files, notice.as_deref())?)
+                let notice = notices.first().copied();
+                Ok(report(cx.ws, self.path, files, notice)?)
             }
         }
     }
@@ -94,7 +93,7 @@ impl Work for ExportP12 {
                 }),
             )),
             Err(e) => Err(e.into()),
-            Ok(written) => Ok(report(cx.ws, cx.lang, self.path, vec![written], None)?),
+            Ok(written) => Ok(report(cx.ws, self.path, vec![written], None)?),
         }
     }
 }
@@ -111,38 +110,15 @@ fn exists(file: PathBuf, retry: Job) -> Done {
     }
 }
 
+/// The exported files, shown by `update`; the request's tree line again.
 fn report(
     ws: &Workspace,
-    lang: Lang,
     path: String,
     files: Vec<PathBuf>,
-    notice: Option<&str>,
+    notice: Option<Notice>,
 ) -> cleocps_core::Result<Done> {
-    // The folder once, then the names: what an admin looks for.
-    let dir = files.first().and_then(|f| f.parent());
-    let mut text = match dir {
-        Some(d) if files.iter().all(|f| f.parent() == Some(d)) => {
-            tf(lang, "tui.done.export_in", &[&d.display()])
-        }
-        _ => t(lang, "tui.done.export").to_string(),
-    };
-    for f in &files {
-        let name = match dir {
-            Some(d) => f.strip_prefix(d).unwrap_or(f),
-            None => f,
-        };
-        text.push_str(&format!("\n• {}", name.display()));
-    }
-    if let Some(n) = notice {
-        text.push_str(&format!("\n\n⚠ {n}"));
-    }
-    let mut done = request_changed(ws, path, text.clone())?;
-    done.message = files
-        .last()
-        .map(|f| format!("{} {}", t(lang, "tui.done.export"), f.display()));
-    done.shown = Some(Shown::Report {
-        title: "tui.title.report",
-        text,
-    });
+    let mut done = request_changed(ws, path, String::new())?;
+    done.message = None;
+    done.shown = Some(Shown::Exported { files, notice });
     Ok(done)
 }

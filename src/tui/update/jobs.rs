@@ -6,7 +6,7 @@ use crate::i18n::tf;
 use crate::tui::action::{Action, Done, Effect, JobId, JobOutcome, Shown, Step};
 use crate::tui::app::{App, Running};
 use crate::tui::job_kind::{JobKind, WizardJobKind};
-use crate::tui::modal::{Confirm, CsrModal, FilesModal, MessageModal, Modal};
+use crate::tui::modal::{Confirm, CsrModal, FilesModal, Modal};
 use crate::tui::tree;
 
 /// What said "a job runs" no longer holds once it ended: the
@@ -168,13 +168,9 @@ fn show(app: &mut App, shown: Shown) -> Option<Effect> {
             return super::modal::modal_action(app, Action::Completed(path));
         }
         Shown::Completed(_) => {}
-        Shown::Report { title, text } => {
-            app.modal = Some(Modal::Message(MessageModal {
-                title,
-                text,
-                error: false,
-            }))
-        }
+        Shown::Exported { files, notice } => super::reports::exported(app, &files, notice),
+        Shown::Signed(report) => super::reports::signed(app, &report),
+        Shown::ImportWarnings(warnings) => super::reports::import_warnings(app, &warnings),
     }
     after_move(app)
 }

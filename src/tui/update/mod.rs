@@ -21,6 +21,7 @@ mod mail;
 mod modal;
 mod palette;
 mod paste;
+mod reports;
 mod scroll;
 mod secret;
 mod wizard;
