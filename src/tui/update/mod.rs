@@ -1,8 +1,9 @@
 //! `update(&mut App, Action) -> Option<Effect>`: the whole behaviour, pure
 //! (no disk, no clock, no core call that does I/O: that is `jobs`' part).
 //!
-//! The main layer (tree, steps, request actions) is here; the rest of the
-//! folder, one file per concern:
+//! The main layer (tree, steps) is here; the rest of the folder, one file
+//! per concern:
+//! - `request`: the step buttons on the selected request;
 //! - `modal`: the form layer and the dialogs; `secret`: the masked inputs;
 //! - `palette`: the command palette (F10, `:`);
 //! - `paste`: bracketed paste, and "Coller la réponse";
@@ -10,7 +11,8 @@
 //! - `mail`: *Envoyer* and the form filled from the directory;
 //! - `wizard`, `wizard_jobs`: the CleoWizard screen's keys and job answers;
 //! - `config`: the configuration screen's keys and job answers;
-//! - `jobs`: what a finished job changes.
+//! - `jobs`: what a finished job changes; `reports`: its report dialogs;
+//! - `deploy`, `export`: Étape 3's deploy and exports.
 
 mod card;
 mod config;
@@ -22,6 +24,7 @@ mod modal;
 mod palette;
 mod paste;
 mod reports;
+mod request;
 mod scroll;
 mod secret;
 mod wizard;
@@ -29,17 +32,16 @@ mod wizard_jobs;
 
 use self::jobs::job_done;
 use self::modal::{form_action, modal_action};
+use self::request::request_action;
 use crate::i18n::{t, tf};
 use crate::tui::action::{Action, Effect, Job, Step};
 use crate::tui::app::{App, Layer, Running, Status};
-use crate::tui::form::Form;
 use crate::tui::job_kind::JobKind;
 use crate::tui::jobs as work;
 use crate::tui::modal::{Ask, Choose, Confirm, HelpModal, Modal};
 use crate::tui::tree::{self, Row};
 use crate::tui::{keymap, steps};
-use cleocps_core::error::Error;
-use cleocps_core::request::{Action as Op, Request, State};
+use cleocps_core::request::{Action as Op, State};
 
 pub fn update(app: &mut App, action: Action) -> Option<Effect> {
     match action {
@@ -95,16 +97,6 @@ pub(super) fn set_error(app: &mut App, text: String) {
 
 pub(super) fn set_info(app: &mut App, text: String) {
     app.status = Some(Status { text, error: false });
-}
-
-fn refuse(app: &mut App, req: &Request, op: Op) -> bool {
-    match req.check(op) {
-        Ok(()) => false,
-        Err(r) => {
-            set_error(app, Error::Refused(r).localize(app.lang));
-            true
-        }
-    }
 }
 
 /// The first "<base> N" not taken, as the original proposes.
@@ -293,114 +285,4 @@ fn delete(app: &mut App) {
         }
         None => {}
     }
-}
-
-/// A request is generated from a form with its CN (or e-mail): else say so.
-fn form_ready(app: &mut App, req: &Request) -> bool {
-    match cleocps_core::procedure::form_complete(req) {
-        Ok(()) => true,
-        Err(e) => {
-            set_error(app, e.localize(app.lang));
-            false
-        }
-    }
-}
-
-/// "Générer la demande" and its two routes, once the form is complete: the
-/// card is the default; the CSR for a portal is the second choice.
-fn generate(app: &mut App, req: &Request, action: Action) -> Option<Effect> {
-    if !form_ready(app, req) {
-        return None;
-    }
-    let path = req.path();
-    match action {
-        Action::GenerateRequest => {
-            app.modal = Some(Modal::choice(Choose::RequestMode { path }, 0));
-            None
-        }
-        Action::GenerateCard => card::start(app, req),
-        _ if req.key_encrypted == Some(true) => {
-            app.modal = Some(Modal::secret(crate::tui::modal::Hidden::KeyPassword {
-                then: crate::tui::modal::Then::Csr { path },
-            }));
-            None
-        }
-        _ => start(
-            app,
-            work::GenerateCsr {
-                path,
-                key_password: None,
-            },
-        ),
-    }
-}
-
-/// Actions on the selected request (step buttons).
-pub(super) fn request_action(app: &mut App, action: Action) -> Option<Effect> {
-    let Some(req) = tree::selected_request(app).cloned() else {
-        set_error(app, t(app.lang, "tui.select_request").to_string());
-        return None;
-    };
-    let path = req.path();
-    let lang = app.lang;
-    if app.busy_with(&path) {
-        set_error(app, tf(lang, "tui.busy", &[&path]));
-        return None;
-    }
-    // The life cycle decides first; a refusal says why in the status line.
-    let op = steps::operation(&req, &action);
-    if op.is_some_and(|op| refuse(app, &req, op)) {
-        return None;
-    }
-    match action {
-        Action::GenerateKeys if op == Some(Op::ReplaceKeys) => {
-            app.modal = Some(Modal::confirm(
-                Confirm::ReplaceKeys { path: path.clone() },
-                tf(lang, "tui.confirm.replace_keys", &[&path]),
-            ));
-        }
-        Action::GenerateKeys => {
-            app.modal = Some(Modal::choice(
-                Choose::KeySize {
-                    path,
-                    replace: false,
-                },
-                app.default_key,
-            ));
-        }
-        Action::EditForm => {
-            app.step = Step::Request;
-            app.form = Some(Form::open(&req));
-        }
-        Action::GenerateRequest | Action::GenerateCard | Action::GenerateCsr => {
-            return generate(app, &req, action);
-        }
-        Action::ShowCsr => {
-            if steps::has_csr(&req) {
-                return start(app, work::ShowCsr { path });
-            }
-            set_error(app, t(lang, "refuse.need_request").to_string());
-        }
-        Action::PasteAnswer => paste::open(app, String::new()),
-        Action::ImportResponse => {
-            let start_at = format!("{}/", app.cwd.display());
-            app.modal = Some(Modal::input(Ask::ImportPath { path }, &start_at));
-        }
-        Action::RecordRejection => {
-            app.modal = Some(Modal::input(Ask::RejectCode { path }, ""));
-        }
-        Action::ExportPem => export::open_pem(app, &req),
-        Action::ExportP12 => export::open_p12(app, &req),
-        Action::Files => return start(app, work::Files { path }),
-        Action::Renew => return start(app, work::Renew { path }),
-        Action::Deploy => deploy::open(app, &req),
-        Action::Send => return mail::send(app, &req),
-        Action::Fetch => return start(app, work::FetchReply { path }),
-        Action::FetchWait => {
-            app.wait_progress = None;
-            return start(app, work::FetchWait { path });
-        }
-        _ => {}
-    }
-    None
 }
