@@ -1,17 +1,18 @@
-//! `cleocps wizard`: CleoWizard from the command line. Every question is
-//! asked here, before the work; `--non-interactive` turns each into an
-//! error naming the flag that answers it.
+//! `cleocps wizard`: CleoWizard from the command line, the same core run
+//! ([`Run`]) as the wizard screen walks (`walk`). Every question is asked
+//! before the work; `--non-interactive` turns each into an error naming
+//! the flag that answers it.
+
+mod walk;
 
 use super::args::{CardArgs, PinArgs, TypeArg};
-use super::card::{obtain_pin, options, say_inserted, with_card};
+use super::card::options;
 use super::{Ctx, Output};
 use crate::i18n::{t, tf, Lang};
 use clap::Args;
 use cleocps_core::error::{Error, Result};
 use cleocps_core::mail::{AnswerWait, Tick};
-use cleocps_core::procedure::{self, CardReady};
-use cleocps_core::request::{RequestType, State};
-use cleocps_core::wizard::{self, Choice, Finished, Signer, Start, Target};
+use cleocps_core::wizard::{self, Finished, Run};
 use cleocps_core::workspace::Workspace;
 use serde_json::json;
 use std::io::{IsTerminal, Write};
@@ -19,6 +20,7 @@ use std::path::PathBuf;
 use std::sync::atomic::AtomicBool;
 use std::sync::Arc;
 use std::time::Duration;
+use walk::Walk;
 
 #[derive(Debug, Args)]
 pub struct WizardArgs {
@@ -72,191 +74,54 @@ fn ask_line(lang: Lang, id: &'static str) -> Result<String> {
     Ok(line.trim().to_string())
 }
 
-/// Resolves the server with the user, before anything is created.
-fn resolve_target(
-    lang: Lang,
-    kind: RequestType,
-    choice: Choice,
-    lookup: &std::result::Result<cleocps_core::directory::Lookup, String>,
-    holder: &str,
-    interactive: bool,
-) -> Result<Target> {
-    let ask_id = match kind {
-        RequestType::Ssl => "wizard.ask_fqdn",
-        RequestType::Smime => "wizard.ask_email",
-        _ => "wizard.ask_fqdn",
-    };
-    match choice {
-        Choice::One(target) => {
-            match (&target.entry, lookup) {
-                (None, Ok(_)) => say(tf(lang, "wizard.not_listed", &[&target.name])),
-                (None, Err(e)) => say(tf(lang, "wizard.degraded", &[e])),
-                _ => {}
-            }
-            Ok(target)
-        }
-        Choice::Several(entries) => {
-            let names: Vec<String> = entries
-                .iter()
-                .map(|e| match kind {
-                    RequestType::Ssl => e.fqdn.clone(),
-                    RequestType::Smime => e.mail.clone().unwrap_or_default(),
-                    _ => e.fqdn.clone(),
-                })
-                .collect();
-            if !interactive {
-                return Err(Error::Wizard(tf(
-                    lang,
-                    "wizard.several",
-                    &[&names.join(", ")],
-                )));
-            }
-            for (i, n) in names.iter().enumerate() {
-                eprintln!("  {}. {}", i + 1, cleocps_core::sanitize::line(n));
-            }
-            let pick = ask_line(lang, "wizard.pick")?;
-            let i: usize = pick.parse().unwrap_or(0);
-            let entry = entries
-                .get(i.wrapping_sub(1))
-                .ok_or_else(|| Error::Wizard(tf(lang, "wizard.several", &[&names.join(", ")])))?;
-            Ok(wizard::target_of(kind, entry))
-        }
-        Choice::Type { reason } => {
-            if let Some(r) = &reason {
-                say(tf(lang, "wizard.degraded", &[r]));
-            }
-            if !interactive {
-                return Err(Error::Wizard(tf(lang, "wizard.none", &[&holder])));
-            }
-            let name = ask_line(lang, ask_id)?;
-            Ok(Target {
-                kind,
-                name: name.trim_end_matches('.').to_lowercase(),
-                entry: None,
-            })
-        }
-    }
-}
-
 pub fn run(ws: &Workspace, args: &WizardArgs, ctx: &Ctx, out: &Output) -> Result<i32> {
     let lang = out.lang;
     let interactive = !args.non_interactive && std::io::stdin().is_terminal();
     if args.kind.is_none() && !args.resume {
-        // No type given: on a terminal, the TUI's wizard screen asks it.
-        if interactive && std::io::stdout().is_terminal() {
-            let tui_ctx = crate::tui::TuiContext {
-                config: ctx.config.clone(),
-                card: options(&args.card, ctx),
-                open_wizard: true,
-                config_path: ctx
-                    .path
-                    .clone()
-                    .or_else(|| cleocps_core::config::Config::locate(None).map(|(p, _)| p)),
-                open_config: false,
-            };
-            return crate::tui::run(ws.clone(), lang, tui_ctx)
-                .map_err(|e| Error::io(PathBuf::from("/dev/tty"), e));
-        }
-        return Err(Error::Usage(
-            "--type ssl|smime is required (or run `cleocps wizard` on a terminal for the wizard screen)",
-        ));
+        return open_screen(ws, args, ctx, lang, interactive);
     }
-    let config = &ctx.config;
     let secs = Duration::from_secs;
     // Checked before anything is created: a wait that can't be is a usage error.
     let wait = match args.interval {
         Some(i) => AnswerWait::with_interval(secs(args.wait), secs(i))?,
         None => AnswerWait::new(secs(args.wait))?,
     };
-    let ra_path = args
-        .ra_cert
-        .as_deref()
-        .or(config.registration.certificate.as_deref());
-    let card = options(&args.card, ctx);
-    let sign =
-        |token: &mut Box<dyn cleocps_core::card::Token>, ready: &CardReady, start: &Start| {
-            let pin = obtain_pin(lang, ready, &args.pin)?;
-            let signer = Signer {
-                token: token.as_mut(),
-                pin: &pin,
-                ra_certificate: &ready.ra_certificate,
-            };
-            wizard::send(ws, config, start, Some(signer))
-        };
-    let path = if args.resume {
-        let Some((path, state)) = wizard::to_resume(ws)? else {
-            return Err(Error::Wizard(
-                t(lang, "wizard.nothing_to_resume").to_string(),
-            ));
-        };
-        say(tf(
-            lang,
-            "wizard.resuming",
-            &[&path, &t(lang, state.label_id())],
-        ));
-        let start = Start::Resume { path: path.clone() };
-        if wizard::needs_card(ws, &start)? {
-            let (mut token, ready) = with_card(
-                lang,
-                &card,
-                ra_path,
-                interactive,
-                &args.pin,
-                procedure::prepare_card,
-            )?;
-            say_inserted(lang, &ready);
-            sign(&mut token, &ready, &start)?;
-        } else {
-            wizard::send(ws, config, &start, None)?;
-        }
-        if matches!(state, State::KeysGenerated | State::RequestGenerated) {
-            say(tf(lang, "cli.wizard.step_sent", &[&path]));
-        }
-        path
+    let mut walk = Walk::new(ws, args, ctx, lang, interactive);
+    let mut run = Run::new();
+    let first = if args.resume {
+        walk.resume(&mut run)?
     } else {
-        let kind = match args.kind {
-            Some(TypeArg::Smime) => RequestType::Smime,
-            // This wizard is the card's road, which issues SSL and S/MIME only.
-            Some(other) if other != TypeArg::Ssl => {
-                let kind = RequestType::from(other);
-                return Err(Error::NotCardRoute(kind.platform_name()));
-            }
-            _ => RequestType::Ssl,
-        };
-        let given = match kind {
-            RequestType::Ssl => args.fqdn.as_deref(),
-            RequestType::Smime => args.email.as_deref(),
-            _ => args.fqdn.as_deref(),
-        };
-        let (mut token, probed) =
-            with_card(lang, &card, ra_path, interactive, &args.pin, |setup| {
-                wizard::probe(config, setup, kind, given, lang)
-            })?;
-        say_inserted(lang, &probed.card);
-        let holder = &probed.card.holder.id;
-        say(tf(
-            lang,
-            "wizard.step_holder",
-            &[&probed.card.info.label, holder],
-        ));
-        let target = resolve_target(
-            lang,
-            kind,
-            probed.choice,
-            &probed.lookup,
-            holder,
-            interactive,
-        )?;
-        say(tf(lang, "wizard.step_target", &[&target.name]));
-        let start = Start::New {
-            target,
-            key_password: !args.no_key_password,
-        };
-        let path = sign(&mut token, &probed.card, &start)?;
-        say(tf(lang, "cli.wizard.step_sent", &[&path]));
-        path
+        walk.start(&mut run)?
     };
+    let path = walk.drive(&mut run, first)?;
     finish(ws, &path, wait, ctx, out)
+}
+
+/// No type given: on a terminal, the TUI's wizard screen asks it.
+fn open_screen(
+    ws: &Workspace,
+    args: &WizardArgs,
+    ctx: &Ctx,
+    lang: Lang,
+    interactive: bool,
+) -> Result<i32> {
+    if interactive && std::io::stdout().is_terminal() {
+        let tui_ctx = crate::tui::TuiContext {
+            config: ctx.config.clone(),
+            card: options(&args.card, ctx),
+            open_wizard: true,
+            config_path: ctx
+                .path
+                .clone()
+                .or_else(|| cleocps_core::config::Config::locate(None).map(|(p, _)| p)),
+            open_config: false,
+        };
+        return crate::tui::run(ws.clone(), lang, tui_ctx)
+            .map_err(|e| Error::io(PathBuf::from("/dev/tty"), e));
+    }
+    Err(Error::Usage(
+        "--type ssl|smime is required (or run `cleocps wizard` on a terminal for the wizard screen)",
+    ))
 }
 
 /// Waits for the answer, then writes the results.

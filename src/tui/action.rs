@@ -107,7 +107,7 @@ pub enum Action {
     Edit(InputRequest),
     /// Tab in a path input.
     Complete,
-    /// The loop's answer to [`Effect::Complete`].
+    /// The completion job's answer: the path completed, if anything matched.
     Completed(Option<String>),
     /// Copy the CSR to the SSH client's clipboard (OSC 52).
     Copy,
@@ -128,13 +128,16 @@ pub enum Action {
 #[derive(Debug)]
 pub enum Effect {
     Job(JobId, Job),
+    /// Tell this job to stop: a wait ends at its next look (the card's, the
+    /// mailbox's). `update` already knows it asked (`App::stopped`).
+    Cancel(JobId),
+    /// Leave; every running job is told to stop first (a waiting wizard
+    /// run stays resumable).
     Quit,
     /// Put this text on the clipboard of the terminal (OSC 52).
     Copy(String),
     /// Suspend the TUI and run a shell in this directory.
     Shell(PathBuf),
-    /// Complete this partial path (reads the disk, so not in `update`).
-    Complete(String),
     /// The configuration was saved: the next jobs use it.
     UseConfig(Box<cleocps_core::config::Config>),
 }
@@ -181,13 +184,21 @@ pub enum Shown {
         dir: PathBuf,
         files: Vec<FileEntry>,
     },
-    /// A report worth a modal (import warnings, exported files).
-    Report {
-        title: &'static str,
-        text: String,
+    /// The files an export wrote, and the core's notice about them.
+    Exported {
+        files: Vec<PathBuf>,
+        notice: Option<cleocps_core::procedure::Notice>,
     },
-    /// A deploy's outcome with its commands' output (sanitised lines).
-    Output(crate::tui::modal::OutputModal),
+    /// The card signed and encrypted the request.
+    Signed(Box<cleocps_core::procedure::CardRequestReport>),
+    /// The certificate was imported, with what to look at.
+    ImportWarnings(Vec<String>),
+    /// A deploy's outcome: what it did, or the check or reload that failed
+    /// (then undone).
+    Deployed {
+        path: String,
+        outcome: Result<Box<cleocps_core::deploy::DeployReport>, cleocps_core::deploy::DeployError>,
+    },
     /// The card answered the probe: next, the PIN modal (or a refusal).
     Card(Box<CardProbe>),
     /// The key password was wrong: ask it again, then run `retry` with it.
@@ -211,7 +222,7 @@ pub enum Shown {
         servers: Vec<cleocps_core::directory::ServerEntry>,
     },
     /// What a wizard job brings.
-    Wizard(Box<super::wizard::WizardShown>),
+    Wizard(Box<cleocps_core::wizard::Found>),
     /// What "Tester" found for a section of the configuration screen.
     ConfigTested {
         part: crate::tui::config_screen::Part,
@@ -219,6 +230,8 @@ pub enum Shown {
     },
     /// The configuration as saved.
     ConfigSaved(Box<cleocps_core::config::Config>),
+    /// A path input's completion (`None`: nothing matched).
+    Completed(Option<String>),
 }
 
 /// What a card probe read, for the PIN modal and the status line.
@@ -247,8 +260,8 @@ pub enum JobOutcome {
         next_check: u64,
         left: u64,
     },
-    /// The error, localized, saying what to do.
-    Failed(String),
+    /// What failed; `update` says it, and what to do.
+    Failed(crate::tui::job::Failure),
 }
 
 #[derive(Debug, Clone, Default)]

@@ -24,6 +24,9 @@ pub struct TreeRead {
     pub folders: Vec<(String, Vec<Request>)>,
     /// By request path ("FOLDER/NAME").
     pub certified: HashMap<String, Certified>,
+    /// `certified` was read for these requests only (a job changed one):
+    /// the others keep what was read before.
+    pub certified_only: Option<Vec<String>>,
 }
 
 /// One line of the status bar.
@@ -104,12 +107,14 @@ pub struct App {
     pub default_key: usize,
     /// The CleoWizard screen, when open (it covers the tree and the pane).
     pub wizard: Option<super::wizard::Wizard>,
-    /// The stop flag of Étape 3's automatic wait, while it runs.
-    pub stop_wait: Option<std::sync::Arc<std::sync::atomic::AtomicBool>>,
-    /// That wait's progress: seconds to the next look, seconds left.
+    /// Étape 3's automatic wait's progress: seconds to the next look,
+    /// seconds left.
     pub wait_progress: Option<(u64, u64)>,
-    /// The stop flag of the card probe, which waits while the card is absent.
-    pub stop_card: Option<std::sync::Arc<std::sync::atomic::AtomicBool>>,
+    /// The jobs `update` told to stop (by [`Effect::Cancel`]): a stopped
+    /// card probe's answer is dropped.
+    ///
+    /// [`Effect::Cancel`]: super::action::Effect::Cancel
+    pub stopped: HashSet<JobId>,
     /// The configuration in use (the jobs' copy is swapped when it is saved).
     pub config: cleocps_core::config::Config,
     /// Where the configuration screen saves it.
@@ -141,9 +146,8 @@ impl App {
             certs: HashMap::new(),
             default_key: 0,
             wizard: None,
-            stop_wait: None,
             wait_progress: None,
-            stop_card: None,
+            stopped: HashSet::new(),
             config: cleocps_core::config::Config::default(),
             config_path: None,
             config_screen: None,
@@ -156,7 +160,7 @@ impl App {
             Some(m) => m.layer(),
             None if self.config_screen.is_some() => Layer::Config,
             None => match &self.wizard {
-                Some(w) if matches!(w.step, super::wizard::WizStep::Typed { .. }) => {
+                Some(w) if matches!(w.run.step, super::wizard::WizStep::Typed { .. }) => {
                     Layer::WizardText
                 }
                 Some(_) => Layer::Wizard,
@@ -182,13 +186,42 @@ impl App {
             .into_iter()
             .map(|(name, requests)| Folder { name, requests })
             .collect();
-        self.certified = fresh.certified;
+        match fresh.certified_only {
+            Some(only) => {
+                for path in only {
+                    self.certified.remove(&path);
+                }
+                self.certified.extend(fresh.certified);
+            }
+            None => self.certified = fresh.certified,
+        }
+        // Requests gone (deleted, renamed folder) take their line along.
+        let paths: HashSet<String> = self
+            .tree
+            .iter()
+            .flat_map(|f| f.requests.iter().map(Request::path))
+            .collect();
+        self.certified.retain(|path, _| paths.contains(path));
         let names: HashSet<&str> = self.tree.iter().map(|f| f.name.as_str()).collect();
         self.collapsed.retain(|c| names.contains(c.as_str()));
     }
 
     pub fn busy(&self) -> bool {
         !self.jobs.is_empty()
+    }
+
+    /// The running job of this kind not yet told to stop.
+    pub fn running(&self, kind: impl Fn(JobKind) -> bool) -> Option<JobId> {
+        self.jobs
+            .iter()
+            .find(|j| kind(j.kind) && !self.stopped.contains(&j.id))
+            .map(|j| j.id)
+    }
+
+    /// Tells the job to stop: the effect that does it.
+    pub fn stop(&mut self, id: JobId) -> super::action::Effect {
+        self.stopped.insert(id);
+        super::action::Effect::Cancel(id)
     }
 
     /// Whether a job is already working on this request.

@@ -22,6 +22,10 @@ pub enum Event {
     Signal(i32),
     /// The terminal can't be read any more.
     InputGone,
+    /// A spinner period went by while jobs run (the loop's own timeout).
+    Tick,
+    /// Nothing happened for a long while (the loop's own timeout).
+    Idle,
 }
 
 /// Keeps the input thread off the terminal while a child (the shell of

@@ -1,10 +1,23 @@
-//! The slow or disk-touching work `update` asks for, run off the UI thread
-//! by [`super::jobs`], and the form's values one of them carries.
+//! A job: slow or disk-touching work `update` asks for, run off the UI
+//! thread by [`super::jobs`]. Each job is one type (in `jobs/`) that holds
+//! its data and says, in its own [`Work`] impl, how it runs, what it is
+//! (its [`JobKind`]), which request it works on, which key password it
+//! opens the key with and what runs again when that password was wrong.
+//! Nothing else asks a property of a job by matching on all of them; a new
+//! job also names its [`JobKind`] (the status line's words).
 
-use cleocps_core::pki::KeySize;
-use cleocps_core::request::RequestType;
+use super::action::{Done, Shown};
+use super::job_kind::JobKind;
+use super::TuiContext;
+use crate::i18n::Lang;
+use cleocps_core::error::Error;
+use cleocps_core::pki::PkiError;
 use cleocps_core::secret::Secret;
-use std::path::PathBuf;
+use cleocps_core::workspace::Workspace;
+use std::any::Any;
+use std::fmt::Debug;
+use std::sync::atomic::AtomicBool;
+use std::sync::Arc;
 
 /// The form's values as typed, trimmed; turned into the core's edit by
 /// [`form::to_edit`](super::form::to_edit).
@@ -19,195 +32,169 @@ pub struct FormValues {
     pub c: String,
 }
 
-/// Slow or disk-touching work, run off the UI thread by `jobs`.
+/// What a running job may use: the workspace, the configuration and card
+/// options, the language of the words it still chooses, where a waiting
+/// job reports its progress (seconds to the next look, seconds left), and
+/// the flag the loop sets when `update` cancels it.
+pub struct Cx<'a> {
+    pub ws: &'a Workspace,
+    pub ctx: &'a TuiContext,
+    pub lang: Lang,
+    pub progress: &'a dyn Fn(u64, u64),
+    pub stop: &'a AtomicBool,
+}
+
+/// Why a job failed: a core error (put in words by `update`, in the
+/// screen's language), or a text the job already composed.
 #[derive(Debug, Clone)]
-pub enum Job {
-    Reload,
-    CreateFolder {
-        name: Option<String>,
-    },
-    RenameFolder {
-        old: String,
-        new: String,
-    },
-    DeleteFolder {
-        name: String,
-        force: bool,
-    },
-    CreateRequest {
-        folder: String,
-        name: Option<String>,
-        kind: RequestType,
-    },
-    DeleteRequest {
-        path: String,
-        force: bool,
-    },
-    GenerateKeys {
-        path: String,
-        size: KeySize,
-        password: Option<Secret>,
-        replace: bool,
-    },
-    EditForm {
-        path: String,
-        values: FormValues,
-    },
-    GenerateCsr {
-        path: String,
-        key_password: Option<Secret>,
-    },
-    ShowCsr {
-        path: String,
-    },
-    Certificate {
-        path: String,
-    },
-    ImportResponse {
-        path: String,
-        file: PathBuf,
-    },
-    /// The answer pasted into "Coller la réponse" (PEM or base64).
-    ImportPasted {
-        path: String,
-        text: String,
-    },
-    RecordRejection {
-        path: String,
-        code: String,
-        reason: String,
-    },
-    ExportPem {
-        path: String,
-        dir: PathBuf,
-        /// The files' base name (the request's when `None`).
-        name: Option<String>,
-        key_password: Option<Secret>,
-        /// Write the key without a password (`notice.clear_key`).
-        clear: bool,
-        /// Overwrite: only after the user said yes to the overwrite question.
-        force: bool,
-    },
-    ExportP12 {
-        path: String,
-        file: PathBuf,
-        p12_password: Secret,
-        key_password: Option<Secret>,
-        legacy: bool,
-        force: bool,
-    },
-    /// Opens the card (waiting for it while absent, reporting the time
-    /// left as progress) and reads its flags and holder (no PIN): what the PIN
-    /// modal shows. Also checks the registration certificate, so nobody
-    /// types a PIN for a request that can't be encrypted.
-    ProbeCard {
-        path: String,
-        /// Carried through to the PIN modal (asked before the probe).
-        key_password: Option<Secret>,
-        /// Set (Esc) to stop waiting for an absent card.
-        stop: std::sync::Arc<std::sync::atomic::AtomicBool>,
-        /// Read again after a wrong PIN: the PIN modal says so.
-        wrong_pin: bool,
-    },
-    /// One PIN try on the card: sign, encrypt, write the `.p7m`.
-    Sign {
-        path: String,
-        key_password: Option<Secret>,
-        pin: Secret,
-    },
-    Renew {
-        path: String,
-    },
-    /// Étape 3: the saved deploy profile, run as `cleocps deploy` runs it.
-    Deploy {
-        path: String,
-        key_password: Option<Secret>,
-    },
-    Files {
-        path: String,
-    },
-    /// Étape 2: mail the `.p7m`.
-    SendMail {
-        path: String,
-    },
-    /// Étape 3: one look in the mailbox for this request's answer.
-    FetchReply {
-        path: String,
-    },
-    /// Étape 3: `FetchReply` until the answer comes or `stop` is set.
-    FetchWait {
-        path: String,
-        stop: std::sync::Arc<std::sync::atomic::AtomicBool>,
-    },
-    /// Card → holder → directory, to fill the form of `path`.
-    Lookup {
-        path: String,
-    },
-    /// The files of a directory (the wizard's results).
-    ListDir {
-        dir: PathBuf,
-    },
-    /// The wizard's jobs (see `jobs::wizard`).
-    Wizard(Box<super::wizard::WizardJob>),
-    /// The configuration screen's "Tester": the section's `doctor` checks
-    /// on the file's configuration with the screen's changes (unsaved).
-    TestConfig {
-        path: Option<PathBuf>,
-        pairs: Vec<(String, String)>,
-        part: crate::tui::config_screen::Part,
-    },
-    /// The configuration screen's changes written into the file
-    /// (validated as a whole, atomically, mode 0600).
-    SaveConfig {
-        path: PathBuf,
-        pairs: Vec<(String, String)>,
-    },
+pub enum Failure {
+    Core(Arc<Error>),
+    Said(String),
+}
+
+impl Failure {
+    /// What to tell the user: what failed and what to do.
+    pub fn text(&self, lang: Lang) -> String {
+        match self {
+            Failure::Core(e) => e.localize(lang),
+            Failure::Said(text) => text.clone(),
+        }
+    }
+
+    fn core(&self) -> Option<&Error> {
+        match self {
+            Failure::Core(e) => Some(e),
+            Failure::Said(_) => None,
+        }
+    }
+}
+
+impl From<Error> for Failure {
+    fn from(e: Error) -> Failure {
+        Failure::Core(Arc::new(e))
+    }
+}
+
+impl From<String> for Failure {
+    fn from(text: String) -> Failure {
+        Failure::Said(text)
+    }
+}
+
+impl From<&str> for Failure {
+    fn from(text: &str) -> Failure {
+        Failure::Said(text.to_string())
+    }
+}
+
+/// One kind of work. A property of a job is asked of the job.
+pub trait Work: WorkClone + Debug + Send + Sync + Any {
+    /// What runs: `update` and the views match on it, the status line
+    /// names it.
+    fn kind(&self) -> JobKind;
+
+    /// The request this job works on: a second job on it is refused.
+    fn request(&self) -> Option<&str> {
+        None
+    }
+
+    /// The key password this job opens the private key with, when it opens
+    /// it: a wrong one is asked again and [`Work::again`] runs with it.
+    fn key_password(&mut self) -> Option<&mut Option<Secret>> {
+        None
+    }
+
+    /// What runs instead of this job once a wrong key password was typed
+    /// again. `None`: the job itself, with every other answer kept. A job
+    /// that spent something that cannot be spent twice (a PIN try) goes
+    /// back to where that is asked.
+    fn again(&self) -> Option<Job> {
+        None
+    }
+
+    /// The work itself, on a worker thread.
+    fn run(self: Box<Self>, cx: &Cx<'_>) -> Result<Done, Failure>;
+}
+
+/// Cloning a boxed [`Work`] (a job is kept to be run again).
+pub trait WorkClone {
+    fn clone_box(&self) -> Box<dyn Work>;
+}
+
+impl<T: Work + Clone> WorkClone for T {
+    fn clone_box(&self) -> Box<dyn Work> {
+        Box::new(self.clone())
+    }
+}
+
+/// A job to run: any [`Work`].
+#[derive(Debug)]
+pub struct Job(Box<dyn Work>);
+
+impl Clone for Job {
+    fn clone(&self) -> Job {
+        Job(self.0.clone_box())
+    }
+}
+
+impl<W: Work> From<W> for Job {
+    fn from(work: W) -> Job {
+        Job::new(work)
+    }
 }
 
 impl Job {
-    /// Whether a wrong key password can be asked again for this job.
-    pub fn takes_key_password(&self) -> bool {
-        matches!(
-            self,
-            Job::GenerateCsr { .. }
-                | Job::ExportPem { .. }
-                | Job::ExportP12 { .. }
-                | Job::Deploy { .. }
-        )
+    pub fn new(work: impl Work) -> Job {
+        Job(Box::new(work))
     }
 
-    /// The same job with this key password (typed again after a wrong one).
-    pub fn with_key_password(mut self, password: Secret) -> Job {
-        if let Job::GenerateCsr { key_password, .. }
-        | Job::ExportPem { key_password, .. }
-        | Job::ExportP12 { key_password, .. }
-        | Job::Deploy { key_password, .. } = &mut self
-        {
-            *key_password = Some(password);
-        }
-        self
+    pub fn kind(&self) -> JobKind {
+        self.0.kind()
     }
 
-    /// The request this job works on: a second job on it is refused.
     pub fn request(&self) -> Option<&str> {
-        match self {
-            Job::GenerateKeys { path, .. }
-            | Job::EditForm { path, .. }
-            | Job::GenerateCsr { path, .. }
-            | Job::ImportResponse { path, .. }
-            | Job::ImportPasted { path, .. }
-            | Job::RecordRejection { path, .. }
-            | Job::ExportPem { path, .. }
-            | Job::ExportP12 { path, .. }
-            | Job::ProbeCard { path, .. }
-            | Job::Sign { path, .. }
-            | Job::DeleteRequest { path, .. }
-            | Job::SendMail { path }
-            | Job::FetchReply { path }
-            | Job::FetchWait { path, .. }
-            | Job::Renew { path }
-            | Job::Deploy { path, .. } => Some(path),
-            _ => None,
+        self.0.request()
+    }
+
+    /// This job as its type, when it is one (tests and `update` look inside).
+    pub fn get<T: Work>(&self) -> Option<&T> {
+        let any: &dyn Any = self.0.as_ref();
+        any.downcast_ref()
+    }
+
+    /// The job's data, when it is a `T`.
+    pub fn into_inner<T: Work>(self) -> Option<T> {
+        let any: Box<dyn Any> = self.0;
+        any.downcast::<T>().ok().map(|t| *t)
+    }
+
+    /// The job to run with the key password typed again after a wrong one.
+    pub fn with_new_key(self, password: Secret) -> Job {
+        let mut job = self.0.again().unwrap_or(self);
+        if let Some(slot) = job.0.key_password() {
+            *slot = Some(password);
+        }
+        job
+    }
+
+    /// Runs it: a wrong key password for a job that opens the key comes
+    /// back as the question to ask it again, with the job to run then.
+    pub fn run(self, cx: &Cx<'_>) -> Result<Done, Failure> {
+        let mut work = self.0;
+        let retry = work.key_password().is_some().then(|| work.clone_box());
+        match (work.run(cx), retry) {
+            (Err(f), Some(retry))
+                if matches!(f.core(), Some(Error::Pki(PkiError::WrongKeyPassword))) =>
+            {
+                Ok(Done {
+                    message: Some(f.text(cx.lang)),
+                    shown: Some(Shown::WrongKeyPassword {
+                        retry: Box::new(Job(retry)),
+                    }),
+                    ..Done::default()
+                })
+            }
+            (result, _) => result,
         }
     }
 }

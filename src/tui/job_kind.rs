@@ -1,15 +1,15 @@
-//! What kind of job runs, without its data: kept in the running-job record
-//! ([`Running`]) so that `update` and the views decide by matching on it
-//! (gitui's `AsyncGitNotification`, television's typed `Action`), never by
-//! comparing text. The text id the status line shows is a function of the
-//! kind, for display only.
+//! What kind of job runs, without its data: each job names its kind
+//! ([`Work::kind`]); kept in the running-job record ([`Running`]) so that
+//! `update` and the views decide by matching on it (gitui's
+//! `AsyncGitNotification`, television's typed `Action`), never by comparing
+//! text. The text id the status line shows is a function of the kind, for
+//! display only.
+//!
+//! [`Work::kind`]: super::job::Work::kind
 //!
 //! [`Running`]: super::app::Running
 
-use super::action::Job;
-use super::wizard::WizardJob;
-
-/// One per [`Job`] variant.
+/// What runs, as `update` and the views tell jobs apart.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum JobKind {
     Reload,
@@ -37,64 +37,20 @@ pub enum JobKind {
     FetchWait,
     Lookup,
     ListDir,
+    /// A path input's Tab.
+    Complete,
     Wizard(WizardJobKind),
     TestConfig,
     SaveConfig,
 }
 
-/// One per [`WizardJob`] variant.
+/// The wizard's jobs, one per [`WizardJob`](super::wizard::WizardJob) variant.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum WizardJobKind {
     Resumable,
     Probe,
     Send,
     Finish,
-}
-
-impl Job {
-    pub fn kind(&self) -> JobKind {
-        match self {
-            Job::Reload => JobKind::Reload,
-            Job::CreateFolder { .. } => JobKind::CreateFolder,
-            Job::RenameFolder { .. } => JobKind::RenameFolder,
-            Job::DeleteFolder { .. } => JobKind::DeleteFolder,
-            Job::CreateRequest { .. } => JobKind::CreateRequest,
-            Job::DeleteRequest { .. } => JobKind::DeleteRequest,
-            Job::GenerateKeys { .. } => JobKind::GenerateKeys,
-            Job::EditForm { .. } => JobKind::EditForm,
-            Job::GenerateCsr { .. } => JobKind::GenerateCsr,
-            Job::ShowCsr { .. } => JobKind::ShowCsr,
-            Job::Certificate { .. } => JobKind::Certificate,
-            Job::ImportResponse { .. } | Job::ImportPasted { .. } => JobKind::ImportResponse,
-            Job::RecordRejection { .. } => JobKind::RecordRejection,
-            Job::ExportPem { .. } => JobKind::ExportPem,
-            Job::ExportP12 { .. } => JobKind::ExportP12,
-            Job::ProbeCard { .. } => JobKind::ProbeCard,
-            Job::Sign { .. } => JobKind::Sign,
-            Job::Renew { .. } => JobKind::Renew,
-            Job::Deploy { .. } => JobKind::Deploy,
-            Job::Files { .. } => JobKind::Files,
-            Job::SendMail { .. } => JobKind::SendMail,
-            Job::FetchReply { .. } => JobKind::FetchReply,
-            Job::FetchWait { .. } => JobKind::FetchWait,
-            Job::Lookup { .. } => JobKind::Lookup,
-            Job::ListDir { .. } => JobKind::ListDir,
-            Job::Wizard(w) => JobKind::Wizard(w.kind()),
-            Job::TestConfig { .. } => JobKind::TestConfig,
-            Job::SaveConfig { .. } => JobKind::SaveConfig,
-        }
-    }
-}
-
-impl WizardJob {
-    pub fn kind(&self) -> WizardJobKind {
-        match self {
-            WizardJob::Resumable => WizardJobKind::Resumable,
-            WizardJob::Probe { .. } => WizardJobKind::Probe,
-            WizardJob::Send { .. } => WizardJobKind::Send,
-            WizardJob::Finish { .. } => WizardJobKind::Finish,
-        }
-    }
 }
 
 impl JobKind {
@@ -108,6 +64,7 @@ impl JobKind {
                 | JobKind::ShowCsr
                 | JobKind::Files
                 | JobKind::ListDir
+                | JobKind::Complete
         )
     }
 
@@ -127,7 +84,8 @@ impl JobKind {
             | JobKind::Certificate
             | JobKind::ShowCsr
             | JobKind::Files
-            | JobKind::ListDir => "tui.job.reading",
+            | JobKind::ListDir
+            | JobKind::Complete => "tui.job.reading",
             JobKind::SendMail => "tui.job.send",
             JobKind::FetchReply => "tui.job.fetch",
             JobKind::FetchWait => "tui.job.fetch_wait",
@@ -197,6 +155,7 @@ mod tests {
             JobKind::FetchWait,
             JobKind::Lookup,
             JobKind::ListDir,
+            JobKind::Complete,
             JobKind::Wizard(WizardJobKind::Resumable),
             JobKind::Wizard(WizardJobKind::Probe),
             JobKind::Wizard(WizardJobKind::Send),

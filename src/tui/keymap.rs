@@ -112,7 +112,7 @@ pub static BINDINGS: &[Binding] = &[
     b!(&[ch('C')], Action::Config, "tui.key.config", MAIN, None, false),
     // The form.
     b!(&[(KeyCode::Enter, N), (KeyCode::Char('s'), C)], Action::Submit, "tui.key.apply", &[Layer::Form], None, true),
-    // Before "next field": at 80 columns the footer shows F3 (issue 13).
+    // Before "next field": at 80 columns the footer has room for F3.
     b!(&[(KeyCode::F(3), N), (KeyCode::Char('d'), C)], Action::Lookup, "tui.key.lookup", &[Layer::Form], None, true),
     b!(&[(KeyCode::Tab, N), (KeyCode::Down, N)], Action::NextField, "tui.key.next_field", &[Layer::Form, Layer::Text], None, true),
     b!(&[(KeyCode::BackTab, S), (KeyCode::BackTab, N), (KeyCode::Up, N)], Action::PrevField, "tui.key.prev_field", &[Layer::Form, Layer::Text], None, false),

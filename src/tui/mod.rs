@@ -10,18 +10,21 @@
 //!
 //! ```text
 //! tui/
-//!   action.rs    the vocabulary: Action, Effect, Job and what jobs bring back
+//!   action.rs    the vocabulary: Action, Effect and what jobs bring back
+//!   job.rs       Job and the Work trait: a job's kind, request, key password,
+//!                retry and run, asked of the job itself
 //!   job_kind.rs  JobKind: what a running job is, matched on by update and views
 //!   app.rs       the state (App); the parts it holds:
 //!   form.rs        the Étape 2 form and its inline check
 //!   modal/         the dialogs, one struct per dialog (Modal says which is open)
-//!   wizard.rs      the CleoWizard screen's state and jobs
+//!   wizard.rs      the CleoWizard screen: the core's run (wizard::Run), the
+//!                  line selected, the name typed; the wizard's jobs
 //!   config_screen/ the configuration screen's fields, focus and results
 //!   tree.rs        the tree's rows and selection
 //!   steps.rs       what each step tab offers, and why not
 //!   keymap.rs    keys → Action, one table (also the footer and the help)
 //!   update/      update(&mut App, Action) -> Option<Effect>: pure
-//!   jobs/        the worker threads: the only I/O
+//!   jobs/        the jobs, one type each, and their worker threads: the only I/O
 //!   view/        draw(&App): one file per screen part and per dialog
 //!   event.rs     the loop's one event type and its sources
 //!   term.rs      terminal setup and restore, the loop, terminal effects

@@ -69,7 +69,7 @@ fn secrets_never_drawn() {
 }
 
 /// French screens read as French to a CleoCPS user: no CLI command, no
-/// English key name or system message, no jargon (issue 13, stumble 6).
+/// English key name or system message, no jargon.
 #[test]
 fn french_screens_have_no_command_english_or_jargon() {
     for (name, app) in sample::screens(Lang::Fr) {
@@ -91,7 +91,7 @@ fn french_screens_have_no_command_english_or_jargon() {
 }
 
 /// A long message wraps on the status rows instead of being cut
-/// mid-sentence (issue 13, stumble 3).
+/// mid-sentence.
 #[test]
 fn a_long_status_wraps_whole() {
     let mut app = sample::example(Lang::Fr);

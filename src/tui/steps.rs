@@ -33,23 +33,30 @@ pub fn has_csr(req: &Request) -> bool {
     ) || (req.state == State::Rejected && req.generation.is_some())
 }
 
+/// The life-cycle operation a step action asks of the request: the one
+/// table from the interface's actions to the core's operations. The keys
+/// button replaces the keys when the request has some to replace.
+pub fn operation(req: &Request, action: &Action) -> Option<Op> {
+    Some(match action {
+        Action::GenerateKeys if req.check(Op::ReplaceKeys).is_ok() => Op::ReplaceKeys,
+        Action::GenerateKeys => Op::GenerateKeys,
+        Action::EditForm => Op::EditForm,
+        Action::GenerateRequest | Action::GenerateCsr | Action::GenerateCard => Op::GenerateRequest,
+        Action::ImportResponse | Action::PasteAnswer => Op::ImportResponse,
+        Action::RecordRejection => Op::RecordRejection,
+        Action::ExportPem => Op::ExportPem,
+        Action::ExportP12 => Op::ExportP12,
+        Action::Renew => Op::Renew,
+        Action::Deploy => Op::Deploy,
+        Action::Send => Op::SendRequest,
+        Action::Fetch | Action::FetchWait => Op::FetchResponse,
+        _ => return None,
+    })
+}
+
 fn why(req: &Request, action: &Action) -> Option<&'static str> {
     match action {
-        Action::GenerateKeys => match refusal(req, Op::ReplaceKeys) {
-            None => None,
-            Some(_) => refusal(req, Op::GenerateKeys),
-        },
-        Action::EditForm => refusal(req, Op::EditForm),
-        Action::GenerateRequest | Action::GenerateCsr | Action::GenerateCard => {
-            refusal(req, Op::GenerateRequest)
-        }
         Action::ShowCsr => (!has_csr(req)).then_some("refuse.need_request"),
-        Action::ImportResponse | Action::PasteAnswer => refusal(req, Op::ImportResponse),
-        Action::RecordRejection => refusal(req, Op::RecordRejection),
-        Action::ExportPem => refusal(req, Op::ExportPem),
-        Action::ExportP12 => refusal(req, Op::ExportP12),
-        Action::Renew => refusal(req, Op::Renew),
-        Action::Deploy => refusal(req, Op::Deploy),
         // The core's refusal; under the button, its short wording.
         Action::Send => req.check(Op::SendRequest).err().map(|r| {
             if r.csr_only {
@@ -58,8 +65,7 @@ fn why(req: &Request, action: &Action) -> Option<&'static str> {
                 r.reason_id()
             }
         }),
-        Action::Fetch | Action::FetchWait => refusal(req, Op::FetchResponse),
-        _ => None,
+        _ => refusal(req, operation(req, action)?),
     }
 }
 
@@ -90,7 +96,7 @@ pub fn buttons(req: &Request, step: Step) -> Vec<Button> {
 pub fn primary(req: &Request, step: Step) -> Option<Action> {
     let order: &[Action] = match step {
         Step::Init => &[Action::GenerateKeys],
-        Step::Request if req.subject.cn.as_deref().unwrap_or("").is_empty() => {
+        Step::Request if cleocps_core::procedure::form_complete(req).is_err() => {
             &[Action::EditForm, Action::ShowCsr]
         }
         Step::Request => &[

@@ -1,16 +1,18 @@
 //! The terminal side: setup and restore (also on panic and signals), the
 //! event loop, and the effects that touch the terminal (OSC 52, shell).
 
-use super::action::{Action, Effect};
+use super::action::{Action, Effect, JobId, JobOutcome};
 use super::app::App;
 use super::event::{spawn_input, spawn_signals, Event, InputGate};
 use super::{jobs, keymap, tree, update, view, TuiContext};
 use crate::i18n::Lang;
 use cleocps_core::workspace::Workspace;
 use ratatui::DefaultTerminal;
+use std::collections::HashMap;
 use std::io::Write;
 use std::path::Path;
-use std::sync::mpsc::{channel, RecvTimeoutError};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{channel, Receiver, RecvTimeoutError, Sender};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -87,15 +89,37 @@ fn event_loop(
     ctx: &Arc<TuiContext>,
     app: &mut App,
 ) -> std::io::Result<i32> {
-    // Both change when the configuration screen saves.
-    let (mut ws, mut ctx) = (ws.clone(), Arc::clone(ctx));
     let (tx, rx) = channel();
     let gate = InputGate::default();
     spawn_input(tx.clone(), gate.clone());
     spawn_signals(tx.clone())?;
+    let mut runner = Runner {
+        ws: ws.clone(),
+        ctx: Arc::clone(ctx),
+        stops: HashMap::new(),
+        tx,
+        gate,
+    };
     let size = terminal.size()?;
     update(app, Action::Resize(size.width, size.height));
-    let mut first = if ctx.open_wizard {
+    let mut effect = first_effect(app, &runner.ctx);
+    loop {
+        if let Some(code) = runner.apply(terminal, app, effect.take())? {
+            return Ok(code);
+        }
+        terminal.draw(|f| view::draw(f, app))?;
+        effect = match runner.action(app, next_event(&rx, app.busy())) {
+            Ok(Some(action)) => update(app, action),
+            Ok(None) => None,
+            Err(code) => return Ok(code),
+        };
+    }
+}
+
+/// What the first frame asks: the wizard, the configuration on a first run,
+/// or the selected request's certificate.
+fn first_effect(app: &mut App, ctx: &TuiContext) -> Option<Effect> {
+    if ctx.open_wizard {
         update(app, Action::Wizard)
     } else if ctx.open_config {
         // The first run: nothing works without a configuration.
@@ -106,66 +130,87 @@ fn event_loop(
         None
     } else {
         super::update::after_move(app)
-    };
-    loop {
-        terminal.draw(|f| view::draw(f, app))?;
-        let effect = if let Some(e) = first.take() {
-            Some(e)
-        } else {
-            let event = if app.busy() {
-                match rx.recv_timeout(TICK) {
-                    Ok(ev) => ev,
-                    Err(RecvTimeoutError::Timeout) => {
-                        update(app, Action::Tick);
-                        continue;
-                    }
-                    Err(RecvTimeoutError::Disconnected) => return Ok(1),
+    }
+}
+
+/// The next event: a spinner tick while jobs run, an idle hour otherwise.
+fn next_event(rx: &Receiver<Event>, busy: bool) -> Event {
+    match rx.recv_timeout(if busy { TICK } else { REFRESH }) {
+        Ok(ev) => ev,
+        Err(RecvTimeoutError::Timeout) if busy => Event::Tick,
+        Err(RecvTimeoutError::Timeout) => Event::Idle,
+        Err(RecvTimeoutError::Disconnected) => Event::InputGone,
+    }
+}
+
+/// What the loop owns besides the state: the workspace and context the
+/// jobs use (both change when the configuration screen saves), the running
+/// jobs' stop flags (only the loop sets them), the channel, the input gate.
+struct Runner {
+    ws: Workspace,
+    ctx: Arc<TuiContext>,
+    stops: HashMap<JobId, Arc<AtomicBool>>,
+    tx: Sender<Event>,
+    gate: InputGate,
+}
+
+impl Runner {
+    /// The action an event is; `Err` is the exit code when it ends the loop.
+    fn action(&mut self, app: &App, event: Event) -> Result<Option<Action>, i32> {
+        Ok(Some(match event {
+            Event::Key(k) => return Ok(keymap::action_for(app, k)),
+            Event::Paste(text) => Action::Paste(text),
+            Event::Resize(w, h) => Action::Resize(w, h),
+            Event::Job(id, outcome) => {
+                if !matches!(outcome, JobOutcome::Progress { .. }) {
+                    self.stops.remove(&id);
                 }
-            } else {
-                match rx.recv_timeout(REFRESH) {
-                    Ok(ev) => ev,
-                    Err(RecvTimeoutError::Timeout) => match update(app, Action::Refresh) {
-                        Some(Effect::Job(id, job)) => {
-                            jobs::spawn(&ws, &ctx, app.lang, id, job, tx.clone());
-                            continue;
-                        }
-                        _ => continue,
-                    },
-                    Err(RecvTimeoutError::Disconnected) => return Ok(1),
-                }
-            };
-            let action = match event {
-                Event::Key(k) => match keymap::action_for(app, k) {
-                    Some(a) => a,
-                    None => continue,
-                },
-                Event::Paste(text) => Action::Paste(text),
-                Event::Resize(w, h) => Action::Resize(w, h),
-                Event::Job(id, outcome) => Action::Job(id, outcome),
-                // 128 + signal, as a shell reports it.
-                Event::Signal(sig) => return Ok(128 + sig),
-                Event::InputGone => return Ok(1),
-            };
-            update(app, action)
-        };
+                Action::Job(id, outcome)
+            }
+            Event::Tick => Action::Tick,
+            Event::Idle => Action::Refresh,
+            // 128 + signal, as a shell reports it.
+            Event::Signal(sig) => return Err(128 + sig),
+            Event::InputGone => return Err(1),
+        }))
+    }
+
+    /// Does what `update` asked; `Some` is the exit code when it quits.
+    fn apply(
+        &mut self,
+        terminal: &mut DefaultTerminal,
+        app: &mut App,
+        effect: Option<Effect>,
+    ) -> std::io::Result<Option<i32>> {
         match effect {
             None => {}
-            Some(Effect::Quit) => return Ok(0),
-            Some(Effect::Job(id, job)) => jobs::spawn(&ws, &ctx, app.lang, id, job, tx.clone()),
+            Some(Effect::Quit) => {
+                for stop in self.stops.values() {
+                    stop.store(true, Ordering::Relaxed);
+                }
+                return Ok(Some(0));
+            }
+            Some(Effect::Job(id, job)) => {
+                let tx = self.tx.clone();
+                let stop = jobs::spawn(&self.ws, &self.ctx, app.lang, id, job, tx);
+                self.stops.insert(id, stop);
+            }
+            Some(Effect::Cancel(id)) => {
+                if let Some(stop) = self.stops.get(&id) {
+                    stop.store(true, Ordering::Relaxed);
+                }
+            }
             Some(Effect::UseConfig(config)) => {
-                ws = ws.with_trust(config.trust.clone());
-                ctx = Arc::new(TuiContext {
+                self.ws = self.ws.clone().with_trust(config.trust.clone());
+                self.ctx = Arc::new(TuiContext {
                     config: *config,
-                    ..TuiContext::clone(&ctx)
+                    ..TuiContext::clone(&self.ctx)
                 });
             }
             Some(Effect::Copy(text)) => osc52(&text)?,
-            Some(Effect::Complete(partial)) => {
-                update(app, Action::Completed(complete_path(&partial)));
-            }
             Some(Effect::Shell(dir)) => {
                 // The input thread keeps off the terminal until it is ours again.
-                let _paused = gate.pause();
+                let _paused = self.gate.pause();
                 shell(&dir);
                 terminal.clear()?;
                 terminal.hide_cursor()?;
@@ -174,6 +219,7 @@ fn event_loop(
                 update(app, Action::Resize(size.width, size.height));
             }
         }
+        Ok(None)
     }
 }
 
@@ -231,43 +277,4 @@ fn shell(dir: &Path) {
     let _ = crossterm::terminal::enable_raw_mode();
     let _ = crossterm::execute!(std::io::stdout(), crossterm::terminal::EnterAlternateScreen);
     paste_mode(true);
-}
-
-/// Completes a path: the longest common prefix of the entries that match.
-pub fn complete_path(partial: &str) -> Option<String> {
-    let p = Path::new(partial);
-    let (dir, stem) = if partial.ends_with('/') {
-        (p.to_path_buf(), String::new())
-    } else {
-        let stem = p.file_name()?.to_string_lossy().to_string();
-        (p.parent().unwrap_or(Path::new(".")).to_path_buf(), stem)
-    };
-    let read = if dir.as_os_str().is_empty() {
-        Path::new(".")
-    } else {
-        &dir
-    };
-    let mut names: Vec<(String, bool)> = std::fs::read_dir(read)
-        .ok()?
-        .flatten()
-        .filter_map(|e| {
-            let n = e.file_name().to_string_lossy().to_string();
-            let is_dir = e.file_type().map(|t| t.is_dir()).unwrap_or(false);
-            n.starts_with(&stem).then_some((n, is_dir))
-        })
-        .collect();
-    names.sort();
-    let first = names.first()?.0.clone();
-    let common = names.iter().fold(first, |acc, (n, _)| {
-        acc.chars()
-            .zip(n.chars())
-            .take_while(|(a, b)| a == b)
-            .map(|(a, _)| a)
-            .collect()
-    });
-    let mut out = dir.join(&common).display().to_string();
-    if names.len() == 1 && names[0].1 {
-        out.push('/');
-    }
-    Some(out)
 }

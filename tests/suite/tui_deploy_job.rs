@@ -6,8 +6,10 @@ use crate::support;
 
 use cleocps::i18n::Lang;
 use cleocps::tui::action::{JobOutcome, Shown};
+use cleocps::tui::app::Running;
 use cleocps::tui::event::Event;
-use cleocps::tui::{jobs, Job, TuiContext};
+use cleocps::tui::modal::Modal;
+use cleocps::tui::{jobs, update, Action, App, Job, JobKind, TuiContext};
 use cleocps_core::workspace::Workspace;
 use std::sync::mpsc::channel;
 use std::sync::Arc;
@@ -56,17 +58,37 @@ fn a_failed_check_comes_back_as_the_result_dialog_sanitised() {
 
     let outcome = run(
         &ws,
-        Job::Deploy {
+        Job::new(jobs::Deploy {
             path: path.clone(),
             key_password: None,
-        },
+        }),
     );
-    let done = match outcome {
+    let done = match &outcome {
         JobOutcome::Done(d) => d,
         other => panic!("{other:?}"),
     };
-    let Some(Shown::Output(m)) = done.shown else {
-        panic!("a result dialog: {:?}", done.shown)
+    assert!(
+        matches!(
+            &done.shown,
+            Some(Shown::Deployed {
+                outcome: Err(_),
+                ..
+            })
+        ),
+        "{:?}",
+        done.shown
+    );
+    let tree_read = done.tree.is_some();
+    // `update` makes the result dialog of it.
+    let mut app = App::new(Lang::En, ws.clone());
+    app.jobs.push(Running {
+        id: 7,
+        kind: JobKind::Deploy,
+        request: Some(path.clone()),
+    });
+    update(&mut app, Action::Job(7, outcome));
+    let Some(Modal::Output(m)) = app.modal else {
+        panic!("a result dialog: {:?}", app.modal)
     };
     assert!(m.error);
     assert_eq!(m.title, "tui.title.deploy_failed");
@@ -77,9 +99,6 @@ fn a_failed_check_comes_back_as_the_result_dialog_sanitised() {
         !text.contains('\u{1b}') && !text.contains('\u{7}'),
         "{text:?}"
     );
-    assert!(
-        done.tree.is_some(),
-        "the journal changed: the tree is re-read"
-    );
+    assert!(tree_read, "the journal changed: the tree is re-read");
     assert_eq!(std::fs::read(&cert).expect("kept"), before);
 }

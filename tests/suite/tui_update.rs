@@ -6,14 +6,15 @@ use crate::support;
 use cleocps::i18n::Lang;
 use cleocps::tui::action::{Done, JobOutcome, Shown, Step};
 use cleocps::tui::app::Layer;
+use cleocps::tui::jobs as work;
 use cleocps::tui::modal::{Ask, Choose, Confirm, Hidden, Modal};
 use cleocps::tui::modal::{
     ChoiceModal, ConfirmModal, HelpModal, InputModal, MessageModal, SecretModal,
 };
-use cleocps::tui::{sample, tree, update, Action, App, Effect, Job};
+use cleocps::tui::{sample, tree, update, Action, App, Effect};
 use cleocps_core::pki::KeySize;
 use cleocps_core::request::{RequestType, State};
-use support::tui::{at, clear, done, job, status, typed};
+use support::tui::{at, clear, done, job, started, status, typed};
 use tui_input::InputRequest;
 
 #[test]
@@ -85,7 +86,7 @@ fn help_and_quit() {
 #[test]
 fn quit_while_busy_asks_then_esc_keeps_running() {
     let mut app = at("Dossier 2/Demande 1", Step::Init);
-    let _ = job(update(&mut app, Action::GenerateKeys).or_else(|| {
+    let _ = started(update(&mut app, Action::GenerateKeys).or_else(|| {
         update(&mut app, Action::Down);
         update(&mut app, Action::Submit);
         update(&mut app, Action::Down);
@@ -131,7 +132,7 @@ fn create_folder_with_default_name_and_invalid_name() {
     clear(&mut app);
     typed(&mut app, "Radiologie");
     match job(update(&mut app, Action::Submit)) {
-        Job::CreateFolder { name } => assert_eq!(name.as_deref(), Some("Radiologie")),
+        Ok(work::CreateFolder { name }) => assert_eq!(name.as_deref(), Some("Radiologie")),
         other => panic!("{other:?}"),
     }
     assert!(app.modal.is_none());
@@ -163,7 +164,7 @@ fn create_request_chooses_type_then_default_name() {
         other => panic!("{other:?}"),
     }
     match job(update(&mut app, Action::Submit)) {
-        Job::CreateRequest { folder, name, kind } => {
+        Ok(work::CreateRequest { folder, name, kind }) => {
             assert_eq!(
                 (folder.as_str(), name.as_deref(), kind),
                 ("Dossier 2", Some("Demande 2"), RequestType::Smime)
@@ -191,7 +192,7 @@ fn rename_only_on_a_folder() {
     clear(&mut app);
     typed(&mut app, "Imagerie");
     match job(update(&mut app, Action::Submit)) {
-        Job::RenameFolder { old, new } => {
+        Ok(work::RenameFolder { old, new }) => {
             assert_eq!((old.as_str(), new.as_str()), ("Dossier 2", "Imagerie"))
         }
         other => panic!("{other:?}"),
@@ -217,14 +218,14 @@ fn delete_folder_and_requests_confirm_first() {
     update(&mut app, Action::Delete);
     assert!(matches!(
         job(update(&mut app, Action::Submit)),
-        Job::DeleteFolder { force: true, .. }
+        Ok(work::DeleteFolder { force: true, .. })
     ));
 
     let mut app = at("Clinique du Test/Demande 3", Step::Final);
     update(&mut app, Action::Delete);
     assert!(matches!(
         job(update(&mut app, Action::Submit)),
-        Job::DeleteRequest { force: false, .. }
+        Ok(work::DeleteRequest { force: false, .. })
     ));
 
     // A certified request: the confirmation says so, and forces.
@@ -290,12 +291,12 @@ fn generate_keys_with_password_twice() {
     update(&mut app, Action::Submit);
     typed(&mut app, "s3cret");
     match job(update(&mut app, Action::Submit)) {
-        Job::GenerateKeys {
+        Ok(work::GenerateKeys {
             path,
             size,
             password,
             replace,
-        } => {
+        }) => {
             assert_eq!(path, "Dossier 2/Demande 1");
             assert_eq!(size, KeySize::B4096);
             assert_eq!(
@@ -324,11 +325,11 @@ fn generate_keys_without_password() {
     update(&mut app, Action::Down);
     assert!(matches!(
         job(update(&mut app, Action::Submit)),
-        Job::GenerateKeys {
+        Ok(work::GenerateKeys {
             password: None,
             size: KeySize::B2048,
             ..
-        }
+        })
     ));
 }
 
@@ -376,7 +377,7 @@ fn edit_form_validates_inline_and_applies() {
     update(&mut app, Action::PrevField);
     assert_eq!(app.form.as_ref().expect("form").focus, 0);
     match job(update(&mut app, Action::Submit)) {
-        Job::EditForm { path, values } => {
+        Ok(work::EditForm { path, values }) => {
             assert_eq!(path, "Clinique du Test/intranet");
             assert_eq!(values.cn, "intranet.clinique-test.fr");
             assert_eq!(values.san, vec!["www.clinique-test.fr"]);
@@ -420,10 +421,10 @@ fn generate_csr_asks_key_password_then_job() {
     typed(&mut app, "pw");
     assert!(matches!(
         job(update(&mut app, Action::Submit)),
-        Job::GenerateCsr {
+        Ok(work::GenerateCsr {
             key_password: Some(_),
             ..
-        }
+        })
     ));
 }
 
@@ -451,7 +452,7 @@ fn show_csr_then_copy_osc52() {
     let mut app = at("Clinique du Test/portail", Step::Request);
     assert!(matches!(
         job(update(&mut app, Action::ShowCsr)),
-        Job::ShowCsr { .. }
+        Ok(work::ShowCsr { .. })
     ));
     let id = app.jobs[0].id;
     let finished = Done {
@@ -475,12 +476,19 @@ fn import_path_with_completion() {
     assert_eq!(app.layer(), Layer::Path);
     clear(&mut app);
     typed(&mut app, "/tmp/smi");
-    assert!(
-        matches!(update(&mut app, Action::Complete), Some(Effect::Complete(p)) if p == "/tmp/smi")
-    );
-    update(&mut app, Action::Completed(Some("/tmp/smime.p7c".into())));
+    // Tab: the disk is read by a job, whose answer fills the input.
+    assert!(matches!(
+        job(update(&mut app, Action::Complete)),
+        Ok(work::Complete { partial }) if partial == "/tmp/smi"
+    ));
+    let completed = Done {
+        shown: Some(Shown::Completed(Some("/tmp/smime.p7c".into()))),
+        ..Done::default()
+    };
+    let id = app.jobs[0].id;
+    done(&mut app, id, completed);
     match job(update(&mut app, Action::Submit)) {
-        Job::ImportResponse { file, .. } => {
+        Ok(work::ImportResponse { file, .. }) => {
             assert_eq!(file, std::path::PathBuf::from("/tmp/smime.p7c"))
         }
         other => panic!("{other:?}"),
@@ -495,7 +503,7 @@ fn files_then_shell() {
     let mut app = at("Clinique du Test/srv-web", Step::Final);
     assert!(matches!(
         job(update(&mut app, Action::Files)),
-        Job::Files { .. }
+        Ok(work::Files { .. })
     ));
     let id = app.jobs[0].id;
     let finished = Done {
@@ -520,7 +528,7 @@ fn renew_allowed_after_rejection_refused_before() {
     let mut app = at("Clinique du Test/Demande 3", Step::Final);
     assert!(matches!(
         job(update(&mut app, Action::Activate)),
-        Job::Renew { .. }
+        Ok(work::Renew { .. })
     ));
     let mut app = at("Clinique du Test/intranet", Step::Final);
     assert!(update(&mut app, Action::Renew).is_none());
@@ -533,7 +541,7 @@ fn job_results_reload_select_and_fail_into_a_message() {
     update(&mut app, Action::GenerateKeys);
     update(&mut app, Action::Submit);
     update(&mut app, Action::Down);
-    let _ = job(update(&mut app, Action::Submit));
+    let _ = started(update(&mut app, Action::Submit));
     let id = app.jobs[0].id;
     // A stale id is dropped.
     assert!(update(&mut app, Action::Job(999, JobOutcome::Failed("x".into()))).is_none());
@@ -546,6 +554,7 @@ fn job_results_reload_select_and_fail_into_a_message() {
     fresh[1].1[0].state = State::KeysGenerated;
     let finished = Done {
         tree: Some(cleocps::tui::app::TreeRead {
+            certified_only: None,
             folders: fresh,
             certified: Default::default(),
         }),
@@ -581,7 +590,7 @@ fn step3_loads_the_certificate_once() {
     app.certs.clear();
     assert!(matches!(
         job(update(&mut app, Action::GoStep(Step::Final))),
-        Job::Certificate { .. }
+        Ok(work::Certificate { .. })
     ));
     assert!(update(&mut app, Action::Tick).is_none());
     assert!(update(&mut app, Action::Resize(100, 30)).is_none());
@@ -620,7 +629,7 @@ fn keymap_routes_by_layer() {
 #[test]
 fn the_busy_message_and_the_quit_question_go_when_the_job_ends() {
     let mut app = at("Dossier 2/Demande 1", Step::Init);
-    let _ = job(update(&mut app, Action::GenerateKeys).or_else(|| {
+    let _ = started(update(&mut app, Action::GenerateKeys).or_else(|| {
         update(&mut app, Action::Down);
         update(&mut app, Action::Submit);
         update(&mut app, Action::Down);

@@ -5,6 +5,7 @@ use crate::support;
 
 use cleocps::i18n::Lang;
 use cleocps::tui::action::{CardProbe, Done, JobOutcome, Shown, Step};
+use cleocps::tui::jobs as work;
 use cleocps::tui::modal::{
     CardWaitModal, ChoiceModal, ConfirmModal, MessageModal, PinModal, SecretModal,
 };
@@ -12,7 +13,7 @@ use cleocps::tui::modal::{Choose, Confirm, Hidden, Modal, PinFor};
 use cleocps::tui::{update, Action, App, Effect, Job};
 use cleocps_core::card::{CardError, PinState};
 use std::path::PathBuf;
-use support::tui::{at, done, job, pin_state, status, token_info, typed};
+use support::tui::{at, done, job, pin_state, started, status, token_info, typed};
 use tui_input::InputRequest;
 
 const INTRA: &str = "Clinique du Test/intranet";
@@ -55,9 +56,9 @@ fn to_probe(app: &mut App) -> u64 {
     ));
     typed(app, "keypw");
     match job(update(app, Action::Submit)) {
-        Job::ProbeCard {
+        Ok(work::ProbeCard {
             path, key_password, ..
-        } => {
+        }) => {
             assert_eq!(path, INTRA);
             assert_eq!(
                 key_password.map(|k| k.expose().to_string()),
@@ -80,7 +81,7 @@ fn generate_request_offers_card_first_then_csr() {
     typed(&mut app, "pw");
     assert!(matches!(
         job(update(&mut app, Action::Submit)),
-        Job::GenerateCsr { .. }
+        Ok(work::GenerateCsr { .. })
     ));
     // Enter in Étape 2 opens the same choice.
     let mut app = at(INTRA, Step::Request);
@@ -133,11 +134,11 @@ fn card_probe_ok_opens_pin_modal_with_warning_and_status() {
     // The PIN goes to the sign job, with the key password; the modal is gone.
     typed(&mut app, "7391");
     match job(update(&mut app, Action::Submit)) {
-        Job::Sign {
+        Ok(work::Sign {
             path,
             key_password,
             pin,
-        } => {
+        }) => {
             assert_eq!(path, INTRA);
             assert_eq!(pin.expose(), "7391");
             assert!(key_password.is_some());
@@ -204,7 +205,7 @@ fn wrong_pin_is_never_retried_the_card_is_read_again_and_the_pin_asked_with_trie
     let id = to_probe(&mut app);
     probed(&mut app, id, pin_state(false, false, false), false);
     typed(&mut app, "9999");
-    let _ = job(update(&mut app, Action::Submit));
+    let _ = started(update(&mut app, Action::Submit));
     let id = app.jobs[0].id;
     let wrong = CardError::WrongPin.localize(Lang::En);
     let refused = Done {
@@ -218,12 +219,12 @@ fn wrong_pin_is_never_retried_the_card_is_read_again_and_the_pin_asked_with_trie
     // No restart from `r`; the card's flags are read
     // again (no PIN given), then the PIN is asked with the tries left.
     match job(done(&mut app, id, refused)) {
-        Job::ProbeCard {
+        Ok(work::ProbeCard {
             path,
             key_password,
             wrong_pin,
             ..
-        } => {
+        }) => {
             assert_eq!(path, INTRA);
             assert!(wrong_pin);
             assert_eq!(
@@ -280,7 +281,11 @@ fn forwarding_dead_is_a_message_and_the_ui_stays() {
         socket: PathBuf::from("/home/admin/.cleocps/card.sock"),
     }
     .localize(Lang::En);
-    assert!(update(&mut app, Action::Job(id, JobOutcome::Failed(text.clone()))).is_none());
+    assert!(update(
+        &mut app,
+        Action::Job(id, JobOutcome::Failed(text.clone().into()))
+    )
+    .is_none());
     assert!(
         matches!(&app.modal, Some(Modal::Message(MessageModal { error: true, text: t, .. })) if *t == text)
     );
@@ -328,10 +333,10 @@ fn unencrypted_key_goes_straight_to_the_probe() {
     update(&mut app, Action::GenerateRequest);
     assert!(matches!(
         job(update(&mut app, Action::Submit)),
-        Job::ProbeCard {
+        Ok(work::ProbeCard {
             key_password: None,
             ..
-        }
+        })
     ));
 }
 
@@ -344,25 +349,23 @@ fn export_pem_clear_key_then_overwrite_asks_and_forces() {
     update(&mut app, Action::Down);
     update(&mut app, Action::Submit);
     typed(&mut app, "pw");
-    let first = job(update(&mut app, Action::Submit));
+    let first = started(update(&mut app, Action::Submit));
     assert!(matches!(
-        first,
-        Job::ExportPem {
+        first.get(),
+        Some(work::ExportPem {
             clear: true,
             force: false,
             ..
-        }
+        })
     ));
     // The job found the file there: it asks, yes runs it again with force.
     let id = app.jobs[0].id;
-    let mut retry = first.clone();
-    if let Job::ExportPem { force, .. } = &mut retry {
-        *force = true;
-    }
+    let mut retry: work::ExportPem = first.into_inner().expect("an export");
+    retry.force = true;
     let finished = Done {
         shown: Some(Shown::Exists {
             file: PathBuf::from("/home/admin/srv-web.key"),
-            retry: Box::new(retry),
+            retry: Box::new(Job::new(retry)),
         }),
         ..Done::default()
     };
@@ -371,11 +374,11 @@ fn export_pem_clear_key_then_overwrite_asks_and_forces() {
         Some(Modal::Confirm(ConfirmModal { what: Confirm::Overwrite { .. }, text })) if text.contains("srv-web.key")));
     assert!(matches!(
         job(update(&mut app, Action::Submit)),
-        Job::ExportPem {
+        Ok(work::ExportPem {
             clear: true,
             force: true,
             ..
-        }
+        })
     ));
 }
 
@@ -385,9 +388,9 @@ fn overwrite_refused_by_esc_runs_nothing() {
     app.modal = Some(Modal::Confirm(ConfirmModal {
         what: Confirm::Overwrite {
             file: PathBuf::from("/tmp/x.p12"),
-            job: Box::new(Job::Files {
+            job: Box::new(Job::new(work::Files {
                 path: "Clinique du Test/srv-web".into(),
-            }),
+            })),
         },
         text: "x".into(),
     }));
@@ -408,7 +411,7 @@ fn export_p12_starts_without_force() {
     update(&mut app, Action::Submit);
     assert!(matches!(
         job(update(&mut app, Action::Submit)),
-        Job::ExportP12 { force: false, .. }
+        Ok(work::ExportP12 { force: false, .. })
     ));
 }
 
@@ -474,7 +477,7 @@ fn absent_card_shows_the_waiting_modal_then_the_pin_modal() {
     probed(&mut app, id, pin_state(true, false, false), false);
     assert!(matches!(&app.modal,
         Some(Modal::Pin(PinModal { warning: Some(w), .. })) if w.contains("2 tries left")));
-    assert!(app.jobs.is_empty() && app.stop_card.is_none());
+    assert!(app.jobs.is_empty() && app.stopped.is_empty());
 }
 
 #[test]
@@ -482,13 +485,11 @@ fn esc_stops_waiting_for_the_card_without_side_effect() {
     let mut app = at(INTRA, Step::Request);
     let id = to_probe(&mut app);
     no_card_yet(&mut app, id, 119);
-    let flag = app.stop_card.clone().expect("the probe's stop flag");
-    assert!(update(&mut app, Action::Cancel).is_none());
-    assert!(app.modal.is_none());
     assert!(
-        flag.load(std::sync::atomic::Ordering::Relaxed),
+        matches!(update(&mut app, Action::Cancel), Some(Effect::Cancel(c)) if c == id),
         "the job is told to stop"
     );
+    assert!(app.modal.is_none());
     // A late tick does not reopen it; the job's "no card" answer is dropped.
     no_card_yet(&mut app, id, 118);
     assert!(app.modal.is_none());
@@ -496,14 +497,18 @@ fn esc_stops_waiting_for_the_card_without_side_effect() {
         module: PathBuf::from("/usr/lib64/libcps3_pkcs11_lux.so"),
     }
     .localize(Lang::En);
-    assert!(update(&mut app, Action::Job(id, JobOutcome::Failed(no_card))).is_none());
+    assert!(update(
+        &mut app,
+        Action::Job(id, JobOutcome::Failed(no_card.into()))
+    )
+    .is_none());
     assert!(app.modal.is_none());
     assert!(
         !app.status.as_ref().is_some_and(|s| s.error),
         "{:?}",
         app.status
     );
-    assert!(app.jobs.is_empty() && app.stop_card.is_none());
+    assert!(app.jobs.is_empty() && app.stopped.is_empty());
     // Even a card found just as Esc was pressed asks no PIN.
     let mut app = at(INTRA, Step::Request);
     let id = to_probe(&mut app);
@@ -522,7 +527,10 @@ fn card_wait_timeout_is_the_no_card_error() {
         module: PathBuf::from("/usr/lib64/libcps3_pkcs11_lux.so"),
     }
     .localize(Lang::En);
-    update(&mut app, Action::Job(id, JobOutcome::Failed(no_card)));
+    update(
+        &mut app,
+        Action::Job(id, JobOutcome::Failed(no_card.into())),
+    );
     assert!(matches!(&app.modal,
         Some(Modal::Message(MessageModal { error: true, text, .. })) if text.contains("insert the CPS card")));
 }

@@ -9,7 +9,8 @@ use cleocps::tui::action::JobOutcome;
 use cleocps::tui::app::Layer;
 use cleocps::tui::config_screen::{ConfigScreen, Item, Outcome, Part};
 use cleocps::tui::event::Event;
-use cleocps::tui::{jobs, keymap, update, Action, App, Effect, Job, TuiContext};
+use cleocps::tui::jobs as work;
+use cleocps::tui::{jobs, keymap, update, Action, App, Effect, TuiContext};
 use cleocps_core::config::Config;
 use cleocps_core::workspace::Workspace;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -239,7 +240,7 @@ fn tester_without_a_server_says_there_is_nothing_to_test() {
     }
     let effect = update(&mut app, Action::Submit);
     assert!(
-        matches!(&effect, Some(Effect::Job(_, Job::TestConfig { .. }))),
+        matches!(&effect, Some(Effect::Job(_, j)) if j.get::<work::TestConfig>().is_some()),
         "{effect:?}"
     );
     run_job(&mut app, effect);

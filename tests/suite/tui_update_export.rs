@@ -6,11 +6,12 @@
 use crate::support;
 
 use cleocps::tui::action::{Done, Shown, Step};
+use cleocps::tui::jobs as work;
 use cleocps::tui::modal::{Ask, ChoiceModal, Choose, Hidden, InputModal, Modal, SecretModal};
-use cleocps::tui::{update, Action, Job};
+use cleocps::tui::{update, Action};
 use cleocps_core::secret::Secret;
 use std::path::PathBuf;
-use support::tui::{at, clear, done, job, status_of, typed};
+use support::tui::{at, clear, done, job, started, status_of, typed};
 
 const WEB: &str = "Clinique du Test/srv-web";
 const WEB_DIR: &str = "/home/admin/.local/share/cleocps/dossiers/Clinique du Test/srv-web";
@@ -42,9 +43,9 @@ fn pem_export_starts_in_the_request_directory_named_after_the_fqdn() {
     update(&mut app, Action::Submit);
     typed(&mut app, "pw");
     match job(update(&mut app, Action::Submit)) {
-        Job::ExportPem {
+        Ok(work::ExportPem {
             dir, name, clear, ..
-        } => {
+        }) => {
             assert_eq!(dir, PathBuf::from(WEB_DIR));
             assert_eq!(name.as_deref(), Some("srv-web.clinique-test.fr"));
             assert!(!clear);
@@ -76,7 +77,7 @@ fn the_next_export_starts_where_the_last_went() {
     update(&mut app, Action::Submit);
     typed(&mut app, "pw");
     match job(update(&mut app, Action::Submit)) {
-        Job::ExportPem { dir, name, .. } => {
+        Ok(work::ExportPem { dir, name, .. }) => {
             assert_eq!(dir, PathBuf::from("/srv/tls/"));
             assert_eq!(name, None);
         }
@@ -107,7 +108,7 @@ fn a_wrong_key_password_is_asked_again_keeping_the_file_and_p12_password() {
     update(&mut app, Action::NextField);
     typed(&mut app, "p12pw");
     update(&mut app, Action::Submit);
-    let first = job(update(&mut app, Action::Submit));
+    let first = started(update(&mut app, Action::Submit));
     let id = app.jobs[0].id;
     let refused = Done {
         message: Some("wrong key password (if it is lost, …)".into()),
@@ -132,12 +133,12 @@ fn a_wrong_key_password_is_asked_again_keeping_the_file_and_p12_password() {
     }
     typed(&mut app, "keypw");
     match job(update(&mut app, Action::Submit)) {
-        Job::ExportP12 {
+        Ok(work::ExportP12 {
             file,
             p12_password,
             key_password,
             ..
-        } => {
+        }) => {
             assert_eq!(file, PathBuf::from("/root/web.p12"));
             assert_eq!(p12_password, Secret::new("p12pw"));
             assert_eq!(key_password, Some(Secret::new("keypw")));
@@ -170,12 +171,12 @@ fn export_pem_asks_key_password() {
     typed(&mut app, "pw");
     assert!(matches!(
         job(update(&mut app, Action::Submit)),
-        Job::ExportPem {
+        Ok(work::ExportPem {
             key_password: Some(_),
             clear: false,
             force: false,
             ..
-        }
+        })
     ));
     let mut app = at("Clinique du Test/portail", Step::Final);
     assert!(update(&mut app, Action::ExportPem).is_none());
@@ -216,12 +217,12 @@ fn export_p12_other_password_twice_and_profile() {
     ));
     update(&mut app, Action::Down);
     match job(update(&mut app, Action::Submit)) {
-        Job::ExportP12 {
+        Ok(work::ExportP12 {
             legacy,
             p12_password,
             key_password,
             ..
-        } => {
+        }) => {
             assert!(legacy);
             assert_eq!(p12_password.expose(), "p12pw");
             assert_eq!(

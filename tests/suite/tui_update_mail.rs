@@ -5,9 +5,10 @@ use crate::support;
 
 use cleocps::tui::action::{Done, JobOutcome, Shown, Step};
 use cleocps::tui::app::Layer;
+use cleocps::tui::jobs as work;
 use cleocps::tui::modal::Modal;
 use cleocps::tui::modal::{MessageModal, ServersModal};
-use cleocps::tui::{update, Action, App, Effect, Job};
+use cleocps::tui::{update, Action, App, Effect};
 use cleocps_core::request::{Generation, State};
 use support::tui::{at, done_last, entry, job, status_of};
 
@@ -52,7 +53,9 @@ fn send_only_a_card_request_not_sent_yet() {
     );
     // Signed with the card: the send job, and a second one is refused while it runs.
     let mut app = intranet(State::RequestGenerated, Step::Request);
-    assert!(matches!(job(update(&mut app, Action::Send)), Job::SendMail { path } if path == INTRA));
+    assert!(
+        matches!(job(update(&mut app, Action::Send)), Ok(work::SendMail { path }) if path == INTRA)
+    );
     assert!(update(&mut app, Action::Send).is_none());
     assert!(status_of(&app).1);
     // Already sent: refused.
@@ -66,12 +69,12 @@ fn enter_sends_in_step2_and_fetches_in_step3() {
     let mut app = intranet(State::RequestGenerated, Step::Request);
     assert!(matches!(
         job(update(&mut app, Action::Activate)),
-        Job::SendMail { .. }
+        Ok(work::SendMail { .. })
     ));
     let mut app = intranet(State::Sent, Step::Final);
     assert!(matches!(
         job(update(&mut app, Action::Activate)),
-        Job::FetchReply { .. }
+        Ok(work::FetchReply { .. })
     ));
 }
 
@@ -82,7 +85,7 @@ fn fetch_refused_before_sending_and_nothing_yet_is_calm() {
     assert!(status_of(&app).1);
     let mut app = intranet(State::Sent, Step::Final);
     assert!(
-        matches!(job(update(&mut app, Action::Fetch)), Job::FetchReply { path } if path == INTRA)
+        matches!(job(update(&mut app, Action::Fetch)), Ok(work::FetchReply { path }) if path == INTRA)
     );
     // "No answer yet" comes back as a message, not an error, and no dialog.
     done_last(
@@ -121,7 +124,7 @@ fn rejected_recommencer_is_renew() {
     let mut app = at("Clinique du Test/Demande 3", Step::Final);
     assert!(matches!(
         job(update(&mut app, Action::Renew)),
-        Job::Renew { path } if path == "Clinique du Test/Demande 3"
+        Ok(work::Renew { path }) if path == "Clinique du Test/Demande 3"
     ));
     // Fetch and send are refused on a rejected request.
     let mut app = at("Clinique du Test/Demande 3", Step::Final);
@@ -151,7 +154,7 @@ fn a_rejection_read_elsewhere_is_recorded_from_step3() {
     typed(&mut app, "lu sur le portail");
     assert!(matches!(
         job(update(&mut app, Action::Submit)),
-        Job::RecordRejection { path, code, reason }
+        Ok(work::RecordRejection { path, code, reason })
             if path == INTRA && code == "ADMIN_INCONNU" && reason == "lu sur le portail"
     ));
     // Not once the certificate is imported.
@@ -165,7 +168,9 @@ fn lookup_fills_the_form_from_one_server() {
     let mut app = at(INTRA, Step::Request);
     update(&mut app, Action::EditForm);
     assert_eq!(app.layer(), Layer::Form);
-    assert!(matches!(job(update(&mut app, Action::Lookup)), Job::Lookup { path } if path == INTRA));
+    assert!(
+        matches!(job(update(&mut app, Action::Lookup)), Ok(work::Lookup { path }) if path == INTRA)
+    );
     done_last(
         &mut app,
         Done {
@@ -185,7 +190,7 @@ fn lookup_fills_the_form_from_one_server() {
     // Still editing: Enter applies.
     assert!(matches!(
         job(update(&mut app, Action::Submit)),
-        Job::EditForm { .. }
+        Ok(work::EditForm { .. })
     ));
 }
 
@@ -301,13 +306,10 @@ fn automatic_wait_stops_on_esc_and_on_quit() {
         update(&mut app, Action::FetchWait).is_none(),
         "not sent yet"
     );
-    assert!(app.stop_wait.is_none());
+    assert!(app.jobs.is_empty());
     let mut app = intranet(State::Sent, Step::Final);
-    let stop = match job(update(&mut app, Action::FetchWait)) {
-        Job::FetchWait { path, stop } => {
-            assert_eq!(path, INTRA);
-            stop
-        }
+    match job(update(&mut app, Action::FetchWait)) {
+        Ok(work::FetchWait { path }) => assert_eq!(path, INTRA),
         other => panic!("{other:?}"),
     };
     let id = app.jobs[0].id;
@@ -324,8 +326,11 @@ fn automatic_wait_stops_on_esc_and_on_quit() {
     assert_eq!(app.wait_progress, Some((3, 590)));
     assert!(app.busy());
     // Esc: the job is told to stop; it ends at its next look.
-    assert!(update(&mut app, Action::Cancel).is_none());
-    assert!(stop.load(std::sync::atomic::Ordering::Relaxed));
+    assert!(matches!(
+        update(&mut app, Action::Cancel),
+        Some(Effect::Cancel(c)) if c == id
+    ));
+    assert!(update(&mut app, Action::Cancel).is_none(), "told once");
     assert!(!status_of(&app).1);
     done_last(
         &mut app,
@@ -334,17 +339,17 @@ fn automatic_wait_stops_on_esc_and_on_quit() {
             ..Done::default()
         },
     );
-    assert!(app.wait_progress.is_none() && app.stop_wait.is_none());
-    // Quit while waiting: asked, then the flag is set.
+    assert!(app.wait_progress.is_none() && app.stopped.is_empty());
+    // Quit while waiting: asked, then quit (the loop stops every job).
     let mut app = intranet(State::Sent, Step::Final);
-    let stop = match job(update(&mut app, Action::FetchWait)) {
-        Job::FetchWait { stop, .. } => stop,
-        other => panic!("{other:?}"),
-    };
+    assert!(matches!(
+        job(update(&mut app, Action::FetchWait)),
+        Ok(work::FetchWait { .. })
+    ));
     update(&mut app, Action::Quit);
+    assert!(matches!(app.modal, Some(Modal::Confirm(_))));
     assert!(matches!(
         update(&mut app, Action::Submit),
         Some(Effect::Quit)
     ));
-    assert!(stop.load(std::sync::atomic::Ordering::Relaxed));
 }

@@ -7,15 +7,17 @@ use crate::support;
 use cleocps::i18n::Lang;
 use cleocps::tui::action::{Done, Shown, Step};
 use cleocps::tui::app::{Layer, TreeRead};
-use cleocps::tui::modal::{Modal, OutputModal};
-use cleocps::tui::{keymap, sample, tree, update, view, Action, App, Job};
+use cleocps::tui::jobs as work;
+use cleocps::tui::modal::Modal;
+use cleocps::tui::{keymap, sample, tree, update, view, Action, App};
+use cleocps_core::deploy::{CommandRun, DeployReport};
 use cleocps_core::ops::Certified;
 use cleocps_core::request::RequestType;
 use ratatui::backend::TestBackend;
 use ratatui::style::Color;
 use ratatui::Terminal;
 use std::collections::HashMap;
-use support::tui::{at, done_last, job, status, typed};
+use support::tui::{at, done_last, job, started, status, typed};
 
 fn certified(path: &str, days_left: i64, replaced_by: Option<&str>) -> Certified {
     let (folder, name) = path.split_once('/').expect("path");
@@ -39,6 +41,7 @@ fn certified(path: &str, days_left: i64, replaced_by: Option<&str>) -> Certified
 /// The tree as a reload reads it, with these certificates.
 fn reread(app: &App, certs: &[Certified]) -> TreeRead {
     TreeRead {
+        certified_only: None,
         folders: app
             .tree
             .iter()
@@ -69,7 +72,7 @@ fn screen(app: &App, needle: &str) -> (String, Option<Color>) {
 fn a_reread_tree_brings_the_days_left_of_each_certificate() {
     let mut app = at("Clinique du Test/portail", Step::Request);
     app.collapsed.clear();
-    job(update(&mut app, Action::ShowCsr));
+    started(update(&mut app, Action::ShowCsr));
     let certs = [
         certified("Clinique du Test/srv-web", 5, None),
         certified("Archives 2023/ancien-web", 25, None),
@@ -157,7 +160,7 @@ fn deploy_shows_the_saved_profile_asks_the_key_password_then_runs() {
     assert!(matches!(modal(&app), Modal::Secret(_)), "{:?}", app.modal);
     typed(&mut app, "secret");
     match job(update(&mut app, Action::Submit)) {
-        Job::Deploy { path, key_password } => {
+        Ok(work::Deploy { path, key_password }) => {
             assert_eq!(path, "Clinique du Test/srv-web");
             assert!(key_password.is_some());
         }
@@ -165,15 +168,26 @@ fn deploy_shows_the_saved_profile_asks_the_key_password_then_runs() {
     }
     assert!(app.busy_with("Clinique du Test/srv-web"));
     let lines: Vec<String> = (0..40).map(|i| format!("line {i}")).collect();
+    let report = DeployReport {
+        serial: "01".into(),
+        not_after: "2027-01-01".into(),
+        targets: vec![],
+        check: Some(CommandRun {
+            command: "nginx -t".into(),
+            success: true,
+            exit_code: Some(0),
+            output: lines.join("\n"),
+        }),
+        reload: None,
+        saved: false,
+    };
     done_last(
         &mut app,
         Done {
-            shown: Some(Shown::Output(OutputModal {
-                title: "tui.title.deploy_done",
-                lines,
-                error: false,
-                scroll: 0,
-            })),
+            shown: Some(Shown::Deployed {
+                path: "Clinique du Test/srv-web".into(),
+                outcome: Ok(Box::new(report)),
+            }),
             ..Done::default()
         },
     );
@@ -215,10 +229,10 @@ fn deploy_asks_the_key_password_only_when_the_key_must_be_opened() {
     update(&mut app, Action::Deploy);
     assert!(matches!(
         job(update(&mut app, Action::Submit)),
-        Job::Deploy {
+        Ok(work::Deploy {
             key_password: None,
             ..
-        }
+        })
     ));
     // The same for an adopted request (no CSR): its key must be opened.
     let mut app = at(path, Step::Final);
@@ -262,7 +276,7 @@ fn an_idle_hour_reads_the_tree_again_and_the_days_left_move_on() {
     app.collapsed.clear();
     assert!(matches!(
         job(update(&mut app, Action::Refresh)),
-        Job::Reload
+        Ok(work::Reload)
     ));
     // A job runs: the next hour waits for it.
     assert!(update(&mut app, Action::Refresh).is_none());

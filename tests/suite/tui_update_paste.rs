@@ -7,8 +7,9 @@ use crate::support;
 
 use cleocps::tui::action::Step;
 use cleocps::tui::app::Layer;
+use cleocps::tui::jobs as work;
 use cleocps::tui::modal::{Ask, Modal, PasteModal};
-use cleocps::tui::{update, Action, Job};
+use cleocps::tui::{update, Action};
 use support::tui::{at, clear, job, status, typed};
 
 /// A PEM chain as a terminal pastes it, with a `q` (quit) and an `i`
@@ -36,7 +37,7 @@ fn a_paste_in_step3_awaiting_its_answer_opens_the_dialog_then_enter_imports() {
     update(&mut app, Action::Paste("second\rthird".into()));
     assert_eq!(pasted(&app).text, format!("{lf}second\nthird"));
     match job(update(&mut app, Action::Submit)) {
-        Job::ImportPasted { path, text } => {
+        Ok(work::ImportPasted { path, text }) => {
             assert_eq!(path, "Clinique du Test/portail");
             assert_eq!(text, format!("{lf}second\nthird"));
         }

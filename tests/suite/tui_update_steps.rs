@@ -6,11 +6,12 @@ use crate::support;
 
 use cleocps::tui::action::{Done, Step};
 use cleocps::tui::app::Layer;
+use cleocps::tui::jobs as work;
 use cleocps::tui::keymap::action_for;
 use cleocps::tui::modal::{Choose, Modal};
-use cleocps::tui::{update, Action, Job};
+use cleocps::tui::{update, Action};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use support::tui::{at, done_last, job, status_of};
+use support::tui::{at, done_last, job, started, status_of};
 
 fn key(c: char) -> KeyEvent {
     KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)
@@ -58,7 +59,10 @@ fn m_from_step1_says_why_not_or_fetches_in_step3() {
     {
         r.state = cleocps_core::request::State::Sent;
     }
-    assert!(matches!(job(press(&mut app, 'm')), Job::FetchReply { .. }));
+    assert!(matches!(
+        job(press(&mut app, 'm')),
+        Ok(work::FetchReply { .. })
+    ));
     assert_eq!(app.step, Step::Final);
 }
 
@@ -68,7 +72,7 @@ fn the_tab_moves_on_when_the_keys_are_made() {
     update(&mut app, Action::GenerateKeys);
     update(&mut app, Action::Submit);
     update(&mut app, Action::Down);
-    job(update(&mut app, Action::Submit));
+    started(update(&mut app, Action::Submit));
     done_last(
         &mut app,
         Done {

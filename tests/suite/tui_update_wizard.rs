@@ -6,33 +6,52 @@ use crate::support;
 use cleocps::i18n::Lang;
 use cleocps::tui::action::{Done, JobOutcome, Shown};
 use cleocps::tui::app::Layer;
+use cleocps::tui::jobs as work;
 use cleocps::tui::modal::Modal;
 use cleocps::tui::modal::{CardWaitModal, MessageModal, PinModal};
-use cleocps::tui::wizard::{WizStep, WizardJob, WizardShown};
-use cleocps::tui::{sample, update, Action, App, Effect, Job};
+use cleocps::tui::wizard::{WizStep, WizardJob};
+use cleocps::tui::{sample, update, Action, App, Effect};
 use cleocps_core::card::PinState;
 use cleocps_core::directory::Lookup;
 use cleocps_core::request::{RequestType, State};
-use cleocps_core::wizard::FinalFiles;
+use cleocps_core::wizard::{FinalFiles, Finished, Found, Start};
 use std::path::PathBuf;
-use std::sync::atomic::Ordering;
 use support::tui::{done, done_last, entry, job, last_job, pin_state, token_info, typed};
 
 const RUN: &str = "CleoWizard/Demande 1";
 
 fn wjob(effect: Option<Effect>) -> WizardJob {
     match job(effect) {
-        Job::Wizard(w) => *w,
+        Ok(w) => w,
         other => panic!("expected a wizard job, got {other:?}"),
     }
 }
 
 fn step(app: &App) -> WizStep {
-    app.wizard.as_ref().expect("wizard open").step.clone()
+    app.wizard.as_ref().expect("wizard open").run.step.clone()
+}
+
+/// The line selected at a list step.
+fn sel(app: &App) -> usize {
+    app.wizard.as_ref().expect("wizard open").sel
+}
+
+/// The name typed was refused, saying why.
+fn name_refused(app: &App) -> bool {
+    let w = app.wizard.as_ref().expect("wizard open");
+    matches!(w.run.step, WizStep::Typed { .. }) && w.name_error.is_some()
+}
+
+/// The request a send job resumes, if it resumes one.
+fn resumed_path(start: &Start) -> Option<&str> {
+    match start {
+        Start::Resume { path } => Some(path),
+        Start::New { .. } => None,
+    }
 }
 
 /// The last job's answer.
-fn answer(app: &mut App, s: WizardShown) -> Option<Effect> {
+fn answer(app: &mut App, s: Found) -> Option<Effect> {
     let d = Done {
         shown: Some(Shown::Wizard(Box::new(s))),
         ..Done::default()
@@ -43,7 +62,7 @@ fn answer(app: &mut App, s: WizardShown) -> Option<Effect> {
 fn probed(app: &mut App, lookup: Result<Lookup, String>, pin: PinState) -> Option<Effect> {
     answer(
         app,
-        WizardShown::Probed {
+        Found::Probed {
             info: token_info("CPS-DEMO", pin),
             holder: "899700367917 CLAIRE MARTIN".into(),
             lookup,
@@ -67,8 +86,9 @@ fn opened() -> App {
     ));
     assert_eq!(app.layer(), Layer::Wizard);
     assert!(matches!(step(&app), WizStep::Opening));
-    answer(&mut app, WizardShown::Resumable(None));
-    assert!(matches!(step(&app), WizStep::Type { sel: 0 }));
+    answer(&mut app, Found::Resumable(None));
+    assert!(matches!(step(&app), WizStep::Type));
+    assert_eq!(sel(&app), 0);
     app
 }
 
@@ -87,12 +107,14 @@ fn to_pin(app: &mut App) {
         servers(&["srv-web.clinique-demo.fr"]),
         pin_state(false, false, false),
     );
-    assert!(matches!(step(app), WizStep::Server { sel: 0, .. }));
+    assert!(matches!(step(app), WizStep::Server { .. }));
+    assert_eq!(sel(app), 0);
     update(app, Action::Submit);
-    assert!(matches!(step(app), WizStep::KeyPassword { sel: 0 }));
+    assert!(matches!(step(app), WizStep::KeyPassword));
+    assert_eq!(sel(app), 0);
     let w = app.wizard.as_ref().expect("wizard");
     assert_eq!(
-        w.target.as_ref().map(|t| t.name.as_str()),
+        w.run.target.as_ref().map(|t| t.name.as_str()),
         Some("srv-web.clinique-demo.fr")
     );
     update(app, Action::Submit);
@@ -108,29 +130,23 @@ fn the_whole_run_by_keys() {
     typed(&mut app, "1234");
     match wjob(update(&mut app, Action::Submit)) {
         WizardJob::Send {
-            target,
-            key_password,
-            resume,
+            start: Start::New {
+                target,
+                key_password,
+            },
             pin,
         } => {
-            assert_eq!(
-                target.map(|t| t.name),
-                Some("srv-web.clinique-demo.fr".into())
-            );
+            assert_eq!(target.name, "srv-web.clinique-demo.fr");
             assert!(key_password);
-            assert!(resume.is_none());
             assert_eq!(pin.map(|p| p.expose().to_string()), Some("1234".into()));
         }
         other => panic!("{other:?}"),
     }
     assert!(app.modal.is_none(), "the PIN left with its modal");
     assert!(matches!(step(&app), WizStep::Sending));
-    // Sent: the wait starts, with a stop flag.
-    let stop = match wjob(answer(&mut app, WizardShown::Sent { path: RUN.into() })) {
-        WizardJob::Finish { path, stop } => {
-            assert_eq!(path, RUN);
-            stop
-        }
+    // Sent: the wait starts.
+    match wjob(answer(&mut app, Found::Sent { path: RUN.into() })) {
+        WizardJob::Finish { path } => assert_eq!(path, RUN),
         other => panic!("{other:?}"),
     };
     assert!(matches!(
@@ -168,13 +184,19 @@ fn the_whole_run_by_keys() {
         password: PathBuf::from("/ws/wizard/password.txt"),
         previous: None,
     };
-    answer(&mut app, WizardShown::Done { files });
-    assert!(!stop.load(Ordering::Relaxed));
+    let request = Box::new(cleocps_core::request::Request::new(
+        "CleoWizard",
+        "Demande 1",
+        RequestType::Ssl,
+        "2026-01-01T00:00:00Z",
+    ));
+    answer(&mut app, Found::Finished(Finished::Done { request, files }));
+    assert!(app.stopped.is_empty(), "nothing was told to stop");
     assert!(matches!(step(&app), WizStep::Done { .. }));
     // "Accéder aux certificats obtenus": the folder's files.
     assert!(matches!(
         job(update(&mut app, Action::Files)),
-        Job::ListDir { dir } if dir == std::path::Path::new("/ws/wizard")
+        Ok(work::ListDir { dir }) if dir == std::path::Path::new("/ws/wizard")
     ));
     // Enter: leave, the tree read again.
     done_last(
@@ -189,7 +211,10 @@ fn the_whole_run_by_keys() {
     );
     assert!(matches!(app.modal, Some(Modal::Files(_))));
     update(&mut app, Action::Cancel);
-    assert!(matches!(job(update(&mut app, Action::Submit)), Job::Reload));
+    assert!(matches!(
+        job(update(&mut app, Action::Submit)),
+        Ok(work::Reload)
+    ));
     assert!(app.wizard.is_none());
     assert_eq!(app.layer(), Layer::Main);
 }
@@ -219,7 +244,7 @@ fn smime_and_several_servers_and_another_typed() {
     let name = app
         .wizard
         .as_ref()
-        .and_then(|w| w.target.clone())
+        .and_then(|w| w.run.target.clone())
         .map(|t| t.name);
     assert_eq!(
         name.as_deref(),
@@ -256,17 +281,17 @@ fn degraded_mode_types_the_name_with_the_warning() {
     }
     // Empty, then not a server name: refused inline.
     update(&mut app, Action::Submit);
-    assert!(matches!(step(&app), WizStep::Typed { error: Some(_), .. }));
+    assert!(name_refused(&app));
     typed(&mut app, "srv");
     update(&mut app, Action::Submit);
-    assert!(matches!(step(&app), WizStep::Typed { error: Some(_), .. }));
+    assert!(name_refused(&app));
     typed(&mut app, ".Clinique.fr.");
     update(&mut app, Action::Submit);
-    assert!(matches!(step(&app), WizStep::KeyPassword { .. }));
+    assert!(matches!(step(&app), WizStep::KeyPassword));
     let t = app
         .wizard
         .as_ref()
-        .and_then(|w| w.target.clone())
+        .and_then(|w| w.run.target.clone())
         .expect("target");
     assert_eq!(t.name, "srv.clinique.fr");
     assert!(t.entry.is_none());
@@ -275,7 +300,10 @@ fn degraded_mode_types_the_name_with_the_warning() {
     update(&mut app, Action::Submit);
     typed(&mut app, "1234");
     match wjob(update(&mut app, Action::Submit)) {
-        WizardJob::Send { key_password, .. } => assert!(!key_password),
+        WizardJob::Send {
+            start: Start::New { key_password, .. },
+            ..
+        } => assert!(!key_password),
         other => panic!("{other:?}"),
     }
 }
@@ -339,13 +367,15 @@ fn esc_while_waiting_stops_and_keeps_the_run() {
     to_pin(&mut app);
     typed(&mut app, "1234");
     update(&mut app, Action::Submit);
-    let stop = match wjob(answer(&mut app, WizardShown::Sent { path: RUN.into() })) {
-        WizardJob::Finish { stop, .. } => stop,
-        other => panic!("{other:?}"),
-    };
+    assert!(matches!(
+        wjob(answer(&mut app, Found::Sent { path: RUN.into() })),
+        WizardJob::Finish { .. }
+    ));
     let wait_id = last_job(&app);
-    assert!(matches!(job(update(&mut app, Action::Cancel)), Job::Reload));
-    assert!(stop.load(Ordering::Relaxed), "the wait was told to stop");
+    assert!(
+        matches!(update(&mut app, Action::Cancel), Some(Effect::Cancel(id)) if id == wait_id),
+        "the wait was told to stop"
+    );
     assert!(app.wizard.is_none());
     assert!(app
         .status
@@ -353,9 +383,9 @@ fn esc_while_waiting_stops_and_keeps_the_run() {
         .is_some_and(|s| !s.error && s.text.contains("CleoWizard")));
     // The stopped job's answer, after the screen was left, is calm.
     let d = Done {
-        shown: Some(Shown::Wizard(Box::new(WizardShown::NotYet {
+        shown: Some(Shown::Wizard(Box::new(Found::Finished(Finished::NotYet {
             path: RUN.into(),
-        }))),
+        })))),
         ..Done::default()
     };
     done(&mut app, wait_id, d);
@@ -369,17 +399,17 @@ fn quit_while_waiting_asks_then_stops() {
     to_pin(&mut app);
     typed(&mut app, "1234");
     update(&mut app, Action::Submit);
-    let stop = match wjob(answer(&mut app, WizardShown::Sent { path: RUN.into() })) {
-        WizardJob::Finish { stop, .. } => stop,
-        other => panic!("{other:?}"),
-    };
+    assert!(matches!(
+        wjob(answer(&mut app, Found::Sent { path: RUN.into() })),
+        WizardJob::Finish { .. }
+    ));
     assert!(update(&mut app, Action::Quit).is_none());
     assert!(matches!(app.modal, Some(Modal::Confirm(_))));
+    // The loop stops every job when it quits.
     assert!(matches!(
         update(&mut app, Action::Submit),
         Some(Effect::Quit)
     ));
-    assert!(stop.load(Ordering::Relaxed));
 }
 
 #[test]
@@ -388,8 +418,11 @@ fn no_answer_in_time_then_wait_again() {
     to_pin(&mut app);
     typed(&mut app, "1234");
     update(&mut app, Action::Submit);
-    answer(&mut app, WizardShown::Sent { path: RUN.into() });
-    answer(&mut app, WizardShown::NotYet { path: RUN.into() });
+    answer(&mut app, Found::Sent { path: RUN.into() });
+    answer(
+        &mut app,
+        Found::Finished(Finished::NotYet { path: RUN.into() }),
+    );
     assert!(matches!(step(&app), WizStep::Stopped { .. }));
     assert!(matches!(
         wjob(update(&mut app, Action::Submit)),
@@ -403,24 +436,24 @@ fn rejection_shows_code_and_recommencer() {
     to_pin(&mut app);
     typed(&mut app, "1234");
     update(&mut app, Action::Submit);
-    answer(&mut app, WizardShown::Sent { path: RUN.into() });
+    answer(&mut app, Found::Sent { path: RUN.into() });
     answer(
         &mut app,
-        WizardShown::Rejected {
+        Found::Finished(Finished::Rejected {
             path: RUN.into(),
             code: "ADMIN_INCONNU".into(),
             reason: "not an administrator".into(),
-        },
+        }),
     );
     assert!(matches!(step(&app), WizStep::Rejected { code, .. } if code == "ADMIN_INCONNU"));
     // Enter: a new run from the type step.
     let mut again = app.clone();
     assert!(update(&mut again, Action::Submit).is_none());
-    assert!(matches!(step(&again), WizStep::Type { .. }));
+    assert!(matches!(step(&again), WizStep::Type));
     // n: "recommencer" = a new request pre-filled, selected in the tree.
     assert!(matches!(
         job(update(&mut app, Action::Renew)),
-        Job::Renew { path } if path == RUN
+        Ok(work::Renew { path }) if path == RUN
     ));
     assert!(app.wizard.is_none());
 }
@@ -430,8 +463,9 @@ fn resume_offers_each_state_its_next_step() {
     let resumed = |state: State| {
         let mut app = sample::example(Lang::Fr);
         update(&mut app, Action::Wizard);
-        answer(&mut app, WizardShown::Resumable(Some((RUN.into(), state))));
-        assert!(matches!(step(&app), WizStep::Resume { sel: 0, .. }));
+        answer(&mut app, Found::Resumable(Some((RUN.into(), state))));
+        assert!(matches!(step(&app), WizStep::Resume { .. }));
+        assert_eq!(sel(&app), 0);
         app
     };
     let mut app = resumed(State::Sent);
@@ -441,8 +475,8 @@ fn resume_offers_each_state_its_next_step() {
     ));
     let mut app = resumed(State::RequestGenerated);
     match wjob(update(&mut app, Action::Submit)) {
-        WizardJob::Send { resume, pin, .. } => {
-            assert_eq!(resume.as_deref(), Some(RUN));
+        WizardJob::Send { start, pin } => {
+            assert_eq!(resumed_path(&start), Some(RUN));
             assert!(pin.is_none(), "sending again needs no PIN");
         }
         other => panic!("{other:?}"),
@@ -461,8 +495,8 @@ fn resume_offers_each_state_its_next_step() {
     assert!(matches!(app.modal, Some(Modal::Pin(_))));
     typed(&mut app, "1234");
     match wjob(update(&mut app, Action::Submit)) {
-        WizardJob::Send { resume, pin, .. } => {
-            assert_eq!(resume.as_deref(), Some(RUN));
+        WizardJob::Send { start, pin } => {
+            assert_eq!(resumed_path(&start), Some(RUN));
             assert!(pin.is_some());
         }
         other => panic!("{other:?}"),
@@ -471,7 +505,7 @@ fn resume_offers_each_state_its_next_step() {
     let mut app = resumed(State::Sent);
     update(&mut app, Action::Down);
     assert!(update(&mut app, Action::Submit).is_none());
-    assert!(matches!(step(&app), WizStep::Type { .. }));
+    assert!(matches!(step(&app), WizStep::Type));
 }
 
 #[test]
@@ -496,10 +530,10 @@ fn wizard_keys_and_help_come_from_the_keymap() {
 fn wizard_waits_for_an_absent_card_and_esc_goes_back_to_the_type() {
     let mut app = opened();
     update(&mut app, Action::Down);
-    let stop = match wjob(update(&mut app, Action::Submit)) {
-        WizardJob::Probe { stop, .. } => stop,
-        other => panic!("{other:?}"),
-    };
+    assert!(matches!(
+        wjob(update(&mut app, Action::Submit)),
+        WizardJob::Probe { .. }
+    ));
     let id = last_job(&app);
     let progress = JobOutcome::Progress {
         next_check: 0,
@@ -511,15 +545,18 @@ fn wizard_waits_for_an_absent_card_and_esc_goes_back_to_the_type() {
         Some(Modal::CardWait(CardWaitModal { left: 119 }))
     ));
     // Esc closes the waiting modal only (not the wizard) and stops the job.
-    update(&mut app, Action::Cancel);
+    assert!(matches!(
+        update(&mut app, Action::Cancel),
+        Some(Effect::Cancel(c)) if c == id
+    ));
     assert!(app.modal.is_none() && app.wizard.is_some());
-    assert!(stop.load(Ordering::Relaxed));
     update(
         &mut app,
         Action::Job(id, JobOutcome::Failed("no card".into())),
     );
     assert!(app.modal.is_none());
-    assert!(matches!(step(&app), WizStep::Type { sel: 1 }));
+    assert!(matches!(step(&app), WizStep::Type));
+    assert_eq!(sel(&app), 1);
 }
 
 #[test]

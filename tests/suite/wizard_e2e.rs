@@ -485,3 +485,42 @@ fn wizard_degraded_mode_when_ldap_is_down() {
     assert!(text.contains("WIZARD-EXIT=0"), "{text}");
     assert!(w.wizard_dir().join("Requete_Wizard.p12").is_file());
 }
+
+/// A run stopped by a wrong PIN (request and keys made, nothing signed) is
+/// taken up by `--resume`: the card read again, the PIN given anew, the
+/// request signed and sent, the answer waited for and the files written.
+#[test]
+fn wizard_resume_after_a_wrong_pin_signs_sends_and_finishes() {
+    let w = world(HOLDER);
+    std::fs::write(&w.pin, "0000\n").expect("a wrong PIN");
+    let o = w.wizard(&["--type", "ssl", "--fqdn", "a.clinique.test.local"]);
+    assert!(!o.status.success(), "{}", err(&o));
+    assert!(err(&o).contains("wrong PIN"), "{}", err(&o));
+    assert!(!w.wizard_dir().join("Requete_Wizard.p12").exists());
+    std::fs::write(&w.pin, format!("{PIN}\n")).expect("the PIN");
+    let o = w.wizard(&["--resume"]);
+    assert!(
+        o.status.success(),
+        "{}\nra: {}",
+        err(&o),
+        std::fs::read_to_string(w.stack.dir.join("ra.err")).unwrap_or_default()
+    );
+    let said = err(&o);
+    assert!(said.contains("resuming CleoWizard/"), "{said}");
+    assert!(said.contains("sent to the registration server"), "{said}");
+    tool_ok(
+        "openssl",
+        &[
+            "verify",
+            "-CAfile",
+            &p(&w.ra_dir.join("root.crt")),
+            "-untrusted",
+            &p(&w.ra_dir.join("ca-chain.pem")),
+            &p(&w.wizard_dir().join("Requete_Wizard.crt")),
+        ],
+    );
+    // Nothing left to resume.
+    let o = w.wizard(&["--resume"]);
+    assert!(!o.status.success());
+    assert!(err(&o).contains("no CleoWizard run waiting"), "{}", err(&o));
+}

@@ -5,6 +5,7 @@
 use cleocps::i18n::Lang;
 use cleocps::tui::action::{Done, JobOutcome, Step};
 use cleocps::tui::config_screen::ConfigScreen;
+use cleocps::tui::job::Work;
 use cleocps::tui::{sample, tree, update, Action, App, Effect, Job};
 use cleocps_core::card::{PinState, TokenInfo, TokenSource};
 use cleocps_core::directory::ServerEntry;
@@ -59,10 +60,21 @@ pub fn status(app: &App) -> String {
 }
 
 /// The job an action started; panics on anything else.
-pub fn job(effect: Option<Effect>) -> Job {
+pub fn started(effect: Option<Effect>) -> Job {
     match effect {
         Some(Effect::Job(_, j)) => j,
         other => panic!("expected a job, got {other:?}"),
+    }
+}
+
+/// The job an action started, as a `T` (the other job when it is not one);
+/// panics when no job started.
+pub fn job<T: Work>(effect: Option<Effect>) -> Result<T, Job> {
+    let j = started(effect);
+    if j.get::<T>().is_some() {
+        Ok(j.into_inner().expect("a T"))
+    } else {
+        Err(j)
     }
 }
 

@@ -5,10 +5,49 @@
 use crate::i18n::{t, tf, Lang};
 use crate::tui::action::{Done, Shown};
 use crate::tui::config_screen::{Outcome, Part, Tested};
+use crate::tui::job::{Cx, Failure, Work};
+use crate::tui::job_kind::JobKind;
 use cleocps_core::card::Check;
 use cleocps_core::config::{self, Config, ConfigError};
 use cleocps_core::doctor;
 use std::path::{Path, PathBuf};
+
+/// The configuration screen's "Tester": the section's `doctor` checks on
+/// the file's configuration with the screen's changes (unsaved).
+#[derive(Debug, Clone)]
+pub struct TestConfig {
+    pub path: Option<PathBuf>,
+    pub pairs: Vec<(String, String)>,
+    pub part: Part,
+}
+
+impl Work for TestConfig {
+    fn kind(&self) -> JobKind {
+        JobKind::TestConfig
+    }
+
+    fn run(self: Box<Self>, cx: &Cx<'_>) -> Result<Done, Failure> {
+        Ok(test(cx.lang, self.path, self.pairs, self.part)?)
+    }
+}
+
+/// The configuration screen's changes written into the file (validated as
+/// a whole, atomically, mode 0600).
+#[derive(Debug, Clone)]
+pub struct SaveConfig {
+    pub path: PathBuf,
+    pub pairs: Vec<(String, String)>,
+}
+
+impl Work for SaveConfig {
+    fn kind(&self) -> JobKind {
+        JobKind::SaveConfig
+    }
+
+    fn run(self: Box<Self>, cx: &Cx<'_>) -> Result<Done, Failure> {
+        Ok(save(cx.lang, self.path, self.pairs)?)
+    }
+}
 
 fn as_refs(pairs: &[(String, String)]) -> Vec<(&str, &str)> {
     pairs
@@ -33,7 +72,7 @@ fn edited(path: Option<&Path>, pairs: &[(String, String)]) -> Result<Config, Con
     config::set_values(file, text.as_deref(), &as_refs(pairs)).map(|(c, _)| c)
 }
 
-pub(super) fn test(
+fn test(
     lang: Lang,
     path: Option<PathBuf>,
     pairs: Vec<(String, String)>,
@@ -85,11 +124,7 @@ fn tested(lang: Lang, c: &Config, check: &Check) -> Tested {
     }
 }
 
-pub(super) fn save(
-    lang: Lang,
-    path: PathBuf,
-    pairs: Vec<(String, String)>,
-) -> Result<Done, String> {
+fn save(lang: Lang, path: PathBuf, pairs: Vec<(String, String)>) -> Result<Done, String> {
     let config = config::set_in_file(&path, &as_refs(&pairs)).map_err(|e| e.localize(lang))?;
     Ok(Done {
         message: Some(tf(lang, "tui.cfg.saved", &[&path.display()])),

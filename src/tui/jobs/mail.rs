@@ -2,9 +2,11 @@
 //! (Étape 2), look in the mailbox once (Étape 3: "no answer yet" is a calm
 //! message, not an error), and the holder's servers for the form.
 
-use super::{cert_view, changed};
+use super::{cert_view, request_changed};
 use crate::i18n::{t, tf, Lang};
 use crate::tui::action::{Done, Shown};
+use crate::tui::job::{Cx, Failure, Work};
+use crate::tui::job_kind::JobKind;
 use crate::tui::TuiContext;
 use cleocps_core::card;
 use cleocps_core::error::Error;
@@ -13,20 +15,97 @@ use cleocps_core::procedure::holder_text;
 use cleocps_core::workspace::Workspace;
 use std::sync::atomic::AtomicBool;
 
-pub fn send(ws: &Workspace, ctx: &TuiContext, lang: Lang, path: String) -> Result<Done, String> {
+/// Étape 2: mail the `.p7m`.
+#[derive(Debug, Clone)]
+pub struct SendMail {
+    pub path: String,
+}
+
+impl Work for SendMail {
+    fn kind(&self) -> JobKind {
+        JobKind::SendMail
+    }
+
+    fn request(&self) -> Option<&str> {
+        Some(&self.path)
+    }
+
+    fn run(self: Box<Self>, cx: &Cx<'_>) -> Result<Done, Failure> {
+        Ok(send(cx.ws, cx.ctx, cx.lang, self.path)?)
+    }
+}
+
+/// Étape 3: one look in the mailbox for this request's answer.
+#[derive(Debug, Clone)]
+pub struct FetchReply {
+    pub path: String,
+}
+
+impl Work for FetchReply {
+    fn kind(&self) -> JobKind {
+        JobKind::FetchReply
+    }
+
+    fn request(&self) -> Option<&str> {
+        Some(&self.path)
+    }
+
+    fn run(self: Box<Self>, cx: &Cx<'_>) -> Result<Done, Failure> {
+        Ok(fetch(cx.ws, cx.ctx, cx.lang, self.path, None)?)
+    }
+}
+
+/// Étape 3: [`FetchReply`] until the answer comes or it is cancelled.
+#[derive(Debug, Clone)]
+pub struct FetchWait {
+    pub path: String,
+}
+
+impl Work for FetchWait {
+    fn kind(&self) -> JobKind {
+        JobKind::FetchWait
+    }
+
+    fn request(&self) -> Option<&str> {
+        Some(&self.path)
+    }
+
+    fn run(self: Box<Self>, cx: &Cx<'_>) -> Result<Done, Failure> {
+        let wait = Some((cx.stop, cx.progress));
+        Ok(fetch(cx.ws, cx.ctx, cx.lang, self.path.clone(), wait)?)
+    }
+}
+
+/// Card → holder → directory, to fill the form of `path`.
+#[derive(Debug, Clone)]
+pub struct Lookup {
+    pub path: String,
+}
+
+impl Work for Lookup {
+    fn kind(&self) -> JobKind {
+        JobKind::Lookup
+    }
+
+    fn run(self: Box<Self>, cx: &Cx<'_>) -> Result<Done, Failure> {
+        Ok(lookup(cx.ctx, cx.lang, self.path)?)
+    }
+}
+
+fn send(ws: &Workspace, ctx: &TuiContext, lang: Lang, path: String) -> Result<Done, String> {
     let req = mail::send_request(ws, &ctx.config, &path)
         .map_err(|e| tf(lang, "tui.send.failed", &[&e.localize(lang)]))?;
     // The mail's reference stays in Étape 2's pane, not in the status line.
     let sent = t(lang, "tui.done.sent").to_string();
-    changed(ws, req.path(), sent).map_err(|e| e.localize(lang))
+    request_changed(ws, req.path(), sent).map_err(|e| e.localize(lang))
 }
 
 /// A waiting fetch: its stop flag and where its countdown goes.
-pub type Waiting<'a> = (&'a AtomicBool, &'a dyn Fn(u64, u64));
+type Waiting<'a> = (&'a AtomicBool, &'a dyn Fn(u64, u64));
 
 /// One look in the mailbox, or (`wait`) looks until the answer comes or
 /// the stop flag is set, reporting the countdown.
-pub fn fetch(
+fn fetch(
     ws: &Workspace,
     ctx: &TuiContext,
     lang: Lang,
@@ -45,7 +124,8 @@ pub fn fetch(
     match outcome {
         Ok(FetchOutcome::Imported { request, report }) => {
             let mut done =
-                changed(ws, request.path(), t(lang, "tui.done.import").to_string()).map_err(say)?;
+                request_changed(ws, request.path(), t(lang, "tui.done.import").to_string())
+                    .map_err(say)?;
             done.shown = Some(Shown::Certificate {
                 path,
                 cert: cert_view(ws, &request, &report.leaf, &report.chain),
@@ -54,7 +134,8 @@ pub fn fetch(
         }
         Ok(FetchOutcome::Rejected { request }) => {
             let code = request.rejection_code.clone().unwrap_or_default();
-            changed(ws, request.path(), tf(lang, "tui.done.rejected", &[&code])).map_err(say)
+            request_changed(ws, request.path(), tf(lang, "tui.done.rejected", &[&code]))
+                .map_err(say)
         }
         // Not an error: the answer just isn't there yet.
         Err(Error::NothingYet(_)) => Ok(Done {
@@ -66,7 +147,7 @@ pub fn fetch(
 }
 
 /// Card → holder → directory.
-pub fn lookup(ctx: &TuiContext, lang: Lang, path: String) -> Result<Done, String> {
+fn lookup(ctx: &TuiContext, lang: Lang, path: String) -> Result<Done, String> {
     let token = card::open(&ctx.card).map_err(|e| e.localize(lang))?;
     let holder = cleocps_core::wizard::holder(token.as_ref()).map_err(|e| e.localize(lang))?;
     drop(token);

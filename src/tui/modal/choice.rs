@@ -64,7 +64,7 @@ impl Choose {
     }
 
     /// A warning under the options when option `sel` is chosen: the clear
-    /// key's only under "sans mot de passe" (issue 13, stumble 5).
+    /// key's only under "sans mot de passe".
     pub fn note_id(&self, sel: usize) -> Option<&'static str> {
         match self {
             Choose::PemKey { .. } if sel == 1 => Some("notice.clear_key"),

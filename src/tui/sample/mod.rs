@@ -354,7 +354,9 @@ fn work_and_export_screens(lang: Lang) -> Vec<(&'static str, App)> {
     let mut over = at(lang, web, Step::Final);
     let file = PathBuf::from("/home/admin/srv-web.key");
     let text = tf(lang, "tui.confirm.overwrite", &[&file.display()]);
-    let job = Box::new(crate::tui::action::Job::Files { path: web.into() });
+    let job = Box::new(crate::tui::action::Job::new(crate::tui::jobs::Files {
+        path: web.into(),
+    }));
     over.modal = Some(Modal::confirm(Confirm::Overwrite { file, job }, text));
     out.push(("21-overwrite", over));
 

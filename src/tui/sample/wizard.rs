@@ -88,27 +88,27 @@ fn card() -> TokenInfo {
 /// The wizard on `step`, with what the earlier steps gathered.
 fn wizard(lang: Lang, step: WizStep) -> App {
     let mut app = example(lang);
-    let gathered = !matches!(step, WizStep::Type { .. } | WizStep::Resume { .. });
+    let gathered = !matches!(step, WizStep::Type | WizStep::Resume { .. });
     let mut w = Wizard::new();
     if gathered {
-        w.holder = Some("810001234567 JEAN DUPONT".into());
-        w.card = Some(card());
+        w.run.holder = Some("810001234567 JEAN DUPONT".into());
+        w.run.card = Some(card());
     }
     if matches!(
         step,
-        WizStep::KeyPassword { .. }
+        WizStep::KeyPassword
             | WizStep::Pin
             | WizStep::Waiting { .. }
             | WizStep::Done { .. }
             | WizStep::Rejected { .. }
     ) {
-        w.target = Some(Target {
+        w.run.target = Some(Target {
             kind: RequestType::Ssl,
             name: "srv-web.clinique-test.fr".into(),
             entry: entries().pop(),
         });
     }
-    w.step = step;
+    w.run.step = step;
     app.wizard = Some(w);
     app
 }
@@ -174,25 +174,24 @@ fn wizard_screens(lang: Lang) -> Vec<(&'static str, App)> {
     let resume = WizStep::Resume {
         path: "CleoWizard/Demande 1".into(),
         state: State::Sent,
-        sel: 0,
     };
     out.push(("49-wizard-resume", wizard(lang, resume)));
-    out.push(("31-wizard-type", wizard(lang, WizStep::Type { sel: 0 })));
-    let list = WizStep::Server {
-        entries: entries(),
-        sel: 2,
-    };
-    out.push(("32-wizard-servers", wizard(lang, list)));
+    out.push(("31-wizard-type", wizard(lang, WizStep::Type)));
+    let list = WizStep::Server { entries: entries() };
+    let mut servers = wizard(lang, list);
+    if let Some(w) = servers.wizard.as_mut() {
+        w.sel = 2;
+    }
+    out.push(("32-wizard-servers", servers));
     let degraded = WizStep::Typed {
-        input: tui_input::Input::new("srv-web.clinique-test.fr".into()),
         degraded: Some("ldap://annuaire.sante.fr:389: connexion refusée".into()),
-        error: None,
     };
-    out.push(("33-wizard-degraded", wizard(lang, degraded)));
-    out.push((
-        "34-wizard-key-password",
-        wizard(lang, WizStep::KeyPassword { sel: 0 }),
-    ));
+    let mut typed = wizard(lang, degraded);
+    if let Some(w) = typed.wizard.as_mut() {
+        w.input = tui_input::Input::new("srv-web.clinique-test.fr".into());
+    }
+    out.push(("33-wizard-degraded", typed));
+    out.push(("34-wizard-key-password", wizard(lang, WizStep::KeyPassword)));
     let mut pin = wizard(lang, WizStep::Pin);
     pin.modal = Some(Modal::Pin(PinModal {
         what: PinFor {

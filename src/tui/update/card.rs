@@ -10,14 +10,13 @@
 use super::secret::edit_secret;
 use super::{set_error, set_info, start as start_job};
 use crate::i18n::{t, tf};
-use crate::tui::action::{CardProbe, Effect, Job};
+use crate::tui::action::{CardProbe, Effect};
+use crate::tui::jobs as work;
 use crate::tui::modal::{CardWaitModal, Hidden, Modal, PinFor, PinModal, Then};
 use crate::tui::{Action, App};
 use cleocps_core::procedure::PinStep;
 use cleocps_core::request::Request;
 use cleocps_core::secret::Secret;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::Arc;
 use zeroize::Zeroizing;
 
 /// "Signer et chiffrer la demande avec la carte CPS" on `req`.
@@ -40,24 +39,14 @@ pub(super) fn probe(
     key_password: Option<Secret>,
     wrong_pin: bool,
 ) -> Option<Effect> {
-    let stop = Arc::new(AtomicBool::new(false));
-    let job = Job::ProbeCard {
-        path,
-        key_password,
-        stop: Arc::clone(&stop),
-        wrong_pin,
-    };
-    let effect = start_job(app, job);
-    if effect.is_some() {
-        app.stop_card = Some(stop);
-    }
-    effect
+    start_job(app, work::ProbeCard::new(path, key_password, wrong_pin))
 }
 
+/// Whether the card probe running was stopped by the user.
 fn card_cancelled(app: &App) -> bool {
-    app.stop_card
-        .as_ref()
-        .is_some_and(|f| f.load(Ordering::Relaxed))
+    app.jobs
+        .iter()
+        .any(|j| j.kind.probes_card() && app.stopped.contains(&j.id))
 }
 
 /// The probe found no card and polls: "Insérez votre carte CPS…" with the
@@ -71,24 +60,21 @@ pub(super) fn waiting(app: &mut App, left: u64) {
     }
 }
 
-/// Esc in the waiting modal: the probe stops at its next look and its
-/// answer is dropped (nothing else happens).
-pub(super) fn stop_waiting(app: &mut App) {
-    if let Some(flag) = &app.stop_card {
-        flag.store(true, Ordering::Relaxed);
-    }
+/// Esc in the waiting modal: the probe is told to stop (at its next look)
+/// and its answer will be dropped (nothing else happens).
+pub(super) fn stop_waiting(app: &mut App) -> Option<Effect> {
     app.modal = None;
+    let id = app.running(|k| k.probes_card())?;
+    Some(app.stop(id))
 }
 
 /// A card probe ended: closes the waiting modal; true when the user had
-/// stopped it, so its answer (card or "no card") is dropped.
-pub(super) fn probe_ended(app: &mut App) -> bool {
-    let cancelled = card_cancelled(app);
-    app.stop_card = None;
+/// stopped it (`stopped`), so its answer (card or "no card") is dropped.
+pub(super) fn probe_ended(app: &mut App, stopped: bool) -> bool {
     if matches!(app.modal, Some(Modal::CardWait(_))) {
         app.modal = None;
     }
-    cancelled
+    stopped
 }
 
 /// The card refused the PIN: the status says so (an error), and the card is
@@ -171,7 +157,7 @@ fn pin_given(app: &mut App, mut m: PinModal) -> Option<Effect> {
     }
     start_job(
         app,
-        Job::Sign {
+        work::Sign {
             path: m.what.path,
             key_password: m.what.key_password,
             pin: secret,

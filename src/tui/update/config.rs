@@ -4,9 +4,10 @@
 
 use super::{set_error, set_info, start};
 use crate::i18n::{t, tf};
-use crate::tui::action::{Action, Effect, Job};
+use crate::tui::action::{Action, Effect};
 use crate::tui::config_screen::{ConfigScreen, Item, Kind, Outcome, Part, SECURITY};
 use crate::tui::job_kind::JobKind;
+use crate::tui::jobs as work;
 use crate::tui::App;
 use cleocps_core::config::Config;
 use tui_input::InputRequest;
@@ -101,7 +102,7 @@ fn test(app: &mut App) -> Option<Effect> {
     s.testing = Some(part);
     s.results.remove(&part);
     let path = s.path.clone();
-    start(app, Job::TestConfig { path, pairs, part })
+    start(app, work::TestConfig { path, pairs, part })
 }
 
 /// F2: every change at once, or why not (nothing is written then).
@@ -122,7 +123,7 @@ fn save(app: &mut App) -> Option<Effect> {
         return None;
     }
     s.error = None;
-    start(app, Job::SaveConfig { path, pairs })
+    start(app, work::SaveConfig { path, pairs })
 }
 
 /// Échap: leaves, unless changes would be lost — then once more.

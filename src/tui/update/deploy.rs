@@ -2,12 +2,15 @@
 //! save one), the key's password asked when the key goes out clear, then
 //! the job; its result dialog scrolls.
 
-use super::start;
-use crate::i18n::t;
-use crate::tui::action::{Action, Effect, Job};
+use super::{set_info, start};
+use crate::i18n::{t, tf};
+use crate::tui::action::{Action, Effect};
 use crate::tui::app::App;
+use crate::tui::jobs as work;
 use crate::tui::modal::{DeployModal, Hidden, MessageModal, Modal, OutputModal, Then};
+use cleocps_core::deploy::{CommandRun, DeployError, DeployReport};
 use cleocps_core::request::Request;
+use cleocps_core::sanitize;
 
 /// "Déployer": the profile to confirm, or how to get one.
 pub(super) fn open(app: &mut App, req: &Request) {
@@ -40,7 +43,7 @@ pub(super) fn confirmed(app: &mut App, m: DeployModal) -> Option<Effect> {
     }
     start(
         app,
-        Job::Deploy {
+        work::Deploy {
             path: m.path,
             key_password: None,
         },
@@ -59,4 +62,59 @@ pub(super) fn output_action(app: &mut App, mut m: OutputModal, action: Action) -
     }
     app.modal = Some(Modal::Output(m));
     None
+}
+
+/// The deploy's outcome as a dialog: what was installed and the commands'
+/// output, or the failed check or reload (undone) and why.
+pub(super) fn deployed(app: &mut App, path: &str, outcome: Result<Box<DeployReport>, DeployError>) {
+    let lang = app.lang;
+    let (title, lines, error) = match outcome {
+        Ok(report) => {
+            let mut lines = vec![tf(lang, "deploy.done", &[&path, &report.serial])];
+            lines.extend(
+                report
+                    .targets
+                    .iter()
+                    .map(|i| format!("  {}", sanitize::line(&i.path.display().to_string()))),
+            );
+            for run in report.check.iter().chain(report.reload.iter()) {
+                lines.extend(output(run));
+            }
+            set_info(app, tf(lang, "tui.deploy.done", &[&path]));
+            ("tui.title.deploy_done", lines, false)
+        }
+        // The journal changed, and the output says why: a dialog, not one
+        // error line.
+        Err(e) => {
+            let mut lines = vec![sanitize::line(&e.localize(lang)).into_owned()];
+            match &e {
+                DeployError::CheckFailed(run) => lines.extend(output(run)),
+                DeployError::ReloadFailed { first, again } => {
+                    lines.extend(output(first));
+                    lines.push(t(lang, "tui.deploy.again").to_string());
+                    lines.extend(output(again));
+                }
+                _ => {}
+            }
+            ("tui.title.deploy_failed", lines, true)
+        }
+    };
+    app.modal = Some(Modal::Output(OutputModal {
+        title,
+        lines,
+        error,
+        scroll: 0,
+    }));
+}
+
+/// "$ command" then its output, each line sanitised (it is the service's
+/// text: escape sequences must not reach the terminal).
+fn output(run: &CommandRun) -> Vec<String> {
+    let mut lines = vec![format!("$ {}", sanitize::line(&run.command))];
+    lines.extend(
+        run.output
+            .lines()
+            .map(|l| format!("  {}", sanitize::line(l))),
+    );
+    lines
 }

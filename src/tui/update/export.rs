@@ -1,8 +1,9 @@
 //! `update` for Étape 3's exports: where the dialogs start and what they
-//! offer (issue 13, stumble 5), and a wrong key password asked again with
-//! everything else kept (stumble 4).
+//! offer, and a wrong key password asked again with everything else kept
+//! (the path, the PKCS#12 password and profile are not typed twice).
 
 use crate::tui::action::Job;
+use crate::tui::jobs as work;
 use crate::tui::modal::{Ask, Hidden, Modal, SecretModal};
 use crate::tui::App;
 use cleocps_core::procedure::offered_name;
@@ -51,14 +52,14 @@ pub(super) fn pem_job(path: String, out: &Path, key_password: Option<Secret>, cl
         ),
         _ => (out.to_path_buf(), None),
     };
-    Job::ExportPem {
+    Job::new(work::ExportPem {
         path,
         dir,
         name,
         key_password,
         clear,
         force: false,
-    }
+    })
 }
 
 /// The key password was wrong: ask it again over the same job (path, file,

@@ -3,13 +3,13 @@
 
 use super::{after_move, set_error, set_info};
 use crate::i18n::tf;
-use crate::tui::action::{Effect, JobId, JobOutcome, Shown, Step};
-use crate::tui::app::App;
+use crate::tui::action::{Action, Done, Effect, JobId, JobOutcome, Shown, Step};
+use crate::tui::app::{App, Running};
 use crate::tui::job_kind::{JobKind, WizardJobKind};
-use crate::tui::modal::{Confirm, CsrModal, FilesModal, MessageModal, Modal};
+use crate::tui::modal::{Confirm, CsrModal, FilesModal, Modal};
 use crate::tui::tree;
 
-/// What said "a job runs" no longer holds once it ended (issue 13): the
+/// What said "a job runs" no longer holds once it ended: the
 /// refusal naming its request, and the quit question when nothing runs.
 fn settle(app: &mut App, request: Option<&str>) {
     if let Some(path) = request {
@@ -30,56 +30,75 @@ fn settle(app: &mut App, request: Option<&str>) {
 pub(super) fn job_done(app: &mut App, id: JobId, outcome: JobOutcome) -> Option<Effect> {
     let pos = app.jobs.iter().position(|j| j.id == id)?;
     let kind = app.jobs[pos].kind;
-    let probe = kind.probes_card();
-    if let JobOutcome::Progress { next_check, left } = outcome {
-        if kind == JobKind::FetchWait {
-            app.wait_progress = Some((next_check, left));
-        } else if probe {
-            super::card::waiting(app, left);
-        } else {
-            super::wizard_jobs::progress(app, next_check, left);
+    let done = match outcome {
+        JobOutcome::Progress { next_check, left } => {
+            progress(app, kind, next_check, left);
+            return None;
         }
-        return None;
-    }
+        JobOutcome::Failed(failure) => Err(failure.text(app.lang)),
+        JobOutcome::Done(done) => Ok(*done),
+    };
     let run = app.jobs.remove(pos);
+    let stopped = app.stopped.remove(&id);
     settle(app, run.request.as_deref());
     if kind == JobKind::FetchWait {
-        app.stop_wait = None;
         app.wait_progress = None;
     }
-    if probe && super::card::probe_ended(app) {
+    if kind.probes_card() && super::card::probe_ended(app, stopped) {
         // Stopped by the user while waiting for the card: nothing to show.
         if kind == JobKind::Wizard(WizardJobKind::Probe) {
             super::wizard_jobs::card_cancelled(app);
         }
-        if app.jobs.is_empty() && app.status.as_ref().is_some_and(|s| !s.error) {
-            app.status = None;
-        }
+        clear_progress(app);
         return None;
     }
-    let done = match outcome {
-        JobOutcome::Progress { .. } => return None,
-        // A wizard job's failure goes to its screen.
-        JobOutcome::Failed(text) if matches!(kind, JobKind::Wizard(_)) => {
-            super::wizard_jobs::failed(app, text);
-            return None;
+    match done {
+        Err(text) => {
+            failed(app, kind, text);
+            None
         }
-        // The configuration screen's too.
-        JobOutcome::Failed(text) if matches!(kind, JobKind::TestConfig | JobKind::SaveConfig) => {
-            super::config::failed(app, kind, text);
-            return None;
-        }
-        JobOutcome::Failed(text) => {
+        Ok(done) => finished(app, &run, done),
+    }
+}
+
+/// A waiting job's progress goes where its wait is shown.
+fn progress(app: &mut App, kind: JobKind, next_check: u64, left: u64) {
+    if kind == JobKind::FetchWait {
+        app.wait_progress = Some((next_check, left));
+    } else if kind.probes_card() {
+        super::card::waiting(app, left);
+    } else {
+        super::wizard_jobs::progress(app, next_check, left);
+    }
+}
+
+/// A finished job clears its own progress message, never an error.
+fn clear_progress(app: &mut App) {
+    if app.jobs.is_empty() && app.status.as_ref().is_some_and(|s| !s.error) {
+        app.status = None;
+    }
+}
+
+/// A failure goes to the screen the job was for: the wizard's, the
+/// configuration's, else a dialog and the status line.
+fn failed(app: &mut App, kind: JobKind, text: String) {
+    match kind {
+        JobKind::Wizard(_) => super::wizard_jobs::failed(app, text),
+        JobKind::TestConfig | JobKind::SaveConfig => super::config::failed(app, kind, text),
+        _ => {
             // Don't clobber a dialog the user opened meanwhile.
             if app.modal.is_none() {
                 app.modal = Some(Modal::error(text.clone()));
             }
             set_error(app, text);
-            return None;
         }
-        JobOutcome::Done(done) => *done,
-    };
-    if kind == JobKind::EditForm {
+    }
+}
+
+/// A job done: the tree it read, the tab that follows, its message, what
+/// it brings to show.
+fn finished(app: &mut App, run: &Running, done: Done) -> Option<Effect> {
+    if run.kind == JobKind::EditForm {
         app.form = None;
     }
     if let Some(fresh) = done.tree {
@@ -94,64 +113,64 @@ pub(super) fn job_done(app: &mut App, id: JobId, outcome: JobOutcome) -> Option<
             tree::clamp(app);
         }
     }
-    follow(app, kind, run.request.as_deref());
+    follow(app, run.kind, run.request.as_deref());
     match done.message {
         Some(m) => set_info(app, m),
-        // A finished job clears its own progress message, never an error.
-        None if app.jobs.is_empty() && app.status.as_ref().is_some_and(|s| !s.error) => {
-            app.status = None;
-        }
-        None => {}
+        None => clear_progress(app),
     }
     match done.shown {
-        Some(Shown::Csr { path, pem }) => {
+        Some(shown) => show(app, shown),
+        None => after_move(app),
+    }
+}
+
+/// What a job brings, on the screen.
+fn show(app: &mut App, shown: Shown) -> Option<Effect> {
+    match shown {
+        Shown::Csr { path, pem } => {
             app.modal = Some(Modal::Csr(CsrModal {
                 path,
                 pem,
                 scroll: 0,
             }))
         }
-        Some(Shown::Certificate { path, cert }) => {
+        Shown::Certificate { path, cert } => {
             app.certs.insert(path, cert);
         }
-        Some(Shown::Files { dir, files }) => {
-            app.modal = Some(Modal::Files(FilesModal { dir, files }))
-        }
-        Some(Shown::Card(probe)) => super::card::probed(app, *probe),
-        Some(Shown::WrongKeyPassword { retry }) => {
-            super::export::wrong_key_password(app, *retry);
-        }
-        Some(Shown::WrongPin { path, key_password }) => {
+        Shown::Files { dir, files } => app.modal = Some(Modal::Files(FilesModal { dir, files })),
+        Shown::Card(probe) => super::card::probed(app, *probe),
+        Shown::WrongKeyPassword { retry } => super::export::wrong_key_password(app, *retry),
+        Shown::WrongPin { path, key_password } => {
             return super::card::wrong_pin(app, path, key_password);
         }
-        Some(Shown::Exists { file, retry }) => {
+        Shown::Exists { file, retry } => {
             let text = tf(app.lang, "tui.confirm.overwrite", &[&file.display()]);
             app.modal = Some(Modal::confirm(
                 Confirm::Overwrite { file, job: retry },
                 text,
             ));
         }
-        Some(Shown::Servers {
+        Shown::Servers {
             path,
             holder,
             servers,
-        }) => super::mail::servers(app, path, holder, servers),
-        Some(Shown::Wizard(w)) => {
-            if let Some(effect) = super::wizard_jobs::shown(app, *w) {
+        } => super::mail::servers(app, path, holder, servers),
+        Shown::Wizard(found) => {
+            if let Some(effect) = super::wizard_jobs::shown(app, *found) {
                 return Some(effect);
             }
         }
-        Some(Shown::Output(m)) => app.modal = Some(Modal::Output(m)),
-        Some(Shown::ConfigTested { part, outcome }) => super::config::tested(app, part, outcome),
-        Some(Shown::ConfigSaved(config)) => return super::config::saved(app, config),
-        Some(Shown::Report { title, text }) => {
-            app.modal = Some(Modal::Message(MessageModal {
-                title,
-                text,
-                error: false,
-            }))
+        Shown::Deployed { path, outcome } => super::deploy::deployed(app, &path, outcome),
+        Shown::ConfigTested { part, outcome } => super::config::tested(app, part, outcome),
+        Shown::ConfigSaved(config) => return super::config::saved(app, config),
+        // Only into the path input it was asked from, still open.
+        Shown::Completed(path) if matches!(app.modal, Some(Modal::Input(_))) => {
+            return super::modal::modal_action(app, Action::Completed(path));
         }
-        None => {}
+        Shown::Completed(_) => {}
+        Shown::Exported { files, notice } => super::reports::exported(app, &files, notice),
+        Shown::Signed(report) => super::reports::signed(app, &report),
+        Shown::ImportWarnings(warnings) => super::reports::import_warnings(app, &warnings),
     }
     after_move(app)
 }

@@ -4,7 +4,8 @@
 
 use super::{set_error, set_info, start};
 use crate::i18n::tf;
-use crate::tui::action::{Effect, Job};
+use crate::tui::action::Effect;
+use crate::tui::jobs as work;
 use crate::tui::modal::{Modal, ServersModal};
 use crate::tui::{Action, App};
 use cleocps_core::directory::ServerEntry;
@@ -13,7 +14,7 @@ use cleocps_core::request::{Request, RequestType};
 /// *Envoyer* (the life cycle already said yes: a CSR for the portal, with
 /// nothing to mail, was refused by the core's `State::check`).
 pub(super) fn send(app: &mut App, req: &Request) -> Option<Effect> {
-    start(app, Job::SendMail { path: req.path() })
+    start(app, work::SendMail { path: req.path() })
 }
 
 /// The lookup's answer: none says so, one fills the form, several ask.

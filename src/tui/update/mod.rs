@@ -1,8 +1,9 @@
 //! `update(&mut App, Action) -> Option<Effect>`: the whole behaviour, pure
 //! (no disk, no clock, no core call that does I/O: that is `jobs`' part).
 //!
-//! The main layer (tree, steps, request actions) is here; the rest of the
-//! folder, one file per concern:
+//! The main layer (tree, steps) is here; the rest of the folder, one file
+//! per concern:
+//! - `request`: the step buttons on the selected request;
 //! - `modal`: the form layer and the dialogs; `secret`: the masked inputs;
 //! - `palette`: the command palette (F10, `:`);
 //! - `paste`: bracketed paste, and "Coller la réponse";
@@ -10,7 +11,8 @@
 //! - `mail`: *Envoyer* and the form filled from the directory;
 //! - `wizard`, `wizard_jobs`: the CleoWizard screen's keys and job answers;
 //! - `config`: the configuration screen's keys and job answers;
-//! - `jobs`: what a finished job changes.
+//! - `jobs`: what a finished job changes; `reports`: its report dialogs;
+//! - `deploy`, `export`: Étape 3's deploy and exports.
 
 mod card;
 mod config;
@@ -21,6 +23,8 @@ mod mail;
 mod modal;
 mod palette;
 mod paste;
+mod reports;
+mod request;
 mod scroll;
 mod secret;
 mod wizard;
@@ -28,15 +32,16 @@ mod wizard_jobs;
 
 use self::jobs::job_done;
 use self::modal::{form_action, modal_action};
+use self::request::request_action;
 use crate::i18n::{t, tf};
 use crate::tui::action::{Action, Effect, Job, Step};
 use crate::tui::app::{App, Layer, Running, Status};
-use crate::tui::form::Form;
+use crate::tui::job_kind::JobKind;
+use crate::tui::jobs as work;
 use crate::tui::modal::{Ask, Choose, Confirm, HelpModal, Modal};
 use crate::tui::tree::{self, Row};
 use crate::tui::{keymap, steps};
-use cleocps_core::error::Error;
-use cleocps_core::request::{Action as Op, Request, State};
+use cleocps_core::request::{Action as Op, State};
 
 pub fn update(app: &mut App, action: Action) -> Option<Effect> {
     match action {
@@ -48,7 +53,7 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
             app.spinner = app.spinner.wrapping_add(1);
             None
         }
-        Action::Refresh if app.jobs.is_empty() => start(app, Job::Reload),
+        Action::Refresh if app.jobs.is_empty() => start(app, work::Reload),
         Action::Refresh => None,
         Action::Job(id, outcome) => job_done(app, id, outcome),
         Action::Paste(text) => paste::paste(app, text),
@@ -68,7 +73,8 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
 }
 
 /// Starts a job unless its request is already busy.
-pub(super) fn start(app: &mut App, job: Job) -> Option<Effect> {
+pub(super) fn start(app: &mut App, job: impl Into<Job>) -> Option<Effect> {
+    let job = job.into();
     if let Some(path) = job.request() {
         if app.busy_with(path) {
             set_error(app, tf(app.lang, "tui.busy", &[&path]));
@@ -93,16 +99,6 @@ pub(super) fn set_info(app: &mut App, text: String) {
     app.status = Some(Status { text, error: false });
 }
 
-fn refuse(app: &mut App, req: &Request, op: Op) -> bool {
-    match req.check(op) {
-        Ok(()) => false,
-        Err(r) => {
-            set_error(app, Error::Refused(r).localize(app.lang));
-            true
-        }
-    }
-}
-
 /// The first "<base> N" not taken, as the original proposes.
 pub(super) fn default_name(base: &str, taken: &[&str]) -> String {
     (1..)
@@ -120,7 +116,7 @@ pub(super) fn after_move(app: &mut App) -> Option<Effect> {
         && !app.jobs.iter().any(|j| j.kind.only_reads())
     {
         let path = req.path();
-        return start(app, Job::Certificate { path });
+        return start(app, work::Certificate { path });
     }
     None
 }
@@ -184,13 +180,11 @@ pub(super) fn main_action(app: &mut App, action: Action) -> Option<Effect> {
         Action::Delete => delete(app),
         Action::Wizard => return wizard::open(app),
         Action::Config => config::open(app),
-        Action::Cancel => match app.stop_wait.take() {
-            Some(flag) => {
-                flag.store(true, std::sync::atomic::Ordering::Relaxed);
-                set_info(app, t(app.lang, "tui.fetch.stopping").to_string());
-            }
-            None => return None,
-        },
+        Action::Cancel => {
+            let id = app.running(|k| k == JobKind::FetchWait)?;
+            set_info(app, t(app.lang, "tui.fetch.stopping").to_string());
+            return Some(app.stop(id));
+        }
         other => {
             // A step's action from another tab: that tab comes forward,
             // unless the request refuses it (the status then says why).
@@ -291,132 +285,4 @@ fn delete(app: &mut App) {
         }
         None => {}
     }
-}
-
-/// A request is generated from a form with its CN (or e-mail): else say so.
-fn form_ready(app: &mut App, req: &Request) -> bool {
-    if !req.subject.cn.as_deref().unwrap_or("").is_empty() {
-        return true;
-    }
-    let field = req.kind.cn_field();
-    set_error(app, Error::FormIncomplete(field).localize(app.lang));
-    false
-}
-
-/// Actions on the selected request (step buttons).
-pub(super) fn request_action(app: &mut App, action: Action) -> Option<Effect> {
-    let Some(req) = tree::selected_request(app).cloned() else {
-        set_error(app, t(app.lang, "tui.select_request").to_string());
-        return None;
-    };
-    let path = req.path();
-    let lang = app.lang;
-    if app.busy_with(&path) {
-        set_error(app, tf(lang, "tui.busy", &[&path]));
-        return None;
-    }
-    // The life cycle decides first; a refusal says why in the status line.
-    let op = match action {
-        Action::EditForm => Some(Op::EditForm),
-        Action::GenerateRequest | Action::GenerateCsr | Action::GenerateCard => {
-            Some(Op::GenerateRequest)
-        }
-        Action::ImportResponse | Action::PasteAnswer => Some(Op::ImportResponse),
-        Action::RecordRejection => Some(Op::RecordRejection),
-        Action::ExportPem => Some(Op::ExportPem),
-        Action::ExportP12 => Some(Op::ExportP12),
-        Action::Renew => Some(Op::Renew),
-        Action::Deploy => Some(Op::Deploy),
-        Action::Send => Some(Op::SendRequest),
-        Action::Fetch | Action::FetchWait => Some(Op::FetchResponse),
-        _ => None,
-    };
-    if op.is_some_and(|op| refuse(app, &req, op)) {
-        return None;
-    }
-    match action {
-        Action::GenerateKeys => {
-            if req.check(Op::ReplaceKeys).is_ok() {
-                app.modal = Some(Modal::confirm(
-                    Confirm::ReplaceKeys { path: path.clone() },
-                    tf(lang, "tui.confirm.replace_keys", &[&path]),
-                ));
-            } else if !refuse(app, &req, Op::GenerateKeys) {
-                app.modal = Some(Modal::choice(
-                    Choose::KeySize {
-                        path,
-                        replace: false,
-                    },
-                    app.default_key,
-                ));
-            }
-        }
-        Action::EditForm => {
-            app.step = Step::Request;
-            app.form = Some(Form::open(&req));
-        }
-        // The card is the default; the CSR for a portal is the second choice.
-        Action::GenerateRequest if form_ready(app, &req) => {
-            app.modal = Some(Modal::choice(Choose::RequestMode { path }, 0));
-        }
-        Action::GenerateCard if form_ready(app, &req) => {
-            return card::start(app, &req);
-        }
-        Action::GenerateCsr => {
-            if !form_ready(app, &req) {
-                return None;
-            }
-            if req.key_encrypted == Some(true) {
-                app.modal = Some(Modal::secret(crate::tui::modal::Hidden::KeyPassword {
-                    then: crate::tui::modal::Then::Csr { path },
-                }));
-            } else {
-                return start(
-                    app,
-                    Job::GenerateCsr {
-                        path,
-                        key_password: None,
-                    },
-                );
-            }
-        }
-        Action::ShowCsr => {
-            if steps::has_csr(&req) {
-                return start(app, Job::ShowCsr { path });
-            }
-            set_error(app, t(lang, "refuse.need_request").to_string());
-        }
-        Action::PasteAnswer => paste::open(app, String::new()),
-        Action::ImportResponse => {
-            let start_at = format!("{}/", app.cwd.display());
-            app.modal = Some(Modal::input(Ask::ImportPath { path }, &start_at));
-        }
-        Action::RecordRejection => {
-            app.modal = Some(Modal::input(Ask::RejectCode { path }, ""));
-        }
-        Action::ExportPem => export::open_pem(app, &req),
-        Action::ExportP12 => export::open_p12(app, &req),
-        Action::Files => return start(app, Job::Files { path }),
-        Action::Renew => return start(app, Job::Renew { path }),
-        Action::Deploy => deploy::open(app, &req),
-        Action::Send => return mail::send(app, &req),
-        Action::Fetch => return start(app, Job::FetchReply { path }),
-        Action::FetchWait => {
-            let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
-            let effect = start(
-                app,
-                Job::FetchWait {
-                    path,
-                    stop: std::sync::Arc::clone(&stop),
-                },
-            );
-            if effect.is_some() {
-                app.stop_wait = Some(stop);
-                app.wait_progress = None;
-            }
-            return effect;
-        }
-        _ => {}
-    }
-    None
 }

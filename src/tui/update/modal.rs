@@ -5,7 +5,8 @@ use super::request_action;
 use super::secret::secret;
 use super::{default_name, set_error, set_info, start};
 use crate::i18n::t;
-use crate::tui::action::{Action, Effect, Job};
+use crate::tui::action::{Action, Effect};
+use crate::tui::jobs as work;
 use crate::tui::modal::{Ask, ChoiceModal, Choose, Confirm, Hidden, InputModal, Modal, Then};
 use crate::tui::modal::{KEY_SIZES, REQUEST_TYPES};
 use crate::tui::App;
@@ -28,7 +29,7 @@ pub(super) fn form_action(app: &mut App, action: Action) -> Option<Effect> {
         }
         Action::Lookup => {
             let path = f.path.clone();
-            return start(app, Job::Lookup { path });
+            return start(app, work::Lookup { path });
         }
         Action::Cancel => {
             app.form = None;
@@ -39,7 +40,7 @@ pub(super) fn form_action(app: &mut App, action: Action) -> Option<Effect> {
                 set_error(app, t(lang, "tui.form.fix").to_string());
                 return None;
             }
-            let job = Job::EditForm {
+            let job = work::EditForm {
                 path: f.path.clone(),
                 values: f.values(),
             };
@@ -52,8 +53,7 @@ pub(super) fn form_action(app: &mut App, action: Action) -> Option<Effect> {
 
 pub(super) fn modal_action(app: &mut App, action: Action) -> Option<Effect> {
     if matches!(action, Action::Cancel) && matches!(app.modal, Some(Modal::CardWait(_))) {
-        super::card::stop_waiting(app);
-        return None;
+        return super::card::stop_waiting(app);
     }
     if matches!(action, Action::Cancel) {
         // Dropping the modal drops any secret it held (zeroized).
@@ -114,8 +114,8 @@ pub(super) fn modal_action(app: &mut App, action: Action) -> Option<Effect> {
 
 fn confirmed(app: &mut App, what: Confirm) -> Option<Effect> {
     match what {
-        Confirm::DeleteFolder { name, force } => start(app, Job::DeleteFolder { name, force }),
-        Confirm::DeleteRequest { path, force } => start(app, Job::DeleteRequest { path, force }),
+        Confirm::DeleteFolder { name, force } => start(app, work::DeleteFolder { name, force }),
+        Confirm::DeleteRequest { path, force } => start(app, work::DeleteRequest { path, force }),
         Confirm::ReplaceKeys { path } => {
             app.modal = Some(Modal::choice(
                 Choose::KeySize {
@@ -126,16 +126,9 @@ fn confirmed(app: &mut App, what: Confirm) -> Option<Effect> {
             ));
             None
         }
-        Confirm::Quit => {
-            // A waiting wizard stops looking; its request stays resumable.
-            if let Some(w) = app.wizard.as_mut() {
-                w.stop_waiting();
-            }
-            if let Some(flag) = app.stop_wait.take() {
-                flag.store(true, std::sync::atomic::Ordering::Relaxed);
-            }
-            Some(Effect::Quit)
-        }
+        // The loop tells every job to stop: a waiting wizard run stays
+        // resumable.
+        Confirm::Quit => Some(Effect::Quit),
         Confirm::Overwrite { job, .. } => start(app, *job),
     }
 }
@@ -193,7 +186,7 @@ fn chosen(app: &mut App, ChoiceModal { what, sel }: ChoiceModal) -> Option<Effec
             } else {
                 start(
                     app,
-                    Job::GenerateKeys {
+                    work::GenerateKeys {
                         path,
                         size,
                         password: None,
@@ -209,7 +202,7 @@ fn chosen(app: &mut App, ChoiceModal { what, sel }: ChoiceModal) -> Option<Effec
             p12_password,
         } => start(
             app,
-            Job::ExportP12 {
+            work::ExportP12 {
                 path,
                 file,
                 p12_password,
@@ -242,7 +235,11 @@ fn text_input(app: &mut App, mut m: InputModal, action: Action) -> Option<Effect
             m.error = None;
             None
         }
-        Action::Complete => Some(Effect::Complete(m.input.value().to_string())),
+        Action::Complete => {
+            let partial = m.input.value().to_string();
+            app.modal = Some(Modal::Input(m));
+            return start(app, work::Complete { partial });
+        }
         Action::Completed(done) => {
             if let Some(done) = done {
                 m.input = tui_input::Input::new(done);
@@ -282,11 +279,11 @@ fn submit_input(app: &mut App, mut m: InputModal) -> Option<Effect> {
         .map(|r| r.key_encrypted == Some(true))
         .unwrap_or(false);
     match m.what {
-        Ask::FolderName => start(app, Job::CreateFolder { name: Some(value) }),
-        Ask::RenameFolder { old } => start(app, Job::RenameFolder { old, new: value }),
+        Ask::FolderName => start(app, work::CreateFolder { name: Some(value) }),
+        Ask::RenameFolder { old } => start(app, work::RenameFolder { old, new: value }),
         Ask::RequestName { folder, kind } => start(
             app,
-            Job::CreateRequest {
+            work::CreateRequest {
                 folder,
                 name: Some(value),
                 kind,
@@ -298,7 +295,7 @@ fn submit_input(app: &mut App, mut m: InputModal) -> Option<Effect> {
         }
         Ask::RejectReason { path, code } => start(
             app,
-            Job::RecordRejection {
+            work::RecordRejection {
                 path,
                 code,
                 reason: value,
@@ -306,7 +303,7 @@ fn submit_input(app: &mut App, mut m: InputModal) -> Option<Effect> {
         ),
         Ask::ImportPath { path } => start(
             app,
-            Job::ImportResponse {
+            work::ImportResponse {
                 path,
                 file: PathBuf::from(value),
             },

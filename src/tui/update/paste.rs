@@ -5,8 +5,9 @@
 
 use super::{set_error, set_info, start, update};
 use crate::i18n::t;
-use crate::tui::action::{Action, Effect, Job, Step};
+use crate::tui::action::{Action, Effect, Step};
 use crate::tui::app::{App, Layer};
+use crate::tui::jobs as work;
 use crate::tui::modal::{Modal, PasteModal};
 use crate::tui::tree;
 use cleocps_core::request::Action as Op;
@@ -87,7 +88,7 @@ pub(super) fn submit(app: &mut App, mut m: PasteModal) -> Option<Effect> {
     }
     start(
         app,
-        Job::ImportPasted {
+        work::ImportPasted {
             path: m.path,
             text: m.text,
         },

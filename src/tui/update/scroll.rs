@@ -1,6 +1,6 @@
 //! Scrolling a long read-only text (help, CSR, a command's output): by
 //! line, by page, to either end, never past the end, so one key back is
-//! always one step back (issue 13, stumble 5).
+//! always one step back.
 
 use crate::tui::Action;
 

@@ -4,10 +4,12 @@
 
 use super::start;
 use crate::i18n::t;
-use crate::tui::action::{Action, Effect, Job};
+use crate::tui::action::{Action, Effect};
+use crate::tui::jobs as work;
 use crate::tui::modal::{Choose, Hidden, Modal, SecretModal, Then};
 use crate::tui::App;
 use cleocps_core::secret::Secret;
+use std::path::PathBuf;
 use tui_input::InputRequest;
 use zeroize::Zeroizing;
 
@@ -66,14 +68,19 @@ fn submit(app: &mut App, mut m: SecretModal) -> Option<Effect> {
         );
     }
     let value = Secret::new(m.first.as_str());
-    match m.what {
+    given(app, m.what, value)
+}
+
+/// The secret typed for `what`: the job that needs it, or the next dialog.
+fn given(app: &mut App, what: Hidden, value: Secret) -> Option<Effect> {
+    match what {
         Hidden::NewKeyPassword {
             path,
             size,
             replace,
         } => start(
             app,
-            Job::GenerateKeys {
+            work::GenerateKeys {
                 path,
                 size,
                 password: Some(value),
@@ -84,7 +91,7 @@ fn submit(app: &mut App, mut m: SecretModal) -> Option<Effect> {
             then: Then::Csr { path },
         } => start(
             app,
-            Job::GenerateCsr {
+            work::GenerateCsr {
                 path,
                 key_password: Some(value),
             },
@@ -96,7 +103,7 @@ fn submit(app: &mut App, mut m: SecretModal) -> Option<Effect> {
             then: Then::Deploy { path },
         } => start(
             app,
-            Job::Deploy {
+            work::Deploy {
                 path,
                 key_password: Some(value),
             },
@@ -114,36 +121,43 @@ fn submit(app: &mut App, mut m: SecretModal) -> Option<Effect> {
             }));
             None
         }
-        Hidden::KeyPasswordAgain { retry } => start(app, retry.with_key_password(value)),
+        Hidden::KeyPasswordAgain { retry } => start(app, retry.with_new_key(value)),
         Hidden::P12Password {
             path,
             file,
             key_password,
-        } => {
-            if key_password.as_ref() == Some(&value) {
-                // The original insists: the installer gets another password than the key's.
-                let what = Hidden::P12Password {
-                    path,
-                    file,
-                    key_password,
-                };
-                let error = Some(t(lang, "err.same_password").to_string());
-                return keep(
-                    app,
-                    SecretModal {
-                        error,
-                        ..SecretModal::new(what)
-                    },
-                );
-            }
-            let what = Choose::P12Profile {
-                path,
-                file,
-                key_password,
-                p12_password: value,
-            };
-            app.modal = Some(Modal::choice(what, 0));
-            None
-        }
+        } => p12_given(app, (path, file, key_password), value),
     }
+}
+
+/// The PKCS#12's password: another than the key's (the original insists:
+/// the installer gets its own), then the profile.
+fn p12_given(
+    app: &mut App,
+    (path, file, key_password): (String, PathBuf, Option<Secret>),
+    value: Secret,
+) -> Option<Effect> {
+    if key_password.as_ref() == Some(&value) {
+        let what = Hidden::P12Password {
+            path,
+            file,
+            key_password,
+        };
+        let error = Some(t(app.lang, "err.same_password").to_string());
+        return keep(
+            app,
+            SecretModal {
+                error,
+                ..SecretModal::new(what)
+            },
+        );
+    }
+    let what = Choose::P12Profile {
+        path,
+        file,
+        key_password,
+        p12_password: value,
+    };
+    app.modal = Some(Modal::choice(what, 0));
+    None
 }

@@ -1,6 +1,6 @@
 //! Étape 3's certificate: its values wrapped under their labels when the
 //! pane has the rows, cut (`…`) only when it has not, so the buttons below
-//! always stay on screen (issue 13, stumble 2).
+//! always stay on screen.
 
 use super::wrap::Labelled;
 use crate::i18n::{t, tf};

@@ -1,5 +1,5 @@
-//! What a tall terminal shows under a step's buttons instead of empty rows
-//! (issue 13, item 7): the certificate's chain up to the anchor, the
+//! What a tall terminal shows under a step's buttons instead of empty rows:
+//! the certificate's chain up to the anchor, the
 //! request's journal (most recent last, as many entries as fit) and its
 //! files with their sizes.
 //!

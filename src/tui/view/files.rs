@@ -1,5 +1,5 @@
 //! "Accéder aux fichiers": the folder once on top, then one row per file,
-//! its name first, then its size and mode (issue 13, stumble 2).
+//! its name first, then its size and mode.
 //!
 //! ```text
 //! ┌ Fichiers de la demande ────────────────────────────────────────────────┐

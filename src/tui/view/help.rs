@@ -30,7 +30,7 @@ pub fn draw(f: &mut Frame, app: &App, theme: Theme, area: Rect, m: &HelpModal) {
     }
     let more = usize::from(m.scroll) + usize::from(inner.height) < lines.len();
     f.render_widget(Paragraph::new(lines).scroll((m.scroll, 0)), inner);
-    // On the bottom border: more follows (issue 13, stumble 5).
+    // On the bottom border: more follows, so the reader knows to scroll.
     if more {
         let text = t(lang, "tui.more");
         let w = u16::try_from(text.width() + 2).unwrap_or(u16::MAX);

@@ -16,7 +16,7 @@ pub fn draw(f: &mut Frame, app: &App, theme: Theme, area: Rect, m: &MessageModal
     let MessageModal { title, text, error } = m;
     let w = area.width.saturating_sub(8).min(72);
     let style = if *error { theme.error() } else { theme.label() };
-    // One row per line of the text (a path per line, issue 13), wrapped
+    // One row per line of the text (a path per line), wrapped
     // ones counted, so nothing runs together or falls off the bottom.
     let room = w.saturating_sub(2).max(1) as usize;
     let mut lines: Vec<Line> = text

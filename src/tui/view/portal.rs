@@ -1,6 +1,6 @@
-//! The portal route (issue 13, item 4), said where the admin is: Étape 2
+//! The portal route, said where the admin is: Étape 2
 //! numbers the steps, Étape 3 says to paste the certificate, the CSR dialog
-//! says how to copy it. No jargon on screen (stumble 6).
+//! says how to copy it. No jargon on screen.
 //!
 //! ```text
 //! Demande pour le portail IGC-Santé

@@ -147,7 +147,7 @@ fn form_lines(app: &App, theme: Theme, form: &Form, width: usize) -> Vec<Line<'s
         Span::styled(format!("[{}] ", t(lang, "tui.kn.esc")), theme.key()),
         Span::raw(t(lang, "tui.key.cancel_form").to_string()),
     ]));
-    // Filling from the directory, as the wizard does (issue 13, stumble 3).
+    // Filling from the directory, as the wizard does.
     out.push(Line::from(vec![
         Span::styled("[F3] ", theme.key()),
         Span::raw(t(lang, "tui.key.lookup").to_string()),

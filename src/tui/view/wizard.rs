@@ -20,7 +20,7 @@ use ratatui::widgets::{Block, Paragraph, Wrap};
 use ratatui::Frame;
 
 fn steps_line(app: &App, theme: Theme, w: &Wizard) -> Line<'static> {
-    let now = w.step.index();
+    let now = w.run.step.index();
     let mut spans = Vec::new();
     for (i, id) in STEP_IDS.iter().enumerate() {
         if i > 0 {
@@ -39,16 +39,16 @@ fn steps_line(app: &App, theme: Theme, w: &Wizard) -> Line<'static> {
 /// What the run has gathered so far: holder, type, server.
 fn gathered(app: &App, theme: Theme, w: &Wizard) -> Line<'static> {
     let mut parts = Vec::new();
-    if let Some(h) = &w.holder {
+    if let Some(h) = &w.run.holder {
         parts.push(format!("{} {h}", t(app.lang, "tui.wiz.holder")));
     }
     if !matches!(
-        w.step,
-        WizStep::Opening | WizStep::Type { .. } | WizStep::Resume { .. }
+        w.run.step,
+        WizStep::Opening | WizStep::Type | WizStep::Resume { .. }
     ) {
-        parts.push(w.kind.short_name().to_string());
+        parts.push(w.run.kind.short_name().to_string());
     }
-    if let Some(target) = &w.target {
+    if let Some(target) = &w.run.target {
         parts.push(target.name.clone());
     }
     Line::styled(parts.join(" · "), theme.label())

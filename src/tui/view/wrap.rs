@@ -1,4 +1,4 @@
-//! Long values over several rows instead of cut (issue 13, stumble 2): a
+//! Long values over several rows instead of cut (a name cut is misread): a
 //! label, then the value wrapped under it at a continuation indent; file
 //! names cut in their middle, where they differ least.
 //!
@@ -197,7 +197,7 @@ mod tests {
     #[test]
     fn a_leading_space_counts() {
         // The status line's 80 characters after its leading space: 2 rows
-        // at 80 columns, or its last word is lost (issue 13, stumble 3).
+        // at 80 columns, or its last word is lost.
         let status =
             " Demande « Dossier 1/Demande 1 » créée : Étape 1, touche g pour générer les clés.";
         assert_eq!(wrapped_rows(status, 80), 2);

@@ -29,6 +29,16 @@ pub struct FieldProblem {
     pub warning: bool,
 }
 
+/// Whether the form holds what a CSR cannot be made without: the CN of an
+/// SSL request, the e-mail of an S/MIME one. The refusal names that field.
+/// Both fronts ask this before offering to generate; the CSR asks it too.
+pub fn form_complete(req: &Request) -> Result<()> {
+    if req.subject.cn.as_deref().is_some_and(|cn| !cn.is_empty()) {
+        return Ok(());
+    }
+    Err(Error::FormIncomplete(req.kind.cn_field()))
+}
+
 /// Checks the fields an edit sets, without touching anything: the form's
 /// rules, the one function behind the interface's inline check and
 /// "Appliquer modifications" of both fronts. `edit.allow_wildcard` is the
@@ -182,4 +192,27 @@ pub fn edit_form(ws: &Workspace, path: &str, edit: &FormEdit) -> Result<(Request
     req.log(Action::EditForm, "ok", &now());
     ws.save(&req)?;
     Ok((req, notices))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_form_is_complete_with_its_cn_or_email_and_the_refusal_names_it() {
+        let mut ssl = Request::new("F", "r", RequestType::Ssl, "2026-01-01T00:00:00Z");
+        assert!(matches!(
+            form_complete(&ssl),
+            Err(Error::FormIncomplete("field.cn"))
+        ));
+        ssl.subject.cn = Some(String::new());
+        assert!(form_complete(&ssl).is_err(), "an empty CN is missing too");
+        ssl.subject.cn = Some("srv.example.fr".into());
+        assert!(form_complete(&ssl).is_ok());
+        let smime = Request::new("F", "m", RequestType::Smime, "2026-01-01T00:00:00Z");
+        assert!(matches!(
+            form_complete(&smime),
+            Err(Error::FormIncomplete("field.email"))
+        ));
+    }
 }

@@ -17,7 +17,7 @@ pub use adopt::{adopt, AdoptSource};
 pub use card::{check_card_route, generate_card_request, load_ra_certificate, CardRequestReport};
 pub use card_setup::{holder_text, prepare_card, CardReady, CardSetup, CardWait, PinStep};
 pub use export::{certified, export_p12, export_pem, offered_name};
-pub use form::{check_form, edit_form, FieldProblem, FormEdit};
+pub use form::{check_form, edit_form, form_complete, FieldProblem, FormEdit};
 pub use key_password::{change_key_password, KeyPasswordChange};
 pub use reject::{clean_reason, record_rejection, reject_by_hand, valid_code};
 
@@ -181,11 +181,8 @@ pub fn generate_keys(
 
 /// The CSR's subject and names from the form; an error names a missing field.
 pub fn csr_spec(req: &Request) -> Result<pki::CsrSpec> {
-    let cn = req
-        .subject
-        .cn
-        .clone()
-        .ok_or(Error::FormIncomplete(req.kind.cn_field()))?;
+    form_complete(req)?;
+    let cn = req.subject.cn.clone().unwrap_or_default();
     let san = match req.kind.san_kind() {
         SanKind::Dns => std::iter::once(&cn)
             .chain(req.san.iter())

@@ -2,6 +2,9 @@ use crate::lang::Text;
 use crate::text;
 
 pub static TEXTS: &[Text] = &[
+    text!("wizard.name_empty", "Saisissez un nom.", "Type a name."),
+    text!("wizard.bad_fqdn", "Un nom complet de serveur, par exemple srv.clinique.fr.", "A full server name, e.g. srv.clinique.fr."),
+    text!("wizard.bad_email", "Une adresse e-mail, par exemple secretariat@clinique.fr.", "An e-mail address, e.g. secretariat@clinique.fr."),
     text!(
         "wizard.degraded",
         "l'annuaire CPS est injoignable ({}) : procédure dégradée. Saisissez vous-même le nom complet du serveur. Attention : le serveur doit appartenir à la structure du porteur de la carte, sinon la demande sera rejetée.",

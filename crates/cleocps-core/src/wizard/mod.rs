@@ -4,15 +4,18 @@
 //!
 //! The wizard's requests are ordinary requests in the folder `CleoWizard`,
 //! so a run that stops while waiting is resumed from here or from the tree.
-//! The run itself is [`flow`]: three steps the fronts call in order,
-//! asking the user (which server, the PIN) between them; none of them asks
+//! The run's order is [`machine`] ([`Run`]: its steps, the answers and what
+//! comes next), which both fronts feed and render; its slow work is
+//! [`flow`]: three steps run between the answers, none of which asks
 //! anything.
 
 mod files;
 mod flow;
+mod machine;
 
 pub use files::{finalise, pending_secrets, FinalFiles, PendingSecrets};
 pub use flow::{finish, needs_card, probe, send, to_resume, Finished, Probed, Signer, Start, WAIT};
+pub use machine::{name_problem, Answer, Found, NameProblem, Next, Run, Step};
 
 use crate::card::{Holder, Token};
 use crate::config::Config;
@@ -101,7 +104,7 @@ pub fn choose(
 
 /// The name request `path` is for, when the directory answers and does not
 /// list it among the holder's servers: the registration server would answer
-/// ADMIN_INCONNU, so both fronts warn before the PIN (issue 13, stumble 4).
+/// ADMIN_INCONNU, so both fronts warn before the PIN.
 /// `None` when it is listed, or when no directory answers (nothing known).
 pub fn unlisted(ws: &Workspace, path: &str, config: &Config, holder: &str) -> Option<String> {
     let req = ws.find(path).ok()?;

@@ -1,0 +1,380 @@
+//! Where a wizard run stands, and what comes next: the one sequence of the
+//! wizard, which the CLI and the interface feed (the user's answers, what
+//! the slow work found) and render. It does no work itself: it says which
+//! work to run next ([`Next`]), and the front runs it (on a worker thread,
+//! or in line) and feeds back what was found.
+
+use super::{choose, target_of, Choice, FinalFiles, Finished, Start, Target};
+use crate::card::TokenInfo;
+use crate::directory::{Lookup, ServerEntry};
+use crate::request::{RequestType, State};
+
+/// The steps of a run, in order, as both fronts show them.
+#[derive(Debug, Clone)]
+pub enum Step {
+    /// Looking for a run to resume.
+    Opening,
+    /// A run stopped while under way: resume it or start anew.
+    Resume {
+        path: String,
+        state: State,
+    },
+    /// SSL or S/MIME.
+    Type,
+    /// Card and directory (work runs).
+    Looking,
+    /// The holder's servers to pick from (or "another one, typed").
+    Server {
+        entries: Vec<ServerEntry>,
+    },
+    /// The name typed by hand; `degraded` is why the directory could not help.
+    Typed {
+        degraded: Option<String>,
+    },
+    /// Protect the key with a random password or not.
+    KeyPassword,
+    /// The PIN is asked.
+    Pin,
+    /// Prepare, sign, send (work runs).
+    Sending,
+    /// Waiting for the answer (work runs); its progress as reported.
+    Waiting {
+        path: String,
+        next_check: Option<u64>,
+        left: Option<u64>,
+    },
+    /// No answer within the wait: the run stays resumable.
+    Stopped {
+        path: String,
+    },
+    Done {
+        files: FinalFiles,
+    },
+    Rejected {
+        path: String,
+        code: String,
+        reason: String,
+    },
+    /// The work failed; the text says what to do.
+    Failed {
+        text: String,
+    },
+}
+
+impl Step {
+    /// Index in the step line (type, server, key, card, send, answer, files).
+    pub fn index(&self) -> usize {
+        match self {
+            Step::Opening | Step::Resume { .. } | Step::Type => 0,
+            Step::Looking | Step::Server { .. } | Step::Typed { .. } => 1,
+            Step::KeyPassword => 2,
+            Step::Pin => 3,
+            Step::Sending | Step::Failed { .. } => 4,
+            Step::Waiting { .. } | Step::Stopped { .. } | Step::Rejected { .. } => 5,
+            Step::Done { .. } => 6,
+        }
+    }
+}
+
+/// The work the front runs next for the run.
+#[derive(Debug, Clone)]
+pub enum Next {
+    /// The card (no PIN), then the holder's servers in the directory.
+    Probe(RequestType),
+    /// The card is known: ask the PIN (the front applies the card's policy).
+    AskPin,
+    /// Create, sign (one PIN try) and mail, or what is left of a resumed run.
+    Send(Start),
+    /// Wait for the answer, then write the files.
+    Finish(String),
+}
+
+/// What the run's work found: the answers of [`Next`]'s work.
+#[derive(Debug, Clone)]
+pub enum Found {
+    Resumable(Option<(String, State)>),
+    Probed {
+        info: TokenInfo,
+        /// "810001234567 JEAN DUPONT".
+        holder: String,
+        lookup: Result<Lookup, String>,
+    },
+    Sent {
+        path: String,
+    },
+    Finished(Finished),
+}
+
+/// The user's answers to the run's questions.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Answer {
+    /// At [`Step::Resume`]: resume (true) or start anew.
+    Resume(bool),
+    Type(RequestType),
+    /// At [`Step::Server`]: the entry picked, `None` to type another name.
+    Server(Option<usize>),
+    /// At [`Step::Typed`]: the name.
+    Name(String),
+    KeyPassword(bool),
+    /// The PIN was given (it goes with the send, never into the run).
+    Pin,
+    /// Wait again for a run stopped without an answer.
+    WaitAgain,
+    /// After a rejection: a new run.
+    Anew,
+}
+
+/// A run of the wizard.
+#[derive(Debug, Clone)]
+pub struct Run {
+    pub kind: RequestType,
+    pub step: Step,
+    /// The name given up front (`--fqdn`, `--email`): no question then.
+    pub given: Option<String>,
+    /// "810001234567 JEAN DUPONT", once the card was read.
+    pub holder: Option<String>,
+    /// The card as the probe read it: the PIN's bounds and warning.
+    pub card: Option<TokenInfo>,
+    pub target: Option<Target>,
+    pub key_password: bool,
+    /// The request of a resumed run.
+    pub resume: Option<String>,
+}
+
+impl Default for Run {
+    fn default() -> Self {
+        Run::new()
+    }
+}
+
+impl Run {
+    pub fn new() -> Run {
+        Run {
+            kind: RequestType::Ssl,
+            step: Step::Opening,
+            given: None,
+            holder: None,
+            card: None,
+            target: None,
+            key_password: true,
+            resume: None,
+        }
+    }
+
+    /// What the work found; the next work to run, if any.
+    pub fn found(&mut self, found: Found) -> Option<Next> {
+        match found {
+            Found::Resumable(Some((path, state))) => self.step = Step::Resume { path, state },
+            Found::Resumable(None) => self.step = Step::Type,
+            Found::Probed {
+                info,
+                holder,
+                lookup,
+            } => {
+                self.holder = Some(holder);
+                self.card = Some(info);
+                if self.resume.is_some() {
+                    return self.ask_pin();
+                }
+                match choose(self.kind, self.given.as_deref(), &lookup) {
+                    // A name given up front is taken as it is.
+                    Choice::One(t) if self.given.is_some() => self.chosen(t),
+                    Choice::One(t) => {
+                        self.step = Step::Server {
+                            entries: t.entry.into_iter().collect(),
+                        }
+                    }
+                    Choice::Several(entries) => self.step = Step::Server { entries },
+                    Choice::Type { reason } => self.step = Step::Typed { degraded: reason },
+                }
+            }
+            Found::Sent { path } => return Some(self.wait(path)),
+            Found::Finished(Finished::Done { files, .. }) => self.step = Step::Done { files },
+            Found::Finished(Finished::Rejected { path, code, reason }) => {
+                self.step = Step::Rejected { path, code, reason }
+            }
+            Found::Finished(Finished::NotYet { path }) => self.step = Step::Stopped { path },
+        }
+        None
+    }
+
+    /// The user's answer at the current step: the next work, or why the
+    /// answer is refused (the step stays).
+    pub fn answer(&mut self, answer: Answer) -> Result<Option<Next>, NameProblem> {
+        let step = self.step.clone();
+        Ok(match (step, answer) {
+            (Step::Resume { path, state }, Answer::Resume(true)) => self.resumed(path, state),
+            (Step::Resume { .. }, Answer::Resume(false)) => {
+                self.step = Step::Type;
+                None
+            }
+            (Step::Type, Answer::Type(kind)) => {
+                self.kind = kind;
+                self.step = Step::Looking;
+                Some(Next::Probe(kind))
+            }
+            (Step::Server { entries }, Answer::Server(pick)) => {
+                match pick.and_then(|i| entries.get(i)) {
+                    Some(e) => self.chosen(target_of(self.kind, e)),
+                    None => self.step = Step::Typed { degraded: None },
+                }
+                None
+            }
+            (Step::Typed { .. }, Answer::Name(name)) => {
+                let name = name.trim().trim_end_matches('.').to_lowercase();
+                if let Some(problem) = name_problem(self.kind, &name) {
+                    return Err(problem);
+                }
+                let kind = self.kind;
+                self.chosen(Target {
+                    kind,
+                    name,
+                    entry: None,
+                });
+                None
+            }
+            (Step::KeyPassword, Answer::KeyPassword(yes)) => {
+                self.key_password = yes;
+                self.ask_pin()
+            }
+            (Step::Pin, Answer::Pin) => {
+                self.step = Step::Sending;
+                self.start().map(Next::Send)
+            }
+            (Step::Stopped { path }, Answer::WaitAgain) => Some(self.wait(path)),
+            (Step::Rejected { .. }, Answer::Anew) => {
+                *self = Run {
+                    step: Step::Type,
+                    ..Run::new()
+                };
+                None
+            }
+            _ => None,
+        })
+    }
+
+    /// The PIN question again (its dialog was closed without a PIN).
+    pub fn pin_again(&mut self) -> Option<Next> {
+        matches!(self.step, Step::Pin).then_some(Next::AskPin)
+    }
+
+    /// The waiting work's progress.
+    pub fn progress(&mut self, next: u64, remaining: u64) {
+        if let Step::Waiting {
+            next_check, left, ..
+        } = &mut self.step
+        {
+            *next_check = Some(next);
+            *left = Some(remaining);
+        }
+    }
+
+    /// The user stopped waiting for the card: back to the question before
+    /// it (the type, or the run to resume, which stays resumable).
+    pub fn card_stopped(&mut self) {
+        self.step = match self.resume.take() {
+            Some(path) => Step::Resume {
+                path,
+                state: State::KeysGenerated,
+            },
+            None => Step::Type,
+        };
+    }
+
+    /// The work failed, or the card refuses a PIN: the run stays resumable.
+    pub fn failed(&mut self, text: String) {
+        self.step = Step::Failed { text };
+    }
+
+    /// Whether work the user may stop (the wait) is under way or was.
+    pub fn kept(&self) -> bool {
+        matches!(
+            self.step,
+            Step::Waiting { .. } | Step::Stopped { .. } | Step::Failed { .. }
+        )
+    }
+
+    fn resumed(&mut self, path: String, state: State) -> Option<Next> {
+        self.resume = Some(path.clone());
+        match state {
+            // The card is read again for the PIN.
+            State::KeysGenerated => {
+                self.step = Step::Looking;
+                Some(Next::Probe(self.kind))
+            }
+            State::RequestGenerated => {
+                self.step = Step::Sending;
+                Some(Next::Send(Start::Resume { path }))
+            }
+            _ => Some(self.wait(path)),
+        }
+    }
+
+    fn chosen(&mut self, target: Target) {
+        self.target = Some(target);
+        self.step = Step::KeyPassword;
+    }
+
+    fn ask_pin(&mut self) -> Option<Next> {
+        self.step = Step::Pin;
+        Some(Next::AskPin)
+    }
+
+    fn wait(&mut self, path: String) -> Next {
+        self.step = Step::Waiting {
+            path: path.clone(),
+            next_check: None,
+            left: None,
+        };
+        Next::Finish(path)
+    }
+
+    /// How the send starts: the resumed run, or a new one for the target.
+    fn start(&self) -> Option<Start> {
+        match (&self.resume, &self.target) {
+            (Some(path), _) => Some(Start::Resume { path: path.clone() }),
+            (None, Some(target)) => Some(Start::New {
+                target: target.clone(),
+                key_password: self.key_password,
+            }),
+            (None, None) => None,
+        }
+    }
+}
+
+/// Why a typed name is refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NameProblem {
+    Empty,
+    /// Not a full server name (SSL).
+    NotFqdn,
+    /// Not an e-mail address (S/MIME).
+    NotEmail,
+}
+
+impl NameProblem {
+    /// The text saying what name is expected.
+    pub fn text_id(self) -> &'static str {
+        match self {
+            NameProblem::Empty => "wizard.name_empty",
+            NameProblem::NotFqdn => "wizard.bad_fqdn",
+            NameProblem::NotEmail => "wizard.bad_email",
+        }
+    }
+}
+
+/// What makes a typed name unusable.
+pub fn name_problem(kind: RequestType, name: &str) -> Option<NameProblem> {
+    if name.is_empty() {
+        return Some(NameProblem::Empty);
+    }
+    match kind {
+        RequestType::Ssl if name.contains('@') || !name.contains('.') => Some(NameProblem::NotFqdn),
+        RequestType::Smime if !name.contains('@') => Some(NameProblem::NotEmail),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+#[path = "machine_tests.rs"]
+mod tests;
