@@ -222,13 +222,19 @@ fn passwords_are_asked_on_a_terminal() {
         ws.display()
     );
     let t = tmux::Tmux::session("keypw", tmp.path(), &[], &script);
+    // The prompt is printed just before echo is turned off: typing in that
+    // instant (a loaded machine) would be echoed, so give it a moment.
+    let settle = || std::thread::sleep(std::time::Duration::from_millis(500));
     t.wait("key password:", 20);
+    settle();
     t.text(OLD);
     t.keys(&["Enter"]);
     t.wait("new key password:", 20);
+    settle();
     t.text(ADDED);
     t.keys(&["Enter"]);
     t.wait("new key password (again):", 20);
+    settle();
     t.text(ADDED);
     t.keys(&["Enter"]);
     let screen = t.wait("EXIT=", 30);
