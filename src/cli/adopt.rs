@@ -44,8 +44,10 @@ pub struct AdoptArgs {
     pub trust: TrustArgs,
 }
 
+/// A file to adopt: a regular file no larger than a mail may be.
 fn read(path: &Path) -> Result<Vec<u8>> {
-    std::fs::read(path).map_err(|e| Error::io(path, e))
+    let limit = cleocps_core::config::DEFAULT_MAX_MESSAGE_BYTES;
+    cleocps_core::fsutil::read_bounded(path, limit).map_err(|e| Error::read(path, e))
 }
 
 pub(super) fn run(ws: &Workspace, args: &AdoptArgs, ctx: &Ctx, out: &Output) -> Result<i32> {

@@ -95,8 +95,8 @@ pub fn main() -> i32 {
             }
             let msg = hint::with_command(&e, e.localize(lang));
             log::warn!(
-                "{:?} failed: {}",
-                cli.command.as_ref().map(command_name),
+                "{} failed: {}",
+                cli.command.as_ref().map_or("cleocps", command_name),
                 e.localize(crate::i18n::Lang::En)
             );
             if out.json {
@@ -165,7 +165,25 @@ impl Output {
 fn workspace(cli: &Cli, ctx: &Ctx) -> Result<Workspace> {
     let root = Workspace::default_root(cli.workspace.as_deref())
         .ok_or_else(|| Error::NotADirectory(PathBuf::from("~/.local/share/cleocps")))?;
-    Ok(Workspace::open(&root)?.with_trust(ctx.config.trust.clone()))
+    let ws = if reads_only(cli) {
+        Workspace::open_existing(&root)?
+    } else {
+        Workspace::open(&root)?
+    };
+    Ok(ws.with_trust(ctx.config.trust.clone()))
+}
+
+/// Commands that only read: on a missing workspace they say so and create nothing.
+fn reads_only(cli: &Cli) -> bool {
+    matches!(
+        cli.command,
+        Some(
+            Command::Status
+                | Command::Check(_)
+                | Command::Doctor { .. }
+                | Command::Request(RequestCmd::List | RequestCmd::Show { .. })
+        )
+    )
 }
 
 /// `ws` trusting also the `--trust-anchor` files of this command.
@@ -282,7 +300,7 @@ fn run(cli: &Cli, ctx: &Ctx, out: &Output) -> Result<i32> {
         Command::Response(ResponseCmd::Import {
             path, file, trust, ..
         }) => {
-            let bytes = read_answer(file)?;
+            let bytes = read_answer(file, ctx.config.max_message_bytes())?;
             let ws = trusting(&ws, ctx, trust);
             let (req, report) = procedure::import_response(&ws, path, &bytes)?;
             for w in &report.warnings {
@@ -400,12 +418,23 @@ fn command_name(c: &Command) -> &'static str {
     }
 }
 
-/// The answer's bytes: the file, or standard input for `-` (pasted text).
-fn read_answer(file: &std::path::Path) -> cleocps_core::Result<Vec<u8>> {
+/// The answer's bytes: the file, or standard input for `-` (pasted
+/// text); at most `limit` (`max_message_bytes`).
+fn read_answer(file: &std::path::Path, limit: u64) -> cleocps_core::Result<Vec<u8>> {
     if file.as_os_str() != "-" {
-        return std::fs::read(file).map_err(|e| Error::io(file, e));
+        return cleocps_core::fsutil::read_bounded(file, limit).map_err(|e| Error::read(file, e));
     }
     let mut bytes = Vec::new();
-    std::io::Read::read_to_end(&mut std::io::stdin(), &mut bytes).map_err(|e| Error::io("-", e))?;
+    std::io::Read::read_to_end(
+        &mut std::io::Read::take(std::io::stdin(), limit + 1),
+        &mut bytes,
+    )
+    .map_err(|e| Error::io("-", e))?;
+    if bytes.len() as u64 > limit {
+        return Err(Error::TooLarge {
+            path: file.into(),
+            limit,
+        });
+    }
     Ok(bytes)
 }

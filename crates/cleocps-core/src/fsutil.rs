@@ -2,9 +2,9 @@
 //! reader only ever sees the old file or the new one, never half of one.
 
 use std::fs::{self, File, OpenOptions};
-use std::io::{self, Write};
+use std::io::{self, Read, Write};
 use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt, PermissionsExt};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// Mode of private files (keys, password files) and of everything in the workspace.
 pub const PRIVATE_FILE: u32 = 0o600;
@@ -42,6 +42,95 @@ pub fn write_atomic(path: &Path, data: &[u8], mode: u32) -> io::Result<()> {
         let _ = fs::remove_file(&tmp);
     }
     result
+}
+
+/// Why a bounded read gave nothing.
+#[derive(Debug)]
+pub enum ReadError {
+    Io(io::Error),
+    /// A FIFO, device, socket or directory where a file was expected: reading
+    /// it could block forever or never end.
+    NotAFile,
+    /// Longer than the limit, in bytes.
+    TooLarge(u64),
+}
+
+/// Reads the regular file `path`, refusing anything else and anything over
+/// `limit` bytes, without ever holding more than `limit + 1` bytes. Opened
+/// non-blocking, so a FIFO is refused rather than waited on.
+pub fn read_bounded(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
+    let mut data = Vec::new();
+    open_regular(path)?
+        .take(limit.saturating_add(1))
+        .read_to_end(&mut data)
+        .map_err(ReadError::Io)?;
+    if data.len() as u64 > limit {
+        return Err(ReadError::TooLarge(limit));
+    }
+    Ok(data)
+}
+
+/// The first line of the regular file `path` (its LF, CRLF or end of file
+/// excluded), refused if longer than `limit` bytes: the rest is never read.
+pub fn read_first_line(path: &Path, limit: u64) -> Result<zeroize::Zeroizing<Vec<u8>>, ReadError> {
+    let mut data = zeroize::Zeroizing::new(Vec::new());
+    // One byte more than a line ending after `limit` bytes: CR LF.
+    open_regular(path)?
+        .take(limit.saturating_add(2))
+        .read_to_end(&mut data)
+        .map_err(ReadError::Io)?;
+    let end = data.iter().position(|b| *b == b'\n').unwrap_or(data.len());
+    let line_end = if end > 0 && data[end - 1] == b'\r' {
+        end - 1
+    } else {
+        end
+    };
+    if line_end as u64 > limit {
+        return Err(ReadError::TooLarge(limit));
+    }
+    data.truncate(line_end);
+    Ok(data)
+}
+
+fn open_regular(path: &Path) -> Result<File, ReadError> {
+    let file = OpenOptions::new()
+        .read(true)
+        .custom_flags(rustix::fs::OFlags::NONBLOCK.bits() as i32)
+        .open(path)
+        .map_err(ReadError::Io)?;
+    if !file.metadata().map_err(ReadError::Io)?.is_file() {
+        return Err(ReadError::NotAFile);
+    }
+    Ok(file)
+}
+
+/// Opens (creating, mode 0600) a lock or data file to write, never
+/// through a final symbolic link and only if it is a regular file.
+pub fn open_nofollow(path: &Path) -> io::Result<File> {
+    let file = OpenOptions::new()
+        .read(true)
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .mode(PRIVATE_FILE)
+        .custom_flags(rustix::fs::OFlags::NOFOLLOW.bits() as i32)
+        .open(path)?;
+    if !file.metadata()?.is_file() {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            "not a regular file",
+        ));
+    }
+    Ok(file)
+}
+
+/// `path` with its directory resolved (links, `..`): two spellings of one
+/// place give the same result. The file itself, if a link, is not followed.
+pub fn resolve_dir(path: &Path) -> io::Result<PathBuf> {
+    let name = path
+        .file_name()
+        .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "no file name"))?;
+    Ok(parent_of(path).canonicalize()?.join(name))
 }
 
 /// Flushes a directory entry change (rename, create, delete) to disk.

@@ -255,7 +255,9 @@ fn run_core(ws: &Workspace, ctx: &TuiContext, lang: Lang, job: Job) -> cleocps_c
             changed(ws, req.path(), tf(lang, "tui.done.reject", &[&code]))
         }
         Job::ImportResponse { path, file } => {
-            let bytes = std::fs::read(&file).map_err(|e| Error::io(&file, e))?;
+            let limit = cleocps_core::config::DEFAULT_MAX_MESSAGE_BYTES;
+            let bytes = cleocps_core::fsutil::read_bounded(&file, limit)
+                .map_err(|e| Error::read(&file, e))?;
             import(ws, lang, path, &bytes)
         }
         // Pasted text goes through the same import and trust checks as a file.

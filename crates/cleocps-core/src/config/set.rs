@@ -40,16 +40,7 @@ pub fn set_values(
 
 /// Reads `path` (absent: empty), sets the pairs, writes it back 0600.
 pub fn set_in_file(path: &Path, pairs: &[(&str, &str)]) -> Result<Config, ConfigError> {
-    let text = match std::fs::read_to_string(path) {
-        Ok(t) => Some(t),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
-        Err(e) => {
-            return Err(ConfigError::Unreadable {
-                path: path.to_path_buf(),
-                detail: e.to_string(),
-            })
-        }
-    };
+    let text = Config::read_file(path)?;
     let (config, out) = set_values(path, text.as_deref(), pairs)?;
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir).map_err(|e| ConfigError::Unreadable {

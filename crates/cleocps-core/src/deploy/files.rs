@@ -1,39 +1,16 @@
 //! The files of a deploy: each target written beside its final path
-//! (`.NAME.cleocps-new`), the file it replaces kept as a hard link
+//! (`.NAME.cleocps-new-PID`), the file it replaces kept as a hard link
 //! (`.NAME.cleocps-previous`, same owner and mode), then all swapped in by
-//! rename; `restore` puts the previous files back the same way.
+//! rename; `restore` puts the previous files back the same way. All under
+//! the targets' locks.
 
 use super::error::DeployError;
 use super::{Installed, TargetKind};
-use crate::fsutil::{fsync_dir, parent_of};
-use std::fs::{self, OpenOptions};
+use crate::fsutil::{fsync_dir, open_nofollow, parent_of};
+use std::fs::{self, File, OpenOptions};
 use std::io::{self, Write};
 use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
 use std::path::{Path, PathBuf};
-
-/// Where a target really is written. A target whose parent isn't a
-/// directory, or that is a directory, is refused; a symbolic link only with
-/// `follow` (then the file it points to is replaced, the link stays).
-pub(super) fn resolve(target: &Path, follow: bool) -> Result<PathBuf, DeployError> {
-    if !parent_of(target).is_dir() {
-        return Err(DeployError::ParentNotDir(target.to_path_buf()));
-    }
-    let real = match fs::symlink_metadata(target) {
-        Ok(m) if m.file_type().is_symlink() => {
-            if !follow {
-                return Err(DeployError::Symlink(target.to_path_buf()));
-            }
-            fs::canonicalize(target).map_err(|e| io_err(target, e))?
-        }
-        Ok(_) => target.to_path_buf(),
-        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(target.to_path_buf()),
-        Err(e) => return Err(io_err(target, e)),
-    };
-    if real.is_dir() {
-        return Err(DeployError::TargetIsDir(target.to_path_buf()));
-    }
-    Ok(real)
-}
 
 fn io_err(path: &Path, e: io::Error) -> DeployError {
     DeployError::Io(path.to_path_buf(), e.to_string())
@@ -46,6 +23,56 @@ fn beside(path: &Path, suffix: &str) -> PathBuf {
         .map(|n| n.to_string_lossy())
         .unwrap_or_default();
     parent_of(path).join(format!(".{name}.{suffix}"))
+}
+
+/// `<dir>/.<name>.<suffix>-<pid>`: unique to this process.
+fn ours(path: &Path, suffix: &str) -> PathBuf {
+    beside(path, &format!("{suffix}-{}", std::process::id()))
+}
+
+/// The exclusive locks of the targets (`.NAME.cleocps-lock` beside each),
+/// taken in one order so two deploys never wait on each other in a circle;
+/// released on drop.
+pub(super) struct TargetLocks {
+    _files: Vec<File>,
+}
+
+impl TargetLocks {
+    pub fn take(paths: &[&Path]) -> Result<TargetLocks, DeployError> {
+        let mut locks: Vec<PathBuf> = paths.iter().map(|p| beside(p, "cleocps-lock")).collect();
+        locks.sort();
+        locks.dedup();
+        let mut files = Vec::new();
+        for lock in locks {
+            let file = open_nofollow(&lock).map_err(|e| io_err(&lock, e))?;
+            file.lock().map_err(|e| io_err(&lock, e))?;
+            files.push(file);
+        }
+        Ok(TargetLocks { _files: files })
+    }
+}
+
+/// Removes what a killed deploy of `path` left (a staged file may hold a
+/// clear key); the caller holds the target's lock, so no live deploy is at work.
+fn remove_leftovers(path: &Path) {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let prefixes = [
+        format!(".{name}.cleocps-new"),
+        format!(".{name}.cleocps-restore"),
+    ];
+    let Ok(entries) = fs::read_dir(parent_of(path)) else {
+        return;
+    };
+    for e in entries.flatten() {
+        let file = e.file_name();
+        let file = file.to_string_lossy();
+        if prefixes.iter().any(|p| file.starts_with(p.as_str())) {
+            let _ = fs::remove_file(e.path());
+        }
+    }
 }
 
 struct Entry {
@@ -63,13 +90,6 @@ pub(super) struct Staged {
 }
 
 impl Staged {
-    pub fn paths(&self) -> Vec<String> {
-        self.entries
-            .iter()
-            .map(|e| e.path.display().to_string())
-            .collect()
-    }
-
     /// Writes `data` to `.NAME.cleocps-new` beside `path`, with its mode and owner.
     pub fn stage(
         &mut self,
@@ -82,8 +102,8 @@ impl Staged {
         if self.entries.iter().any(|e| e.path == path) {
             return Err(DeployError::SameTarget(path));
         }
-        let new = beside(&path, "cleocps-new");
-        let _ = fs::remove_file(&new);
+        remove_leftovers(&path);
+        let new = ours(&path, "cleocps-new");
         let write = || -> io::Result<()> {
             let mut f = OpenOptions::new()
                 .write(true)
@@ -124,14 +144,19 @@ impl Staged {
 
     fn swap_one(&mut self, i: usize) -> Result<(), DeployError> {
         let e = &mut self.entries[i];
+        let failed = |err: io::Error| DeployError::SwapFailed {
+            path: e.path.clone(),
+            kind: err.kind(),
+            detail: err.to_string(),
+        };
         if e.path.exists() {
             let keep = beside(&e.path, "cleocps-previous");
             let _ = fs::remove_file(&keep);
-            fs::hard_link(&e.path, &keep).map_err(|err| io_err(&e.path, err))?;
+            fs::hard_link(&e.path, &keep).map_err(failed)?;
             e.previous = Some(keep);
         }
-        fs::rename(&e.new, &e.path).map_err(|err| io_err(&e.path, err))?;
-        fsync_dir(parent_of(&e.path)).map_err(|err| io_err(&e.path, err))
+        fs::rename(&e.new, &e.path).map_err(failed)?;
+        fsync_dir(parent_of(&e.path)).map_err(failed)
     }
 
     fn installed(&self, n: usize) -> Vec<Installed> {
@@ -152,9 +177,12 @@ impl Staged {
         for t in installed.iter().rev() {
             let result = match &t.previous {
                 Some(keep) => {
-                    let back = beside(&t.path, "cleocps-restore");
-                    let _ = fs::remove_file(&back);
-                    fs::hard_link(keep, &back).and_then(|()| fs::rename(&back, &t.path))
+                    let back = ours(&t.path, "cleocps-restore");
+                    let put = fs::hard_link(keep, &back).and_then(|()| fs::rename(&back, &t.path));
+                    if put.is_err() {
+                        let _ = fs::remove_file(&back);
+                    }
+                    put
                 }
                 None => fs::remove_file(&t.path),
             }
