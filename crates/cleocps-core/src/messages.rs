@@ -342,8 +342,8 @@ pub static TEXTS: &[Text] = &[
         "warning: the private key is written without a password; protect the file"
     ),
     // Configuration.
-    text!("config.bad_port", "0 : un port va de 1 à 65535", "0: a port is 1 to 65535"),
-    text!("config.bad_timeout", "0 : un délai est d'au moins 1 seconde", "0: a timeout is at least 1 second"),
+    text!("config.bad_port", "{} : un port va de 1 à 65535", "{}: a port is 1 to 65535"),
+    text!("config.bad_timeout", "{} : un délai est d'au moins 1 seconde", "{}: a timeout is at least 1 second"),
     text!(
         "config.not_a_file",
         "ce n'est pas un fichier ordinaire (tube, périphérique ou dossier)",

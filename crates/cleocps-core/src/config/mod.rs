@@ -242,7 +242,7 @@ impl Config {
         if let Some((key, _)) = ports.iter().find(|(_, p)| *p == Some(0)) {
             return Err(ConfigError::BadValue {
                 key,
-                detail: crate::i18n::t(crate::i18n::current(), "config.bad_port").to_string(),
+                detail: crate::i18n::tf(crate::i18n::current(), "config.bad_port", &[&0]),
             });
         }
         let timeouts = [
@@ -256,7 +256,7 @@ impl Config {
         if let Some((key, _)) = timeouts.iter().find(|(_, t)| *t == Some(0)) {
             return Err(ConfigError::BadValue {
                 key,
-                detail: crate::i18n::t(crate::i18n::current(), "config.bad_timeout").to_string(),
+                detail: crate::i18n::tf(crate::i18n::current(), "config.bad_timeout", &[&0]),
             });
         }
         Ok(())
