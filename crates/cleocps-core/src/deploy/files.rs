@@ -52,6 +52,31 @@ impl TargetLocks {
     }
 }
 
+/// An unnamed file in `dir` (`O_TMPFILE`), `None` where the file system has none.
+fn unnamed_in(dir: &Path) -> Option<File> {
+    OpenOptions::new()
+        .write(true)
+        .mode(0o600)
+        .custom_flags(rustix::fs::OFlags::TMPFILE.bits() as i32)
+        .open(dir)
+        .ok()
+}
+
+/// Gives the unnamed `file` the name `path` (through `/proc/self/fd`, which
+/// needs no privilege, unlike `AT_EMPTY_PATH`).
+fn give_name(file: &File, path: &Path) -> io::Result<()> {
+    use std::os::fd::AsRawFd;
+    let fd = format!("/proc/self/fd/{}", file.as_raw_fd());
+    rustix::fs::linkat(
+        rustix::fs::CWD,
+        fd.as_str(),
+        rustix::fs::CWD,
+        path,
+        rustix::fs::AtFlags::SYMLINK_FOLLOW,
+    )?;
+    Ok(())
+}
+
 /// Removes what a killed deploy of `path` left (a staged file may hold a
 /// clear key); the caller holds the target's lock, so no live deploy is at work.
 fn remove_leftovers(path: &Path) {
@@ -79,6 +104,8 @@ struct Entry {
     kind: TargetKind,
     path: PathBuf,
     new: PathBuf,
+    /// The staged content, not yet named `new`.
+    unnamed: Option<File>,
     previous: Option<PathBuf>,
 }
 
@@ -90,7 +117,10 @@ pub(super) struct Staged {
 }
 
 impl Staged {
-    /// Writes `data` to `.NAME.cleocps-new` beside `path`, with its mode and owner.
+    /// Writes `data` beside `path`, with its mode and owner: into an
+    /// unnamed file of its directory where the file system allows it (a
+    /// process killed even by SIGKILL leaves no clear key behind), named
+    /// `.NAME.cleocps-new-PID` only at the swap; else into that name now.
     pub fn stage(
         &mut self,
         kind: TargetKind,
@@ -104,29 +134,38 @@ impl Staged {
         }
         remove_leftovers(&path);
         let new = ours(&path, "cleocps-new");
-        let write = || -> io::Result<()> {
-            let mut f = OpenOptions::new()
-                .write(true)
-                .create_new(true)
-                .mode(0o600)
-                .open(&new)?;
+        let unnamed = unnamed_in(parent_of(&path));
+        let write = |unnamed: Option<&File>| -> io::Result<()> {
+            let mut named = None;
+            let mut f = match unnamed {
+                Some(f) => f,
+                None => named.insert(
+                    OpenOptions::new()
+                        .write(true)
+                        .create_new(true)
+                        .mode(0o600)
+                        .open(&new)?,
+                ),
+            };
             // Owner first, then the mode: the content is never readable by
             // more than it should be, even for a moment.
             if owner != (None, None) {
-                std::os::unix::fs::fchown(&f, owner.0, owner.1)?;
+                std::os::unix::fs::fchown(f, owner.0, owner.1)?;
             }
             f.set_permissions(fs::Permissions::from_mode(mode))?;
             f.write_all(data)?;
             f.sync_all()
         };
-        // Recorded first, so a failed write's temp file is removed on drop.
+        let result = write(unnamed.as_ref());
+        // Recorded even on failure, so a named temp file is removed on drop.
         self.entries.push(Entry {
             kind,
             path: path.clone(),
-            new: new.clone(),
+            new,
+            unnamed,
             previous: None,
         });
-        write().map_err(|e| io_err(&path, e))
+        result.map_err(|e| io_err(&path, e))
     }
 
     /// Keeps each previous file, then renames each new one into place. If
@@ -154,6 +193,9 @@ impl Staged {
             let _ = fs::remove_file(&keep);
             fs::hard_link(&e.path, &keep).map_err(failed)?;
             e.previous = Some(keep);
+        }
+        if let Some(file) = e.unnamed.take() {
+            give_name(&file, &e.new).map_err(failed)?;
         }
         fs::rename(&e.new, &e.path).map_err(failed)?;
         fsync_dir(parent_of(&e.path)).map_err(failed)
@@ -205,5 +247,43 @@ impl Drop for Staged {
         for e in &self.entries {
             let _ = fs::remove_file(&e.new);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(dir: &Path) -> Vec<String> {
+        let mut n: Vec<String> = fs::read_dir(dir)
+            .expect("ls")
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .collect();
+        n.sort();
+        n
+    }
+
+    #[test]
+    fn a_staged_key_has_no_name_until_the_swap_and_a_dead_deploys_leftovers_go() {
+        let dir = tempfile::tempdir().expect("tmp");
+        let key = dir.path().join("k.pem");
+        fs::write(&key, "old").expect("old");
+        // What a deploy killed by SIGKILL on a file system without O_TMPFILE leaves.
+        let dead = dir.path().join(".k.pem.cleocps-new-0");
+        fs::write(&dead, "clear key").expect("dead");
+        let mut staged = Staged::default();
+        staged
+            .stage(TargetKind::Key, key.clone(), b"new", 0o600, (None, None))
+            .expect("stage");
+        // Nothing named holds the new key yet (tmpfs and ext4 have O_TMPFILE).
+        assert_eq!(names(dir.path()), ["k.pem"]);
+        let installed = staged.swap().expect("swap");
+        assert_eq!(fs::read(&key).expect("new"), b"new");
+        assert_eq!(names(dir.path()), [".k.pem.cleocps-previous", "k.pem"]);
+        staged.restore(&installed).expect("restore");
+        assert_eq!(fs::read(&key).expect("old"), b"old");
+        drop(staged);
+        assert_eq!(names(dir.path()), [".k.pem.cleocps-previous", "k.pem"]);
     }
 }
