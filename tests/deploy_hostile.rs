@@ -39,13 +39,14 @@ fn key_pubkey(p: &Path) -> String {
     tool_ok("openssl", &["pkey", "-pubout", "-in", &s(p)])
 }
 
-/// A deploy's leftovers in `dir` (staged or restore files).
+/// A deploy's leftovers in `dir`: anything but the targets and the previous files kept.
 fn leftovers(dir: &Path) -> Vec<String> {
     std::fs::read_dir(dir)
         .expect("dir")
         .flatten()
         .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|n| n.contains(".cleocps-new") || n.contains(".cleocps-restore"))
+        .filter(|n| !["c.pem", "f.pem", "k.pem"].contains(&n.as_str()))
+        .filter(|n| !n.ends_with(".cleocps-previous"))
         .collect()
 }
 

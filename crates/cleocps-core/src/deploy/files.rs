@@ -32,9 +32,10 @@ fn ours(path: &Path, suffix: &str) -> PathBuf {
 
 /// The exclusive locks of the targets (`.NAME.cleocps-lock` beside each),
 /// taken in one order so two deploys never wait on each other in a circle;
-/// released on drop.
+/// each lock file is removed by its holder when done, so none stays beside
+/// the service's files.
 pub(super) struct TargetLocks {
-    _files: Vec<File>,
+    held: Vec<(PathBuf, File)>,
 }
 
 impl TargetLocks {
@@ -42,13 +43,36 @@ impl TargetLocks {
         let mut locks: Vec<PathBuf> = paths.iter().map(|p| beside(p, "cleocps-lock")).collect();
         locks.sort();
         locks.dedup();
-        let mut files = Vec::new();
+        let mut held = Vec::new();
         for lock in locks {
-            let file = open_nofollow(&lock).map_err(|e| io_err(&lock, e))?;
-            file.lock().map_err(|e| io_err(&lock, e))?;
-            files.push(file);
+            let file = lock_file(&lock).map_err(|e| io_err(&lock, e))?;
+            held.push((lock, file));
         }
-        Ok(TargetLocks { _files: files })
+        Ok(TargetLocks { held })
+    }
+}
+
+/// Locks the file at `path`, created if need be. A lock got on a file its
+/// holder removed meanwhile is no lock: then the one now at `path` is taken.
+fn lock_file(path: &Path) -> io::Result<File> {
+    use std::os::unix::fs::MetadataExt;
+    loop {
+        let file = open_nofollow(path)?;
+        file.lock()?;
+        let (held, named) = (file.metadata()?, fs::symlink_metadata(path));
+        if named.is_ok_and(|n| n.dev() == held.dev() && n.ino() == held.ino()) {
+            return Ok(file);
+        }
+    }
+}
+
+impl Drop for TargetLocks {
+    fn drop(&mut self) {
+        // Removed while still locked: a waiter then sees it gone and starts over.
+        for (path, file) in self.held.drain(..).rev() {
+            let _ = fs::remove_file(&path);
+            drop(file);
+        }
     }
 }
 

@@ -8,7 +8,7 @@ use super::error::DeployError;
 use super::files::Staged;
 use super::interrupt::{self, Interrupt};
 use super::{DeployProfile, Installed, DEPLOYED};
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::i18n::Lang;
 use std::cell::RefCell;
 use std::time::Duration;
@@ -31,6 +31,9 @@ pub(super) struct Transaction<'a> {
 /// How it ended: the journal's words and the result.
 type Ending = (String, Result<Done>);
 
+/// A step that stopped the deploy: the journal's words and the error (boxed: errors travel by value).
+type Stop = Box<(String, Error)>;
+
 impl Transaction<'_> {
     /// Swaps `staged` in and runs the commands. Never leaves the new files
     /// in place on failure.
@@ -51,11 +54,11 @@ impl Transaction<'_> {
         };
         let check = match self.step(&staged, &installed, self.profile.check.as_deref(), false) {
             Ok(run) => run,
-            Err(ending) => return ending,
+            Err(stop) => return (stop.0, Err(stop.1)),
         };
         let reload = match self.step(&staged, &installed, self.profile.reload.as_deref(), true) {
             Ok(run) => run,
-            Err(ending) => return ending,
+            Err(stop) => return (stop.0, Err(stop.1)),
         };
         if let Some(signal) = self.interrupt.caught() {
             let said = self.rollback(
@@ -86,7 +89,7 @@ impl Transaction<'_> {
         installed: &[Installed],
         command: Option<&str>,
         reload: bool,
-    ) -> std::result::Result<Option<CommandRun>, Ending> {
+    ) -> std::result::Result<Option<CommandRun>, Stop> {
         let what = if reload { "reload" } else { "check" };
         // A reload interrupted may have half-happened: it runs again with the previous files.
         let again = |cmd| reload.then_some(cmd);
@@ -96,7 +99,7 @@ impl Transaction<'_> {
                 "interrupted by {} before the {what}, {said}",
                 interrupt::name(signal)
             );
-            return Err((said, Err(DeployError::Interrupted(signal).into())));
+            return Err(Box::new((said, DeployError::Interrupted(signal).into())));
         }
         let Some(cmd) = command else {
             return Ok(None);
@@ -109,11 +112,11 @@ impl Transaction<'_> {
                     "interrupted by {} during the {what}, {said}",
                     interrupt::name(signal)
                 );
-                return Err((said, Err(DeployError::Interrupted(signal).into())));
+                return Err(Box::new((said, DeployError::Interrupted(signal).into())));
             }
             Err(e) => {
                 let said = self.rollback(staged, installed, None);
-                return Err((format!("{what} could not start, {said}"), Err(e)));
+                return Err(Box::new((format!("{what} could not start, {said}"), e)));
             }
         };
         if run.success {
@@ -127,7 +130,10 @@ impl Transaction<'_> {
         if !reload {
             let said = self.rollback(staged, installed, None);
             let said = format!("{failed}, {said}, nothing reloaded");
-            return Err((said, Err(DeployError::CheckFailed(Box::new(run)).into())));
+            return Err(Box::new((
+                said,
+                DeployError::CheckFailed(Box::new(run)).into(),
+            )));
         }
         let (said, second) = self.rollback_reloading(staged, installed, cmd);
         let said = format!("{failed}, {said}");
@@ -136,7 +142,7 @@ impl Transaction<'_> {
             first: Box::new(run),
             again: Box::new(again),
         };
-        Err((said, Err(error.into())))
+        Err(Box::new((said, error.into())))
     }
 
     /// Puts the previous files back, reloading with them when `reload` is
