@@ -494,3 +494,24 @@ fn key_modes_for_others_are_refused_and_numeric_owners_said() {
         "640 99999 99999"
     );
 }
+
+#[test]
+fn a_reload_that_fails_twice_is_journaled_as_such() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let ws = two_certified(tmp.path());
+    let dir = tmp.path().join("tls");
+    let targets = deployed(&ws, &dir);
+    let before = contents(&targets);
+    let mut args = deploy_args("F/R2", &targets);
+    args.extend(["--reload", "echo 'service down' >&2; exit 1"]);
+    let out = cleo(&ws, &args);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("reloading again failed too"), "{err}");
+    assert_eq!(contents(&targets), before);
+    let journal = last_journal(&ws, "R2");
+    assert!(
+        journal.contains("reload failed, previous files restored, reload failed again"),
+        "{journal}"
+    );
+}
