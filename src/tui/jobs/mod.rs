@@ -255,7 +255,7 @@ fn run_core(ws: &Workspace, ctx: &TuiContext, lang: Lang, job: Job) -> cleocps_c
             changed(ws, req.path(), tf(lang, "tui.done.reject", &[&code]))
         }
         Job::ImportResponse { path, file } => {
-            let limit = cleocps_core::config::DEFAULT_MAX_MESSAGE_BYTES;
+            let limit = ctx.config.max_message_bytes();
             let bytes = cleocps_core::fsutil::read_bounded(&file, limit)
                 .map_err(|e| Error::read(&file, e))?;
             import(ws, lang, path, &bytes)
