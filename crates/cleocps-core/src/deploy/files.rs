@@ -310,4 +310,32 @@ mod tests {
         drop(staged);
         assert_eq!(names(dir.path()), [".k.pem.cleocps-previous", "k.pem"]);
     }
+
+    #[test]
+    fn a_failed_swap_undoes_the_renames_done_and_says_what_to_do() {
+        let dir = tempfile::tempdir().expect("tmp");
+        let (a, b) = (dir.path().join("a.pem"), dir.path().join("b.pem"));
+        fs::write(&a, "old a").expect("a");
+        let mut staged = Staged::default();
+        for p in [&a, &b] {
+            staged
+                .stage(TargetKind::Cert, p.clone(), b"new", 0o644, (None, None))
+                .expect("stage");
+        }
+        // b.pem became a directory after the checks: its rename fails.
+        fs::create_dir(&b).expect("dir");
+        fs::write(b.join("x"), "").expect("x");
+        let err = staged.swap().expect_err("swap fails");
+        assert!(
+            matches!(&err, DeployError::SwapFailed { path, .. } if *path == b),
+            "{err:?}"
+        );
+        assert_eq!(fs::read(&a).expect("a"), b"old a");
+        let said = err.localize(crate::i18n::Lang::En);
+        assert!(
+            said.contains("could not be put in place") && said.contains("then deploy again"),
+            "{said}"
+        );
+        assert!(!said.contains("os error"), "{said}");
+    }
 }
