@@ -28,6 +28,8 @@ pub enum Error {
     Locked {
         pid: Option<u32>,
     },
+    /// The workspace's `.lock` is a link or not a file: someone else may have planted it.
+    LockNotAFile(PathBuf),
     /// The workspace path exists and is not a directory.
     NotADirectory(PathBuf),
     /// A read-only command on a workspace that does not exist (created by nothing).
@@ -154,6 +156,7 @@ impl Error {
             Error::BadRequestPath(p) => tf(lang, "err.request_path", &[p]),
             Error::Locked { pid: Some(pid) } => tf(lang, "err.locked_pid", &[pid]),
             Error::Locked { pid: None } => t(lang, "err.locked").to_string(),
+            Error::LockNotAFile(p) => tf(lang, "err.lock_not_a_file", &[&p.display()]),
             Error::NotADirectory(p) => tf(lang, "err.not_a_directory", &[&p.display()]),
             Error::NoWorkspace(p) => tf(lang, "err.no_workspace", &[&p.display()]),
             Error::InWorkspace(p) => tf(lang, "err.in_workspace", &[&p.display()]),

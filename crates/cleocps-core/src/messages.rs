@@ -110,6 +110,11 @@ pub static TEXTS: &[Text] = &[
         "the workspace is in use by another cleocps instance"
     ),
     text!(
+        "err.lock_not_a_file",
+        "{} est un lien symbolique ou n'est pas un fichier : cleocps ne le suit pas ; vérifiez qui l'a créé, supprimez-le, puis relancez",
+        "{} is a symbolic link or not a file: cleocps does not follow it; check who made it, remove it, then run again"
+    ),
+    text!(
         "err.not_a_directory",
         "{} n'est pas un répertoire : choisissez un autre espace de travail (--workspace)",
         "{} is not a directory: choose another workspace (--workspace)"

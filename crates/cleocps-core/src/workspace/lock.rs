@@ -26,7 +26,13 @@ impl Workspace {
         let path = self.root.join(".lock");
         // Never through a link: in a workspace another user can write, a
         // planted `.lock` link would have root truncate the file it names.
-        let mut file = open_nofollow(&path).map_err(|e| Error::io(&path, e))?;
+        let mut file = open_nofollow(&path).map_err(|e| match e.raw_os_error() {
+            Some(code) if code == rustix::io::Errno::LOOP.raw_os_error() => {
+                Error::LockNotAFile(path.clone())
+            }
+            _ if e.kind() == std::io::ErrorKind::InvalidInput => Error::LockNotAFile(path.clone()),
+            _ => Error::io(&path, e),
+        })?;
         let start = Instant::now();
         loop {
             match file.try_lock() {
