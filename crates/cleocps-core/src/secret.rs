@@ -26,8 +26,8 @@ impl Secret {
 
     /// Reads a password/PIN file (DESIGN §3): the first line is the secret,
     /// its LF or CRLF ending removed, inner and trailing spaces kept; an empty
-    /// first line is an error. Only a regular file, and only its first
-    /// [`MAX_SECRET_LINE`] bytes are ever read.
+    /// first line is an error. Only a regular file or a pipe, and only its
+    /// first [`MAX_SECRET_LINE`] bytes are ever read.
     pub fn from_file(path: &Path) -> Result<Secret, SecretFileError> {
         let path_buf = || path.to_path_buf();
         let first = crate::fsutil::read_first_line(path, MAX_SECRET_LINE).map_err(|e| match e {
@@ -151,6 +151,30 @@ mod tests {
             Secret::from_file(Path::new("/dev/zero")),
             Err(SecretFileError::NotAFile { .. })
         ));
+        // A pipe that never ends gives its first line only.
+        let fifo = dir.path().join("fifo");
+        assert!(std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .expect("mkfifo")
+            .success());
+        let writer = {
+            let fifo = fifo.clone();
+            std::thread::spawn(move || {
+                use std::io::Write;
+                let mut f = std::fs::OpenOptions::new()
+                    .write(true)
+                    .open(&fifo)
+                    .expect("open");
+                // Ends (broken pipe) once the reader has its line and closes.
+                while f.write_all(b"pw from a pipe\n").is_ok() {}
+            })
+        };
+        assert_eq!(
+            Secret::from_file(&fifo).expect("read").expose(),
+            "pw from a pipe"
+        );
+        writer.join().expect("writer");
         assert!(matches!(
             Secret::from_file(dir.path()),
             Err(SecretFileError::NotAFile { .. })
