@@ -86,6 +86,18 @@ tflag=(); "$bin" deploy --help | grep -q command-timeout && tflag=(--command-tim
 measure "--check 'sleep 1000'" 20 "${cb[@]}" deploy F/R2 --cert "$tls/c.pem" --check "sleep 1000" "${tflag[@]}"
 measure "--reload 'sleep 15 & echo started'" 30 "${cb[@]}" deploy F/R --cert "$tls/c.pem" --reload "sleep 15 & echo started"
 measure "--check yes" 6 "${cb[@]}" deploy F/R --cert "$tls/c.pem" --check yes "${tflag[@]}"
+# 5. SIGTERM 1.5 s into a 5 s check: exit code, files back?, journaled?, the check's sleep orphaned?
+c deploy F/R "${targets[@]}" >/dev/null 2>&1
+before_sum=$(cat "$tls/c.pem" "$tls/k.pem" | sha256sum)
+"${cb[@]}" deploy F/R2 "${targets[@]}" --check "sleep 5.5" >/dev/null 2>&1 & pid=$!
+sleep 1.5; t0=$(date +%s.%N); kill -TERM "$pid"; code=0; wait "$pid" || code=$?
+took=$(echo "$(date +%s.%N) - $t0" | bc)
+[ "$(cat "$tls/c.pem" "$tls/k.pem" | sha256sum)" = "$before_sum" ] && back=previous || back=NEW
+grep -q 'interrupted' "$ws/dossiers/F/R2/request.json" && j=journaled || j="not journaled"
+orphans=$(pgrep -f 'sleep 5.5' || true)
+printf '%-52s exit %s after %.2f s, %s files, %s, %s orphan\n' "SIGTERM during --check 'sleep 5'" \
+  "$code" "$took" "$back" "$j" "$(echo "$orphans" | grep -c . || true)"
+for o in $orphans; do kill "$o" 2>/dev/null || true; done
 # 10. Inputs that never end.
 echo pw >"$dir/pw"; truncate -s 2G "$dir/sparse"
 measure "keys password --new-key-password-file /dev/zero" 5 "${cb[@]}" keys password F/R --new-key-password-file /dev/zero
