@@ -206,3 +206,19 @@ fn config_set_refuses_ports_and_timeouts_that_cannot_work() {
         assert!(set(&[key, value]).status.success(), "{key} {value}");
     }
 }
+
+#[test]
+fn the_log_is_never_written_through_a_planted_link() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let ws = tmp.path().join("ws");
+    let victim = tmp.path().join("shadow3");
+    std::fs::write(&victim, "root:$6$secret:19000::::::\n").expect("victim");
+    std::os::unix::fs::symlink(&victim, log_of(&ws)).expect("link");
+    // A failure is logged: here, nowhere.
+    let out = cleo(&ws, &["request", "show", "F/none"]);
+    assert_ne!(out.status.code(), Some(0));
+    assert_eq!(
+        std::fs::read(&victim).expect("victim"),
+        b"root:$6$secret:19000::::::\n"
+    );
+}
