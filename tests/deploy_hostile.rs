@@ -152,6 +152,8 @@ fn one_file_named_twice_is_refused_before_anything_is_written() {
         );
         assert!(said.contains("given for two files"), "{said}");
         assert_eq!(read(&a), b"the service's own certificate\n");
+        let journal = last_journal(&ws, "R");
+        assert!(journal.contains("refused, nothing written"), "{journal}");
     }
     let mut names: Vec<_> = std::fs::read_dir(&d)
         .expect("ls")

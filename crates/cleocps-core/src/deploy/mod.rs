@@ -22,6 +22,7 @@ pub use profile::{DeployProfile, TargetKind, COMMAND_TIMEOUT};
 pub use texts::TEXTS;
 
 use crate::error::{Error, Result};
+use crate::i18n::Lang;
 use crate::pki;
 use crate::procedure::{self, now};
 use crate::request::{Action, Request};
@@ -92,21 +93,31 @@ pub fn deploy(
     if targets.is_empty() {
         return Err(DeployError::NoTargets.into());
     }
-    let modes = (profile.mode()?, profile.key_mode()?);
-    let owner = profile.owner_ids()?;
-    let targets = target::resolve_all(&targets, profile.follow_symlinks, ws)?;
+    let targets_text = targets
+        .iter()
+        .map(|(_, t)| t.display().to_string())
+        .collect::<Vec<_>>()
+        .join(",");
+    // A refusal is an attempt too: journaled, nothing written.
+    let refused = |e: Error| -> Error {
+        let said = format!(
+            "to {targets_text}: refused, nothing written: {}",
+            e.localize(Lang::En)
+        );
+        let _ = journal(ws, path, &said, None);
+        e
+    };
+    let modes = (|| Ok((profile.mode()?, profile.key_mode()?)))().map_err(refused)?;
+    let owner = profile.owner_ids().map_err(|e| refused(e.into()))?;
+    let targets = target::resolve_all(&targets, profile.follow_symlinks, ws)
+        .map_err(|e| refused(e.into()))?;
     let _request_lock = ws.lock_request(&req)?;
     let interrupt = Interrupt::catch().map_err(|e| Error::io("signal", e))?;
     let reals: Vec<&Path> = targets.iter().map(|t| t.real.as_path()).collect();
     let _target_locks = TargetLocks::take(&reals)?;
     let req = ws.find(path)?;
     req.check(Action::Deploy)?;
-    let content = Content::read(ws, &req, &profile, key_password)?;
-    let targets_text = targets
-        .iter()
-        .map(|t| t.given.display().to_string())
-        .collect::<Vec<_>>()
-        .join(",");
+    let content = Content::read(ws, &req, &profile, key_password).map_err(refused)?;
     let tx = Transaction {
         profile: &profile,
         interrupt: &interrupt,
@@ -116,7 +127,7 @@ pub fn deploy(
     let (said, result) = match content.stage(&targets, modes, owner) {
         Ok(staged) => tx.run(staged),
         Err(e) => (
-            format!("nothing replaced: {}", e.localize(crate::i18n::Lang::En)),
+            format!("nothing replaced: {}", e.localize(Lang::En)),
             Err(e),
         ),
     };

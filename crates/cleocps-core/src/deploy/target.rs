@@ -16,10 +16,9 @@ use std::path::{Path, PathBuf};
 /// Links followed in a row before giving up (the kernel's own limit).
 const MAX_LINKS: usize = 40;
 
-/// A target as given, and the file it really names.
+/// A target: what it receives, and the file it really names.
 pub(super) struct Target {
     pub kind: TargetKind,
-    pub given: PathBuf,
     pub real: PathBuf,
 }
 
@@ -38,11 +37,7 @@ pub(super) fn resolve_all(
         if out.iter().any(|t| same_file(&t.real, &real)) {
             return Err(DeployError::SameTarget(given.clone()));
         }
-        out.push(Target {
-            kind: *kind,
-            given: given.clone(),
-            real,
-        });
+        out.push(Target { kind: *kind, real });
     }
     Ok(out)
 }
