@@ -1,7 +1,7 @@
 //! Inputs that never end, and workspaces that do not exist (DESIGN §3, §9):
 //! `/dev/zero`, a FIFO or a huge sparse file given as a password file, an
 //! answer, a `.p12` or the configuration is refused at once with little
-//! memory; `check`, `status` and `request list` on a mistyped workspace say
+//! memory; `check`, `status`, `request list` and `doctor` on a mistyped workspace say
 //! so and create nothing; `config set` refuses ports and timeouts that
 //! cannot work.
 
@@ -150,6 +150,12 @@ fn read_only_commands_on_a_missing_workspace_say_so_and_create_nothing() {
         assert_eq!(out.status.code(), Some(3), "{args:?}: {out:?}");
         assert!(String::from_utf8_lossy(&out.stderr).contains("no workspace at"));
     }
+    // doctor says so among its checks.
+    let out = run(&["doctor"]);
+    assert!(
+        String::from_utf8_lossy(&out.stdout).contains(&s(&ws)),
+        "{out:?}"
+    );
     assert!(!typo.exists(), "the mistyped workspace was created");
     // The log says which command failed, in words, not in Rust's debug text.
     let log = std::fs::read_to_string(tmp.path().join("cleocps.log")).unwrap_or_default();

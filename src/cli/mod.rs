@@ -165,10 +165,11 @@ impl Output {
 fn workspace(cli: &Cli, ctx: &Ctx) -> Result<Workspace> {
     let root = Workspace::default_root(cli.workspace.as_deref())
         .ok_or_else(|| Error::NotADirectory(PathBuf::from("~/.local/share/cleocps")))?;
-    let ws = if reads_only(cli) {
-        Workspace::open_existing(&root)?
-    } else {
-        Workspace::open(&root)?
+    let ws = match &cli.command {
+        // doctor reports on a missing workspace, and creates nothing.
+        Some(Command::Doctor { .. }) => Workspace::at(&root),
+        _ if reads_only(cli) => Workspace::open_existing(&root)?,
+        _ => Workspace::open(&root)?,
     };
     Ok(ws.with_trust(ctx.config.trust.clone()))
 }
@@ -180,7 +181,6 @@ fn reads_only(cli: &Cli) -> bool {
         Some(
             Command::Status
                 | Command::Check(_)
-                | Command::Doctor { .. }
                 | Command::Request(RequestCmd::List | RequestCmd::Show { .. })
         )
     )
