@@ -228,3 +228,23 @@ fn the_log_is_never_written_through_a_planted_link() {
         b"root:$6$secret:19000::::::\n"
     );
 }
+
+#[test]
+fn no_output_file_replaces_a_device_or_fifo() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let ws = tmp.path().join("ws");
+    ok(&ws, &["folder", "create", "F"]);
+    let fifo = tmp.path().join("metrics.fifo");
+    tool_ok("mkfifo", &[&s(&fifo)]);
+    let out = cleo(
+        &ws,
+        &["check", "--format", "prometheus", "--output", &s(&fifo)],
+    );
+    assert_eq!(out.status.code(), Some(3), "{out:?}");
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("not a regular file"),
+        "{out:?}"
+    );
+    let kind = std::fs::symlink_metadata(&fifo).expect("fifo").file_type();
+    assert!(std::os::unix::fs::FileTypeExt::is_fifo(&kind));
+}

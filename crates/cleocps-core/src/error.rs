@@ -112,6 +112,11 @@ pub enum Error {
 
 impl Error {
     pub fn io(path: impl Into<PathBuf>, e: std::io::Error) -> Error {
+        if e.get_ref()
+            .is_some_and(|inner| inner.is::<crate::fsutil::NotRegularFile>())
+        {
+            return Error::NotAFile(path.into());
+        }
         Error::Io {
             path: path.into(),
             kind: e.kind(),

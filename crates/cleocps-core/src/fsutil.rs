@@ -11,8 +11,28 @@ pub const PRIVATE_FILE: u32 = 0o600;
 /// Mode of every directory cleocps creates.
 pub const PRIVATE_DIR: u32 = 0o700;
 
-/// Writes `data` to `path` atomically with the given mode.
+/// Why a write refused its destination: a device, FIFO, socket or
+/// directory is never replaced by a file (as root, `/dev/null` itself).
+#[derive(Debug)]
+pub struct NotRegularFile;
+
+impl std::fmt::Display for NotRegularFile {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("not a regular file")
+    }
+}
+
+impl std::error::Error for NotRegularFile {}
+
+/// Writes `data` to `path` atomically with the given mode. What `path`
+/// names, if anything, must be a regular file or a link (the link itself
+/// is replaced, never followed).
 pub fn write_atomic(path: &Path, data: &[u8], mode: u32) -> io::Result<()> {
+    if let Ok(m) = fs::symlink_metadata(path) {
+        if !(m.file_type().is_file() || m.file_type().is_symlink()) {
+            return Err(io::Error::new(io::ErrorKind::InvalidInput, NotRegularFile));
+        }
+    }
     let dir = parent_of(path);
     let name = path
         .file_name()
@@ -231,6 +251,21 @@ mod tests {
         assert!(!dead.exists());
         assert!(alive.exists(), "a live writer's temp is left alone");
         assert!(other.exists(), "another file's temp is left alone");
+    }
+
+    #[test]
+    fn a_device_or_fifo_is_never_replaced() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let fifo = dir.path().join("fifo");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        assert!(made.expect("mkfifo").success());
+        let e = write_atomic(&fifo, b"x", PRIVATE_FILE).expect_err("refused");
+        assert!(e.get_ref().is_some_and(|i| i.is::<NotRegularFile>()), "{e}");
+        assert!(std::os::unix::fs::FileTypeExt::is_fifo(
+            &fs::symlink_metadata(&fifo)
+                .expect("still there")
+                .file_type()
+        ));
     }
 
     #[test]
