@@ -94,6 +94,9 @@ fn dev_zero_fifos_and_huge_files_are_refused_at_once_as_any_input() {
             "{bad}: {err}"
         );
     }
+    // Certificates given as files, read by doctor.
+    let err = refused_quickly(&ws, None, &["doctor", "--ra-cert", "/dev/zero"]);
+    assert!(err.contains("not a regular file"), "{err}");
     // Answers, .p12 and the configuration: only a regular file, bounded.
     for bad in ["/dev/zero", &s(&fifo), &s(&huge)] {
         let err = refused_quickly(&ws, None, &["response", "import", "F/R", bad]);

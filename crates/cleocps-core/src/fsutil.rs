@@ -75,6 +75,36 @@ pub enum ReadError {
     TooLarge(u64),
 }
 
+impl std::fmt::Display for ReadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ReadError::Io(e) => e.fmt(f),
+            ReadError::NotAFile => {
+                f.write_str("not a regular file (a FIFO, device, socket or directory)")
+            }
+            ReadError::TooLarge(n) => write!(f, "larger than {n} bytes"),
+        }
+    }
+}
+
+impl From<ReadError> for io::Error {
+    fn from(e: ReadError) -> io::Error {
+        match e {
+            ReadError::Io(e) => e,
+            ReadError::NotAFile => io::Error::new(io::ErrorKind::InvalidInput, NotRegularFile),
+            other => io::Error::new(io::ErrorKind::InvalidData, other.to_string()),
+        }
+    }
+}
+
+/// The largest certificate, CA bundle or key file read (a system bundle is a few hundred KiB).
+pub const MAX_INPUT_FILE: u64 = 10 * 1024 * 1024;
+
+/// A certificate, CA bundle or key given as a file: [`read_bounded`] to [`MAX_INPUT_FILE`].
+pub fn read_input(path: &Path) -> Result<Vec<u8>, ReadError> {
+    read_bounded(path, MAX_INPUT_FILE)
+}
+
 /// Reads the regular file `path`, refusing anything else and anything over
 /// `limit` bytes, without ever holding more than `limit + 1` bytes. Opened
 /// non-blocking, so a FIFO is refused rather than waited on.

@@ -34,7 +34,7 @@ fn transport(c: &SmtpConfig, password: Option<&Secret>) -> Result<SmtpTransport,
             if let Some(path) = &c.ca_file {
                 // Read first, for a clear message about the file.
                 tls::read_ca_file(path)?;
-                let pem = std::fs::read(path).map_err(|e| MailError::CaFile {
+                let pem = crate::fsutil::read_input(path).map_err(|e| MailError::CaFile {
                     path: path.clone(),
                     detail: e.to_string(),
                 })?;

@@ -27,7 +27,7 @@ pub fn read_ca_file(path: &Path) -> Result<Vec<CertificateDer<'static>>, MailErr
         path: path.to_path_buf(),
         detail,
     };
-    let pem = std::fs::read(path).map_err(|e| err(e.to_string()))?;
+    let pem = crate::fsutil::read_input(path).map_err(|e| err(e.to_string()))?;
     let certs = CertificateDer::pem_slice_iter(&pem)
         .collect::<Result<Vec<_>, _>>()
         .map_err(|e| err(e.to_string()))?;
