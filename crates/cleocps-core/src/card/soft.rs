@@ -46,7 +46,8 @@ fn io_err(path: &Path, e: impl std::fmt::Display) -> CardError {
 }
 
 fn load(path: &Path) -> Result<SoftFile> {
-    let text = std::fs::read_to_string(path).map_err(|e| io_err(path, e))?;
+    let bytes = crate::fsutil::read_input(path).map_err(|e| io_err(path, e))?;
+    let text = String::from_utf8(bytes).map_err(|e| io_err(path, e))?;
     let file: SoftFile = serde_json::from_str(&text).map_err(|e| io_err(path, e))?;
     if file.format != FORMAT {
         return Err(io_err(path, format!("format {}", file.format)));
