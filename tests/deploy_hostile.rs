@@ -274,10 +274,10 @@ fn a_signal_during_the_check_restores_the_previous_files_and_is_journaled() {
                 && journal.contains("previous files restored"),
             "{journal}"
         );
-        assert!(
-            processes_with(&sleep).is_empty(),
-            "the check's {sleep} was left running"
-        );
+        // Killed with its group: gone once the kernel has reaped it.
+        wait_until(5, "the check's sleep to be gone", || {
+            processes_with(&sleep).is_empty().then_some(())
+        });
     }
     // A reload that signals cleocps itself: back to the previous files, reloaded with them.
     let mut args = deploy_args("F/R2", &targets);
@@ -317,7 +317,9 @@ fn check_and_reload_are_bounded_in_time_and_output() {
     assert!(err.contains("timed out after 2 s"), "{err}");
     assert!(last_journal(&ws, "R2").contains("check timed out after 2 s"));
     assert_eq!(contents(&targets), before);
-    assert!(processes_with("sleep 1000.5").is_empty());
+    wait_until(5, "the check's sleeps to be gone", || {
+        processes_with("sleep 1000.5").is_empty().then_some(())
+    });
 
     // A reload that starts a daemon keeping the output open does not hold deploy.
     let daemon = "sleep 15.25";
