@@ -48,12 +48,13 @@ pub struct AdoptArgs {
     pub trust: TrustArgs,
 }
 
-fn read(path: &Path) -> Result<Vec<u8>> {
-    std::fs::read(path).map_err(|e| Error::io(path, e))
-}
-
 pub(super) fn run(ws: &Workspace, args: &AdoptArgs, ctx: &Ctx, out: &Output) -> Result<i32> {
     let lang = out.lang;
+    // A file to adopt: a regular file no larger than a mail may be.
+    let limit = ctx.config.max_message_bytes();
+    let read = |path: &Path| -> Result<Vec<u8>> {
+        cleocps_core::fsutil::read_bounded(path, limit).map_err(|e| Error::read(path, e))
+    };
     let source = match (&args.p12, &args.key, &args.cert) {
         (Some(p12), _, _) => AdoptSource::P12 {
             der: read(p12)?,
@@ -78,7 +79,7 @@ pub(super) fn run(ws: &Workspace, args: &AdoptArgs, ctx: &Ctx, out: &Output) -> 
                 key_pem: zeroize::Zeroizing::new(pem),
                 key_password,
                 cert: read(cert)?,
-                chain: args.chain.as_deref().map(read).transpose()?,
+                chain: args.chain.as_deref().map(&read).transpose()?,
             }
         }
         // clap's argument group asks for --p12 or --key with --cert.

@@ -177,7 +177,11 @@ pub fn soft_init(
     if file.exists() && !force {
         return Err(Error::FileExists(file.to_path_buf()));
     }
-    let read = |p: &Path| std::fs::read_to_string(p).map_err(|e| Error::io(p, e));
+    let read = |p: &Path| -> Result<String> {
+        let bytes = cleocps_core::fsutil::read_input(p).map_err(|e| Error::read(p, e))?;
+        String::from_utf8(bytes)
+            .map_err(|e| Error::io(p, std::io::Error::new(std::io::ErrorKind::InvalidData, e)))
+    };
     let pin = secrets::obtain(out.lang, pin_file.map(|p| p.as_path()), "field.pin", true)?;
     card::soft_init(file, &read(cert)?, &read(key)?, &pin)?;
     out.done(

@@ -102,8 +102,8 @@ pub fn main() -> i32 {
             }
             let msg = hint::with_command(&e, e.localize(lang));
             log::warn!(
-                "{:?} failed: {}",
-                cli.command.as_ref().map(command_name),
+                "{} failed: {}",
+                cli.command.as_ref().map_or("cleocps", command_name),
                 e.localize(crate::i18n::Lang::En)
             );
             if out.json {
@@ -172,7 +172,25 @@ impl Output {
 fn workspace(cli: &Cli, ctx: &Ctx) -> Result<Workspace> {
     let root = Workspace::default_root(cli.workspace.as_deref())
         .ok_or_else(|| Error::NotADirectory(PathBuf::from("~/.local/share/cleocps")))?;
-    Ok(Workspace::open(&root)?.with_trust(ctx.config.trust.clone()))
+    let ws = match &cli.command {
+        // doctor reports on a missing workspace, and creates nothing.
+        Some(Command::Doctor { .. }) => Workspace::at(&root),
+        _ if reads_only(cli) => Workspace::open_existing(&root)?,
+        _ => Workspace::open(&root)?,
+    };
+    Ok(ws.with_trust(ctx.config.trust.clone()))
+}
+
+/// Commands that only read: on a missing workspace they say so and create nothing.
+fn reads_only(cli: &Cli) -> bool {
+    matches!(
+        cli.command,
+        Some(
+            Command::Status
+                | Command::Check(_)
+                | Command::Request(RequestCmd::List | RequestCmd::Show { .. })
+        )
+    )
 }
 
 /// `ws` trusting also the `--trust-anchor` files of this command.

@@ -166,7 +166,7 @@ fn init(
         },
     };
     let card_ca = match card_ca {
-        Some(p) => Some(std::fs::read(p).map_err(|e| Error::io(p, e))?),
+        Some(p) => Some(cleocps_core::fsutil::read_input(p).map_err(|e| Error::read(p, e))?),
         None => None,
     };
     let opts = InitOptions {
@@ -220,7 +220,7 @@ fn process(
         Some(file) => ConfiguredDirectory::file(file),
         None => ra::directory_for(&server, &ctx.config),
     };
-    let p7m = std::fs::read(request).map_err(|e| Error::io(request, e))?;
+    let p7m = cleocps_core::fsutil::read_input(request).map_err(|e| Error::read(request, e))?;
     let done = ra::process(
         &server,
         &admins,

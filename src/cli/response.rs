@@ -32,7 +32,7 @@ pub(super) fn run(ws: &Workspace, cmd: &ResponseCmd, ctx: &Ctx, out: &Output) ->
         }
         ResponseCmd::Import {
             path, file, trust, ..
-        } => import(&trusting(ws, ctx, trust), path, file, out),
+        } => import(&trusting(ws, ctx, trust), path, file, ctx, out),
     }
 }
 
@@ -59,8 +59,8 @@ fn reject(
     Ok(0)
 }
 
-fn import(ws: &Workspace, path: &str, file: &Path, out: &Output) -> Result<i32> {
-    let bytes = read_answer(file)?;
+fn import(ws: &Workspace, path: &str, file: &Path, ctx: &Ctx, out: &Output) -> Result<i32> {
+    let bytes = read_answer(file, ctx.config.max_message_bytes())?;
     let (req, report) = procedure::import_response(ws, path, &bytes)?;
     for w in &report.warnings {
         say(&w.to_string());
@@ -76,12 +76,23 @@ fn import(ws: &Workspace, path: &str, file: &Path, out: &Output) -> Result<i32> 
     Ok(0)
 }
 
-/// The answer's bytes: the file, or standard input for `-` (pasted text).
-fn read_answer(file: &Path) -> Result<Vec<u8>> {
+/// The answer's bytes: the file, or standard input for `-` (pasted
+/// text); at most `limit` (`max_message_bytes`).
+fn read_answer(file: &Path, limit: u64) -> Result<Vec<u8>> {
     if file.as_os_str() != "-" {
-        return std::fs::read(file).map_err(|e| Error::io(file, e));
+        return cleocps_core::fsutil::read_bounded(file, limit).map_err(|e| Error::read(file, e));
     }
     let mut bytes = Vec::new();
-    std::io::Read::read_to_end(&mut std::io::stdin(), &mut bytes).map_err(|e| Error::io("-", e))?;
+    std::io::Read::read_to_end(
+        &mut std::io::Read::take(std::io::stdin(), limit + 1),
+        &mut bytes,
+    )
+    .map_err(|e| Error::io("-", e))?;
+    if bytes.len() as u64 > limit {
+        return Err(Error::TooLarge {
+            path: file.into(),
+            limit,
+        });
+    }
     Ok(bytes)
 }

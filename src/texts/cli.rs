@@ -128,6 +128,11 @@ pub static TEXTS: &[Text] = &[
         "pas encore de réponse pour {} : reprenez plus tard avec « cleocps wizard --resume »",
         "no answer yet for {}: resume later with \"cleocps wizard --resume\""
     ),
+    text!(
+        "cli.deploy.numeric_owner",
+        "propriétaire {} donné en numéros : pris tels quels, sans vérifier qu'un tel utilisateur ou groupe existe ici",
+        "owner {} given as numeric ids: taken as given, without checking that such a user or group exists here"
+    ),
     text!("cli.deploy.saved", "profil enregistré : « cleocps deploy {} » le réutilise", "profile saved: \"cleocps deploy {}\" reuses it"),
     text!("cli.trust.anchor", "ancre         ", "anchor        "),
     text!("cli.trust.intermediate", "intermédiaire ", "intermediate  "),

@@ -508,6 +508,8 @@ fn bad_input_is_refused_with_one_line_and_nothing_written() {
 fn french_messages_follow_lang() {
     let tmp = tempfile::tempdir().expect("tmp");
     let ws = tmp.path().join("ws");
+    // An existing workspace: on a missing one, `request show` says that instead.
+    ok(&ws, &["folder", "create", "F"]);
     let out = output(
         cleocps(tmp.path())
             .arg("--workspace")

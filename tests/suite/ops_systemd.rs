@@ -70,6 +70,8 @@ fn the_service_command_line_writes_the_metrics() {
         })
         .collect();
     let ws = tmp.path().join("ws");
+    // A workspace in use (on a missing one, check says UNKNOWN).
+    ok(&ws, &["folder", "create", "F"]);
     let out = output(cleocps(tmp.path()).env("CLEOCPS_HOME", &ws).args(&args));
     assert_eq!(
         out.status.code(),

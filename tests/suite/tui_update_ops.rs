@@ -176,6 +176,7 @@ fn deploy_shows_the_saved_profile_asks_the_key_password_then_runs() {
             command: "nginx -t".into(),
             success: true,
             exit_code: Some(0),
+            timed_out_after: None,
             output: lines.join("\n"),
         }),
         reload: None,

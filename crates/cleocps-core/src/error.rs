@@ -28,8 +28,21 @@ pub enum Error {
     Locked {
         pid: Option<u32>,
     },
+    /// The workspace's `.lock` is a link or not a file: someone else may have planted it.
+    LockNotAFile(PathBuf),
     /// The workspace path exists and is not a directory.
     NotADirectory(PathBuf),
+    /// A read-only command on a workspace that does not exist (created by nothing).
+    NoWorkspace(PathBuf),
+    /// An output file inside the workspace, where only cleocps's own files go.
+    InWorkspace(PathBuf),
+    /// A FIFO, device, socket or directory where a file was expected.
+    NotAFile(PathBuf),
+    /// A file over the size its kind can have.
+    TooLarge {
+        path: PathBuf,
+        limit: u64,
+    },
     /// `demo` was pointed at a directory it did not create.
     NotASandbox(PathBuf),
     Io {
@@ -76,6 +89,10 @@ pub enum Error {
     Card(#[from] crate::card::CardError),
     /// A wizard run that can't go on; the text says why and what to do.
     Wizard(String),
+    /// The key was replaced again and again while a step read it.
+    KeyKeptChanging,
+    /// The stored key is not the certificate's (an export would hand out a pair that does not work).
+    KeyNotCertified,
     /// A wizard run under way keeps the key's password for its last step:
     /// changing it now would break the resume.
     WizardHoldsKeyPassword,
@@ -99,6 +116,11 @@ pub enum Error {
 
 impl Error {
     pub fn io(path: impl Into<PathBuf>, e: std::io::Error) -> Error {
+        if e.get_ref()
+            .is_some_and(|inner| inner.is::<crate::fsutil::NotRegularFile>())
+        {
+            return Error::NotAFile(path.into());
+        }
         Error::Io {
             path: path.into(),
             kind: e.kind(),
@@ -106,10 +128,22 @@ impl Error {
         }
     }
 
+    /// A failed [`fsutil::read_bounded`](crate::fsutil::read_bounded) of `path`.
+    pub fn read(path: impl Into<PathBuf>, e: crate::fsutil::ReadError) -> Error {
+        use crate::fsutil::ReadError;
+        let path = path.into();
+        match e {
+            ReadError::Io(e) => Error::io(path, e),
+            ReadError::NotAFile => Error::NotAFile(path),
+            ReadError::TooLarge(limit) => Error::TooLarge { path, limit },
+        }
+    }
+
     /// Exit code of a command that failed with this error.
     pub fn exit_code(&self) -> i32 {
         match self {
-            Error::NothingYet(_) => 3,
+            Error::NothingYet(_) | Error::NoWorkspace(_) => 3,
+            Error::Deploy(crate::deploy::DeployError::Interrupted(signal)) => 128 + signal,
             Error::Usage(_) => 2,
             _ => 1,
         }
@@ -131,7 +165,12 @@ impl Error {
             Error::BadRequestPath(p) => tf(lang, "err.request_path", &[p]),
             Error::Locked { pid: Some(pid) } => tf(lang, "err.locked_pid", &[pid]),
             Error::Locked { pid: None } => t(lang, "err.locked").to_string(),
+            Error::LockNotAFile(p) => tf(lang, "err.lock_not_a_file", &[&p.display()]),
             Error::NotADirectory(p) => tf(lang, "err.not_a_directory", &[&p.display()]),
+            Error::NoWorkspace(p) => tf(lang, "err.no_workspace", &[&p.display()]),
+            Error::InWorkspace(p) => tf(lang, "err.in_workspace", &[&p.display()]),
+            Error::NotAFile(p) => tf(lang, "err.not_a_file", &[&p.display()]),
+            Error::TooLarge { path, limit } => tf(lang, "err.too_large", &[&path.display(), limit]),
             Error::NotASandbox(p) => tf(lang, "err.not_a_sandbox", &[&p.display()]),
             Error::Io { path, kind, detail } => tf(
                 lang,
@@ -157,6 +196,8 @@ impl Error {
             Error::Deploy(e) => e.localize(lang),
             Error::Card(e) => e.localize(lang),
             Error::Wizard(text) => text.clone(),
+            Error::KeyKeptChanging => t(lang, "err.key_kept_changing").to_string(),
+            Error::KeyNotCertified => t(lang, "err.key_not_certified").to_string(),
             Error::WizardHoldsKeyPassword => t(lang, "ops.key_password_wizard").to_string(),
             Error::Usage(text) => text.to_string(),
             Error::RaCertMissing => t(lang, "err.ra_cert_missing").to_string(),
@@ -177,7 +218,7 @@ crate::display_localized!(Error);
 pub type Result<T> = std::result::Result<T, Error>;
 
 /// An I/O failure in words: the system's own message is English.
-fn io_kind(lang: Lang, kind: std::io::ErrorKind, detail: &str) -> String {
+pub(crate) fn io_kind(lang: Lang, kind: std::io::ErrorKind, detail: &str) -> String {
     use std::io::ErrorKind as K;
     let id = match kind {
         K::NotFound => "err.io.not_found",

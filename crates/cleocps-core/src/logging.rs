@@ -66,10 +66,12 @@ pub fn init() {
         return;
     }
     use std::os::unix::fs::OpenOptionsExt;
+    // Never through a final link: as root, a planted one would be appended to.
     let Ok(file) = std::fs::OpenOptions::new()
         .create(true)
         .append(true)
         .mode(crate::fsutil::PRIVATE_FILE)
+        .custom_flags(rustix::fs::OFlags::NOFOLLOW.bits() as i32)
         .open(&path)
     else {
         return;

@@ -1,5 +1,6 @@
 //! Secrets (PINs, passwords) in memory: wiped on drop, never printed.
 
+use crate::fsutil::ReadError;
 use std::fmt;
 use std::path::Path;
 use zeroize::Zeroizing;
@@ -25,27 +26,29 @@ impl Secret {
 
     /// Reads a password/PIN file (DESIGN §3): the first line is the secret,
     /// its LF or CRLF ending removed, inner and trailing spaces kept; an empty
-    /// first line is an error.
+    /// first line is an error. Only a regular file or a pipe, and only its
+    /// first [`MAX_SECRET_LINE`] bytes are ever read.
     pub fn from_file(path: &Path) -> Result<Secret, SecretFileError> {
-        let raw = Zeroizing::new(
-            std::fs::read(path).map_err(|e| SecretFileError::Unreadable {
-                path: path.to_path_buf(),
+        let path_buf = || path.to_path_buf();
+        let first = crate::fsutil::read_first_line(path, MAX_SECRET_LINE).map_err(|e| match e {
+            ReadError::Io(e) => SecretFileError::Unreadable {
+                path: path_buf(),
                 reason: e.to_string(),
-            })?,
-        );
-        let text = std::str::from_utf8(&raw).map_err(|_| SecretFileError::NotUtf8 {
-            path: path.to_path_buf(),
+            },
+            ReadError::NotAFile => SecretFileError::NotAFile { path: path_buf() },
+            ReadError::TooLarge(_) => SecretFileError::TooLong { path: path_buf() },
         })?;
-        let first = text.split('\n').next().unwrap_or("");
-        let first = first.strip_suffix('\r').unwrap_or(first);
-        if first.is_empty() {
-            return Err(SecretFileError::Empty {
-                path: path.to_path_buf(),
-            });
+        let text = std::str::from_utf8(&first)
+            .map_err(|_| SecretFileError::NotUtf8 { path: path_buf() })?;
+        if text.is_empty() {
+            return Err(SecretFileError::Empty { path: path_buf() });
         }
-        Ok(Secret::new(first))
+        Ok(Secret::new(text))
     }
 }
+
+/// The longest first line a password or PIN file may have.
+pub const MAX_SECRET_LINE: u64 = 4096;
 
 impl fmt::Debug for Secret {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -71,6 +74,14 @@ pub enum SecretFileError {
     Empty {
         path: std::path::PathBuf,
     },
+    /// A FIFO, device or directory: reading it could block or never end.
+    NotAFile {
+        path: std::path::PathBuf,
+    },
+    /// A first line over [`MAX_SECRET_LINE`] bytes.
+    TooLong {
+        path: std::path::PathBuf,
+    },
 }
 
 impl SecretFileError {
@@ -80,6 +91,12 @@ impl SecretFileError {
             SecretFileError::Empty { path } => {
                 tf(lang, "err.secret_file.empty", &[&path.display()])
             }
+            SecretFileError::NotAFile { path } => tf(lang, "err.not_a_file", &[&path.display()]),
+            SecretFileError::TooLong { path } => tf(
+                lang,
+                "err.secret_file.too_long",
+                &[&path.display(), &MAX_SECRET_LINE],
+            ),
             SecretFileError::NotUtf8 { path } => {
                 tf(lang, "err.secret_file.utf8", &[&path.display()])
             }
@@ -117,5 +134,50 @@ mod tests {
         ));
         std::fs::write(&p, "nolf").expect("write");
         assert_eq!(Secret::from_file(&p).expect("read").expose(), "nolf");
+    }
+
+    #[test]
+    fn only_a_bounded_first_line_of_a_regular_file() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let p = dir.path().join("pw");
+        std::fs::write(&p, format!("{}\r\nrest", "a".repeat(4096))).expect("write");
+        assert_eq!(Secret::from_file(&p).expect("read").expose().len(), 4096);
+        std::fs::write(&p, "a".repeat(4097)).expect("write");
+        assert!(matches!(
+            Secret::from_file(&p),
+            Err(SecretFileError::TooLong { .. })
+        ));
+        assert!(matches!(
+            Secret::from_file(Path::new("/dev/zero")),
+            Err(SecretFileError::NotAFile { .. })
+        ));
+        // A pipe that never ends gives its first line only.
+        let fifo = dir.path().join("fifo");
+        assert!(std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .expect("mkfifo")
+            .success());
+        let writer = {
+            let fifo = fifo.clone();
+            std::thread::spawn(move || {
+                use std::io::Write;
+                let mut f = std::fs::OpenOptions::new()
+                    .write(true)
+                    .open(&fifo)
+                    .expect("open");
+                // Ends (broken pipe) once the reader has its line and closes.
+                while f.write_all(b"pw from a pipe\n").is_ok() {}
+            })
+        };
+        assert_eq!(
+            Secret::from_file(&fifo).expect("read").expose(),
+            "pw from a pipe"
+        );
+        writer.join().expect("writer");
+        assert!(matches!(
+            Secret::from_file(dir.path()),
+            Err(SecretFileError::NotAFile { .. })
+        ));
     }
 }

@@ -71,13 +71,13 @@ pub struct DeployArgs {
     /// Install certificate + intermediates (nginx's ssl_certificate) here
     #[arg(long, value_name = "F")]
     pub fullchain: Option<PathBuf>,
-    /// Owner of the installed files (names or numbers; needs root)
+    /// Owner of the installed files: existing names, or numeric ids taken as given (needs root)
     #[arg(long, value_name = "USER:GROUP")]
     pub owner: Option<String>,
     /// Mode of the certificate files, octal (default 0644)
     #[arg(long, value_name = "MODE")]
     pub mode: Option<String>,
-    /// Mode of the key, octal (default 0600)
+    /// Mode of the key, octal (default 0600; nothing for others)
     #[arg(long, value_name = "MODE")]
     pub key_mode: Option<String>,
     /// Install the key encrypted under its password
@@ -89,7 +89,10 @@ pub struct DeployArgs {
     /// Run after a good check (sh -c), e.g. "systemctl reload nginx"; on failure the previous files come back and it runs again
     #[arg(long, value_name = "CMD")]
     pub reload: Option<String>,
-    /// A target that is a symbolic link: replace the file it points to (never followed otherwise)
+    /// Seconds --check and --reload may each run before they (and what they started) are killed (default 120)
+    #[arg(long, value_name = "S", value_parser = clap::value_parser!(u64).range(1..))]
+    pub command_timeout: Option<u64>,
+    /// A target that is a symbolic link: replace the file it points to (never followed otherwise; only links of root or yours)
     #[arg(long)]
     pub follow_symlinks: bool,
     /// Keep this profile in request.json: `deploy FOLDER/NAME` alone reuses it, a renewal inherits it

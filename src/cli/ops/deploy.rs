@@ -31,6 +31,7 @@ fn profile(a: &DeployArgs) -> Result<Option<DeployProfile>> {
         check: a.check.clone(),
         reload: a.reload.clone(),
         follow_symlinks: a.follow_symlinks,
+        command_timeout: a.command_timeout,
     };
     Ok((p != DeployProfile::default()).then_some(p))
 }
@@ -69,6 +70,13 @@ pub(in crate::cli) fn run(ws: &Workspace, a: &DeployArgs, out: &Output) -> Resul
     for run in report.check.iter().chain(report.reload.iter()) {
         lines.push(format!("  $ {}", run.command));
         lines.extend(run.output.lines().map(|l| format!("    {l}")));
+    }
+    let effective = given.as_ref().or(req.deploy.as_ref());
+    if let Some(owner) = effective
+        .filter(|p| p.numeric_owner())
+        .and_then(|p| p.owner.as_ref())
+    {
+        lines.push(tf(lang, "cli.deploy.numeric_owner", &[owner]));
     }
     if report.saved {
         lines.push(tf(lang, "cli.deploy.saved", &[&a.path]));

@@ -98,7 +98,7 @@ pub(super) fn check(
         CheckFormat::Json => format!("{}\n", json!(report)),
         CheckFormat::Prometheus => metrics,
     };
-    emit(args, &text)?;
+    emit(ws, args, &text)?;
     Ok(report.exit_code)
 }
 
@@ -111,9 +111,11 @@ fn format(args: &CheckArgs, out: &Output) -> CheckFormat {
     }
 }
 
-/// To `--output` atomically (a scraper never reads half a file), else stdout.
-fn emit(args: &CheckArgs, text: &str) -> Result<()> {
+/// To `--output` atomically (a scraper never reads half a file), else
+/// stdout; never over a file of the workspace.
+fn emit(ws: &Workspace, args: &CheckArgs, text: &str) -> Result<()> {
     match &args.output {
+        Some(path) if ws.holds(path) => Err(Error::InWorkspace(path.clone())),
         Some(path) => {
             write_atomic(path, text.as_bytes(), METRICS_FILE).map_err(|e| Error::io(path, e))
         }

@@ -27,7 +27,9 @@ impl Work for ImportResponse {
     }
 
     fn run(self: Box<Self>, cx: &Cx<'_>) -> Result<Done, Failure> {
-        let bytes = std::fs::read(&self.file).map_err(|e| Error::io(&self.file, e))?;
+        let limit = cx.ctx.config.max_message_bytes();
+        let bytes = cleocps_core::fsutil::read_bounded(&self.file, limit)
+            .map_err(|e| Error::read(&self.file, e))?;
         Ok(import(cx.ws, cx.lang, self.path, &bytes)?)
     }
 }

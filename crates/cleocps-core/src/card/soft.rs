@@ -15,7 +15,6 @@ use der::{Decode, DecodePem, Encode};
 use rsa::pkcs8::DecodePublicKey;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use x509_cert::Certificate;
 
@@ -47,7 +46,8 @@ fn io_err(path: &Path, e: impl std::fmt::Display) -> CardError {
 }
 
 fn load(path: &Path) -> Result<SoftFile> {
-    let text = std::fs::read_to_string(path).map_err(|e| io_err(path, e))?;
+    let bytes = crate::fsutil::read_input(path).map_err(|e| io_err(path, e))?;
+    let text = String::from_utf8(bytes).map_err(|e| io_err(path, e))?;
     let file: SoftFile = serde_json::from_str(&text).map_err(|e| io_err(path, e))?;
     if file.format != FORMAT {
         return Err(io_err(path, format!("format {}", file.format)));
@@ -55,36 +55,11 @@ fn load(path: &Path) -> Result<SoftFile> {
     Ok(file)
 }
 
-/// Atomic replace, mode 0600: temp file in the same directory, fsync,
-/// rename, fsync the directory.
+/// Atomic replace, mode 0600, through the one write door.
 fn store(path: &Path, file: &SoftFile) -> Result<()> {
-    use std::os::unix::fs::OpenOptionsExt;
     let json = serde_json::to_vec_pretty(file).map_err(|e| io_err(path, e))?;
-    let dir = path
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let tmp = dir.join(format!(".{name}.tmp{}", std::process::id()));
-    let write = || -> std::io::Result<()> {
-        let mut f = std::fs::OpenOptions::new()
-            .write(true)
-            .create(true)
-            .truncate(true)
-            .mode(0o600)
-            .open(&tmp)?;
-        f.write_all(&json)?;
-        f.sync_all()?;
-        std::fs::rename(&tmp, path)?;
-        std::fs::File::open(dir)?.sync_all()
-    };
-    write().map_err(|e| {
-        let _ = std::fs::remove_file(&tmp);
-        io_err(path, e)
-    })
+    crate::fsutil::write_atomic(path, &json, crate::fsutil::PRIVATE_FILE)
+        .map_err(|e| io_err(path, e))
 }
 
 fn pin_state(tries_left: u8) -> PinState {

@@ -148,6 +148,9 @@ impl Default for LdapAttributes {
     }
 }
 
+/// The largest configuration file read (a real one is a few KiB).
+pub const MAX_CONFIG_BYTES: u64 = 1024 * 1024;
+
 /// Mail over this size is skipped (DESIGN §5, §9): 10 MB.
 pub const DEFAULT_MAX_MESSAGE_BYTES: u64 = 10_000_000;
 
@@ -222,15 +225,70 @@ impl Config {
         let Some((path, explicit)) = Config::locate(flag) else {
             return Ok((Config::default(), None));
         };
-        match std::fs::read_to_string(&path) {
-            Ok(text) => Ok((Config::parse(&path, &text)?, Some(path))),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound && !explicit => {
-                Ok((Config::default(), None))
-            }
-            Err(e) => Err(ConfigError::Unreadable {
+        match Config::read_file(&path)? {
+            Some(text) => Ok((Config::parse(&path, &text)?, Some(path))),
+            None if !explicit => Ok((Config::default(), None)),
+            None => Err(ConfigError::Unreadable {
+                detail: crate::error::Error::io(&path, std::io::ErrorKind::NotFound.into())
+                    .localize(crate::i18n::current()),
                 path,
-                detail: e.to_string(),
             }),
+        }
+    }
+
+    /// Ports 1–65535 (0 is no port) and timeouts of at least a second (0
+    /// would fail every connection at once).
+    fn check_ports_and_timeouts(&self) -> Result<(), ConfigError> {
+        let smtp = self.smtp.as_ref();
+        let imap = self.imap.as_ref();
+        let ports = [
+            ("smtp.port", smtp.and_then(|c| c.port)),
+            ("imap.port", imap.and_then(|c| c.port)),
+        ];
+        if let Some((key, _)) = ports.iter().find(|(_, p)| *p == Some(0)) {
+            return Err(ConfigError::BadValue {
+                key,
+                detail: crate::i18n::tf(crate::i18n::current(), "config.bad_port", &[&0]),
+            });
+        }
+        let timeouts = [
+            ("smtp.timeout_s", smtp.and_then(|c| c.timeout_s)),
+            ("imap.timeout_s", imap.and_then(|c| c.timeout_s)),
+            (
+                "ldap.timeout_s",
+                self.ldap.as_ref().and_then(|c| c.timeout_s),
+            ),
+        ];
+        if let Some((key, _)) = timeouts.iter().find(|(_, t)| *t == Some(0)) {
+            return Err(ConfigError::BadValue {
+                key,
+                detail: crate::i18n::tf(crate::i18n::current(), "config.bad_timeout", &[&0]),
+            });
+        }
+        Ok(())
+    }
+
+    /// Reads `path` as a configuration file's text (`None`: absent): only
+    /// a regular file, of at most [`MAX_CONFIG_BYTES`].
+    pub(crate) fn read_file(path: &Path) -> Result<Option<String>, ConfigError> {
+        use crate::fsutil::ReadError;
+        let lang = crate::i18n::current();
+        let unreadable = |detail: String| ConfigError::Unreadable {
+            path: path.to_path_buf(),
+            detail,
+        };
+        match crate::fsutil::read_bounded(path, MAX_CONFIG_BYTES) {
+            Ok(bytes) => String::from_utf8(bytes)
+                .map(Some)
+                .map_err(|_| unreadable(crate::i18n::t(lang, "config.not_utf8").to_string())),
+            Err(ReadError::Io(e)) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+            Err(ReadError::Io(e)) => Err(unreadable(e.to_string())),
+            Err(ReadError::NotAFile) => Err(unreadable(
+                crate::i18n::t(lang, "config.not_a_file").to_string(),
+            )),
+            Err(ReadError::TooLarge(n)) => {
+                Err(unreadable(crate::i18n::tf(lang, "config.too_large", &[&n])))
+            }
         }
     }
 
@@ -281,6 +339,7 @@ impl Config {
             }
         }
         self.check_fingerprints()?;
+        self.check_ports_and_timeouts()?;
         if self.max_message_bytes == Some(0) {
             return Err(ConfigError::BadValue {
                 key: "max_message_bytes",

@@ -31,6 +31,7 @@ pub fn set_values(
         _ => Value::Object(Default::default()),
     };
     for (key, value) in pairs {
+        check_range(key, value)?;
         set_one(&mut root, key, value).map_err(invalid)?;
     }
     let out = serde_json::to_string_pretty(&root).map_err(|e| invalid(e.to_string()))?;
@@ -40,16 +41,7 @@ pub fn set_values(
 
 /// Reads `path` (absent: empty), sets the pairs, writes it back 0600.
 pub fn set_in_file(path: &Path, pairs: &[(&str, &str)]) -> Result<Config, ConfigError> {
-    let text = match std::fs::read_to_string(path) {
-        Ok(t) => Some(t),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
-        Err(e) => {
-            return Err(ConfigError::Unreadable {
-                path: path.to_path_buf(),
-                detail: e.to_string(),
-            })
-        }
-    };
+    let text = Config::read_file(path)?;
     let (config, out) = set_values(path, text.as_deref(), pairs)?;
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir).map_err(|e| ConfigError::Unreadable {
@@ -155,6 +147,30 @@ fn read_value(key: &str, value: &str) -> Value {
         );
     }
     Value::String(value.to_string())
+}
+
+/// A port outside 1–65535 or a timeout under a second, refused naming the
+/// key (the file's own check says the same of a file edited by hand).
+fn check_range(key: &str, value: &str) -> Result<(), ConfigError> {
+    let lang = crate::i18n::current();
+    let id = if key.ends_with(".port") {
+        (value.parse::<u16>().ok().filter(|p| *p >= 1).is_none()).then_some("config.bad_port")
+    } else if key.ends_with(".timeout_s") {
+        (value.parse::<u64>().ok().filter(|t| *t >= 1).is_none()).then_some("config.bad_timeout")
+    } else {
+        None
+    };
+    match id {
+        Some(id) if value != "null" => Err(ConfigError::BadValue {
+            key: TYPED_KEYS
+                .iter()
+                .find(|k| **k == key)
+                .copied()
+                .unwrap_or("port"),
+            detail: crate::i18n::tf(lang, id, &[&value]),
+        }),
+        _ => Ok(()),
+    }
 }
 
 /// The keys whose value is a list.

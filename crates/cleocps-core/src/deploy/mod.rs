@@ -5,24 +5,35 @@
 //! swapped in by rename, then `check` runs (e.g. `nginx -t`); if it fails
 //! the previous files come back and nothing is reloaded; otherwise `reload`
 //! runs, and if that fails the previous files come back and reload runs again.
+//! A signal during all this rolls back first, then ends the process.
 
 mod command;
 mod error;
 mod files;
+mod interrupt;
 mod profile;
+mod target;
+mod transaction;
 
 pub use crate::request::{DeployProfile, TargetKind};
 pub use command::CommandRun;
 pub use error::DeployError;
+pub use profile::COMMAND_TIMEOUT;
 
 use crate::error::{Error, Result};
+use crate::i18n::Lang;
 use crate::pki;
 use crate::procedure::{self, now};
 use crate::request::{Action, Request};
 use crate::secret::Secret;
 use crate::workspace::{RequestFile, Workspace};
-use files::Staged;
-use std::path::PathBuf;
+use files::{Staged, TargetLocks};
+use interrupt::Interrupt;
+use std::cell::RefCell;
+use std::path::{Path, PathBuf};
+use target::Target;
+use transaction::Transaction;
+use zeroize::Zeroizing;
 
 /// One file installed.
 #[derive(Debug, Clone, serde::Serialize)]
@@ -60,6 +71,10 @@ pub struct DeployReport {
 /// Deploys `path` with `profile` (the command line's, else the saved one).
 /// `key_password` opens the stored key when a clear key is to be written or
 /// when the key must be checked and there is no CSR to check it with.
+///
+/// One transaction: every target resolved and checked first, then the
+/// request's lock and the targets' locks held to the end of any rollback;
+/// the key and certificate read inside them; every attempt journaled.
 pub fn deploy(
     ws: &Workspace,
     path: &str,
@@ -77,103 +92,142 @@ pub fn deploy(
     if targets.is_empty() {
         return Err(DeployError::NoTargets.into());
     }
-    let (leaf, chain) = procedure::certified(ws, &req)?;
-    // A certificate made for another use must not reach a service (DESIGN §2a).
-    pki::check_usage(&leaf, req.kind.usage(), req.kind.platform_name())?;
-    let summary = pki::summarize(&leaf);
-    if pki::not_after(&leaf) < std::time::SystemTime::now() {
-        return Err(DeployError::Expired(summary.not_after).into());
-    }
-    let key_pem = key_to_write(ws, &req, &profile, key_password)?;
-    check_key(ws, &req, &leaf, key_password)?;
-    let leaf_pem = pki::cert_pem(&leaf)?;
-    let intermediates: Vec<_> = chain
+    let targets_text = targets
         .iter()
-        .filter(|c| c.tbs_certificate.subject != c.tbs_certificate.issuer)
-        .cloned()
-        .collect();
-    let owner = profile.owner_ids()?;
-    // Every target checked before any is written.
-    let (mode, key_mode) = (profile.mode()?, profile.key_mode()?);
-    let real: Vec<PathBuf> = targets
-        .iter()
-        .map(|(_, t)| files::resolve(t, profile.follow_symlinks))
-        .collect::<std::result::Result<_, _>>()?;
-    let mut staged = Staged::default();
-    for ((kind, _), real) in targets.iter().zip(real) {
-        let (data, mode) = match kind {
-            TargetKind::Cert => (leaf_pem.clone().into_bytes(), mode),
-            TargetKind::Chain => (pki::certs_pem(&chain)?.into_bytes(), mode),
-            TargetKind::Fullchain => (
-                format!("{leaf_pem}{}", pki::certs_pem(&intermediates)?).into_bytes(),
-                mode,
-            ),
-            TargetKind::Key => (
-                key_pem
-                    .as_ref()
-                    .map(|k| k.as_bytes().to_vec())
-                    .unwrap_or_default(),
-                key_mode,
-            ),
-        };
-        // The clear key's bytes are wiped once written.
-        let data = zeroize::Zeroizing::new(data);
-        staged.stage(*kind, real, &data, mode, owner)?;
-    }
-    let targets_text = staged.paths().join(",");
-    let journal = |outcome: &str| -> Result<()> {
-        let _lock = ws.lock()?;
-        let mut req = ws.find(path)?;
-        req.log(
-            Action::Deploy,
-            &format!("serial {} to {targets_text}: {outcome}", summary.serial),
-            &now(),
+        .map(|(_, t)| t.display().to_string())
+        .collect::<Vec<_>>()
+        .join(",");
+    // A refusal is an attempt too: journaled, nothing written.
+    let refused = |e: Error| -> Error {
+        let said = format!(
+            "to {targets_text}: refused, nothing written: {}",
+            e.localize(Lang::En)
         );
-        if save && outcome == DEPLOYED {
-            req.deploy = Some(profile.clone());
-        }
-        ws.save(&req)
+        let _ = journal(ws, path, &said, None);
+        e
     };
-    let installed = staged.swap()?;
-    let check = match &profile.check {
-        Some(cmd) => {
-            let run = command::run(cmd)?;
-            if !run.success {
-                staged.restore(&installed)?;
-                journal("check failed, previous files restored, nothing reloaded")?;
-                return Err(DeployError::CheckFailed(Box::new(run)).into());
-            }
-            Some(run)
-        }
-        None => None,
+    let modes = (|| Ok((profile.mode()?, profile.key_mode()?)))().map_err(refused)?;
+    let owner = profile.owner_ids().map_err(|e| refused(e.into()))?;
+    let targets = target::resolve_all(&targets, profile.follow_symlinks, ws)
+        .map_err(|e| refused(e.into()))?;
+    let _request_lock = ws.lock_request(&req)?;
+    let interrupt = Interrupt::catch().map_err(|e| Error::io("signal", e))?;
+    let reals: Vec<&Path> = targets.iter().map(|t| t.real.as_path()).collect();
+    let _target_locks = TargetLocks::take(&reals)?;
+    let req = ws.find(path)?;
+    req.check(Action::Deploy)?;
+    let content = Content::read(ws, &req, &profile, key_password).map_err(refused)?;
+    let tx = Transaction {
+        profile: &profile,
+        interrupt: &interrupt,
+        timeout: profile.command_timeout(),
+        not_restored: RefCell::new(None),
     };
-    let reload = match &profile.reload {
-        Some(cmd) => {
-            let run = command::run(cmd)?;
-            if !run.success {
-                staged.restore(&installed)?;
-                let again = command::run(cmd)?;
-                journal("reload failed, previous files restored and reloaded")?;
-                return Err(DeployError::ReloadFailed {
-                    first: Box::new(run),
-                    again: Box::new(again),
-                }
-                .into());
-            }
-            Some(run)
-        }
-        None => None,
+    let (said, result) = match content.stage(&targets, modes, owner) {
+        Ok(staged) => tx.run(staged),
+        Err(e) => (
+            format!("nothing replaced: {}", e.localize(Lang::En)),
+            Err(e),
+        ),
     };
-    staged.finish();
-    journal(DEPLOYED)?;
+    let result = match (result, tx.not_restored.take()) {
+        (Err(_), Some(e)) => Err(e.into()),
+        (result, _) => result,
+    };
+    let journaled = journal(
+        ws,
+        path,
+        &format!("serial {} to {targets_text}: {said}", content.serial),
+        (save && result.is_ok()).then_some(&profile),
+    );
+    let done = result?;
+    journaled?;
     Ok(DeployReport {
-        serial: summary.serial,
-        not_after: summary.not_after,
-        targets: installed,
-        check,
-        reload,
+        serial: content.serial,
+        not_after: content.not_after,
+        targets: done.targets,
+        check: done.check,
+        reload: done.reload,
         saved: save,
     })
+}
+
+/// Adds the deploy's journal line (and saves the profile when asked).
+fn journal(ws: &Workspace, path: &str, outcome: &str, save: Option<&DeployProfile>) -> Result<()> {
+    let _lock = ws.lock()?;
+    let mut req = ws.find(path)?;
+    req.log(Action::Deploy, outcome, &now());
+    if let Some(profile) = save {
+        req.deploy = Some(profile.clone());
+    }
+    ws.save(&req)
+}
+
+/// What the targets receive, read from the workspace under the locks.
+struct Content {
+    serial: String,
+    not_after: String,
+    leaf_pem: String,
+    chain_pem: String,
+    intermediates_pem: String,
+    key_pem: Option<zeroize::Zeroizing<String>>,
+}
+
+impl Content {
+    fn read(
+        ws: &Workspace,
+        req: &Request,
+        profile: &DeployProfile,
+        key_password: Option<&Secret>,
+    ) -> Result<Content> {
+        let (leaf, chain) = procedure::certified(ws, req)?;
+        // A certificate made for another use must not reach a service (DESIGN §2a).
+        pki::check_usage(&leaf, req.kind.usage(), req.kind.platform_name())?;
+        let summary = pki::summarize(&leaf);
+        if pki::not_after(&leaf) < std::time::SystemTime::now() {
+            return Err(DeployError::Expired(summary.not_after).into());
+        }
+        let key_pem = key_to_write(ws, req, profile, key_password)?;
+        check_key(ws, req, &leaf, key_password)?;
+        // fullchain = leaf + intermediates (no self-signed root), as nginx wants.
+        let intermediates: Vec<_> = chain
+            .iter()
+            .filter(|c| c.tbs_certificate.subject != c.tbs_certificate.issuer)
+            .cloned()
+            .collect();
+        Ok(Content {
+            serial: summary.serial,
+            not_after: summary.not_after,
+            leaf_pem: pki::cert_pem(&leaf)?,
+            chain_pem: pki::certs_pem(&chain)?,
+            intermediates_pem: pki::certs_pem(&intermediates)?,
+            key_pem,
+        })
+    }
+
+    /// Writes every target beside its final path.
+    fn stage(
+        &self,
+        targets: &[Target],
+        (mode, key_mode): (u32, u32),
+        owner: (Option<u32>, Option<u32>),
+    ) -> Result<Staged> {
+        let mut staged = Staged::default();
+        for t in targets {
+            // The clear key's bytes are wiped once written.
+            let (data, mode) = match t.kind {
+                TargetKind::Cert => (Zeroizing::new(self.leaf_pem.clone()), mode),
+                TargetKind::Chain => (Zeroizing::new(self.chain_pem.clone()), mode),
+                TargetKind::Fullchain => (
+                    Zeroizing::new(format!("{}{}", self.leaf_pem, self.intermediates_pem)),
+                    mode,
+                ),
+                TargetKind::Key => (self.key_pem.clone().unwrap_or_default(), key_mode),
+            };
+            staged.stage(t.kind, t.real.clone(), data.as_bytes(), mode, owner)?;
+        }
+        Ok(staged)
+    }
 }
 
 /// Whether deploying `req` with `profile` needs the key's password: to

@@ -9,13 +9,36 @@ const CERT_MODE: u32 = 0o644;
 /// Mode of the key unless `key_mode` says otherwise.
 const KEY_MODE: u32 = 0o600;
 
+/// How long `check` or `reload` may run unless the profile says otherwise.
+pub const COMMAND_TIMEOUT: u64 = 120;
+
 impl DeployProfile {
     pub fn mode(&self) -> Result<u32, DeployError> {
         parse_mode(self.mode.as_deref(), CERT_MODE)
     }
 
+    /// The key's mode; one giving others any permission is refused.
     pub fn key_mode(&self) -> Result<u32, DeployError> {
-        parse_mode(self.key_mode.as_deref(), KEY_MODE)
+        let mode = parse_mode(self.key_mode.as_deref(), KEY_MODE)?;
+        if mode & 0o007 != 0 {
+            return Err(DeployError::KeyModeForOthers(
+                self.key_mode.clone().unwrap_or_default(),
+            ));
+        }
+        Ok(mode)
+    }
+
+    pub fn command_timeout(&self) -> std::time::Duration {
+        std::time::Duration::from_secs(self.command_timeout.unwrap_or(COMMAND_TIMEOUT).max(1))
+    }
+
+    /// Whether the owner is given by numeric ids (taken as given, even
+    /// with no such user or group here).
+    pub fn numeric_owner(&self) -> bool {
+        self.owner.as_deref().is_some_and(|o| {
+            o.split(':')
+                .any(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit()))
+        })
     }
 
     /// The uid and gid to give the files (`None`: left as created).
@@ -74,6 +97,22 @@ mod tests {
     }
 
     #[test]
+    fn a_key_mode_for_others_is_refused() {
+        let p = |m: &str| DeployProfile {
+            key_mode: Some(m.into()),
+            ..DeployProfile::default()
+        };
+        assert_eq!(p("0640").key_mode(), Ok(0o640));
+        for m in ["0777", "0604", "0601", "0644"] {
+            assert_eq!(
+                p(m).key_mode(),
+                Err(DeployError::KeyModeForOthers(m.into())),
+                "{m}"
+            );
+        }
+    }
+
+    #[test]
     fn owners_by_name_or_number() {
         let p = |o: &str| DeployProfile {
             owner: Some(o.into()),
@@ -83,5 +122,8 @@ mod tests {
         assert_eq!(p("0").owner_ids(), Ok((Some(0), None)));
         assert_eq!(p(":0").owner_ids(), Ok((None, Some(0))));
         assert!(p("no-such-user-cleocps").owner_ids().is_err());
+        assert_eq!(p("99999:99999").owner_ids(), Ok((Some(99999), Some(99999))));
+        assert!(p("99999:99999").numeric_owner());
+        assert!(!p("root:root").numeric_owner());
     }
 }

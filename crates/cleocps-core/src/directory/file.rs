@@ -28,7 +28,8 @@ pub fn lookup(path: &Path, holder: &str) -> Result<Lookup, DirectoryError> {
         path: path.to_path_buf(),
         detail,
     };
-    let text = std::fs::read_to_string(path).map_err(|e| err(e.to_string()))?;
+    let bytes = crate::fsutil::read_input(path).map_err(|e| err(e.to_string()))?;
+    let text = String::from_utf8(bytes).map_err(|e| err(e.to_string()))?;
     let file: DirectoryFile = serde_json::from_str(&text).map_err(|e| err(e.to_string()))?;
     Ok(Lookup {
         servers: file

@@ -171,7 +171,7 @@ fn registration(path: Option<&Path>, lang: Lang) -> Check {
     let Some(path) = path else {
         return check(name, false, t(lang, "card.doctor.no_ra").to_string(), fix);
     };
-    let cert = match std::fs::read(path)
+    let cert = match crate::fsutil::read_input(path)
         .map_err(|e| e.to_string())
         .and_then(|b| crate::pki::cert_from_pem_or_der(&b).map_err(|e| e.localize(lang)))
     {

@@ -14,7 +14,7 @@ pub fn fetch_all(dir: &Path) -> Result<Vec<Vec<u8>>, MailError> {
     };
     files(dir)?
         .into_iter()
-        .map(|(_, p)| std::fs::read(&p).map_err(err))
+        .map(|(_, p)| crate::fsutil::read_input(&p).map_err(|e| err(e.into())))
         .collect()
 }
 
@@ -64,7 +64,7 @@ where
             let size = m.len();
             let whole = size <= max;
             let bytes = if whole {
-                std::fs::read(&path)?
+                crate::fsutil::read_bounded(&path, max)?
             } else {
                 header_of(&path)?
             };

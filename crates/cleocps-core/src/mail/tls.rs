@@ -39,7 +39,7 @@ pub fn read_ca_file(path: &Path) -> Result<Vec<CertificateDer<'static>>, MailErr
         path: path.to_path_buf(),
         detail,
     };
-    let pem = read_small(path).map_err(|e| err(e.to_string()))?;
+    let pem = crate::fsutil::read_input(path).map_err(|e| err(e.to_string()))?;
     let certs = CertificateDer::pem_slice_iter(&pem)
         .collect::<Result<Vec<_>, _>>()
         .map_err(|e| err(e.to_string()))?;
@@ -47,23 +47,6 @@ pub fn read_ca_file(path: &Path) -> Result<Vec<CertificateDer<'static>>, MailErr
         return Err(err("no PEM certificate".into()));
     }
     Ok(certs)
-}
-
-/// A bundle of CA certificates is a few hundred kilobytes at most: a
-/// device or a huge file named by mistake is refused, not read whole.
-fn read_small(path: &Path) -> std::io::Result<Vec<u8>> {
-    use std::io::Read;
-    const MAX: u64 = 4 * 1024 * 1024;
-    let file = std::fs::File::open(path)?;
-    if !file.metadata()?.is_file() {
-        return Err(std::io::Error::other("not a regular file"));
-    }
-    let mut bytes = Vec::new();
-    file.take(MAX + 1).read_to_end(&mut bytes)?;
-    if bytes.len() as u64 > MAX {
-        return Err(std::io::Error::other("larger than 4 MiB"));
-    }
-    Ok(bytes)
 }
 
 /// The system's roots, loaded once per process (reading them takes a while).

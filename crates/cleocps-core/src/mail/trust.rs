@@ -72,7 +72,7 @@ pub fn rejection_counts(
 /// DER of `registration.certificate`, when configured and readable.
 fn registration_certificate(config: &Config) -> Option<Vec<u8>> {
     let path = config.registration.certificate.as_deref()?;
-    let bytes = std::fs::read(path).ok()?;
+    let bytes = crate::fsutil::read_input(path).ok()?;
     crate::pki::cert_from_pem_or_der(&bytes).ok()?.to_der().ok()
 }
 

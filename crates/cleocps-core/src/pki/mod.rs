@@ -85,6 +85,9 @@ pub enum PkiError {
     },
     /// The chain ends at a root that is not a trust anchor.
     UntrustedRoot { subject: String },
+    /// The issuer of `subject` is already lower in the chain: it loops and
+    /// never reaches an anchor.
+    ChainLoop { subject: String, issuer: String },
     /// An issuer without basicConstraints CA (or keyCertSign, or beyond its path length).
     NotCa { subject: String },
     /// An issuer outside its validity period.
@@ -157,6 +160,9 @@ impl PkiError {
                 issuer, subject, ..
             } => tf(lang, "pki.missing_issuer", &[issuer, subject]),
             PkiError::UntrustedRoot { subject } => tf(lang, "pki.untrusted_root", &[subject]),
+            PkiError::ChainLoop { subject, issuer } => {
+                tf(lang, "pki.chain_loop", &[subject, issuer])
+            }
             PkiError::NotCa { subject } => tf(lang, "pki.not_ca", &[subject]),
             PkiError::IssuerNotValid {
                 subject,

@@ -85,7 +85,25 @@ fn extend(
             }
         }
     }
-    Err(failure.unwrap_or_else(|| missing(cert)))
+    Err(failure.unwrap_or_else(|| missing_or_loop(cert, path)))
+}
+
+/// [`missing`], unless the issuer is in the chain already (then it loops:
+/// the issuer is not missing, it is in the file).
+fn missing_or_loop(cert: &Certificate, path: &[Certificate]) -> PkiError {
+    let tbs = &cert.tbs_certificate;
+    let looped = !same_name(&tbs.subject, &tbs.issuer)
+        && path
+            .iter()
+            .any(|c| same_name(&c.tbs_certificate.subject, &tbs.issuer));
+    if looped {
+        PkiError::ChainLoop {
+            subject: tbs.subject.to_string(),
+            issuer: tbs.issuer.to_string(),
+        }
+    } else {
+        missing(cert)
+    }
 }
 
 /// `issuer` signed `cert` and may issue certificates, `below` CAs under it.

@@ -88,7 +88,14 @@ pub(crate) fn root(dir: &Path, name: &str, subj: &str, ext: &str, days: u32) -> 
 }
 
 /// Signs `<name>.csr` as `<issuer>` into `<name>.crt`; `copy`: keep the CSR's extensions.
-fn sign(dir: &Path, name: &str, issuer: &str, ext: &str, days: u32, copy: bool) -> PathBuf {
+pub(crate) fn sign(
+    dir: &Path,
+    name: &str,
+    issuer: &str,
+    ext: &str,
+    days: u32,
+    copy: bool,
+) -> PathBuf {
     let cnf = ext_file(dir, name, ext);
     let (csr, crt, days) = (
         format!("{name}.csr"),

@@ -28,7 +28,7 @@ pub struct CardRequestReport {
 /// `registration.certificate`): present, readable, RSA, not expired.
 pub fn load_ra_certificate(path: Option<&Path>) -> Result<Certificate> {
     let path = path.ok_or(Error::RaCertMissing)?;
-    let bytes = std::fs::read(path).map_err(|e| Error::RaCertInvalid {
+    let bytes = crate::fsutil::read_input(path).map_err(|e| Error::RaCertInvalid {
         path: path.to_path_buf(),
         detail: e.to_string(),
     })?;

@@ -60,6 +60,15 @@ fn check_not_own(ws: &Workspace, req: &Request, paths: &[PathBuf]) -> Result<()>
     Ok(())
 }
 
+/// Refuses a key that is not the certificate's: the pair would not work.
+fn check_pair(key: &rsa::RsaPrivateKey, leaf: &x509_cert::Certificate) -> Result<()> {
+    if pki::certificate_has_key(leaf, &pki::public_key_der(&key.to_public_key())?) {
+        Ok(())
+    } else {
+        Err(Error::KeyNotCertified)
+    }
+}
+
 /// Refuses to overwrite any of `paths` unless `force`; checked before writing anything.
 fn check_free(paths: &[PathBuf], force: bool) -> Result<()> {
     match paths.iter().find(|p| p.exists()) {
@@ -90,6 +99,7 @@ pub fn export_pem(
     })?;
     let key = load_key(ws, &req, key_password)?;
     let (leaf, chain) = certified(ws, &req)?;
+    check_pair(&key, &leaf)?;
     let key_pem = pki::encode_key_pem(&key, if clear { None } else { key_password })?;
     // fullchain = leaf + intermediates (no self-signed root), as nginx wants.
     let intermediates: Vec<_> = chain
@@ -149,6 +159,7 @@ pub fn export_p12(
     }
     let key = load_key(ws, &req, key_password)?;
     let (leaf, chain) = certified(ws, &req)?;
+    check_pair(&key, &leaf)?;
     let profile = if legacy {
         pki::P12Profile::Legacy
     } else {

@@ -220,12 +220,21 @@ pub fn load_key(
     req: &Request,
     password: Option<&Secret>,
 ) -> Result<rsa::RsaPrivateKey> {
+    decode_key(&ws.read_file(req, RequestFile::Key)?, password)
+}
+
+/// The private key of a key file's bytes.
+fn decode_key(bytes: &[u8], password: Option<&Secret>) -> Result<rsa::RsaPrivateKey> {
     let pem = zeroize::Zeroizing::new(
-        String::from_utf8(ws.read_file(req, RequestFile::Key)?)
+        String::from_utf8(bytes.to_vec())
             .map_err(|_| Error::Pki(pki::PkiError::BadKeyFile("not UTF-8".into())))?,
     );
     Ok(pki::decode_key_pem(&pem, password)?)
 }
+
+/// How many times a step that read the key outside the lock starts again
+/// when the key changed before it could write (another command replaced it).
+const KEY_READ_ATTEMPTS: usize = 5;
 
 /// Whether the request's key file is encrypted (so a password must be asked).
 pub fn key_is_encrypted(ws: &Workspace, req: &Request) -> bool {
@@ -234,26 +243,34 @@ pub fn key_is_encrypted(ws: &Workspace, req: &Request) -> bool {
         .unwrap_or(false)
 }
 
-/// Étape 2, portal path: writes the PKCS#10 `<request>.csr` (no card).
+/// Étape 2, portal path: writes the PKCS#10 `<request>.csr` (no card),
+/// always from the key on disk when it is written: made without the lock,
+/// then made again if the key was replaced meanwhile.
 pub fn generate_csr(ws: &Workspace, path: &str, key_password: Option<&Secret>) -> Result<Request> {
-    let req = ws.find(path)?;
-    req.check(Action::GenerateRequest)?;
-    let spec = csr_spec(&req)?;
-    let key = load_key(ws, &req, key_password)?;
-    let der = pki::build_csr(&key, &spec)?;
-    let _lock = ws.lock()?;
-    let mut req = ws.find(path)?;
-    req.check(Action::GenerateRequest)?;
-    ws.write_file(&req, RequestFile::Csr, pki::csr_pem(&der).as_bytes())?;
-    req.generation = Some(Generation::CsrOnly);
-    req.transition(
-        Action::GenerateRequest,
-        State::RequestGenerated,
-        "csr-only",
-        &now(),
-    );
-    ws.save(&req)?;
-    Ok(req)
+    for _ in 0..KEY_READ_ATTEMPTS {
+        let req = ws.find(path)?;
+        req.check(Action::GenerateRequest)?;
+        let spec = csr_spec(&req)?;
+        let read = ws.read_file(&req, RequestFile::Key)?;
+        let der = pki::build_csr(&decode_key(&read, key_password)?, &spec)?;
+        let _lock = ws.lock()?;
+        let mut req = ws.find(path)?;
+        req.check(Action::GenerateRequest)?;
+        if ws.read_file(&req, RequestFile::Key)? != read {
+            continue;
+        }
+        ws.write_file(&req, RequestFile::Csr, pki::csr_pem(&der).as_bytes())?;
+        req.generation = Some(Generation::CsrOnly);
+        req.transition(
+            Action::GenerateRequest,
+            State::RequestGenerated,
+            "csr-only",
+            &now(),
+        );
+        ws.save(&req)?;
+        return Ok(req);
+    }
+    Err(Error::KeyKeptChanging)
 }
 
 /// The CSR (PEM) of a generated request.

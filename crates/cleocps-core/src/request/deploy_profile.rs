@@ -44,6 +44,10 @@ pub struct DeployProfile {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reload: Option<String>,
     pub follow_symlinks: bool,
+    /// Seconds `check` and `reload` may each take before their process
+    /// group is killed (default `deploy::profile::COMMAND_TIMEOUT`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub command_timeout: Option<u64>,
 }
 
 impl DeployProfile {

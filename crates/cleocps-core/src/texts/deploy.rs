@@ -41,11 +41,51 @@ pub static TEXTS: &[Text] = &[
     ),
     text!("deploy.target_is_dir", "{} est un dossier : donnez le chemin d'un fichier", "{} is a directory: give a file's path"),
     text!("deploy.same_target", "{} est donné pour deux fichiers", "{} is given for two files"),
+    text!(
+        "deploy.timed_out",
+        "arrêtée au bout de {} s, avec ce qu'elle avait lancé ; --command-timeout règle ce délai",
+        "timed out after {} s, stopped with what it started; --command-timeout sets this delay"
+    ),
+    text!(
+        "deploy.not_regular",
+        "{} n'est pas un fichier ordinaire (périphérique, tube ou socket) : cleocps ne le remplace pas ; donnez le chemin d'un fichier",
+        "{} is not a regular file (a device, FIFO or socket): cleocps does not replace it; give a file's path"
+    ),
+    text!(
+        "deploy.in_workspace",
+        "{} est dans l'espace de travail de cleocps : installez le certificat ailleurs, là où le service le lit",
+        "{} is inside cleocps's workspace: install the certificate elsewhere, where the service reads it"
+    ),
+    text!(
+        "deploy.untrusted_link",
+        "{} appartient à l'utilisateur n° {}, ni root ni vous : --follow-symlinks ne suit que les liens (et dossiers) de root ou les vôtres ; remplacez le lien par le fichier",
+        "{} belongs to user id {}, neither root nor you: --follow-symlinks follows only links (and directories) of root or yours; replace the link by the file"
+    ),
+    text!(
+        "deploy.key_mode_others",
+        "--key-mode {} donne des droits sur la clé à tous les utilisateurs : donnez au plus 0640 (propriétaire et groupe)",
+        "--key-mode {} gives every user rights on the key: give at most 0640 (owner and group)"
+    ),
+    text!(
+        "deploy.interrupted",
+        "déploiement interrompu ({}) : les fichiers précédents sont remis",
+        "deploy interrupted ({}): the previous files are back"
+    ),
+    text!(
+        "deploy.swap_failed",
+        "{} n'a pas pu être mis en place ({}) : les fichiers précédents sont remis ; vérifiez les droits et la place libre du dossier, puis relancez",
+        "{} could not be put in place ({}): the previous files are back; check the directory's permissions and free space, then deploy again"
+    ),
+    text!(
+        "deploy.not_restored",
+        "ATTENTION, les fichiers précédents n'ont pas pu être remis ({}) : chaque fichier précédent est gardé à côté (.NOM.cleocps-previous) ; remettez-le à la main",
+        "WARNING, the previous files could not be put back ({}): each previous file is kept beside it (.NAME.cleocps-previous); put it back by hand"
+    ),
     text!("deploy.bad_mode", "mode « {} » invalide : donnez-le en octal, p. ex. 0644", "invalid mode \"{}\": give it in octal, e.g. 0644"),
     text!(
         "deploy.unknown_owner",
-        "propriétaire « {} » inconnu : donnez UTILISATEUR:GROUPE existants (noms ou numéros)",
-        "unknown owner \"{}\": give an existing USER:GROUP (names or numbers)"
+        "propriétaire « {} » inconnu : donnez des noms UTILISATEUR:GROUPE existants, ou des numéros (pris tels quels)",
+        "unknown owner \"{}\": give existing USER:GROUP names, or numeric ids (taken as given)"
     ),
     text!(
         "deploy.check_failed",

@@ -110,6 +110,11 @@ pub static TEXTS: &[Text] = &[
         "the workspace is in use by another cleocps instance"
     ),
     text!(
+        "err.lock_not_a_file",
+        "{} est un lien symbolique ou n'est pas un fichier : cleocps ne le suit pas ; vérifiez qui l'a créé, supprimez-le, puis relancez",
+        "{} is a symbolic link or not a file: cleocps does not follow it; check who made it, remove it, then run again"
+    ),
+    text!(
         "err.not_a_directory",
         "{} n'est pas un répertoire : choisissez un autre espace de travail (--workspace)",
         "{} is not a directory: choose another workspace (--workspace)"
@@ -118,6 +123,36 @@ pub static TEXTS: &[Text] = &[
         "err.not_a_sandbox",
         "{} n'est pas un bac à sable créé par cleocps demo : rien n'a été supprimé ni écrit ; choisissez un répertoire vide ou le bac à sable de démonstration",
         "{} is not a sandbox made by cleocps demo: nothing was deleted or written; choose an empty directory or the demo's sandbox"
+    ),
+    text!(
+        "err.no_workspace",
+        "aucun espace de travail en {} : vérifiez --workspace ou CLEOCPS_HOME (rien n'a été créé)",
+        "no workspace at {}: check --workspace or CLEOCPS_HOME (nothing was created)"
+    ),
+    text!(
+        "err.key_kept_changing",
+        "la clé a été remplacée plusieurs fois pendant l'opération (une autre commande s'en occupe) : relancez quand elle a fini",
+        "the key was replaced several times during the operation (another command is at work on it): run again once it is done"
+    ),
+    text!(
+        "err.key_not_certified",
+        "la clé enregistrée ne correspond pas au certificat : rien n'a été exporté ; générez une nouvelle demande",
+        "the stored key does not match the certificate: nothing was exported; make a new request"
+    ),
+    text!(
+        "err.in_workspace",
+        "{} est dans l'espace de travail de cleocps, qui n'y garde que ses propres fichiers : choisissez un autre chemin",
+        "{} is inside cleocps's workspace, which holds only its own files: choose another path"
+    ),
+    text!(
+        "err.not_a_file",
+        "{} n'est pas un fichier ordinaire (tube, périphérique, socket ou dossier) : donnez le chemin d'un fichier",
+        "{} is not a regular file (a FIFO, device, socket or directory): give a file's path"
+    ),
+    text!(
+        "err.too_large",
+        "{} dépasse {} octets : ce n'est pas le fichier attendu",
+        "{} is larger than {} bytes: it is not the expected file"
     ),
     text!("err.io", "{} : {}", "{}: {}"),
     text!("err.io.not_found", "fichier ou dossier introuvable", "no such file or directory"),
@@ -137,6 +172,11 @@ pub static TEXTS: &[Text] = &[
         "err.secret_file.empty",
         "{} : la première ligne est vide, elle doit contenir le secret",
         "{}: the first line is empty, it must hold the secret"
+    ),
+    text!(
+        "err.secret_file.too_long",
+        "{} : la première ligne dépasse {} octets ; ce n'est pas un fichier de mot de passe",
+        "{}: the first line is longer than {} bytes; it is not a password file"
     ),
     text!(
         "err.secret_file.utf8",
@@ -307,6 +347,15 @@ pub static TEXTS: &[Text] = &[
         "warning: the private key is written without a password; protect the file"
     ),
     // Configuration.
+    text!("config.bad_port", "{} : un port va de 1 à 65535", "{}: a port is 1 to 65535"),
+    text!("config.bad_timeout", "{} : un délai est d'au moins 1 seconde", "{}: a timeout is at least 1 second"),
+    text!(
+        "config.not_a_file",
+        "ce n'est pas un fichier ordinaire (tube, périphérique ou dossier)",
+        "not a regular file (a FIFO, device or directory)"
+    ),
+    text!("config.too_large", "plus de {} octets, ce n'est pas une configuration", "larger than {} bytes, not a configuration"),
+    text!("config.not_utf8", "le fichier n'est pas en UTF-8", "the file is not UTF-8"),
     text!(
         "config.unreadable",
         "configuration {} illisible : {}",

@@ -115,6 +115,11 @@ pub static TEXTS: &[Text] = &[
         "the certificate of the authority \"{}\", issuer of \"{}\", is missing: it is neither in the answer, nor in trust.intermediates, nor downloadable (AIA). If you trust this authority, declare its certificate with --trust-anchor FILE or in trust.anchors of the configuration; if it is an intermediate authority, add its certificate to trust.intermediates"
     ),
     text!(
+        "pki.chain_loop",
+        "la chaîne tourne en rond : « {} » est émis par « {} », déjà plus bas dans la chaîne ; elle n'aboutit à aucune ancre de confiance : demandez la chaîne complète à l'autorité",
+        "the chain loops: \"{}\" is issued by \"{}\", already lower in the chain; it reaches no trust anchor: ask the authority for the full chain"
+    ),
+    text!(
         "pki.untrusted_root",
         "la chaîne aboutit à l'autorité « {} », qui n'est pas une ancre de confiance : si vous lui faites confiance, déclarez son certificat avec --trust-anchor FICHIER ou dans trust.anchors de la configuration",
         "the chain ends at the authority \"{}\", which is not a trust anchor: if you trust it, declare its certificate with --trust-anchor FILE or in trust.anchors of the configuration"

@@ -76,7 +76,8 @@ pub(super) fn anchor(entry: &str) -> Result<Vec<Certificate>, TrustError> {
         anchor: entry.to_string(),
         detail,
     };
-    let bytes = std::fs::read(entry).map_err(|e| unreadable(e.to_string()))?;
+    let bytes =
+        crate::fsutil::read_input(Path::new(entry)).map_err(|e| unreadable(e.to_string()))?;
     pki::parse_certificates(&bytes).map_err(|e| unreadable(e.localize(i18n::current())))
 }
 
@@ -102,7 +103,7 @@ pub(super) fn intermediates(path: &Path) -> Result<Vec<Certificate>, TrustError>
         detail,
     };
     if !path.is_dir() {
-        let bytes = std::fs::read(path).map_err(|e| unreadable(e.to_string()))?;
+        let bytes = crate::fsutil::read_input(path).map_err(|e| unreadable(e.to_string()))?;
         return pki::parse_certificates(&bytes)
             .map_err(|e| unreadable(e.localize(i18n::current())));
     }
@@ -115,7 +116,7 @@ pub(super) fn intermediates(path: &Path) -> Result<Vec<Certificate>, TrustError>
     files.sort();
     let mut certs = Vec::new();
     for file in files {
-        match std::fs::read(&file)
+        match crate::fsutil::read_input(&file)
             .map_err(|e| e.to_string())
             .and_then(|b| pki::parse_certificates(&b).map_err(|e| e.to_string()))
         {

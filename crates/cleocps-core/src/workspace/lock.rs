@@ -3,8 +3,11 @@
 
 use super::Workspace;
 use crate::error::{Error, Result};
+use crate::fsutil::open_nofollow;
+use crate::request::Request;
 use std::fs::{File, OpenOptions, TryLockError};
 use std::io::{Read, Seek, Write};
+use std::os::unix::fs::OpenOptionsExt;
 use std::time::{Duration, Instant};
 
 /// How long a second instance waits for the lock before naming its holder.
@@ -21,13 +24,15 @@ impl Workspace {
     /// instance; then fails naming the holder's PID.
     pub fn lock(&self) -> Result<WriteLock> {
         let path = self.root.join(".lock");
-        let mut file = OpenOptions::new()
-            .read(true)
-            .write(true)
-            .create(true)
-            .truncate(false)
-            .open(&path)
-            .map_err(|e| Error::io(&path, e))?;
+        // Never through a link: in a workspace another user can write, a
+        // planted `.lock` link would have root truncate the file it names.
+        let mut file = open_nofollow(&path).map_err(|e| match e.raw_os_error() {
+            Some(code) if code == rustix::io::Errno::LOOP.raw_os_error() => {
+                Error::LockNotAFile(path.clone())
+            }
+            _ if e.kind() == std::io::ErrorKind::InvalidInput => Error::LockNotAFile(path.clone()),
+            _ => Error::io(&path, e),
+        })?;
         let start = Instant::now();
         loop {
             match file.try_lock() {
@@ -49,6 +54,23 @@ impl Workspace {
         let _ = file.set_len(0);
         let _ = file.rewind();
         let _ = write!(file, "{}", std::process::id());
+        Ok(WriteLock { _file: file })
+    }
+
+    /// Takes the request's own lock (its directory, locked), waiting as
+    /// long as another holds it: a deploy keeps it from staging to the end
+    /// of any rollback, through commands that may take minutes, while the
+    /// rest of the workspace stays free.
+    pub fn lock_request(&self, req: &Request) -> Result<WriteLock> {
+        let dir = self.request_dir(&req.folder, &req.name);
+        let file = OpenOptions::new()
+            .read(true)
+            .custom_flags(
+                (rustix::fs::OFlags::NOFOLLOW | rustix::fs::OFlags::DIRECTORY).bits() as i32,
+            )
+            .open(&dir)
+            .map_err(|e| Error::io(&dir, e))?;
+        file.lock().map_err(|e| Error::io(&dir, e))?;
         Ok(WriteLock { _file: file })
     }
 }

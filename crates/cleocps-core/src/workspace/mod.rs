@@ -100,6 +100,37 @@ impl Workspace {
         Ok(ws)
     }
 
+    /// The workspace at `root` as it is, created or not, creating nothing
+    /// (`doctor` reports on a missing one).
+    pub fn at(root: &Path) -> Workspace {
+        Workspace {
+            root: root.to_path_buf(),
+            trust: TrustConfig::default(),
+        }
+    }
+
+    /// Opens the workspace at `root` for a command that only reads: a
+    /// missing one is said ([`Error::NoWorkspace`]), never created.
+    pub fn open_existing(root: &Path) -> Result<Workspace> {
+        match fs::metadata(root) {
+            Ok(m) if m.is_dir() => Ok(Workspace::at(root)),
+            Ok(_) => Err(Error::NotADirectory(root.to_path_buf())),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                Err(Error::NoWorkspace(root.to_path_buf()))
+            }
+            Err(e) => Err(Error::io(root, e)),
+        }
+    }
+
+    /// Whether `path` (its directory resolved) lies inside this workspace,
+    /// where only cleocps writes.
+    pub fn holds(&self, path: &Path) -> bool {
+        let (Ok(root), Ok(path)) = (self.root.canonicalize(), fsutil::resolve_dir(path)) else {
+            return false;
+        };
+        path.starts_with(root)
+    }
+
     /// The same workspace, importing answers against `trust` (the
     /// configuration's `trust`, plus `--trust-anchor` files).
     pub fn with_trust(mut self, trust: TrustConfig) -> Workspace {

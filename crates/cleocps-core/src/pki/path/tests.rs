@@ -1,7 +1,7 @@
 //! Path validation against openssl-made hierarchies: anchors, CA flags,
 //! validity, extended key usage, AIA.
 use super::*;
-use crate::pki::test_support::{ca, cert, leaf, root, test_key, CA_EXT, LEAF_EXT};
+use crate::pki::test_support::{ca, cert, leaf, root, run, sign, test_key, CA_EXT, LEAF_EXT};
 use std::path::Path;
 use std::time::Duration;
 
@@ -65,6 +65,45 @@ fn the_chain_ends_at_an_anchor_or_names_what_is_missing() {
     }
     match build_path(&leaf, &[inter], &[], now()) {
         Err(PkiError::MissingIssuer { issuer, .. }) => assert!(issuer.contains("Test Root")),
+        other => panic!("{other:?}"),
+    }
+}
+
+/// `<name>.crt`: the key `<key>.key` under `subj`, issued by `<issuer>`.
+fn reissued(dir: &Path, name: &str, key: &str, subj: &str, issuer: &str) -> Certificate {
+    run(std::process::Command::new("openssl")
+        .current_dir(dir)
+        .args([
+            "req",
+            "-new",
+            "-key",
+            &format!("{key}.key"),
+            "-subj",
+            subj,
+            "-out",
+            &format!("{name}.csr"),
+        ]));
+    cert(&sign(dir, name, issuer, CA_EXT, 30, false))
+}
+
+#[test]
+fn a_chain_that_loops_is_named_as_a_loop_not_a_missing_issuer() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let d = dir.path();
+    let anchor = test_root(d);
+    let (a, b) = ("/C=FR/O=Test/CN=Loop A", "/C=FR/O=Test/CN=Loop B");
+    root(d, "a", a, CA_EXT, 30);
+    root(d, "b", b, CA_EXT, 30);
+    // A issued by B and B issued by A: each issuer is in the file.
+    let a_by_b = reissued(d, "ab", "a", a, "b");
+    let b_by_a = reissued(d, "ba", "b", b, "a");
+    let key = test_key();
+    let leaf = cert(&leaf(d, "l", &key, "srv.example.fr", "a", LEAF_EXT, 30));
+    match build_path(&leaf, &[a_by_b, b_by_a], &[anchor], now()) {
+        Err(PkiError::ChainLoop { subject, issuer }) => {
+            assert!(subject.contains("Loop B"), "{subject}");
+            assert!(issuer.contains("Loop A"), "{issuer}");
+        }
         other => panic!("{other:?}"),
     }
 }
