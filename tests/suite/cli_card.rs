@@ -341,15 +341,14 @@ fn has_open(pid: u32, path: &Path) -> bool {
 #[test]
 fn pin_never_in_process_arguments() {
     // The PIN travels only in a file or on the terminal. Look at a running
-    // cleocps that holds it: the PIN file is a FIFO, so the test knows when
-    // the process has read the PIN, and the workspace lock the test holds
-    // keeps it running (it takes the lock to write the signed request)
-    // while its command line and environment are read.
+    // cleocps that holds it: the workspace lock the test holds keeps it
+    // waiting (it takes the lock to write the signed request, after the PIN
+    // is read and the card has signed) while its command line and
+    // environment are read; it is waiting once it holds `.lock` open.
     let hsm = SoftHsm::card();
     let t = hsm.dir.path();
     let (ws, kp) = ready_request(t);
-    let pin = t.join("pin.fifo");
-    run(Command::new("mkfifo").arg(&pin));
+    let pin = secret_file(t, "pin", PIN);
     let ra = hsm.pki.ra.crt.to_string_lossy().into_owned();
     let ws_handle = cleocps_core::workspace::Workspace::open(&ws).expect("ws");
     let lock = ws_handle.lock().expect("lock");
@@ -364,34 +363,15 @@ fn pin_never_in_process_arguments() {
         .stderr(Stdio::piped()),
     );
     let pid = child.id();
-
-    // Opening the FIFO for writing waits until cleocps opens it to read.
-    let writer = {
-        let pin = pin.clone();
-        std::thread::spawn(move || {
-            use std::io::Write;
-            let mut f = std::fs::OpenOptions::new().write(true).open(&pin)?;
-            f.write_all(format!("{PIN}\n").as_bytes())
-        })
-    };
     let mut exited = |what: &str| {
         if let Some(status) = child.0.try_wait().expect("try_wait") {
             panic!("cleocps ended ({status}) before {what}");
         }
     };
-    wait_until(
-        30,
-        "cleocps to take the PIN from the FIFO (or does it lock first?)",
-        || {
-            exited("reading the PIN");
-            writer.is_finished().then_some(())
-        },
-    );
-    writer.join().expect("writer").expect("PIN written");
-    // Read to the end and closed: the PIN is in the process now.
-    wait_until(30, "cleocps to read the PIN file", || {
-        exited("reading the PIN");
-        (!has_open(pid, &pin)).then_some(())
+    let lock_file = ws.join(".lock");
+    wait_until(30, "cleocps to wait for the workspace lock", || {
+        exited("waiting for the lock");
+        has_open(pid, &lock_file).then_some(())
     });
     let cmdline = std::fs::read(format!("/proc/{pid}/cmdline")).expect("cmdline");
     let environ = std::fs::read(format!("/proc/{pid}/environ")).expect("environ");

@@ -72,8 +72,8 @@ fn dev_zero_fifos_and_huge_files_are_refused_at_once_as_any_input() {
     let huge = tmp.path().join("huge");
     tool_ok("truncate", &["-s", "2G", &s(&huge)]);
     let pw = secret_file(tmp.path(), "pw", "a password");
-    // Password files: a pipe is read (its first line only), the rest refused.
-    for bad in ["/dev/zero", &s(&huge)] {
+    // Password files: only a regular file, its first line bounded.
+    for bad in ["/dev/zero", &s(&fifo), &s(&huge)] {
         let err = refused_quickly(
             &ws,
             None,

@@ -122,19 +122,10 @@ pub fn read_bounded(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
 
 /// The first line of the file `path` (its LF, CRLF or end of file
 /// excluded), refused if longer than `limit` bytes: the rest is never read.
-/// A pipe is read too (`<(pass show …)`: the secret never touches a disk),
-/// waiting for its writer; a device or a directory is refused.
 pub fn read_first_line(path: &Path, limit: u64) -> Result<zeroize::Zeroizing<Vec<u8>>, ReadError> {
-    use std::os::unix::fs::FileTypeExt;
-    let pipe = fs::metadata(path)
-        .map_err(ReadError::Io)?
-        .file_type()
-        .is_fifo();
-    let file = if pipe {
-        File::open(path).map_err(ReadError::Io)?
-    } else {
-        open_regular(path)?
-    };
+    // Only a regular file (DESIGN §3): a FIFO would wait for a writer that
+    // may never come, a device never ends.
+    let file = open_regular(path)?;
     let mut data = zeroize::Zeroizing::new(Vec::new());
     // One byte more than a line ending after `limit` bytes: CR LF.
     file.take(limit.saturating_add(2))
