@@ -3,7 +3,6 @@
 //! running ansible-core from its own virtual environment
 //! (`scripts/ansible-env.sh`) with the collection of `contrib/ansible`
 //! installed, the key password in the inventory only as vault text.
-#![allow(dead_code)]
 
 use super::packages::{repo, target_dir};
 use super::process::{output, run_text};

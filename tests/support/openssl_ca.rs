@@ -1,7 +1,6 @@
 //! A one-level CA run with `openssl ca` and its index.txt, so it can
 //! revoke, publish a CRL and back `openssl ocsp`; and a request of the
 //! workspace certified by it (the revocation tests).
-#![allow(dead_code)]
 
 use super::process::{run, wait_until, Reaped};
 use super::{ca, ok, prepared_request};

@@ -1,7 +1,6 @@
 //! The packages of `scripts/package.sh`, made once per test binary from
 //! the cleocps binary cargo built for the tests (`--profile dev
 //! --no-build`: no release build in the test run).
-#![allow(dead_code)]
 
 use super::process::run;
 use std::path::{Path, PathBuf};
