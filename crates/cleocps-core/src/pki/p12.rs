@@ -108,7 +108,12 @@ pub fn build_p12(
     };
     let key_info = data_info(vec![key_bag].to_der().map_err(asn1)?)?;
 
-    let auth_safe = vec![certs_info, key_info].to_der().map_err(asn1)?;
+    pfx(vec![certs_info, key_info], profile, pw)
+}
+
+/// The PFX (DER) of these safe contents, under a MAC of `profile`.
+pub(super) fn pfx(contents: Vec<ContentInfo>, profile: P12Profile, pw: &str) -> Result<Vec<u8>> {
+    let auth_safe = contents.to_der().map_err(asn1)?;
     let mac_data = mac(profile, pw, &auth_safe)?;
     Pfx {
         version: Version::V3,
@@ -148,7 +153,7 @@ fn random<const N: usize>() -> [u8; N] {
 }
 
 /// ContentInfo(id-data) wrapping `content` in an OCTET STRING.
-pub(super) fn data_info(content: Vec<u8>) -> Result<ContentInfo> {
+fn data_info(content: Vec<u8>) -> Result<ContentInfo> {
     Ok(ContentInfo {
         content_type: rfc5911::ID_DATA,
         content: Any::encode_from(&OctetString::new(content).map_err(asn1)?).map_err(asn1)?,
@@ -193,7 +198,7 @@ fn bag_attributes(friendly_name: &str, local_key_id: &[u8]) -> Result<Attributes
 }
 
 /// Encrypts a bag's content; returns the algorithm identifier and ciphertext.
-pub(super) fn encrypt(
+fn encrypt(
     profile: P12Profile,
     pw: &str,
     data: &[u8],
@@ -240,7 +245,7 @@ pub(super) fn encrypt(
 }
 
 /// The MAC over the AuthenticatedSafe, keyed with the PKCS#12 KDF (RFC 7292 B).
-pub(super) fn mac(profile: P12Profile, pw: &str, auth_safe: &[u8]) -> Result<MacData> {
+fn mac(profile: P12Profile, pw: &str, auth_safe: &[u8]) -> Result<MacData> {
     let salt: [u8; 16] = random();
     let crypto = |e: &dyn std::fmt::Display| PkiError::Crypto(e.to_string());
     let (oid, iterations, digest) = match profile {

@@ -4,7 +4,7 @@
 //! shape `openssl pkcs12 -export -nokeys -jdktrust anyExtendedKeyUsage`
 //! writes and Java's `KeyStore` and `keytool` list as `trustedCertEntry`.
 
-use super::p12::{asn1, cert_bag, data_info, encrypted_info, mac, P12Profile, FRIENDLY_NAME};
+use super::p12::{asn1, cert_bag, encrypted_info, pfx, P12Profile, FRIENDLY_NAME};
 use super::Result;
 use crate::secret::Secret;
 use cms::cert::CertificateChoices;
@@ -14,7 +14,6 @@ use const_oid::db::rfc5911;
 use const_oid::ObjectIdentifier;
 use der::asn1::{Any, BmpString, SetOfVec};
 use der::{Decode, Encode};
-use pkcs12::pfx::{Pfx, Version};
 use x509_cert::attr::{Attribute, Attributes};
 use x509_cert::Certificate;
 
@@ -67,15 +66,7 @@ pub fn build_truststore(
         )?);
     }
     let certs_info = encrypted_info(profile, pw, &bags.to_der().map_err(asn1)?)?;
-    let auth_safe = vec![certs_info].to_der().map_err(asn1)?;
-    let mac_data = mac(profile, pw, &auth_safe)?;
-    Pfx {
-        version: Version::V3,
-        auth_safe: data_info(auth_safe)?,
-        mac_data: Some(mac_data),
-    }
-    .to_der()
-    .map_err(asn1)
+    pfx(vec![certs_info], profile, pw)
 }
 
 /// friendlyName (the alias keytool shows) and the JDK trust attribute.

@@ -222,6 +222,24 @@ fn reference_test_leaf() -> Certificate {
     crate::pki::cert_from_pem_or_der(include_bytes!("testdata/serv-ssl-leaf.pem")).expect("leaf")
 }
 
+/// The reference leaf's public key, a day into its validity, and the
+/// configuration trusting the TEST root only.
+fn reference_setting(leaf: &Certificate) -> (Vec<u8>, SystemTime, TrustConfig) {
+    use der::Encode;
+    let spki = leaf
+        .tbs_certificate
+        .subject_public_key_info
+        .to_der()
+        .expect("spki");
+    let when =
+        leaf.tbs_certificate.validity.not_before.to_system_time() + Duration::from_secs(86400);
+    let test_anchor = TrustConfig {
+        anchors: vec!["igc-sante-test".into()],
+        intermediates: None,
+    };
+    (spki, when, test_anchor)
+}
+
 /// The real IGC-Santé test chain, checked at a time inside the leaf's validity.
 #[test]
 fn the_reference_test_leaf_chains_to_igc_sante_test() {
@@ -230,19 +248,7 @@ fn the_reference_test_leaf_chains_to_igc_sante_test() {
         "../../anchors/igc-sante-test-organisations.pem"
     ))
     .expect("intermediate");
-    let spki = {
-        use der::Encode;
-        leaf.tbs_certificate
-            .subject_public_key_info
-            .to_der()
-            .expect("spki")
-    };
-    let when =
-        leaf.tbs_certificate.validity.not_before.to_system_time() + Duration::from_secs(86400);
-    let test_anchor = TrustConfig {
-        anchors: vec!["igc-sante-test".into()],
-        intermediates: None,
-    };
+    let (spki, when, test_anchor) = reference_setting(&leaf);
     let answer = check_answer(
         vec![inter.clone(), leaf.clone()],
         &ssl(&spki),
@@ -276,19 +282,7 @@ fn the_reference_test_leaf_chains_to_igc_sante_test() {
 #[test]
 fn a_lone_platform_leaf_chains_through_the_built_in_intermediate() {
     let leaf = reference_test_leaf();
-    let spki = {
-        use der::Encode;
-        leaf.tbs_certificate
-            .subject_public_key_info
-            .to_der()
-            .expect("spki")
-    };
-    let when =
-        leaf.tbs_certificate.validity.not_before.to_system_time() + Duration::from_secs(86400);
-    let test_anchor = TrustConfig {
-        anchors: vec!["igc-sante-test".into()],
-        intermediates: None,
-    };
+    let (spki, when, test_anchor) = reference_setting(&leaf);
     let answer = check_answer(vec![leaf], &ssl(&spki), &test_anchor, when).expect("chained");
     assert_eq!(answer.chain.len(), 2, "intermediate and root");
     assert!(
