@@ -360,4 +360,24 @@ pub static TEXTS: &[Text] = &[
         "Adresse et port de bouclage (port 0 : un port libre, affiché)",
         "Loopback address and port (port 0: any free one, printed)"
     ),
+    text!(
+        "help.deploy_owner",
+        "Propriétaire des fichiers installés : des noms existants, ou des identifiants numériques pris tels quels (il faut être root)",
+        "Owner of the installed files: existing names, or numeric ids taken as given (needs root)"
+    ),
+    text!(
+        "help.deploy_key_mode",
+        "Mode de la clé, en octal (0600 par défaut ; rien pour les autres)",
+        "Mode of the key, octal (default 0600; nothing for others)"
+    ),
+    text!(
+        "help.deploy_command_timeout",
+        "Secondes que --check et --reload peuvent durer chacun avant d'être arrêtés, avec ce qu'ils ont lancé (120 par défaut)",
+        "Seconds --check and --reload may each run before they (and what they started) are killed (default 120)"
+    ),
+    text!(
+        "help.deploy_follow_symlinks",
+        "Une cible qui est un lien symbolique : remplacer le fichier vers lequel il pointe (jamais suivi sinon ; seulement les liens de root ou les vôtres)",
+        "A target that is a symbolic link: replace the file it points to (never followed otherwise; only links of root or yours)"
+    ),
 ];

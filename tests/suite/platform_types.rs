@@ -356,6 +356,7 @@ fn deploy_refuses_a_certificate_made_for_another_use() {
             .expect("json")["type"],
         "smime"
     );
+    std::fs::create_dir(t.join("etc")).expect("target dir");
     let target = t.join("etc/srv.crt");
     let err = refused(&ws, &["deploy", &path, "--cert", &s(&target)]);
     for part in ["SSL_SERV", "SERV S/MIME", "emailProtection"] {
