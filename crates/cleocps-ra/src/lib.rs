@@ -35,12 +35,12 @@ pub use decision::{Decision, Issued, Processed, RejectCode, RequestMeta};
 pub use directory::{AdminDirectory, ConfiguredDirectory};
 pub use init::{init, InitOptions};
 pub use issue::{CertKind, CA_KEY_BITS};
-pub use platform::{chain, issue_for_csr, issue_new_key, PlatformSubject, Pointers};
+pub use platform::{chain, issue_for_csr, issue_new_key, PlatformSubject};
 pub use process::process;
 pub use records::{Handled, Status};
 pub use replay::SeenStore;
 pub use serve::{directory_for, serve, serve_once};
-pub use store::{RaDir, RaFileNames, RaSettings, FILES};
+pub use store::{Pointers, RaDir, RaFileNames, RaSettings, FILES};
 
 use cleocps_core::error::Error;
 use cleocps_core::pki::PkiError;

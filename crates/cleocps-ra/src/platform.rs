@@ -5,6 +5,7 @@
 //! itself and hands back in the platform's `.p12`.
 
 use super::issue::{self, CertSpec};
+use super::store::Pointers;
 use super::{crypto, csr_names, verify, RaDir};
 use cleocps_core::error::{Error, Result};
 use cleocps_core::pki::{self, KeySize, PkiError};
@@ -25,20 +26,6 @@ use x509_cert::ext::pkix::{
 use x509_cert::ext::Extension;
 use x509_cert::request::CertReq;
 use x509_cert::Certificate;
-
-/// Where the issued certificates point for revocation and their issuer
-/// (`ra.json` `"pointers"`); empty by default, so no client goes looking
-/// for the real platform's lists about a rehearsal certificate.
-#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[serde(default, deny_unknown_fields)]
-pub struct Pointers {
-    /// CRL distribution points (HTTP or LDAP URLs).
-    pub crl: Vec<String>,
-    /// The OCSP responder (AIA).
-    pub ocsp: Option<String>,
-    /// Where the issuing CA's certificate is published (AIA caIssuers).
-    pub ca_issuers: Option<String>,
-}
 
 /// The SSL_SERV test policy of the platform's TEST leaf; the other usages'
 /// policies are not published, so their certificates carry none.

@@ -56,6 +56,20 @@ pub const FILES: RaFileNames = RaFileNames {
     issued: "issued",
 };
 
+/// Where the issued certificates point for revocation and their issuer
+/// (`ra.json` `"pointers"`); empty by default, so no client goes looking
+/// for the real platform's lists about a rehearsal certificate.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Pointers {
+    /// CRL distribution points (HTTP or LDAP URLs).
+    pub crl: Vec<String>,
+    /// The OCSP responder (AIA).
+    pub ocsp: Option<String>,
+    /// Where the issuing CA's certificate is published (AIA caIssuers).
+    pub ca_issuers: Option<String>,
+}
+
 /// `DIR/ra.json`. Paths are relative to DIR unless absolute.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -79,7 +93,7 @@ pub struct RaSettings {
     pub card_ca_key: Option<PathBuf>,
     /// CRL, OCSP and issuer URLs of the certificates issued as the platform.
     #[serde(default)]
-    pub pointers: super::Pointers,
+    pub pointers: Pointers,
 }
 
 /// A loaded registration server.
