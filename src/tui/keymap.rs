@@ -117,6 +117,7 @@ pub static BINDINGS: &[Binding] = &[
     b!(&[(KeyCode::Tab, N), (KeyCode::Down, N)], Action::NextField, "tui.key.next_field", &[Layer::Form, Layer::Text], None, true),
     b!(&[(KeyCode::BackTab, S), (KeyCode::BackTab, N), (KeyCode::Up, N)], Action::PrevField, "tui.key.prev_field", &[Layer::Form, Layer::Text], None, false),
     b!(&[(KeyCode::Esc, N)], Action::Cancel, "tui.key.cancel_form", &[Layer::Form], None, true),
+    b!(&[(KeyCode::F(2), N)], Action::OfferedName, "tui.key.offered_name", &[Layer::Form], None, false),
     // The palette from a form or the wizard (`:` stays a character there).
     b!(&[(KeyCode::F(10), N)], Action::Palette, "tui.key.palette", &[Layer::Form, Layer::Wizard, Layer::WizardText], None, false),
     // The CleoWizard screen.

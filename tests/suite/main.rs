@@ -67,6 +67,7 @@ mod tui_card_key_password;
 mod tui_config_services;
 mod tui_demo;
 mod tui_deploy_job;
+mod tui_platform;
 mod tui_portal_layout;
 mod tui_tmux;
 mod tui_tmux_answers;

@@ -43,7 +43,7 @@ impl Choose {
     /// Title and option text ids.
     pub fn texts(&self) -> (&'static str, &'static [&'static str]) {
         match self {
-            Choose::RequestType { .. } => ("tui.choose.type", &["tui.type.ssl", "tui.type.smime"]),
+            Choose::RequestType { .. } => ("tui.choose.type", &TYPE_TEXTS),
             Choose::KeySize { .. } => (
                 "tui.choose.key_size",
                 &["tui.size.2048", "tui.size.3072", "tui.size.4096"],
@@ -75,8 +75,19 @@ impl Choose {
 
 /// The key sizes offered, in the order of their options.
 pub const KEY_SIZES: [KeySize; 3] = [KeySize::B2048, KeySize::B3072, KeySize::B4096];
-/// The request types offered, in the order of their options.
-pub const REQUEST_TYPES: [RequestType; 2] = [RequestType::Ssl, RequestType::Smime];
+/// The request types offered, in the order of their options: every type
+/// the platform issues.
+pub const REQUEST_TYPES: [RequestType; 7] = RequestType::ALL;
+/// Their options, by the platform's names.
+const TYPE_TEXTS: [&str; 7] = [
+    "tui.ptype.ssl",
+    "tui.ptype.smime",
+    "tui.ptype.serv_sign",
+    "tui.ptype.serv_conf",
+    "tui.ptype.org_auth_cli",
+    "tui.ptype.org_sign",
+    "tui.ptype.org_conf",
+];
 
 #[derive(Debug, Clone)]
 pub struct ChoiceModal {

@@ -27,6 +27,7 @@ pub(super) fn form_action(app: &mut App, action: Action) -> Option<Effect> {
         Action::PrevField => {
             f.focus = (f.focus + f.fields.len().max(1) - 1) % f.fields.len().max(1)
         }
+        Action::OfferedName => f.next_offered_name(),
         Action::Lookup => {
             let path = f.path.clone();
             return start(app, work::Lookup { path });

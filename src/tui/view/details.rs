@@ -19,7 +19,7 @@ use super::fit;
 use crate::i18n::{t, Lang};
 use crate::tui::app::App;
 use crate::tui::theme::Theme;
-use cleocps_core::request::{Action as Op, JournalEntry, Request, State};
+use cleocps_core::request::{journal, Action as Op, JournalEntry, Request, State};
 use cleocps_core::sanitize;
 use ratatui::text::Line;
 
@@ -96,7 +96,10 @@ fn journal_line(lang: Lang, j: &JournalEntry, width: usize) -> Line<'static> {
         .iter()
         .find(|a| a.as_str() == j.action)
         .map_or_else(|| j.action.clone(), |a| t(lang, action_id(*a)).to_string());
-    let outcome = sanitize::line(&j.outcome);
+    // The outcome as the core says it in the user's language ("RSA 4096
+    // chiffrée", not the English `request.json` keeps for scripts).
+    let outcome = journal::outcome(lang, j);
+    let outcome = sanitize::line(&outcome);
     let text = if outcome.is_empty() {
         format!("  {when}  {what}")
     } else {

@@ -1,0 +1,58 @@
+//! The TUI's texts for the platform road: the seven request types by the
+//! platform's names, the first run's choice of road, the platform's steps
+//! in its own words and the import of its `.p12`, French and English side
+//! by side.
+
+use cleocps_core::i18n::Text;
+use cleocps_core::text;
+
+pub static TEXTS: &[Text] = &[
+    // The request types, by the platform's offer and usage.
+    text!(
+        "tui.ptype.ssl",
+        "SERV SSL_SERV  serveur TLS (https)",
+        "SERV SSL_SERV  TLS server (https)"
+    ),
+    text!(
+        "tui.ptype.smime",
+        "SERV S/MIME    messagerie d'un serveur",
+        "SERV S/MIME    a server's mailbox"
+    ),
+    text!(
+        "tui.ptype.serv_sign",
+        "SERV SIGN      signature par un serveur",
+        "SERV SIGN      signing by a server"
+    ),
+    text!(
+        "tui.ptype.serv_conf",
+        "SERV CONF      chiffrement pour un serveur",
+        "SERV CONF      encryption to a server"
+    ),
+    text!(
+        "tui.ptype.org_auth_cli",
+        "ORG AUTH_CLI   authentification d'un service (INSi, DMP)",
+        "ORG AUTH_CLI   a service's authentication (INSi, DMP)"
+    ),
+    text!(
+        "tui.ptype.org_sign",
+        "ORG SIGN       signature de documents",
+        "ORG SIGN       document signing"
+    ),
+    text!(
+        "tui.ptype.org_conf",
+        "ORG CONF       chiffrement pour un service",
+        "ORG CONF       encryption to a service"
+    ),
+    // The form of an ORG request.
+    text!("tui.lbl.service", "Nom du service", "Service name"),
+    text!(
+        "tui.key.offered_name",
+        "nom proposé (INSi)",
+        "offered name (INSi)"
+    ),
+    text!(
+        "tui.form.offered_insi",
+        "F2 : INSI-AUTO ou INSI-MANU, les seuls noms qu'INSi accepte",
+        "F2: INSI-AUTO or INSI-MANU, the only names INSi accepts"
+    ),
+];
