@@ -55,4 +55,20 @@ pub static TEXTS: &[Text] = &[
         "F2 : INSI-AUTO ou INSI-MANU, les seuls noms qu'INSi accepte",
         "F2: INSI-AUTO or INSI-MANU, the only names INSi accepts"
     ),
+    // The first run: which road.
+    text!(
+        "tui.road.title",
+        "Comment obtenez-vous vos certificats ?",
+        "How do you obtain your certificates?"
+    ),
+    text!(
+        "tui.road.platform",
+        "par la plateforme IGC-Santé",
+        "through the IGC-Santé platform"
+    ),
+    text!(
+        "tui.road.card",
+        "par un serveur d'inscription par messagerie, avec la carte CPS",
+        "through a registration server by mail, with the CPS card"
+    ),
 ];

@@ -4,13 +4,19 @@
 
 use crate::support;
 use cleocps::i18n::Lang;
-use cleocps::tui::action::Step;
+use cleocps::tui::action::{Done, Step};
 use cleocps::tui::form::Form;
+use cleocps::tui::job::{Cx, Work};
 use cleocps::tui::jobs as work;
 use cleocps::tui::modal::{Ask, InputModal, Modal};
+use cleocps::tui::update::road;
 use cleocps::tui::{sample, tree, update, Action};
+use cleocps::tui::{App, Effect, TuiContext};
 use cleocps_core::request::{JournalEntry, Request, RequestType, State};
-use support::tui::{job, render};
+use cleocps_core::workspace::Workspace;
+use std::os::unix::fs::PermissionsExt;
+use std::sync::atomic::AtomicBool;
+use support::tui::{done_last, job, render};
 
 #[test]
 fn the_type_choice_offers_the_seven_platform_types() {
@@ -138,4 +144,84 @@ fn the_journal_is_french_in_french() {
     for english in ["encrypted", "csr-only"] {
         assert!(!screen.contains(english), "{english}:\n{screen}");
     }
+}
+
+/// Runs `work` as its worker would, on `ws`.
+fn run_work<W: Work>(ws: &Workspace, work: W) -> Done {
+    let stop = AtomicBool::new(false);
+    let ctx = TuiContext::default();
+    let cx = Cx {
+        ws,
+        ctx: &ctx,
+        lang: Lang::Fr,
+        progress: &|_, _| {},
+        stop: &stop,
+    };
+    Box::new(work).run(&cx).expect("the job")
+}
+
+#[test]
+fn the_first_run_asks_the_road_and_the_platform_writes_a_minimal_file() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let ws = Workspace::open(&tmp.path().join("ws")).expect("ws");
+    let file = tmp.path().join("etc/cleocps.json");
+    let mut app = App::new(Lang::Fr, tmp.path().join("ws"));
+    app.config_path = Some(file.clone());
+    road::ask(&mut app);
+    assert!(render(&app, 80, 24).contains("par la plateforme IGC-Santé"));
+    // The platform (the default): no configuration screen, a file written.
+    let save: work::SaveConfig = job(update(&mut app, Action::Submit)).expect("a save");
+    assert!(app.config_screen.is_none() && app.modal.is_none());
+    assert_eq!((save.path.as_path(), save.pairs.len()), (file.as_path(), 0));
+    let done = run_work(&ws, save);
+    assert!(matches!(
+        done_last(&mut app, done),
+        Some(Effect::UseConfig(_))
+    ));
+    assert_eq!(std::fs::read_to_string(&file).expect("file").trim(), "{}");
+    let mode = std::fs::metadata(&file).expect("meta").permissions().mode() & 0o777;
+    assert_eq!(mode, 0o600);
+    let screen = render(&app, 80, 24);
+    assert!(!screen.contains("inscription"), "{screen}");
+
+    // The card's road: the configuration screen, on its first run.
+    let mut app = App::new(Lang::Fr, tmp.path().join("ws"));
+    app.config_path = Some(file);
+    road::ask(&mut app);
+    update(&mut app, Action::Down);
+    assert!(update(&mut app, Action::Submit).is_none());
+    assert!(app.config_screen.as_ref().is_some_and(|s| s.first_run));
+}
+
+#[test]
+fn generating_offers_the_card_only_where_it_can_go() {
+    let offered = |kind: RequestType, registration: bool| {
+        let mut app = sample::example(Lang::Fr);
+        if registration {
+            app.config.registration.certificate = Some("ra.crt".into());
+        }
+        for f in &mut app.tree {
+            for r in &mut f.requests {
+                r.kind = kind;
+                if kind.san_kind() == cleocps_core::request::SanKind::None {
+                    r.subject.cn = Some("EMA".into());
+                }
+            }
+        }
+        assert!(tree::select(&mut app, "Clinique du Test/intranet"));
+        app.step = Step::Request;
+        update(&mut app, Action::GenerateRequest);
+        match &app.modal {
+            Some(Modal::Choice(m)) => (m.count(), render(&app, 80, 24)),
+            other => panic!("{other:?}"),
+        }
+    };
+    let (n, screen) = offered(RequestType::Ssl, false);
+    assert_eq!(n, 1, "{screen}");
+    assert!(screen.contains("Demande seule (CSR)") && !screen.contains("carte CPS"));
+    let (n, screen) = offered(RequestType::OrgAuthCli, true);
+    assert_eq!(n, 1, "{screen}");
+    let (n, screen) = offered(RequestType::Ssl, true);
+    assert_eq!(n, 2, "{screen}");
+    assert!(screen.contains("● Signer et chiffrer la demande avec la carte CPS"));
 }

@@ -27,10 +27,15 @@ pub enum Choose {
         key_password: Option<Secret>,
         p12_password: Secret,
     },
-    /// "Générer la demande": with the CPS card (default) or CSR only.
+    /// "Générer la demande": with the CPS card (default, where a
+    /// registration server is configured and the type goes that way) or
+    /// CSR only (the platform's road, the only one offered otherwise).
     RequestMode {
         path: String,
+        card: bool,
     },
+    /// The first run: which road the certificates come by.
+    Road,
     /// The exported key: under the key password, or clear.
     PemKey {
         path: String,
@@ -55,7 +60,11 @@ impl Choose {
                 "tui.choose.p12_profile",
                 &["tui.p12.modern", "tui.p12.legacy"],
             ),
-            Choose::RequestMode { .. } => ("tui.choose.mode", &["tui.mode.card", "tui.mode.csr"]),
+            Choose::RequestMode { card: true, .. } => {
+                ("tui.choose.mode", &["tui.mode.card", "tui.mode.csr"])
+            }
+            Choose::RequestMode { card: false, .. } => ("tui.choose.mode", &["tui.mode.csr"]),
+            Choose::Road => ("tui.road.title", &["tui.road.platform", "tui.road.card"]),
             Choose::PemKey { .. } => (
                 "tui.choose.pem_key",
                 &["tui.pem.protected", "tui.pem.clear"],

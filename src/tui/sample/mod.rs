@@ -329,6 +329,7 @@ fn work_and_export_screens(lang: Lang) -> Vec<(&'static str, App)> {
     mode.modal = Some(Modal::choice(
         Choose::RequestMode {
             path: "Clinique du Test/intranet".into(),
+            card: true,
         },
         0,
     ));

@@ -41,5 +41,9 @@ pub fn screens(lang: Lang) -> Vec<(&'static str, App)> {
         form.form = Some(f);
     }
     out.push(("60-org-form", form));
+    // The first run: which road (the welcome page behind).
+    let mut road = App::new(lang, std::path::PathBuf::from("/srv/cleocps"));
+    crate::tui::update::road::ask(&mut road);
+    out.push(("61-first-run-road", road));
     out
 }

@@ -25,6 +25,7 @@ mod palette;
 mod paste;
 mod reports;
 mod request;
+pub mod road;
 mod scroll;
 mod secret;
 mod wizard;

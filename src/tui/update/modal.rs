@@ -213,8 +213,11 @@ fn chosen(app: &mut App, ChoiceModal { what, sel }: ChoiceModal) -> Option<Effec
             },
         ),
         // The request is still the selected one: a modal blocks navigation.
-        Choose::RequestMode { .. } if sel == 0 => request_action(app, Action::GenerateCard),
+        Choose::RequestMode { card: true, .. } if sel == 0 => {
+            request_action(app, Action::GenerateCard)
+        }
         Choose::RequestMode { .. } => request_action(app, Action::GenerateCsr),
+        Choose::Road => super::road::chosen(app, sel),
         Choose::PemKey { path, out } => {
             // The key is encrypted: its password is needed either way.
             app.modal = Some(Modal::secret(Hidden::KeyPassword {
