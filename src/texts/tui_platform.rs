@@ -71,4 +71,31 @@ pub static TEXTS: &[Text] = &[
         "par un serveur d'inscription par messagerie, avec la carte CPS",
         "through a registration server by mail, with the CPS card"
     ),
+    // Étape 2: the platform's steps, in its words.
+    text!(
+        "tui.pf.title",
+        "Sur la plateforme IGC-Santé · {}",
+        "On the IGC-Santé platform · {}"
+    ),
+    text!(
+        "tui.pf.1",
+        "1. Sur votre poste, pfc.eservices.esante.gouv.fr avec la carte CPS : « Demander ».",
+        "1. On your workstation, pfc.eservices.esante.gouv.fr with the CPS card: \"Demander\"."
+    ),
+    text!(
+        "tui.pf.2",
+        "2. Offre {}, structure {} : « Demander un nouveau produit ».",
+        "2. Offer {}, structure {}: \"Demander un nouveau produit\"."
+    ),
+    text!(
+        "tui.pf.3",
+        "3. Usage {}, puis fournissez la demande : v l'affiche seule, y la copie.",
+        "3. Usage {}, then provide the request: v shows it alone, y copies it."
+    ),
+    text!(
+        "tui.pf.4",
+        "4. « Retirer » le certificat, puis à l'étape 3, v : collez-le.",
+        "4. \"Retirer\" the certificate, then in Step 3, v: paste it."
+    ),
+    text!("tui.pf.your_structure", "la vôtre", "yours"),
 ];

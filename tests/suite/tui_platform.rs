@@ -225,3 +225,42 @@ fn generating_offers_the_card_only_where_it_can_go() {
     assert_eq!(n, 2, "{screen}");
     assert!(screen.contains("● Signer et chiffrer la demande avec la carte CPS"));
 }
+
+#[test]
+fn step2_says_the_platforms_steps_for_every_type() {
+    for lang in [Lang::Fr, Lang::En] {
+        for kind in RequestType::ALL {
+            let mut app = sample::example(lang);
+            for f in &mut app.tree {
+                for r in &mut f.requests {
+                    r.kind = kind;
+                }
+            }
+            assert!(tree::select(&mut app, "Clinique du Test/portail"));
+            app.step = Step::Request;
+            let screen = render(&app, 80, 24);
+            let flat: String = screen
+                .lines()
+                .map(|l| {
+                    l.trim_end_matches(['│', ' '])
+                        .rsplit('│')
+                        .next()
+                        .unwrap_or("")
+                })
+                .collect::<Vec<_>>()
+                .join(" ");
+            let flat: String = flat.split_whitespace().collect::<Vec<_>>().join(" ");
+            let (offer, usage) = kind.platform_name().split_once(' ').expect("offer usage");
+            for words in [
+                kind.platform_name().to_string(),
+                "Demander".to_string(),
+                "Demander un nouveau produit".to_string(),
+                format!("{offer}, structure 1720012345"),
+                format!("Usage {usage}"),
+                "Retirer".to_string(),
+            ] {
+                assert!(flat.contains(&words), "{kind:?} {words}:\n{screen}");
+            }
+        }
+    }
+}

@@ -169,15 +169,15 @@ fn step3_at_80x24_keeps_every_button() {
 #[test]
 fn step2_of_a_portal_request_explains_the_route() {
     for (lang, portal, paste) in [
-        (Lang::Fr, "portail IGC-Santé", "étape 3"),
-        (Lang::En, "IGC-Santé portal", "Step 3"),
+        (Lang::Fr, "plateforme IGC-Santé", "étape 3"),
+        (Lang::En, "IGC-Santé platform", "Step 3"),
     ] {
         let app = at(lang, "Clinique du Test/portail", Step::Request);
         let screen = support::tui::render(&app, 80, 24);
         assert!(screen.contains(portal), "{screen}");
         assert!(screen.contains("CPS"), "{screen}");
         assert!(screen.contains(paste), "{screen}");
-        assert!(screen.contains("1.") && screen.contains("3."), "{screen}");
+        assert!(screen.contains("1.") && screen.contains("4."), "{screen}");
         assert!(!screen.contains("OSC"), "{screen}");
         // The form is still shown on a large terminal, above the route.
         let large = support::tui::render(&app, 120, 40);

@@ -24,7 +24,7 @@ fn the_portal_route_needs_no_file_transfer() {
 
     // Étape 2: the route, step by step, no jargon.
     t.keys(&["2"]);
-    let screen = t.wait("Request for the IGC-Santé portal", 10);
+    let screen = t.wait("On the IGC-Santé platform · SERV SSL_SERV", 10);
     assert!(screen.contains("1. On your workstation"), "{screen}");
     assert!(!screen.contains("OSC"), "{screen}");
 

@@ -45,5 +45,10 @@ pub fn screens(lang: Lang) -> Vec<(&'static str, App)> {
     let mut road = App::new(lang, std::path::PathBuf::from("/srv/cleocps"));
     crate::tui::update::road::ask(&mut road);
     out.push(("61-first-run-road", road));
+    // Étape 2 of an ORG AUTH_CLI request: the platform's steps, its words.
+    out.push((
+        "62-platform-step2-org",
+        with_insi(lang, State::RequestGenerated, Step::Request),
+    ));
     out
 }

@@ -36,7 +36,7 @@ pub fn body(app: &App, theme: Theme, req: &Request, width: usize) -> Vec<Line<'s
         Some(form) => out.extend(form_lines(app, theme, form, width)),
         // The portal's route first: the form is in the request already.
         None if super::portal::waiting(req) => {
-            out.extend(super::portal::route(app, theme, width));
+            out.extend(super::portal::route(app, theme, req, width));
             out.push(Line::default());
             out.extend(job_line(app, theme, req));
             out.extend(buttons(app, theme, req, Step::Request, width));
