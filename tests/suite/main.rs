@@ -50,6 +50,7 @@ mod ops_check;
 mod ops_systemd;
 mod packages;
 mod platform_adopt;
+mod platform_p12_import;
 mod platform_types;
 mod ra_issue;
 mod ra_library;
