@@ -98,4 +98,46 @@ pub static TEXTS: &[Text] = &[
         "4. \"Retirer\" the certificate, then in Step 3, v: paste it."
     ),
     text!("tui.pf.your_structure", "la vôtre", "yours"),
+    // Étape 3: the platform's `.p12`, when it made the key.
+    text!(
+        "tui.btn.import_p12",
+        "Importer le .p12 de la plateforme",
+        "Import the platform's .p12"
+    ),
+    text!(
+        "tui.p12in.file",
+        "Le .p12 retiré de la plateforme",
+        "The .p12 withdrawn from the platform"
+    ),
+    text!(
+        "tui.p12in.password",
+        "Mot de passe du .p12",
+        "The .p12's password"
+    ),
+    text!(
+        "tui.p12in.password.advice",
+        "Celui choisi sur la plateforme en retirant le certificat.",
+        "The one chosen on the platform when withdrawing the certificate."
+    ),
+    text!(
+        "tui.p12in.done",
+        "Le .p12 de la plateforme est importé : la demande tient sa clé et son certificat.",
+        "The platform's .p12 is imported: the request holds its key and certificate."
+    ),
+    text!(
+        "tui.p12in.certified",
+        "Cette demande a déjà son certificat : pour un nouveau .p12, créez une nouvelle demande.",
+        "This request already has its certificate: for a new .p12, create a new request."
+    ),
+    text!(
+        "tui.p12in.locked_hint",
+        "Si la plateforme a fait la clé : I importe son .p12.",
+        "If the platform made the key: I imports its .p12."
+    ),
+    // A pane whose rows run past its bottom.
+    text!(
+        "tui.more_below",
+        "↓ et d'autres actions : ? les liste toutes",
+        "↓ and more actions: ? lists them all"
+    ),
 ];

@@ -95,6 +95,7 @@ pub static BINDINGS: &[Binding] = &[
     b!(&[(KeyCode::Esc, N)], Action::Cancel, "tui.key.stop_wait", MAIN, None, false),
     b!(&[ch('i')], Action::ImportResponse, "tui.btn.import", MAIN, Some(Step::Final), true),
     b!(&[ch('v')], Action::PasteAnswer, "tui.btn.paste", MAIN, Some(Step::Final), true),
+    b!(&[ch('I')], Action::ImportPlatformP12, "tui.btn.import_p12", MAIN, Some(Step::Final), false),
     b!(&[ch('x')], Action::ExportPem, "tui.btn.export_pem", MAIN, Some(Step::Final), false),
     b!(&[ch('p')], Action::ExportP12, "tui.btn.export_p12", MAIN, Some(Step::Final), false),
     b!(&[ch('f')], Action::Files, "tui.btn.files", MAIN, Some(Step::Final), false),

@@ -74,11 +74,17 @@ pub fn possible(req: &Request, action: &Action) -> bool {
     why(req, action).is_none()
 }
 
+/// Whether a step's button is left out for `req`: the platform's `.p12`
+/// once the request has its certificate.
+fn hidden(req: &Request, action: &Action) -> bool {
+    matches!(action, Action::ImportPlatformP12) && req.state == State::CertificateImported
+}
+
 /// The buttons of a step, in screen order, with their keys from the keymap.
 pub fn buttons(req: &Request, step: Step) -> Vec<Button> {
     BINDINGS
         .iter()
-        .filter(|b| b.step == Some(step))
+        .filter(|b| b.step == Some(step) && !hidden(req, &b.action))
         .map(|b| Button {
             key: b
                 .keys

@@ -163,3 +163,66 @@ fn an_untrusted_ca_or_a_contradicting_usage_is_refused() {
     let req = ws.find("ORG/insi").expect("request");
     assert_eq!(req.state, State::New);
 }
+
+/// In the interface: Étape 3's `I` asks the `.p12`, its password, whether
+/// to keep the key under a password (typed twice), then the job takes it.
+#[test]
+fn the_interface_asks_the_file_its_password_then_the_key_password() {
+    use cleocps::i18n::Lang;
+    use cleocps::tui::action::Step;
+    use cleocps::tui::job::{Cx, Work};
+    use cleocps::tui::jobs as work;
+    use cleocps::tui::{term, tree, update, Action, TuiContext};
+    use std::sync::atomic::AtomicBool;
+    use support::tui::{job, typed};
+
+    let tmp = tempfile::tempdir().expect("tmp");
+    let t = tmp.path();
+    let ca = TestCa::new(t);
+    let ws = workspace(t, &ca);
+    let p12 = platform_p12(t, &ca, "insi", AUTH_CLI);
+    let mut app = term::load(&ws, Lang::Fr).expect("load");
+    assert!(tree::select(&mut app, "ORG/insi"));
+    app.step = Step::Final;
+    let screen = support::tui::render(&app, 80, 24);
+    assert!(screen.contains("la plateforme a fait la clé : I importe"), "{screen}");
+
+    update(&mut app, Action::ImportPlatformP12);
+    update(&mut app, Action::Edit(tui_input::InputRequest::DeleteLine));
+    typed(&mut app, s(&p12));
+    update(&mut app, Action::Submit);
+    assert!(support::tui::render(&app, 80, 24).contains("Mot de passe du .p12"));
+    typed(&mut app, "pw-p12");
+    update(&mut app, Action::Submit);
+    assert!(support::tui::render(&app, 80, 24).contains("Protéger la clé"));
+    update(&mut app, Action::Submit);
+    typed(&mut app, "pw-ws");
+    update(&mut app, Action::Submit);
+    typed(&mut app, "pw-ws");
+    let import: work::ImportPlatformP12 =
+        job(update(&mut app, Action::Submit)).expect("the import job");
+    assert_eq!(import.p12_password.expose(), "pw-p12");
+    assert_eq!(
+        import.key_password.as_ref().map(|k| k.expose()),
+        Some("pw-ws")
+    );
+
+    let stop = AtomicBool::new(false);
+    let ctx = TuiContext::default();
+    let cx = Cx {
+        ws: &ws,
+        ctx: &ctx,
+        lang: Lang::Fr,
+        progress: &|_, _| {},
+        stop: &stop,
+    };
+    let done = Box::new(import).run(&cx).expect("imported");
+    assert!(done
+        .message
+        .as_deref()
+        .is_some_and(|m| m.contains("clé et son certificat")));
+    assert_eq!(
+        ws.find("ORG/insi").expect("req").state,
+        State::CertificateImported
+    );
+}

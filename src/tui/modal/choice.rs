@@ -36,6 +36,12 @@ pub enum Choose {
     },
     /// The first run: which road the certificates come by.
     Road,
+    /// The platform's key kept here under a password, or clear.
+    PlatformKeyProtect {
+        path: String,
+        file: PathBuf,
+        p12_password: Secret,
+    },
     /// The exported key: under the key password, or clear.
     PemKey {
         path: String,
@@ -65,6 +71,9 @@ impl Choose {
             }
             Choose::RequestMode { card: false, .. } => ("tui.choose.mode", &["tui.mode.csr"]),
             Choose::Road => ("tui.road.title", &["tui.road.platform", "tui.road.card"]),
+            Choose::PlatformKeyProtect { .. } => {
+                ("tui.choose.protect", &["tui.protect.yes", "tui.protect.no"])
+            }
             Choose::PemKey { .. } => (
                 "tui.choose.pem_key",
                 &["tui.pem.protected", "tui.pem.clear"],

@@ -6,6 +6,7 @@ use crate::i18n::Lang;
 use crate::tui::action::Step;
 use crate::tui::app::App;
 use crate::tui::form::Form;
+use crate::tui::modal::{Ask, Hidden, Modal};
 use cleocps_core::request::{Generation, RequestType, State};
 
 /// Where the example's INSi request lives.
@@ -50,5 +51,19 @@ pub fn screens(lang: Lang) -> Vec<(&'static str, App)> {
         "62-platform-step2-org",
         with_insi(lang, State::RequestGenerated, Step::Request),
     ));
+    // Étape 3: the platform made the key; its `.p12`, then its password.
+    let mut file = with_insi(lang, State::New, Step::Final);
+    file.modal = Some(Modal::input(
+        Ask::PlatformP12 { path: INSI.into() },
+        "/home/admin/Téléchargements/asip-p12-EL-TEST-ORG-AUTH_CLI-20260302-091500.p12",
+    ));
+    out.push(("63-platform-p12-file", file));
+    let mut password = with_insi(lang, State::New, Step::Final);
+    password.modal = Some(Modal::secret(Hidden::PlatformP12Password {
+        path: INSI.into(),
+        file: "/home/admin/Téléchargements/asip-p12-EL-TEST-ORG-AUTH_CLI-20260302-091500.p12"
+            .into(),
+    }));
+    out.push(("64-platform-p12-password", password));
     out
 }

@@ -218,6 +218,31 @@ fn chosen(app: &mut App, ChoiceModal { what, sel }: ChoiceModal) -> Option<Effec
         }
         Choose::RequestMode { .. } => request_action(app, Action::GenerateCsr),
         Choose::Road => super::road::chosen(app, sel),
+        Choose::PlatformKeyProtect {
+            path,
+            file,
+            p12_password,
+        } if sel == 0 => {
+            app.modal = Some(Modal::secret(Hidden::PlatformKeyPassword {
+                path,
+                file,
+                p12_password,
+            }));
+            None
+        }
+        Choose::PlatformKeyProtect {
+            path,
+            file,
+            p12_password,
+        } => start(
+            app,
+            work::ImportPlatformP12 {
+                path,
+                file,
+                p12_password,
+                key_password: None,
+            },
+        ),
         Choose::PemKey { path, out } => {
             // The key is encrypted: its password is needed either way.
             app.modal = Some(Modal::secret(Hidden::KeyPassword {
@@ -305,6 +330,13 @@ fn submit_input(app: &mut App, mut m: InputModal) -> Option<Effect> {
                 reason: value,
             },
         ),
+        Ask::PlatformP12 { path } => {
+            app.modal = Some(Modal::secret(Hidden::PlatformP12Password {
+                path,
+                file: PathBuf::from(value),
+            }));
+            None
+        }
         Ask::ImportPath { path } => start(
             app,
             work::ImportResponse {

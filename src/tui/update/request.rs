@@ -114,6 +114,14 @@ pub(super) fn request_action(app: &mut App, action: Action) -> Option<Effect> {
             set_error(app, t(lang, "refuse.need_request").to_string());
         }
         Action::PasteAnswer => paste::open(app, String::new()),
+        Action::ImportPlatformP12 => {
+            if req.state == cleocps_core::request::State::CertificateImported {
+                set_error(app, t(lang, "tui.p12in.certified").to_string());
+                return None;
+            }
+            let start_at = format!("{}/", app.cwd.display());
+            app.modal = Some(Modal::input(Ask::PlatformP12 { path }, &start_at));
+        }
         Action::ImportResponse => {
             let start_at = format!("{}/", app.cwd.display());
             app.modal = Some(Modal::input(Ask::ImportPath { path }, &start_at));
