@@ -140,4 +140,15 @@ pub static TEXTS: &[Text] = &[
         "↓ et d'autres actions : ? les liste toutes",
         "↓ and more actions: ? lists them all"
     ),
+    // Trust refusals, said with the screen that fixes them.
+    text!(
+        "tui.err.untrusted_root",
+        "la chaîne aboutit à l'autorité « {} », qui n'est pas une ancre de confiance : si vous lui faites confiance, ajoutez son certificat dans Configuration › Confiance (touche C).",
+        "the chain ends at the authority \"{}\", which is not a trust anchor: if you trust it, add its certificate in Configuration › Trust (key C)."
+    ),
+    text!(
+        "tui.err.missing_issuer",
+        "il manque le certificat de l'autorité « {} », émettrice de « {} » : ajoutez-le dans Configuration › Confiance (touche C), comme ancre si vous lui faites confiance, sinon comme intermédiaire.",
+        "the certificate of the authority \"{}\", issuer of \"{}\", is missing: add it in Configuration › Trust (key C), as an anchor if you trust it, else as an intermediate."
+    ),
 ];

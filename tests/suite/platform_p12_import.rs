@@ -185,7 +185,10 @@ fn the_interface_asks_the_file_its_password_then_the_key_password() {
     assert!(tree::select(&mut app, "ORG/insi"));
     app.step = Step::Final;
     let screen = support::tui::render(&app, 80, 24);
-    assert!(screen.contains("la plateforme a fait la clé : I importe"), "{screen}");
+    assert!(
+        screen.contains("la plateforme a fait la clé : I importe"),
+        "{screen}"
+    );
 
     update(&mut app, Action::ImportPlatformP12);
     update(&mut app, Action::Edit(tui_input::InputRequest::DeleteLine));

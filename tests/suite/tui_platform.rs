@@ -264,3 +264,105 @@ fn step2_says_the_platforms_steps_for_every_type() {
         }
     }
 }
+
+#[test]
+fn a_second_request_starts_from_the_folders_last_and_its_name() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let ws = Workspace::open(&tmp.path().join("ws")).expect("ws");
+    ws.create_folder(Some("Clinique")).expect("folder");
+    let first = run_work(
+        &ws,
+        work::CreateRequest {
+            folder: "Clinique".into(),
+            name: Some("web".into()),
+            kind: RequestType::Ssl,
+        },
+    );
+    assert!(first.message.is_some());
+    let edit = cleocps_core::procedure::FormEdit {
+        cn: Some("web.clinique-test.fr".into()),
+        email: None,
+        san: None,
+        o: Some("Clinique du Test".into()),
+        ou: Some("1720012345".into()),
+        st: Some("Sarthe (72)".into()),
+        l: Some("Le Mans".into()),
+        c: Some("FR".into()),
+        allow_wildcard: false,
+    };
+    cleocps_core::procedure::edit_form(&ws, "Clinique/web", &edit).expect("form");
+    run_work(
+        &ws,
+        work::CreateRequest {
+            folder: "Clinique".into(),
+            name: Some("srv.clinique-test.fr".into()),
+            kind: RequestType::Ssl,
+        },
+    );
+    let second = ws.find("Clinique/srv.clinique-test.fr").expect("second");
+    let s = &second.subject;
+    assert_eq!(
+        (
+            s.o.as_deref(),
+            s.ou.as_deref(),
+            s.st.as_deref(),
+            s.l.as_deref()
+        ),
+        (
+            Some("Clinique du Test"),
+            Some("1720012345"),
+            Some("Sarthe (72)"),
+            Some("Le Mans")
+        )
+    );
+    assert_eq!(s.cn.as_deref(), Some("srv.clinique-test.fr"));
+}
+
+#[test]
+fn a_long_serial_is_cut_at_its_start() {
+    let mut app = sample::example(Lang::Fr);
+    let serial = "4848EB09C1919AB46F498CB198BA604A727D0011";
+    for c in app.certs.values_mut() {
+        c.serial = serial.into();
+    }
+    assert!(tree::select(&mut app, "Clinique du Test/srv-web"));
+    app.step = Step::Final;
+    let screen = render(&app, 80, 24);
+    let row = screen
+        .lines()
+        .find(|l| l.contains("Série"))
+        .expect("the serial's row");
+    let shown = row
+        .split("Série")
+        .nth(1)
+        .expect("value")
+        .trim()
+        .trim_end_matches('│')
+        .trim();
+    assert!(shown.starts_with('…'), "{row}");
+    assert!(serial.ends_with(shown.trim_start_matches('…')), "{row}");
+}
+
+#[test]
+fn a_message_goes_with_its_tab_and_an_untrusted_ca_names_the_trust_screen() {
+    let mut app = sample::example(Lang::Fr);
+    assert!(tree::select(&mut app, "Clinique du Test/portail"));
+    app.status = Some(cleocps::tui::app::Status {
+        text: "Demande copiée".into(),
+        error: false,
+    });
+    update(&mut app, Action::GoStep(Step::Final));
+    assert!(app.status.is_none());
+
+    let e = cleocps_core::error::Error::Pki(cleocps_core::pki::PkiError::UntrustedRoot {
+        subject: "TEST AC RACINE".into(),
+    });
+    let text = cleocps::tui::job::Failure::Core(std::sync::Arc::new(e)).text(Lang::Fr);
+    assert!(text.contains("Configuration › Confiance"), "{text}");
+    assert!(!text.contains("--"), "{text}");
+    // Whole in the status line at 80 columns.
+    app.status = Some(cleocps::tui::app::Status { text, error: true });
+    let screen = render(&app, 80, 24);
+    let flat: String = screen.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(flat.contains("Confiance (touche C)."), "{screen}");
+}
