@@ -360,4 +360,14 @@ pub static TEXTS: &[Text] = &[
         "Adresse et port de bouclage (port 0 : un port libre, affiché)",
         "Loopback address and port (port 0: any free one, printed)"
     ),
+    text!(
+        "help.response_import_p12",
+        "Prendre le .p12 de la plateforme quand elle a fait la clé : la demande tient alors cette clé et son certificat",
+        "Take the platform's .p12 when it made the key: the request then holds that key and its certificate"
+    ),
+    text!(
+        "help.response_import_p12_file",
+        "Le .p12 retiré de la plateforme",
+        "The .p12 withdrawn from the platform"
+    ),
 ];

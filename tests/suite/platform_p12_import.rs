@@ -229,3 +229,37 @@ fn the_interface_asks_the_file_its_password_then_the_key_password() {
         State::CertificateImported
     );
 }
+
+/// `response import-p12`: the same, from the command line, in French.
+#[test]
+fn response_import_p12_on_the_command_line() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let t = tmp.path();
+    let ca = TestCa::new(t);
+    let _ = workspace(t, &ca);
+    let ws = t.join("ws");
+    let p12 = platform_p12(t, &ca, "insi", AUTH_CLI);
+    let pp = secret_file(t, "pp", "pw-p12");
+    let args = [
+        "response",
+        "import-p12",
+        "ORG/insi",
+        "--p12",
+        s(&p12),
+        "--p12-password-file",
+        s(&pp),
+        "--no-key-password",
+        "--trust-anchor",
+        s(&ca.root),
+    ];
+    ok(&ws, &args);
+    let key = ws.join("dossiers/ORG/insi/insi.key");
+    assert!(std::fs::read_to_string(&key)
+        .expect("key")
+        .contains("BEGIN PRIVATE KEY"));
+    // Once certified, a second one is refused, in French.
+    let out = cleo(&ws, &[&["--lang", "fr"], &args[..]].concat());
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!err.is_empty() && !err.contains("refused"), "{err}");
+}
