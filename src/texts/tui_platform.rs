@@ -151,4 +151,9 @@ pub static TEXTS: &[Text] = &[
         "il manque le certificat de l'autorité « {} », émettrice de « {} » : ajoutez-le dans Configuration › Confiance (touche C), comme ancre si vous lui faites confiance, sinon comme intermédiaire.",
         "the certificate of the authority \"{}\", issuer of \"{}\", is missing: add it in Configuration › Trust (key C), as an anchor if you trust it, else as an intermediate."
     ),
+    text!(
+        "tui.done.keys_form_ready",
+        "Clés générées : Étape 2, r pour générer la demande (e pour revoir le formulaire).",
+        "Keys generated: Step 2, r to generate the request (e to review the form)."
+    ),
 ];

@@ -9,8 +9,8 @@ pub static TEXTS: &[Text] = &[
     // Étape 3 of a request made for the portal, before the answer.
     text!(
         "tui.portal.wait",
-        "Demande faite pour le portail IGC-Santé : téléchargez-y le certificat (au format texte, PEM), puis collez-le ici (v), ou importez le fichier (i). La demande à déposer : v à l'étape 2.",
-        "Request made for the IGC-Santé portal: download the certificate there (as text, PEM), then paste it here (v), or import the file (i). The request to upload: v in Step 2."
+        "Demande faite pour la plateforme IGC-Santé : après « Retirer », collez ici le certificat (v) ou importez le fichier (i) ; si la plateforme a fait la clé, I importe son .p12.",
+        "Request made for the IGC-Santé platform: after \"Retirer\", paste the certificate here (v) or import the file (i); if the platform made the key, I imports its .p12."
     ),
     // The CSR dialog of a request made for the portal.
     text!(

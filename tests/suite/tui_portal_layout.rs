@@ -192,7 +192,7 @@ fn step2_of_a_portal_request_explains_the_route() {
 fn step3_of_a_portal_request_says_paste_it_here() {
     let app = at(Lang::Fr, "Clinique du Test/portail", Step::Final);
     let screen = support::tui::render(&app, 80, 24);
-    assert!(screen.contains("portail IGC-Santé"), "{screen}");
+    assert!(screen.contains("plateforme IGC-Santé"), "{screen}");
     assert!(screen.contains("[v] Coller la réponse"), "{screen}");
 }
 
