@@ -366,3 +366,25 @@ fn a_message_goes_with_its_tab_and_an_untrusted_ca_names_the_trust_screen() {
     let flat: String = screen.split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(flat.contains("Confiance (touche C)."), "{screen}");
 }
+
+#[test]
+fn the_deploy_question_keeps_its_question_mark_and_agrees_with_the_key_bar() {
+    let (_, mut app) = sample::screens(Lang::Fr)
+        .into_iter()
+        .find(|(name, _)| *name == "40-step3-deploy-profile")
+        .expect("the deploy dialog's example");
+    if let Some(Modal::Deploy(m)) = app.modal.as_mut() {
+        m.path = "Clinique du Test/srv.clinique-test.fr".into();
+    }
+    let screen = render(&app, 80, 24);
+    // The question whole: the path, then "ainsi ?" on the next row.
+    assert!(screen.contains("srv.clinique-test.fr"), "{screen}");
+    assert!(screen.contains("ainsi ?"), "{screen}");
+    // The dialog and the key bar say the same keys.
+    let bar = screen.trim_end().lines().last().expect("key bar");
+    assert!(
+        bar.contains("o oui") && bar.contains("n/Échap non"),
+        "{bar}"
+    );
+    assert!(screen.contains("n/Échap non"), "{screen}");
+}
