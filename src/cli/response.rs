@@ -1,8 +1,9 @@
-//! `response import`, `response reject` and `response fetch`: the answer's
-//! three ways in. The work is in `cleocps_core::procedure` and `mail`.
+//! `response import`, `response import-p12`, `response reject` and
+//! `response fetch`: the answer's ways in (the platform's `.p12` when it
+//! made the key). The work is in `cleocps_core::procedure` and `mail`.
 
 use super::args::ResponseCmd;
-use super::{mail, say, trusting, Ctx, Output};
+use super::{mail, say, secrets, trusting, Ctx, Output};
 use crate::i18n::tf;
 use cleocps_core::error::{Error, Result};
 use cleocps_core::procedure;
@@ -33,6 +34,44 @@ pub(super) fn run(ws: &Workspace, cmd: &ResponseCmd, ctx: &Ctx, out: &Output) ->
         ResponseCmd::Import {
             path, file, trust, ..
         } => import(&trusting(ws, ctx, trust), path, file, ctx, out),
+        ResponseCmd::ImportP12 {
+            path,
+            p12,
+            p12_password_file,
+            key_password_file,
+            no_key_password,
+            trust,
+        } => {
+            let lang = out.lang;
+            let der = cleocps_core::fsutil::read_bounded(p12, ctx.config.max_message_bytes())
+                .map_err(|e| Error::read(p12, e))?;
+            let p12_password = secrets::obtain(
+                lang,
+                p12_password_file.as_deref(),
+                "field.p12_password",
+                false,
+            )?;
+            let key_password = if *no_key_password {
+                None
+            } else {
+                Some(secrets::obtain(
+                    lang,
+                    key_password_file.as_deref(),
+                    "field.key_password",
+                    true,
+                )?)
+            };
+            let ws = trusting(ws, ctx, trust);
+            let (req, report) = procedure::import_platform_p12(
+                &ws,
+                path,
+                &der,
+                &p12_password,
+                key_password.as_ref(),
+            )?;
+            imported(&req, &report, out);
+            Ok(0)
+        }
     }
 }
 
@@ -62,6 +101,12 @@ fn reject(
 fn import(ws: &Workspace, path: &str, file: &Path, ctx: &Ctx, out: &Output) -> Result<i32> {
     let bytes = read_answer(file, ctx.config.max_message_bytes())?;
     let (req, report) = procedure::import_response(ws, path, &bytes)?;
+    imported(&req, &report, out);
+    Ok(0)
+}
+
+/// A certificate imported, said as `response import` says it.
+fn imported(req: &cleocps_core::request::Request, report: &procedure::ImportReport, out: &Output) {
     for w in &report.warnings {
         say(&w.to_string());
     }
@@ -73,7 +118,6 @@ fn import(ws: &Workspace, path: &str, file: &Path, ctx: &Ctx, out: &Output) -> R
         ),
         json!({"request": req, "certificate": report.leaf, "chain": report.chain, "warnings": report.warnings}),
     );
-    Ok(0)
 }
 
 /// The answer's bytes: the file, or standard input for `-` (pasted

@@ -380,4 +380,14 @@ pub static TEXTS: &[Text] = &[
         "Une cible qui est un lien symbolique : remplacer le fichier vers lequel il pointe (jamais suivi sinon ; seulement les liens de root ou les vôtres)",
         "A target that is a symbolic link: replace the file it points to (never followed otherwise; only links of root or yours)"
     ),
+    text!(
+        "help.response_import_p12",
+        "Prendre le .p12 de la plateforme quand elle a fait la clé : la demande tient alors cette clé et son certificat",
+        "Take the platform's .p12 when it made the key: the request then holds that key and its certificate"
+    ),
+    text!(
+        "help.response_import_p12_file",
+        "Le .p12 retiré de la plateforme",
+        "The .p12 withdrawn from the platform"
+    ),
 ];

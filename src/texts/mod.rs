@@ -13,6 +13,7 @@ mod help_fr_3;
 pub mod tui;
 pub mod tui_config;
 pub mod tui_ops;
+pub mod tui_platform;
 pub mod tui_portal;
 pub mod tui_setup;
 
@@ -32,6 +33,7 @@ pub static CATALOG: Catalog = Catalog {
         tui_ops::TEXTS,
         tui_setup::TEXTS,
         tui_portal::TEXTS,
+        tui_platform::TEXTS,
         tui_config::TEXTS,
     ],
     below: Some(&cleocps_ra::i18n::CATALOG),

@@ -6,32 +6,11 @@ use cleocps_core::i18n::Text;
 use cleocps_core::text;
 
 pub static TEXTS: &[Text] = &[
-    // Étape 2 of a request made for the portal: the route, step by step.
-    text!(
-        "tui.portal.title",
-        "Demande pour le portail IGC-Santé",
-        "Request for the IGC-Santé portal"
-    ),
-    text!(
-        "tui.portal.1",
-        "1. Sur votre poste, ouvrez pfc.eservices.esante.gouv.fr avec votre carte CPS.",
-        "1. On your workstation, open pfc.eservices.esante.gouv.fr with your CPS card."
-    ),
-    text!(
-        "tui.portal.2",
-        "2. Collez-y la demande : v l'affiche, puis y la copie dans le presse-papiers de votre poste (si votre terminal le permet ; sinon, sélectionnez-la à la souris).",
-        "2. Paste the request there: v shows it, then y copies it to your workstation's clipboard (if your terminal allows it; else select it with the mouse)."
-    ),
-    text!(
-        "tui.portal.3",
-        "3. Téléchargez le certificat, puis à l'étape 3, v : collez-le. Aucun fichier à copier sur le serveur.",
-        "3. Download the certificate, then in Step 3, v: paste it. No file to copy onto the server."
-    ),
     // Étape 3 of a request made for the portal, before the answer.
     text!(
         "tui.portal.wait",
-        "Demande faite pour le portail IGC-Santé : téléchargez-y le certificat (au format texte, PEM), puis collez-le ici (v), ou importez le fichier (i). La demande à déposer : v à l'étape 2.",
-        "Request made for the IGC-Santé portal: download the certificate there (as text, PEM), then paste it here (v), or import the file (i). The request to upload: v in Step 2."
+        "Demande faite pour la plateforme IGC-Santé : après « Retirer », collez ici le certificat (v) ou importez le fichier (i) ; si la plateforme a fait la clé, I importe son .p12.",
+        "Request made for the IGC-Santé platform: after \"Retirer\", paste the certificate here (v) or import the file (i); if the platform made the key, I imports its .p12."
     ),
     // The CSR dialog of a request made for the portal.
     text!(

@@ -87,6 +87,10 @@ pub enum Action {
     FetchWait,
     /// In the form: fill it from the card holder's servers in the directory.
     Lookup,
+    /// Étape 3: the platform's `.p12` (it made the key) into the request.
+    ImportPlatformP12,
+    /// In the form: the next name the type offers (INSi's) in the name field.
+    OfferedName,
     /// Open the CleoWizard screen.
     Wizard,
     Help,

@@ -3,7 +3,7 @@
 
 use super::action::FormValues;
 use cleocps_core::procedure::{self, FormEdit};
-use cleocps_core::request::{Request, RequestType, SanKind};
+use cleocps_core::request::{subject, Request, RequestType, SanKind};
 use tui_input::Input;
 
 /// A field of the form; `id` is its label's text id (shared with the core's errors).
@@ -135,6 +135,26 @@ impl Form {
             l: self.get("field.l"),
             c: self.get("field.c"),
         }
+    }
+
+    /// Puts the next name the type offers (INSi's `INSI-AUTO`, then
+    /// `INSI-MANU`) in the name field, and focuses it.
+    pub fn next_offered_name(&mut self) {
+        let offered = subject::offered_cns(self.kind);
+        let Some(i) = self.fields.iter().position(|f| f.id == "field.service") else {
+            return;
+        };
+        if offered.is_empty() {
+            return;
+        }
+        let now = self.fields[i].input.value().trim().to_string();
+        let next = offered
+            .iter()
+            .position(|&n| n == now)
+            .map_or(0, |p| (p + 1) % offered.len());
+        self.fields[i].input = Input::new(offered[next].to_string());
+        self.focus = i;
+        self.recheck();
     }
 
     /// Whether *Appliquer* may go ahead (warnings do not stop it).

@@ -56,7 +56,9 @@ impl Failure {
     /// What to tell the user: what failed and what to do.
     pub fn text(&self, lang: Lang) -> String {
         match self {
-            Failure::Core(e) => e.localize(lang),
+            Failure::Core(e) => {
+                super::said::in_interface_words(lang, e).unwrap_or_else(|| e.localize(lang))
+            }
             Failure::Said(text) => text.clone(),
         }
     }

@@ -29,11 +29,11 @@ pub struct Binding {
 }
 
 const MAIN: &[Layer] = &[Layer::Main];
-const ALL_MODALS: &[Layer] = &[
+/// The dialogs but the yes/no questions, where Échap is "non".
+const ALL_BUT_QUESTIONS: &[Layer] = &[
     Layer::Text,
     Layer::Path,
     Layer::Choice,
-    Layer::Confirm,
     Layer::Message,
     Layer::Csr,
     Layer::Files,
@@ -95,6 +95,7 @@ pub static BINDINGS: &[Binding] = &[
     b!(&[(KeyCode::Esc, N)], Action::Cancel, "tui.key.stop_wait", MAIN, None, false),
     b!(&[ch('i')], Action::ImportResponse, "tui.btn.import", MAIN, Some(Step::Final), true),
     b!(&[ch('v')], Action::PasteAnswer, "tui.btn.paste", MAIN, Some(Step::Final), true),
+    b!(&[ch('I')], Action::ImportPlatformP12, "tui.btn.import_p12", MAIN, Some(Step::Final), false),
     b!(&[ch('x')], Action::ExportPem, "tui.btn.export_pem", MAIN, Some(Step::Final), false),
     b!(&[ch('p')], Action::ExportP12, "tui.btn.export_p12", MAIN, Some(Step::Final), false),
     b!(&[ch('f')], Action::Files, "tui.btn.files", MAIN, Some(Step::Final), false),
@@ -117,6 +118,7 @@ pub static BINDINGS: &[Binding] = &[
     b!(&[(KeyCode::Tab, N), (KeyCode::Down, N)], Action::NextField, "tui.key.next_field", &[Layer::Form, Layer::Text], None, true),
     b!(&[(KeyCode::BackTab, S), (KeyCode::BackTab, N), (KeyCode::Up, N)], Action::PrevField, "tui.key.prev_field", &[Layer::Form, Layer::Text], None, false),
     b!(&[(KeyCode::Esc, N)], Action::Cancel, "tui.key.cancel_form", &[Layer::Form], None, true),
+    b!(&[(KeyCode::F(2), N)], Action::OfferedName, "tui.key.offered_name", &[Layer::Form], None, false),
     // The palette from a form or the wizard (`:` stays a character there).
     b!(&[(KeyCode::F(10), N)], Action::Palette, "tui.key.palette", &[Layer::Form, Layer::Wizard, Layer::WizardText], None, false),
     // The CleoWizard screen.
@@ -153,8 +155,9 @@ pub static BINDINGS: &[Binding] = &[
     b!(&[(KeyCode::Enter, N)], Action::Submit, "tui.key.ok", &[Layer::Text, Layer::Path, Layer::Choice, Layer::Message], None, true),
     b!(&[(KeyCode::Enter, N)], Action::Submit, "tui.key.import", &[Layer::Paste], None, true),
     b!(&[(KeyCode::Esc, N)], Action::Cancel, "tui.key.cancel", &[Layer::Paste], None, true),
-    b!(&[(KeyCode::Esc, N)], Action::Cancel, "tui.key.close", ALL_MODALS, None, true),
-    b!(&[ch('n'), ch('q'), (KeyCode::Enter, N)], Action::Cancel, "tui.key.no", &[Layer::Confirm], None, false),
+    // A question: Échap says no, as the dialog says ("n/Échap non").
+    b!(&[ch('n'), (KeyCode::Esc, N), ch('q'), (KeyCode::Enter, N)], Action::Cancel, "tui.key.no", &[Layer::Confirm], None, true),
+    b!(&[(KeyCode::Esc, N)], Action::Cancel, "tui.key.close", ALL_BUT_QUESTIONS, None, true),
     b!(&[ch('q'), (KeyCode::Enter, N)], Action::Cancel, "tui.key.close", &[Layer::Csr, Layer::Files, Layer::Help], None, false),
 ];
 
@@ -268,8 +271,24 @@ pub fn footer(app: &App) -> Vec<(String, &'static str)> {
                 || super::tree::selected_request(app)
                     .is_none_or(|r| super::steps::possible(r, &b.action))
         })
-        .filter_map(|b| b.keys.first().map(|k| (key_name(app.lang, k), b.hint)))
+        .filter_map(|b| {
+            b.keys
+                .first()
+                .map(|k| (footer_keys(app.lang, b, k), b.hint))
+        })
         .collect()
+}
+
+/// A key's name in the key bar; Échap after it when it does the same
+/// ("n/Échap non", as the question's dialog says).
+fn footer_keys(lang: Lang, b: &Binding, first: &K) -> String {
+    let esc = (KeyCode::Esc, N);
+    let name = key_name(lang, first);
+    if *first != esc && b.keys.contains(&esc) {
+        format!("{name}/{}", key_name(lang, &esc))
+    } else {
+        name
+    }
 }
 
 /// How many lines the help screen has (sections, their lines, a blank after

@@ -44,6 +44,7 @@ pub mod job_kind;
 pub mod jobs;
 pub mod keymap;
 pub mod modal;
+pub mod said;
 #[cfg(feature = "samples")]
 pub mod sample;
 pub mod steps;

@@ -3,7 +3,7 @@
 
 use super::action::{Action, Step};
 use super::keymap::BINDINGS;
-use cleocps_core::request::{Action as Op, Request, State};
+use cleocps_core::request::{Action as Op, Generation, Request, State};
 
 pub struct Button {
     pub key: String,
@@ -74,11 +74,18 @@ pub fn possible(req: &Request, action: &Action) -> bool {
     why(req, action).is_none()
 }
 
+/// Whether a step's button is left out for `req`: the platform's `.p12`
+/// once the request has its certificate, or when it went the card's road.
+fn hidden(req: &Request, action: &Action) -> bool {
+    matches!(action, Action::ImportPlatformP12)
+        && (req.state == State::CertificateImported || req.generation == Some(Generation::Card))
+}
+
 /// The buttons of a step, in screen order, with their keys from the keymap.
 pub fn buttons(req: &Request, step: Step) -> Vec<Button> {
     BINDINGS
         .iter()
-        .filter(|b| b.step == Some(step))
+        .filter(|b| b.step == Some(step) && !hidden(req, &b.action))
         .map(|b| Button {
             key: b
                 .keys

@@ -122,11 +122,8 @@ fn first_effect(app: &mut App, ctx: &TuiContext) -> Option<Effect> {
     if ctx.open_wizard {
         update(app, Action::Wizard)
     } else if ctx.open_config {
-        // The first run: nothing works without a configuration.
-        update(app, Action::Config);
-        if let Some(s) = app.config_screen.as_mut() {
-            s.first_run = true;
-        }
+        // The first run: which road, then only that road's settings.
+        super::update::road::ask(app);
         None
     } else {
         super::update::after_move(app)

@@ -98,6 +98,7 @@ fn a_wrong_key_password_found_at_the_signature_is_asked_again_then_the_card_is_r
     let (ws, pki, ctx, path) = setup(tmp.path());
     let ctx = Arc::new(ctx);
     let mut app = term::load(&ws, Lang::En).expect("load");
+    app.config = ctx.config.clone();
     assert!(tree::select(&mut app, &path));
     app.step = Step::Request;
 

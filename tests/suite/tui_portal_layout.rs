@@ -152,13 +152,14 @@ fn step3_on_a_large_terminal_wraps_and_shows_more() {
     assert!(screen.contains(&when), "{when}\n{screen}");
 }
 
-/// At 80×24 nothing important is lost: every button stays on screen.
+/// At 80×24 nothing important is lost: every button possible now stays
+/// on screen, and a last row says that more (those not possible) follows.
 #[test]
 fn step3_at_80x24_keeps_every_button() {
     for lang in [Lang::Fr, Lang::En] {
         let app = at(lang, "Clinique du Test/srv-web", Step::Final);
         let screen = support::tui::render(&app, 80, 24);
-        for key in ["[x]", "[p]", "[f]", "[n]", "[D]", "[m]"] {
+        for key in ["[x]", "[p]", "[f]", "[n]", "[D]", "↓"] {
             assert!(screen.contains(key), "{key}\n{screen}");
         }
     }
@@ -169,15 +170,15 @@ fn step3_at_80x24_keeps_every_button() {
 #[test]
 fn step2_of_a_portal_request_explains_the_route() {
     for (lang, portal, paste) in [
-        (Lang::Fr, "portail IGC-Santé", "étape 3"),
-        (Lang::En, "IGC-Santé portal", "Step 3"),
+        (Lang::Fr, "plateforme IGC-Santé", "étape 3"),
+        (Lang::En, "IGC-Santé platform", "Step 3"),
     ] {
         let app = at(lang, "Clinique du Test/portail", Step::Request);
         let screen = support::tui::render(&app, 80, 24);
         assert!(screen.contains(portal), "{screen}");
         assert!(screen.contains("CPS"), "{screen}");
         assert!(screen.contains(paste), "{screen}");
-        assert!(screen.contains("1.") && screen.contains("3."), "{screen}");
+        assert!(screen.contains("1.") && screen.contains("4."), "{screen}");
         assert!(!screen.contains("OSC"), "{screen}");
         // The form is still shown on a large terminal, above the route.
         let large = support::tui::render(&app, 120, 40);
@@ -191,7 +192,7 @@ fn step2_of_a_portal_request_explains_the_route() {
 fn step3_of_a_portal_request_says_paste_it_here() {
     let app = at(Lang::Fr, "Clinique du Test/portail", Step::Final);
     let screen = support::tui::render(&app, 80, 24);
-    assert!(screen.contains("portail IGC-Santé"), "{screen}");
+    assert!(screen.contains("plateforme IGC-Santé"), "{screen}");
     assert!(screen.contains("[v] Coller la réponse"), "{screen}");
 }
 

@@ -94,9 +94,11 @@ fn whole_procedure_by_keys() {
     t.text("srv.clinique-test.fr");
     t.keys(&["Enter"]);
     t.wait("Form saved", 10);
+    // No registration server configured: the platform's CSR, alone.
     t.keys(&["r"]);
-    t.wait("Sign and encrypt the request with the CPS card", 5);
-    t.keys(&["Down", "Enter"]);
+    let screen = t.wait("Request only (CSR), for the IGC-Santé portal", 5);
+    assert!(!screen.contains("CPS card"), "{screen}");
+    t.keys(&["Enter"]);
     t.wait("Key password", 5);
     t.text("keypw");
     t.keys(&["Enter"]);

@@ -1,5 +1,5 @@
 //! The real binary in tmux, in French: the first run without a
-//! configuration file opens the configuration screen; "Tester" names the
+//! configuration file, on the card's road, opens the configuration screen; "Tester" names the
 //! IMAP server that refuses; F2 writes a file `config check` accepts, 0600,
 //! and `C` opens it again with what was saved.
 
@@ -46,6 +46,9 @@ fn first_run_opens_the_screen_tester_names_imap_f2_saves() {
     let pass = secret_file(tmp.path(), "imap.pass", "secret");
     let closed = free_port();
     let t = start(&ws, "cfg", &[format!("CLEOCPS_CONFIG={}", file.display())]);
+    // The road first: the card's, whose settings this screen holds.
+    t.wait("Comment obtenez-vous vos certificats ?", 20);
+    t.keys(&["Down", "Enter"]);
     let screen = t.wait("Première utilisation", 20);
     assert!(screen.contains("Serveur d'inscription"), "{screen}");
     assert_french(&screen);
@@ -110,6 +113,8 @@ fn first_run_at_the_default_place_saves_there() {
     let ws = tmp.path().join("ws");
     // An empty CLEOCPS_CONFIG: the XDG place, where nothing is yet.
     let t = start(&ws, "xdg", &["CLEOCPS_CONFIG=".to_string()]);
+    t.wait("Comment obtenez-vous vos certificats ?", 20);
+    t.keys(&["Down", "Enter"]);
     t.wait("Première utilisation", 20);
     t.text("inscription@igc-sante.example.fr");
     t.keys(&["C-s"]);

@@ -24,7 +24,7 @@ fn the_portal_route_needs_no_file_transfer() {
 
     // Étape 2: the route, step by step, no jargon.
     t.keys(&["2"]);
-    let screen = t.wait("Request for the IGC-Santé portal", 10);
+    let screen = t.wait("On the IGC-Santé platform · SERV SSL_SERV", 10);
     assert!(screen.contains("1. On your workstation"), "{screen}");
     assert!(!screen.contains("OSC"), "{screen}");
 
@@ -42,7 +42,7 @@ fn the_portal_route_needs_no_file_transfer() {
 
     // Étape 3: paste the certificate as the portal gives it.
     t.keys(&["3"]);
-    t.wait("Request made for the IGC-Santé portal", 10);
+    t.wait("Request made for the IGC-Santé platform", 10);
     t.keys(&["v"]);
     t.wait("Paste the answer", 5);
     let chain = tmp.path().join("chain.txt");

@@ -19,6 +19,14 @@ use tui_input::InputRequest;
 const INTRA: &str = "Clinique du Test/intranet";
 
 /// The probe's answer for the job `id`.
+/// The example at `path` with a registration server configured: the
+/// card's road is offered.
+fn card_at(path: &str, step: Step) -> App {
+    let mut app = at(path, step);
+    app.config.registration.certificate = Some(PathBuf::from("ra.crt"));
+    app
+}
+
 fn probed(app: &mut App, id: u64, pin: PinState, forwarded: bool) -> Option<Effect> {
     let probe = CardProbe {
         path: INTRA.into(),
@@ -73,7 +81,7 @@ fn to_probe(app: &mut App) -> u64 {
 
 #[test]
 fn generate_request_offers_card_first_then_csr() {
-    let mut app = at(INTRA, Step::Request);
+    let mut app = card_at(INTRA, Step::Request);
     update(&mut app, Action::GenerateRequest);
     update(&mut app, Action::Down);
     update(&mut app, Action::Submit);
@@ -84,7 +92,7 @@ fn generate_request_offers_card_first_then_csr() {
         Ok(work::GenerateCsr { .. })
     ));
     // Enter in Étape 2 opens the same choice.
-    let mut app = at(INTRA, Step::Request);
+    let mut app = card_at(INTRA, Step::Request);
     update(&mut app, Action::Activate);
     assert!(matches!(
         app.modal,
@@ -110,7 +118,7 @@ fn generate_request_refused_when_already_generated_or_incomplete() {
 
 #[test]
 fn card_probe_ok_opens_pin_modal_with_warning_and_status() {
-    let mut app = at(INTRA, Step::Request);
+    let mut app = card_at(INTRA, Step::Request);
     let id = to_probe(&mut app);
     assert!(probed(&mut app, id, pin_state(true, false, false), true).is_none());
     match &app.modal {
@@ -154,13 +162,13 @@ fn card_probe_ok_opens_pin_modal_with_warning_and_status() {
 
 #[test]
 fn final_try_warns_and_no_warning_when_clean() {
-    let mut app = at(INTRA, Step::Request);
+    let mut app = card_at(INTRA, Step::Request);
     let id = to_probe(&mut app);
     probed(&mut app, id, pin_state(true, true, false), false);
     assert!(matches!(&app.modal,
         Some(Modal::Pin(PinModal { warning: Some(w), .. })) if w.contains("1 try left")));
     assert!(!status(&app).contains("SSH"));
-    let mut app = at(INTRA, Step::Request);
+    let mut app = card_at(INTRA, Step::Request);
     let id = to_probe(&mut app);
     probed(&mut app, id, pin_state(false, false, false), false);
     assert!(matches!(
@@ -171,7 +179,7 @@ fn final_try_warns_and_no_warning_when_clean() {
 
 #[test]
 fn locked_card_is_refused_without_pin_modal() {
-    let mut app = at(INTRA, Step::Request);
+    let mut app = card_at(INTRA, Step::Request);
     let id = to_probe(&mut app);
     assert!(probed(&mut app, id, pin_state(true, true, true), false).is_none());
     assert!(
@@ -188,7 +196,7 @@ fn locked_card_is_refused_without_pin_modal() {
 
 #[test]
 fn pin_of_wrong_length_is_refused_before_the_card() {
-    let mut app = at(INTRA, Step::Request);
+    let mut app = card_at(INTRA, Step::Request);
     let id = to_probe(&mut app);
     probed(&mut app, id, pin_state(false, false, false), false);
     typed(&mut app, "12");
@@ -201,7 +209,7 @@ fn pin_of_wrong_length_is_refused_before_the_card() {
 
 #[test]
 fn wrong_pin_is_never_retried_the_card_is_read_again_and_the_pin_asked_with_tries_left() {
-    let mut app = at(INTRA, Step::Request);
+    let mut app = card_at(INTRA, Step::Request);
     let id = to_probe(&mut app);
     probed(&mut app, id, pin_state(false, false, false), false);
     typed(&mut app, "9999");
@@ -273,7 +281,7 @@ fn wrong_pin_is_never_retried_the_card_is_read_again_and_the_pin_asked_with_trie
 
 #[test]
 fn forwarding_dead_is_a_message_and_the_ui_stays() {
-    let mut app = at(INTRA, Step::Request);
+    let mut app = card_at(INTRA, Step::Request);
     let id = to_probe(&mut app);
     let cursor = app.cursor;
     let tree_before = format!("{:?}", app.tree);
@@ -301,7 +309,7 @@ fn forwarding_dead_is_a_message_and_the_ui_stays() {
 
 #[test]
 fn esc_in_pin_modal_does_nothing_and_drops_the_pin() {
-    let mut app = at(INTRA, Step::Request);
+    let mut app = card_at(INTRA, Step::Request);
     let id = to_probe(&mut app);
     probed(&mut app, id, pin_state(false, false, false), false);
     typed(&mut app, "58");
@@ -316,7 +324,7 @@ fn esc_in_pin_modal_does_nothing_and_drops_the_pin() {
 
 #[test]
 fn a_second_card_action_on_a_busy_request_is_refused() {
-    let mut app = at(INTRA, Step::Request);
+    let mut app = card_at(INTRA, Step::Request);
     to_probe(&mut app);
     assert!(update(&mut app, Action::GenerateRequest).is_none());
     assert!(status(&app).contains("already running"), "{}", status(&app));
@@ -324,7 +332,7 @@ fn a_second_card_action_on_a_busy_request_is_refused() {
 
 #[test]
 fn unencrypted_key_goes_straight_to_the_probe() {
-    let mut app = at(INTRA, Step::Request);
+    let mut app = card_at(INTRA, Step::Request);
     for f in &mut app.tree {
         for r in &mut f.requests {
             r.key_encrypted = Some(false);
@@ -457,7 +465,7 @@ fn no_card_yet(app: &mut App, id: u64, left: u64) {
 
 #[test]
 fn absent_card_shows_the_waiting_modal_then_the_pin_modal() {
-    let mut app = at(INTRA, Step::Request);
+    let mut app = card_at(INTRA, Step::Request);
     let id = to_probe(&mut app);
     no_card_yet(&mut app, id, 119);
     assert!(matches!(
@@ -482,7 +490,7 @@ fn absent_card_shows_the_waiting_modal_then_the_pin_modal() {
 
 #[test]
 fn esc_stops_waiting_for_the_card_without_side_effect() {
-    let mut app = at(INTRA, Step::Request);
+    let mut app = card_at(INTRA, Step::Request);
     let id = to_probe(&mut app);
     no_card_yet(&mut app, id, 119);
     assert!(
@@ -510,7 +518,7 @@ fn esc_stops_waiting_for_the_card_without_side_effect() {
     );
     assert!(app.jobs.is_empty() && app.stopped.is_empty());
     // Even a card found just as Esc was pressed asks no PIN.
-    let mut app = at(INTRA, Step::Request);
+    let mut app = card_at(INTRA, Step::Request);
     let id = to_probe(&mut app);
     no_card_yet(&mut app, id, 119);
     update(&mut app, Action::Cancel);
@@ -520,7 +528,7 @@ fn esc_stops_waiting_for_the_card_without_side_effect() {
 
 #[test]
 fn card_wait_timeout_is_the_no_card_error() {
-    let mut app = at(INTRA, Step::Request);
+    let mut app = card_at(INTRA, Step::Request);
     let id = to_probe(&mut app);
     no_card_yet(&mut app, id, 1);
     let no_card = CardError::NoToken {
@@ -537,7 +545,7 @@ fn card_wait_timeout_is_the_no_card_error() {
 
 #[test]
 fn the_pin_prompt_warns_when_the_directory_does_not_list_the_name() {
-    let mut app = at(INTRA, Step::Request);
+    let mut app = card_at(INTRA, Step::Request);
     let id = to_probe(&mut app);
     let probe = CardProbe {
         path: INTRA.into(),

@@ -179,6 +179,24 @@ pub enum ResponseCmd {
         #[command(flatten)]
         trust: TrustArgs,
     },
+    /// Take the platform's .p12 when it made the key: the request then holds that key and its certificate
+    ImportP12 {
+        path: String,
+        /// The .p12 withdrawn from the platform
+        #[arg(long, value_name = "FILE")]
+        p12: PathBuf,
+        /// File whose first line is the PKCS#12 password
+        #[arg(long, value_name = "F")]
+        p12_password_file: Option<PathBuf>,
+        /// File whose first line is the password the key is kept under in the workspace
+        #[arg(long, value_name = "F", conflicts_with = "no_key_password")]
+        key_password_file: Option<PathBuf>,
+        /// Keep the key without a password (not recommended)
+        #[arg(long)]
+        no_key_password: bool,
+        #[command(flatten)]
+        trust: TrustArgs,
+    },
     /// Record a rejection read outside cleocps (portal, phone, another mailbox)
     Reject {
         /// FOLDER/NAME, in request_generated or sent

@@ -60,14 +60,26 @@ impl Work for ImportPasted {
 /// or the warnings in a report.
 fn import(ws: &Workspace, lang: Lang, path: String, bytes: &[u8]) -> cleocps_core::Result<Done> {
     let (req, report) = core::import_response(ws, &path, bytes)?;
+    imported(ws, lang, path, &req, &report)
+}
+
+/// A certificate imported (an answer, or the platform's `.p12`): the
+/// certificate shown, or the warnings in a report.
+pub(super) fn imported(
+    ws: &Workspace,
+    lang: Lang,
+    path: String,
+    req: &cleocps_core::request::Request,
+    report: &core::ImportReport,
+) -> cleocps_core::Result<Done> {
     let mut done = request_changed(ws, req.path(), t(lang, "tui.done.import").to_string())?;
     done.shown = Some(if report.warnings.is_empty() {
         Shown::Certificate {
             path,
-            cert: cert_view(ws, &req, &report.leaf, &report.chain),
+            cert: cert_view(ws, req, &report.leaf, &report.chain),
         }
     } else {
-        Shown::ImportWarnings(report.warnings)
+        Shown::ImportWarnings(report.warnings.clone())
     });
     Ok(done)
 }

@@ -14,6 +14,7 @@ mod deploy;
 mod export;
 mod files;
 mod mail;
+mod platform;
 mod steps;
 mod tree_ops;
 mod wizard;
@@ -25,6 +26,7 @@ pub use deploy::Deploy;
 pub use export::{ExportP12, ExportPem};
 pub use files::{Complete, ListDir};
 pub use mail::{FetchReply, FetchWait, Lookup, SendMail};
+pub use platform::ImportPlatformP12;
 pub use steps::{EditForm, GenerateCsr, GenerateKeys, Renew, ShowCsr};
 pub use tree_ops::{
     CreateFolder, CreateRequest, DeleteFolder, DeleteRequest, Reload, RenameFolder,

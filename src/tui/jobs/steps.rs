@@ -46,7 +46,13 @@ impl Work for GenerateKeys {
             replace: self.replace,
         };
         let (req, notices) = core::generate_keys(cx.ws, &self.path, &opts)?;
-        let msg = with_notices(cx.lang, "tui.done.keys", notices);
+        // A form filled already (from the folder, the name) goes on to the request.
+        let done_id = if core::form_complete(&req).is_ok() {
+            "tui.done.keys_form_ready"
+        } else {
+            "tui.done.keys"
+        };
+        let msg = with_notices(cx.lang, done_id, notices);
         Ok(request_changed(cx.ws, req.path(), msg)?)
     }
 }

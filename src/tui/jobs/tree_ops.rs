@@ -96,7 +96,9 @@ impl Work for CreateRequest {
 
     fn run(self: Box<Self>, cx: &Cx<'_>) -> Result<Done, Failure> {
         let defaults = &cx.ctx.config.subject_defaults;
-        let req = core::create_request(
+        // From the folder's last request and the defaults: a second server
+        // of the structure is not typed again.
+        let req = core::create_request_prefilled(
             cx.ws,
             &self.folder,
             self.name.as_deref(),

@@ -27,9 +27,20 @@ pub enum Choose {
         key_password: Option<Secret>,
         p12_password: Secret,
     },
-    /// "Générer la demande": with the CPS card (default) or CSR only.
+    /// "Générer la demande": with the CPS card (default, where a
+    /// registration server is configured and the type goes that way) or
+    /// CSR only (the platform's road, the only one offered otherwise).
     RequestMode {
         path: String,
+        card: bool,
+    },
+    /// The first run: which road the certificates come by.
+    Road,
+    /// The platform's key kept here under a password, or clear.
+    PlatformKeyProtect {
+        path: String,
+        file: PathBuf,
+        p12_password: Secret,
     },
     /// The exported key: under the key password, or clear.
     PemKey {
@@ -43,7 +54,7 @@ impl Choose {
     /// Title and option text ids.
     pub fn texts(&self) -> (&'static str, &'static [&'static str]) {
         match self {
-            Choose::RequestType { .. } => ("tui.choose.type", &["tui.type.ssl", "tui.type.smime"]),
+            Choose::RequestType { .. } => ("tui.choose.type", &TYPE_TEXTS),
             Choose::KeySize { .. } => (
                 "tui.choose.key_size",
                 &["tui.size.2048", "tui.size.3072", "tui.size.4096"],
@@ -55,7 +66,14 @@ impl Choose {
                 "tui.choose.p12_profile",
                 &["tui.p12.modern", "tui.p12.legacy"],
             ),
-            Choose::RequestMode { .. } => ("tui.choose.mode", &["tui.mode.card", "tui.mode.csr"]),
+            Choose::RequestMode { card: true, .. } => {
+                ("tui.choose.mode", &["tui.mode.card", "tui.mode.csr"])
+            }
+            Choose::RequestMode { card: false, .. } => ("tui.choose.mode", &["tui.mode.csr"]),
+            Choose::Road => ("tui.road.title", &["tui.road.platform", "tui.road.card"]),
+            Choose::PlatformKeyProtect { .. } => {
+                ("tui.choose.protect", &["tui.protect.yes", "tui.protect.no"])
+            }
             Choose::PemKey { .. } => (
                 "tui.choose.pem_key",
                 &["tui.pem.protected", "tui.pem.clear"],
@@ -75,8 +93,19 @@ impl Choose {
 
 /// The key sizes offered, in the order of their options.
 pub const KEY_SIZES: [KeySize; 3] = [KeySize::B2048, KeySize::B3072, KeySize::B4096];
-/// The request types offered, in the order of their options.
-pub const REQUEST_TYPES: [RequestType; 2] = [RequestType::Ssl, RequestType::Smime];
+/// The request types offered, in the order of their options: every type
+/// the platform issues.
+pub const REQUEST_TYPES: [RequestType; 7] = RequestType::ALL;
+/// Their options, by the platform's names.
+const TYPE_TEXTS: [&str; 7] = [
+    "tui.ptype.ssl",
+    "tui.ptype.smime",
+    "tui.ptype.serv_sign",
+    "tui.ptype.serv_conf",
+    "tui.ptype.org_auth_cli",
+    "tui.ptype.org_sign",
+    "tui.ptype.org_conf",
+];
 
 #[derive(Debug, Clone)]
 pub struct ChoiceModal {

@@ -17,6 +17,10 @@ pub enum Ask {
     ImportPath {
         path: String,
     },
+    /// The platform's `.p12` (it made the key).
+    PlatformP12 {
+        path: String,
+    },
     /// Where the PEM files go and their base name: `DIR/NAME` gives
     /// `DIR/NAME.key`, `.crt`, `.chain.pem`, `.fullchain.pem`.
     ExportFiles {
@@ -42,6 +46,7 @@ impl Ask {
             Ask::RenameFolder { .. } => "tui.ask.rename",
             Ask::RequestName { .. } => "tui.ask.request",
             Ask::ImportPath { .. } => "tui.ask.import",
+            Ask::PlatformP12 { .. } => "tui.p12in.file",
             Ask::ExportFiles { .. } => "tui.ask.export_files",
             Ask::P12File { .. } => "tui.ask.p12_file",
             Ask::RejectCode { .. } => "tui.ask.reject_code",
@@ -52,7 +57,10 @@ impl Ask {
     pub fn is_path(&self) -> bool {
         matches!(
             self,
-            Ask::ImportPath { .. } | Ask::ExportFiles { .. } | Ask::P12File { .. }
+            Ask::ImportPath { .. }
+                | Ask::PlatformP12 { .. }
+                | Ask::ExportFiles { .. }
+                | Ask::P12File { .. }
         )
     }
 }

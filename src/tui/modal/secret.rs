@@ -53,13 +53,26 @@ pub enum Hidden {
         file: PathBuf,
         key_password: Option<Secret>,
     },
+    /// The password of the platform's `.p12`, as the platform had it chosen.
+    PlatformP12Password {
+        path: String,
+        file: PathBuf,
+    },
+    /// The password to keep the platform's key under here.
+    PlatformKeyPassword {
+        path: String,
+        file: PathBuf,
+        p12_password: Secret,
+    },
 }
 
 impl Hidden {
     pub fn twice(&self) -> bool {
         !matches!(
             self,
-            Hidden::KeyPassword { .. } | Hidden::KeyPasswordAgain { .. }
+            Hidden::KeyPassword { .. }
+                | Hidden::KeyPasswordAgain { .. }
+                | Hidden::PlatformP12Password { .. }
         )
     }
 
@@ -68,6 +81,8 @@ impl Hidden {
             Hidden::NewKeyPassword { .. } => "tui.secret.new_key",
             Hidden::KeyPassword { .. } | Hidden::KeyPasswordAgain { .. } => "tui.secret.key",
             Hidden::P12Password { .. } => "tui.secret.p12",
+            Hidden::PlatformP12Password { .. } => "tui.p12in.password",
+            Hidden::PlatformKeyPassword { .. } => "tui.secret.new_key",
         }
     }
 
@@ -76,6 +91,8 @@ impl Hidden {
             Hidden::NewKeyPassword { .. } => "tui.secret.new_key.advice",
             Hidden::KeyPassword { .. } | Hidden::KeyPasswordAgain { .. } => "tui.secret.key.advice",
             Hidden::P12Password { .. } => "tui.secret.p12.advice",
+            Hidden::PlatformP12Password { .. } => "tui.p12in.password.advice",
+            Hidden::PlatformKeyPassword { .. } => "tui.secret.new_key.advice",
         }
     }
 }

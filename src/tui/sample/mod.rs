@@ -3,6 +3,7 @@
 
 mod config;
 mod ops;
+mod platform;
 mod portal;
 mod wizard;
 
@@ -328,6 +329,7 @@ fn work_and_export_screens(lang: Lang) -> Vec<(&'static str, App)> {
     mode.modal = Some(Modal::choice(
         Choose::RequestMode {
             path: "Clinique du Test/intranet".into(),
+            card: true,
         },
         0,
     ));
@@ -402,5 +404,6 @@ fn later_screens(lang: Lang) -> Vec<(&'static str, App)> {
     out.push(("43-welcome", App::new(lang, PathBuf::from("/srv/cleocps"))));
     out.extend(portal::screens(lang));
     out.extend(config::screens(lang));
+    out.extend(platform::screens(lang));
     out
 }

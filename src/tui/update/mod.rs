@@ -25,6 +25,7 @@ mod palette;
 mod paste;
 mod reports;
 mod request;
+pub mod road;
 mod scroll;
 mod secret;
 mod wizard;
@@ -148,9 +149,16 @@ pub(super) fn main_action(app: &mut App, action: Action) -> Option<Effect> {
                 }
             }
         }
-        Action::NextStep => app.step = Step::from_index(app.step.index() + 1),
-        Action::PrevStep => app.step = Step::from_index(app.step.index() + 2),
-        Action::GoStep(s) => app.step = s,
+        Action::NextStep | Action::PrevStep | Action::GoStep(_) => {
+            app.step = match action {
+                Action::NextStep => Step::from_index(app.step.index() + 1),
+                Action::PrevStep => Step::from_index(app.step.index() + 2),
+                Action::GoStep(s) => s,
+                _ => app.step,
+            };
+            // A message said for the tab left is past its moment.
+            app.status = None;
+        }
         Action::Activate => return activate(app),
         Action::Help => app.modal = Some(Modal::Help(HelpModal::default())),
         Action::Quit => return main_quit(app),

@@ -27,6 +27,7 @@ pub(super) fn form_action(app: &mut App, action: Action) -> Option<Effect> {
         Action::PrevField => {
             f.focus = (f.focus + f.fields.len().max(1) - 1) % f.fields.len().max(1)
         }
+        Action::OfferedName => f.next_offered_name(),
         Action::Lookup => {
             let path = f.path.clone();
             return start(app, work::Lookup { path });
@@ -212,8 +213,36 @@ fn chosen(app: &mut App, ChoiceModal { what, sel }: ChoiceModal) -> Option<Effec
             },
         ),
         // The request is still the selected one: a modal blocks navigation.
-        Choose::RequestMode { .. } if sel == 0 => request_action(app, Action::GenerateCard),
+        Choose::RequestMode { card: true, .. } if sel == 0 => {
+            request_action(app, Action::GenerateCard)
+        }
         Choose::RequestMode { .. } => request_action(app, Action::GenerateCsr),
+        Choose::Road => super::road::chosen(app, sel),
+        Choose::PlatformKeyProtect {
+            path,
+            file,
+            p12_password,
+        } if sel == 0 => {
+            app.modal = Some(Modal::secret(Hidden::PlatformKeyPassword {
+                path,
+                file,
+                p12_password,
+            }));
+            None
+        }
+        Choose::PlatformKeyProtect {
+            path,
+            file,
+            p12_password,
+        } => start(
+            app,
+            work::ImportPlatformP12 {
+                path,
+                file,
+                p12_password,
+                key_password: None,
+            },
+        ),
         Choose::PemKey { path, out } => {
             // The key is encrypted: its password is needed either way.
             app.modal = Some(Modal::secret(Hidden::KeyPassword {
@@ -301,6 +330,13 @@ fn submit_input(app: &mut App, mut m: InputModal) -> Option<Effect> {
                 reason: value,
             },
         ),
+        Ask::PlatformP12 { path } => {
+            app.modal = Some(Modal::secret(Hidden::PlatformP12Password {
+                path,
+                file: PathBuf::from(value),
+            }));
+            None
+        }
         Ask::ImportPath { path } => start(
             app,
             work::ImportResponse {

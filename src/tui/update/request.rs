@@ -35,8 +35,8 @@ fn form_ready(app: &mut App, req: &Request) -> bool {
     }
 }
 
-/// "Générer la demande" and its two routes, once the form is complete: the
-/// card is the default; the CSR for a portal is the second choice.
+/// "Générer la demande" and its routes, once the form is complete: the card
+/// is the default where it can go; the CSR for the platform otherwise.
 fn generate(app: &mut App, req: &Request, action: Action) -> Option<Effect> {
     if !form_ready(app, req) {
         return None;
@@ -44,7 +44,10 @@ fn generate(app: &mut App, req: &Request, action: Action) -> Option<Effect> {
     let path = req.path();
     match action {
         Action::GenerateRequest => {
-            app.modal = Some(Modal::choice(Choose::RequestMode { path }, 0));
+            // The card's road only where it can go: a registration server
+            // configured, a type it issues.
+            let card = req.kind.card_route() && app.config.registration.certificate.is_some();
+            app.modal = Some(Modal::choice(Choose::RequestMode { path, card }, 0));
             None
         }
         Action::GenerateCard => card::start(app, req),
@@ -111,6 +114,14 @@ pub(super) fn request_action(app: &mut App, action: Action) -> Option<Effect> {
             set_error(app, t(lang, "refuse.need_request").to_string());
         }
         Action::PasteAnswer => paste::open(app, String::new()),
+        Action::ImportPlatformP12 => {
+            if req.state == cleocps_core::request::State::CertificateImported {
+                set_error(app, t(lang, "tui.p12in.certified").to_string());
+                return None;
+            }
+            let start_at = format!("{}/", app.cwd.display());
+            app.modal = Some(Modal::input(Ask::PlatformP12 { path }, &start_at));
+        }
         Action::ImportResponse => {
             let start_at = format!("{}/", app.cwd.display());
             app.modal = Some(Modal::input(Ask::ImportPath { path }, &start_at));

@@ -127,6 +127,30 @@ fn given(app: &mut App, what: Hidden, value: Secret) -> Option<Effect> {
             file,
             key_password,
         } => p12_given(app, (path, file, key_password), value),
+        Hidden::PlatformP12Password { path, file } => {
+            app.modal = Some(Modal::choice(
+                Choose::PlatformKeyProtect {
+                    path,
+                    file,
+                    p12_password: value,
+                },
+                0,
+            ));
+            None
+        }
+        Hidden::PlatformKeyPassword {
+            path,
+            file,
+            p12_password,
+        } => start(
+            app,
+            work::ImportPlatformP12 {
+                path,
+                file,
+                p12_password,
+                key_password: Some(value),
+            },
+        ),
     }
 }
 

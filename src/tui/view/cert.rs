@@ -2,7 +2,7 @@
 //! pane has the rows, cut (`…`) only when it has not, so the buttons below
 //! always stay on screen.
 
-use super::wrap::Labelled;
+use super::wrap::{Cut, Labelled};
 use crate::i18n::{t, tf};
 use crate::tui::action::CertView;
 use crate::tui::app::App;
@@ -29,24 +29,25 @@ pub fn rows(
         .collect();
     let names = names.join(", ");
     let validity = tf(lang, "tui.cert.from_to", &[&c.not_before, &c.not_after]);
-    let values: [(&'static str, &str, bool); 6] = [
-        ("tui.cert.subject", &c.subject, false),
-        ("tui.cert.issuer", &c.issuer, false),
-        ("tui.cert.validity", &validity, false),
-        ("tui.cert.names", &names, false),
-        ("tui.cert.serial", &c.serial, false),
+    let values: [(&'static str, &str, Cut); 6] = [
+        ("tui.cert.subject", &c.subject, Cut::End),
+        ("tui.cert.issuer", &c.issuer, Cut::End),
+        ("tui.cert.validity", &validity, Cut::End),
+        ("tui.cert.names", &names, Cut::End),
+        // Two serials of one CA may differ only at their end.
+        ("tui.cert.serial", &c.serial, Cut::Start),
         // A fingerprint is compared by its ends: cut in its middle.
-        ("tui.cert.sha256", &c.fingerprint, true),
+        ("tui.cert.sha256", &c.fingerprint, Cut::Middle),
     ];
     let fields: Vec<Labelled> = values
         .iter()
-        .map(|(id, value, middle)| Labelled {
+        .map(|(id, value, cut)| Labelled {
             label: t(lang, id),
             label_w: LABEL_W,
             label_style: theme.label(),
             value,
             style: ratatui::style::Style::default(),
-            middle: *middle,
+            cut: *cut,
         })
         .collect();
     // Subject, SHA-256, names, issuer: in that order they get their rows.

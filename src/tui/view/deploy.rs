@@ -37,10 +37,13 @@ pub fn draw_profile(f: &mut Frame, app: &App, theme: Theme, area: Rect, m: &Depl
             Span::raw(fit(&sanitize::line(&value), width.saturating_sub(LABEL_W))),
         ])
     };
-    let mut lines = vec![
-        Line::styled(tf(lang, "tui.deploy.question", &[&m.path]), theme.title()),
-        Line::default(),
-    ];
+    // The question wrapped, never cut: its "?" is what asks.
+    let question = tf(lang, "tui.deploy.question", &[&m.path]);
+    let mut lines: Vec<Line> = super::portal::hanging(&question, width, 0)
+        .into_iter()
+        .map(|l| l.style(theme.title()))
+        .collect();
+    lines.push(Line::default());
     for (kind, path) in p.targets() {
         let kind = match kind {
             TargetKind::Cert => "cert",

@@ -19,7 +19,7 @@ use super::fit;
 use crate::i18n::{t, Lang};
 use crate::tui::app::App;
 use crate::tui::theme::Theme;
-use cleocps_core::request::{Action as Op, JournalEntry, Request, State};
+use cleocps_core::request::{journal, Action as Op, JournalEntry, Request, State};
 use cleocps_core::sanitize;
 use ratatui::text::Line;
 
@@ -48,10 +48,18 @@ pub fn more(
     };
     let with_chain = take(chain.len());
     let with_files = take(files.len());
-    let journal = match left.saturating_sub(2) {
-        0 => &[][..],
-        n => &req.journal[req.journal.len().saturating_sub(n)..],
-    };
+    // The most recent entries whose wrapped rows fit, oldest first.
+    let mut journal: Vec<Vec<Line<'static>>> = Vec::new();
+    let mut rows = 0;
+    for j in req.journal.iter().rev() {
+        let entry = journal_lines(lang, j, width);
+        if rows + entry.len() + 2 > left {
+            break;
+        }
+        rows += entry.len();
+        journal.push(entry);
+    }
+    journal.reverse();
     let mut out = Vec::new();
     let head = |out: &mut Vec<Line<'static>>, id: &'static str| {
         out.push(Line::default());
@@ -71,7 +79,7 @@ pub fn more(
     }
     if !journal.is_empty() {
         head(&mut out, "tui.more.journal");
-        out.extend(journal.iter().map(|j| journal_line(lang, j, width)));
+        out.extend(journal.into_iter().flatten());
     }
     if with_files {
         head(&mut out, "tui.more.files");
@@ -84,8 +92,9 @@ pub fn more(
     out
 }
 
-/// "  2026-03-02 09:15  Clés générées · rsa 2048".
-fn journal_line(lang: Lang, j: &JournalEntry, width: usize) -> Line<'static> {
+/// "  2026-03-02 09:15  Clés générées · rsa 2048", wrapped under the text
+/// (an outcome cut would hide its end).
+fn journal_lines(lang: Lang, j: &JournalEntry, width: usize) -> Vec<Line<'static>> {
     let when: String = j
         .time
         .chars()
@@ -96,13 +105,16 @@ fn journal_line(lang: Lang, j: &JournalEntry, width: usize) -> Line<'static> {
         .iter()
         .find(|a| a.as_str() == j.action)
         .map_or_else(|| j.action.clone(), |a| t(lang, action_id(*a)).to_string());
-    let outcome = sanitize::line(&j.outcome);
+    // The outcome as the core says it in the user's language ("RSA 4096
+    // chiffrée", not the English `request.json` keeps for scripts).
+    let outcome = journal::outcome(lang, j);
+    let outcome = sanitize::line(&outcome);
     let text = if outcome.is_empty() {
         format!("  {when}  {what}")
     } else {
         format!("  {when}  {what} · {outcome}")
     };
-    Line::raw(fit(&text, width))
+    super::portal::hanging(&text, width, 20)
 }
 
 fn action_id(a: Op) -> &'static str {

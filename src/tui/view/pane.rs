@@ -104,6 +104,29 @@ pub fn job_line(app: &App, theme: Theme, req: &Request) -> Option<Line<'static>>
     ))
 }
 
+/// A body taller than its `height` rows ends on a row saying that more
+/// follows (the keys of the rows cut still work; the help lists them all),
+/// rather than on a row cut without a sign.
+fn more_below(
+    app: &App,
+    theme: Theme,
+    mut body: Vec<Line<'static>>,
+    width: usize,
+    height: usize,
+) -> Vec<Line<'static>> {
+    if super::wrap::height(&body, width) <= height {
+        return body;
+    }
+    while !body.is_empty() && super::wrap::height(&body, width) > height.saturating_sub(1) {
+        body.pop();
+    }
+    body.push(Line::styled(
+        super::fit(t(app.lang, "tui.more_below"), width),
+        theme.label(),
+    ));
+    body
+}
+
 pub fn draw(f: &mut Frame, app: &App, theme: Theme, area: Rect) {
     let req = selected_request(app);
     let width = area.width.saturating_sub(2) as usize;
@@ -135,6 +158,12 @@ pub fn draw(f: &mut Frame, app: &App, theme: Theme, area: Rect) {
                         theme.disabled(),
                     ));
                     lines.push(Line::styled(t(lang, reason).to_string(), theme.warning()));
+                    // The platform may have made the key: its `.p12` needs
+                    // no CSR of ours.
+                    if app.step == Step::Final {
+                        lines.push(Line::default());
+                        lines.push(Line::raw(t(lang, "tui.p12in.locked_hint").to_string()));
+                    }
                 }
                 None => {
                     // Below the title, the path and a blank row.
@@ -144,6 +173,7 @@ pub fn draw(f: &mut Frame, app: &App, theme: Theme, area: Rect) {
                         Step::Request => step2::body(app, theme, req, width),
                         Step::Final => step3::body(app, theme, req, width, height),
                     };
+                    let body = more_below(app, theme, body, width, height);
                     // A tall terminal shows more instead of empty rows.
                     let spare = height.saturating_sub(super::wrap::height(&body, width));
                     lines.extend(body);

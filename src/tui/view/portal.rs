@@ -1,18 +1,21 @@
-//! The portal route, said where the admin is: Étape 2
-//! numbers the steps, Étape 3 says to paste the certificate, the CSR dialog
-//! says how to copy it. No jargon on screen.
+//! The platform's route, said where the admin is and in the platform's own
+//! words: Étape 2 numbers its steps for the request's type (offer, usage),
+//! Étape 3 says to paste the certificate, the CSR dialog says how to copy
+//! it. No jargon on screen.
 //!
 //! ```text
-//! Demande pour le portail IGC-Santé
-//! 1. Sur votre poste, ouvrez pfc.eservices.esante.gouv.fr avec votre
-//!    carte CPS.
-//! 2. Collez-y la demande : v l'affiche, puis y la copie dans le
-//!    presse-papiers de votre poste (si votre terminal le permet…).
-//! 3. Téléchargez le certificat, puis à l'étape 3, v : collez-le.
+//! Sur la plateforme IGC-Santé · ORG AUTH_CLI
+//! 1. Sur votre poste, pfc.eservices.esante.gouv.fr avec la carte
+//!    CPS : « Demander ».
+//! 2. Offre ORG, structure 1720012345 : « Demander un nouveau
+//!    produit ».
+//! 3. Usage AUTH_CLI, puis fournissez la demande : v l'affiche
+//!    seule, y la copie.
+//! 4. « Retirer » le certificat, puis à l'étape 3, v : collez-le.
 //! ```
 
 use super::wrap::chunks;
-use crate::i18n::t;
+use crate::i18n::{t, tf};
 use crate::tui::app::App;
 use crate::tui::theme::Theme;
 use cleocps_core::request::{Generation, Request, State};
@@ -23,14 +26,28 @@ pub fn waiting(req: &Request) -> bool {
     req.generation == Some(Generation::CsrOnly) && req.state == State::RequestGenerated
 }
 
-/// Étape 2: the numbered route, each step wrapped under its number.
-pub fn route(app: &App, theme: Theme, width: usize) -> Vec<Line<'static>> {
+/// Étape 2: the platform's steps for `req`'s type, each wrapped under its
+/// number.
+pub fn route(app: &App, theme: Theme, req: &Request, width: usize) -> Vec<Line<'static>> {
+    let lang = app.lang;
+    let name = req.kind.platform_name();
+    let (offer, usage) = name.split_once(' ').unwrap_or((name, name));
+    let structure = req
+        .subject
+        .ou
+        .clone()
+        .unwrap_or_else(|| t(lang, "tui.pf.your_structure").to_string());
     let mut out = vec![Line::styled(
-        t(app.lang, "tui.portal.title").to_string(),
+        tf(lang, "tui.pf.title", &[&name]),
         theme.title(),
     )];
-    for id in ["tui.portal.1", "tui.portal.2", "tui.portal.3"] {
-        out.extend(hanging(t(app.lang, id), width, 3));
+    for step in [
+        t(lang, "tui.pf.1").to_string(),
+        tf(lang, "tui.pf.2", &[&offer, &structure]),
+        tf(lang, "tui.pf.3", &[&usage]),
+        t(lang, "tui.pf.4").to_string(),
+    ] {
+        out.extend(hanging(&step, width, 3));
     }
     out
 }

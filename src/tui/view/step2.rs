@@ -8,6 +8,7 @@ use crate::tui::action::Step;
 use crate::tui::app::App;
 use crate::tui::form::{current_value, field_ids, Form};
 use crate::tui::theme::Theme;
+use cleocps_core::procedure;
 use cleocps_core::request::{Generation, Request, State};
 use ratatui::text::{Line, Span};
 
@@ -23,6 +24,7 @@ pub fn short_label(id: &str) -> &'static str {
         "field.ou" => "tui.lbl.ou",
         "field.l" => "tui.lbl.l",
         "field.st" => "tui.lbl.st",
+        "field.service" => "tui.lbl.service",
         _ => "tui.lbl.c",
     }
 }
@@ -34,7 +36,7 @@ pub fn body(app: &App, theme: Theme, req: &Request, width: usize) -> Vec<Line<'s
         Some(form) => out.extend(form_lines(app, theme, form, width)),
         // The portal's route first: the form is in the request already.
         None if super::portal::waiting(req) => {
-            out.extend(super::portal::route(app, theme, width));
+            out.extend(super::portal::route(app, theme, req, width));
             out.push(Line::default());
             out.extend(job_line(app, theme, req));
             out.extend(buttons(app, theme, req, Step::Request, width));
@@ -52,8 +54,12 @@ pub fn body(app: &App, theme: Theme, req: &Request, width: usize) -> Vec<Line<'s
     out
 }
 
-/// The form's values, read-only.
+/// The form's values, read-only, then the core's warnings about the
+/// subject (an INSi look-alike), before the CSR is made.
 fn values(app: &App, theme: Theme, req: &Request) -> Vec<Line<'static>> {
+    let notices = procedure::subject_notices(req)
+        .into_iter()
+        .map(|n| Line::styled(format!("⚠ {}", t(app.lang, n.0)), theme.warning()));
     field_ids(req.kind)
         .iter()
         .map(|id| {
@@ -68,6 +74,7 @@ fn values(app: &App, theme: Theme, req: &Request) -> Vec<Line<'static>> {
                 Span::raw(value),
             ])
         })
+        .chain(notices)
         .collect()
 }
 
@@ -138,6 +145,12 @@ fn form_lines(app: &App, theme: Theme, form: &Form, width: usize) -> Vec<Line<'s
             };
             out.push(Line::styled(format!("  ↳ {}", t(lang, p.problem)), style));
         }
+        if let Some(id) = offer_hint(form, field.id) {
+            out.push(Line::styled(
+                format!("  ↳ {}", t(lang, id)),
+                theme.disabled(),
+            ));
+        }
     }
     out.push(Line::default());
     out.push(Line::from(vec![
@@ -155,6 +168,13 @@ fn form_lines(app: &App, theme: Theme, form: &Form, width: usize) -> Vec<Line<'s
     out
 }
 
+/// The hint under a name field whose type offers names (INSi's), F2 to
+/// take them.
+fn offer_hint(form: &Form, field: &str) -> Option<&'static str> {
+    let offered = !cleocps_core::request::subject::offered_cns(form.kind).is_empty();
+    (offered && field == form.kind.cn_field()).then_some("tui.form.offered_insi")
+}
+
 /// Where the cursor of the focused field sits, relative to the pane body.
 pub fn cursor(app: &App, form: &Form, width: usize) -> (u16, u16) {
     let value_w = width.saturating_sub(LABEL_W + 1);
@@ -169,6 +189,10 @@ pub fn cursor(app: &App, form: &Form, width: usize) -> (u16, u16) {
         for p in form.problems_of(field.id) {
             // The problem line wraps: count its rows as the paragraph will.
             let w = 4 + unicode_width::UnicodeWidthStr::width(t(app.lang, p.problem));
+            row += w.div_ceil(width.max(1)) as u16;
+        }
+        if let Some(id) = offer_hint(form, field.id) {
+            let w = 4 + unicode_width::UnicodeWidthStr::width(t(app.lang, id));
             row += w.div_ceil(width.max(1)) as u16;
         }
     }

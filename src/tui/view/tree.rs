@@ -134,13 +134,16 @@ fn row_line(app: &App, theme: Theme, row: Row, width: usize) -> Line<'static> {
                 )
             });
             // "  name ……… KIND tag"
-            let tail = 1 + 6 + 1 + TAG_W;
+            // Six columns for the type, more on the row of a longer one
+            // ("ORG AUTH_CLI"): its name gives them up.
+            let kind_w = kind.len().max(6);
+            let tail = 1 + kind_w + 1 + TAG_W;
             let name_w = width.saturating_sub(2 + tail);
             Line::from(vec![
                 Span::raw(format!(" {busy}")),
                 Span::raw(pad(&req.name, name_w)),
                 Span::raw(" "),
-                Span::styled(pad(kind, 6), theme.label()),
+                Span::styled(pad(kind, kind_w), theme.label()),
                 Span::raw(" "),
                 Span::styled(pad(&tag, TAG_W), tag_style),
             ])

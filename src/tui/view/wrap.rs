@@ -97,13 +97,23 @@ pub fn fit_middle_at(s: &str, width: usize, sep: char) -> String {
 /// A labelled value: one row when `rows` is 1 (cut with `…`, in the middle
 /// when `middle`), else the value wrapped under the label, on at most
 /// `rows` rows.
+/// Where a value that must fit one row loses its characters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cut {
+    End,
+    /// A fingerprint, compared by its ends.
+    Middle,
+    /// A serial, whose end tells two certificates apart.
+    Start,
+}
+
 pub struct Labelled<'a> {
     pub label: &'a str,
     pub label_w: usize,
     pub label_style: Style,
     pub value: &'a str,
     pub style: Style,
-    pub middle: bool,
+    pub cut: Cut,
 }
 
 impl Labelled<'_> {
@@ -117,10 +127,12 @@ impl Labelled<'_> {
         let parts = chunks(self.value, value_w);
         let values: Vec<String> = if rows >= parts.len() {
             parts
-        } else if self.middle {
-            vec![fit_middle_at(self.value, value_w, ':')]
         } else {
-            vec![super::fit(self.value, value_w)]
+            vec![match self.cut {
+                Cut::Middle => fit_middle_at(self.value, value_w, ':'),
+                Cut::Start => fit_start(self.value, value_w),
+                Cut::End => super::fit(self.value, value_w),
+            }]
         };
         values
             .into_iter()
@@ -134,6 +146,24 @@ impl Labelled<'_> {
             })
             .collect()
     }
+}
+
+/// `s` in `width` columns, its start replaced by `…` when it is too long.
+pub fn fit_start(s: &str, width: usize) -> String {
+    if s.width() <= width {
+        return s.to_string();
+    }
+    let mut kept: Vec<char> = Vec::new();
+    let mut w = 1;
+    for c in s.chars().rev() {
+        let cw = c.width().unwrap_or(0);
+        if w + cw > width {
+            break;
+        }
+        kept.push(c);
+        w += cw;
+    }
+    std::iter::once('…').chain(kept.into_iter().rev()).collect()
 }
 
 /// Rows `lines` take in a paragraph wrapping at words to `width`, without

@@ -157,7 +157,11 @@ fn kind_of(leaf: &Certificate) -> Result<RequestType> {
 }
 
 /// The form as the certificate says it, so a renewal starts from it.
-fn form_of(leaf: &Certificate, kind: RequestType, san: &[String]) -> (Subject, Vec<String>) {
+pub(super) fn form_of(
+    leaf: &Certificate,
+    kind: RequestType,
+    san: &[String],
+) -> (Subject, Vec<String>) {
     let mut subject = Subject::default();
     for atv in leaf
         .tbs_certificate

@@ -11,6 +11,8 @@ mod card_setup;
 mod export;
 mod form;
 mod key_password;
+mod platform_p12;
+mod prefill;
 mod reject;
 
 pub use adopt::{adopt, AdoptSource};
@@ -19,6 +21,8 @@ pub use card_setup::{holder_text, prepare_card, CardReady, CardSetup, CardWait, 
 pub use export::{certified, export_p12, export_pem, offered_name};
 pub use form::{check_form, edit_form, form_complete, FieldProblem, FormEdit};
 pub use key_password::{change_key_password, KeyPasswordChange};
+pub use platform_p12::import_platform_p12;
+pub use prefill::{create_request_prefilled, prefill};
 pub use reject::{clean_reason, record_rejection, reject_by_hand, valid_code};
 
 use crate::config::SubjectDefaults;
