@@ -77,7 +77,7 @@ fn import(ws: &Workspace, path: &str, file: &Path, out: &Output) -> Result<i32> 
 }
 
 /// The answer's bytes: the file, or standard input for `-` (pasted text).
-fn read_answer(file: &Path) -> Result<Vec<u8>> {
+pub(super) fn read_answer(file: &Path) -> Result<Vec<u8>> {
     if file.as_os_str() != "-" {
         return std::fs::read(file).map_err(|e| Error::io(file, e));
     }

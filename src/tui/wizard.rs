@@ -10,7 +10,7 @@
 
 use cleocps_core::request::RequestType;
 use cleocps_core::secret::Secret;
-use cleocps_core::wizard::{Run, Start};
+use cleocps_core::wizard::{Route, Run, Start};
 use tui_input::Input;
 
 /// The wizard's steps: the core's, which the CLI walks too.
@@ -24,6 +24,17 @@ pub const STEP_IDS: [&str; 7] = [
     "tui.wiz.s.card",
     "tui.wiz.s.send",
     "tui.wiz.s.answer",
+    "tui.wiz.s.files",
+];
+
+/// The platform road's step line: type, subject, key, request,
+/// certificate, files.
+pub const PLATFORM_STEP_IDS: [&str; 6] = [
+    "tui.wiz.s.type",
+    "tui.wpf.s.subject",
+    "tui.wiz.s.key",
+    "tui.wpf.s.request",
+    "tui.wpf.s.certificate",
     "tui.wiz.s.files",
 ];
 
@@ -41,8 +52,13 @@ pub struct Wizard {
 
 impl Wizard {
     pub fn new() -> Wizard {
+        Wizard::on(Route::Card)
+    }
+
+    /// A screen whose run takes this road.
+    pub fn on(route: Route) -> Wizard {
         Wizard {
-            run: Run::new(),
+            run: Run::on(route),
             sel: 0,
             input: Input::default(),
             name_error: None,
@@ -71,4 +87,8 @@ pub enum WizardJob {
     Send { start: Start, pin: Option<Secret> },
     /// Wait for the answer (until cancelled), then write the files.
     Finish { path: String },
+    /// Platform: the request, its key and CSR (or the CSR of a resumed run).
+    Csr { start: Start },
+    /// Platform: the certificate pasted, imported; then the files.
+    Import { path: String, bytes: Vec<u8> },
 }

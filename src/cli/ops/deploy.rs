@@ -71,7 +71,11 @@ pub(in crate::cli) fn run(ws: &Workspace, a: &DeployArgs, out: &Output) -> Resul
         lines.extend(run.output.lines().map(|l| format!("    {l}")));
     }
     if report.saved {
-        lines.push(tf(lang, "cli.deploy.saved", &[&a.path]));
+        lines.push(tf(
+            lang,
+            "cli.deploy.saved",
+            &[&crate::cli::hint::shell_word(&a.path)],
+        ));
     }
     out.done(
         &lines.join("\n"),

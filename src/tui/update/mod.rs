@@ -29,6 +29,7 @@ mod scroll;
 mod secret;
 mod wizard;
 mod wizard_jobs;
+mod wizard_platform;
 
 use self::jobs::job_done;
 use self::modal::{form_action, modal_action};

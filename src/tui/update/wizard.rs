@@ -5,6 +5,7 @@
 //! straight into the send job.
 
 use super::wizard_jobs::next;
+use super::wizard_platform as platform;
 use super::{set_info, start};
 use crate::i18n::t;
 use crate::tui::action::Effect;
@@ -22,7 +23,7 @@ pub(super) fn open(app: &mut App) -> Option<Effect> {
         return None;
     }
     app.form = None;
-    app.wizard = Some(Wizard::new());
+    app.wizard = Some(platform::opening(app));
     start(app, WizardJob::Resumable)
 }
 
@@ -41,8 +42,11 @@ fn leave(app: &mut App) -> Option<Effect> {
 }
 
 /// How many lines the list of this step has (0: not a list).
-fn lines(step: &WizStep) -> usize {
-    match step {
+fn lines(w: &Wizard) -> usize {
+    if let Some(n) = platform::lines(w) {
+        return n;
+    }
+    match &w.run.step {
         WizStep::Resume { .. } | WizStep::Type | WizStep::KeyPassword => 2,
         // The last line is "another server (typed)".
         WizStep::Server { entries } => entries.len() + 1,
@@ -71,10 +75,11 @@ pub(super) fn action(app: &mut App, action: Action) -> Option<Effect> {
     match (action, &step) {
         (Action::Cancel, _) => leave(app),
         (Action::Quit, _) => super::main_quit(app),
-        (action @ (Action::Up | Action::Down), _) if lines(&step) > 0 => {
-            w.sel = moved(w.sel, lines(&step), &action);
+        (action @ (Action::Up | Action::Down), _) if lines(w) > 0 => {
+            w.sel = moved(w.sel, lines(w), &action);
             None
         }
+        (Action::Copy, WizStep::Csr { .. }) => platform::copy(app),
         (Action::Edit(r), WizStep::Typed { .. }) => {
             w.input.handle(r);
             w.name_error = None;
@@ -91,7 +96,10 @@ pub(super) fn action(app: &mut App, action: Action) -> Option<Effect> {
         }
         (Action::Submit, WizStep::Done { .. } | WizStep::Failed { .. }) => leave(app),
         (Action::Submit, _) => {
-            let a = picked(&step, w.sel)?;
+            let a = match platform::picked(w) {
+                Some(a) => a?,
+                None => picked(&step, w.sel)?,
+            };
             answer(app, a)
         }
         (Action::Renew, WizStep::Rejected { path, .. }) => {
@@ -133,6 +141,11 @@ fn answer(app: &mut App, a: Answer) -> Option<Effect> {
             next(app, then)
         }
     }
+}
+
+/// A paste at [`WizStep::Certificate`]: the certificate, imported.
+pub(super) fn certificate_pasted(app: &mut App, text: String) -> Option<Effect> {
+    answer(app, Answer::Certificate(text.into_bytes()))
 }
 
 /// Whether the PIN modal open now is the wizard's.

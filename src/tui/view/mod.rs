@@ -37,6 +37,7 @@ mod step2;
 mod step3;
 mod tree;
 mod wizard;
+mod wizard_platform;
 mod wizard_steps;
 mod wrap;
 

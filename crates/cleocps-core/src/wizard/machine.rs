@@ -4,10 +4,10 @@
 //! work to run next ([`Next`]), and the front runs it (on a worker thread,
 //! or in line) and feeds back what was found.
 
-use super::{choose, target_of, Choice, FinalFiles, Finished, Start, Target};
+use super::{choose, target_of, Choice, FinalFiles, Finished, Paused, Route, Start, Target};
 use crate::card::TokenInfo;
 use crate::directory::{Lookup, ServerEntry};
-use crate::request::{RequestType, State};
+use crate::request::{RequestType, SanKind, State};
 
 /// The steps of a run, in order, as both fronts show them.
 #[derive(Debug, Clone)]
@@ -19,7 +19,8 @@ pub enum Step {
         path: String,
         state: State,
     },
-    /// SSL or S/MIME.
+    /// The request type (SSL or S/MIME on the card's road; any of the
+    /// seven on the platform's).
     Type,
     /// Card and directory (work runs).
     Looking,
@@ -30,6 +31,10 @@ pub enum Step {
     /// The name typed by hand; `degraded` is why the directory could not help.
     Typed {
         degraded: Option<String>,
+    },
+    /// Platform, ORG: the service names offered (INSi's), or "another, typed".
+    Service {
+        names: Vec<String>,
     },
     /// Protect the key with a random password or not.
     KeyPassword,
@@ -47,6 +52,23 @@ pub enum Step {
     Stopped {
         path: String,
     },
+    /// Platform: the key and the CSR are being made (work runs).
+    Preparing,
+    /// Platform: the CSR (PEM) to give the platform, with its steps.
+    Csr {
+        path: String,
+        csr: String,
+    },
+    /// Platform: waiting for the certificate, pasted or from a file;
+    /// `refused` says why the last one was not taken.
+    Certificate {
+        path: String,
+        refused: Option<String>,
+    },
+    /// Platform: the certificate is checked and the files written (work runs).
+    Importing {
+        path: String,
+    },
     Done {
         files: FinalFiles,
     },
@@ -62,14 +84,17 @@ pub enum Step {
 }
 
 impl Step {
-    /// Index in the step line (type, server, key, card, send, answer, files).
+    /// Index in the card road's step line (type, server, key, card, send,
+    /// answer, files), or the platform's (type, subject, key, request,
+    /// certificate, files).
     pub fn index(&self) -> usize {
         match self {
             Step::Opening | Step::Resume { .. } | Step::Type => 0,
-            Step::Looking | Step::Server { .. } | Step::Typed { .. } => 1,
+            Step::Looking | Step::Server { .. } | Step::Typed { .. } | Step::Service { .. } => 1,
             Step::KeyPassword => 2,
-            Step::Pin => 3,
-            Step::Sending | Step::Failed { .. } => 4,
+            Step::Pin | Step::Preparing | Step::Csr { .. } => 3,
+            Step::Sending | Step::Failed { .. } | Step::Certificate { .. } => 4,
+            Step::Importing { .. } => 5,
             Step::Waiting { .. } | Step::Stopped { .. } | Step::Rejected { .. } => 5,
             Step::Done { .. } => 6,
         }
@@ -87,12 +112,17 @@ pub enum Next {
     Send(Start),
     /// Wait for the answer, then write the files.
     Finish(String),
+    /// Platform: create the request, its key and its CSR (or what is left
+    /// of a resumed run).
+    Csr(Start),
+    /// Platform: import the certificate given, then write the files.
+    Import { path: String, bytes: Vec<u8> },
 }
 
 /// What the run's work found: the answers of [`Next`]'s work.
 #[derive(Debug, Clone)]
 pub enum Found {
-    Resumable(Option<(String, State)>),
+    Resumable(Option<Paused>),
     Probed {
         info: TokenInfo,
         /// "810001234567 JEAN DUPONT".
@@ -101,6 +131,11 @@ pub enum Found {
     },
     Sent {
         path: String,
+    },
+    /// Platform: the CSR is written; its PEM.
+    Prepared {
+        path: String,
+        csr: String,
     },
     Finished(Finished),
 }
@@ -111,7 +146,8 @@ pub enum Answer {
     /// At [`Step::Resume`]: resume (true) or start anew.
     Resume(bool),
     Type(RequestType),
-    /// At [`Step::Server`]: the entry picked, `None` to type another name.
+    /// At [`Step::Server`] (or [`Step::Service`]): the entry picked, `None`
+    /// to type another name.
     Server(Option<usize>),
     /// At [`Step::Typed`]: the name.
     Name(String),
@@ -122,11 +158,18 @@ pub enum Answer {
     WaitAgain,
     /// After a rejection: a new run.
     Anew,
+    /// Platform, at [`Step::Csr`]: the CSR was given to the platform.
+    Continue,
+    /// Platform, at [`Step::Certificate`]: the certificate (pasted text or
+    /// a file's bytes: PEM, DER, `.p7b`/`.p7c`).
+    Certificate(Vec<u8>),
 }
 
 /// A run of the wizard.
 #[derive(Debug, Clone)]
 pub struct Run {
+    /// The card and a registration server by mail, or the platform.
+    pub route: Route,
     pub kind: RequestType,
     pub step: Step,
     /// The name given up front (`--fqdn`, `--email`): no question then.
@@ -150,6 +193,7 @@ impl Default for Run {
 impl Run {
     pub fn new() -> Run {
         Run {
+            route: Route::Card,
             kind: RequestType::Ssl,
             step: Step::Opening,
             given: None,
@@ -161,10 +205,27 @@ impl Run {
         }
     }
 
+    /// A run on the given road.
+    pub fn on(route: Route) -> Run {
+        Run {
+            route,
+            ..Run::new()
+        }
+    }
+
     /// What the work found; the next work to run, if any.
     pub fn found(&mut self, found: Found) -> Option<Next> {
         match found {
-            Found::Resumable(Some((path, state))) => self.step = Step::Resume { path, state },
+            Found::Resumable(Some(Paused {
+                path,
+                state,
+                route,
+                kind,
+            })) => {
+                self.route = route;
+                self.kind = kind;
+                self.step = Step::Resume { path, state }
+            }
             Found::Resumable(None) => self.step = Step::Type,
             Found::Probed {
                 info,
@@ -189,6 +250,7 @@ impl Run {
                 }
             }
             Found::Sent { path } => return Some(self.wait(path)),
+            Found::Prepared { path, csr } => self.step = Step::Csr { path, csr },
             Found::Finished(Finished::Done { files, .. }) => self.step = Step::Done { files },
             Found::Finished(Finished::Rejected { path, code, reason }) => {
                 self.step = Step::Rejected { path, code, reason }
@@ -208,6 +270,11 @@ impl Run {
                 self.step = Step::Type;
                 None
             }
+            (Step::Type, Answer::Type(kind)) if self.route == Route::Platform => {
+                self.kind = kind;
+                self.subject();
+                None
+            }
             (Step::Type, Answer::Type(kind)) => {
                 self.kind = kind;
                 self.step = Step::Looking;
@@ -220,8 +287,15 @@ impl Run {
                 }
                 None
             }
+            (Step::Service { names }, Answer::Server(pick)) => {
+                match pick.and_then(|i| names.get(i)) {
+                    Some(name) => self.named(name.clone()),
+                    None => self.step = Step::Typed { degraded: None },
+                }
+                None
+            }
             (Step::Typed { .. }, Answer::Name(name)) => {
-                let name = name.trim().trim_end_matches('.').to_lowercase();
+                let name = super::machine_platform::normal_name(self.kind, &name);
                 if let Some(problem) = name_problem(self.kind, &name) {
                     return Err(problem);
                 }
@@ -233,9 +307,25 @@ impl Run {
                 });
                 None
             }
+            (Step::KeyPassword, Answer::KeyPassword(yes)) if self.route == Route::Platform => {
+                self.key_password = yes;
+                self.step = Step::Preparing;
+                self.start().map(Next::Csr)
+            }
             (Step::KeyPassword, Answer::KeyPassword(yes)) => {
                 self.key_password = yes;
                 self.ask_pin()
+            }
+            (Step::Csr { path, .. }, Answer::Continue) => {
+                self.step = Step::Certificate {
+                    path,
+                    refused: None,
+                };
+                None
+            }
+            (Step::Certificate { path, .. }, Answer::Certificate(bytes)) => {
+                self.step = Step::Importing { path: path.clone() };
+                Some(Next::Import { path, bytes })
             }
             (Step::Pin, Answer::Pin) => {
                 self.step = Step::Sending;
@@ -245,7 +335,7 @@ impl Run {
             (Step::Rejected { .. }, Answer::Anew) => {
                 *self = Run {
                     step: Step::Type,
-                    ..Run::new()
+                    ..Run::on(self.route)
                 };
                 None
             }
@@ -290,12 +380,19 @@ impl Run {
     pub fn kept(&self) -> bool {
         matches!(
             self.step,
-            Step::Waiting { .. } | Step::Stopped { .. } | Step::Failed { .. }
+            Step::Waiting { .. }
+                | Step::Stopped { .. }
+                | Step::Failed { .. }
+                | Step::Csr { .. }
+                | Step::Certificate { .. }
         )
     }
 
     fn resumed(&mut self, path: String, state: State) -> Option<Next> {
         self.resume = Some(path.clone());
+        if self.route == Route::Platform {
+            return self.resumed_on_platform(path, state);
+        }
         match state {
             // The card is read again for the PIN.
             State::KeysGenerated => {
@@ -310,7 +407,7 @@ impl Run {
         }
     }
 
-    fn chosen(&mut self, target: Target) {
+    pub(super) fn chosen(&mut self, target: Target) {
         self.target = Some(target);
         self.step = Step::KeyPassword;
     }
@@ -320,7 +417,7 @@ impl Run {
         Some(Next::AskPin)
     }
 
-    fn wait(&mut self, path: String) -> Next {
+    pub(super) fn wait(&mut self, path: String) -> Next {
         self.step = Step::Waiting {
             path: path.clone(),
             next_check: None,
@@ -330,7 +427,7 @@ impl Run {
     }
 
     /// How the send starts: the resumed run, or a new one for the target.
-    fn start(&self) -> Option<Start> {
+    pub(super) fn start(&self) -> Option<Start> {
         match (&self.resume, &self.target) {
             (Some(path), _) => Some(Start::Resume { path: path.clone() }),
             (None, Some(target)) => Some(Start::New {
@@ -350,6 +447,8 @@ pub enum NameProblem {
     NotFqdn,
     /// Not an e-mail address (S/MIME).
     NotEmail,
+    /// Not a service name the platform takes (ORG).
+    NotService,
 }
 
 impl NameProblem {
@@ -359,6 +458,7 @@ impl NameProblem {
             NameProblem::Empty => "wizard.name_empty",
             NameProblem::NotFqdn => "wizard.bad_fqdn",
             NameProblem::NotEmail => "wizard.bad_email",
+            NameProblem::NotService => "wizard.bad_service",
         }
     }
 }
@@ -368,9 +468,12 @@ pub fn name_problem(kind: RequestType, name: &str) -> Option<NameProblem> {
     if name.is_empty() {
         return Some(NameProblem::Empty);
     }
-    match kind {
-        RequestType::Ssl if name.contains('@') || !name.contains('.') => Some(NameProblem::NotFqdn),
-        RequestType::Smime if !name.contains('@') => Some(NameProblem::NotEmail),
+    match kind.san_kind() {
+        SanKind::Dns if name.contains('@') || !name.contains('.') => Some(NameProblem::NotFqdn),
+        SanKind::Email if !name.contains('@') => Some(NameProblem::NotEmail),
+        SanKind::None if crate::request::subject::service_name(name).is_err() => {
+            Some(NameProblem::NotService)
+        }
         _ => None,
     }
 }
