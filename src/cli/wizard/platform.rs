@@ -148,7 +148,10 @@ fn done(
     files: &wizard::FinalFiles,
 ) -> Result<i32> {
     report_files(out, req, files);
-    let command = format!("cleocps deploy {} --save …", hint::shell_word(&req.path()));
+    let command = format!(
+        "cleocps deploy {} --cert FILE --key FILE --save",
+        hint::shell_word(&req.path())
+    );
     say(tf(out.lang, "wizard.pf.deploy_hint", &[&command]));
     Ok(0)
 }
