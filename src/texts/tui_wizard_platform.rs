@@ -5,6 +5,35 @@ use cleocps_core::i18n::Text;
 use cleocps_core::text;
 
 pub static TEXTS: &[Text] = &[
+    text!("tui.dform.title", "Premier déploiement", "First deploy"),
+    text!(
+        "tui.dform.intro",
+        "Où le service lit-il le certificat de {} ?",
+        "Where does the service read the certificate of {}?"
+    ),
+    text!("tui.dform.fullchain", "Chaîne complète (nginx)", "Full chain (nginx)"),
+    text!("tui.dform.cert", "Certificat seul", "Certificate alone"),
+    text!("tui.dform.key", "Clé privée", "Private key"),
+    text!("tui.dform.chain", "Chaîne de l'autorité", "Authority's chain"),
+    text!("tui.dform.owner", "Propriétaire (util:groupe)", "Owner (user:group)"),
+    text!("tui.dform.mode", "Droits des certificats", "Certificates' mode"),
+    text!("tui.dform.key_mode", "Droits de la clé", "Key's mode"),
+    text!("tui.dform.check", "Commande de vérification", "Check command"),
+    text!("tui.dform.reload", "Commande de rechargement", "Reload command"),
+    text!(
+        "tui.dform.note",
+        "Champ vide : non installé. Échec de vérification : anciens fichiers remis.",
+        "Empty field: not installed. A failed check puts the previous files back."
+    ),
+    text!(
+        "tui.dform.no_targets",
+        "Rien à installer : donnez le chemin d'au moins un fichier.",
+        "Nothing to install: give the path of one file at least."
+    ),
+    text!("tui.dform.run", "déployer et enregistrer", "deploy and save"),
+    text!("tui.dform.cert_short", "Certificat", "Certificate"),
+    text!("tui.dform.chain_short", "Chaîne AC", "CA chain"),
+    text!("tui.dform.fullchain_short", "Cert.+chaîne", "Full chain"),
     text!("tui.wpf.s.subject", "Nom", "Name"),
     text!("tui.wpf.s.request", "Demande", "Request"),
     text!("tui.wpf.s.certificate", "Certificat", "Certificate"),

@@ -391,6 +391,7 @@ fn later_screens(lang: Lang) -> Vec<(&'static str, App)> {
     out.push(("30-paste-answer", paste));
     out.extend(wizard::screens(lang));
     out.extend(wizard_platform::screens(lang));
+    out.extend(wizard_platform::deploy_form(lang));
     out.extend(ops::screens(lang));
 
     // The command palette (F10 or `:`), "dem" typed.

@@ -74,3 +74,29 @@ pub fn screens(lang: Lang) -> Vec<(&'static str, App)> {
     out.push(("83-wizard-platform-certificate", wizard(lang, refused)));
     out
 }
+
+/// Étape 3's first deploy: the form filled as for nginx, the check refused
+/// a mode.
+pub fn deploy_form(lang: Lang) -> Vec<(&'static str, App)> {
+    use crate::tui::modal::{DeployFormModal, Modal, DEPLOY_FIELDS};
+    let web = "Clinique du Test/srv-web";
+    let mut app = super::at(lang, web, crate::tui::action::Step::Final);
+    let mut m = DeployFormModal::new(web.into(), true);
+    let values = [
+        "/etc/nginx/tls/srv-web.fullchain.pem",
+        "",
+        "/etc/nginx/tls/srv-web.key",
+        "",
+        "root:www-data",
+        "0644",
+        "0640",
+        "nginx -t",
+        "systemctl reload nginx",
+    ];
+    for (input, v) in m.inputs.iter_mut().zip(values) {
+        *input = tui_input::Input::new(v.into());
+    }
+    m.focus = DEPLOY_FIELDS.len() - 1;
+    app.modal = Some(Modal::DeployForm(m));
+    vec![("84-deploy-form", app)]
+}

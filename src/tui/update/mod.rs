@@ -17,6 +17,7 @@
 mod card;
 mod config;
 mod deploy;
+mod deploy_form;
 mod export;
 mod jobs;
 mod mail;

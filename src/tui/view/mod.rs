@@ -17,6 +17,7 @@ mod config;
 mod confirm;
 mod csr;
 mod deploy;
+mod deploy_form;
 mod details;
 mod dialog;
 mod files;
