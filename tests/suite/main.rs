@@ -72,6 +72,7 @@ mod tui_tmux;
 mod tui_tmux_answers;
 mod tui_tmux_config;
 mod tui_tmux_deploy;
+mod tui_tmux_deploy_form;
 mod tui_tmux_portal;
 mod tui_tmux_procedure;
 mod tui_tmux_shell;
