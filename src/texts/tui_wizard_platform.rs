@@ -58,8 +58,13 @@ pub static TEXTS: &[Text] = &[
     text!("tui.wpf.cert_title", "Certificat délivré par la plateforme", "The certificate the platform issued"),
     text!(
         "tui.wpf.cert_paste",
-        "Collez ici le certificat en PEM (lignes BEGIN CERTIFICATE et END CERTIFICATE comprises) : il est vérifié, puis les fichiers sont écrits.",
-        "Paste the certificate here as PEM (its BEGIN CERTIFICATE and END CERTIFICATE lines included): it is checked, then the files are written."
+        "Ou collez ici le certificat en PEM (lignes BEGIN et END comprises). Il est vérifié, puis les fichiers sont écrits.",
+        "Or paste the certificate here as PEM (its BEGIN and END lines included). It is checked, then the files are written."
+    ),
+    text!(
+        "tui.wpf.cert_file",
+        "Chemin du fichier reçu (PEM, DER, .p7b, .p7c), puis Entrée :",
+        "Path of the file received (PEM, DER, .p7b, .p7c), then Enter:"
     ),
     text!(
         "tui.wpf.kept",

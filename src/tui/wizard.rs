@@ -10,7 +10,7 @@
 
 use cleocps_core::request::RequestType;
 use cleocps_core::secret::Secret;
-use cleocps_core::wizard::{Route, Run, Start};
+use cleocps_core::wizard::{Given, Route, Run, Start};
 use tui_input::Input;
 
 /// The wizard's steps: the core's, which the CLI walks too.
@@ -45,7 +45,8 @@ pub struct Wizard {
     pub run: Run,
     /// The line selected at a list step (resume, type, server, key password).
     pub sel: usize,
-    /// The name typed at [`WizStep::Typed`], and why it was refused.
+    /// The name typed at [`WizStep::Typed`] (or the certificate's file at
+    /// [`WizStep::Certificate`]), and why it was refused.
     pub input: Input,
     pub name_error: Option<String>,
 }
@@ -89,6 +90,6 @@ pub enum WizardJob {
     Finish { path: String },
     /// Platform: the request, its key and CSR (or the CSR of a resumed run).
     Csr { start: Start },
-    /// Platform: the certificate pasted, imported; then the files.
-    Import { path: String, bytes: Vec<u8> },
+    /// Platform: the certificate pasted or its file, imported; then the files.
+    Import { path: String, given: Given },
 }

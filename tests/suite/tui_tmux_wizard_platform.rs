@@ -75,7 +75,7 @@ fn first_run_to_the_platform_wizard_files_pasting_the_certificate() {
     }
     assert_french(&screen);
     tui.keys(&["Enter"]);
-    tui.wait("Collez ici le certificat", 5);
+    tui.wait("collez ici le certificat", 5);
 
     // The platform issues the certificate for the request's CSR.
     let csr = ws.join("dossiers/CleoWizard/Demande 1/Demande 1.csr");

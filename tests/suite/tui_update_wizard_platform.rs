@@ -9,7 +9,7 @@ use cleocps::tui::action::{Done, Shown};
 use cleocps::tui::wizard::{WizStep, WizardJob};
 use cleocps::tui::{sample, update, Action, App, Effect};
 use cleocps_core::request::RequestType;
-use cleocps_core::wizard::{Found, Route, Start};
+use cleocps_core::wizard::{Found, Given, Route, Start};
 use std::path::PathBuf;
 use support::tui::{done_last, job, render};
 
@@ -98,9 +98,9 @@ fn without_a_registration_server_w_opens_on_the_platform() {
         &mut app,
         Action::Paste("-----BEGIN CERTIFICATE-----".into()),
     )) {
-        WizardJob::Import { path: p, bytes } => {
+        WizardJob::Import { path: p, given } => {
             assert_eq!(p, path);
-            assert_eq!(bytes, b"-----BEGIN CERTIFICATE-----");
+            assert_eq!(given, Given::Text(b"-----BEGIN CERTIFICATE-----".to_vec()));
         }
         other => panic!("expected the import, got {other:?}"),
     }
@@ -116,6 +116,19 @@ fn without_a_registration_server_w_opens_on_the_platform() {
         other => panic!("expected the question again, got {other:?}"),
     }
     assert!(render(&app, 80, 24).contains("autre clé"));
+    // Or its file: the path typed, read by the job.
+    for c in "/tmp/insi.p7b".chars() {
+        update(
+            &mut app,
+            Action::Edit(tui_input::InputRequest::InsertChar(c)),
+        );
+    }
+    match wjob(update(&mut app, Action::Submit)) {
+        WizardJob::Import { given, .. } => {
+            assert_eq!(given, Given::File("/tmp/insi.p7b".into()))
+        }
+        other => panic!("expected the import, got {other:?}"),
+    }
 }
 
 #[test]

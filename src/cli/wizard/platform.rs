@@ -9,7 +9,7 @@ use crate::i18n::{t, tf};
 use cleocps_core::error::{Error, Result};
 use cleocps_core::procedure;
 use cleocps_core::request::RequestType;
-use cleocps_core::wizard::{self, Answer, Found, Next, Route, Run, Step};
+use cleocps_core::wizard::{self, Answer, Found, Given, Next, Route, Run, Step};
 use cleocps_core::workspace::Workspace;
 
 /// Whether this run takes the platform's road: asked for, a resumed run
@@ -63,13 +63,13 @@ pub(super) fn run(
                 let (path, csr) = wizard::make_csr(ws, &ctx.config, &start)?;
                 run.found(Found::Prepared { path, csr })
             }
-            Some(Next::Import { path, bytes }) => {
-                let (req, files) = wizard::import(ws, &path, &bytes)?;
+            Some(Next::Import { path, given }) => {
+                let (req, files) = wizard::import(ws, &path, &given)?;
                 return done(out, &req, &files);
             }
             // A resumed run whose certificate is in: the files only.
             Some(Next::Finish(path)) => {
-                let (req, files) = wizard::import(ws, &path, &[])?;
+                let (req, files) = wizard::import(ws, &path, &Given::Text(Vec::new()))?;
                 return done(out, &req, &files);
             }
             Some(_) => return Err(Error::Wizard(format!("{:?}", run.step))),
@@ -119,7 +119,11 @@ fn ask(
             Answer::Continue
         }
         Step::Certificate { .. } => match &args.cert {
-            Some(file) => Answer::Certificate(super::super::response::read_answer(file)?),
+            // Standard input (`-`) is read here; a file by the core.
+            Some(file) if file.as_os_str() == "-" => {
+                Answer::Certificate(Given::Text(super::super::response::read_answer(file)?))
+            }
+            Some(file) => Answer::Certificate(Given::File(file.clone())),
             None => return Err(need_cn()),
         },
         other => return Err(Error::Wizard(format!("{other:?}"))),

@@ -65,8 +65,8 @@ impl Work for WizardJob {
                 let (path, csr) = wizard::make_csr(cx.ws, &cx.ctx.config, &start)?;
                 changed(cx.ws, Some(path.clone()), Found::Prepared { path, csr })
             }
-            WizardJob::Import { path, bytes } => {
-                let (request, files) = wizard::import(cx.ws, &path, &bytes)?;
+            WizardJob::Import { path, given } => {
+                let (request, files) = wizard::import(cx.ws, &path, &given)?;
                 let done = wizard::Finished::Done {
                     request: Box::new(request),
                     files,

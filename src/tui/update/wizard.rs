@@ -15,7 +15,7 @@ use crate::tui::wizard::{WizStep, Wizard, WizardJob};
 use crate::tui::{Action, App};
 use cleocps_core::request::RequestType;
 use cleocps_core::secret::Secret;
-use cleocps_core::wizard::{Answer, Next};
+use cleocps_core::wizard::{Answer, Given, Next};
 
 /// `w`: the wizard screen, first looking for a run to resume.
 pub(super) fn open(app: &mut App) -> Option<Effect> {
@@ -80,7 +80,14 @@ pub(super) fn action(app: &mut App, action: Action) -> Option<Effect> {
             None
         }
         (Action::Copy, WizStep::Csr { .. }) => platform::copy(app),
-        (Action::Edit(r), WizStep::Typed { .. }) => {
+        (Action::Submit, WizStep::Certificate { .. }) => {
+            let file = w.input.value().trim().to_string();
+            if file.is_empty() {
+                return None;
+            }
+            answer(app, Answer::Certificate(Given::File(file.into())))
+        }
+        (Action::Edit(r), WizStep::Typed { .. } | WizStep::Certificate { .. }) => {
             w.input.handle(r);
             w.name_error = None;
             None
@@ -135,7 +142,10 @@ fn answer(app: &mut App, a: Answer) -> Option<Effect> {
         }
         Ok(then) => {
             w.sel = 0;
-            if matches!(w.run.step, WizStep::Typed { .. }) {
+            if matches!(
+                w.run.step,
+                WizStep::Typed { .. } | WizStep::Certificate { .. }
+            ) {
                 w.input = tui_input::Input::default();
             }
             next(app, then)
@@ -145,7 +155,7 @@ fn answer(app: &mut App, a: Answer) -> Option<Effect> {
 
 /// A paste at [`WizStep::Certificate`]: the certificate, imported.
 pub(super) fn certificate_pasted(app: &mut App, text: String) -> Option<Effect> {
-    answer(app, Answer::Certificate(text.into_bytes()))
+    answer(app, Answer::Certificate(Given::Text(text.into_bytes())))
 }
 
 /// Whether the PIN modal open now is the wizard's.

@@ -31,7 +31,7 @@ pub(super) fn next(app: &mut App, next: Option<Next>) -> Option<Effect> {
         ),
         Next::Finish(path) => wait(app, path),
         Next::Csr(start_from) => start(app, WizardJob::Csr { start: start_from }),
-        Next::Import { path, bytes } => start(app, WizardJob::Import { path, bytes }),
+        Next::Import { path, given } => start(app, WizardJob::Import { path, given }),
     }
 }
 

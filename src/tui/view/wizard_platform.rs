@@ -9,7 +9,10 @@ use crate::tui::theme::Theme;
 use crate::tui::wizard::Wizard;
 use cleocps_core::request::RequestType;
 use cleocps_core::wizard::{platform_steps, Route};
-use ratatui::text::Line;
+use ratatui::text::{Line, Span};
+
+/// The row of the certificate's file input in [`certificate`]'s body.
+pub const FILE_ROW: u16 = 2;
 
 /// A type's line: the platform's name and what it is for.
 fn type_item(app: &App, kind: RequestType) -> String {
@@ -93,16 +96,26 @@ pub fn csr(app: &App, theme: Theme, w: &Wizard, csr: &str) -> Vec<Line<'static>>
     out
 }
 
-/// Waiting for the certificate: paste it; why the last one was refused.
+/// Waiting for the certificate: paste it, or type its file's path; why
+/// the last one was refused. The input is on the body's [`FILE_ROW`].
 pub fn certificate(
     app: &App,
     theme: Theme,
-    path: &str,
-    refused: Option<&str>,
+    w: &Wizard,
+    (path, refused): (&str, Option<&str>),
+    width: usize,
 ) -> Vec<Line<'static>> {
     let lang = app.lang;
+    let input = &w.input;
+    let scroll = input.visual_scroll(width.saturating_sub(4));
+    let shown: String = input.value().chars().skip(scroll).collect();
     let mut out = vec![
         Line::styled(t(lang, "tui.wpf.cert_title").to_string(), theme.title()),
+        Line::raw(t(lang, "tui.wpf.cert_file").to_string()),
+        Line::from(vec![
+            Span::styled("› ", theme.key()),
+            Span::styled(super::pad(&shown, width.saturating_sub(3)), theme.input()),
+        ]),
         Line::default(),
         Line::raw(t(lang, "tui.wpf.cert_paste").to_string()),
     ];

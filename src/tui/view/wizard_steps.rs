@@ -100,7 +100,7 @@ pub fn body(app: &App, theme: Theme, w: &Wizard, width: usize) -> Vec<Line<'stat
         WizStep::Preparing => vec![busy(app, theme, WizardJobKind::Csr)],
         WizStep::Csr { csr, .. } => wizard_platform::csr(app, theme, w, csr),
         WizStep::Certificate { path, refused } => {
-            wizard_platform::certificate(app, theme, path, refused.as_deref())
+            wizard_platform::certificate(app, theme, w, (path, refused.as_deref()), width)
         }
         WizStep::Importing { .. } => vec![busy(app, theme, WizardJobKind::Import)],
         WizStep::Looking => vec![busy(app, theme, WizardJobKind::Probe)],
@@ -234,11 +234,15 @@ fn done(c: &Ctx, files: &FinalFiles) -> Vec<Line<'static>> {
 /// Where the cursor of the typed name sits, relative to the body.
 pub fn cursor(_app: &App, w: &Wizard, width: usize) -> Option<(u16, u16)> {
     match &w.run.step {
-        WizStep::Typed { .. } => {
+        WizStep::Typed { .. } | WizStep::Certificate { .. } => {
             let input = &w.input;
             let scroll = input.visual_scroll(width.saturating_sub(4));
             let x = 2 + input.visual_cursor().saturating_sub(scroll);
-            Some((x as u16, 1))
+            let row = match w.run.step {
+                WizStep::Certificate { .. } => wizard_platform::FILE_ROW,
+                _ => 1,
+            };
+            Some((x as u16, row))
         }
         _ => None,
     }

@@ -4,7 +4,7 @@
 //! work to run next ([`Next`]), and the front runs it (on a worker thread,
 //! or in line) and feeds back what was found.
 
-use super::{choose, target_of, Choice, FinalFiles, Finished, Paused, Route, Start, Target};
+use super::{choose, target_of, Choice, FinalFiles, Finished, Given, Paused, Route, Start, Target};
 use crate::card::TokenInfo;
 use crate::directory::{Lookup, ServerEntry};
 use crate::request::{RequestType, SanKind, State};
@@ -116,7 +116,7 @@ pub enum Next {
     /// of a resumed run).
     Csr(Start),
     /// Platform: import the certificate given, then write the files.
-    Import { path: String, bytes: Vec<u8> },
+    Import { path: String, given: Given },
 }
 
 /// What the run's work found: the answers of [`Next`]'s work.
@@ -160,9 +160,9 @@ pub enum Answer {
     Anew,
     /// Platform, at [`Step::Csr`]: the CSR was given to the platform.
     Continue,
-    /// Platform, at [`Step::Certificate`]: the certificate (pasted text or
-    /// a file's bytes: PEM, DER, `.p7b`/`.p7c`).
-    Certificate(Vec<u8>),
+    /// Platform, at [`Step::Certificate`]: the certificate, pasted or in a
+    /// file (PEM, DER, `.p7b`/`.p7c`).
+    Certificate(Given),
 }
 
 /// A run of the wizard.
@@ -323,9 +323,9 @@ impl Run {
                 };
                 None
             }
-            (Step::Certificate { path, .. }, Answer::Certificate(bytes)) => {
+            (Step::Certificate { path, .. }, Answer::Certificate(given)) => {
                 self.step = Step::Importing { path: path.clone() };
-                Some(Next::Import { path, bytes })
+                Some(Next::Import { path, given })
             }
             (Step::Pin, Answer::Pin) => {
                 self.step = Step::Sending;

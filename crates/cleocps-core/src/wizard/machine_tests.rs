@@ -198,10 +198,10 @@ fn a_platform_run_in_order_each_answer_at_its_step() {
     assert!(run.kept());
     assert!(matches!(run.answer(Answer::Continue), Ok(None)));
     assert!(matches!(run.step, Step::Certificate { refused: None, .. }));
-    match run.answer(Answer::Certificate(b"PEM".to_vec())) {
-        Ok(Some(Next::Import { path, bytes })) => {
+    match run.answer(Answer::Certificate(Given::File("insi.p7b".into()))) {
+        Ok(Some(Next::Import { path, given })) => {
             assert_eq!(path, "CleoWizard/Demande 1");
-            assert_eq!(bytes, b"PEM");
+            assert_eq!(given, Given::File("insi.p7b".into()));
         }
         other => panic!("expected the import, got {other:?}"),
     }

@@ -63,14 +63,27 @@ pub fn make_csr(ws: &Workspace, config: &Config, start: &Start) -> Result<(Strin
     Ok((path, csr))
 }
 
-/// Imports the certificate the platform issued (PEM, DER, `.p7b`/`.p7c`,
-/// pasted or read from a file), then writes the wizard's files.
-pub fn import(ws: &Workspace, path: &str, bytes: &[u8]) -> Result<(Request, FinalFiles)> {
+/// The certificate the platform issued, as the user gives it back.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Given {
+    /// Pasted (or read by the front, e.g. from standard input).
+    Text(Vec<u8>),
+    /// A file to read: PEM, DER, `.p7b`/`.p7c`.
+    File(std::path::PathBuf),
+}
+
+/// Imports the certificate the platform issued, then writes the wizard's
+/// files (only the files, when it is already imported).
+pub fn import(ws: &Workspace, path: &str, given: &Given) -> Result<(Request, FinalFiles)> {
     let req = ws.find(path)?;
     let secrets = pending_secrets(ws, &req)?.ok_or_else(nothing_to_resume)?;
-    let req = match req.state {
-        State::CertificateImported => req,
-        _ => procedure::import_response(ws, path, bytes)?.0,
+    let req = match (req.state, given) {
+        (State::CertificateImported, _) => req,
+        (_, Given::Text(bytes)) => procedure::import_response(ws, path, bytes)?.0,
+        (_, Given::File(file)) => {
+            let bytes = std::fs::read(file).map_err(|e| Error::io(file, e))?;
+            procedure::import_response(ws, path, &bytes)?.0
+        }
     };
     let files = finalise(ws, &req, &secrets)?;
     Ok((req, files))
