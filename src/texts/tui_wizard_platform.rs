@@ -35,6 +35,7 @@ pub static TEXTS: &[Text] = &[
     text!("tui.dform.chain_short", "Chaîne AC", "CA chain"),
     text!("tui.dform.fullchain_short", "Cert.+chaîne", "Full chain"),
     text!("tui.wpf.s.subject", "Nom", "Name"),
+    text!("tui.wpf.key.deploy", "installer sur le serveur (profil de déploiement)", "install on the server (deploy profile)"),
     text!("tui.wpf.s.request", "Demande", "Request"),
     text!("tui.wpf.s.certificate", "Certificat", "Certificate"),
     text!("tui.wpf.job.csr", "Création de la clé et de la demande…", "Making the key and the request…"),

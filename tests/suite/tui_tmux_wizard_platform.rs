@@ -121,7 +121,13 @@ fn first_run_to_the_platform_wizard_files_pasting_the_certificate() {
         ],
     );
     assert!(p12.contains("CN = INSI-AUTO"), "{p12}");
-    tui.keys(&["Enter", "q"]);
+    // The deploy profile is offered: D opens the first deploy's form for
+    // the wizard's request.
+    assert!(screen.contains("installer sur le serveur"), "{screen}");
+    tui.keys(&["D"]);
+    let screen = tui.wait("Premier déploiement", 5);
+    assert!(screen.contains("CleoWizard/Demande 1"), "{screen}");
+    tui.keys(&["Escape", "q"]);
     let screen = tui.wait("EXIT=", 10);
     assert!(screen.contains("EXIT=0."), "{screen}");
 }

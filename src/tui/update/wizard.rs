@@ -114,6 +114,7 @@ pub(super) fn action(app: &mut App, action: Action) -> Option<Effect> {
             app.wizard = None;
             start(app, work::Renew { path })
         }
+        (Action::Deploy, WizStep::Done { .. }) => platform::deploy(app),
         (Action::Files, WizStep::Done { files }) => {
             let dir = cleocps_core::fsutil::parent_of(&files.p12).to_path_buf();
             start(app, work::ListDir { dir })

@@ -65,3 +65,15 @@ pub(super) fn wants_certificate(app: &App) -> bool {
             .as_ref()
             .is_some_and(|w| matches!(w.run.step, WizStep::Certificate { .. }))
 }
+
+/// `D` once the files are written: the deploy of the wizard's request, its
+/// form when no profile is saved yet (the wizard closes, Étape 3 opens).
+pub(super) fn deploy(app: &mut App) -> Option<Effect> {
+    let path = app.wizard.as_ref()?.run.done.clone()?;
+    app.wizard = None;
+    crate::tui::tree::select(app, &path);
+    app.step = crate::tui::action::Step::Final;
+    let req = crate::tui::tree::selected_request(app)?.clone();
+    super::deploy::open(app, &req);
+    None
+}

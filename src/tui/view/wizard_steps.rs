@@ -227,7 +227,13 @@ fn done(c: &Ctx, files: &FinalFiles) -> Vec<Line<'static>> {
     ));
     out.push(Line::default());
     let enter = t(lang, "tui.kn.enter");
-    out.push(c.keys(&[("f", "tui.wiz.key.files"), (enter, "tui.wiz.finish")]));
+    let mut keys = vec![("f", "tui.wiz.key.files")];
+    // The request is known: its deploy (first, its profile) is offered.
+    if c.w.run.done.is_some() {
+        keys.push(("D", "tui.wpf.key.deploy"));
+    }
+    keys.push((enter, "tui.wiz.finish"));
+    out.push(c.keys(&keys));
     out
 }
 

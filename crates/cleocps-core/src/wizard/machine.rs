@@ -182,6 +182,8 @@ pub struct Run {
     pub key_password: bool,
     /// The request of a resumed run.
     pub resume: Option<String>,
+    /// The request whose files were written: its deploy profile is offered.
+    pub done: Option<String>,
 }
 
 impl Default for Run {
@@ -202,6 +204,7 @@ impl Run {
             target: None,
             key_password: true,
             resume: None,
+            done: None,
         }
     }
 
@@ -251,7 +254,10 @@ impl Run {
             }
             Found::Sent { path } => return Some(self.wait(path)),
             Found::Prepared { path, csr } => self.step = Step::Csr { path, csr },
-            Found::Finished(Finished::Done { files, .. }) => self.step = Step::Done { files },
+            Found::Finished(Finished::Done { files, request }) => {
+                self.done = Some(request.path());
+                self.step = Step::Done { files }
+            }
             Found::Finished(Finished::Rejected { path, code, reason }) => {
                 self.step = Step::Rejected { path, code, reason }
             }
