@@ -54,6 +54,7 @@ pub static TEXTS: &[Text] = &[
     text!("tui.wpf.typed", "Le nom figurera dans le certificat, tel que saisi.", "The name goes into the certificate as typed."),
     text!("tui.wpf.csr_title", "Demande prête. Sur la plateforme IGC-Santé :", "Request ready. On the IGC-Santé platform:"),
     text!("tui.wpf.copy", "copier la demande", "copy the request"),
+    text!("tui.wpf.show", "afficher la demande seule", "show the request alone"),
     text!("tui.wpf.given", "demande fournie", "request provided"),
     text!("tui.wpf.copied", "Demande copiée dans le presse-papiers du terminal.", "Request copied to the terminal's clipboard."),
     text!("tui.wpf.cert_title", "Certificat délivré par la plateforme", "The certificate the platform issued"),

@@ -6,6 +6,7 @@ use crate::support;
 
 use cleocps::i18n::Lang;
 use cleocps::tui::action::{Done, Shown};
+use cleocps::tui::modal::Modal;
 use cleocps::tui::wizard::{WizStep, WizardJob};
 use cleocps::tui::{sample, update, Action, App, Effect};
 use cleocps_core::request::RequestType;
@@ -91,6 +92,11 @@ fn without_a_registration_server_w_opens_on_the_platform() {
         update(&mut app, Action::Copy),
         Some(Effect::Copy(text)) if text == csr
     ));
+    // The request alone, as a page of PEM (80×24 can't hold it beside the steps).
+    update(&mut app, Action::ShowCsr);
+    assert!(matches!(&app.modal, Some(Modal::Csr(m)) if m.pem == csr));
+    update(&mut app, Action::Cancel);
+    assert!(app.modal.is_none() && matches!(step(&app), WizStep::Csr { .. }));
     update(&mut app, Action::Submit);
     assert!(matches!(step(&app), WizStep::Certificate { .. }));
     // A paste is the certificate: imported off the UI thread.

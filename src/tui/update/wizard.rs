@@ -80,6 +80,14 @@ pub(super) fn action(app: &mut App, action: Action) -> Option<Effect> {
             None
         }
         (Action::Copy, WizStep::Csr { .. }) => platform::copy(app),
+        (Action::ShowCsr, WizStep::Csr { path, csr }) => {
+            app.modal = Some(crate::tui::modal::Modal::Csr(crate::tui::modal::CsrModal {
+                path: path.clone(),
+                pem: csr.clone(),
+                scroll: 0,
+            }));
+            None
+        }
         (Action::Submit, WizStep::Certificate { .. }) => {
             let file = w.input.value().trim().to_string();
             if file.is_empty() {

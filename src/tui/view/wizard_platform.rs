@@ -71,8 +71,9 @@ pub fn service(app: &App, theme: Theme, w: &Wizard, names: &[String]) -> Vec<Lin
     out
 }
 
-/// The platform's steps, then the request to copy (`y`) or read below.
-pub fn csr(app: &App, theme: Theme, w: &Wizard, csr: &str) -> Vec<Line<'static>> {
+/// The platform's steps, then the request to copy (`y`) or to show alone
+/// (`v`: a page of PEM, which 80×24 can't hold beside the steps).
+pub fn csr(app: &App, theme: Theme, w: &Wizard) -> Vec<Line<'static>> {
     let lang = app.lang;
     let mut out = vec![Line::styled(
         t(lang, "tui.wpf.csr_title").to_string(),
@@ -81,18 +82,14 @@ pub fn csr(app: &App, theme: Theme, w: &Wizard, csr: &str) -> Vec<Line<'static>>
     for (i, step) in platform_steps(w.run.kind, lang).iter().enumerate() {
         out.push(Line::raw(format!(" {}. {step}", i + 1)));
     }
+    out.push(Line::default());
     out.push(key_line(
         app,
         theme,
-        &[
-            ("y", "tui.wpf.copy"),
-            (t(lang, "tui.kn.enter"), "tui.wpf.given"),
-        ],
+        &[("y", "tui.wpf.copy"), ("v", "tui.wpf.show")],
     ));
-    out.extend(
-        csr.lines()
-            .map(|l| Line::styled(l.to_string(), theme.label())),
-    );
+    let enter = t(lang, "tui.kn.enter");
+    out.push(key_line(app, theme, &[(enter, "tui.wpf.given")]));
     out
 }
 

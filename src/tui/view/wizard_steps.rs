@@ -98,7 +98,7 @@ pub fn body(app: &App, theme: Theme, w: &Wizard, width: usize) -> Vec<Line<'stat
         WizStep::Type => wizard_platform::types(app, theme, w),
         WizStep::Service { names } => wizard_platform::service(app, theme, w, names),
         WizStep::Preparing => vec![busy(app, theme, WizardJobKind::Csr)],
-        WizStep::Csr { csr, .. } => wizard_platform::csr(app, theme, w, csr),
+        WizStep::Csr { .. } => wizard_platform::csr(app, theme, w),
         WizStep::Certificate { path, refused } => {
             wizard_platform::certificate(app, theme, w, (path, refused.as_deref()), width)
         }

@@ -14,8 +14,8 @@ pub static TEXTS: &[Text] = &[
     text!("wizard.pf.step_usage", "Choisissez l'usage {}.", "Choose the usage {}."),
     text!(
         "wizard.pf.step_provide",
-        "Fournissez la demande : le CSR ci-dessous, en entier, lignes BEGIN et END comprises.",
-        "Provide the request: the CSR below, whole, its BEGIN and END lines included."
+        "Fournissez la demande (CSR) en entier, lignes BEGIN et END comprises.",
+        "Provide the request (CSR) whole, its BEGIN and END lines included."
     ),
     text!(
         "wizard.pf.waiting",
