@@ -2,6 +2,8 @@
 
 use super::*;
 use crate::card::{PinState, TokenSource};
+use crate::directory::{Lookup, ServerEntry};
+use crate::wizard::Given;
 
 fn info() -> TokenInfo {
     TokenInfo {

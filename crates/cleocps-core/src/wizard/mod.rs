@@ -14,6 +14,7 @@ mod flow;
 mod machine;
 mod machine_platform;
 mod platform;
+mod steps;
 
 pub use files::{finalise, pending_secrets, FinalFiles, PendingSecrets};
 pub use flow::{finish, needs_card, probe, send, to_resume, Finished, Probed, Signer, Start, WAIT};
