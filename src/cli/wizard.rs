@@ -25,7 +25,7 @@ use walk::Walk;
 
 #[derive(Debug, Args)]
 pub struct WizardArgs {
-    /// SSL server or S/MIME server
+    /// The request type: ssl or smime on the card's road, any on the platform's
     /// (without it, on a terminal: the wizard screen of the TUI)
     #[arg(long = "type", value_enum)]
     pub kind: Option<TypeArg>,
