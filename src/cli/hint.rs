@@ -33,10 +33,36 @@ fn command(e: &Error) -> Option<&'static str> {
     })
 }
 
+/// `word` as one shell word: as it is when the shell leaves it whole,
+/// else between double quotes, as the hints show it: "Clinique du Test/srv.fr".
+pub fn shell_word(word: &str) -> String {
+    let plain = |c: char| c.is_ascii_alphanumeric() || "-_./:@%+,=".contains(c);
+    if !word.is_empty() && word.chars().all(plain) {
+        return word.to_string();
+    }
+    format!(
+        "\"{}\"",
+        word.replace('\\', "\\\\")
+            .replace('"', "\\\"")
+            .replace('$', "\\$")
+            .replace('`', "\\`")
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use cleocps_core::request::{Action, State};
+
+    #[test]
+    fn a_name_with_spaces_is_one_quoted_shell_word() {
+        assert_eq!(shell_word("CleoWizard/Demande_1"), "CleoWizard/Demande_1");
+        assert_eq!(
+            shell_word("Clinique du Test/srv.clinique-test.fr"),
+            "\"Clinique du Test/srv.clinique-test.fr\""
+        );
+        assert_eq!(shell_word("a\"$b"), "\"a\\\"\\$b\"");
+    }
 
     #[test]
     fn refusals_name_the_command_that_fixes_them() {

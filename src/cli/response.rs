@@ -122,7 +122,7 @@ fn imported(req: &cleocps_core::request::Request, report: &procedure::ImportRepo
 
 /// The answer's bytes: the file, or standard input for `-` (pasted
 /// text); at most `limit` (`max_message_bytes`).
-fn read_answer(file: &Path, limit: u64) -> Result<Vec<u8>> {
+pub(super) fn read_answer(file: &Path, limit: u64) -> Result<Vec<u8>> {
     if file.as_os_str() != "-" {
         return cleocps_core::fsutil::read_bounded(file, limit).map_err(|e| Error::read(file, e));
     }

@@ -3,6 +3,7 @@
 //! before the work; `--non-interactive` turns each into an error naming
 //! the flag that answers it.
 
+mod platform;
 mod walk;
 
 use super::args::{CardArgs, PinArgs, TypeArg};
@@ -24,7 +25,7 @@ use walk::Walk;
 
 #[derive(Debug, Args)]
 pub struct WizardArgs {
-    /// SSL server or S/MIME server
+    /// The request type: ssl or smime on the card's road, any on the platform's
     /// (without it, on a terminal: the wizard screen of the TUI)
     #[arg(long = "type", value_enum)]
     pub kind: Option<TypeArg>,
@@ -55,8 +56,26 @@ pub struct WizardArgs {
     #[arg(long)]
     pub non_interactive: bool,
     /// Resume the last run that stopped while waiting
-    #[arg(long, conflicts_with_all = ["kind", "fqdn", "email", "no_key_password"])]
+    #[arg(long, conflicts_with_all = ["kind", "fqdn", "email", "no_key_password", "route", "cn"])]
     pub resume: bool,
+    /// The road: the IGC-Santé platform (the request out, the certificate back) or the card and a registration server by mail (default: the card for ssl and smime when a registration server is configured, else the platform)
+    #[arg(long, value_enum)]
+    pub route: Option<RouteArg>,
+    /// On the platform's road, the certificate's name: the server's FQDN or mailbox, or the service's name (INSi: INSI-AUTO or INSI-MANU)
+    #[arg(long, value_name = "CN")]
+    pub cn: Option<String>,
+    /// On the platform's road, the certificate it issued (PEM, DER, .p7b/.p7c; - for standard input); without it the wizard prints the request and stops, resumable
+    #[arg(long, value_name = "FILE")]
+    pub cert: Option<PathBuf>,
+}
+
+/// The wizard's road (DESIGN §2a).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum RouteArg {
+    /// The IGC-Santé platform: every type
+    Platform,
+    /// The card and a registration server by mail: ssl and smime
+    Card,
 }
 
 fn say(text: String) {
@@ -86,6 +105,9 @@ pub fn run(ws: &Workspace, args: &WizardArgs, ctx: &Ctx, out: &Output) -> Result
         Some(i) => AnswerWait::with_interval(secs(args.wait), secs(i))?,
         None => AnswerWait::new(secs(args.wait))?,
     };
+    if platform::taken(ws, args, ctx)? {
+        return platform::run(ws, args, ctx, out, interactive);
+    }
     let mut walk = Walk::new(ws, args, ctx, lang, interactive);
     let mut run = Run::new();
     let first = if args.resume {
@@ -167,6 +189,13 @@ fn finish(ws: &Workspace, path: &str, wait: AnswerWait, ctx: &Ctx, out: &Output)
         }
         Finished::Done { request, files } => (request, files),
     };
+    report_files(out, &req, &files);
+    Ok(0)
+}
+
+/// Says where the wizard's files are.
+fn report_files(out: &Output, req: &cleocps_core::request::Request, files: &wizard::FinalFiles) {
+    let lang = out.lang;
     if let Some(prev) = &files.previous {
         say(tf(lang, "wizard.previous", &[&prev.display()]));
     }
@@ -192,5 +221,4 @@ fn finish(ws: &Workspace, path: &str, wait: AnswerWait, ctx: &Ctx, out: &Output)
         ),
         json!({"request": req, "files": files}),
     );
-    Ok(0)
 }

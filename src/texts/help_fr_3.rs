@@ -27,8 +27,8 @@ pub static TEXTS: &[Text] = &[
     ),
     text!(
         "help.ssl_server_or_s_mime",
-        "Serveur SSL ou serveur S/MIME (sans cette option, sur un terminal : l'écran de l'assistant de l'interface)",
-        "SSL server or S/MIME server (without it, on a terminal: the wizard screen of the TUI)"
+        "Le type de demande : ssl ou smime sur la voie de la carte, tous sur celle de la plateforme (sans cette option, sur un terminal : l'écran de l'assistant de l'interface)",
+        "The request type: ssl or smime on the card's road, any on the platform's (without it, on a terminal: the wizard screen of the TUI)"
     ),
     text!(
         "help.seconds_between_two_looks_at",

@@ -16,10 +16,15 @@ pub mod tui_ops;
 pub mod tui_platform;
 pub mod tui_portal;
 pub mod tui_setup;
+pub mod tui_wizard_platform;
 
 /// The French of `--help`, looked up by clap's English (`cli::help_fr`).
-pub static HELP_FR: [&[cleocps_core::i18n::Text]; 3] =
-    [help_fr_1::TEXTS, help_fr_2::TEXTS, help_fr_3::TEXTS];
+pub static HELP_FR: [&[cleocps_core::i18n::Text]; 4] = [
+    help_fr_1::TEXTS,
+    help_fr_2::TEXTS,
+    help_fr_3::TEXTS,
+    tui_wizard_platform::TEXTS,
+];
 
 /// The binary's catalog: the fronts' tables, then the rehearsal server's and
 /// the core's (through it).
@@ -35,6 +40,7 @@ pub static CATALOG: Catalog = Catalog {
         tui_portal::TEXTS,
         tui_platform::TEXTS,
         tui_config::TEXTS,
+        tui_wizard_platform::TEXTS,
     ],
     below: Some(&cleocps_ra::i18n::CATALOG),
 };

@@ -160,7 +160,13 @@ impl App {
             Some(m) => m.layer(),
             None if self.config_screen.is_some() => Layer::Config,
             None => match &self.wizard {
-                Some(w) if matches!(w.run.step, super::wizard::WizStep::Typed { .. }) => {
+                Some(w)
+                    if matches!(
+                        w.run.step,
+                        super::wizard::WizStep::Typed { .. }
+                            | super::wizard::WizStep::Certificate { .. }
+                    ) =>
+                {
                     Layer::WizardText
                 }
                 Some(_) => Layer::Wizard,

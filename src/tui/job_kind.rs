@@ -51,6 +51,8 @@ pub enum WizardJobKind {
     Probe,
     Send,
     Finish,
+    Csr,
+    Import,
 }
 
 impl JobKind {
@@ -119,6 +121,8 @@ impl WizardJobKind {
             WizardJobKind::Probe => "tui.job.wiz_probe",
             WizardJobKind::Send => "tui.job.wiz_send",
             WizardJobKind::Finish => "tui.job.wiz_wait",
+            WizardJobKind::Csr => "tui.wpf.job.csr",
+            WizardJobKind::Import => "tui.wpf.job.import",
         }
     }
 }

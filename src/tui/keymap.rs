@@ -127,6 +127,9 @@ pub static BINDINGS: &[Binding] = &[
     b!(&[(KeyCode::Enter, N)], Action::Submit, "tui.key.continue", WIZ_ALL, None, true),
     b!(&[ch('f')], Action::Files, "tui.wiz.key.files", WIZ, None, false),
     b!(&[ch('n')], Action::Renew, "tui.wiz.key.renew", WIZ, None, false),
+    b!(&[ch('y')], Action::Copy, "tui.key.copy", WIZ, None, false),
+    b!(&[ch('v')], Action::ShowCsr, "tui.wpf.show", WIZ, None, false),
+    b!(&[ch('D')], Action::Deploy, "tui.wpf.key.deploy", WIZ, None, false),
     b!(&[(KeyCode::Esc, N)], Action::Cancel, "tui.key.leave_wizard", WIZ_ALL, None, true),
     b!(&[ch('q'), (KeyCode::Char('c'), C)], Action::Quit, "tui.key.quit", WIZ, None, true),
     // The configuration screen (typing edits the focused field).

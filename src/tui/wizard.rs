@@ -10,7 +10,7 @@
 
 use cleocps_core::request::RequestType;
 use cleocps_core::secret::Secret;
-use cleocps_core::wizard::{Run, Start};
+use cleocps_core::wizard::{Given, Route, Run, Start};
 use tui_input::Input;
 
 /// The wizard's steps: the core's, which the CLI walks too.
@@ -27,6 +27,17 @@ pub const STEP_IDS: [&str; 7] = [
     "tui.wiz.s.files",
 ];
 
+/// The platform road's step line: type, subject, key, request,
+/// certificate, files.
+pub const PLATFORM_STEP_IDS: [&str; 6] = [
+    "tui.wiz.s.type",
+    "tui.wpf.s.subject",
+    "tui.wiz.s.key",
+    "tui.wpf.s.request",
+    "tui.wpf.s.certificate",
+    "tui.wiz.s.files",
+];
+
 /// The screen: the core's run, and what only the screen has (the line
 /// selected in a list, the name being typed).
 #[derive(Debug, Clone)]
@@ -34,15 +45,21 @@ pub struct Wizard {
     pub run: Run,
     /// The line selected at a list step (resume, type, server, key password).
     pub sel: usize,
-    /// The name typed at [`WizStep::Typed`], and why it was refused.
+    /// The name typed at [`WizStep::Typed`] (or the certificate's file at
+    /// [`WizStep::Certificate`]), and why it was refused.
     pub input: Input,
     pub name_error: Option<String>,
 }
 
 impl Wizard {
     pub fn new() -> Wizard {
+        Wizard::on(Route::Card)
+    }
+
+    /// A screen whose run takes this road.
+    pub fn on(route: Route) -> Wizard {
         Wizard {
-            run: Run::new(),
+            run: Run::on(route),
             sel: 0,
             input: Input::default(),
             name_error: None,
@@ -71,4 +88,8 @@ pub enum WizardJob {
     Send { start: Start, pin: Option<Secret> },
     /// Wait for the answer (until cancelled), then write the files.
     Finish { path: String },
+    /// Platform: the request, its key and CSR (or the CSR of a resumed run).
+    Csr { start: Start },
+    /// Platform: the certificate pasted or its file, imported; then the files.
+    Import { path: String, given: Given },
 }

@@ -61,6 +61,7 @@ fn a_failed_check_comes_back_as_the_result_dialog_sanitised() {
         Job::new(jobs::Deploy {
             path: path.clone(),
             key_password: None,
+            profile: None,
         }),
     );
     let done = match &outcome {

@@ -160,7 +160,11 @@ fn deploy_shows_the_saved_profile_asks_the_key_password_then_runs() {
     assert!(matches!(modal(&app), Modal::Secret(_)), "{:?}", app.modal);
     typed(&mut app, "secret");
     match job(update(&mut app, Action::Submit)) {
-        Ok(work::Deploy { path, key_password }) => {
+        Ok(work::Deploy {
+            path,
+            key_password,
+            profile: None,
+        }) => {
             assert_eq!(path, "Clinique du Test/srv-web");
             assert!(key_password.is_some());
         }
@@ -249,11 +253,57 @@ fn deploy_asks_the_key_password_only_when_the_key_must_be_opened() {
 }
 
 #[test]
-fn deploy_without_a_profile_says_how_to_save_one_and_is_offered_only_when_allowed() {
+fn deploy_without_a_profile_opens_its_form_and_is_offered_only_when_allowed() {
     let mut app = at("Archives 2023/ancien-dmp", Step::Final);
     assert!(update(&mut app, Action::Deploy).is_none());
+    assert!(
+        matches!(modal(&app), Modal::DeployForm(_)),
+        "{:?}",
+        app.modal
+    );
+    // Empty: the core's rule says why, the form stays.
+    assert!(update(&mut app, Action::Submit).is_none());
     match modal(&app) {
-        Modal::Message(m) => assert!(m.text.contains("No deploy profile"), "{}", m.text),
+        Modal::DeployForm(m) => {
+            let e = m.error.clone().unwrap_or_default();
+            // In the interface's words: no command-line flag.
+            assert!(e.contains("Nothing to install") && !e.contains("--"), "{e}");
+        }
+        other => panic!("{other:?}"),
+    }
+    // A mode that is not octal is refused before anything runs.
+    typed(&mut app, "/srv/tls/dmp.fullchain.pem");
+    for _ in 0..5 {
+        update(&mut app, Action::NextField);
+    }
+    typed(&mut app, "rw-r--r--");
+    assert!(update(&mut app, Action::Submit).is_none());
+    match modal(&app) {
+        Modal::DeployForm(m) => assert!(
+            m.error.as_deref().is_some_and(|e| e.contains("octal")),
+            "{:?}",
+            m.error
+        ),
+        other => panic!("{other:?}"),
+    }
+    support::tui::clear(&mut app);
+    typed(&mut app, "0644");
+    for _ in 0..2 {
+        update(&mut app, Action::NextField);
+    }
+    typed(&mut app, "true");
+    match job(update(&mut app, Action::Submit)) {
+        Ok(work::Deploy {
+            path,
+            key_password: None,
+            profile: Some(p),
+        }) => {
+            assert_eq!(path, "Archives 2023/ancien-dmp");
+            assert_eq!(p.fullchain, Some("/srv/tls/dmp.fullchain.pem".into()));
+            assert_eq!(p.mode.as_deref(), Some("0644"));
+            assert_eq!(p.check.as_deref(), Some("true"));
+            assert!(p.key.is_none());
+        }
         other => panic!("{other:?}"),
     }
     // A request without a certificate: no D in the key bar, refused with why.

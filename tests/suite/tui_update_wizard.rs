@@ -14,7 +14,7 @@ use cleocps::tui::{sample, update, Action, App, Effect};
 use cleocps_core::card::PinState;
 use cleocps_core::directory::Lookup;
 use cleocps_core::request::{RequestType, State};
-use cleocps_core::wizard::{FinalFiles, Finished, Found, Start};
+use cleocps_core::wizard::{FinalFiles, Finished, Found, Paused, Route, Start};
 use std::path::PathBuf;
 use support::tui::{done, done_last, entry, job, last_job, pin_state, token_info, typed};
 
@@ -77,9 +77,16 @@ fn servers(names: &[&str]) -> Result<Lookup, String> {
     })
 }
 
+/// The example with a registration server: `w` opens on the card's road.
+fn card_example(lang: Lang) -> App {
+    let mut app = sample::example(lang);
+    app.config.registration.certificate = Some(PathBuf::from("/etc/cleocps/inscription.crt"));
+    app
+}
+
 /// `w`, no run to resume: the type step.
 fn opened() -> App {
-    let mut app = sample::example(Lang::En);
+    let mut app = card_example(Lang::En);
     assert!(matches!(
         wjob(update(&mut app, Action::Wizard)),
         WizardJob::Resumable
@@ -461,9 +468,15 @@ fn rejection_shows_code_and_recommencer() {
 #[test]
 fn resume_offers_each_state_its_next_step() {
     let resumed = |state: State| {
-        let mut app = sample::example(Lang::Fr);
+        let mut app = card_example(Lang::Fr);
         update(&mut app, Action::Wizard);
-        answer(&mut app, Found::Resumable(Some((RUN.into(), state))));
+        let paused = Paused {
+            path: RUN.into(),
+            state,
+            route: Route::Card,
+            kind: RequestType::Ssl,
+        };
+        answer(&mut app, Found::Resumable(Some(paused)));
         assert!(matches!(step(&app), WizStep::Resume { .. }));
         assert_eq!(sel(&app), 0);
         app

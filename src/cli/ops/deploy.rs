@@ -79,7 +79,11 @@ pub(in crate::cli) fn run(ws: &Workspace, a: &DeployArgs, out: &Output) -> Resul
         lines.push(tf(lang, "cli.deploy.numeric_owner", &[owner]));
     }
     if report.saved {
-        lines.push(tf(lang, "cli.deploy.saved", &[&a.path]));
+        lines.push(tf(
+            lang,
+            "cli.deploy.saved",
+            &[&crate::cli::hint::shell_word(&a.path)],
+        ));
     }
     out.done(
         &lines.join("\n"),

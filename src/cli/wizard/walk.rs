@@ -50,7 +50,7 @@ impl<'a> Walk<'a> {
     pub(super) fn resume(&mut self, run: &mut Run) -> Result<Option<Next>> {
         let lang = self.lang;
         let found = wizard::to_resume(self.ws)?;
-        let Some((path, state)) = &found else {
+        let Some(wizard::Paused { path, state, .. }) = &found else {
             return Err(Error::Wizard(
                 t(lang, "wizard.nothing_to_resume").to_string(),
             ));
@@ -92,6 +92,10 @@ impl<'a> Walk<'a> {
                 Some(Next::AskPin) => self.sign(run)?,
                 Some(Next::Send(start)) => self.send(run, &start, None)?,
                 Some(Next::Finish(path)) => return Ok(path),
+                // The platform's work: the card's road never leads there.
+                Some(next @ (Next::Csr(_) | Next::Import { .. })) => {
+                    return Err(Error::Wizard(format!("{next:?}")))
+                }
                 None => self.ask(run)?,
             };
         }

@@ -6,7 +6,7 @@ use super::tree_after;
 use crate::tui::action::{Done, Shown};
 use crate::tui::job::{Cx, Failure, Work};
 use crate::tui::job_kind::JobKind;
-use cleocps_core::deploy::{self, DeployError};
+use cleocps_core::deploy::{self, DeployError, DeployProfile};
 use cleocps_core::error::Error;
 use cleocps_core::secret::Secret;
 use cleocps_core::workspace::Workspace;
@@ -16,6 +16,9 @@ use cleocps_core::workspace::Workspace;
 pub struct Deploy {
     pub path: String,
     pub key_password: Option<Secret>,
+    /// The deploy form's profile, saved once it has run (`deploy --save`);
+    /// `None`: the saved one.
+    pub profile: Option<DeployProfile>,
 }
 
 impl Work for Deploy {
@@ -32,15 +35,22 @@ impl Work for Deploy {
     }
 
     fn run(self: Box<Self>, cx: &Cx<'_>) -> Result<Done, Failure> {
-        Ok(run(cx.ws, self.path, self.key_password)?)
+        Ok(run(cx.ws, self.path, self.profile, self.key_password)?)
     }
 }
 
 /// The core's deploy with the saved profile. A failed check or reload is
 /// undone (the journal changed: the tree is read again) and comes back as
 /// what happened, for the result dialog; other refusals are failures.
-fn run(ws: &Workspace, path: String, key_password: Option<Secret>) -> cleocps_core::Result<Done> {
-    let outcome = match deploy::deploy(ws, &path, None, false, key_password.as_ref()) {
+fn run(
+    ws: &Workspace,
+    path: String,
+    profile: Option<DeployProfile>,
+    key_password: Option<Secret>,
+) -> cleocps_core::Result<Done> {
+    let save = profile.is_some();
+    let given = profile.as_ref();
+    let outcome = match deploy::deploy(ws, &path, given, save, key_password.as_ref()) {
         Ok(report) => Ok(Box::new(report)),
         Err(Error::Deploy(
             e @ (DeployError::CheckFailed(_) | DeployError::ReloadFailed { .. }),

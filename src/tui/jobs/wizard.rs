@@ -39,6 +39,8 @@ impl Work for WizardJob {
             WizardJob::Probe { .. } => WizardJobKind::Probe,
             WizardJob::Send { .. } => WizardJobKind::Send,
             WizardJob::Finish { .. } => WizardJobKind::Finish,
+            WizardJob::Csr { .. } => WizardJobKind::Csr,
+            WizardJob::Import { .. } => WizardJobKind::Import,
         })
     }
 
@@ -58,6 +60,18 @@ impl Work for WizardJob {
                 let config = &cx.ctx.config;
                 let finished = wizard::finish(cx.ws, config, &path, wait, cx.stop, &mut tick)?;
                 changed(cx.ws, Some(path), Found::Finished(finished))
+            }
+            WizardJob::Csr { start } => {
+                let (path, csr) = wizard::make_csr(cx.ws, &cx.ctx.config, &start)?;
+                changed(cx.ws, Some(path.clone()), Found::Prepared { path, csr })
+            }
+            WizardJob::Import { path, given } => {
+                let (request, files) = wizard::import(cx.ws, &path, &given)?;
+                let done = wizard::Finished::Done {
+                    request: Box::new(request),
+                    files,
+                };
+                changed(cx.ws, Some(path), Found::Finished(done))
             }
         }
     }

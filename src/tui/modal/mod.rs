@@ -14,6 +14,7 @@ mod choice;
 mod confirm;
 mod csr;
 mod deploy;
+mod deploy_form;
 mod files;
 mod help;
 mod input;
@@ -29,6 +30,7 @@ pub use choice::{ChoiceModal, Choose, KEY_SIZES, REQUEST_TYPES};
 pub use confirm::{Confirm, ConfirmModal};
 pub use csr::CsrModal;
 pub use deploy::{DeployModal, OutputModal};
+pub use deploy_form::{DeployFormModal, DEPLOY_FIELDS};
 pub use files::FilesModal;
 pub use help::HelpModal;
 pub use input::{Ask, InputModal};
@@ -62,6 +64,8 @@ pub enum Modal {
     Servers(ServersModal),
     /// Étape 3's deploy: the saved profile; yes runs it.
     Deploy(DeployModal),
+    /// Étape 3's first deploy: the profile's form; Enter runs and saves it.
+    DeployForm(DeployFormModal),
     /// A command's output (deploy's check and reload), scrollable.
     Output(OutputModal),
     /// The command palette (F10 or `:`).
@@ -78,7 +82,9 @@ impl Modal {
             Modal::Output(_) => Layer::Help,
             Modal::Choice(_) | Modal::Servers(_) => Layer::Choice,
             Modal::Input(m) if m.what.is_path() => Layer::Path,
-            Modal::Input(_) | Modal::Secret(_) | Modal::Pin(_) => Layer::Text,
+            Modal::Input(_) | Modal::Secret(_) | Modal::Pin(_) | Modal::DeployForm(_) => {
+                Layer::Text
+            }
             Modal::Csr(_) => Layer::Csr,
             Modal::Paste(_) => Layer::Paste,
             Modal::Files(_) => Layer::Files,

@@ -10,9 +10,11 @@ use zeroize::Zeroizing;
 /// What a key password is asked for.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Then {
-    /// Étape 3's deploy, which writes the key out clear.
+    /// Étape 3's deploy, which writes the key out clear: the saved
+    /// profile, or the deploy form's (saved once it has run).
     Deploy {
         path: String,
+        profile: Option<cleocps_core::deploy::DeployProfile>,
     },
     Csr {
         path: String,

@@ -6,6 +6,7 @@ mod ops;
 mod platform;
 mod portal;
 mod wizard;
+mod wizard_platform;
 
 use crate::i18n::{t, tf, Lang};
 use crate::tui::action::{CertView, Step};
@@ -391,6 +392,8 @@ fn later_screens(lang: Lang) -> Vec<(&'static str, App)> {
     }));
     out.push(("30-paste-answer", paste));
     out.extend(wizard::screens(lang));
+    out.extend(wizard_platform::screens(lang));
+    out.extend(wizard_platform::deploy_form(lang));
     out.extend(ops::screens(lang));
 
     // The command palette (F10 or `:`), "dem" typed.

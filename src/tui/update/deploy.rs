@@ -7,37 +7,36 @@ use crate::i18n::{t, tf};
 use crate::tui::action::{Action, Effect};
 use crate::tui::app::App;
 use crate::tui::jobs as work;
-use crate::tui::modal::{DeployModal, Hidden, MessageModal, Modal, OutputModal, Then};
+use crate::tui::modal::{DeployModal, Hidden, Modal, OutputModal, Then};
 use cleocps_core::deploy::{CommandRun, DeployError, DeployReport};
 use cleocps_core::request::Request;
 use cleocps_core::sanitize;
 
-/// "Déployer": the profile to confirm, or how to get one.
+/// "Déployer": the profile to confirm, or the form of a first one.
 pub(super) fn open(app: &mut App, req: &Request) {
-    app.modal = Some(match &req.deploy {
-        Some(profile) => Modal::Deploy(DeployModal {
-            path: req.path(),
-            // As the core's `deploy::needs_key_password`, without the disk:
-            // a key written clear from one stored under a password (§4b), or
-            // an adopted request (no generation, so no CSR), whose
-            // certificate is checked against the key itself.
-            needs_key_password: req.key_encrypted == Some(true)
-                && ((profile.key.is_some() && !profile.encrypted_key) || req.generation.is_none()),
-            profile: profile.clone(),
-        }),
-        None => Modal::Message(MessageModal {
-            title: "tui.title.deploy",
-            text: t(app.lang, "tui.deploy.no_profile").to_string(),
-            error: false,
-        }),
-    });
+    let Some(profile) = &req.deploy else {
+        return super::deploy_form::open(app, req);
+    };
+    app.modal = Some(Modal::Deploy(DeployModal {
+        path: req.path(),
+        // As the core's `deploy::needs_key_password`, without the disk:
+        // a key written clear from one stored under a password (§4b), or
+        // an adopted request (no generation, so no CSR), whose
+        // certificate is checked against the key itself.
+        needs_key_password: req.key_encrypted == Some(true)
+            && ((profile.key.is_some() && !profile.encrypted_key) || req.generation.is_none()),
+        profile: profile.clone(),
+    }));
 }
 
 /// Yes: the password first when the key goes out clear, else the job.
 pub(super) fn confirmed(app: &mut App, m: DeployModal) -> Option<Effect> {
     if m.needs_key_password {
         app.modal = Some(Modal::secret(Hidden::KeyPassword {
-            then: Then::Deploy { path: m.path },
+            then: Then::Deploy {
+                path: m.path,
+                profile: None,
+            },
         }));
         return None;
     }
@@ -46,6 +45,7 @@ pub(super) fn confirmed(app: &mut App, m: DeployModal) -> Option<Effect> {
         work::Deploy {
             path: m.path,
             key_password: None,
+            profile: None,
         },
     )
 }

@@ -17,6 +17,7 @@
 mod card;
 mod config;
 mod deploy;
+mod deploy_form;
 mod export;
 mod jobs;
 mod mail;
@@ -30,6 +31,7 @@ mod scroll;
 mod secret;
 mod wizard;
 mod wizard_jobs;
+mod wizard_platform;
 
 use self::jobs::job_done;
 use self::modal::{form_action, modal_action};

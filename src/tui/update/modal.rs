@@ -77,6 +77,7 @@ pub(super) fn modal_action(app: &mut App, action: Action) -> Option<Effect> {
         Modal::Confirm(m) if matches!(action, Action::Submit) => confirmed(app, m.what),
         Modal::Deploy(m) if matches!(action, Action::Submit) => super::deploy::confirmed(app, m),
         Modal::Output(m) => super::deploy::output_action(app, m, action),
+        Modal::DeployForm(m) => super::deploy_form::action(app, m, action),
         Modal::Choice(m) => choice(app, m, action),
         Modal::Input(m) => text_input(app, m, action),
         Modal::Secret(m) => secret(app, m, action),

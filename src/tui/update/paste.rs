@@ -29,6 +29,9 @@ pub(super) fn paste(app: &mut App, text: String) -> Option<Effect> {
         set_error(app, t(app.lang, "tui.paste.too_long").to_string());
         return None;
     }
+    if super::wizard_platform::wants_certificate(app) {
+        return super::wizard::certificate_pasted(app, text);
+    }
     match app.layer() {
         Layer::Form | Layer::Text | Layer::Path | Layer::WizardText => {
             // One-line fields: line breaks (a copied line's end) are dropped.

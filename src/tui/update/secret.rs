@@ -100,12 +100,13 @@ fn given(app: &mut App, what: Hidden, value: Secret) -> Option<Effect> {
             then: Then::Pem { path, out, clear },
         } => start(app, super::export::pem_job(path, &out, Some(value), clear)),
         Hidden::KeyPassword {
-            then: Then::Deploy { path },
+            then: Then::Deploy { path, profile },
         } => start(
             app,
             work::Deploy {
                 path,
                 key_password: Some(value),
+                profile,
             },
         ),
         Hidden::KeyPassword {

@@ -5,6 +5,7 @@
 //! straight into the send job.
 
 use super::wizard_jobs::next;
+use super::wizard_platform as platform;
 use super::{set_info, start};
 use crate::i18n::t;
 use crate::tui::action::Effect;
@@ -14,7 +15,7 @@ use crate::tui::wizard::{WizStep, Wizard, WizardJob};
 use crate::tui::{Action, App};
 use cleocps_core::request::RequestType;
 use cleocps_core::secret::Secret;
-use cleocps_core::wizard::{Answer, Next};
+use cleocps_core::wizard::{Answer, Given, Next};
 
 /// `w`: the wizard screen, first looking for a run to resume.
 pub(super) fn open(app: &mut App) -> Option<Effect> {
@@ -22,7 +23,7 @@ pub(super) fn open(app: &mut App) -> Option<Effect> {
         return None;
     }
     app.form = None;
-    app.wizard = Some(Wizard::new());
+    app.wizard = Some(platform::opening(app));
     start(app, WizardJob::Resumable)
 }
 
@@ -41,8 +42,11 @@ fn leave(app: &mut App) -> Option<Effect> {
 }
 
 /// How many lines the list of this step has (0: not a list).
-fn lines(step: &WizStep) -> usize {
-    match step {
+fn lines(w: &Wizard) -> usize {
+    if let Some(n) = platform::lines(w) {
+        return n;
+    }
+    match &w.run.step {
         WizStep::Resume { .. } | WizStep::Type | WizStep::KeyPassword => 2,
         // The last line is "another server (typed)".
         WizStep::Server { entries } => entries.len() + 1,
@@ -71,11 +75,27 @@ pub(super) fn action(app: &mut App, action: Action) -> Option<Effect> {
     match (action, &step) {
         (Action::Cancel, _) => leave(app),
         (Action::Quit, _) => super::main_quit(app),
-        (action @ (Action::Up | Action::Down), _) if lines(&step) > 0 => {
-            w.sel = moved(w.sel, lines(&step), &action);
+        (action @ (Action::Up | Action::Down), _) if lines(w) > 0 => {
+            w.sel = moved(w.sel, lines(w), &action);
             None
         }
-        (Action::Edit(r), WizStep::Typed { .. }) => {
+        (Action::Copy, WizStep::Csr { .. }) => platform::copy(app),
+        (Action::ShowCsr, WizStep::Csr { path, csr }) => {
+            app.modal = Some(crate::tui::modal::Modal::Csr(crate::tui::modal::CsrModal {
+                path: path.clone(),
+                pem: csr.clone(),
+                scroll: 0,
+            }));
+            None
+        }
+        (Action::Submit, WizStep::Certificate { .. }) => {
+            let file = w.input.value().trim().to_string();
+            if file.is_empty() {
+                return None;
+            }
+            answer(app, Answer::Certificate(Given::File(file.into())))
+        }
+        (Action::Edit(r), WizStep::Typed { .. } | WizStep::Certificate { .. }) => {
             w.input.handle(r);
             w.name_error = None;
             None
@@ -91,7 +111,10 @@ pub(super) fn action(app: &mut App, action: Action) -> Option<Effect> {
         }
         (Action::Submit, WizStep::Done { .. } | WizStep::Failed { .. }) => leave(app),
         (Action::Submit, _) => {
-            let a = picked(&step, w.sel)?;
+            let a = match platform::picked(w) {
+                Some(a) => a?,
+                None => picked(&step, w.sel)?,
+            };
             answer(app, a)
         }
         (Action::Renew, WizStep::Rejected { path, .. }) => {
@@ -99,6 +122,7 @@ pub(super) fn action(app: &mut App, action: Action) -> Option<Effect> {
             app.wizard = None;
             start(app, work::Renew { path })
         }
+        (Action::Deploy, WizStep::Done { .. }) => platform::deploy(app),
         (Action::Files, WizStep::Done { files }) => {
             let dir = cleocps_core::fsutil::parent_of(&files.p12).to_path_buf();
             start(app, work::ListDir { dir })
@@ -127,12 +151,20 @@ fn answer(app: &mut App, a: Answer) -> Option<Effect> {
         }
         Ok(then) => {
             w.sel = 0;
-            if matches!(w.run.step, WizStep::Typed { .. }) {
+            if matches!(
+                w.run.step,
+                WizStep::Typed { .. } | WizStep::Certificate { .. }
+            ) {
                 w.input = tui_input::Input::default();
             }
             next(app, then)
         }
     }
+}
+
+/// A paste at [`WizStep::Certificate`]: the certificate, imported.
+pub(super) fn certificate_pasted(app: &mut App, text: String) -> Option<Effect> {
+    answer(app, Answer::Certificate(Given::Text(text.into_bytes())))
 }
 
 /// Whether the PIN modal open now is the wizard's.

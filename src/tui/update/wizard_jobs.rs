@@ -30,6 +30,8 @@ pub(super) fn next(app: &mut App, next: Option<Next>) -> Option<Effect> {
             },
         ),
         Next::Finish(path) => wait(app, path),
+        Next::Csr(start_from) => start(app, WizardJob::Csr { start: start_from }),
+        Next::Import { path, given } => start(app, WizardJob::Import { path, given }),
     }
 }
 
@@ -86,9 +88,14 @@ pub(super) fn card_cancelled(app: &mut App) {
     };
 }
 
-/// A wizard job failed: the screen says what, the run stays resumable.
+/// A wizard job failed: the screen says what, the run stays resumable; a
+/// certificate refused is asked again, saying why.
 pub(super) fn failed(app: &mut App, text: String) {
     if let Some(w) = app.wizard.as_mut() {
+        if matches!(w.run.step, WizStep::Importing { .. }) {
+            w.run.refused(text);
+            return;
+        }
         w.run.failed(text.clone());
         if app.modal.is_none() {
             app.modal = Some(Modal::error(text.clone()));

@@ -46,12 +46,12 @@ pub fn draw_profile(f: &mut Frame, app: &App, theme: Theme, area: Rect, m: &Depl
     lines.push(Line::default());
     for (kind, path) in p.targets() {
         let kind = match kind {
-            TargetKind::Cert => "cert",
-            TargetKind::Key => "key",
-            TargetKind::Chain => "chain",
-            TargetKind::Fullchain => "fullchain",
+            TargetKind::Cert => "tui.dform.cert_short",
+            TargetKind::Key => "tui.dform.key",
+            TargetKind::Chain => "tui.dform.chain_short",
+            TargetKind::Fullchain => "tui.dform.fullchain_short",
         };
-        lines.push(row(kind.to_string(), path.display().to_string()));
+        lines.push(row(t(lang, kind).to_string(), path.display().to_string()));
     }
     let unchanged = t(lang, "tui.deploy.unchanged").to_string();
     let none = t(lang, "tui.deploy.none").to_string();

@@ -17,6 +17,7 @@ mod config;
 mod confirm;
 mod csr;
 mod deploy;
+mod deploy_form;
 mod details;
 mod dialog;
 mod files;
@@ -37,6 +38,7 @@ mod step2;
 mod step3;
 mod tree;
 mod wizard;
+mod wizard_platform;
 mod wizard_steps;
 mod wrap;
 

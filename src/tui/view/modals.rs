@@ -1,8 +1,8 @@
 //! Draws the open dialog, last, over everything: one file per dialog.
 
 use super::{
-    card_wait, choice, confirm, csr, deploy, files, help, input, message, palette, paste, pin,
-    secret, servers,
+    card_wait, choice, confirm, csr, deploy, deploy_form, files, help, input, message, palette,
+    paste, pin, secret, servers,
 };
 use crate::i18n::t;
 use crate::tui::app::App;
@@ -29,6 +29,7 @@ pub fn draw(f: &mut Frame, app: &App, theme: Theme, area: Rect) {
         Modal::Servers(m) => servers::draw(f, app, theme, area, m),
         Modal::Deploy(m) => deploy::draw_profile(f, app, theme, area, m),
         Modal::Output(m) => deploy::draw_output(f, app, theme, area, m),
+        Modal::DeployForm(m) => deploy_form::draw(f, app, theme, area, m),
         Modal::Palette(m) => palette::draw(f, app, theme, area, m),
     }
 }

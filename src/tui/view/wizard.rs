@@ -13,7 +13,8 @@ use super::wizard_steps;
 use crate::i18n::t;
 use crate::tui::app::App;
 use crate::tui::theme::Theme;
-use crate::tui::wizard::{WizStep, Wizard, STEP_IDS};
+use crate::tui::wizard::{WizStep, Wizard, PLATFORM_STEP_IDS, STEP_IDS};
+use cleocps_core::wizard::Route;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
@@ -22,7 +23,11 @@ use ratatui::Frame;
 fn steps_line(app: &App, theme: Theme, w: &Wizard) -> Line<'static> {
     let now = w.run.step.index();
     let mut spans = Vec::new();
-    for (i, id) in STEP_IDS.iter().enumerate() {
+    let ids: &[&str] = match w.run.route {
+        Route::Card => &STEP_IDS,
+        Route::Platform => &PLATFORM_STEP_IDS,
+    };
+    for (i, id) in ids.iter().enumerate() {
         if i > 0 {
             spans.push(Span::styled(" › ", theme.border()));
         }

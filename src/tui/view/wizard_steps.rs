@@ -2,18 +2,19 @@
 
 use super::footer::spinner;
 use super::servers::entry_line;
+use super::wizard_platform;
 use crate::i18n::{t, tf};
 use crate::tui::app::App;
 use crate::tui::job_kind::WizardJobKind;
 use crate::tui::theme::Theme;
 use crate::tui::wizard::{WizStep, Wizard};
 use cleocps_core::directory::ServerEntry;
-use cleocps_core::request::RequestType;
+use cleocps_core::request::{RequestType, SanKind};
 use cleocps_core::wizard::FinalFiles;
 use ratatui::text::{Line, Span};
 
 /// Radio lines: "● option" for the selected one.
-fn options(theme: Theme, items: &[String], sel: usize) -> Vec<Line<'static>> {
+pub(super) fn options(theme: Theme, items: &[String], sel: usize) -> Vec<Line<'static>> {
     items
         .iter()
         .enumerate()
@@ -29,7 +30,7 @@ fn options(theme: Theme, items: &[String], sel: usize) -> Vec<Line<'static>> {
         .collect()
 }
 
-fn key_line(app: &App, theme: Theme, keys: &[(&str, &'static str)]) -> Line<'static> {
+pub(super) fn key_line(app: &App, theme: Theme, keys: &[(&str, &'static str)]) -> Line<'static> {
     let mut spans = Vec::new();
     for (key, what) in keys {
         spans.push(Span::styled(format!("[{key}] "), theme.key()));
@@ -47,10 +48,10 @@ fn busy(app: &App, theme: Theme, kind: WizardJobKind) -> Line<'static> {
 }
 
 fn name_label(kind: RequestType) -> &'static str {
-    match kind {
-        RequestType::Ssl => "wizard.ask_fqdn",
-        RequestType::Smime => "wizard.ask_email",
-        _ => "wizard.ask_fqdn",
+    match kind.san_kind() {
+        SanKind::Email => "wizard.ask_email",
+        SanKind::Dns => "wizard.ask_fqdn",
+        SanKind::None => "tui.wpf.ask_service",
     }
 }
 
@@ -94,7 +95,14 @@ pub fn body(app: &App, theme: Theme, w: &Wizard, width: usize) -> Vec<Line<'stat
             out.extend(options(theme, &items, w.sel));
             out
         }
-        WizStep::Type => question(&c, "tui.choose.type", &["tui.type.ssl", "tui.type.smime"]),
+        WizStep::Type => wizard_platform::types(app, theme, w),
+        WizStep::Service { names } => wizard_platform::service(app, theme, w, names),
+        WizStep::Preparing => vec![busy(app, theme, WizardJobKind::Csr)],
+        WizStep::Csr { .. } => wizard_platform::csr(app, theme, w),
+        WizStep::Certificate { path, refused } => {
+            wizard_platform::certificate(app, theme, w, (path, refused.as_deref()), width)
+        }
+        WizStep::Importing { .. } => vec![busy(app, theme, WizardJobKind::Import)],
         WizStep::Looking => vec![busy(app, theme, WizardJobKind::Probe)],
         WizStep::Server { entries } => servers(&c, entries),
         WizStep::Typed { degraded } => typed(&c, degraded.as_deref()),
@@ -191,6 +199,9 @@ fn typed(c: &Ctx, degraded: Option<&str>) -> Vec<Line<'static>> {
             format!("⚠ {}", tf(c.app.lang, "wizard.degraded", &[&reason])),
             theme.warning(),
         ),
+        None if c.w.run.route == cleocps_core::wizard::Route::Platform => {
+            Line::styled(c.tx("tui.wpf.typed"), theme.label())
+        }
         None => Line::styled(c.tx("tui.wiz.none_listed"), theme.warning()),
     });
     out
@@ -216,18 +227,28 @@ fn done(c: &Ctx, files: &FinalFiles) -> Vec<Line<'static>> {
     ));
     out.push(Line::default());
     let enter = t(lang, "tui.kn.enter");
-    out.push(c.keys(&[("f", "tui.wiz.key.files"), (enter, "tui.wiz.finish")]));
+    let mut keys = vec![("f", "tui.wiz.key.files")];
+    // The request is known: its deploy (first, its profile) is offered.
+    if c.w.run.done.is_some() {
+        keys.push(("D", "tui.wpf.key.deploy"));
+    }
+    keys.push((enter, "tui.wiz.finish"));
+    out.push(c.keys(&keys));
     out
 }
 
 /// Where the cursor of the typed name sits, relative to the body.
 pub fn cursor(_app: &App, w: &Wizard, width: usize) -> Option<(u16, u16)> {
     match &w.run.step {
-        WizStep::Typed { .. } => {
+        WizStep::Typed { .. } | WizStep::Certificate { .. } => {
             let input = &w.input;
             let scroll = input.visual_scroll(width.saturating_sub(4));
             let x = 2 + input.visual_cursor().saturating_sub(scroll);
-            Some((x as u16, 1))
+            let row = match w.run.step {
+                WizStep::Certificate { .. } => wizard_platform::FILE_ROW,
+                _ => 1,
+            };
+            Some((x as u16, row))
         }
         _ => None,
     }

@@ -13,6 +13,24 @@ const KEY_MODE: u32 = 0o600;
 pub const COMMAND_TIMEOUT: u64 = 120;
 
 impl DeployProfile {
+    /// The rules a profile meets before anything is written, without the
+    /// disk: a target at least, each file named once, octal modes.
+    /// (Owners are looked up, and targets resolved, when it runs.)
+    pub fn check(&self) -> Result<(), DeployError> {
+        let targets = self.targets();
+        if targets.is_empty() {
+            return Err(DeployError::NoTargets);
+        }
+        for (i, (_, path)) in targets.iter().enumerate() {
+            if targets[..i].iter().any(|(_, p)| p == path) {
+                return Err(DeployError::SameTarget(path.clone()));
+            }
+        }
+        self.mode()?;
+        self.key_mode()?;
+        Ok(())
+    }
+
     pub fn mode(&self) -> Result<u32, DeployError> {
         parse_mode(self.mode.as_deref(), CERT_MODE)
     }
@@ -86,6 +104,26 @@ fn lookup(db: &str, name: &str) -> Option<u32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_profile_needs_a_target_named_once_and_octal_modes() {
+        let p = |cert: &str, key: &str, mode: &str| DeployProfile {
+            cert: (!cert.is_empty()).then(|| cert.into()),
+            key: (!key.is_empty()).then(|| key.into()),
+            mode: (!mode.is_empty()).then(|| mode.into()),
+            ..DeployProfile::default()
+        };
+        assert_eq!(p("", "", "").check(), Err(DeployError::NoTargets));
+        assert_eq!(
+            p("/etc/a.pem", "/etc/a.pem", "").check(),
+            Err(DeployError::SameTarget("/etc/a.pem".into()))
+        );
+        assert_eq!(
+            p("/etc/a.crt", "", "rw").check(),
+            Err(DeployError::BadMode("rw".into()))
+        );
+        assert_eq!(p("/etc/a.crt", "/etc/a.key", "0640").check(), Ok(()));
+    }
 
     #[test]
     fn modes_are_octal_and_bounded() {

@@ -19,6 +19,7 @@ mod revocation;
 mod subject;
 mod trust;
 mod wizard;
+mod wizard_platform;
 
 /// The core's catalog, which each front's catalog sits on.
 pub static CORE: Catalog = Catalog {
@@ -35,6 +36,7 @@ pub static CORE: Catalog = Catalog {
         card::TEXTS,
         doctor::TEXTS,
         wizard::TEXTS,
+        wizard_platform::TEXTS,
         ops::TEXTS,
         deploy::TEXTS,
     ],

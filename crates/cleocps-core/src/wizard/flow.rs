@@ -11,7 +11,9 @@
 //!
 //! The fronts only render each step's result and collect the answers.
 
-use super::{choose, pending_secrets, prepare, resumable, Choice, FinalFiles, Target};
+use super::{
+    choose, pending_secrets, prepare, resumable, Choice, FinalFiles, Paused, Route, Target,
+};
 use crate::card::Token;
 use crate::config::Config;
 use crate::directory::Lookup;
@@ -67,9 +69,14 @@ pub enum Start {
     Resume { path: String },
 }
 
-/// The run stopped under way to resume ("FOLDER/NAME" and its state).
-pub fn to_resume(ws: &Workspace) -> Result<Option<(String, State)>> {
-    Ok(resumable(ws)?.map(|(r, _)| (r.path(), r.state)))
+/// The run stopped under way to resume ("FOLDER/NAME", its state, road and type).
+pub fn to_resume(ws: &Workspace) -> Result<Option<Paused>> {
+    Ok(resumable(ws)?.map(|(r, _)| Paused {
+        path: r.path(),
+        state: r.state,
+        route: Route::of(&r),
+        kind: r.kind,
+    }))
 }
 
 /// Whether this start still needs the card and its PIN: a new run, or a

@@ -4,129 +4,16 @@
 //! work to run next ([`Next`]), and the front runs it (on a worker thread,
 //! or in line) and feeds back what was found.
 
-use super::{choose, target_of, Choice, FinalFiles, Finished, Start, Target};
+pub use super::steps::{Answer, Found, Next, Step};
+use super::{choose, target_of, Choice, Finished, Paused, Route, Start, Target};
 use crate::card::TokenInfo;
-use crate::directory::{Lookup, ServerEntry};
-use crate::request::{RequestType, State};
-
-/// The steps of a run, in order, as both fronts show them.
-#[derive(Debug, Clone)]
-pub enum Step {
-    /// Looking for a run to resume.
-    Opening,
-    /// A run stopped while under way: resume it or start anew.
-    Resume {
-        path: String,
-        state: State,
-    },
-    /// SSL or S/MIME.
-    Type,
-    /// Card and directory (work runs).
-    Looking,
-    /// The holder's servers to pick from (or "another one, typed").
-    Server {
-        entries: Vec<ServerEntry>,
-    },
-    /// The name typed by hand; `degraded` is why the directory could not help.
-    Typed {
-        degraded: Option<String>,
-    },
-    /// Protect the key with a random password or not.
-    KeyPassword,
-    /// The PIN is asked.
-    Pin,
-    /// Prepare, sign, send (work runs).
-    Sending,
-    /// Waiting for the answer (work runs); its progress as reported.
-    Waiting {
-        path: String,
-        next_check: Option<u64>,
-        left: Option<u64>,
-    },
-    /// No answer within the wait: the run stays resumable.
-    Stopped {
-        path: String,
-    },
-    Done {
-        files: FinalFiles,
-    },
-    Rejected {
-        path: String,
-        code: String,
-        reason: String,
-    },
-    /// The work failed; the text says what to do.
-    Failed {
-        text: String,
-    },
-}
-
-impl Step {
-    /// Index in the step line (type, server, key, card, send, answer, files).
-    pub fn index(&self) -> usize {
-        match self {
-            Step::Opening | Step::Resume { .. } | Step::Type => 0,
-            Step::Looking | Step::Server { .. } | Step::Typed { .. } => 1,
-            Step::KeyPassword => 2,
-            Step::Pin => 3,
-            Step::Sending | Step::Failed { .. } => 4,
-            Step::Waiting { .. } | Step::Stopped { .. } | Step::Rejected { .. } => 5,
-            Step::Done { .. } => 6,
-        }
-    }
-}
-
-/// The work the front runs next for the run.
-#[derive(Debug, Clone)]
-pub enum Next {
-    /// The card (no PIN), then the holder's servers in the directory.
-    Probe(RequestType),
-    /// The card is known: ask the PIN (the front applies the card's policy).
-    AskPin,
-    /// Create, sign (one PIN try) and mail, or what is left of a resumed run.
-    Send(Start),
-    /// Wait for the answer, then write the files.
-    Finish(String),
-}
-
-/// What the run's work found: the answers of [`Next`]'s work.
-#[derive(Debug, Clone)]
-pub enum Found {
-    Resumable(Option<(String, State)>),
-    Probed {
-        info: TokenInfo,
-        /// "810001234567 JEAN DUPONT".
-        holder: String,
-        lookup: Result<Lookup, String>,
-    },
-    Sent {
-        path: String,
-    },
-    Finished(Finished),
-}
-
-/// The user's answers to the run's questions.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Answer {
-    /// At [`Step::Resume`]: resume (true) or start anew.
-    Resume(bool),
-    Type(RequestType),
-    /// At [`Step::Server`]: the entry picked, `None` to type another name.
-    Server(Option<usize>),
-    /// At [`Step::Typed`]: the name.
-    Name(String),
-    KeyPassword(bool),
-    /// The PIN was given (it goes with the send, never into the run).
-    Pin,
-    /// Wait again for a run stopped without an answer.
-    WaitAgain,
-    /// After a rejection: a new run.
-    Anew,
-}
+use crate::request::{RequestType, SanKind, State};
 
 /// A run of the wizard.
 #[derive(Debug, Clone)]
 pub struct Run {
+    /// The card and a registration server by mail, or the platform.
+    pub route: Route,
     pub kind: RequestType,
     pub step: Step,
     /// The name given up front (`--fqdn`, `--email`): no question then.
@@ -139,6 +26,8 @@ pub struct Run {
     pub key_password: bool,
     /// The request of a resumed run.
     pub resume: Option<String>,
+    /// The request whose files were written: its deploy profile is offered.
+    pub done: Option<String>,
 }
 
 impl Default for Run {
@@ -150,6 +39,7 @@ impl Default for Run {
 impl Run {
     pub fn new() -> Run {
         Run {
+            route: Route::Card,
             kind: RequestType::Ssl,
             step: Step::Opening,
             given: None,
@@ -158,13 +48,31 @@ impl Run {
             target: None,
             key_password: true,
             resume: None,
+            done: None,
+        }
+    }
+
+    /// A run on the given road.
+    pub fn on(route: Route) -> Run {
+        Run {
+            route,
+            ..Run::new()
         }
     }
 
     /// What the work found; the next work to run, if any.
     pub fn found(&mut self, found: Found) -> Option<Next> {
         match found {
-            Found::Resumable(Some((path, state))) => self.step = Step::Resume { path, state },
+            Found::Resumable(Some(Paused {
+                path,
+                state,
+                route,
+                kind,
+            })) => {
+                self.route = route;
+                self.kind = kind;
+                self.step = Step::Resume { path, state }
+            }
             Found::Resumable(None) => self.step = Step::Type,
             Found::Probed {
                 info,
@@ -189,7 +97,11 @@ impl Run {
                 }
             }
             Found::Sent { path } => return Some(self.wait(path)),
-            Found::Finished(Finished::Done { files, .. }) => self.step = Step::Done { files },
+            Found::Prepared { path, csr } => self.step = Step::Csr { path, csr },
+            Found::Finished(Finished::Done { files, request }) => {
+                self.done = Some(request.path());
+                self.step = Step::Done { files }
+            }
             Found::Finished(Finished::Rejected { path, code, reason }) => {
                 self.step = Step::Rejected { path, code, reason }
             }
@@ -208,6 +120,11 @@ impl Run {
                 self.step = Step::Type;
                 None
             }
+            (Step::Type, Answer::Type(kind)) if self.route == Route::Platform => {
+                self.kind = kind;
+                self.subject();
+                None
+            }
             (Step::Type, Answer::Type(kind)) => {
                 self.kind = kind;
                 self.step = Step::Looking;
@@ -220,8 +137,15 @@ impl Run {
                 }
                 None
             }
+            (Step::Service { names }, Answer::Server(pick)) => {
+                match pick.and_then(|i| names.get(i)) {
+                    Some(name) => self.named(name.clone()),
+                    None => self.step = Step::Typed { degraded: None },
+                }
+                None
+            }
             (Step::Typed { .. }, Answer::Name(name)) => {
-                let name = name.trim().trim_end_matches('.').to_lowercase();
+                let name = super::machine_platform::normal_name(self.kind, &name);
                 if let Some(problem) = name_problem(self.kind, &name) {
                     return Err(problem);
                 }
@@ -233,9 +157,25 @@ impl Run {
                 });
                 None
             }
+            (Step::KeyPassword, Answer::KeyPassword(yes)) if self.route == Route::Platform => {
+                self.key_password = yes;
+                self.step = Step::Preparing;
+                self.start().map(Next::Csr)
+            }
             (Step::KeyPassword, Answer::KeyPassword(yes)) => {
                 self.key_password = yes;
                 self.ask_pin()
+            }
+            (Step::Csr { path, .. }, Answer::Continue) => {
+                self.step = Step::Certificate {
+                    path,
+                    refused: None,
+                };
+                None
+            }
+            (Step::Certificate { path, .. }, Answer::Certificate(given)) => {
+                self.step = Step::Importing { path: path.clone() };
+                Some(Next::Import { path, given })
             }
             (Step::Pin, Answer::Pin) => {
                 self.step = Step::Sending;
@@ -245,7 +185,7 @@ impl Run {
             (Step::Rejected { .. }, Answer::Anew) => {
                 *self = Run {
                     step: Step::Type,
-                    ..Run::new()
+                    ..Run::on(self.route)
                 };
                 None
             }
@@ -290,12 +230,19 @@ impl Run {
     pub fn kept(&self) -> bool {
         matches!(
             self.step,
-            Step::Waiting { .. } | Step::Stopped { .. } | Step::Failed { .. }
+            Step::Waiting { .. }
+                | Step::Stopped { .. }
+                | Step::Failed { .. }
+                | Step::Csr { .. }
+                | Step::Certificate { .. }
         )
     }
 
     fn resumed(&mut self, path: String, state: State) -> Option<Next> {
         self.resume = Some(path.clone());
+        if self.route == Route::Platform {
+            return self.resumed_on_platform(path, state);
+        }
         match state {
             // The card is read again for the PIN.
             State::KeysGenerated => {
@@ -310,7 +257,7 @@ impl Run {
         }
     }
 
-    fn chosen(&mut self, target: Target) {
+    pub(super) fn chosen(&mut self, target: Target) {
         self.target = Some(target);
         self.step = Step::KeyPassword;
     }
@@ -320,7 +267,7 @@ impl Run {
         Some(Next::AskPin)
     }
 
-    fn wait(&mut self, path: String) -> Next {
+    pub(super) fn wait(&mut self, path: String) -> Next {
         self.step = Step::Waiting {
             path: path.clone(),
             next_check: None,
@@ -330,7 +277,7 @@ impl Run {
     }
 
     /// How the send starts: the resumed run, or a new one for the target.
-    fn start(&self) -> Option<Start> {
+    pub(super) fn start(&self) -> Option<Start> {
         match (&self.resume, &self.target) {
             (Some(path), _) => Some(Start::Resume { path: path.clone() }),
             (None, Some(target)) => Some(Start::New {
@@ -350,6 +297,8 @@ pub enum NameProblem {
     NotFqdn,
     /// Not an e-mail address (S/MIME).
     NotEmail,
+    /// Not a service name the platform takes (ORG).
+    NotService,
 }
 
 impl NameProblem {
@@ -359,6 +308,7 @@ impl NameProblem {
             NameProblem::Empty => "wizard.name_empty",
             NameProblem::NotFqdn => "wizard.bad_fqdn",
             NameProblem::NotEmail => "wizard.bad_email",
+            NameProblem::NotService => "wizard.bad_service",
         }
     }
 }
@@ -368,9 +318,12 @@ pub fn name_problem(kind: RequestType, name: &str) -> Option<NameProblem> {
     if name.is_empty() {
         return Some(NameProblem::Empty);
     }
-    match kind {
-        RequestType::Ssl if name.contains('@') || !name.contains('.') => Some(NameProblem::NotFqdn),
-        RequestType::Smime if !name.contains('@') => Some(NameProblem::NotEmail),
+    match kind.san_kind() {
+        SanKind::Dns if name.contains('@') || !name.contains('.') => Some(NameProblem::NotFqdn),
+        SanKind::Email if !name.contains('@') => Some(NameProblem::NotEmail),
+        SanKind::None if crate::request::subject::service_name(name).is_err() => {
+            Some(NameProblem::NotService)
+        }
         _ => None,
     }
 }

@@ -12,10 +12,14 @@
 mod files;
 mod flow;
 mod machine;
+mod machine_platform;
+mod platform;
+mod steps;
 
 pub use files::{finalise, pending_secrets, FinalFiles, PendingSecrets};
 pub use flow::{finish, needs_card, probe, send, to_resume, Finished, Probed, Signer, Start, WAIT};
 pub use machine::{name_problem, Answer, Found, NameProblem, Next, Run, Step};
+pub use platform::{import, make_csr, platform_steps, Given, Paused, Route};
 
 use crate::card::{Holder, Token};
 use crate::config::Config;
