@@ -14,6 +14,7 @@ pub mod tui;
 pub mod tui_config;
 pub mod tui_ops;
 pub mod tui_portal;
+pub mod tui_revocation;
 pub mod tui_setup;
 
 /// The French of `--help`, looked up by clap's English (`cli::help_fr`).
@@ -33,6 +34,7 @@ pub static CATALOG: Catalog = Catalog {
         tui_setup::TEXTS,
         tui_portal::TEXTS,
         tui_config::TEXTS,
+        tui_revocation::TEXTS,
     ],
     below: Some(&cleocps_ra::i18n::CATALOG),
 };

@@ -42,6 +42,8 @@ pub enum JobKind {
     Wizard(WizardJobKind),
     TestConfig,
     SaveConfig,
+    /// The certificates' revocation, checked in the background.
+    Revocation,
 }
 
 /// The wizard's jobs, one per [`WizardJob`](super::wizard::WizardJob) variant.
@@ -66,6 +68,17 @@ impl JobKind {
                 | JobKind::ListDir
                 | JobKind::Complete
         )
+    }
+
+    /// Runs unseen: the status line does not announce it and quitting
+    /// asks nothing for it.
+    pub fn background(self) -> bool {
+        self == JobKind::Revocation
+    }
+
+    /// The status line does not announce it.
+    pub fn quiet(self) -> bool {
+        self.only_reads() || self.background()
     }
 
     /// Reads the card (waiting while it is absent): its progress is the
@@ -107,6 +120,7 @@ impl JobKind {
             JobKind::Sign => "tui.job.sign",
             JobKind::TestConfig => "tui.job.cfg_test",
             JobKind::SaveConfig => "tui.job.cfg_save",
+            JobKind::Revocation => "tui.job.revocation",
         }
     }
 }
@@ -162,6 +176,7 @@ mod tests {
             JobKind::Wizard(WizardJobKind::Finish),
             JobKind::TestConfig,
             JobKind::SaveConfig,
+            JobKind::Revocation,
         ];
         for kind in kinds {
             let id = kind.text_id();
@@ -170,6 +185,7 @@ mod tests {
                     .iter()
                     .chain(crate::texts::tui_ops::TEXTS)
                     .chain(crate::texts::tui_config::TEXTS)
+                    .chain(crate::texts::tui_revocation::TEXTS)
                     .any(|t| t.id == id),
                 "{kind:?}: {id} has no text"
             );

@@ -68,6 +68,7 @@ mod tui_config_services;
 mod tui_demo;
 mod tui_deploy_job;
 mod tui_portal_layout;
+mod tui_revocation;
 mod tui_tmux;
 mod tui_tmux_answers;
 mod tui_tmux_config;

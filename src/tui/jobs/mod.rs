@@ -4,7 +4,8 @@
 //! disk, the card or the network, one file per family: `tree_ops` (folders
 //! and requests), `steps` (keys, form, CSR, renewal), `answer` (Étape 3's
 //! import, rejection, certificate, files), `export`, `card` (probe and
-//! signature), `deploy`, `mail` (send, fetch, directory), `wizard` (the
+//! signature), `deploy`, `mail` (send, fetch, directory), `revocation`,
+//! `wizard` (the
 //! CleoWizard's jobs) and `config` (the configuration screen's test and save).
 
 mod answer;
@@ -14,6 +15,7 @@ mod deploy;
 mod export;
 mod files;
 mod mail;
+mod revocation;
 mod steps;
 mod tree_ops;
 mod wizard;
@@ -25,6 +27,7 @@ pub use deploy::Deploy;
 pub use export::{ExportP12, ExportPem};
 pub use files::{Complete, ListDir};
 pub use mail::{FetchReply, FetchWait, Lookup, SendMail};
+pub use revocation::CheckRevocation;
 pub use steps::{EditForm, GenerateCsr, GenerateKeys, Renew, ShowCsr};
 pub use tree_ops::{
     CreateFolder, CreateRequest, DeleteFolder, DeleteRequest, Reload, RenameFolder,

@@ -9,8 +9,9 @@ use crate::tui::action::Step;
 use crate::tui::app::App;
 use crate::tui::job_kind::JobKind;
 use crate::tui::theme::Theme;
-use cleocps_core::ops::{Level, Thresholds};
+use cleocps_core::ops::{Certified, Level, Thresholds};
 use cleocps_core::request::{Request, State};
+use cleocps_core::revocation::{Mode, Status};
 use cleocps_core::sanitize;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
@@ -48,6 +49,9 @@ fn life(app: &App, theme: Theme, req: &Request, width: usize) -> Vec<Line<'stati
             );
             out.push(row("tui.cert.left", text, style));
         }
+        if c.watched() && !c.expired() {
+            out.extend(revocation_rows(app, theme, c, width));
+        }
         let deployed = if c.deployed.is_empty() {
             t(lang, "tui.cert.not_deployed").to_string()
         } else {
@@ -74,6 +78,76 @@ fn life(app: &App, theme: Theme, req: &Request, width: usize) -> Vec<Line<'stati
         )));
     }
     out
+}
+
+/// The revocation row, its words wrapped under its label (a reason or a
+/// failure is long).
+fn revocation_rows(app: &App, theme: Theme, c: &Certified, width: usize) -> Vec<Line<'static>> {
+    let (text, style) = revocation(app, theme, c);
+    let value_w = width.saturating_sub(LABEL_W).max(1);
+    super::portal::hanging(&text, value_w, 0)
+        .into_iter()
+        .enumerate()
+        .map(|(i, l)| {
+            let label = if i == 0 {
+                pad(t(app.lang, "tui.cert.revocation"), LABEL_W)
+            } else {
+                " ".repeat(LABEL_W)
+            };
+            let mut spans = vec![Span::styled(label, theme.label())];
+            spans.extend(l.spans.into_iter().map(|s| s.style(style)));
+            Line::from(spans)
+        })
+        .collect()
+}
+
+/// The certificate's revocation status, as last checked, in words.
+fn revocation(app: &App, theme: Theme, c: &Certified) -> (String, Style) {
+    let lang = app.lang;
+    let r = &c.revocation;
+    let date = |at: &Option<String>| {
+        at.as_deref()
+            .unwrap_or("?")
+            .chars()
+            .take(10)
+            .collect::<String>()
+    };
+    let detail = || sanitize::line(r.detail.as_deref().unwrap_or("-")).into_owned();
+    match r.status {
+        Status::Revoked => (r.describe(lang), theme.error()),
+        Status::Good => (
+            tf(lang, "tui.revocation.good", &[&date(&r.checked_at)]),
+            theme.ok(),
+        ),
+        Status::Unknown => {
+            let style = if r.overdue {
+                theme.warning()
+            } else {
+                Style::default()
+            };
+            let since = date(&r.unknown_since);
+            (
+                tf(lang, "tui.revocation.unknown_since", &[&since, &detail()]),
+                style,
+            )
+        }
+        Status::Off if app.jobs.iter().any(|j| j.kind == JobKind::Revocation) => (
+            t(lang, "tui.revocation.checking").to_string(),
+            theme.disabled(),
+        ),
+        Status::Off if app.config.revocation.mode == Mode::Off => (
+            t(lang, "tui.revocation.disabled").to_string(),
+            theme.disabled(),
+        ),
+        Status::Off if r.detail.is_some() => (
+            tf(lang, "tui.revocation.not_checked", &[&detail()]),
+            theme.disabled(),
+        ),
+        Status::Off => (
+            t(lang, "tui.revocation.pending").to_string(),
+            theme.disabled(),
+        ),
+    }
 }
 
 /// The step's rows for a body of `height` rows: the certificate's values

@@ -1,0 +1,137 @@
+//! Revocation in the interface, on a real workspace: an openssl CA revokes
+//! one of two certificates and serves its CRL over HTTP; the job the
+//! interface starts (after the tree is read, and on `V`) finds it, the
+//! tree says "révoqué" in place of the days left and Étape 3 gives the
+//! date and reason, in the user's language.
+
+use crate::support;
+
+use cleocps::i18n::Lang;
+use cleocps::tui::action::Step;
+use cleocps::tui::event::Event;
+use cleocps::tui::{jobs, term, tree, update, Action, App, Effect, JobKind, TuiContext};
+use cleocps_core::workspace::Workspace;
+use std::path::Path;
+use std::sync::mpsc::channel;
+use std::sync::Arc;
+use std::time::Duration;
+use support::http::FileServer;
+use support::openssl_ca::{certified, OpensslCa};
+use support::tui::render;
+
+/// Runs every job `effect` starts, for real, and gives `update` their
+/// outcomes, until nothing more is started.
+fn settle(app: &mut App, ws: &Workspace, effect: Option<Effect>) {
+    let mut todo: Vec<Effect> = effect.into_iter().collect();
+    while let Some(effect) = todo.pop() {
+        match effect {
+            Effect::Many(more) => todo.extend(more.into_iter().rev()),
+            Effect::Job(id, job) => {
+                let (tx, rx) = channel();
+                jobs::spawn(ws, &Arc::new(TuiContext::default()), app.lang, id, job, tx);
+                match rx.recv_timeout(Duration::from_secs(60)).expect("an answer") {
+                    Event::Job(got, outcome) => todo.extend(update(app, Action::Job(got, outcome))),
+                    other => panic!("{other:?}"),
+                }
+            }
+            other => panic!("unexpected {other:?}"),
+        }
+    }
+}
+
+/// Two certified requests, `F/good` and `F/bad`, `bad` revoked for key
+/// compromise in the CRL their certificates point at (served over HTTP).
+fn revoked_workspace(tmp: &Path) -> (Workspace, FileServer) {
+    let ca = OpensslCa::new(&tmp.join("ca"), "/C=FR/O=TEST/CN=TEST AC TUI");
+    let crl = tmp.join("ca.crl");
+    ca.crl(&crl);
+    let server = FileServer::file(crl.clone());
+    let url = format!("{}/ca.crl", server.base);
+    let ws = tmp.join("ws");
+    certified(&ws, &ca, "good", None, Some(&url));
+    let bad = certified(&ws, &ca, "bad", None, Some(&url));
+    ca.revoke(&bad, "keyCompromise");
+    ca.crl(&crl);
+    (Workspace::open(&ws).expect("workspace"), server)
+}
+
+/// The line of the tree that names `name`.
+fn tree_line(screen: &str, name: &str) -> String {
+    screen
+        .lines()
+        .find(|l| l.contains(name))
+        .unwrap_or_else(|| panic!("{name} in\n{screen}"))
+        .to_string()
+}
+
+#[test]
+fn the_tree_and_etape_3_say_revoked_after_the_job_checked_the_crl() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let (ws, server) = revoked_workspace(tmp.path());
+    let mut app = term::load(&ws, Lang::Fr).expect("load");
+    // Read as the interface opens: nothing checked yet, nothing fetched.
+    assert!(!render(&app, 80, 24).contains("révoqué"));
+    assert_eq!(server.hits(), 0);
+
+    // The interface opens: the check runs as a job, off the loop.
+    let effect = update::opened(&mut app, None);
+    assert!(app.jobs.iter().any(|j| j.kind == JobKind::Revocation));
+    settle(&mut app, &ws, effect);
+    assert!(server.hits() >= 1, "the CRL was fetched");
+    let screen = render(&app, 80, 24);
+    let bad = tree_line(&screen, "bad");
+    assert!(bad.contains("révoqué"), "{screen}");
+    assert!(!tree_line(&screen, "good").contains("révoqué"), "{screen}");
+    assert!(tree_line(&screen, "good").contains(" j"), "{screen}");
+
+    // Étape 3 of the revoked one: the date and the reason, in French.
+    assert!(tree::select(&mut app, "F/bad"));
+    let effect = update(&mut app, Action::GoStep(Step::Final));
+    settle(&mut app, &ws, effect);
+    let screen = render(&app, 80, 24);
+    assert!(screen.contains("Révocation"), "{screen}");
+    assert!(screen.contains("révoqué le 20"), "{screen}");
+    assert!(screen.contains("(motif :"), "{screen}");
+    assert!(screen.contains("compromission de la clé"), "{screen}");
+    // The good one is said good, with the day it was checked.
+    assert!(tree::select(&mut app, "F/good"));
+    let effect = update(&mut app, Action::GoStep(Step::Final));
+    settle(&mut app, &ws, effect);
+    let screen = render(&app, 80, 24);
+    assert!(screen.contains("non révoqué (vérifié le 20"), "{screen}");
+}
+
+#[test]
+fn a_read_of_the_tree_checks_again_and_v_checks_on_demand() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let (ws, _server) = revoked_workspace(tmp.path());
+    let mut app = term::load(&ws, Lang::En).expect("load");
+    // `V`: checked now, and the outcome said.
+    let effect = update(&mut app, Action::CheckRevocation);
+    settle(&mut app, &ws, effect);
+    let status = support::tui::status(&app);
+    assert_eq!(status, "Revocation checked: 2 certificate(s), 1 revoked.");
+    let screen = render(&app, 80, 24);
+    assert!(tree_line(&screen, "bad").contains("revoked"), "{screen}");
+
+    // A job that reads the tree again: the fresh read is checked again
+    // (its certificates come back unchecked), quietly but for the revoked.
+    app.status = None;
+    let effect = update(&mut app, Action::Refresh);
+    settle(&mut app, &ws, effect);
+    let screen = render(&app, 80, 24);
+    assert!(tree_line(&screen, "bad").contains("revoked"), "{screen}");
+    // Étape 3 in English.
+    assert!(tree::select(&mut app, "F/bad"));
+    let effect = update(&mut app, Action::GoStep(Step::Final));
+    settle(&mut app, &ws, effect);
+    let screen = render(&app, 80, 24);
+    assert!(screen.contains("revoked on 20"), "{screen}");
+    assert!(screen.contains("(reason:"), "{screen}");
+    assert!(screen.contains("keyCompromise)"), "{screen}");
+
+    // Quitting asks nothing for a check still running.
+    let effect = update(&mut app, Action::CheckRevocation);
+    assert!(matches!(update(&mut app, Action::Quit), Some(Effect::Quit)));
+    drop(effect);
+}
