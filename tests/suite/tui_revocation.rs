@@ -2,7 +2,7 @@
 //! one of two certificates and serves its CRL over HTTP; the job the
 //! interface starts (after the tree is read, and on `V`) finds it, the
 //! tree says "révoqué" in place of the days left and Étape 3 gives the
-//! date and reason, in the user's language.
+//! date and reason after "Certificat importé", in the user's language.
 
 use crate::support;
 
@@ -34,6 +34,8 @@ fn settle(app: &mut App, ws: &Workspace, effect: Option<Effect>) {
                     other => panic!("{other:?}"),
                 }
             }
+            // The configuration saved: the loop's copy; `app` has it too.
+            Effect::UseConfig(_) => {}
             other => panic!("unexpected {other:?}"),
         }
     }
@@ -89,8 +91,10 @@ fn the_tree_and_etape_3_say_revoked_after_the_job_checked_the_crl() {
     let effect = update(&mut app, Action::GoStep(Step::Final));
     settle(&mut app, &ws, effect);
     let screen = render(&app, 80, 24);
-    assert!(screen.contains("Révocation"), "{screen}");
-    assert!(screen.contains("révoqué le 20"), "{screen}");
+    assert!(
+        screen.contains("Certificat importé · révoqué le 20"),
+        "{screen}"
+    );
     assert!(screen.contains("(motif :"), "{screen}");
     assert!(screen.contains("compromission de la clé"), "{screen}");
     // The good one is said good, with the day it was checked.
@@ -98,7 +102,12 @@ fn the_tree_and_etape_3_say_revoked_after_the_job_checked_the_crl() {
     let effect = update(&mut app, Action::GoStep(Step::Final));
     settle(&mut app, &ws, effect);
     let screen = render(&app, 80, 24);
-    assert!(screen.contains("non révoqué (vérifié le 20"), "{screen}");
+    assert!(
+        screen.contains("Certificat importé · non révoqué (20"),
+        "{screen}"
+    );
+    // Every button of Étape 3 still fits at 80×24.
+    assert!(screen.contains("[m]") && screen.contains("[D]"), "{screen}");
 }
 
 #[test]
@@ -126,7 +135,10 @@ fn a_read_of_the_tree_checks_again_and_v_checks_on_demand() {
     let effect = update(&mut app, Action::GoStep(Step::Final));
     settle(&mut app, &ws, effect);
     let screen = render(&app, 80, 24);
-    assert!(screen.contains("revoked on 20"), "{screen}");
+    assert!(
+        screen.contains("Certificate imported · revoked on 20"),
+        "{screen}"
+    );
     assert!(screen.contains("(reason:"), "{screen}");
     assert!(screen.contains("keyCompromise)"), "{screen}");
 
@@ -134,4 +146,75 @@ fn a_read_of_the_tree_checks_again_and_v_checks_on_demand() {
     let effect = update(&mut app, Action::CheckRevocation);
     assert!(matches!(update(&mut app, Action::Quit), Some(Effect::Quit)));
     drop(effect);
+}
+
+#[test]
+fn the_trust_section_edits_the_revocation_settings() {
+    use tui_input::InputRequest;
+    let tmp = tempfile::tempdir().expect("tmp");
+    let ws = Workspace::open(&tmp.path().join("ws")).expect("workspace");
+    let file = tmp.path().join("config.json");
+    let mut app = support::tui::french();
+    app.config_path = Some(file.clone());
+    update(&mut app, Action::Config);
+    let focus = |app: &mut App, key: &str| {
+        let s = app.config_screen.as_mut().expect("the screen");
+        assert!(s.focus_key(key), "{key}");
+    };
+    let value = |app: &App| {
+        let f = support::tui::screen(app).field().expect("a field");
+        f.value().to_string()
+    };
+    // Each starts on what the configuration says (here its defaults).
+    focus(&mut app, "revocation.mode");
+    assert_eq!(value(&app), "auto");
+    let text = render(&app, 80, 24);
+    assert!(text.contains("Révocation"), "{text}");
+    assert!(
+        text.contains("‹ vérifiée (OCSP, CRL) ›"),
+        "{text}"
+    );
+    update(&mut app, Action::Edit(InputRequest::GoToNextChar));
+    assert_eq!(value(&app), "off");
+    let text = render(&app, 80, 24);
+    assert!(
+        text.contains("‹ désactivée (hors réseau) ›"),
+        "{text}"
+    );
+    focus(&mut app, "revocation.ldap");
+    assert_eq!(value(&app), "false");
+    update(&mut app, Action::Edit(InputRequest::InsertChar(' ')));
+    assert_eq!(value(&app), "true");
+    focus(&mut app, "revocation.max_unknown_days");
+    assert_eq!(value(&app), "7");
+
+    // A number of days out of bounds is said under its field, nothing written.
+    support::tui::clear(&mut app);
+    support::tui::typed(&mut app, "0");
+    assert!(update(&mut app, Action::SaveConfig).is_none());
+    assert!(!file.exists());
+    assert_eq!(
+        support::tui::screen(&app).problem("revocation.max_unknown_days"),
+        Some("un nombre de jours de 1 à 366")
+    );
+    focus(&mut app, "revocation.max_unknown_days");
+    support::tui::clear(&mut app);
+    support::tui::typed(&mut app, "30");
+    let effect = update(&mut app, Action::SaveConfig);
+    settle(&mut app, &ws, effect);
+    let text = std::fs::read_to_string(&file).expect("written");
+    let parsed =
+        cleocps_core::config::Config::parse(&file, &text).expect("config check accepts it");
+    assert_eq!(parsed.revocation.mode, cleocps_core::revocation::Mode::Off);
+    assert_eq!(parsed.revocation.max_unknown_days, 30);
+    assert!(parsed.revocation.ldap);
+    assert_eq!(app.config, parsed);
+
+    // Revocation off: `V` says where it was turned off, and starts nothing.
+    update(&mut app, Action::Cancel);
+    assert!(update(&mut app, Action::CheckRevocation).is_none());
+    assert_eq!(
+        support::tui::status(&app),
+        "révocation non vérifiée (désactivée dans Configuration › Confiance)"
+    );
 }

@@ -49,9 +49,6 @@ fn life(app: &App, theme: Theme, req: &Request, width: usize) -> Vec<Line<'stati
             );
             out.push(row("tui.cert.left", text, style));
         }
-        if c.watched() && !c.expired() {
-            out.extend(revocation_rows(app, theme, c, width));
-        }
         let deployed = if c.deployed.is_empty() {
             t(lang, "tui.cert.not_deployed").to_string()
         } else {
@@ -80,24 +77,30 @@ fn life(app: &App, theme: Theme, req: &Request, width: usize) -> Vec<Line<'stati
     out
 }
 
-/// The revocation row, its words wrapped under its label (a reason or a
-/// failure is long).
-fn revocation_rows(app: &App, theme: Theme, c: &Certified, width: usize) -> Vec<Line<'static>> {
-    let (text, style) = revocation(app, theme, c);
-    let value_w = width.saturating_sub(LABEL_W).max(1);
-    super::portal::hanging(&text, value_w, 0)
+/// "Certificat importé", and whether it is revoked when it is in service:
+/// on one row when it fits, wrapped in the status's colour when not.
+fn imported(app: &App, theme: Theme, req: &Request, width: usize) -> Vec<Line<'static>> {
+    let ok = t(app.lang, "tui.cert.ok").to_string();
+    let Some(c) = app
+        .certified
+        .get(&req.path())
+        .filter(|c| c.watched() && !c.expired())
+    else {
+        return vec![Line::styled(ok, theme.ok())];
+    };
+    let (status, style) = revocation(app, theme, c);
+    let text = tf(app.lang, "tui.cert.ok_with", &[&status]);
+    if text.chars().count() <= width {
+        let head = text.chars().count() - status.chars().count();
+        let head: String = text.chars().take(head).collect();
+        return vec![Line::from(vec![
+            Span::styled(head, theme.ok()),
+            Span::styled(status, style),
+        ])];
+    }
+    super::portal::hanging(&text, width, 0)
         .into_iter()
-        .enumerate()
-        .map(|(i, l)| {
-            let label = if i == 0 {
-                pad(t(app.lang, "tui.cert.revocation"), LABEL_W)
-            } else {
-                " ".repeat(LABEL_W)
-            };
-            let mut spans = vec![Span::styled(label, theme.label())];
-            spans.extend(l.spans.into_iter().map(|s| s.style(style)));
-            Line::from(spans)
-        })
+        .map(|l| l.style(style))
         .collect()
 }
 
@@ -187,7 +190,7 @@ fn lines(app: &App, theme: Theme, req: &Request, width: usize, spare: usize) -> 
         }
         State::CertificateImported => match app.certs.get(&req.path()) {
             Some(c) => {
-                out.push(Line::styled(t(lang, "tui.cert.ok").to_string(), theme.ok()));
+                out.extend(imported(app, theme, req, width));
                 out.extend(super::cert::rows(app, theme, c, width, spare));
                 out.extend(life(app, theme, req, width));
             }
