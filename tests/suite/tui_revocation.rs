@@ -127,9 +127,13 @@ fn a_read_of_the_tree_checks_again_and_v_checks_on_demand() {
     // (its certificates come back unchecked), quietly but for the revoked.
     app.status = None;
     let effect = update(&mut app, Action::Refresh);
+    // What was found holds while the tree is read again, not "unchecked".
+    assert!(app.certified["F/bad"].revocation.is_revoked());
     settle(&mut app, &ws, effect);
     let screen = render(&app, 80, 24);
     assert!(tree_line(&screen, "bad").contains("revoked"), "{screen}");
+    // Nothing newly revoked: the check of a read of the tree says nothing.
+    assert_eq!(support::tui::status(&app), "");
     // Étape 3 in English.
     assert!(tree::select(&mut app, "F/bad"));
     let effect = update(&mut app, Action::GoStep(Step::Final));
@@ -170,17 +174,11 @@ fn the_trust_section_edits_the_revocation_settings() {
     assert_eq!(value(&app), "auto");
     let text = render(&app, 80, 24);
     assert!(text.contains("Révocation"), "{text}");
-    assert!(
-        text.contains("‹ vérifiée (OCSP, CRL) ›"),
-        "{text}"
-    );
+    assert!(text.contains("‹ vérifiée (OCSP, CRL) ›"), "{text}");
     update(&mut app, Action::Edit(InputRequest::GoToNextChar));
     assert_eq!(value(&app), "off");
     let text = render(&app, 80, 24);
-    assert!(
-        text.contains("‹ désactivée (hors réseau) ›"),
-        "{text}"
-    );
+    assert!(text.contains("‹ désactivée (hors réseau) ›"), "{text}");
     focus(&mut app, "revocation.ldap");
     assert_eq!(value(&app), "false");
     update(&mut app, Action::Edit(InputRequest::InsertChar(' ')));
@@ -216,5 +214,85 @@ fn the_trust_section_edits_the_revocation_settings() {
     assert_eq!(
         support::tui::status(&app),
         "révocation non vérifiée (désactivée dans Configuration › Confiance)"
+    );
+}
+
+#[test]
+fn the_demo_shows_one_request_of_each_road_and_a_revoked_certificate() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let root = tmp.path().join("demo");
+    let sandbox = cleocps::demo::ensure(&root, false).expect("the sandbox");
+    let _servers = cleocps::demo::RaThread::start(&sandbox).expect("its servers");
+    let ws = Workspace::open(&sandbox.workspace)
+        .expect("workspace")
+        .with_trust(sandbox.config.trust.clone());
+    let mut app = term::load(&ws, Lang::Fr).expect("load");
+    app.config = sandbox.config.clone();
+    let effect = update::opened(&mut app, None);
+    settle(&mut app, &ws, effect);
+    let screen = render(&app, 80, 24);
+    assert!(screen.contains("Clinique de Démonstration"), "{screen}");
+    // The card road's request waits for the card; the platform's are issued.
+    assert!(
+        tree_line(&screen, "messagerie").contains("S/MIME clés"),
+        "{screen}"
+    );
+    assert!(tree_line(&screen, " insi ").contains(" j"), "{screen}");
+    assert!(
+        tree_line(&screen, "ancien-web").contains("révoqué"),
+        "{screen}"
+    );
+
+    // The command line agrees: `check` is CRITICAL naming the revocation.
+    let out = support::cleocps(tmp.path())
+        .arg("--config")
+        .arg(&sandbox.config_file)
+        .arg("--workspace")
+        .arg(&sandbox.workspace)
+        .args(["--lang", "en", "check"])
+        .output()
+        .expect("check");
+    let line = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(2), "{line}");
+    assert!(
+        line.contains("Clinique de Démonstration/ancien-web REVOKED on "),
+        "{line}"
+    );
+    assert!(line.contains("keyCompromise"), "{line}");
+    // And openssl reads the rehearsal CRL as listing its serial.
+    let crt = sandbox
+        .workspace
+        .join("dossiers/Clinique de Démonstration/ancien-web/ancien-web.crt");
+    let serial = support::tool_ok(
+        "openssl",
+        &["x509", "-noout", "-serial", "-in", &crt.to_string_lossy()],
+    );
+    let serial = serial.trim().trim_start_matches("serial=").to_uppercase();
+    let base = std::fs::read_to_string(root.join("ra/revocation/url")).expect("its address");
+    let crl_file = tmp.path().join("ca.crl");
+    support::tool_ok(
+        "curl",
+        &[
+            "-sf",
+            "-o",
+            &crl_file.to_string_lossy(),
+            &format!("{}/crl/ca.crl", base.trim()),
+        ],
+    );
+    let crl = support::tool_ok(
+        "openssl",
+        &[
+            "crl",
+            "-inform",
+            "DER",
+            "-noout",
+            "-text",
+            "-in",
+            &crl_file.to_string_lossy(),
+        ],
+    );
+    assert!(
+        crl.to_uppercase().contains(serial.trim_start_matches('0')),
+        "{serial}\n{crl}"
     );
 }

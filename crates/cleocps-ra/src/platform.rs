@@ -153,7 +153,7 @@ fn sign(
         }
     }
     parts.push((rfc4519::CN, &who.cn));
-    issue::sign(
+    let cert = issue::sign(
         CertSpec {
             subject: issue::name(&parts)?,
             spki,
@@ -163,7 +163,10 @@ fn sign(
         Some(&ra.ca),
         &ra.ca_key,
         now,
-    )
+    )?;
+    // Kept as the card road's are, so `ra revoke` can revoke it.
+    super::process::keep_certificate(ra, &cert, &pki::summarize(&cert).serial);
+    Ok(cert)
 }
 
 /// The usage's KU and EKU, as the platform's profiles set them.

@@ -196,11 +196,14 @@ fn record(
 
 /// A copy of each issued certificate in `DIR/issued/<serial>.crt` (records only).
 fn keep_issued(ra: &RaDir, issued: &Issued) {
-    let path = ra
-        .dir
-        .join(FILES.issued)
-        .join(format!("{}.crt", issued.summary.serial));
-    let written = pki::cert_pem(&issued.certificate)
+    keep_certificate(ra, &issued.certificate, &issued.summary.serial);
+}
+
+/// A copy of every certificate issued, by serial, in `issued/`: what
+/// `ra revoke` may revoke (the card road's and the platform's alike).
+pub(crate) fn keep_certificate(ra: &RaDir, cert: &x509_cert::Certificate, serial: &str) {
+    let path = ra.dir.join(FILES.issued).join(format!("{serial}.crt"));
+    let written = pki::cert_pem(cert)
         .map_err(|e| e.to_string())
         .and_then(|pem| write_atomic(&path, pem.as_bytes(), 0o644).map_err(|e| e.to_string()));
     if let Err(e) = written {

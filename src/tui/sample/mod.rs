@@ -4,6 +4,7 @@
 mod config;
 mod ops;
 mod portal;
+mod revocation;
 mod wizard;
 
 use crate::i18n::{t, tf, Lang};
@@ -390,6 +391,7 @@ fn later_screens(lang: Lang) -> Vec<(&'static str, App)> {
     out.push(("30-paste-answer", paste));
     out.extend(wizard::screens(lang));
     out.extend(ops::screens(lang));
+    out.extend(revocation::screens(lang));
 
     // The command palette (F10 or `:`), "dem" typed.
     let mut palette = at(lang, "Dossier 2/Demande 1", Step::Init);

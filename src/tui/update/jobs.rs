@@ -119,6 +119,8 @@ fn finished(app: &mut App, run: &Running, done: Done) -> Option<Effect> {
     follow(app, run.kind, run.request.as_deref());
     match done.message {
         Some(m) => set_info(app, m),
+        // A background job's end leaves the last message where it is.
+        None if run.kind.background() => {}
         None => clear_progress(app),
     }
     let effect = match done.shown {

@@ -45,18 +45,21 @@ pub(super) fn asked(app: &mut App) -> Option<Effect> {
 
 /// The check's facts: each goes to its certificate, unless the request
 /// holds another certificate by now. Said when asked for or when one is
-/// revoked; a quiet check of the tree stays quiet.
+/// found revoked that was not; a quiet check of the tree stays quiet.
 pub(super) fn checked(app: &mut App, facts: Vec<RevocationFact>, asked: bool) {
     let revoked = facts.iter().filter(|f| f.revocation.is_revoked()).count();
     let total = facts.len();
+    let mut newly = 0;
     for fact in facts {
         if let Some(c) = app.certified.get_mut(&fact.path) {
             if c.serial == fact.serial {
+                newly += usize::from(fact.revocation.is_revoked() && !c.revocation.is_revoked());
                 c.revocation = fact.revocation;
             }
         }
     }
-    if asked || revoked > 0 {
+    // Found in the background: said only where it clobbers no other message.
+    if asked || (newly > 0 && app.status.is_none()) {
         set_info(
             app,
             tf(app.lang, "tui.revocation.done", &[&total, &revoked]),
