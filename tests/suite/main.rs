@@ -89,3 +89,4 @@ mod tui_update_paste;
 mod tui_update_steps;
 mod tui_update_wizard;
 mod wizard_e2e;
+mod wizard_supersede;
