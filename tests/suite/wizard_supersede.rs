@@ -71,7 +71,7 @@ fn a_certificate_that_supersedes_a_rejection_is_finalised_by_the_wizard() {
         .find_map(|l| l.strip_prefix("p12="))
         .expect("a password");
     let pass = tmp.path().join("pass");
-    std::fs::write(&pass, &p12_password).expect("pass");
+    std::fs::write(&pass, p12_password).expect("pass");
     let out = tool_ok(
         "openssl",
         &[
