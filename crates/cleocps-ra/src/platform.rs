@@ -165,7 +165,7 @@ fn sign(
         now,
     )?;
     // Kept as the card road's are, so `ra revoke` can revoke it.
-    super::process::keep_certificate(ra, &cert, &pki::summarize(&cert).serial);
+    ra.keep_issued(&cert, &pki::summarize(&cert).serial);
     Ok(cert)
 }
 
