@@ -296,3 +296,29 @@ fn the_demo_shows_one_request_of_each_road_and_a_revoked_certificate() {
         "{serial}\n{crl}"
     );
 }
+
+#[test]
+fn an_unreachable_list_is_said_unknown_since_not_good() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let ca = OpensslCa::new(&tmp.path().join("ca"), "/C=FR/O=TEST/CN=TEST AC TUI");
+    // A port nothing listens on: the list cannot be fetched.
+    let closed = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+    let url = format!("http://{}/ca.crl", closed.local_addr().expect("addr"));
+    drop(closed);
+    let ws_dir = tmp.path().join("ws");
+    certified(&ws_dir, &ca, "web", None, Some(&url));
+    let ws = Workspace::open(&ws_dir).expect("workspace");
+    let mut app = term::load(&ws, Lang::Fr).expect("load");
+    let effect = update::opened(&mut app, None);
+    settle(&mut app, &ws, effect);
+    assert!(tree::select(&mut app, "F/web"));
+    let effect = update(&mut app, Action::GoStep(Step::Final));
+    settle(&mut app, &ws, effect);
+    let screen = render(&app, 80, 24);
+    assert!(
+        screen.contains("Certificat importé · révocation inconnue depuis"),
+        "{screen}"
+    );
+    assert!(!screen.contains("non révoqué"), "{screen}");
+    assert!(!tree_line(&screen, "web").contains("révoqué"), "{screen}");
+}
