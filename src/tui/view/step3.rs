@@ -9,9 +9,8 @@ use crate::tui::action::Step;
 use crate::tui::app::App;
 use crate::tui::job_kind::JobKind;
 use crate::tui::theme::Theme;
-use cleocps_core::ops::{Certified, Level, Thresholds};
+use cleocps_core::ops::{Level, Thresholds};
 use cleocps_core::request::{Request, State};
-use cleocps_core::revocation::{Mode, Status};
 use cleocps_core::sanitize;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
@@ -77,82 +76,6 @@ fn life(app: &App, theme: Theme, req: &Request, width: usize) -> Vec<Line<'stati
     out
 }
 
-/// "Certificat importé", and whether it is revoked when it is in service:
-/// on one row when it fits, wrapped in the status's colour when not.
-fn imported(app: &App, theme: Theme, req: &Request, width: usize) -> Vec<Line<'static>> {
-    let ok = t(app.lang, "tui.cert.ok").to_string();
-    let Some(c) = app
-        .certified
-        .get(&req.path())
-        .filter(|c| c.watched() && !c.expired())
-    else {
-        return vec![Line::styled(ok, theme.ok())];
-    };
-    let (status, style) = revocation(app, theme, c);
-    let text = tf(app.lang, "tui.cert.ok_with", &[&status]);
-    if text.chars().count() <= width {
-        let head = text.chars().count() - status.chars().count();
-        let head: String = text.chars().take(head).collect();
-        return vec![Line::from(vec![
-            Span::styled(head, theme.ok()),
-            Span::styled(status, style),
-        ])];
-    }
-    super::portal::hanging(&text, width, 0)
-        .into_iter()
-        .map(|l| l.style(style))
-        .collect()
-}
-
-/// The certificate's revocation status, as last checked, in words.
-fn revocation(app: &App, theme: Theme, c: &Certified) -> (String, Style) {
-    let lang = app.lang;
-    let r = &c.revocation;
-    let date = |at: &Option<String>| {
-        at.as_deref()
-            .unwrap_or("?")
-            .chars()
-            .take(10)
-            .collect::<String>()
-    };
-    let detail = || sanitize::line(r.detail.as_deref().unwrap_or("-")).into_owned();
-    match r.status {
-        Status::Revoked => (r.describe(lang), theme.error()),
-        Status::Good => (
-            tf(lang, "tui.revocation.good", &[&date(&r.checked_at)]),
-            theme.ok(),
-        ),
-        Status::Unknown => {
-            let style = if r.overdue {
-                theme.warning()
-            } else {
-                Style::default()
-            };
-            let since = date(&r.unknown_since);
-            (
-                tf(lang, "tui.revocation.unknown_since", &[&since, &detail()]),
-                style,
-            )
-        }
-        Status::Off if app.jobs.iter().any(|j| j.kind == JobKind::Revocation) => (
-            t(lang, "tui.revocation.checking").to_string(),
-            theme.disabled(),
-        ),
-        Status::Off if app.config.revocation.mode == Mode::Off => (
-            t(lang, "tui.revocation.disabled").to_string(),
-            theme.disabled(),
-        ),
-        Status::Off if r.detail.is_some() => (
-            tf(lang, "tui.revocation.not_checked", &[&detail()]),
-            theme.disabled(),
-        ),
-        Status::Off => (
-            t(lang, "tui.revocation.pending").to_string(),
-            theme.disabled(),
-        ),
-    }
-}
-
 /// The step's rows for a body of `height` rows: the certificate's values
 /// wrapped when the rows left allow it.
 pub fn body(
@@ -190,7 +113,7 @@ fn lines(app: &App, theme: Theme, req: &Request, width: usize, spare: usize) -> 
         }
         State::CertificateImported => match app.certs.get(&req.path()) {
             Some(c) => {
-                out.extend(imported(app, theme, req, width));
+                out.extend(super::revocation::imported(app, theme, req, width));
                 out.extend(super::cert::rows(app, theme, c, width, spare));
                 out.extend(life(app, theme, req, width));
             }
