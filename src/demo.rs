@@ -4,7 +4,8 @@
 //! answering in-process. No card, no network, no service needed.
 //!
 //! ```text
-//! <root>/workspace/          the demo's workspace
+//! <root>/workspace/          the demo's workspace, with one example request
+//!                            of each road and a revoked certificate
 //! <root>/ra/                 the rehearsal registration server
 //! <root>/carte-demo.json     the soft token (PIN: DEMO_PIN)
 //! <root>/directory.json      servers the demo holder administers
@@ -209,6 +210,17 @@ fn create(root: &Path) -> Result<()> {
             "directory_file": p(directory),
         }),
     )?;
+    // The address the revocation server will answer on, recorded now so
+    // the examples' certificates point at it.
+    let base = {
+        let listener = ra::revocation_serve::bind_again(&server)?;
+        let addr = listener
+            .local_addr()
+            .map_err(|e| Error::io("revocation server", e))?;
+        format!("http://{addr}")
+    };
+    let config = load_config(&root.join("cleocps.json"))?;
+    crate::demo_seed::seed(&root.join("workspace"), &config, &ra_dir, &base)?;
     Ok(())
 }
 

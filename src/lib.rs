@@ -5,6 +5,7 @@
 
 pub mod cli;
 pub mod demo;
+pub mod demo_seed;
 pub mod i18n;
 pub mod texts;
 pub mod tui;

@@ -15,6 +15,7 @@ pub mod tui_config;
 pub mod tui_ops;
 pub mod tui_platform;
 pub mod tui_portal;
+pub mod tui_revocation;
 pub mod tui_setup;
 pub mod tui_wizard_platform;
 
@@ -41,6 +42,7 @@ pub static CATALOG: Catalog = Catalog {
         tui_platform::TEXTS,
         tui_config::TEXTS,
         tui_wizard_platform::TEXTS,
+        tui_revocation::TEXTS,
     ],
     below: Some(&cleocps_ra::i18n::CATALOG),
 };

@@ -117,6 +117,8 @@ pub enum Action {
     Copy,
     /// Open a shell in the request's directory.
     Shell,
+    /// Check the certificates' revocation now.
+    CheckRevocation,
     // Events.
     /// Text pasted into the terminal (bracketed paste): never keystrokes.
     Paste(String),
@@ -144,6 +146,8 @@ pub enum Effect {
     Shell(PathBuf),
     /// The configuration was saved: the next jobs use it.
     UseConfig(Box<cleocps_core::config::Config>),
+    /// Several of the above, in order.
+    Many(Vec<Effect>),
 }
 
 /// The certificate as Étape 3 shows it (already formatted by `jobs`).
@@ -236,6 +240,22 @@ pub enum Shown {
     ConfigSaved(Box<cleocps_core::config::Config>),
     /// A path input's completion (`None`: nothing matched).
     Completed(Option<String>),
+    /// The revocation status of the certificates checked; `asked`: by the
+    /// user, who is told the outcome.
+    Revocation {
+        facts: Vec<RevocationFact>,
+        asked: bool,
+    },
+}
+
+/// One certificate's revocation status, as the check found it.
+#[derive(Debug, Clone)]
+pub struct RevocationFact {
+    /// "FOLDER/NAME".
+    pub path: String,
+    /// The serial checked: a certificate replaced meanwhile keeps its own.
+    pub serial: String,
+    pub revocation: cleocps_core::revocation::Revocation,
 }
 
 /// What a card probe read, for the PIN modal and the status line.

@@ -186,12 +186,19 @@ impl App {
 
     /// Takes a fresh read of the tree; folders that went away forget
     /// whether they were collapsed.
-    pub fn apply_tree(&mut self, fresh: TreeRead) {
+    pub fn apply_tree(&mut self, mut fresh: TreeRead) {
         self.tree = fresh
             .folders
             .into_iter()
             .map(|(name, requests)| Folder { name, requests })
             .collect();
+        // What the last revocation check found holds until the next one
+        // says otherwise (the same certificate: the same serial).
+        for (path, c) in &mut fresh.certified {
+            if let Some(old) = self.certified.get(path).filter(|o| o.serial == c.serial) {
+                c.revocation = old.revocation.clone();
+            }
+        }
         match fresh.certified_only {
             Some(only) => {
                 for path in only {

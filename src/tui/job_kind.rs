@@ -42,6 +42,8 @@ pub enum JobKind {
     Wizard(WizardJobKind),
     TestConfig,
     SaveConfig,
+    /// The certificates' revocation, checked in the background.
+    Revocation,
 }
 
 /// The wizard's jobs, one per [`WizardJob`](super::wizard::WizardJob) variant.
@@ -68,6 +70,17 @@ impl JobKind {
                 | JobKind::ListDir
                 | JobKind::Complete
         )
+    }
+
+    /// Runs unseen: the status line does not announce it and quitting
+    /// asks nothing for it.
+    pub fn background(self) -> bool {
+        self == JobKind::Revocation
+    }
+
+    /// The status line does not announce it.
+    pub fn quiet(self) -> bool {
+        self.only_reads() || self.background()
     }
 
     /// Reads the card (waiting while it is absent): its progress is the
@@ -109,6 +122,7 @@ impl JobKind {
             JobKind::Sign => "tui.job.sign",
             JobKind::TestConfig => "tui.job.cfg_test",
             JobKind::SaveConfig => "tui.job.cfg_save",
+            JobKind::Revocation => "tui.job.revocation",
         }
     }
 }
@@ -166,6 +180,7 @@ mod tests {
             JobKind::Wizard(WizardJobKind::Finish),
             JobKind::TestConfig,
             JobKind::SaveConfig,
+            JobKind::Revocation,
         ];
         for kind in kinds {
             let id = kind.text_id();
@@ -174,6 +189,7 @@ mod tests {
                     .iter()
                     .chain(crate::texts::tui_ops::TEXTS)
                     .chain(crate::texts::tui_config::TEXTS)
+                    .chain(crate::texts::tui_revocation::TEXTS)
                     .any(|t| t.id == id),
                 "{kind:?}: {id} has no text"
             );

@@ -111,6 +111,7 @@ pub static BINDINGS: &[Binding] = &[
     b!(&[(KeyCode::F(10), N), ch(':')], Action::Palette, "tui.key.palette", MAIN, None, true),
     b!(&[(KeyCode::Delete, N), ch('d')], Action::Delete, "tui.key.delete", MAIN, None, false),
     b!(&[ch('C')], Action::Config, "tui.key.config", MAIN, None, false),
+    b!(&[ch('V')], Action::CheckRevocation, "tui.key.revocation", MAIN, None, false),
     // The form.
     b!(&[(KeyCode::Enter, N), (KeyCode::Char('s'), C)], Action::Submit, "tui.key.apply", &[Layer::Form], None, true),
     // Before "next field": at 80 columns the footer has room for F3.

@@ -102,7 +102,8 @@ fn event_loop(
     };
     let size = terminal.size()?;
     update(app, Action::Resize(size.width, size.height));
-    let mut effect = first_effect(app, &runner.ctx);
+    let first = first_effect(app, &runner.ctx);
+    let mut effect = super::update::opened(app, first);
     loop {
         if let Some(code) = runner.apply(terminal, app, effect.take())? {
             return Ok(code);
@@ -203,6 +204,13 @@ impl Runner {
                     config: *config,
                     ..TuiContext::clone(&self.ctx)
                 });
+            }
+            Some(Effect::Many(effects)) => {
+                for effect in effects {
+                    if let Some(code) = self.apply(terminal, app, Some(effect))? {
+                        return Ok(Some(code));
+                    }
+                }
             }
             Some(Effect::Copy(text)) => osc52(&text)?,
             Some(Effect::Shell(dir)) => {

@@ -145,6 +145,21 @@ fn every_type_is_issued_for_its_csr_with_the_test_profile() {
             serde_json::from_str(&ok(ws, &["--json", "request", "show", &path])).expect("json");
         assert_eq!(show["state"], "certificate_imported", "{kind}");
     }
+    // What the platform issued, `ra revoke` can revoke, as the card road's.
+    let issued = t.path().join("org-auth-cli.pem");
+    let serial = tool_ok("openssl", &["x509", "-in", s(&issued), "-noout", "-serial"]);
+    let serial = serial.trim().trim_start_matches("serial=");
+    ok(
+        ws,
+        &[
+            "ra",
+            "revoke",
+            s(&server.dir),
+            serial,
+            "--reason",
+            "superseded",
+        ],
+    );
     // A CSR whose names are not the type's is refused.
     let csr_path = ws.join("dossiers/F/ssl/ssl.csr");
     let csr = s(&csr_path);

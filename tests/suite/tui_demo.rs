@@ -53,7 +53,7 @@ fn demo_wizard_to_a_certificate() {
     let tmp = tempfile::tempdir().expect("tmp");
     let root = tmp.path().join("demo");
     let t = demo(&root, "wizard");
-    t.wait("No folder yet", 120);
+    t.wait("Clinique de Démonstration", 120);
 
     t.keys(&["w"]);
     t.wait("CleoWizard", 10);
@@ -112,7 +112,7 @@ fn demo_manual_procedure_with_directory_and_mail() {
     let tmp = tempfile::tempdir().expect("tmp");
     let root = tmp.path().join("demo");
     let t = demo(&root, "manual");
-    t.wait("No folder yet", 120);
+    t.wait("Clinique de Démonstration", 120);
 
     // A folder, an SSL request, keys without a password.
     t.new_folder_and_request();
@@ -182,7 +182,7 @@ fn demo_wizard_wrong_pin_then_resume() {
     let tmp = tempfile::tempdir().expect("tmp");
     let root = tmp.path().join("demo");
     let t = demo(&root, "resume");
-    t.wait("No folder yet", 120);
+    t.wait("Clinique de Démonstration", 120);
 
     t.keys(&["w"]);
     t.wait("Certificate type", 10);
@@ -247,7 +247,7 @@ fn cleocps_wizard_on_a_terminal_opens_the_wizard_screen() {
     t.keys(&["Enter"]);
     t.wait("srv-web.clinique-demo.fr", 30);
     t.keys(&["Escape"]);
-    t.wait("No folder yet", 10);
+    t.wait("Clinique de Démonstration", 10);
     t.keys(&["q"]);
     let screen = t.wait("EXIT=", 20);
     assert!(screen.contains("EXIT=0"), "{screen}");

@@ -440,10 +440,18 @@ fn wizard_rejections_are_shown_and_final() {
         Some(1)
     );
     assert!(!w.wizard_dir().join("Requete_Wizard.crt").exists());
-    // Its random passwords are gone with it: they can never serve again.
+    // Its random passwords stay, private: its key is sealed under one, and
+    // a certificate may still supersede the rejection (wizard_supersede).
     let pending = w.wizard_dir().join(".pending");
-    let left = std::fs::read_dir(&pending).map(|d| d.count()).unwrap_or(0);
-    assert_eq!(left, 0, "passwords kept in {}", pending.display());
+    let kept: Vec<_> = std::fs::read_dir(&pending)
+        .expect("kept")
+        .flatten()
+        .collect();
+    assert_eq!(kept.len(), 1, "{}", pending.display());
+    let mode =
+        std::os::unix::fs::PermissionsExt::mode(&kept[0].metadata().expect("meta").permissions())
+            & 0o777;
+    assert_eq!(mode, 0o600);
 
     // A card whose certificate is not from the card CA: CERTIFICAT_CARTE_INVALIDE.
     let foreign = SoftHsm::card();

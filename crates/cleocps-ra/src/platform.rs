@@ -140,7 +140,7 @@ fn sign(
         }
     }
     parts.push((rfc4519::CN, &who.cn));
-    issue::sign(
+    let cert = issue::sign(
         CertSpec {
             subject: issue::name(&parts)?,
             spki,
@@ -150,7 +150,10 @@ fn sign(
         Some(&ra.ca),
         &ra.ca_key,
         now,
-    )
+    )?;
+    // Kept as the card road's are, so `ra revoke` can revoke it.
+    ra.keep_issued(&cert, &pki::summarize(&cert).serial);
+    Ok(cert)
 }
 
 /// The usage's KU and EKU, as the platform's profiles set them.

@@ -14,13 +14,12 @@ use super::decision::{Decision, Issued, Processed, RejectCode, RequestMeta};
 use super::directory::AdminDirectory;
 use super::issue::{self, sha256_hex, CertKind, CertSpec};
 use super::replay::SeenEntry;
-use super::store::{RaDir, FILES};
+use super::store::RaDir;
 use super::verify;
 use crate::i18n::{tf, Lang};
 use base64::Engine;
 use cleocps_core::card::holder_of;
 use cleocps_core::error::{Error, Result};
-use cleocps_core::fsutil::write_atomic;
 use cleocps_core::pki::{self, der_limits};
 use const_oid::db::rfc5280;
 use der::asn1::Ia5String;
@@ -107,7 +106,7 @@ fn decide_and_answer(
                     holder,
                 ));
             }
-            keep_issued(ra, &issued);
+            ra.keep_issued(&issued.certificate, &issued.summary.serial);
             log::info!(
                 "ra: ISSUED {:?} certificate serial {} for holder {} names {}",
                 issued.kind,
@@ -195,19 +194,6 @@ fn record(
 }
 
 /// A copy of each issued certificate in `DIR/issued/<serial>.crt` (records only).
-fn keep_issued(ra: &RaDir, issued: &Issued) {
-    let path = ra
-        .dir
-        .join(FILES.issued)
-        .join(format!("{}.crt", issued.summary.serial));
-    let written = pki::cert_pem(&issued.certificate)
-        .map_err(|e| e.to_string())
-        .and_then(|pem| write_atomic(&path, pem.as_bytes(), 0o644).map_err(|e| e.to_string()));
-    if let Err(e) = written {
-        log::warn!("ra: could not keep a copy in {}: {e}", path.display());
-    }
-}
-
 /// A rejection, and whether to remember its content as seen.
 type Refusal = (Reject, bool);
 /// `Ok(Ok(issued))`, `Ok(Err(refusal))`, or `Err` (no decision).

@@ -125,6 +125,22 @@ fn read_cert(path: &Path) -> Result<Certificate> {
 }
 
 impl RaDir {
+    /// A copy of every certificate issued, by serial, in `issued/`: what
+    /// `ra revoke` may revoke (the card road's and the platform's alike).
+    /// A failure is logged, never fatal: the certificate is issued.
+    pub(crate) fn keep_issued(&self, cert: &Certificate, serial: &str) {
+        let path = self.dir.join(FILES.issued).join(format!("{serial}.crt"));
+        let written = pki::cert_pem(cert)
+            .map_err(|e| e.to_string())
+            .and_then(|pem| {
+                cleocps_core::fsutil::write_atomic(&path, pem.as_bytes(), 0o644)
+                    .map_err(|e| e.to_string())
+            });
+        if let Err(e) = written {
+            log::warn!("ra: could not keep a copy in {}: {e}", path.display());
+        }
+    }
+
     /// Loads the server made by [`init`] in `dir`.
     pub fn open(dir: &Path) -> Result<RaDir> {
         let settings_path = dir.join(FILES.settings);

@@ -121,12 +121,9 @@ fn ask(
         }
         Step::Certificate { .. } => match &args.cert {
             // Standard input (`-`) is read here; a file by the core.
-            Some(file) if file.as_os_str() == "-" => {
-                Answer::Certificate(Given::Text(super::super::response::read_answer(
-                    file,
-                    ctx.config.max_message_bytes(),
-                )?))
-            }
+            Some(file) if file.as_os_str() == "-" => Answer::Certificate(Given::Text(
+                super::super::response::read_answer(file, ctx.config.max_message_bytes())?,
+            )),
             Some(file) => Answer::Certificate(Given::File(file.clone())),
             None => return Err(need_cn()),
         },

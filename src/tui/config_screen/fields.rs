@@ -81,12 +81,37 @@ pub enum Kind {
     Text,
     /// A port: digits, 1 to 65535.
     Port,
-    /// `starttls`, `tls` or `plain`, chosen with ← →.
-    Security,
+    /// A number of days, 1 to [`MAX_UNKNOWN_DAYS`](cleocps_core::revocation::MAX_UNKNOWN_DAYS).
+    Days,
+    /// One of a few values (value, text id of its words), chosen with ← →.
+    Choice(&'static [(&'static str, &'static str)]),
 }
 
 /// The security values in the order ← → go through them.
-pub const SECURITY: [&str; 3] = ["starttls", "tls", "plain"];
+pub const SECURITY: &[(&str, &str)] = &[
+    ("starttls", "tui.cfg.sec.starttls"),
+    ("tls", "tui.cfg.sec.tls"),
+    ("plain", "tui.cfg.sec.plain"),
+];
+
+/// `revocation.mode`: checked, or off for a server without network.
+pub const REVOCATION_MODES: &[(&str, &str)] = &[
+    ("auto", "tui.cfg.revocation.auto"),
+    ("off", "tui.cfg.revocation.off"),
+];
+
+/// A yes-or-no key.
+pub const YES_NO: &[(&str, &str)] = &[("false", "tui.cfg.no"), ("true", "tui.cfg.yes")];
+
+impl Kind {
+    /// The values ← → go through, when it is a choice.
+    pub fn choices(self) -> Option<&'static [(&'static str, &'static str)]> {
+        match self {
+            Kind::Choice(values) => Some(values),
+            _ => None,
+        }
+    }
+}
 
 /// One field: its key, its label's text id, its section and kind.
 #[derive(Debug, Clone, Copy)]
@@ -106,7 +131,11 @@ const fn spec(key: &'static str, label: &'static str, part: Part, kind: Kind) ->
     }
 }
 
-use Kind::{Port, Security as Sec, Text};
+use Kind::{Days, Port, Text};
+
+const SEC: Kind = Kind::Choice(SECURITY);
+const MODE: Kind = Kind::Choice(REVOCATION_MODES);
+const FLAG: Kind = Kind::Choice(YES_NO);
 use Part::*;
 
 /// Every field, in screen order. Passwords are never here: only the paths
@@ -118,7 +147,7 @@ pub static SPECS: &[Spec] = &[
     spec("mail_from", "tui.cfg.f.mail_from", Sending, Text),
     spec("smtp.host", "tui.cfg.f.smtp_host", Sending, Text),
     spec("smtp.port", "tui.cfg.f.port", Sending, Port),
-    spec("smtp.security", "tui.cfg.f.security", Sending, Sec),
+    spec("smtp.security", "tui.cfg.f.security", Sending, SEC),
     spec("smtp.user", "tui.cfg.f.user", Sending, Text),
     spec("smtp.password_file", "tui.cfg.f.password_file", Sending, Text),
     spec("smtp.ca_file", "tui.cfg.f.ca_file", Sending, Text),
@@ -127,7 +156,7 @@ pub static SPECS: &[Spec] = &[
     spec("outbox", "tui.cfg.f.outbox", Sending, Text),
     spec("imap.host", "tui.cfg.f.imap_host", Receiving, Text),
     spec("imap.port", "tui.cfg.f.port", Receiving, Port),
-    spec("imap.security", "tui.cfg.f.security", Receiving, Sec),
+    spec("imap.security", "tui.cfg.f.security", Receiving, SEC),
     spec("imap.user", "tui.cfg.f.user", Receiving, Text),
     spec("imap.password_file", "tui.cfg.f.password_file", Receiving, Text),
     spec("imap.ca_file", "tui.cfg.f.ca_file", Receiving, Text),
@@ -143,6 +172,9 @@ pub static SPECS: &[Spec] = &[
     spec("directory_file", "tui.cfg.f.directory_file", Directory, Text),
     spec("trust.anchors", "tui.cfg.f.anchors", Trust, Text),
     spec("trust.intermediates", "tui.cfg.f.intermediates", Trust, Text),
+    spec("revocation.mode", "tui.cfg.f.revocation_mode", Trust, MODE),
+    spec("revocation.max_unknown_days", "tui.cfg.f.max_unknown_days", Trust, Days),
+    spec("revocation.ldap", "tui.cfg.f.revocation_ldap", Trust, FLAG),
     spec("subject_defaults.o", "tui.cfg.f.o", Subject, Text),
     spec("subject_defaults.ou", "tui.cfg.f.ou", Subject, Text),
     spec("subject_defaults.l", "tui.cfg.f.l", Subject, Text),
@@ -168,25 +200,27 @@ pub fn server_of(key: &str) -> Option<&'static str> {
 }
 
 /// The text a field starts with: the configuration's value (a list joined
-/// with ", "), the section's default security when it has none, else empty.
+/// with ", "), a choice's default (the section's security) when it has
+/// none, else empty.
 pub fn initial(config: &Config, spec: &Spec) -> String {
     match get_value(config, spec.key) {
         Some(Value::String(s)) => s,
         Some(Value::Number(n)) => n.to_string(),
+        Some(Value::Bool(b)) => b.to_string(),
         Some(Value::Array(items)) => items
             .iter()
             .filter_map(|v| v.as_str())
             .collect::<Vec<_>>()
             .join(", "),
-        _ if spec.kind == Kind::Security => {
-            // What serde gives a section written without it.
-            if spec.key.starts_with("imap") {
-                "tls"
-            } else {
-                "starttls"
-            }
-            .to_string()
-        }
-        _ => String::new(),
+        // What serde gives a section written without it.
+        _ if spec.kind == SEC && spec.key.starts_with("imap") => "tls".to_string(),
+        _ => match spec.kind.choices() {
+            Some(values) => values
+                .first()
+                .map(|(v, _)| *v)
+                .unwrap_or_default()
+                .to_string(),
+            None => String::new(),
+        },
     }
 }

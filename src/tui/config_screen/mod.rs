@@ -9,7 +9,7 @@
 mod fields;
 mod pairs;
 
-pub use fields::{initial, server_of, Kind, Part, Spec, SECURITY, SERVERS, SPECS};
+pub use fields::{initial, server_of, Kind, Part, Spec, SERVERS, SPECS};
 
 use cleocps_core::config::Config;
 use std::collections::HashMap;

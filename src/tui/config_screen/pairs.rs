@@ -25,6 +25,16 @@ fn bad_port(f: &ConfigField) -> bool {
         && !f.value().parse::<u16>().is_ok_and(|p| p > 0)
 }
 
+fn bad_days(f: &ConfigField) -> bool {
+    let max = cleocps_core::revocation::MAX_UNKNOWN_DAYS;
+    f.spec.kind == Kind::Days
+        && !f.value().is_empty()
+        && !f
+            .value()
+            .parse::<u32>()
+            .is_ok_and(|d| (1..=max).contains(&d))
+}
+
 impl ConfigScreen {
     /// The changed keys and values, and the problems found. A server
     /// section with a problem is left out of the pairs (as it is on disk).
@@ -38,7 +48,8 @@ impl ConfigScreen {
                 .filter(|f| server_of(f.spec.key) == Some(*server))
                 .collect();
             // The security is always shown: it alone doesn't make a section.
-            let filled = |f: &&ConfigField, v: &str| f.spec.kind != Kind::Security && !v.is_empty();
+            let filled =
+                |f: &&ConfigField, v: &str| f.spec.kind.choices().is_none() && !v.is_empty();
             let now = mine.iter().any(|f| filled(f, f.value()));
             let before = mine.iter().any(|f| filled(f, f.initial.trim()));
             if !now {
@@ -70,10 +81,17 @@ impl ConfigScreen {
                     .map(|f| (f.spec.key.to_string(), or_null(f.value()))),
             );
         }
+        let days: Vec<Problem> = self
+            .fields
+            .iter()
+            .filter(|f| bad_days(f))
+            .map(|f| (f.spec.key, "tui.cfg.bad_days"))
+            .collect();
+        problems.extend(days);
         pairs.extend(
             self.fields
                 .iter()
-                .filter(|f| server_of(f.spec.key).is_none() && f.changed())
+                .filter(|f| server_of(f.spec.key).is_none() && f.changed() && !bad_days(f))
                 .map(|f| (f.spec.key.to_string(), or_null(f.value()))),
         );
         (pairs, problems)

@@ -4,7 +4,8 @@
 //! disk, the card or the network, one file per family: `tree_ops` (folders
 //! and requests), `steps` (keys, form, CSR, renewal), `answer` (Étape 3's
 //! import, rejection, certificate, files), `export`, `card` (probe and
-//! signature), `deploy`, `mail` (send, fetch, directory), `wizard` (the
+//! signature), `deploy`, `mail` (send, fetch, directory), `revocation`,
+//! `wizard` (the
 //! CleoWizard's jobs) and `config` (the configuration screen's test and save).
 
 mod answer;
@@ -15,6 +16,7 @@ mod export;
 mod files;
 mod mail;
 mod platform;
+mod revocation;
 mod steps;
 mod tree_ops;
 mod wizard;
@@ -27,6 +29,7 @@ pub use export::{ExportP12, ExportPem};
 pub use files::{Complete, ListDir};
 pub use mail::{FetchReply, FetchWait, Lookup, SendMail};
 pub use platform::ImportPlatformP12;
+pub use revocation::CheckRevocation;
 pub use steps::{EditForm, GenerateCsr, GenerateKeys, Renew, ShowCsr};
 pub use tree_ops::{
     CreateFolder, CreateRequest, DeleteFolder, DeleteRequest, Reload, RenameFolder,

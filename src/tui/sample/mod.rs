@@ -5,6 +5,7 @@ mod config;
 mod ops;
 mod platform;
 mod portal;
+mod revocation;
 mod wizard;
 mod wizard_platform;
 
@@ -395,6 +396,7 @@ fn later_screens(lang: Lang) -> Vec<(&'static str, App)> {
     out.extend(wizard_platform::screens(lang));
     out.extend(wizard_platform::deploy_form(lang));
     out.extend(ops::screens(lang));
+    out.extend(revocation::screens(lang));
 
     // The command palette (F10 or `:`), "dem" typed.
     let mut palette = at(lang, "Dossier 2/Demande 1", Step::Init);

@@ -5,7 +5,7 @@
 use super::{set_error, set_info, start};
 use crate::i18n::{t, tf};
 use crate::tui::action::{Action, Effect};
-use crate::tui::config_screen::{ConfigScreen, Item, Kind, Outcome, Part, SECURITY};
+use crate::tui::config_screen::{ConfigScreen, Item, Outcome, Part};
 use crate::tui::job_kind::JobKind;
 use crate::tui::jobs as work;
 use crate::tui::App;
@@ -37,19 +37,22 @@ pub(super) fn action(app: &mut App, action: Action) -> Option<Effect> {
     None
 }
 
-/// A key in the focused field; ← → (and space) choose the security.
+/// A key in the focused field; ← → (and space) go through a choice.
 fn edit(s: &mut ConfigScreen, req: InputRequest) {
     let part = s.part();
     let Some(f) = s.field_mut() else { return };
-    if f.spec.kind == Kind::Security {
-        let now = SECURITY.iter().position(|v| *v == f.value()).unwrap_or(0);
-        let n = SECURITY.len();
+    if let Some(values) = f.spec.kind.choices() {
+        let now = values
+            .iter()
+            .position(|(v, _)| *v == f.value())
+            .unwrap_or(0);
+        let n = values.len();
         let to = match req {
             InputRequest::GoToPrevChar => (now + n - 1) % n,
             InputRequest::GoToNextChar | InputRequest::InsertChar(' ') => (now + 1) % n,
             _ => return,
         };
-        f.input = tui_input::Input::new(SECURITY[to].to_string());
+        f.input = tui_input::Input::new(values[to].0.to_string());
     } else {
         f.input.handle(req);
     }

@@ -101,9 +101,12 @@ fn finished(app: &mut App, run: &Running, done: Done) -> Option<Effect> {
     if run.kind == JobKind::EditForm {
         app.form = None;
     }
+    let mut revocation = None;
     if let Some(fresh) = done.tree {
         let before = tree::selected_row(app).map(|r| tree::row_key(app, r));
+        let read: Vec<String> = fresh.certified.keys().cloned().collect();
         app.apply_tree(fresh);
+        revocation = super::revocation::check(app, Some(&read), false);
         // Certificates are re-read when shown again.
         if let Some(path) = &run.request {
             app.certs.remove(path);
@@ -116,12 +119,15 @@ fn finished(app: &mut App, run: &Running, done: Done) -> Option<Effect> {
     follow(app, run.kind, run.request.as_deref());
     match done.message {
         Some(m) => set_info(app, m),
+        // A background job's end leaves the last message where it is.
+        None if run.kind.background() => {}
         None => clear_progress(app),
     }
-    match done.shown {
+    let effect = match done.shown {
         Some(shown) => show(app, shown),
         None => after_move(app),
-    }
+    };
+    super::revocation::both(effect, revocation)
 }
 
 /// What a job brings, on the screen.
@@ -168,6 +174,10 @@ fn show(app: &mut App, shown: Shown) -> Option<Effect> {
             return super::modal::modal_action(app, Action::Completed(path));
         }
         Shown::Completed(_) => {}
+        Shown::Revocation { facts, asked } => {
+            super::revocation::checked(app, facts, asked);
+            return None;
+        }
         Shown::Exported { files, notice } => super::reports::exported(app, &files, notice),
         Shown::Signed(report) => super::reports::signed(app, &report),
         Shown::ImportWarnings(warnings) => super::reports::import_warnings(app, &warnings),

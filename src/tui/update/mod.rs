@@ -12,6 +12,7 @@
 //! - `wizard`, `wizard_jobs`: the CleoWizard screen's keys and job answers;
 //! - `config`: the configuration screen's keys and job answers;
 //! - `jobs`: what a finished job changes; `reports`: its report dialogs;
+//! - `revocation`: the certificates' revocation check and its facts;
 //! - `deploy`, `export`: Étape 3's deploy and exports.
 
 mod card;
@@ -26,6 +27,7 @@ mod palette;
 mod paste;
 mod reports;
 mod request;
+mod revocation;
 pub mod road;
 mod scroll;
 mod secret;
@@ -110,6 +112,12 @@ pub(super) fn default_name(base: &str, taken: &[&str]) -> String {
         .unwrap_or_else(|| base.to_string())
 }
 
+/// The interface opens: `first`, then the certificates' revocation check.
+pub fn opened(app: &mut App, first: Option<Effect>) -> Option<Effect> {
+    let check = revocation::check(app, None, false);
+    revocation::both(first, check)
+}
+
 /// After the selection or tab changed: fetch the certificate Étape 3 shows.
 pub(super) fn after_move(app: &mut App) -> Option<Effect> {
     let req = tree::selected_request(app)?;
@@ -190,6 +198,7 @@ pub(super) fn main_action(app: &mut App, action: Action) -> Option<Effect> {
         Action::Delete => delete(app),
         Action::Wizard => return wizard::open(app),
         Action::Config => config::open(app),
+        Action::CheckRevocation => return revocation::asked(app),
         Action::Cancel => {
             let id = app.running(|k| k == JobKind::FetchWait)?;
             set_info(app, t(app.lang, "tui.fetch.stopping").to_string());
@@ -212,7 +221,7 @@ pub(super) fn main_action(app: &mut App, action: Action) -> Option<Effect> {
 
 /// Quit, after a question when a job runs.
 pub(super) fn main_quit(app: &mut App) -> Option<Effect> {
-    if !app.busy() {
+    if app.jobs.iter().all(|j| j.kind.background()) {
         return Some(Effect::Quit);
     }
     app.modal = Some(Modal::confirm(

@@ -77,7 +77,7 @@ pub fn draw(f: &mut Frame, app: &App, theme: Theme, s: &ConfigScreen, area: Rect
     // The cursor where typing goes, in the focused text field.
     if let (Some(field), None) = (s.field(), &app.modal) {
         let row = focus_line.checked_sub(offset).filter(|r| *r < height);
-        if let (Some(row), Kind::Text | Kind::Port) = (row, field.spec.kind) {
+        if let (Some(row), Kind::Text | Kind::Port | Kind::Days) = (row, field.spec.kind) {
             let room = width.saturating_sub(LABEL + 2);
             let scroll = field.input.visual_scroll(room);
             let x = LABEL + 1 + field.input.visual_cursor().saturating_sub(scroll);
@@ -178,21 +178,26 @@ fn field_line(
     );
     let room = width.saturating_sub(LABEL + 2);
     let value = match field.spec.kind {
-        Kind::Security => {
-            let name = t(lang, security_id(field.value()));
+        Kind::Choice(values) => {
+            let id = values
+                .iter()
+                .find(|(v, _)| *v == field.value())
+                .or(values.first())
+                .map_or("", |(_, id)| *id);
+            let name = t(lang, id);
             if on {
                 format!("‹ {name} ›")
             } else {
                 name.to_string()
             }
         }
-        Kind::Text | Kind::Port if on => {
+        Kind::Text | Kind::Port | Kind::Days if on => {
             let scroll = field.input.visual_scroll(room);
             field.input.value().chars().skip(scroll).collect()
         }
-        Kind::Text | Kind::Port => field.input.value().to_string(),
+        Kind::Text | Kind::Port | Kind::Days => field.input.value().to_string(),
     };
-    let style = if on && field.spec.kind != Kind::Security {
+    let style = if on && field.spec.kind.choices().is_none() {
         theme.input()
     } else if on {
         theme.selected()
@@ -205,14 +210,6 @@ fn field_line(
         fit(&value, room)
     };
     Line::from(vec![label, Span::styled(value, style)])
-}
-
-fn security_id(value: &str) -> &'static str {
-    match value {
-        "tls" => "tui.cfg.sec.tls",
-        "plain" => "tui.cfg.sec.plain",
-        _ => "tui.cfg.sec.starttls",
-    }
 }
 
 /// "[ Tester ]", and that the test runs.
@@ -288,7 +285,7 @@ fn message_line(lang: Lang, theme: Theme, s: &ConfigScreen) -> Line<'static> {
 fn hint_line(lang: Lang, theme: Theme, s: &ConfigScreen) -> Line<'static> {
     let mut keys: Vec<(&str, &str)> = vec![("tui.kn.page_down", "tui.key.next_section")];
     match s.field().map(|f| (f.spec.kind, f.input.value().is_empty())) {
-        Some((Kind::Security, _)) => keys.insert(0, ("tui.kn.left_right", "tui.key.choose")),
+        Some((Kind::Choice(_), _)) => keys.insert(0, ("tui.kn.left_right", "tui.key.choose")),
         // Typing adds to a value already there: say how to empty it first.
         Some((_, false)) => keys.insert(0, ("tui.kn.ctrl_u", "tui.key.empty_field")),
         Some((_, true)) => {}

@@ -23,7 +23,7 @@ const MAX_STATUS_ROWS: u16 = 3;
 /// How many rows the status line needs at `width` columns.
 pub fn status_rows(app: &App, width: u16) -> u16 {
     match &app.status {
-        Some(s) if !app.jobs.iter().any(|j| !j.kind.only_reads()) => {
+        Some(s) if !app.jobs.iter().any(|j| !j.kind.quiet()) => {
             let rows = super::wrap::wrapped_rows(&format!(" {}", s.text), usize::from(width));
             u16::try_from(rows.min(usize::from(MAX_STATUS_ROWS))).unwrap_or(1)
         }
@@ -32,7 +32,7 @@ pub fn status_rows(app: &App, width: u16) -> u16 {
 }
 
 pub fn status(f: &mut Frame, app: &App, theme: Theme, area: Rect) {
-    let line = if let Some(job) = app.jobs.iter().find(|j| !j.kind.only_reads()) {
+    let line = if let Some(job) = app.jobs.iter().find(|j| !j.kind.quiet()) {
         let on = job
             .request
             .as_deref()

@@ -31,6 +31,7 @@ mod pane;
 mod paste;
 mod pin;
 mod portal;
+mod revocation;
 mod secret;
 mod servers;
 mod step1;

@@ -113,7 +113,7 @@ fn lines(app: &App, theme: Theme, req: &Request, width: usize, spare: usize) -> 
         }
         State::CertificateImported => match app.certs.get(&req.path()) {
             Some(c) => {
-                out.push(Line::styled(t(lang, "tui.cert.ok").to_string(), theme.ok()));
+                out.extend(super::revocation::imported(app, theme, req, width));
                 out.extend(super::cert::rows(app, theme, c, width, spare));
                 out.extend(life(app, theme, req, width));
             }

@@ -38,7 +38,8 @@ pub fn kind_tag(k: RequestType) -> &'static str {
 
 /// A certified request's tag: its days left, coloured as `check` would
 /// judge them with the default thresholds (≤ 30 warning, ≤ 7 error),
-/// "expiré" once past, "remplacé" once its renewal is in service.
+/// "expiré" once past, "remplacé" once its renewal is in service,
+/// "révoqué" (coloured as critical) once its revocation is known.
 /// `None` when no certificate was read for it.
 fn life_tag(app: &App, theme: Theme, req: &Request) -> Option<(String, Style)> {
     let c = app.certified.get(&req.path())?;
@@ -46,6 +47,8 @@ fn life_tag(app: &App, theme: Theme, req: &Request) -> Option<(String, Style)> {
         (t(app.lang, "tui.tag.replaced").into(), theme.disabled())
     } else if c.expired() {
         (t(app.lang, "tui.tag.expired").into(), theme.error())
+    } else if c.revocation.is_revoked() {
+        (t(app.lang, "revocation.revoked").into(), theme.error())
     } else {
         let style = match Thresholds::default().level(c.days_left) {
             Level::Critical => theme.error(),

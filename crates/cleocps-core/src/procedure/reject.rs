@@ -62,8 +62,8 @@ pub fn record_rejection(
         &now(),
     );
     ws.save(&req)?;
-    // A rejected request never goes on: its wizard passwords can go.
-    ws.forget_pending_secrets(&req)?;
+    // A wizard run's passwords stay: its key is sealed under one of them,
+    // and a certificate for that key may still supersede the rejection.
     Ok(req)
 }
 

@@ -349,7 +349,9 @@ impl Workspace {
     }
 
     /// Removes a run's passwords as soon as they can no longer serve: the
-    /// request was finalised, rejected or deleted. None is fine.
+    /// request was finalised or deleted. A rejected one keeps them (a
+    /// certificate may supersede the rejection; its key needs its
+    /// password). None is fine.
     pub fn forget_pending_secrets(&self, req: &Request) -> Result<()> {
         let path = self.pending_secrets_path(req);
         match fs::remove_file(&path) {
