@@ -14,7 +14,8 @@ pub enum Then {
     /// profile, or the deploy form's (saved once it has run).
     Deploy {
         path: String,
-        profile: Option<cleocps_core::deploy::DeployProfile>,
+        /// Boxed: a profile is large beside the other questions.
+        profile: Option<Box<cleocps_core::deploy::DeployProfile>>,
     },
     Csr {
         path: String,

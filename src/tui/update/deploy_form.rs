@@ -56,7 +56,7 @@ fn submitted(app: &mut App, mut m: DeployFormModal) -> Option<Effect> {
         app.modal = Some(Modal::secret(Hidden::KeyPassword {
             then: Then::Deploy {
                 path: m.path,
-                profile: Some(profile),
+                profile: Some(Box::new(profile)),
             },
         }));
         return None;

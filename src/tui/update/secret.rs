@@ -106,7 +106,7 @@ fn given(app: &mut App, what: Hidden, value: Secret) -> Option<Effect> {
             work::Deploy {
                 path,
                 key_password: Some(value),
-                profile,
+                profile: profile.map(|p| *p),
             },
         ),
         Hidden::KeyPassword {
