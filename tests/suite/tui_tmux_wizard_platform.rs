@@ -44,8 +44,13 @@ fn first_run_to_the_platform_wizard_files_pasting_the_certificate() {
     let ca = TestCa::new(t);
     let config = t.join("etc/cleocps.json");
     let tui = start(&ws, &config);
-    tui.wait("Première utilisation", 20);
+    // The first run asks the road: the platform's, the default.
+    tui.wait("Comment obtenez-vous vos certificats ?", 20);
+    tui.keys(&["Enter"]);
+    tui.wait("Configuration enregistrée dans", 10);
     // The trust section: the test CA's root beside the built-in roots.
+    tui.keys(&["C"]);
+    tui.wait("Serveur d'inscription", 10);
     tui.keys(&["NPage", "NPage", "NPage", "NPage"]);
     tui.wait("Confiance", 5);
     tui.text(&format!(",{}", s(&ca.root)));

@@ -55,7 +55,9 @@ pub(super) fn confirmed(app: &mut App, m: DeployModal) -> Option<Effect> {
 pub(super) fn output_action(app: &mut App, mut m: OutputModal, action: Action) -> Option<Effect> {
     // The dialog's rows at most: the screen less margins, border and keys.
     let page = usize::from(app.size.1.saturating_sub(6));
-    match super::scroll::scrolled(m.scroll as u16, &action, m.lines.len(), page) {
+    let width = crate::tui::view::output_width(app.size.0);
+    let total = crate::tui::view::output_rows(&m.lines, width).len();
+    match super::scroll::scrolled(m.scroll as u16, &action, total, page) {
         Some(top) => m.scroll = top.into(),
         None if matches!(action, Action::Submit) => return None,
         None => {}

@@ -100,36 +100,58 @@ pub fn draw_profile(f: &mut Frame, app: &App, theme: Theme, area: Rect, m: &Depl
     f.render_widget(Paragraph::new(lines), inner);
 }
 
+/// The output dialog's width inside its border, for a screen `cols` wide.
+pub fn output_width(cols: u16) -> usize {
+    usize::from(cols.saturating_sub(6).min(78).saturating_sub(2))
+}
+
+/// The output's lines as the dialog shows them: each long one wrapped, never
+/// cut (a serial, a path or a command is read whole), with the index of the
+/// line each row comes from.
+pub fn output_rows(lines: &[String], width: usize) -> Vec<(usize, String)> {
+    lines
+        .iter()
+        .enumerate()
+        .flat_map(|(i, l)| {
+            let pieces = if l.is_empty() {
+                vec![String::new()]
+            } else {
+                super::wrap::chunks(l, width)
+            };
+            pieces.into_iter().map(move |piece| (i, piece))
+        })
+        .collect()
+}
+
 pub fn draw_output(f: &mut Frame, app: &App, theme: Theme, area: Rect, m: &OutputModal) {
     let w = area.width.saturating_sub(6).min(78);
-    let width = usize::from(w.saturating_sub(2));
+    let width = output_width(area.width);
+    let rows = output_rows(&m.lines, width);
     // As tall as the text, never taller than the screen (then it scrolls).
     let room = usize::from(area.height.saturating_sub(4)).max(3);
-    let body = m.lines.len().min(room.saturating_sub(2));
+    let body = rows.len().min(room.saturating_sub(2));
     let h = u16::try_from(body + 4).unwrap_or(u16::MAX);
     let title = t(app.lang, m.title);
     let inner = dialog::frame(f, theme, area, w, h, title, m.error);
-    let first = m.scroll.min(m.lines.len().saturating_sub(body));
-    let mut lines: Vec<Line> = m
-        .lines
+    let first = m.scroll.min(rows.len().saturating_sub(body));
+    let mut lines: Vec<Line> = rows
         .iter()
-        .enumerate()
         .skip(first)
         .take(body)
-        .map(|(i, l)| {
-            let style = if i == 0 && m.error {
+        .map(|(i, row)| {
+            let style = if *i == 0 && m.error {
                 theme.error()
-            } else if l.starts_with('$') {
+            } else if m.lines[*i].starts_with('$') {
                 theme.key()
             } else {
                 theme.label()
             };
-            Line::styled(fit(l, width), style)
+            Line::styled(row.clone(), style)
         })
         .collect();
     lines.push(Line::default());
     let mut keys = vec![("tui.kn.esc", "tui.key.close")];
-    if m.lines.len() > body {
+    if rows.len() > body {
         keys.insert(0, ("tui.kn.updown", "tui.key.scroll"));
     }
     lines.push(hint(app, theme, &keys));

@@ -17,6 +17,7 @@ mod config;
 mod confirm;
 mod csr;
 mod deploy;
+pub use deploy::{output_rows, output_width};
 mod deploy_form;
 mod details;
 mod dialog;
