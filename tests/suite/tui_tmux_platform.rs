@@ -91,14 +91,19 @@ fn french_and_whole(screen: &str) {
     for (i, row) in screen.lines().enumerate() {
         // The pane's rows, past the tree's column; the pane's head (row 2)
         // names the request's path and may shorten it.
-        let pane = row
-            .split("││")
-            .nth(1)
-            .unwrap_or(if row.starts_with('┌') { "" } else { row });
-        // "… et 30 lignes de plus" says what follows; a serial and the
-        // installed paths are shortened at their start and a fingerprint in
-        // its middle, on purpose.
-        let on_purpose = ["… et ", "Série      …", "Installé   …", "SHA-256 "]
+        // Under a dialog, only the dialog's own text (what shows of the
+        // pane behind it at the edges is not read).
+        let pane = if row.starts_with("│  │") {
+            row.split('│').nth(2).unwrap_or("")
+        } else {
+            row.split("││")
+                .nth(1)
+                .unwrap_or(if row.starts_with('┌') { "" } else { row })
+        };
+        // "… et 30 lignes de plus" says what follows; a serial is shortened
+        // at its start, a fingerprint in its middle and the installed paths
+        // (the deploy's dialog lists them whole) at their end, on purpose.
+        let on_purpose = ["… et ", "Série      …", "Installé   ", "SHA-256 "]
             .iter()
             .any(|p| pane.contains(p));
         let cut = pane.contains('…') && !on_purpose;

@@ -53,14 +53,7 @@ fn life(app: &App, theme: Theme, req: &Request, width: usize) -> Vec<Line<'stati
         } else {
             sanitize::line(&c.deployed.join(", ")).into_owned()
         };
-        // Paths are told by their end (the file names), as serials are.
-        out.push(Line::from(vec![
-            Span::styled(pad(t(lang, "tui.cert.deployed"), LABEL_W), theme.label()),
-            Span::raw(super::wrap::fit_start(
-                &deployed,
-                width.saturating_sub(LABEL_W),
-            )),
-        ]));
+        out.push(row("tui.cert.deployed", deployed, Style::default()));
     }
     let link = |id: &Option<String>| {
         id.as_deref().map(|id| {
