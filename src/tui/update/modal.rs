@@ -10,6 +10,8 @@ use crate::tui::jobs as work;
 use crate::tui::modal::{Ask, ChoiceModal, Choose, Confirm, Hidden, InputModal, Modal, Then};
 use crate::tui::modal::{KEY_SIZES, REQUEST_TYPES};
 use crate::tui::App;
+use cleocps_core::pki::KeySize;
+use cleocps_core::secret::Secret;
 use cleocps_core::validate;
 use std::path::PathBuf;
 
@@ -149,54 +151,22 @@ fn choice(app: &mut App, mut m: ChoiceModal, action: Action) -> Option<Effect> {
 /// Enter on an option: the next dialog of the flow, or its job.
 fn chosen(app: &mut App, ChoiceModal { what, sel }: ChoiceModal) -> Option<Effect> {
     match what {
-        Choose::RequestType { folder } => {
-            let kind = REQUEST_TYPES.get(sel).copied().unwrap_or(REQUEST_TYPES[0]);
-            let taken: Vec<&str> = app
-                .tree
-                .iter()
-                .filter(|f| f.name == folder)
-                .flat_map(|f| f.requests.iter().map(|r| r.name.as_str()))
-                .collect();
-            let name = default_name("Demande", &taken);
-            app.modal = Some(Modal::input(Ask::RequestName { folder, kind }, &name));
-            None
-        }
+        Choose::RequestType { folder } => request_type_chosen(app, folder, sel),
         Choose::KeySize { path, replace } => {
             let size = KEY_SIZES.get(sel).copied().unwrap_or(KEY_SIZES[0]);
-            app.modal = Some(Modal::choice(
-                Choose::KeyProtect {
-                    path,
-                    size,
-                    replace,
-                },
-                0,
-            ));
+            let protect = Choose::KeyProtect {
+                path,
+                size,
+                replace,
+            };
+            app.modal = Some(Modal::choice(protect, 0));
             None
         }
         Choose::KeyProtect {
             path,
             size,
             replace,
-        } => {
-            if sel == 0 {
-                app.modal = Some(Modal::secret(Hidden::NewKeyPassword {
-                    path,
-                    size,
-                    replace,
-                }));
-                None
-            } else {
-                start(
-                    app,
-                    work::GenerateKeys {
-                        path,
-                        size,
-                        password: None,
-                        replace,
-                    },
-                )
-            }
-        }
+        } => key_protect_chosen(app, path, size, replace, sel == 0),
         Choose::P12Profile {
             path,
             file,
@@ -223,27 +193,7 @@ fn chosen(app: &mut App, ChoiceModal { what, sel }: ChoiceModal) -> Option<Effec
             path,
             file,
             p12_password,
-        } if sel == 0 => {
-            app.modal = Some(Modal::secret(Hidden::PlatformKeyPassword {
-                path,
-                file,
-                p12_password,
-            }));
-            None
-        }
-        Choose::PlatformKeyProtect {
-            path,
-            file,
-            p12_password,
-        } => start(
-            app,
-            work::ImportPlatformP12 {
-                path,
-                file,
-                p12_password,
-                key_password: None,
-            },
-        ),
+        } => platform_key_chosen(app, path, file, p12_password, sel == 0),
         Choose::PemKey { path, out } => {
             // The key is encrypted: its password is needed either way.
             app.modal = Some(Modal::secret(Hidden::KeyPassword {
@@ -256,6 +206,74 @@ fn chosen(app: &mut App, ChoiceModal { what, sel }: ChoiceModal) -> Option<Effec
             None
         }
     }
+}
+
+/// The type chosen: the request's name next, the first free "Demande N".
+fn request_type_chosen(app: &mut App, folder: String, sel: usize) -> Option<Effect> {
+    let kind = REQUEST_TYPES.get(sel).copied().unwrap_or(REQUEST_TYPES[0]);
+    let taken: Vec<&str> = app
+        .tree
+        .iter()
+        .filter(|f| f.name == folder)
+        .flat_map(|f| f.requests.iter().map(|r| r.name.as_str()))
+        .collect();
+    let name = default_name("Demande", &taken);
+    app.modal = Some(Modal::input(Ask::RequestName { folder, kind }, &name));
+    None
+}
+
+/// Protect the new key: its password next; else the keys are made clear.
+fn key_protect_chosen(
+    app: &mut App,
+    path: String,
+    size: KeySize,
+    replace: bool,
+    protect: bool,
+) -> Option<Effect> {
+    if protect {
+        app.modal = Some(Modal::secret(Hidden::NewKeyPassword {
+            path,
+            size,
+            replace,
+        }));
+        return None;
+    }
+    start(
+        app,
+        work::GenerateKeys {
+            path,
+            size,
+            password: None,
+            replace,
+        },
+    )
+}
+
+/// The platform's `.p12`: the key kept under a password (asked next) or clear.
+fn platform_key_chosen(
+    app: &mut App,
+    path: String,
+    file: PathBuf,
+    p12_password: Secret,
+    protect: bool,
+) -> Option<Effect> {
+    if protect {
+        app.modal = Some(Modal::secret(Hidden::PlatformKeyPassword {
+            path,
+            file,
+            p12_password,
+        }));
+        return None;
+    }
+    start(
+        app,
+        work::ImportPlatformP12 {
+            path,
+            file,
+            p12_password,
+            key_password: None,
+        },
+    )
 }
 
 fn text_input(app: &mut App, mut m: InputModal, action: Action) -> Option<Effect> {
