@@ -10,52 +10,24 @@
 
 use crate::support;
 
-use std::cell::Cell;
 use std::path::Path;
 use support::nginx::{serial_of, Nginx};
-use support::tmux::Tmux;
+use support::tmux::{Counted, Tmux};
 use support::*;
 
 const KEY_PW: &str = "secret-cle-1";
 const NAME: &str = "srv.clinique-test.fr";
 
-/// The tmux session, counting what the user types (a key or a character
-/// is one keystroke) and checking every screen it waits for.
-struct User {
-    t: Tmux,
-    strokes: Cell<usize>,
-}
-
-impl User {
-    fn start(ws: &Path, config: &Path, tag: &str) -> User {
-        let sandbox = ws.parent().expect("parent");
-        let script = format!(
-            "'{}' --workspace '{}' --lang fr tui; echo \"EXIT=$?.\"; sleep 60",
-            bin().display(),
-            ws.display()
-        );
-        let env = [format!("CLEOCPS_CONFIG={}", config.display())];
-        User {
-            t: Tmux::session(tag, sandbox, &env, &script),
-            strokes: Cell::new(0),
-        }
-    }
-
-    fn keys(&self, keys: &[&str]) {
-        self.strokes.set(self.strokes.get() + keys.len());
-        self.t.keys(keys);
-    }
-
-    fn text(&self, s: &str) {
-        self.t.text(s);
-    }
-
-    /// Waits for `what`, then checks the whole screen.
-    fn wait(&self, what: &str, secs: u64) -> String {
-        let screen = self.t.wait(what, secs);
-        french_and_whole(&screen);
-        screen
-    }
+/// The TUI on `ws` with `config`, in French, as a counted session.
+fn start(ws: &Path, config: &Path, tag: &str) -> Counted {
+    let sandbox = ws.parent().expect("parent");
+    let script = format!(
+        "'{}' --workspace '{}' --lang fr tui; echo \"EXIT=$?.\"; sleep 60",
+        bin().display(),
+        ws.display()
+    );
+    let env = [format!("CLEOCPS_CONFIG={}", config.display())];
+    Counted::new(Tmux::session(tag, sandbox, &env, &script), french_and_whole)
 }
 
 /// A French screen with no command-line flag, no English word, and no
@@ -118,7 +90,7 @@ fn the_platforms_road_from_the_first_run_to_the_first_deploy_in_french() {
     let config = tmp.path().join("etc/cleocps.json");
 
     // The first run: the road, the platform's by default; no server asked.
-    let u = User::start(&ws, &config, "pf-first");
+    let u = start(&ws, &config, "pf-first");
     let road = u.wait("messagerie, avec la carte CPS", 20);
     assert!(
         road.contains("Comment obtenez-vous vos certificats ?"),
@@ -136,7 +108,7 @@ fn the_platforms_road_from_the_first_run_to_the_first_deploy_in_french() {
     u.keys(&["q"]);
     let screen = u.t.wait("EXIT=", 10);
     assert!(screen.contains("EXIT=0."), "{screen}");
-    let first_run = u.strokes.get();
+    let first_run = u.key_count();
 
     // The CA the answer comes from is trusted (Configuration › Confiance).
     let ca = TestCa::new(tmp.path());
@@ -144,7 +116,7 @@ fn the_platforms_road_from_the_first_run_to_the_first_deploy_in_french() {
     std::fs::write(&config, json.to_string()).expect("config");
 
     // Again: the question is not asked twice.
-    let u = User::start(&ws, &config, "pf-road");
+    let u = start(&ws, &config, "pf-road");
     let home = u.wait("Aucun dossier", 20);
     assert!(!home.contains("Comment obtenez-vous"), "{home}");
     u.keys(&["c"]);
@@ -242,7 +214,7 @@ fn the_platforms_road_from_the_first_run_to_the_first_deploy_in_french() {
     u.keys(&["Escape", "q"]);
     let screen = u.t.wait("EXIT=", 10);
     assert!(screen.contains("EXIT=0."), "{screen}");
-    let total = first_run + u.strokes.get();
+    let total = first_run + u.key_count();
     println!(
         "platform road to the first deploy: {total} keystrokes, typed text excluded ({first_run} for the first run)"
     );

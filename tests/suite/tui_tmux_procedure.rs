@@ -9,40 +9,11 @@
 
 use crate::support;
 
-use std::cell::Cell;
-use support::tmux::{bash_shell_env, Tmux};
+use support::tmux::{bash_shell_env, Counted, Tmux};
 use support::*;
 
 const KEY_PW: &str = "secret-cle-1";
 const P12_PW: &str = "p12-autre";
-
-/// The tmux session, counting what the user types (a key or a character
-/// is one keystroke) and checking every screen it waits for.
-struct User {
-    t: Tmux,
-    strokes: Cell<usize>,
-    screens: Cell<usize>,
-}
-
-impl User {
-    fn keys(&self, keys: &[&str]) {
-        self.strokes.set(self.strokes.get() + keys.len());
-        self.t.keys(keys);
-    }
-
-    fn text(&self, s: &str) {
-        self.strokes.set(self.strokes.get() + s.chars().count());
-        self.t.text(s);
-    }
-
-    /// Waits for `what`, then checks the whole screen as French.
-    fn wait(&self, what: &str, secs: u64) -> String {
-        let screen = self.t.wait(what, secs);
-        self.screens.set(self.screens.get() + 1);
-        french(&screen);
-        screen
-    }
-}
 
 /// A French screen a CleoCPS user reads: no command line, no English key
 /// names, nothing of the terminal's plumbing.
@@ -77,16 +48,15 @@ fn the_manual_procedure_in_french_without_a_stumble() {
         bin().display(),
         root.display()
     );
-    let u = User {
-        t: Tmux::session(
+    let u = Counted::new(
+        Tmux::session(
             "procedure",
             tmp.path(),
             &bash_shell_env(tmp.path()),
             &script,
         ),
-        strokes: Cell::new(0),
-        screens: Cell::new(0),
-    };
+        french,
+    );
     // The sandbox's examples are there; the procedure starts a folder of its own.
     let home = u.wait("Clinique de Démonstration", 120);
     assert!(home.contains("c dossier"), "{home}");
@@ -269,8 +239,8 @@ fn the_manual_procedure_in_french_without_a_stumble() {
     // The figure the closing note gives.
     eprintln!(
         "manual procedure: {} keystrokes (typed text included), {} screens checked",
-        u.strokes.get(),
-        u.screens.get()
+        u.keystrokes(),
+        u.screens()
     );
-    assert!(u.strokes.get() < 150, "{} keystrokes", u.strokes.get());
+    assert!(u.keystrokes() < 150, "{} keystrokes", u.keystrokes());
 }

@@ -162,3 +162,58 @@ impl Drop for Tmux {
             .output();
     }
 }
+
+/// A session as a user drives it: keys and typed characters counted apart
+/// (a key or a character is one keystroke), and every screen waited for
+/// passed to `check` (the test's idea of a screen without a stumble).
+pub struct Counted {
+    pub t: Tmux,
+    keys: std::cell::Cell<usize>,
+    typed: std::cell::Cell<usize>,
+    screens: std::cell::Cell<usize>,
+    check: fn(&str),
+}
+
+impl Counted {
+    pub fn new(t: Tmux, check: fn(&str)) -> Counted {
+        Counted {
+            t,
+            keys: Default::default(),
+            typed: Default::default(),
+            screens: Default::default(),
+            check,
+        }
+    }
+
+    pub fn keys(&self, keys: &[&str]) {
+        self.keys.set(self.keys.get() + keys.len());
+        self.t.keys(keys);
+    }
+
+    pub fn text(&self, s: &str) {
+        self.typed.set(self.typed.get() + s.chars().count());
+        self.t.text(s);
+    }
+
+    /// Waits for `what`, then checks the whole screen.
+    pub fn wait(&self, what: &str, secs: u64) -> String {
+        let screen = self.t.wait(what, secs);
+        self.screens.set(self.screens.get() + 1);
+        (self.check)(&screen);
+        screen
+    }
+
+    /// Keys pressed, typed text excluded.
+    pub fn key_count(&self) -> usize {
+        self.keys.get()
+    }
+
+    /// Keys and typed characters.
+    pub fn keystrokes(&self) -> usize {
+        self.keys.get() + self.typed.get()
+    }
+
+    pub fn screens(&self) -> usize {
+        self.screens.get()
+    }
+}
